@@ -1,0 +1,12 @@
+// Source kind → collector. Adding a source kind = one file in collectors/ and one line here.
+import type { SourceConfig } from '../src/config/schema.ts';
+import { nationalPortal } from './national-portal.ts';
+import type { Collector } from './types.ts';
+
+const COLLECTORS: { [K in SourceConfig['kind']]: Collector<Extract<SourceConfig, { kind: K }>> } = {
+  'national-portal': nationalPortal,
+};
+
+export function collectorFor<S extends SourceConfig>(source: S): Collector<S> {
+  return COLLECTORS[source.kind as S['kind']] as unknown as Collector<S>;
+}

@@ -1,0 +1,57 @@
+import type { Command } from 'commander';
+import { createHttpClient } from '../../http/client.ts';
+import { runMeasurement, type RunSummary } from '../../run/nightly.ts';
+import type { Db } from '../../../storage/db.ts';
+import type { LoadedConfig } from '../../config/load.ts';
+import type { Logger } from '../../log.ts';
+import { langOf, loggerOf, openContext, type GlobalOptions } from '../context.ts';
+import { EXIT } from '../errors.ts';
+import { periodsToCollect, type PeriodOptions } from '../periods.ts';
+import { createProgress } from '../progress.ts';
+import { renderRunSummary } from '../render.ts';
+
+/** Runs the measurement with the config's HTTP limits and a progress bar on terminals. */
+export async function measure(args: { db: Db; loaded: LoadedConfig; periods: string[]; log: Logger; trigger: string; fresh?: boolean }): Promise<RunSummary> {
+  const { http: limits } = args.loaded.config;
+  const http = createHttpClient({
+    headersTimeoutMs: limits.timeoutMs, bodyTimeoutMs: limits.timeoutMs, totalTimeoutMs: limits.timeoutMs * 2,
+    maxBodyBytes: limits.maxBodyBytes, maxRedirects: limits.maxRedirects, retries: limits.retries,
+    retryBaseDelayMs: limits.retryBaseDelayMs, perHostConcurrency: limits.perHostConcurrency,
+  });
+  const progress = createProgress();
+  try {
+    return await runMeasurement({
+      db: args.db, loaded: args.loaded, plan: { periods: args.periods }, http, log: args.log, trigger: args.trigger, fresh: args.fresh,
+      onProgress: (p) => progress.update(p.done, p.total, p.job.key),
+    });
+  } finally {
+    progress.stop();
+    await http.close();
+  }
+}
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('one nightly measurement now: plan, collect, normalise, store (resumes an interrupted run)')
+    .option('--period <YYYY-MM>', 'collect this month only')
+    .option('--from <YYYY-MM>', 'first month to collect')
+    .option('--to <YYYY-MM>', 'last month to collect (default: this month)')
+    .option('--backfill', 'collect every month from schedule.backfillFrom to this month')
+    .option('--fresh', 'abandon an interrupted run instead of resuming it')
+    .option('--json', 'print the summary as JSON')
+    .action(async (opts: PeriodOptions & { fresh?: boolean; json?: boolean }, cmd: Command) => {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const lang = langOf(globals);
+      const log = loggerOf(globals, Boolean(process.stderr.isTTY));
+      const { loaded, db } = openContext(globals);
+      try {
+        const periods = periodsToCollect(opts, loaded.config.schedule, new Date());
+        const summary = await measure({ db, loaded, periods, log, trigger: 'cli', fresh: opts.fresh });
+        process.stdout.write(`${opts.json ? JSON.stringify(summary, null, 2) : renderRunSummary(summary, lang)}\n`);
+        process.exitCode = summary.status === 'succeeded' ? EXIT.ok : EXIT.jobFailed;
+      } finally {
+        db.close();
+      }
+    });
+}

@@ -1,0 +1,45 @@
+import type { Command } from 'commander';
+import type { Db } from '../../../storage/db.ts';
+import { measuresForPeriod } from '../../../storage/measures.ts';
+import type { LoadedConfig } from '../../config/load.ts';
+import { HEADLINE_KPIS } from '../../kpi/definitions.ts';
+import { nationalSummary, type NationalSummary } from '../../kpi/national-summary.ts';
+import { addMonths, currentMonth, isMonthPeriod, localDate } from '../../time/period.ts';
+import { langOf, openContext, type GlobalOptions } from '../context.ts';
+import { UsageError } from '../errors.ts';
+import { renderNationalSummary } from '../render.ts';
+
+export const lastCompleteMonth = (now: Date) => addMonths(currentMonth(now), -1);
+
+export function summaryFromStore(db: Db, loaded: LoadedConfig, period: string, now: Date, top = 5): NationalSummary {
+  const metrics = [...new Set(HEADLINE_KPIS.flatMap((k) => [k.numerator, ...k.denominator]))];
+  return nationalSummary({
+    period, today: localDate(now), agencies: loaded.agencies, measures: measuresForPeriod(db, period, metrics),
+    targets: loaded.config.targets, top,
+  });
+}
+
+export function registerSummary(program: Command): void {
+  program
+    .command('summary')
+    .description('the national summary for a month: the two headline KPIs for the country, the 5 best and 5 worst provinces')
+    .option('--period <YYYY-MM>', 'the month (default: last month)')
+    .option('--top <N>', 'how many provinces to list at each end', '5')
+    .option('--format <table|json>', 'output format', 'table')
+    .action((opts: { period?: string; top: string; format: string }, cmd: Command) => {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const lang = langOf(globals);
+      const period = opts.period ?? lastCompleteMonth(new Date());
+      if (!isMonthPeriod(period)) throw new UsageError(`--period "${period}" is not a month. Fix: write YYYY-MM, for example --period 2026-10`);
+      const top = Number(opts.top);
+      if (!Number.isInteger(top) || top < 1 || top > 34) throw new UsageError(`--top "${opts.top}" is not a number from 1 to 34. Fix: for example --top 5`);
+      if (opts.format !== 'table' && opts.format !== 'json') throw new UsageError(`--format "${opts.format}" is not supported. Fix: use --format table or --format json`);
+      const { loaded, db } = openContext(globals);
+      try {
+        const summary = summaryFromStore(db, loaded, period, new Date(), top);
+        process.stdout.write(`${opts.format === 'json' ? JSON.stringify(summary, null, 2) : renderNationalSummary(summary, lang)}\n`);
+      } finally {
+        db.close();
+      }
+    });
+}

@@ -1,0 +1,60 @@
+// The dvc-monitor command line. Returns the process exit code (see errors.ts).
+import { Command, CommanderError, Option } from 'commander';
+import { ConfigError } from '../config/load.ts';
+import { StoreError } from '../../storage/db.ts';
+import { LOG_LEVELS } from '../log.ts';
+import { RunInProgressError } from '../run/nightly.ts';
+import { TOOL_VERSION } from '../version.ts';
+import { registerConfig } from './commands/config.ts';
+import { registerDb } from './commands/db.ts';
+import { registerDemo } from './commands/demo.ts';
+import { registerRun } from './commands/run.ts';
+import { registerSummary } from './commands/summary.ts';
+import { EXIT, UsageError } from './errors.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('dvc-monitor')
+    .description('Đo lường chất lượng dịch vụ công trực tuyến — measures Vietnam\'s online public services')
+    .version(TOOL_VERSION)
+    .option('-c, --config <file>', 'configuration file (default: config/sandbox.yaml, or $DVC_MONITOR_CONFIG)')
+    .option('--db <file>', 'SQLite store (default: store.path in the configuration, or $DVC_MONITOR_DB)')
+    .addOption(new Option('--log-level <level>', 'log level (default: info, or error on a terminal)').choices(LOG_LEVELS))
+    .addOption(new Option('--lang <lang>', 'language of the output (default: vi)').choices(['vi', 'en']))
+    .showHelpAfterError()
+    .exitOverride();
+  registerRun(program);
+  registerDemo(program);
+  registerSummary(program);
+  registerConfig(program);
+  registerDb(program);
+  // Every subcommand inherits the exit override, so bad options end with code 2, not a throw.
+  for (const cmd of program.commands) cmd.exitOverride();
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  process.exitCode = undefined;
+  try {
+    await buildProgram().parseAsync(argv);
+    return Number(process.exitCode ?? EXIT.ok);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version are not errors; commander already printed what was wrong otherwise.
+      return err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? EXIT.ok : EXIT.badInput;
+    }
+    if (err instanceof ConfigError || err instanceof UsageError) {
+      process.stderr.write(`${err.message}\n`);
+      return EXIT.badInput;
+    }
+    if (err instanceof RunInProgressError) {
+      process.stderr.write(`${err.message}. Wait for it to finish, or stop that process first.\n`);
+      return EXIT.busy;
+    }
+    if (err instanceof StoreError) {
+      process.stderr.write(`${err.message}\n`);
+      return EXIT.badInput;
+    }
+    process.stderr.write(`internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+    return EXIT.internal;
+  }
+}

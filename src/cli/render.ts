@@ -1,0 +1,51 @@
+// Text the CLI prints: the run summary and the national summary, in Vietnamese or English.
+import { HEADLINE_KPIS } from '../kpi/definitions.ts';
+import type { NationalSummary, RankedAgency } from '../kpi/national-summary.ts';
+import { formatCount, formatMonthLabel, formatPercent, type Lang } from '../i18n.ts';
+import type { RunSummary } from '../run/nightly.ts';
+
+const L = (lang: Lang, vi: string, en: string) => (lang === 'vi' ? vi : en);
+
+export function renderRunSummary(s: RunSummary, lang: Lang): string {
+  const seconds = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 1 }).format(s.durationMs / 1000);
+  const lines = [
+    L(lang,
+      `Lần chạy #${s.runId}${s.resumed ? ' (tiếp tục lần chạy bị gián đoạn)' : ''}: ${s.status === 'succeeded' ? 'thành công' : 'có việc thất bại'}.`,
+      `Run #${s.runId}${s.resumed ? ' (resumed after an interruption)' : ''}: ${s.status === 'succeeded' ? 'succeeded' : 'some jobs failed'}.`),
+    L(lang,
+      `  ${s.jobsTotal} việc: ${s.jobsSucceeded} thành công, ${s.jobsFailed} thất bại${s.jobsAlreadyDone ? `, ${s.jobsAlreadyDone} đã xong từ trước` : ''}; ${formatCount(s.measuresChanged, lang)} số đo mới hoặc thay đổi; ${seconds} giây.`,
+      `  ${s.jobsTotal} jobs: ${s.jobsSucceeded} succeeded, ${s.jobsFailed} failed${s.jobsAlreadyDone ? `, ${s.jobsAlreadyDone} already done` : ''}; ${formatCount(s.measuresChanged, lang)} measures new or changed; ${seconds} s.`),
+  ];
+  if (s.failures.length) {
+    lines.push(L(lang, '  Việc thất bại:', '  Failed jobs:'));
+    for (const f of s.failures.slice(0, 20)) lines.push(`    ${f.key}: ${f.reason} — ${f.message.split('\n')[0]}`);
+    if (s.failures.length > 20) lines.push(L(lang, `    … và ${s.failures.length - 20} việc khác`, `    … and ${s.failures.length - 20} more`));
+  }
+  return lines.join('\n');
+}
+
+function rankLines(list: RankedAgency[], lang: Lang): string[] {
+  return list.map((a, i) => `    ${String(i + 1).padStart(2)}. ${a.name.padEnd(28)} ${formatPercent(a.rate, lang).padStart(8)}${a.constituents.length > 1 ? L(lang, `  (gộp ${a.constituents.length} tỉnh cũ)`, `  (${a.constituents.length} former provinces)`) : ''}`);
+}
+
+export function renderNationalSummary(s: NationalSummary, lang: Lang): string {
+  const lines = [L(lang, `TỔNG HỢP QUỐC GIA — ${formatMonthLabel(s.period, lang)}`, `NATIONAL SUMMARY — ${formatMonthLabel(s.period, lang)}`), ''];
+  for (const r of s.rankings) {
+    const kpi = HEADLINE_KPIS.find((k) => k.id === r.kpi)!;
+    const c = r.country;
+    const gap = c.rate !== null && c.target !== null ? c.rate - c.target : null;
+    const targetText = c.target === null ? '' : L(lang,
+      ` (mục tiêu ${formatPercent(c.target, lang)}${gap === null ? '' : gap >= 0 ? ', đạt' : `, còn thiếu ${formatPercent(-gap, lang)}`})`,
+      ` (target ${formatPercent(c.target, lang)}${gap === null ? '' : gap >= 0 ? ', met' : `, ${formatPercent(-gap, lang)} short`})`);
+    lines.push(`${kpi.title[lang]}: ${L(lang, 'cả nước', 'country')} ${formatPercent(c.rate, lang)}${targetText}`);
+    if (c.rate === null && c.missingReason) lines.push(`  ${L(lang, 'lý do', 'reason')}: ${c.missingReason}`);
+    lines.push(L(lang, `  ${r.best.length} tỉnh, thành phố dẫn đầu:`, `  Top ${r.best.length} provinces:`), ...rankLines(r.best, lang));
+    lines.push(L(lang, `  ${r.worst.length} tỉnh, thành phố thấp nhất:`, `  Bottom ${r.worst.length} provinces:`), ...rankLines(r.worst, lang));
+    if (r.missing.length) {
+      lines.push(L(lang, `  ${r.missing.length} tỉnh, thành phố chưa có số liệu:`, `  ${r.missing.length} provinces without data:`));
+      for (const m of r.missing.slice(0, 5)) lines.push(`    ${m.name}: ${m.missingReason}`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n').trimEnd();
+}

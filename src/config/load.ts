@@ -1,0 +1,186 @@
+// Loads the YAML configuration: parse, substitute ${ENV} references, validate, cross-check
+// references, and report every problem with its place in the file, the value and the fix.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { LineCounter, isMap, isPair, isScalar, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { builtInAgencies, type Agency } from '../registry/agencies.ts';
+import { ConfigSchema, type Config } from './schema.ts';
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(file: string, problems: string[]) {
+    super(`${file}: ${problems.length} problem(s) in the configuration\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+export interface LoadedConfig {
+  file: string;
+  config: Config;
+  /** SHA-256 of the validated configuration, recorded with every run. */
+  hash: string;
+  /** Built-in agencies plus those the config adds. */
+  agencies: Agency[];
+}
+
+type Path = Array<string | number>;
+
+export const formatPath = (path: readonly PropertyKey[]) =>
+  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') || '(top level)';
+
+const show = (value: unknown) => {
+  const text = JSON.stringify(value);
+  return text === undefined ? String(value) : text.length > 80 ? `${text.slice(0, 77)}...` : text;
+};
+
+/** Replaces ${NAME} and ${NAME:-default} in every string; names secrets stay out of the file. */
+function substituteEnv(node: unknown, path: Path, env: NodeJS.ProcessEnv, problems: Array<[Path, string]>): unknown {
+  if (typeof node === 'string') {
+    return node.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g, (_m, name: string, fallback?: string) => {
+      const value = env[name];
+      if (value !== undefined && value !== '') return value;
+      if (fallback !== undefined) return fallback;
+      problems.push([path, `refers to the environment variable ${name}, which is not set. Fix: export ${name}=… or write \${${name}:-default}`]);
+      return '';
+    });
+  }
+  if (Array.isArray(node)) return node.map((v, i) => substituteEnv(v, [...path, i], env, problems));
+  if (node && typeof node === 'object') {
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, substituteEnv(v, [...path, k], env, problems)]));
+  }
+  return node;
+}
+
+function locator(doc: Document, lines: LineCounter, file: string) {
+  return (path: Path, key?: string): string => {
+    let node: unknown = doc.getIn(path, true);
+    if (key !== undefined && isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
+      node = pair?.key;
+    }
+    const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    if (!range) return file;
+    const { line, col } = lines.linePos(range[0]);
+    return `${file}:${line}:${col}`;
+  };
+}
+
+function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}. Fix: remove it or correct its spelling`;
+    case 'invalid_type':
+      return value === undefined
+        ? `is required but missing. Fix: add it (expected ${issue.expected})`
+        : `is ${show(value)}, expected ${issue.expected}. Fix: write a ${issue.expected}`;
+    case 'invalid_value':
+      return `is ${show(value)}. Fix: use one of ${issue.values.map((v) => show(v)).join(', ')}`;
+    case 'invalid_union':
+      return `is ${show(value)}, which matches no allowed form. Fix: check "kind" and the keys that kind takes`;
+    case 'too_small':
+    case 'too_big':
+      return `is ${show(value)}: ${issue.message.replace(/^Too (small|big): expected \w+ to (have|be) /, 'must be ')}. Fix: change the value`;
+    default:
+      return `is ${show(value)}: ${issue.message}`;
+  }
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let node = data;
+  for (const key of path) node = node == null ? undefined : (node as Record<PropertyKey, unknown>)[key];
+  return node;
+}
+
+/** References the schema cannot see: duplicates, unknown agencies, broken successor links. */
+function crossCheck(config: Config, builtIns: Agency[]): Array<[Path, string]> {
+  const problems: Array<[Path, string]> = [];
+  const agencyCodes = new Set(builtIns.map((a) => a.code));
+  config.agencies.forEach((a, i) => {
+    if (agencyCodes.has(a.code)) {
+      const builtin = builtIns.some((b) => b.code === a.code);
+      problems.push([['agencies', i, 'code'], `${show(a.code)} is a duplicate agency code${builtin ? ' (already in the built-in registry)' : ''}. Fix: give each agency its own code`]);
+    }
+    agencyCodes.add(a.code);
+  });
+  config.agencies.forEach((a, i) => {
+    for (const field of ['succeededBy', 'parent'] as const) {
+      const ref = a[field];
+      if (ref !== undefined && !agencyCodes.has(ref)) {
+        problems.push([['agencies', i, field], `${show(ref)} is not a known agency code. Fix: use a code from the registry or from "agencies"`]);
+      }
+    }
+  });
+  const seen = (kind: string, list: Array<{ id: string }>, key: string) => {
+    const ids = new Set<string>();
+    list.forEach((item, i) => {
+      if (ids.has(item.id)) problems.push([[key, i, 'id'], `${show(item.id)} is a duplicate ${kind} id. Fix: give each ${kind} its own id`]);
+      ids.add(item.id);
+    });
+  };
+  seen('portal', config.portals, 'portals');
+  seen('source', config.sources, 'sources');
+  config.portals.forEach((p, i) => {
+    if (!agencyCodes.has(p.agency)) {
+      problems.push([['portals', i, 'agency'], `${show(p.agency)} is not a known agency code. Fix: use a code such as "tinh:01", "bo:BCT" or "VN", or add the agency under "agencies"`]);
+    }
+  });
+  config.targets.rules.forEach((r, i) => {
+    if (r.agency !== undefined && !agencyCodes.has(r.agency)) {
+      problems.push([['targets', 'rules', i, 'agency'], `${show(r.agency)} is not a known agency code. Fix: use a code from the registry`]);
+    }
+  });
+  return problems;
+}
+
+export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length) {
+    throw new ConfigError(file, doc.errors.map((e) => `${file}:${e.linePos?.[0]?.line ?? '?'}: YAML syntax: ${e.message.split('\n')[0]}`));
+  }
+  const where = locator(doc, lines, file);
+  const envProblems: Array<[Path, string]> = [];
+  const raw = substituteEnv(doc.toJS() ?? {}, [], env, envProblems);
+  if (envProblems.length) throw new ConfigError(file, envProblems.map(([p, m]) => `${where(p)} ${formatPath(p)} ${m}`));
+
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      file,
+      parsed.error.issues.map((issue) => {
+        const path = issue.path as Path;
+        const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+        const shown = key !== undefined ? [...path, key] : path;
+        return `${where(path, key)} ${formatPath(shown)} ${describeIssue(issue, valueAt(raw, path))}`;
+      }),
+    );
+  }
+  const config = parsed.data;
+  const builtIns = builtInAgencies();
+  const refProblems = crossCheck(config, builtIns);
+  if (refProblems.length) throw new ConfigError(file, refProblems.map(([p, m]) => `${where(p)} ${formatPath(p)} ${m}`));
+
+  const added: Agency[] = config.agencies.map((a) => ({
+    code: a.code, name: a.name, level: a.level, validFrom: a.validFrom ?? null, validTo: a.validTo ?? null,
+    succeededBy: a.succeededBy ?? null, gatewayCode: a.gatewayCode ?? null, parent: a.parent ?? null, origin: 'config',
+  }));
+  const hash = createHash('sha256').update(JSON.stringify(config)).digest('hex');
+  return { file, config, hash, agencies: [...builtIns, ...added] };
+}
+
+export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ConfigError(file, [
+      code === 'ENOENT'
+        ? `the file does not exist. Fix: pass --config with the path of your configuration (see config/sandbox.yaml)`
+        : `cannot be read (${code ?? (err as Error).message})`,
+    ]);
+  }
+  return parseConfig(text, file, env);
+}

@@ -1,0 +1,16 @@
+// User-facing words. Vietnamese by default, English on request (--lang en).
+export type Lang = 'vi' | 'en';
+
+export function formatPercent(value: number | null, lang: Lang): string {
+  if (value === null) return lang === 'vi' ? 'không có số liệu' : 'no data';
+  return `${new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)}%`;
+}
+
+export function formatCount(value: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 0 }).format(value);
+}
+
+export function formatMonthLabel(period: string, lang: Lang): string {
+  const [year, month] = period.split('-');
+  return lang === 'vi' ? `tháng ${Number(month)}/${year}` : `${year}-${month}`;
+}

@@ -1,0 +1,45 @@
+// What normalisers produce: canonical measures and notes about the data, and the named
+// failure they raise when a payload cannot be read at all.
+export interface NormalisedMeasure {
+  agencyCode: string;
+  metric: string;
+  period: string;
+  value: number | null;
+  nullReason: string | null;
+  /** Index into the payloads the job fetched: which one this value came from. */
+  payloadIndex: number;
+}
+
+export interface DataNote {
+  kind: 'unknown_unit' | 'unreadable_value' | 'duplicate_unit';
+  message: string;
+}
+
+export interface NormaliseResult {
+  measures: NormalisedMeasure[];
+  notes: DataNote[];
+}
+
+export type PayloadFailureReason = 'not_json' | 'malformed_json' | 'unexpected_shape' | 'empty' | 'http_4xx' | 'http_5xx';
+
+export class PayloadFailure extends Error {
+  constructor(readonly reason: PayloadFailureReason, message: string) {
+    super(message);
+    this.name = 'PayloadFailure';
+  }
+}
+
+/** Parses a JSON body, telling an HTML page (an error page served with 200) from broken JSON. */
+export function parseJsonBody(body: Buffer | string, what: string): unknown {
+  const text = (typeof body === 'string' ? body : body.toString('utf8')).replace(/^\uFEFF/, '');
+  const start = text.trimStart().slice(0, 200).toLowerCase();
+  if (start.startsWith('<!doctype') || start.startsWith('<html') || start.startsWith('<')) {
+    const title = /<title[^>]*>([^<]{0,120})/i.exec(text)?.[1]?.trim();
+    throw new PayloadFailure('not_json', `${what} answered an HTML page instead of JSON${title ? ` (title: ${JSON.stringify(title)})` : ''}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new PayloadFailure('malformed_json', `${what} answered malformed JSON: ${(err as Error).message.slice(0, 160)}`);
+  }
+}

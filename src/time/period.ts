@@ -1,0 +1,53 @@
+// Periods are calendar months in Asia/Ho_Chi_Minh ("2026-10"); times in the store are UTC.
+export const LOCAL_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+export type MonthPeriod = string; // "YYYY-MM"
+
+const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export function isMonthPeriod(value: string): boolean {
+  return MONTH_RE.test(value);
+}
+
+export function parseMonth(value: string): { year: number; month: number } {
+  const m = MONTH_RE.exec(value);
+  if (!m) throw new Error(`"${value}" is not a month period; write it as YYYY-MM, for example 2026-10`);
+  return { year: Number(m[1]), month: Number(m[2]) };
+}
+
+export function formatMonth(year: number, month: number): MonthPeriod {
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+export function addMonths(period: MonthPeriod, delta: number): MonthPeriod {
+  const { year, month } = parseMonth(period);
+  const index = year * 12 + (month - 1) + delta;
+  return formatMonth(Math.floor(index / 12), (index % 12) + 1);
+}
+
+/** Inclusive list of months from `from` to `to`. */
+export function monthRange(from: MonthPeriod, to: MonthPeriod): MonthPeriod[] {
+  if (from > to) throw new Error(`the range ${from}..${to} is empty: the first month comes after the last`);
+  const out: MonthPeriod[] = [];
+  for (let p = from; p <= to; p = addMonths(p, 1)) out.push(p);
+  return out;
+}
+
+/** The local date (YYYY-MM-DD) in Asia/Ho_Chi_Minh at instant `at`. */
+export function localDate(at: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: LOCAL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+export function currentMonth(at: Date = new Date()): MonthPeriod {
+  return localDate(at).slice(0, 7);
+}
+
+export function firstDay(period: MonthPeriod): string {
+  return `${period}-01`;
+}
+
+export function lastDay(period: MonthPeriod): string {
+  const { year, month } = parseMonth(period);
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${period}-${String(days).padStart(2, '0')}`;
+}

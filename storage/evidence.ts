@@ -1,0 +1,86 @@
+// Evidence store: payload bodies content-addressed by SHA-256 and gzip-compressed, and one
+// snapshot row per fetch saying when, where from, with which request, and what came back.
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Db } from './db.ts';
+
+export interface SnapshotInput {
+  runId: number | null;
+  jobId: number | null;
+  sourceId: string | null;
+  url: string;
+  method: string;
+  /** Headers as sent (secrets already removed by the caller) and the request body. */
+  request: { headers: Record<string, string>; body: string | null };
+  fetchedAt: Date;
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+  durationMs: number;
+}
+
+export interface StoredSnapshot {
+  id: number;
+  runId: number | null;
+  jobId: number | null;
+  sourceId: string | null;
+  url: string;
+  method: string;
+  request: { headers: Record<string, string>; body: string | null };
+  fetchedAt: string;
+  status: number;
+  headers: Record<string, string>;
+  contentType: string | null;
+  sha256: string;
+  durationMs: number;
+}
+
+export const sha256Hex = (body: Buffer | string) => createHash('sha256').update(body).digest('hex');
+
+export function saveSnapshot(db: Db, s: SnapshotInput): { id: number; sha256: string } {
+  const sha256 = sha256Hex(s.body);
+  const insertBlob = db.prepare(
+    "INSERT INTO blob (sha256, size, compression, body) VALUES (?, ?, 'gzip', ?) ON CONFLICT (sha256) DO NOTHING",
+  );
+  const insertSnapshot = db.prepare(`
+    INSERT INTO snapshot (run_id, job_id, source_id, url, method, request_json, fetched_at, status,
+                          headers_json, content_type, sha256, duration_ms)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const id = db.transaction(() => {
+    insertBlob.run(sha256, s.body.length, gzipSync(s.body));
+    return insertSnapshot.run(
+      s.runId, s.jobId, s.sourceId, s.url, s.method, JSON.stringify(s.request), s.fetchedAt.toISOString(),
+      s.status, JSON.stringify(s.headers), s.headers['content-type'] ?? null, sha256, s.durationMs,
+    ).lastInsertRowid;
+  })();
+  return { id: Number(id), sha256 };
+}
+
+interface SnapshotDbRow {
+  id: number; run_id: number | null; job_id: number | null; source_id: string | null; url: string; method: string;
+  request_json: string; fetched_at: string; status: number; headers_json: string; content_type: string | null;
+  sha256: string; duration_ms: number;
+}
+
+export function getSnapshot(db: Db, id: number): StoredSnapshot | undefined {
+  const r = db.prepare('SELECT * FROM snapshot WHERE id = ?').get(id) as SnapshotDbRow | undefined;
+  if (!r) return undefined;
+  return {
+    id: r.id, runId: r.run_id, jobId: r.job_id, sourceId: r.source_id, url: r.url, method: r.method,
+    request: JSON.parse(r.request_json), fetchedAt: r.fetched_at, status: r.status,
+    headers: JSON.parse(r.headers_json), contentType: r.content_type, sha256: r.sha256, durationMs: r.duration_ms,
+  };
+}
+
+/** The stored body, with its hash re-checked so that evidence tampered with is noticed. */
+export function readBody(db: Db, sha256: string): { body: Buffer; intact: boolean } | undefined {
+  const r = db.prepare('SELECT body FROM blob WHERE sha256 = ?').get(sha256) as { body: Buffer } | undefined;
+  if (!r) return undefined;
+  const body = gunzipSync(r.body);
+  return { body, intact: sha256Hex(body) === sha256 };
+}
+
+export function snapshotsOfJob(db: Db, jobId: number): StoredSnapshot[] {
+  const ids = db.prepare('SELECT id FROM snapshot WHERE job_id = ? ORDER BY id').pluck().all(jobId) as number[];
+  return ids.map((id) => getSnapshot(db, id)!);
+}

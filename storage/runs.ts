@@ -1,0 +1,139 @@
+// Runs and their jobs. A job's measures and its "succeeded" mark are written in one
+// transaction, so a process killed at any point leaves either both or neither.
+import type { Db } from './db.ts';
+import { upsertMeasures, type MeasureInput } from './measures.ts';
+
+export type RunStatus = 'running' | 'succeeded' | 'failed' | 'abandoned';
+export type JobStatus = 'pending' | 'running' | 'succeeded' | 'failed';
+
+export interface RunVersions {
+  toolVersion: string;
+  nodeVersion: string;
+  configHash: string;
+  scoringVersion?: string | null;
+  axeVersion?: string | null;
+  trackerListVersion?: string | null;
+  browserVersion?: string | null;
+}
+
+export interface RunRow {
+  id: number;
+  trigger: string;
+  status: RunStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  pid: number | null;
+  host: string | null;
+  plan: unknown;
+  configHash: string;
+  toolVersion: string;
+}
+
+export interface JobSpec {
+  key: string;
+  kind: string;
+  sourceId: string | null;
+  portalId: string | null;
+  period: string | null;
+  params: Record<string, unknown>;
+}
+
+export interface JobRow extends JobSpec {
+  id: number;
+  runId: number;
+  status: JobStatus;
+  attempts: number;
+  failureReason: string | null;
+  failureMessage: string | null;
+  measuresWritten: number | null;
+}
+
+const RUN_COLUMNS = `id, trigger, status, started_at AS startedAt, finished_at AS finishedAt, pid, host,
+  plan_json AS plan, config_hash AS configHash, tool_version AS toolVersion`;
+
+const toRun = (r: RunRow & { plan: string }): RunRow => ({ ...r, plan: JSON.parse(r.plan) });
+
+export function createRun(db: Db, r: { trigger: string; plan: unknown; pid: number; host: string; now: Date } & RunVersions): RunRow {
+  const id = db.prepare(`
+    INSERT INTO run (trigger, status, started_at, pid, host, plan_json, tool_version, node_version, config_hash,
+                     scoring_version, axe_version, tracker_list_version, browser_version)
+    VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    r.trigger, r.now.toISOString(), r.pid, r.host, JSON.stringify(r.plan), r.toolVersion, r.nodeVersion, r.configHash,
+    r.scoringVersion ?? null, r.axeVersion ?? null, r.trackerListVersion ?? null, r.browserVersion ?? null,
+  ).lastInsertRowid;
+  return getRun(db, Number(id))!;
+}
+
+export function getRun(db: Db, id: number): RunRow | undefined {
+  const r = db.prepare(`SELECT ${RUN_COLUMNS} FROM run WHERE id = ?`).get(id) as (RunRow & { plan: string }) | undefined;
+  return r && toRun(r);
+}
+
+/** The newest run still marked running (its process may be alive or dead). */
+export function latestRunningRun(db: Db): RunRow | undefined {
+  const r = db.prepare(`SELECT ${RUN_COLUMNS} FROM run WHERE status = 'running' ORDER BY id DESC LIMIT 1`).get() as
+    | (RunRow & { plan: string })
+    | undefined;
+  return r && toRun(r);
+}
+
+/** Takes over a run left by a dead process: it now belongs to `pid`. */
+export function adoptRun(db: Db, runId: number, pid: number, host: string): void {
+  db.prepare('UPDATE run SET pid = ?, host = ? WHERE id = ?').run(pid, host, runId);
+}
+
+export function finishRun(db: Db, runId: number, status: Exclude<RunStatus, 'running'>, now: Date): void {
+  db.prepare('UPDATE run SET status = ?, finished_at = ?, pid = NULL WHERE id = ?').run(status, now.toISOString(), runId);
+}
+
+/** Adds the planned jobs; ones already present (same key) are kept as they are. */
+export function addJobs(db: Db, runId: number, jobs: JobSpec[]): void {
+  const insert = db.prepare(`
+    INSERT INTO job (run_id, key, kind, source_id, portal_id, period, params_json, status)
+    VALUES (?, ?, ?, ?, ?, ?, ?, 'pending') ON CONFLICT (run_id, key) DO NOTHING`);
+  db.transaction(() => {
+    for (const j of jobs) insert.run(runId, j.key, j.kind, j.sourceId, j.portalId, j.period, JSON.stringify(j.params));
+  })();
+}
+
+const JOB_COLUMNS = `id, run_id AS runId, key, kind, source_id AS sourceId, portal_id AS portalId, period,
+  params_json AS params, status, attempts, failure_reason AS failureReason, failure_message AS failureMessage,
+  measures_written AS measuresWritten`;
+
+const toJob = (r: JobRow & { params: string }): JobRow => ({ ...r, params: JSON.parse(r.params) });
+
+export function listJobs(db: Db, runId: number): JobRow[] {
+  return (db.prepare(`SELECT ${JOB_COLUMNS} FROM job WHERE run_id = ? ORDER BY id`).all(runId) as Array<JobRow & { params: string }>).map(toJob);
+}
+
+/** Jobs still to do: never started, interrupted while running, or failed (retried on resume). */
+export function jobsToDo(db: Db, runId: number): JobRow[] {
+  return listJobs(db, runId).filter((j) => j.status !== 'succeeded');
+}
+
+export function markJobRunning(db: Db, jobId: number, now: Date): void {
+  db.prepare(`UPDATE job SET status = 'running', attempts = attempts + 1, started_at = ?, finished_at = NULL,
+              failure_reason = NULL, failure_message = NULL WHERE id = ?`).run(now.toISOString(), jobId);
+}
+
+export function markJobFailed(db: Db, jobId: number, failure: { reason: string; message: string; notes?: unknown }, now: Date): void {
+  db.prepare(`UPDATE job SET status = 'failed', finished_at = ?, failure_reason = ?, failure_message = ?, notes_json = ?
+              WHERE id = ?`).run(now.toISOString(), failure.reason, failure.message,
+    failure.notes === undefined ? null : JSON.stringify(failure.notes), jobId);
+}
+
+/** Writes the job's measures and marks it succeeded, atomically. Returns rows changed. */
+export function completeJob(
+  db: Db,
+  job: { id: number; runId: number; sourceId: string | null },
+  measures: MeasureInput[],
+  notes: unknown[],
+  now: Date,
+): number {
+  return db.transaction(() => {
+    const changed = upsertMeasures(db, measures, { sourceId: job.sourceId, runId: job.runId, now });
+    db.prepare(`UPDATE job SET status = 'succeeded', finished_at = ?, measures_written = ?, notes_json = ? WHERE id = ?`)
+      .run(now.toISOString(), changed, notes.length ? JSON.stringify(notes) : null, job.id);
+    return changed;
+  })();
+}
