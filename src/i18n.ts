@@ -6,6 +6,12 @@ export function formatPercent(value: number | null, lang: Lang): string {
   return `${new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)}%`;
 }
 
+/** A difference between two percentages: percentage points, not percent. */
+export function formatPoints(value: number, lang: Lang): string {
+  const number = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+  return lang === 'vi' ? `${number} điểm %` : `${number} points`;
+}
+
 export function formatCount(value: number, lang: Lang): string {
   return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 0 }).format(value);
 }

@@ -1,7 +1,7 @@
 // Text the CLI prints: the run summary and the national summary, in Vietnamese or English.
 import { HEADLINE_KPIS } from '../kpi/definitions.ts';
 import type { NationalSummary, RankedAgency } from '../kpi/national-summary.ts';
-import { formatCount, formatMonthLabel, formatPercent, type Lang } from '../i18n.ts';
+import { formatCount, formatMonthLabel, formatPercent, formatPoints, type Lang } from '../i18n.ts';
 import type { RunSummary } from '../run/nightly.ts';
 
 const L = (lang: Lang, vi: string, en: string) => (lang === 'vi' ? vi : en);
@@ -24,8 +24,8 @@ export function renderRunSummary(s: RunSummary, lang: Lang): string {
   return lines.join('\n');
 }
 
-function rankLines(list: RankedAgency[], lang: Lang): string[] {
-  return list.map((a, i) => `    ${String(i + 1).padStart(2)}. ${a.name.padEnd(28)} ${formatPercent(a.rate, lang).padStart(8)}${a.constituents.length > 1 ? L(lang, `  (gộp ${a.constituents.length} tỉnh cũ)`, `  (${a.constituents.length} former provinces)`) : ''}`);
+function rankLines(list: RankedAgency[], lang: Lang, firstRank: number, step: 1 | -1): string[] {
+  return list.map((a, i) => `    ${String(firstRank + i * step).padStart(2)}. ${a.name.padEnd(28)} ${formatPercent(a.rate, lang).padStart(8)}${a.constituents.length > 1 ? L(lang, `  (gộp ${a.constituents.length} tỉnh cũ)`, `  (${a.constituents.length} former provinces)`) : ''}`);
 }
 
 export function renderNationalSummary(s: NationalSummary, lang: Lang): string {
@@ -35,12 +35,12 @@ export function renderNationalSummary(s: NationalSummary, lang: Lang): string {
     const c = r.country;
     const gap = c.rate !== null && c.target !== null ? c.rate - c.target : null;
     const targetText = c.target === null ? '' : L(lang,
-      ` (mục tiêu ${formatPercent(c.target, lang)}${gap === null ? '' : gap >= 0 ? ', đạt' : `, còn thiếu ${formatPercent(-gap, lang)}`})`,
-      ` (target ${formatPercent(c.target, lang)}${gap === null ? '' : gap >= 0 ? ', met' : `, ${formatPercent(-gap, lang)} short`})`);
+      ` (mục tiêu ${formatPercent(c.target, lang)}${gap === null ? '' : gap >= 0 ? ', đạt' : `, còn thiếu ${formatPoints(-gap, lang)}`})`,
+      ` (target ${formatPercent(c.target, lang)}${gap === null ? '' : gap >= 0 ? ', met' : `, ${formatPoints(-gap, lang)} short`})`);
     lines.push(`${kpi.title[lang]}: ${L(lang, 'cả nước', 'country')} ${formatPercent(c.rate, lang)}${targetText}`);
     if (c.rate === null && c.missingReason) lines.push(`  ${L(lang, 'lý do', 'reason')}: ${c.missingReason}`);
-    lines.push(L(lang, `  ${r.best.length} tỉnh, thành phố dẫn đầu:`, `  Top ${r.best.length} provinces:`), ...rankLines(r.best, lang));
-    lines.push(L(lang, `  ${r.worst.length} tỉnh, thành phố thấp nhất:`, `  Bottom ${r.worst.length} provinces:`), ...rankLines(r.worst, lang));
+    lines.push(L(lang, `  ${r.best.length} tỉnh, thành phố dẫn đầu:`, `  Top ${r.best.length} provinces:`), ...rankLines(r.best, lang, 1, 1));
+    lines.push(L(lang, `  ${r.worst.length} tỉnh, thành phố thấp nhất:`, `  Bottom ${r.worst.length} provinces:`), ...rankLines(r.worst, lang, r.ranked, -1));
     if (r.missing.length) {
       lines.push(L(lang, `  ${r.missing.length} tỉnh, thành phố chưa có số liệu:`, `  ${r.missing.length} provinces without data:`));
       for (const m of r.missing.slice(0, 5)) lines.push(`    ${m.name}: ${m.missingReason}`);

@@ -16,7 +16,10 @@ export interface KpiRanking {
   kpi: string;
   country: RankedAgency;
   best: RankedAgency[];
+  /** Lowest first; their ranks count down from `ranked`. */
   worst: RankedAgency[];
+  /** How many provinces have a figure, i.e. the rank of the last one. */
+  ranked: number;
   /** Provinces without a figure for this KPI, with the reason. */
   missing: RankedAgency[];
 }
@@ -56,6 +59,7 @@ export function nationalSummary(input: {
       country: ranked(computeKpi(kpi, 'VN', everyUnit, values), 'national'),
       best: withRate.slice(0, top),
       worst: withRate.slice(-top).reverse(),
+      ranked: withRate.length,
       missing: perProvince.filter((p) => p.rate === null),
     };
   });

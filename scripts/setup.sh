@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what dvc-monitor needs on a fresh machine: the npm packages and a Chromium
+# (Debian's package; Playwright's own browser download cannot work offline).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "dvc-monitor: installing npm packages" >&2
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+find_browser() {
+  for candidate in "${CHROMIUM_PATH:-}" /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome; do
+    if [ -n "$candidate" ] && [ -x "$candidate" ]; then echo "$candidate"; return 0; fi
+  done
+  command -v google-chrome chromium 2>/dev/null | head -n 1
+}
+
+if [ -z "$(find_browser)" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "dvc-monitor: installing Chromium from Debian's packages" >&2
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "dvc-monitor: no Chromium found. Install Debian's 'chromium' package (sudo apt-get install chromium) or set CHROMIUM_PATH." >&2
+    exit 1
+  fi
+fi

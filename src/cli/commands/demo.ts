@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import { startSandbox } from '../../../scripts/sandbox/server.ts';
+import { addMonths, currentMonth } from '../../time/period.ts';
+import { MERGER_DATE } from '../../registry/agencies.ts';
+import { langOf, loggerOf, openContext, type GlobalOptions } from '../context.ts';
+import { EXIT } from '../errors.ts';
+import { renderNationalSummary, renderRunSummary } from '../render.ts';
+import { measure } from './run.ts';
+import { lastCompleteMonth, summaryFromStore } from './summary.ts';
+
+/** Months the demo collects: enough to span the 2025-07-01 merger and show two years. */
+export const DEMO_MONTHS = 26;
+
+export function registerDemo(program: Command): void {
+  program
+    .command('demo')
+    .description('start the bundled sandbox portals, run a measurement over the last 26 months, print the national summary')
+    .option('--port <port>', 'port for the sandbox on 127.0.0.1 (default: any free port)', '0')
+    .option('--seed <n>', 'seed of the sandbox figures', '2026')
+    .action(async (opts: { port: string; seed: string }, cmd: Command) => {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const lang = langOf(globals);
+      // The demo prints its own story; logs only speak up for warnings unless asked.
+      const log = loggerOf({ ...globals, logLevel: globals.logLevel ?? 'warn' }, Boolean(process.stderr.isTTY));
+      const sandbox = await startSandbox({ port: Number(opts.port), seed: Number(opts.seed) });
+      // config/sandbox.yaml points at ${SANDBOX_URL}: the demo's sandbox, wherever it listens.
+      process.env.SANDBOX_URL = sandbox.url;
+      const vi = lang === 'vi';
+      process.stdout.write(vi ? `Cổng thử nghiệm (sandbox) đang chạy tại ${sandbox.url}\n` : `Sandbox portals listening on ${sandbox.url}\n`);
+      try {
+        const { loaded, db } = openContext(globals);
+        try {
+          const now = new Date();
+          const periods = Array.from({ length: DEMO_MONTHS }, (_, i) => addMonths(currentMonth(now), i - DEMO_MONTHS + 1));
+          const run = await measure({ db, loaded, periods, log, trigger: 'demo' });
+          process.stdout.write(`${renderRunSummary(run, lang)}\n\n`);
+          process.stdout.write(`${renderNationalSummary(summaryFromStore(db, loaded, lastCompleteMonth(now), now), lang)}\n\n`);
+          const beforeMerger = addMonths(MERGER_DATE.slice(0, 7), -1);
+          process.stdout.write(
+            vi
+              ? `Kho dữ liệu: ${db.name}\nSố liệu trước ngày ${MERGER_DATE} được lưu theo 63 tỉnh cũ và cộng dồn về 34 tỉnh mới theo bản đồ sáp nhập: thử \`dvc-monitor summary --period ${beforeMerger}\`.\n`
+              : `Store: ${db.name}\nFigures before ${MERGER_DATE} are stored under the 63 former provinces and rolled up into the 34 new ones: try \`dvc-monitor summary --period ${beforeMerger} --lang en\`.\n`,
+          );
+          process.exitCode = run.status === 'succeeded' ? EXIT.ok : EXIT.jobFailed;
+        } finally {
+          db.close();
+        }
+      } finally {
+        await sandbox.close();
+      }
+    });
+}
