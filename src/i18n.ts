@@ -1,6 +1,9 @@
 // User-facing words. Vietnamese by default, English on request (--lang en).
 export type Lang = 'vi' | 'en';
 
+/** Picks the text for the language: t(lang, 'Vietnamese', 'English'). */
+export const t = (lang: Lang, vi: string, en: string) => (lang === 'vi' ? vi : en);
+
 export function formatPercent(value: number | null, lang: Lang): string {
   if (value === null) return lang === 'vi' ? 'không có số liệu' : 'no data';
   return `${new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)}%`;

@@ -1,10 +1,9 @@
 // Text the CLI prints: the run summary and the national summary, in Vietnamese or English.
 import { HEADLINE_KPIS } from '../kpi/definitions.ts';
 import type { NationalSummary, RankedAgency } from '../kpi/national-summary.ts';
-import { formatCount, formatMonthLabel, formatPercent, formatPoints, type Lang } from '../i18n.ts';
+import { formatCount, formatMonthLabel, formatPercent, formatPoints, t as L, type Lang } from '../i18n.ts';
 import type { RunSummary } from '../run/nightly.ts';
 
-const L = (lang: Lang, vi: string, en: string) => (lang === 'vi' ? vi : en);
 
 export function renderRunSummary(s: RunSummary, lang: Lang): string {
   const seconds = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 1 }).format(s.durationMs / 1000);
