@@ -165,10 +165,10 @@ export const nationalPortal: Collector<NationalPortalSourceConfig> = {
           if (field in record) fieldsFound++;
           const parsed = isDecimalMetric(metric) ? parseDecimal(record[field]) : parseCount(record[field]);
           if (parsed.ok) {
-            measures.push({ agencyCode, metric, period, value: parsed.value, nullReason: null, payloadIndex });
+            measures.push({ agencyCode, metric, period, value: parsed.value, nullReason: null, payloadIndex, locator: `[${i}].${field}` });
           } else {
             const reason = `${parsed.reason} (${field})`;
-            measures.push({ agencyCode, metric, period, value: null, nullReason: reason, payloadIndex });
+            measures.push({ agencyCode, metric, period, value: null, nullReason: reason, payloadIndex, locator: `[${i}].${field}` });
             if (field in record) notes.push({ kind: 'unreadable_value', message: `${agencyCode} ${field}: ${parsed.reason}` });
           }
         }

@@ -10,6 +10,8 @@ export interface MeasureInput {
   /** Required when value is null: why it is missing ("not_available: HS_TOTAL was \"N/A\""). */
   nullReason: string | null;
   snapshotId: number | null;
+  /** Where in the snapshot the value was read, e.g. "[12].HS_TOTAL" (row 12 of a JSON array). */
+  locator?: string | null;
 }
 
 export interface MeasureRow {
@@ -19,6 +21,7 @@ export interface MeasureRow {
   value: number | null;
   nullReason: string | null;
   snapshotId: number | null;
+  locator: string | null;
   sourceId: string | null;
   runId: number | null;
   updatedAt: string;
@@ -30,28 +33,52 @@ export interface MeasureRow {
  */
 export function upsertMeasures(db: Db, measures: MeasureInput[], meta: { sourceId: string | null; runId: number | null; now: Date }): number {
   const stmt = db.prepare(`
-    INSERT INTO measure (agency_code, metric, period, value, null_reason, snapshot_id, source_id, run_id, updated_at)
-    VALUES (@agencyCode, @metric, @period, @value, @nullReason, @snapshotId, @sourceId, @runId, @updatedAt)
+    INSERT INTO measure (agency_code, metric, period, value, null_reason, snapshot_id, locator, source_id, run_id, updated_at)
+    VALUES (@agencyCode, @metric, @period, @value, @nullReason, @snapshotId, @locator, @sourceId, @runId, @updatedAt)
     ON CONFLICT (agency_code, metric, period) DO UPDATE SET
-      value = excluded.value, null_reason = excluded.null_reason, snapshot_id = excluded.snapshot_id,
+      value = excluded.value, null_reason = excluded.null_reason, snapshot_id = excluded.snapshot_id, locator = excluded.locator,
       source_id = excluded.source_id, run_id = excluded.run_id, updated_at = excluded.updated_at
     WHERE (excluded.value IS NOT NULL OR measure.value IS NULL)
       AND (excluded.value IS NOT measure.value OR excluded.null_reason IS NOT measure.null_reason)`);
   const updatedAt = meta.now.toISOString();
   let changed = 0;
   for (const m of measures) {
-    changed += stmt.run({ ...m, sourceId: meta.sourceId, runId: meta.runId, updatedAt }).changes;
+    changed += stmt.run({ ...m, locator: m.locator ?? null, sourceId: meta.sourceId, runId: meta.runId, updatedAt }).changes;
   }
   return changed;
 }
 
+const MEASURE_COLUMNS = `agency_code AS agencyCode, metric, period, value, null_reason AS nullReason,
+  snapshot_id AS snapshotId, locator, source_id AS sourceId, run_id AS runId, updated_at AS updatedAt`;
+
 export function measuresForPeriod(db: Db, period: string, metrics: readonly string[]): MeasureRow[] {
   const placeholders = metrics.map(() => '?').join(',');
   return db
-    .prepare(`SELECT agency_code AS agencyCode, metric, period, value, null_reason AS nullReason,
-                     snapshot_id AS snapshotId, source_id AS sourceId, run_id AS runId, updated_at AS updatedAt
-              FROM measure WHERE period = ? AND metric IN (${placeholders})`)
+    .prepare(`SELECT ${MEASURE_COLUMNS} FROM measure WHERE period = ? AND metric IN (${placeholders})`)
     .all(period, ...metrics) as MeasureRow[];
+}
+
+/** Every measure of a range of periods (inclusive). */
+export function allMeasuresBetween(db: Db, from: string, to: string): MeasureRow[] {
+  return db.prepare(`SELECT ${MEASURE_COLUMNS} FROM measure WHERE period BETWEEN ? AND ?`).all(from, to) as MeasureRow[];
+}
+
+/** Measures of the given metrics for a range of periods (inclusive), e.g. an agency's history. */
+export function measuresBetween(db: Db, from: string, to: string, metrics: readonly string[]): MeasureRow[] {
+  const placeholders = metrics.map(() => '?').join(',');
+  return db
+    .prepare(`SELECT ${MEASURE_COLUMNS} FROM measure WHERE period BETWEEN ? AND ? AND metric IN (${placeholders})`)
+    .all(from, to, ...metrics) as MeasureRow[];
+}
+
+export function getMeasure(db: Db, agencyCode: string, metric: string, period: string): MeasureRow | undefined {
+  return db.prepare(`SELECT ${MEASURE_COLUMNS} FROM measure WHERE agency_code = ? AND metric = ? AND period = ?`)
+    .get(agencyCode, metric, period) as MeasureRow | undefined;
+}
+
+/** When the source's stored values last changed (UTC ISO), or null if it has none. */
+export function lastChangeOfSource(db: Db, sourceId: string): string | null {
+  return (db.prepare('SELECT max(updated_at) FROM measure WHERE source_id = ?').pluck().get(sourceId) as string | null) ?? null;
 }
 
 export function countMeasures(db: Db): number {

@@ -46,6 +46,8 @@ export interface JobRow extends JobSpec {
   failureReason: string | null;
   failureMessage: string | null;
   measuresWritten: number | null;
+  /** Data notes the normaliser left (unknown units, unreadable values, counters that went down). */
+  notes: Array<{ kind: string; message: string; agencyCode?: string; metric?: string; period?: string }>;
 }
 
 const RUN_COLUMNS = `id, trigger, status, started_at AS startedAt, finished_at AS finishedAt, pid, host,
@@ -98,12 +100,17 @@ export function addJobs(db: Db, runId: number, jobs: JobSpec[]): void {
 
 const JOB_COLUMNS = `id, run_id AS runId, key, kind, source_id AS sourceId, portal_id AS portalId, period,
   params_json AS params, status, attempts, failure_reason AS failureReason, failure_message AS failureMessage,
-  measures_written AS measuresWritten`;
+  measures_written AS measuresWritten, notes_json AS notes`;
 
-const toJob = (r: JobRow & { params: string }): JobRow => ({ ...r, params: JSON.parse(r.params) });
+const toJob = (r: JobRow & { params: string; notes: string | null }): JobRow => ({ ...r, params: JSON.parse(r.params), notes: r.notes ? JSON.parse(r.notes) : [] });
 
 export function listJobs(db: Db, runId: number): JobRow[] {
-  return (db.prepare(`SELECT ${JOB_COLUMNS} FROM job WHERE run_id = ? ORDER BY id`).all(runId) as Array<JobRow & { params: string }>).map(toJob);
+  return (db.prepare(`SELECT ${JOB_COLUMNS} FROM job WHERE run_id = ? ORDER BY id`).all(runId) as Array<JobRow & { params: string; notes: string | null }>).map(toJob);
+}
+
+/** Did a job with this key succeed in an earlier run? (Its source answered in this shape before.) */
+export function succeededBefore(db: Db, key: string, runId: number): boolean {
+  return db.prepare("SELECT 1 FROM job WHERE key = ? AND status = 'succeeded' AND run_id < ? LIMIT 1").get(key, runId) !== undefined;
 }
 
 /** Jobs still to do: never started, interrupted while running, or failed (retried on resume). */

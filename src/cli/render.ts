@@ -15,6 +15,11 @@ export function renderRunSummary(s: RunSummary, lang: Lang): string {
       `  ${s.jobsTotal} việc: ${s.jobsSucceeded} thành công, ${s.jobsFailed} thất bại${s.jobsAlreadyDone ? `, ${s.jobsAlreadyDone} đã xong từ trước` : ''}; ${formatCount(s.measuresChanged, lang)} số đo mới hoặc thay đổi; ${seconds} giây.`,
       `  ${s.jobsTotal} jobs: ${s.jobsSucceeded} succeeded, ${s.jobsFailed} failed${s.jobsAlreadyDone ? `, ${s.jobsAlreadyDone} already done` : ''}; ${formatCount(s.measuresChanged, lang)} measures new or changed; ${seconds} s.`),
   ];
+  if (s.quality) {
+    lines.push(L(lang,
+      `  Chất lượng dữ liệu: ${s.quality.opened} cảnh báo mới, ${s.quality.resolved} cảnh báo đã hết (xem \`dvc-monitor quality\`).`,
+      `  Data quality: ${s.quality.opened} new flags, ${s.quality.resolved} resolved (see \`dvc-monitor quality\`).`));
+  }
   if (s.failures.length) {
     lines.push(L(lang, '  Việc thất bại:', '  Failed jobs:'));
     for (const f of s.failures.slice(0, 20)) lines.push(`    ${f.key}: ${f.reason} — ${f.message.split('\n')[0]}`);

@@ -108,6 +108,16 @@ export const ConfigSchema = z.strictObject({
         .default([]),
     })
     .prefault({}),
+  quality: z
+    .strictObject({
+      /** A source whose stored values have not changed for this many days is flagged stale. */
+      staleAfterDays: z.int().min(1).max(365).default(3),
+      /** A value over this many times the agency's median (or under its inverse) is an outlier. */
+      outlierFactor: z.number().min(2).max(1000).default(10),
+      /** How many earlier months make the median. */
+      outlierHistoryMonths: z.int().min(3).max(60).default(12),
+    })
+    .prefault({}),
   agencies: z.array(AgencySchema).default([]),
   portals: z.array(PortalSchema).default([]),
   sources: z.array(SourceSchema).default([]),

@@ -70,7 +70,7 @@ function sumMetrics(metrics: readonly string[], agencies: readonly string[], val
 export function computeKpi(kpi: KpiDefinition, target: string, constituents: readonly string[], values: ReadonlyMap<string, MeasureValue>): KpiValue {
   const base = { kpi: kpi.id, agencyCode: target, constituents: [...constituents], numerator: null, denominator: null, rate: null };
   if (constituents.length === 0) return { ...base, missingReason: 'no agency reported for this period' };
-  const numerator = sumMetrics([kpi.numerator], constituents, values);
+  const numerator = sumMetrics(kpi.numerator, constituents, values);
   if ('missing' in numerator) return { ...base, missingReason: numerator.missing };
   const denominator = sumMetrics(kpi.denominator, constituents, values);
   if ('missing' in denominator) return { ...base, missingReason: denominator.missing };

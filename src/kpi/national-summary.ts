@@ -2,14 +2,12 @@
 // the provinces that lead and trail on each, for one month.
 import type { Config } from '../config/schema.ts';
 import type { Agency } from '../registry/agencies.ts';
-import { parseMonth } from '../time/period.ts';
 import { HEADLINE_KPIS } from './definitions.ts';
-import { computeKpi, constituentsByAgency, indexMeasures, type KpiValue, type MeasureValue } from './headline.ts';
-import { targetFor } from './targets.ts';
+import type { MeasureValue } from './headline.ts';
+import { kpiOverview, type KpiFigure } from './overview.ts';
 
-export interface RankedAgency extends KpiValue {
+export interface RankedAgency extends KpiFigure {
   name: string;
-  target: number | null;
 }
 
 export interface KpiRanking {
@@ -38,30 +36,20 @@ export function nationalSummary(input: {
   targets: Config['targets'];
   top?: number;
 }): NationalSummary {
-  const { period, today, agencies, targets } = input;
   const top = input.top ?? 5;
-  const year = parseMonth(period).year;
-  const names = new Map(agencies.map((a) => [a.code, a.name]));
-  const values = indexMeasures(input.measures);
-  const provinces = constituentsByAgency(agencies, 'province', period, today);
-  const ministries = constituentsByAgency(agencies, 'ministry', period, today);
-  const everyUnit = [...provinces.values(), ...ministries.values()].flat();
-
+  const overview = kpiOverview({ ...input, kpis: HEADLINE_KPIS });
+  const provinces = overview.agencies.filter((a) => a.level === 'province');
   const rankings = HEADLINE_KPIS.map((kpi): KpiRanking => {
-    const ranked = (value: KpiValue, level: string): RankedAgency => ({
-      ...value, name: names.get(value.agencyCode) ?? value.agencyCode,
-      target: targetFor(targets, kpi, { agencyCode: value.agencyCode, level, year }),
-    });
-    const perProvince = [...provinces].map(([code, parts]) => ranked(computeKpi(kpi, code, parts, values), 'province'));
-    const withRate = perProvince.filter((p) => p.rate !== null).sort((a, b) => b.rate! - a.rate! || a.agencyCode.localeCompare(b.agencyCode));
+    const rows = provinces.map((p) => ({ ...p.kpis[kpi.id]!, name: p.name }));
+    const withRate = rows.filter((r) => r.rate !== null).sort((a, b) => b.rate! - a.rate! || a.agencyCode.localeCompare(b.agencyCode));
     return {
       kpi: kpi.id,
-      country: ranked(computeKpi(kpi, 'VN', everyUnit, values), 'national'),
+      country: { ...overview.aggregates[0]!.kpis[kpi.id]!, name: overview.aggregates[0]!.name },
       best: withRate.slice(0, top),
       worst: withRate.slice(-top).reverse(),
       ranked: withRate.length,
-      missing: perProvince.filter((p) => p.rate === null),
+      missing: rows.filter((r) => r.rate === null),
     };
   });
-  return { period, provincesCount: provinces.size, rankings };
+  return { period: input.period, provincesCount: provinces.length, rankings };
 }

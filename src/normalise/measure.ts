@@ -8,6 +8,8 @@ export interface NormalisedMeasure {
   nullReason: string | null;
   /** Index into the payloads the job fetched: which one this value came from. */
   payloadIndex: number;
+  /** Where in that payload, e.g. "[12].HS_TOTAL" for field HS_TOTAL of row 12 of a JSON array. */
+  locator?: string;
 }
 
 export interface DataNote {

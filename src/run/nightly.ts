@@ -13,6 +13,7 @@ import type { SourceConfig } from '../config/schema.ts';
 import type { HttpClient } from '../http/client.ts';
 import type { Logger } from '../log.ts';
 import { TOOL_VERSION } from '../version.ts';
+import { evaluateQuality, type QualityOutcome } from '../quality/evaluate.ts';
 import { executeJob } from './execute-job.ts';
 import { registryLookup } from './registry-lookup.ts';
 
@@ -38,6 +39,8 @@ export interface RunSummary {
   jobsFailed: number;
   measuresChanged: number;
   failures: Array<{ key: string; reason: string; message: string }>;
+  /** Quality flags opened and resolved by this run; null if the evaluation itself failed (logged). */
+  quality: QualityOutcome | null;
   durationMs: number;
 }
 
@@ -85,6 +88,18 @@ function openRun(db: Db, loaded: LoadedConfig, plan: RunPlan, opts: { trigger: s
     return created;
   })();
   return { run, resumed: false };
+}
+
+/** Quality is judged on what the store holds after the run; its failure must not fail the run. */
+function evaluateRunQuality(db: Db, run: RunRow, loaded: LoadedConfig, now: Date, log: Logger): QualityOutcome | null {
+  try {
+    const plan = run.plan as RunPlan;
+    const sourceIds = loaded.config.sources.filter((s) => s.enabled).map((s) => s.id);
+    return evaluateQuality(db, { runId: run.id, periods: plan.periods, sourceIds, quality: loaded.config.quality, now });
+  } catch (err) {
+    log.error({ err, runId: run.id }, 'data-quality evaluation failed');
+    return null;
+  }
 }
 
 /** A resumed run may name a source the config no longer has: a named failure, not a crash. */
@@ -143,6 +158,7 @@ export async function runMeasurement(options: {
     ),
   );
 
+  const quality = evaluateRunQuality(db, run, loaded, now(), log);
   const finalJobs = listJobs(db, run.id);
   const failed = finalJobs.filter((j) => j.status === 'failed');
   const status = failed.length ? 'failed' : 'succeeded';
@@ -155,8 +171,9 @@ export async function runMeasurement(options: {
     jobsFailed: failed.length,
     measuresChanged,
     failures: failed.map((j) => ({ key: j.key, reason: j.failureReason ?? 'unknown', message: j.failureMessage ?? '' })),
+    quality,
     durationMs: performance.now() - started,
   };
-  log.info({ ...summary, failures: summary.failures.length }, 'run finished');
+  log.info({ ...summary, failures: summary.failures.length, quality: summary.quality }, 'run finished');
   return summary;
 }

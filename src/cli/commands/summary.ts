@@ -12,7 +12,7 @@ import { renderNationalSummary } from '../render.ts';
 export const lastCompleteMonth = (now: Date) => addMonths(currentMonth(now), -1);
 
 export function summaryFromStore(db: Db, loaded: LoadedConfig, period: string, now: Date, top = 5): NationalSummary {
-  const metrics = [...new Set(HEADLINE_KPIS.flatMap((k) => [k.numerator, ...k.denominator]))];
+  const metrics = [...new Set(HEADLINE_KPIS.flatMap((k) => [...k.numerator, ...k.denominator]))];
   return nationalSummary({
     period, today: localDate(now), agencies: loaded.agencies, measures: measuresForPeriod(db, period, metrics),
     targets: loaded.config.targets, top,
