@@ -8,6 +8,9 @@ import { TOOL_VERSION } from '../version.ts';
 import { registerConfig } from './commands/config.ts';
 import { registerDb } from './commands/db.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerEvidence } from './commands/evidence.ts';
+import { registerKpi } from './commands/kpi.ts';
+import { registerQuality } from './commands/quality.ts';
 import { registerRun } from './commands/run.ts';
 import { registerSummary } from './commands/summary.ts';
 import { EXIT, UsageError } from './errors.ts';
@@ -25,6 +28,9 @@ export function buildProgram(): Command {
   registerRun(program);
   registerDemo(program);
   registerSummary(program);
+  registerKpi(program);
+  registerEvidence(program);
+  registerQuality(program);
   registerConfig(program);
   registerDb(program);
   // Every subcommand inherits the exit override, so bad options end with code 2, not a throw.

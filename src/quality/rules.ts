@@ -16,9 +16,8 @@ export interface QualityFlag {
 export const flagKey = (f: Pick<QualityFlag, 'kind' | 'sourceId' | 'agencyCode' | 'metric' | 'period'>) =>
   [f.kind, f.sourceId ?? '', f.agencyCode ?? '', f.metric ?? '', f.period ?? ''].join('|');
 
-/** Parts that cannot exceed their whole. */
+/** Parts that cannot exceed their whole (beyond the KPIs, whose rates are checked below). */
 const PART_OF_WHOLE: Array<{ parts: string[]; whole: string[]; what: string }> = [
-  { parts: ['dossiers.received_online'], whole: ['dossiers.received'], what: 'online dossiers exceed dossiers received' },
   { parts: ['dossiers.received_online', 'dossiers.received_direct', 'dossiers.received_post'], whole: ['dossiers.received'], what: 'online + in person + post exceed dossiers received' },
   { parts: ['dossiers.resolved_on_time', 'dossiers.resolved_late'], whole: ['dossiers.resolved'], what: 'on time + late exceed dossiers resolved' },
   { parts: ['services.online_full', 'services.online_partial'], whole: ['procedures.total'], what: 'online services exceed procedures in remit' },
@@ -41,7 +40,7 @@ export function inconsistencies(values: ReadonlyMap<string, number>): Array<{ me
     const numerator = sum([...kpi.numerator]);
     const denominator = sum([...kpi.denominator]);
     if (numerator !== null && denominator !== null && denominator > 0 && numerator > denominator) {
-      found.push({ metric: kpi.numerator[0]!, detail: `${kpi.id} is over 100%: ${numerator} ÷ ${denominator}` });
+      found.push({ metric: kpi.numerator[0]!, detail: `${kpi.id} is over 100%: ${numerator} (${kpi.numerator.join(' + ')}) ÷ ${denominator} (${kpi.denominator.join(' + ')})` });
     }
   }
   for (const metric of PERCENT_METRICS) {

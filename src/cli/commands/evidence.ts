@@ -1,0 +1,69 @@
+import type { Command } from 'commander';
+import { getMeasure } from '../../../storage/measures.ts';
+import { getSnapshot, readBody } from '../../../storage/evidence.ts';
+import { openFlags } from '../../../storage/quality.ts';
+import { t } from '../../i18n.ts';
+import { langOf, openContext, type GlobalOptions } from '../context.ts';
+import { EXIT, UsageError } from '../errors.ts';
+import { excerptAt } from '../../normalise/locate.ts';
+
+export function registerEvidence(program: Command): void {
+  program
+    .command('evidence <agency> <metric> <period>')
+    .description('trace a stored value to the payload it came from: URL, request, time, SHA-256 (re-checked) and the part of the payload')
+    .option('--json', 'print as JSON')
+    .action((agency: string, metric: string, period: string, opts: { json?: boolean }, cmd: Command) => {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const lang = langOf(globals);
+      const { db } = openContext(globals);
+      try {
+        const measure = getMeasure(db, agency, metric, period);
+        if (!measure) {
+          throw new UsageError(`no value is stored for agency "${agency}", metric "${metric}", period "${period}". Fix: check the three (e.g. tinh:01 dossiers.received 2026-10; before 2025-07 provinces are tinh63:NN), or run the collection for that month`);
+        }
+        const snapshot = measure.snapshotId === null ? undefined : getSnapshot(db, measure.snapshotId);
+        const stored = snapshot ? readBody(db, snapshot.sha256) : undefined;
+        const excerpt = stored && measure.locator ? excerptAt(stored.body, measure.locator) : null;
+        const flags = openFlags(db, { period, agencyCode: agency, metric });
+        const intact = stored?.intact ?? null;
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify({ measure, snapshot, bodyIntact: intact, excerpt, flags }, null, 2)}\n`);
+        } else {
+          const lines = [
+            `${agency} ${metric} ${period}: ${measure.value === null ? t(lang, `không có số liệu (${measure.nullReason})`, `missing (${measure.nullReason})`) : measure.value}`,
+            t(lang, `  Cập nhật: ${measure.updatedAt} (lần chạy #${measure.runId}, nguồn ${measure.sourceId})`, `  Updated: ${measure.updatedAt} (run #${measure.runId}, source ${measure.sourceId})`),
+          ];
+          if (snapshot) {
+            lines.push(
+              t(lang, `  Bằng chứng #${snapshot.id}:`, `  Evidence #${snapshot.id}:`),
+              `    ${snapshot.method} ${snapshot.url}`,
+              t(lang, `    Thời điểm (UTC): ${snapshot.fetchedAt}; HTTP ${snapshot.status}; ${snapshot.contentType ?? ''}`, `    Fetched (UTC): ${snapshot.fetchedAt}; HTTP ${snapshot.status}; ${snapshot.contentType ?? ''}`),
+              `    SHA-256: ${snapshot.sha256} — ${intact ? t(lang, 'khớp với nội dung lưu trữ', 'matches the stored body') : t(lang, 'KHÔNG KHỚP: nội dung lưu trữ đã bị thay đổi', 'DOES NOT MATCH: the stored body was altered')}`,
+            );
+            if (snapshot.request.body) lines.push(t(lang, `    Yêu cầu: ${decodeRequestBody(snapshot.request.body)}`, `    Request: ${decodeRequestBody(snapshot.request.body)}`));
+            if (measure.locator) lines.push(t(lang, `    Vị trí: ${measure.locator}`, `    Location: ${measure.locator}`));
+            if (excerpt) lines.push(t(lang, '    Trích đoạn:', '    Excerpt:'), ...excerpt.split('\n').map((l) => `      ${l}`));
+          } else {
+            lines.push(t(lang, '  Không có bằng chứng gắn với giá trị này.', '  No evidence is linked to this value.'));
+          }
+          for (const f of flags) lines.push(t(lang, `  Cảnh báo [${f.kind}]: ${f.detail}`, `  Flag [${f.kind}]: ${f.detail}`));
+          process.stdout.write(`${lines.join('\n')}\n`);
+        }
+        if (intact === false) process.exitCode = EXIT.jobFailed;
+      } finally {
+        db.close();
+      }
+    });
+}
+
+/** Form bodies (params=<JSON>) are shown decoded; anything else as stored, bounded. */
+function decodeRequestBody(body: string): string {
+  try {
+    const params = new URLSearchParams(body);
+    const json = params.get('params');
+    if (json) return `params=${json}`;
+  } catch {
+    // not a form body
+  }
+  return body.length > 500 ? `${body.slice(0, 500)}…` : body;
+}

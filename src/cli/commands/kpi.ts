@@ -1,0 +1,73 @@
+import type { Command } from 'commander';
+import { measuresForPeriod } from '../../../storage/measures.ts';
+import { openFlags } from '../../../storage/quality.ts';
+import type { Db } from '../../../storage/db.ts';
+import type { LoadedConfig } from '../../config/load.ts';
+import { ALL_KPIS, KPI_METRICS } from '../../kpi/definitions.ts';
+import { INDEX_766_METRICS } from '../../kpi/index766.ts';
+import { kpiOverview, type Overview } from '../../kpi/overview.ts';
+import { isMonthPeriod, localDate } from '../../time/period.ts';
+import type { Lang } from '../../i18n.ts';
+import { langOf, openContext, type GlobalOptions } from '../context.ts';
+import { UsageError } from '../errors.ts';
+import { renderAgencyDetail, overviewCsv, renderOverview } from '../render-kpi.ts';
+import { lastCompleteMonth } from './summary.ts';
+
+const LEVELS = ['ministry', 'province', 'commune'] as const;
+type Level = (typeof LEVELS)[number];
+
+export function overviewFromStore(db: Db, loaded: LoadedConfig, period: string, now: Date, lang: Lang): Overview {
+  return kpiOverview({
+    period, today: localDate(now), agencies: loaded.agencies, targets: loaded.config.targets, lang,
+    measures: measuresForPeriod(db, period, [...KPI_METRICS, ...INDEX_766_METRICS]),
+  });
+}
+
+export function registerKpi(program: Command): void {
+  program
+    .command('kpi')
+    .description('every KPI for a month: the country, the ministries and provinces blocks, each agency ranked, targets and gaps, the 766 index')
+    .option('--period <YYYY-MM>', 'the month (default: last month)')
+    .option('--agency <code>', 'one agency in detail, e.g. tinh:01, bo:BCT, VN')
+    .option('--level <level>', 'only this level: province, ministry or commune')
+    .option('--format <format>', 'table, json or csv', 'table')
+    .action((opts: { period?: string; agency?: string; level?: string; format: string }, cmd: Command) => {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const lang = langOf(globals);
+      const period = opts.period ?? lastCompleteMonth(new Date());
+      if (!isMonthPeriod(period)) throw new UsageError(`--period "${period}" is not a month. Fix: write YYYY-MM, for example --period 2026-10`);
+      if (opts.level !== undefined && !(LEVELS as readonly string[]).includes(opts.level)) {
+        throw new UsageError(`--level "${opts.level}" is not a level. Fix: use --level province, --level ministry or --level commune`);
+      }
+      if (!['table', 'json', 'csv'].includes(opts.format)) throw new UsageError(`--format "${opts.format}" is not supported. Fix: use table, json or csv`);
+      const { loaded, db } = openContext(globals);
+      try {
+        const overview = overviewFromStore(db, loaded, period, new Date(), lang);
+        const everyone = [...overview.aggregates, ...overview.agencies];
+        if (opts.agency !== undefined) {
+          const agency = everyone.find((a) => a.agencyCode === opts.agency);
+          if (!agency) {
+            const known = loaded.agencies.find((a) => a.code === opts.agency);
+            throw new UsageError(known
+              ? `--agency "${opts.agency}" (${known.name}) did not exist in ${period} and has no successor today. Fix: use its successor's code or another period`
+              : `--agency "${opts.agency}" is not a known agency code. Fix: use a code such as VN, tinh:01 or bo:BCT`);
+          }
+          const flags = openFlags(db, { period, agencyCode: opts.agency });
+          if (opts.format === 'json') process.stdout.write(`${JSON.stringify({ period, ...agency, flags }, null, 2)}\n`);
+          else if (opts.format === 'csv') process.stdout.write(overviewCsv([agency], period));
+          else {
+            const rankedCount = new Map(ALL_KPIS.map((k) => [k.id, overview.agencies.filter((a) => a.level === agency.level && a.kpis[k.id]!.rank !== null).length]));
+            process.stdout.write(`${renderAgencyDetail(agency, period, lang, flags, rankedCount)}\n`);
+          }
+          return;
+        }
+        const levels: Level[] = opts.level ? [opts.level as Level] : ['ministry', 'province'];
+        const rows = overview.agencies.filter((a) => (levels as string[]).includes(a.level));
+        if (opts.format === 'json') process.stdout.write(`${JSON.stringify({ period, aggregates: overview.aggregates, agencies: rows }, null, 2)}\n`);
+        else if (opts.format === 'csv') process.stdout.write(overviewCsv([...overview.aggregates, ...rows], period));
+        else process.stdout.write(`${renderOverview(overview, lang, openFlags(db, { period }), levels)}\n`);
+      } finally {
+        db.close();
+      }
+    });
+}

@@ -1,0 +1,96 @@
+// The kpi command's output: a table per level, one agency in detail, or CSV.
+import type { StoredFlag } from '../../storage/quality.ts';
+import { ALL_KPIS, HEADLINE_KPIS } from '../kpi/definitions.ts';
+import { INDEX_766_GROUPS } from '../kpi/index766.ts';
+import type { AgencyFigures, KpiFigure, Overview } from '../kpi/overview.ts';
+import { formatMonthLabel, formatPercent, formatPoints, t, type Lang } from '../i18n.ts';
+import { toCsv } from './csv.ts';
+
+const number = (value: number | null, lang: Lang, digits = 2) =>
+  value === null ? '—' : new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+
+const signed = (value: number | null, lang: Lang) => (value === null ? '' : `${value >= 0 ? '+' : '−'}${number(Math.abs(value), lang, 1)}`);
+
+function pad(text: string, width: number, right = false): string {
+  const length = [...text].length;
+  if (length >= width) return [...text].slice(0, width).join('');
+  return right ? ' '.repeat(width - length) + text : text + ' '.repeat(width - length);
+}
+
+const LEVEL_TITLE = {
+  ministry: { vi: 'BỘ, NGÀNH', en: 'MINISTRIES' },
+  province: { vi: 'TỈNH, THÀNH PHỐ', en: 'PROVINCES' },
+  commune: { vi: 'XÃ, PHƯỜNG', en: 'COMMUNES' },
+  block: { vi: 'TỔNG HỢP', en: 'AGGREGATES' },
+} as const;
+
+/** A table of agencies, ranked on the first headline KPI; flags counted per agency. */
+export function renderKpiTable(rows: readonly AgencyFigures[], level: keyof typeof LEVEL_TITLE, lang: Lang, flagsByAgency: ReadonlyMap<string, number>): string {
+  const head = HEADLINE_KPIS[0]!;
+  // Aggregates keep their order (country first); agencies are ranked.
+  const sorted = level === 'block' ? [...rows] : [...rows].sort((a, b) => (a.kpis[head.id]!.rank ?? 1e9) - (b.kpis[head.id]!.rank ?? 1e9) || a.agencyCode.localeCompare(b.agencyCode));
+  const columns = ALL_KPIS.map((k) => k.short[lang]);
+  const header = [pad('#', 4, true), pad(t(lang, 'Cơ quan', 'Agency'), 30), ...HEADLINE_KPIS.flatMap((k) => [pad(k.short[lang], 14, true), pad(t(lang, '±MT', '±tgt'), 6, true)]), ...columns.slice(2).map((c) => pad(c, 13, true)), pad(t(lang, 'Cờ', 'Flags'), 5, true)];
+  const lines = [`${LEVEL_TITLE[level][lang]}`, header.join(' ')];
+  for (const row of sorted) {
+    const rate = (f: KpiFigure) => (f.rate === null ? t(lang, 'thiếu', 'n/a') : formatPercent(f.rate, lang));
+    lines.push([
+      pad(row.kpis[head.id]!.rank === null ? '' : String(row.kpis[head.id]!.rank), 4, true),
+      pad(row.name + (row.constituents.length > 1 && row.level !== 'block' ? ` (${row.constituents.length})` : ''), 30),
+      ...HEADLINE_KPIS.flatMap((k) => [pad(rate(row.kpis[k.id]!), 14, true), pad(signed(row.kpis[k.id]!.gap, lang), 6, true)]),
+      ...ALL_KPIS.slice(2).map((k) => pad(rate(row.kpis[k.id]!), 13, true)),
+      pad(String(flagsByAgency.get(row.agencyCode) ?? ''), 5, true),
+    ].join(' '));
+  }
+  return lines.join('\n');
+}
+
+export function renderOverview(o: Overview, lang: Lang, flags: readonly StoredFlag[], levels: ReadonlyArray<'ministry' | 'province' | 'commune'>): string {
+  const flagsByAgency = new Map<string, number>();
+  for (const f of flags) if (f.agencyCode) flagsByAgency.set(f.agencyCode, (flagsByAgency.get(f.agencyCode) ?? 0) + 1);
+  const parts = [t(lang, `CHỈ TIÊU — ${formatMonthLabel(o.period, lang)}`, `KPIs — ${formatMonthLabel(o.period, lang)}`), renderKpiTable(o.aggregates, 'block', lang, flagsByAgency)];
+  for (const level of levels) {
+    const rows = o.agencies.filter((a) => a.level === level);
+    if (rows.length) parts.push(renderKpiTable(rows, level, lang, flagsByAgency));
+  }
+  parts.push(t(lang,
+    '±MT: chênh lệch với mục tiêu (điểm %). (n): số tỉnh cũ được cộng dồn. Cờ: cảnh báo chất lượng dữ liệu đang mở (`dvc-monitor quality`).',
+    '±tgt: gap to target (percentage points). (n): former provinces summed. Flags: open data-quality flags (`dvc-monitor quality`).'));
+  return parts.join('\n\n');
+}
+
+export function renderAgencyDetail(a: AgencyFigures, period: string, lang: Lang, flags: readonly StoredFlag[], rankedCount: ReadonlyMap<string, number>): string {
+  const lines = [`${a.name} (${a.agencyCode}) — ${formatMonthLabel(period, lang)}`];
+  if (a.constituents.length > 1 || (a.constituents[0] && a.constituents[0] !== a.agencyCode)) {
+    lines.push(t(lang, `  Cộng dồn từ: ${a.constituents.join(', ')}`, `  Summed from: ${a.constituents.join(', ')}`));
+  }
+  for (const kpi of ALL_KPIS) {
+    const f = a.kpis[kpi.id]!;
+    const value = f.rate === null ? `${t(lang, 'không có số liệu', 'no data')} (${f.missingReason})` : `${formatPercent(f.rate, lang)} = ${number(f.numerator, lang, 0)} / ${number(f.denominator, lang, 0)}`;
+    const target = f.target === null ? '' : t(lang, `; mục tiêu ${formatPercent(f.target, lang)}`, `; target ${formatPercent(f.target, lang)}`) + (f.gap === null ? '' : ` (${f.gap >= 0 ? '+' : '−'}${formatPoints(Math.abs(f.gap), lang)})`);
+    const rank = f.rank === null ? '' : t(lang, `; hạng ${f.rank}/${rankedCount.get(kpi.id)}`, `; rank ${f.rank}/${rankedCount.get(kpi.id)}`);
+    lines.push(`  ${kpi.title[lang]}: ${value}${target}${rank}`);
+  }
+  if (a.index766) {
+    lines.push(t(lang, '  Chỉ số 766 (công bố | tự tính | chênh lệch):', '  Index 766 (published | computed | difference):'));
+    for (const row of a.index766) {
+      const title = row.key === 'total' ? t(lang, 'Tổng điểm', 'Total') : INDEX_766_GROUPS.find((g) => g.key === row.key)!.title[lang];
+      lines.push(`    ${pad(title, 26)} ${pad(number(row.collected, lang, 1), 7, true)} ${pad(number(row.computed, lang, 1), 7, true)} ${pad(row.difference === null ? '' : signed(row.difference, lang), 7, true)}  /${row.max}`);
+    }
+  }
+  if (flags.length) {
+    lines.push(t(lang, `  Cảnh báo chất lượng dữ liệu (${flags.length}):`, `  Data-quality flags (${flags.length}):`));
+    for (const f of flags.slice(0, 30)) lines.push(`    [${f.kind}] ${f.metric ?? ''} ${f.detail}`);
+  }
+  return lines.join('\n');
+}
+
+export function overviewCsv(rows: readonly AgencyFigures[], period: string): string {
+  return toCsv(
+    ['period', 'agency_code', 'agency_name', 'level', 'kpi', 'rate_percent', 'numerator', 'denominator', 'target_percent', 'gap_points', 'rank', 'constituents', 'missing_reason'],
+    rows.flatMap((a) => ALL_KPIS.map((k) => {
+      const f = a.kpis[k.id]!;
+      return [period, a.agencyCode, a.name, a.level, k.id, f.rate, f.numerator, f.denominator, f.target, f.gap, f.rank, a.constituents.join(' '), f.missingReason];
+    })),
+  );
+}
