@@ -1,5 +1,6 @@
 // Canonical measures: one value per agency, metric and period, upserted so a rerun changes
 // nothing. A missing value never overwrites a known one.
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.ts';
 
 export interface MeasureInput {
@@ -27,23 +28,30 @@ export interface MeasureRow {
   updatedAt: string;
 }
 
+const UPSERT_SQL = `
+  INSERT INTO measure (agency_code, metric, period, value, null_reason, snapshot_id, locator, source_id, run_id, updated_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (period, metric, agency_code) DO UPDATE SET
+    value = excluded.value, null_reason = excluded.null_reason, snapshot_id = excluded.snapshot_id, locator = excluded.locator,
+    source_id = excluded.source_id, run_id = excluded.run_id, updated_at = excluded.updated_at
+  WHERE (excluded.value IS NOT NULL OR measure.value IS NULL)
+    AND (excluded.value IS NOT measure.value OR excluded.null_reason IS NOT measure.null_reason)`;
+
+// Preparing is a measurable share of a small batch: one statement per connection. (Multi-row
+// VALUES statements were tried and measured slower with better-sqlite3.)
+const upsertStatements = new WeakMap<Db, Statement>();
+
 /**
  * Upserts a batch. Call inside a transaction for speed and atomicity. Returns how many rows
  * were inserted or changed (an identical value is left alone, so reruns report 0).
  */
-export function upsertMeasures(db: Db, measures: MeasureInput[], meta: { sourceId: string | null; runId: number | null; now: Date }): number {
-  const stmt = db.prepare(`
-    INSERT INTO measure (agency_code, metric, period, value, null_reason, snapshot_id, locator, source_id, run_id, updated_at)
-    VALUES (@agencyCode, @metric, @period, @value, @nullReason, @snapshotId, @locator, @sourceId, @runId, @updatedAt)
-    ON CONFLICT (agency_code, metric, period) DO UPDATE SET
-      value = excluded.value, null_reason = excluded.null_reason, snapshot_id = excluded.snapshot_id, locator = excluded.locator,
-      source_id = excluded.source_id, run_id = excluded.run_id, updated_at = excluded.updated_at
-    WHERE (excluded.value IS NOT NULL OR measure.value IS NULL)
-      AND (excluded.value IS NOT measure.value OR excluded.null_reason IS NOT measure.null_reason)`);
+export function upsertMeasures(db: Db, measures: readonly MeasureInput[], meta: { sourceId: string | null; runId: number | null; now: Date }): number {
+  let stmt = upsertStatements.get(db);
+  if (!stmt) upsertStatements.set(db, (stmt = db.prepare(UPSERT_SQL)));
   const updatedAt = meta.now.toISOString();
   let changed = 0;
   for (const m of measures) {
-    changed += stmt.run({ ...m, locator: m.locator ?? null, sourceId: meta.sourceId, runId: meta.runId, updatedAt }).changes;
+    changed += stmt.run(m.agencyCode, m.metric, m.period, m.value, m.nullReason, m.snapshotId, m.locator ?? null, meta.sourceId, meta.runId, updatedAt).changes;
   }
   return changed;
 }
@@ -51,11 +59,13 @@ export function upsertMeasures(db: Db, measures: MeasureInput[], meta: { sourceI
 const MEASURE_COLUMNS = `agency_code AS agencyCode, metric, period, value, null_reason AS nullReason,
   snapshot_id AS snapshotId, locator, source_id AS sourceId, run_id AS runId, updated_at AS updatedAt`;
 
-export function measuresForPeriod(db: Db, period: string, metrics: readonly string[]): MeasureRow[] {
+
+/** Only what KPIs need (no provenance columns): the overview reads tens of thousands of these. */
+export function valuesForPeriod(db: Db, period: string, metrics: readonly string[]): Array<Pick<MeasureRow, 'agencyCode' | 'metric' | 'value' | 'nullReason'>> {
   const placeholders = metrics.map(() => '?').join(',');
   return db
-    .prepare(`SELECT ${MEASURE_COLUMNS} FROM measure WHERE period = ? AND metric IN (${placeholders})`)
-    .all(period, ...metrics) as MeasureRow[];
+    .prepare(`SELECT agency_code AS agencyCode, metric, value, null_reason AS nullReason FROM measure WHERE period = ? AND metric IN (${placeholders})`)
+    .all(period, ...metrics) as Array<Pick<MeasureRow, 'agencyCode' | 'metric' | 'value' | 'nullReason'>>;
 }
 
 /** Every measure of a range of periods (inclusive). */
@@ -76,10 +86,6 @@ export function getMeasure(db: Db, agencyCode: string, metric: string, period: s
     .get(agencyCode, metric, period) as MeasureRow | undefined;
 }
 
-/** When the source's stored values last changed (UTC ISO), or null if it has none. */
-export function lastChangeOfSource(db: Db, sourceId: string): string | null {
-  return (db.prepare('SELECT max(updated_at) FROM measure WHERE source_id = ?').pluck().get(sourceId) as string | null) ?? null;
-}
 
 export function countMeasures(db: Db): number {
   return db.prepare('SELECT count(*) FROM measure').pluck().get() as number;

@@ -144,3 +144,8 @@ export function completeJob(
     return changed;
   })();
 }
+
+/** When a job of this source last brought new or changed values (UTC ISO), or null if never. */
+export function lastNewDataOfSource(db: Db, sourceId: string): string | null {
+  return (db.prepare("SELECT max(finished_at) FROM job WHERE source_id = ? AND status = 'succeeded' AND measures_written > 0").pluck().get(sourceId) as string | null) ?? null;
+}

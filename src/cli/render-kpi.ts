@@ -2,7 +2,7 @@
 import type { StoredFlag } from '../../storage/quality.ts';
 import { ALL_KPIS, HEADLINE_KPIS } from '../kpi/definitions.ts';
 import { INDEX_766_GROUPS } from '../kpi/index766.ts';
-import type { AgencyFigures, KpiFigure, Overview } from '../kpi/overview.ts';
+import { compareCodes, type AgencyFigures, type KpiFigure, type Overview } from '../kpi/overview.ts';
 import { formatMonthLabel, formatPercent, formatPoints, t, type Lang } from '../i18n.ts';
 import { toCsv } from './csv.ts';
 
@@ -28,7 +28,7 @@ const LEVEL_TITLE = {
 export function renderKpiTable(rows: readonly AgencyFigures[], level: keyof typeof LEVEL_TITLE, lang: Lang, flagsByAgency: ReadonlyMap<string, number>): string {
   const head = HEADLINE_KPIS[0]!;
   // Aggregates keep their order (country first); agencies are ranked.
-  const sorted = level === 'block' ? [...rows] : [...rows].sort((a, b) => (a.kpis[head.id]!.rank ?? 1e9) - (b.kpis[head.id]!.rank ?? 1e9) || a.agencyCode.localeCompare(b.agencyCode));
+  const sorted = level === 'block' ? [...rows] : [...rows].sort((a, b) => (a.kpis[head.id]!.rank ?? 1e9) - (b.kpis[head.id]!.rank ?? 1e9) || compareCodes(a.agencyCode, b.agencyCode));
   const columns = ALL_KPIS.map((k) => k.short[lang]);
   const header = [pad('#', 4, true), pad(t(lang, 'Cơ quan', 'Agency'), 30), ...HEADLINE_KPIS.flatMap((k) => [pad(k.short[lang], 14, true), pad(t(lang, '±MT', '±tgt'), 6, true)]), ...columns.slice(2).map((c) => pad(c, 13, true)), pad(t(lang, 'Cờ', 'Flags'), 5, true)];
   const lines = [`${LEVEL_TITLE[level][lang]}`, header.join(' ')];

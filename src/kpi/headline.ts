@@ -17,7 +17,7 @@ export interface KpiValue {
   kpi: string;
   agencyCode: string;
   /** Agencies of the period whose counts were summed (old provinces for a merged one). */
-  constituents: string[];
+  constituents: readonly string[];
   numerator: number | null;
   denominator: number | null;
   /** Percent, or null with the reason. */
@@ -54,12 +54,26 @@ export function constituentsByAgency(agencies: readonly Agency[], level: AgencyL
   return result;
 }
 
+/** Measures by agency, then by metric: the overview looks values up hundreds of thousands of times. */
+export type MeasureIndex = ReadonlyMap<string, ReadonlyMap<string, MeasureValue>>;
+
+export function indexMeasures(measures: readonly MeasureValue[]): MeasureIndex {
+  const index = new Map<string, Map<string, MeasureValue>>();
+  for (const m of measures) {
+    let byMetric = index.get(m.agencyCode);
+    if (!byMetric) index.set(m.agencyCode, (byMetric = new Map()));
+    byMetric.set(m.metric, m);
+  }
+  return index;
+}
+
 /** Sums the metrics over the agencies; the first missing value makes the sum missing. */
-function sumMetrics(metrics: readonly string[], agencies: readonly string[], values: ReadonlyMap<string, MeasureValue>): { total: number } | { missing: string } {
+function sumMetrics(metrics: readonly string[], agencies: readonly string[], values: MeasureIndex): { total: number } | { missing: string } {
   let total = 0;
   for (const code of agencies) {
+    const byMetric = values.get(code);
     for (const metric of metrics) {
-      const m = values.get(`${code}|${metric}`);
+      const m = byMetric?.get(metric);
       if (!m || m.value === null) return { missing: `${metric} missing for ${code}${m?.nullReason ? `: ${m.nullReason}` : ''}` };
       total += m.value;
     }
@@ -67,15 +81,16 @@ function sumMetrics(metrics: readonly string[], agencies: readonly string[], val
   return { total };
 }
 
-export function computeKpi(kpi: KpiDefinition, target: string, constituents: readonly string[], values: ReadonlyMap<string, MeasureValue>): KpiValue {
-  const base = { kpi: kpi.id, agencyCode: target, constituents: [...constituents], numerator: null, denominator: null, rate: null };
-  if (constituents.length === 0) return { ...base, missingReason: 'no agency reported for this period' };
-  const numerator = sumMetrics(kpi.numerator, constituents, values);
-  if ('missing' in numerator) return { ...base, missingReason: numerator.missing };
-  const denominator = sumMetrics(kpi.denominator, constituents, values);
-  if ('missing' in denominator) return { ...base, missingReason: denominator.missing };
-  if (denominator.total === 0) return { ...base, numerator: numerator.total, denominator: 0, missingReason: 'denominator is 0' };
-  return { ...base, numerator: numerator.total, denominator: denominator.total, rate: (numerator.total / denominator.total) * 100, missingReason: null };
-}
+// One object shape for every result: the overview builds tens of thousands of them.
+const kpiValue = (kpi: string, agencyCode: string, constituents: readonly string[], numerator: number | null, denominator: number | null, rate: number | null, missingReason: string | null): KpiValue =>
+  ({ kpi, agencyCode, constituents, numerator, denominator, rate, missingReason });
 
-export const indexMeasures = (measures: readonly MeasureValue[]) => new Map(measures.map((m) => [`${m.agencyCode}|${m.metric}`, m]));
+export function computeKpi(kpi: KpiDefinition, target: string, constituents: readonly string[], values: MeasureIndex): KpiValue {
+  if (constituents.length === 0) return kpiValue(kpi.id, target, constituents, null, null, null, 'no agency reported for this period');
+  const numerator = sumMetrics(kpi.numerator, constituents, values);
+  if ('missing' in numerator) return kpiValue(kpi.id, target, constituents, null, null, null, numerator.missing);
+  const denominator = sumMetrics(kpi.denominator, constituents, values);
+  if ('missing' in denominator) return kpiValue(kpi.id, target, constituents, null, null, null, denominator.missing);
+  if (denominator.total === 0) return kpiValue(kpi.id, target, constituents, numerator.total, 0, null, 'denominator is 0');
+  return kpiValue(kpi.id, target, constituents, numerator.total, denominator.total, (numerator.total / denominator.total) * 100, null);
+}

@@ -2,7 +2,7 @@
 // our own computation of the groups its counts allow, shown side by side. Group meanings
 // and thresholds are unverified (DOMAIN.md): they are data here, versioned, not logic.
 import { KPI_DIGITISED, KPI_ON_TIME, KPI_PROCEDURES_ONLINE, type KpiDefinition } from './definitions.ts';
-import { computeKpi, type MeasureValue } from './headline.ts';
+import { computeKpi, type MeasureIndex } from './headline.ts';
 
 export const INDEX_766_VERSION = 'qd766-2022/v1';
 
@@ -44,9 +44,9 @@ export interface Index766Row {
  * Side by side for one agency. Published scores exist only for the unit itself: a new
  * province's scores for a month before the merger were published for its former provinces.
  */
-export function index766(agencyCode: string, constituents: readonly string[], values: ReadonlyMap<string, MeasureValue>): Index766Row[] {
+export function index766(agencyCode: string, constituents: readonly string[], values: MeasureIndex): Index766Row[] {
   const own = constituents.length === 1 && constituents[0] === agencyCode;
-  const collected = (key: string) => (own ? (values.get(`${agencyCode}|index766.${key}`)?.value ?? null) : null);
+  const collected = (key: string) => (own ? (values.get(agencyCode)?.get(`index766.${key}`)?.value ?? null) : null);
   const rows: Index766Row[] = INDEX_766_GROUPS.map((g) => {
     const rate = g.from ? computeKpi(g.from.kpi, agencyCode, constituents, values).rate : null;
     const computed = g.from && rate !== null ? groupPoints(rate, g.max, g.from.fullPointsAt) : null;

@@ -4,7 +4,7 @@ import type { Config } from '../config/schema.ts';
 import type { Agency } from '../registry/agencies.ts';
 import { HEADLINE_KPIS } from './definitions.ts';
 import type { MeasureValue } from './headline.ts';
-import { kpiOverview, type KpiFigure } from './overview.ts';
+import { compareCodes, kpiOverview, type KpiFigure } from './overview.ts';
 
 export interface RankedAgency extends KpiFigure {
   name: string;
@@ -41,7 +41,7 @@ export function nationalSummary(input: {
   const provinces = overview.agencies.filter((a) => a.level === 'province');
   const rankings = HEADLINE_KPIS.map((kpi): KpiRanking => {
     const rows = provinces.map((p) => ({ ...p.kpis[kpi.id]!, name: p.name }));
-    const withRate = rows.filter((r) => r.rate !== null).sort((a, b) => b.rate! - a.rate! || a.agencyCode.localeCompare(b.agencyCode));
+    const withRate = rows.filter((r) => r.rate !== null).sort((a, b) => b.rate! - a.rate! || compareCodes(a.agencyCode, b.agencyCode));
     return {
       kpi: kpi.id,
       country: { ...overview.aggregates[0]!.kpis[kpi.id]!, name: overview.aggregates[0]!.name },

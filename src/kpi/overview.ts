@@ -38,10 +38,17 @@ export const AGGREGATES = {
   provinces: { code: 'khoi:tinh', name: { vi: 'Khối địa phương', en: 'Provinces' } },
 } as const;
 
+/** Code order without the cost of locale-aware comparison (codes are ASCII). */
+export const compareCodes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 const RANKED_LEVELS: AgencyLevel[] = ['ministry', 'province', 'commune'];
 
-function figure(value: KpiValue, target: number | null): KpiFigure {
-  return { ...value, target, gap: value.rate !== null && target !== null ? value.rate - target : null, rank: null };
+function figure(v: KpiValue, target: number | null): KpiFigure {
+  // Fields listed, not spread: one object shape, which matters at 27,000 figures per overview.
+  return {
+    kpi: v.kpi, agencyCode: v.agencyCode, constituents: v.constituents, numerator: v.numerator, denominator: v.denominator,
+    rate: v.rate, missingReason: v.missingReason, target, gap: v.rate !== null && target !== null ? v.rate - target : null, rank: null,
+  };
 }
 
 function assignRanks(rows: AgencyFigures[], kpis: readonly KpiDefinition[]): void {
@@ -83,7 +90,7 @@ export function kpiOverview(input: {
       rows.push({ agencyCode: code, name: agency.name, level, constituents: parts, kpis: kpiFigures, index766: level === 'commune' ? null : index766(code, parts, values) });
     }
     assignRanks(rows, kpis);
-    agencies.push(...rows.sort((a, b) => a.agencyCode.localeCompare(b.agencyCode)));
+    agencies.push(...rows.sort((a, b) => compareCodes(a.agencyCode, b.agencyCode)));
   }
 
   // Aggregates sum ministries and provinces; communes are inside their province's counts.

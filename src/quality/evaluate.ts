@@ -1,9 +1,9 @@
 // After a run: look at what the store now holds for the run's periods and sources, and
 // record what is missing, inconsistent, an outlier, stale, or changed shape.
 import type { Db } from '../../storage/db.ts';
-import { allMeasuresBetween, lastChangeOfSource, type MeasureRow } from '../../storage/measures.ts';
+import { allMeasuresBetween, type MeasureRow } from '../../storage/measures.ts';
 import { recordFlags } from '../../storage/quality.ts';
-import { listJobs, succeededBefore } from '../../storage/runs.ts';
+import { lastNewDataOfSource, listJobs, succeededBefore } from '../../storage/runs.ts';
 import type { Config } from '../config/schema.ts';
 import { addMonths, currentMonth } from '../time/period.ts';
 import { inconsistencies, outlier, type FlagKind, type QualityFlag } from './rules.ts';
@@ -69,7 +69,7 @@ function sourceFlags(db: Db, runId: number, sourceIds: readonly string[], staleA
   const flags: QualityFlag[] = [];
   const jobs = listJobs(db, runId);
   for (const sourceId of sourceIds) {
-    const lastChange = lastChangeOfSource(db, sourceId);
+    const lastChange = lastNewDataOfSource(db, sourceId);
     if (lastChange && now.getTime() - Date.parse(lastChange) > staleAfterDays * 86_400_000) {
       flags.push({ kind: 'stale', sourceId, agencyCode: null, metric: null, period: null, detail: `no new data since ${lastChange} (over ${staleAfterDays} days)` });
     }

@@ -11,7 +11,7 @@ import { openStore, type Db } from '../../storage/db.ts';
 import { upsertMeasures } from '../../storage/measures.ts';
 import { openFlags } from '../../storage/quality.ts';
 import { syncRegistry } from '../../storage/registry.ts';
-import { createRun } from '../../storage/runs.ts';
+import { addJobs, completeJob, createRun, listJobs } from '../../storage/runs.ts';
 import { sandboxConfig } from '../helpers/sandbox-config.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
@@ -21,7 +21,10 @@ function storeWith(measures: Array<[string, string, string, number | null]>, upd
   const db = openStore(join(tempDir(), 'q.sqlite'));
   syncRegistry(db, builtInAgencies(), [], [{ id: 'src', kind: 'national-portal', portalId: null, settings: {} }]);
   const run = createRun(db, { trigger: 'test', plan: {}, pid: 1, host: 'h', now: updatedAt, toolVersion: 't', nodeVersion: 'n', configHash: 'c' });
-  upsertMeasures(db, measures.map(([agencyCode, metric, period, value]) => ({ agencyCode, metric, period, value, nullReason: value === null ? 'not_available: the portal wrote "N/A" (HS_TOTAL)' : null, snapshotId: null })), { sourceId: 'src', runId: run.id, now: updatedAt });
+  addJobs(db, run.id, [{ key: 'src/test', kind: 'collect', sourceId: 'src', portalId: null, period: null, params: {} }]);
+  const [job] = listJobs(db, run.id);
+  const inputs = measures.map(([agencyCode, metric, period, value]) => ({ agencyCode, metric, period, value, nullReason: value === null ? 'not_available: the portal wrote "N/A" (HS_TOTAL)' : null, snapshotId: null }));
+  completeJob(db, job!, inputs, [], updatedAt);
   return { db, runId: run.id };
 }
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { measuresForPeriod } from '../../../storage/measures.ts';
+import { valuesForPeriod } from '../../../storage/measures.ts';
 import { openFlags } from '../../../storage/quality.ts';
 import type { Db } from '../../../storage/db.ts';
 import type { LoadedConfig } from '../../config/load.ts';
@@ -19,7 +19,7 @@ type Level = (typeof LEVELS)[number];
 export function overviewFromStore(db: Db, loaded: LoadedConfig, period: string, now: Date, lang: Lang): Overview {
   return kpiOverview({
     period, today: localDate(now), agencies: loaded.agencies, targets: loaded.config.targets, lang,
-    measures: measuresForPeriod(db, period, [...KPI_METRICS, ...INDEX_766_METRICS]),
+    measures: valuesForPeriod(db, period, [...KPI_METRICS, ...INDEX_766_METRICS]),
   });
 }
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Db } from '../../../storage/db.ts';
-import { measuresForPeriod } from '../../../storage/measures.ts';
+import { valuesForPeriod } from '../../../storage/measures.ts';
 import type { LoadedConfig } from '../../config/load.ts';
 import { HEADLINE_KPIS } from '../../kpi/definitions.ts';
 import { nationalSummary, type NationalSummary } from '../../kpi/national-summary.ts';
@@ -14,7 +14,7 @@ export const lastCompleteMonth = (now: Date) => addMonths(currentMonth(now), -1)
 export function summaryFromStore(db: Db, loaded: LoadedConfig, period: string, now: Date, top = 5): NationalSummary {
   const metrics = [...new Set(HEADLINE_KPIS.flatMap((k) => [...k.numerator, ...k.denominator]))];
   return nationalSummary({
-    period, today: localDate(now), agencies: loaded.agencies, measures: measuresForPeriod(db, period, metrics),
+    period, today: localDate(now), agencies: loaded.agencies, measures: valuesForPeriod(db, period, metrics),
     targets: loaded.config.targets, top,
   });
 }
