@@ -121,6 +121,11 @@ describe('a misbehaving gateway', () => {
         sandbox.setFault('gateway', null);
       }
       expect(dumpMeasures(db)).toEqual(before);
+      // What the gateway answered is kept for diagnosis whenever it answered at all.
+      const kept = db.prepare("SELECT s.sha256 FROM snapshot s JOIN job j ON j.id = s.job_id WHERE j.status = 'failed'").pluck().all() as string[];
+      if (fault.mode === 'html_200') expect(readBody(db, kept[0]!)!.body.toString()).toContain('Hệ thống đang bảo trì');
+      const transportFailure = fault.mode === 'reset' || fault.mode === 'slow' || fault.mode === 'oversized';
+      expect(kept.length > 0).toBe(!transportFailure);
       db.close();
     });
   }

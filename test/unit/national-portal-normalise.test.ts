@@ -61,6 +61,19 @@ describe('national portal normaliser', () => {
     expect(notes.filter((n) => n.kind === 'unreadable_value')).toHaveLength(2);
   });
 
+  it('never stores hostile values: wrong types, negative and huge counts become null with a reason', () => {
+    const hostile = row('01', { HS_TOTAL: '-5', HTN_TRUCTUYEN: '99999999999999999999', DB_TOTAL: '<script>alert(1)</script>' }) as Record<string, unknown>;
+    hostile.DXLTH = { $gt: 1 };
+    hostile.DXLQH = [1, 2];
+    const { measures } = nationalPortal.normalise(source, job('2026-10'), [page([hostile])], registry);
+    const get = (metric: string) => measures.find((m) => m.metric === metric)!;
+    expect(get('dossiers.received')).toMatchObject({ value: null, nullReason: expect.stringMatching(/^negative/) });
+    expect(get('dossiers.received_online')).toMatchObject({ value: null, nullReason: expect.stringMatching(/^out_of_range/) });
+    expect(get('dossiers.synced')).toMatchObject({ value: null, nullReason: expect.stringMatching(/^unreadable/) });
+    expect(get('dossiers.resolved_on_time')).toMatchObject({ value: null, nullReason: expect.stringMatching(/^unreadable: expected a number, got object/) });
+    expect(get('dossiers.resolved_late')).toMatchObject({ value: null });
+  });
+
   it('names each way a payload can be unusable', () => {
     expect(failure(() => nationalPortal.normalise(source, job('2026-10'), [page('<!DOCTYPE html><html><title>Hệ thống đang bảo trì</title>')], registry)))
       .toMatchObject({ reason: 'not_json', message: expect.stringContaining('Hệ thống đang bảo trì') });
