@@ -84,6 +84,11 @@ export function adoptRun(db: Db, runId: number, pid: number, host: string): void
   db.prepare('UPDATE run SET pid = ?, host = ? WHERE id = ?').run(pid, host, runId);
 }
 
+/** Leaves a run unfinished with no owner, for the next run to resume. */
+export function releaseRun(db: Db, runId: number): void {
+  db.prepare('UPDATE run SET pid = NULL WHERE id = ?').run(runId);
+}
+
 export function finishRun(db: Db, runId: number, status: Exclude<RunStatus, 'running'>, now: Date): void {
   db.prepare('UPDATE run SET status = ?, finished_at = ?, pid = NULL WHERE id = ?').run(status, now.toISOString(), runId);
 }
@@ -148,4 +153,13 @@ export function completeJob(
 /** When a job of this source last brought new or changed values (UTC ISO), or null if never. */
 export function lastNewDataOfSource(db: Db, sourceId: string): string | null {
   return (db.prepare("SELECT max(finished_at) FROM job WHERE source_id = ? AND status = 'succeeded' AND measures_written > 0").pluck().get(sourceId) as string | null) ?? null;
+}
+
+/** For the newest runs that had jobs of this source: how many of them failed, and why. Newest first. */
+export function recentSourceOutcomes(db: Db, sourceId: string, limit: number): Array<{ runId: number; failed: number; reasons: string[] }> {
+  const rows = db.prepare(`
+    SELECT run_id AS runId, sum(status = 'failed') AS failed, group_concat(DISTINCT failure_reason) AS reasons
+    FROM job WHERE source_id = ? AND status IN ('succeeded', 'failed')
+    GROUP BY run_id ORDER BY run_id DESC LIMIT ?`).all(sourceId, limit) as Array<{ runId: number; failed: number; reasons: string | null }>;
+  return rows.map((r) => ({ runId: r.runId, failed: r.failed, reasons: r.reasons ? r.reasons.split(',') : [] }));
 }

@@ -4,7 +4,9 @@ import { ConfigError } from '../config/load.ts';
 import { StoreError } from '../../storage/db.ts';
 import { LOG_LEVELS } from '../log.ts';
 import { RunInProgressError } from '../run/nightly.ts';
+import { ServiceLockedError } from '../service/service.ts';
 import { TOOL_VERSION } from '../version.ts';
+import { registerAlerts } from './commands/alerts.ts';
 import { registerConfig } from './commands/config.ts';
 import { registerDb } from './commands/db.ts';
 import { registerDemo } from './commands/demo.ts';
@@ -12,6 +14,8 @@ import { registerEvidence } from './commands/evidence.ts';
 import { registerKpi } from './commands/kpi.ts';
 import { registerQuality } from './commands/quality.ts';
 import { registerRun } from './commands/run.ts';
+import { registerNotify } from './commands/notify.ts';
+import { registerStart } from './commands/start.ts';
 import { registerSummary } from './commands/summary.ts';
 import { EXIT, UsageError } from './errors.ts';
 
@@ -31,6 +35,9 @@ export function buildProgram(): Command {
   registerKpi(program);
   registerEvidence(program);
   registerQuality(program);
+  registerStart(program);
+  registerAlerts(program);
+  registerNotify(program);
   registerConfig(program);
   registerDb(program);
   // Every subcommand inherits the exit override, so bad options end with code 2, not a throw.
@@ -51,6 +58,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof ConfigError || err instanceof UsageError) {
       process.stderr.write(`${err.message}\n`);
       return EXIT.badInput;
+    }
+    if (err instanceof ServiceLockedError) {
+      process.stderr.write(`${err.message}. Only one service may run per store: stop that one first.\n`);
+      return EXIT.busy;
     }
     if (err instanceof RunInProgressError) {
       process.stderr.write(`${err.message}. Wait for it to finish, or stop that process first.\n`);

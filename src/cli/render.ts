@@ -3,14 +3,16 @@ import { HEADLINE_KPIS } from '../kpi/definitions.ts';
 import type { NationalSummary, RankedAgency } from '../kpi/national-summary.ts';
 import { formatCount, formatMonthLabel, formatPercent, formatPoints, t as L, type Lang } from '../i18n.ts';
 import type { RunSummary } from '../run/nightly.ts';
+import type { DeliveryResult } from '../alerts/delivery.ts';
+import type { EvaluationResult } from '../alerts/evaluate.ts';
 
 
 export function renderRunSummary(s: RunSummary, lang: Lang): string {
   const seconds = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 1 }).format(s.durationMs / 1000);
   const lines = [
     L(lang,
-      `Lần chạy #${s.runId}${s.resumed ? ' (tiếp tục lần chạy bị gián đoạn)' : ''}: ${s.status === 'succeeded' ? 'thành công' : 'có việc thất bại'}.`,
-      `Run #${s.runId}${s.resumed ? ' (resumed after an interruption)' : ''}: ${s.status === 'succeeded' ? 'succeeded' : 'some jobs failed'}.`),
+      `Lần chạy #${s.runId}${s.resumed ? ' (tiếp tục lần chạy bị gián đoạn)' : ''}: ${{ succeeded: 'thành công', failed: 'có việc thất bại', interrupted: 'tạm dừng, sẽ tiếp tục ở lần chạy sau' }[s.status]}.`,
+      `Run #${s.runId}${s.resumed ? ' (resumed after an interruption)' : ''}: ${{ succeeded: 'succeeded', failed: 'some jobs failed', interrupted: 'paused, the next run resumes it' }[s.status]}.`),
     L(lang,
       `  ${s.jobsTotal} việc: ${s.jobsSucceeded} thành công, ${s.jobsFailed} thất bại${s.jobsAlreadyDone ? `, ${s.jobsAlreadyDone} đã xong từ trước` : ''}; ${formatCount(s.measuresChanged, lang)} số đo mới hoặc thay đổi; ${seconds} giây.`,
       `  ${s.jobsTotal} jobs: ${s.jobsSucceeded} succeeded, ${s.jobsFailed} failed${s.jobsAlreadyDone ? `, ${s.jobsAlreadyDone} already done` : ''}; ${formatCount(s.measuresChanged, lang)} measures new or changed; ${seconds} s.`),
@@ -52,4 +54,12 @@ export function renderNationalSummary(s: NationalSummary, lang: Lang): string {
     lines.push('');
   }
   return lines.join('\n').trimEnd();
+}
+
+export function renderAlertOutcome(o: { evaluation: EvaluationResult; delivery: DeliveryResult }, lang: Lang): string {
+  const e = o.evaluation;
+  const d = o.delivery;
+  return L(lang,
+    `  Cảnh báo: ${e.opened} mới, ${e.resolved} đã khắc phục; ${d.delivered} tin đã gửi, ${d.retrying + d.dead ? `${d.retrying} tin chờ gửi lại, ${d.dead} tin không gửi được` : 'không còn tin chờ gửi'} (xem \`dvc-monitor alerts --open\`).`,
+    `  Alerts: ${e.opened} new, ${e.resolved} resolved; ${d.delivered} notifications delivered, ${d.retrying + d.dead ? `${d.retrying} to retry, ${d.dead} given up` : 'none waiting'} (see \`dvc-monitor alerts --open\`).`);
 }

@@ -121,6 +121,7 @@ function crossCheck(config: Config, builtIns: Agency[]): Array<[Path, string]> {
   };
   seen('portal', config.portals, 'portals');
   seen('source', config.sources, 'sources');
+  seen('channel', config.channels, 'channels');
   config.portals.forEach((p, i) => {
     if (!agencyCodes.has(p.agency)) {
       problems.push([['portals', i, 'agency'], `${show(p.agency)} is not a known agency code. Fix: use a code such as "tinh:01", "bo:BCT" or "VN", or add the agency under "agencies"`]);

@@ -67,6 +67,49 @@ export const NationalPortalSourceSchema = z.strictObject({
 
 export const SourceSchema = z.discriminatedUnion('kind', [NationalPortalSourceSchema]);
 
+const EnvName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, {
+  message: 'is not an environment variable name. Fix: use capitals, digits and underscores, e.g. SLACK_WEBHOOK_URL',
+});
+const Email = z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, { message: 'is not an e-mail address. Fix: write name@example.gov.vn' });
+
+/** Which alerts a channel receives; all of them when no filter is given. */
+const channelCommon = {
+  id: Id,
+  lang: z.enum(['vi', 'en']).default('vi'),
+  /** Rule ids or prefixes ("portal.", "kpi.drop"). */
+  rules: z.array(z.string().min(1)).optional(),
+  portals: z.array(z.string()).optional(),
+  agencies: z.array(z.string()).optional(),
+  minSeverity: z.enum(['info', 'warning', 'critical']).default('warning'),
+};
+// Webhook URLs of chat services carry their token: they come from the environment (urlEnv).
+const urlOrEnv = { url: HttpUrl.optional(), urlEnv: EnvName.optional() };
+const oneUrl = (c: { url?: string; urlEnv?: string }) => (c.url === undefined) !== (c.urlEnv === undefined);
+const ONE_URL = { message: 'needs exactly one of "url" or "urlEnv". Fix: put secret URLs in an environment variable named by urlEnv' };
+
+export const ChannelSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ ...channelCommon, kind: z.literal('webhook'), ...urlOrEnv, secretEnv: EnvName.optional() }).refine(oneUrl, ONE_URL),
+  z.strictObject({ ...channelCommon, kind: z.literal('slack'), ...urlOrEnv }).refine(oneUrl, ONE_URL),
+  z.strictObject({ ...channelCommon, kind: z.literal('teams'), ...urlOrEnv }).refine(oneUrl, ONE_URL),
+  z.strictObject({
+    ...channelCommon, kind: z.literal('telegram'),
+    baseUrl: HttpUrl.default('https://api.telegram.org'),
+    tokenEnv: EnvName,
+    chatId: z.string().min(1),
+  }),
+  z.strictObject({
+    ...channelCommon, kind: z.literal('email'),
+    host: z.string().min(1),
+    port: z.int().min(1).max(65535).default(587),
+    /** true for SMTPS (port 465); false uses STARTTLS when the server offers it. */
+    secure: z.boolean().default(false),
+    userEnv: EnvName.optional(),
+    passwordEnv: EnvName.optional(),
+    from: Email,
+    to: z.array(Email).min(1),
+  }),
+]);
+
 export const ConfigSchema = z.strictObject({
   $schema: z.string().optional(),
   version: z.literal(1),
@@ -118,6 +161,24 @@ export const ConfigSchema = z.strictObject({
       outlierHistoryMonths: z.int().min(3).max(60).default(12),
     })
     .prefault({}),
+  alerts: z
+    .strictObject({
+      /** Where the dashboard is, for the evidence link in every message. */
+      linkBase: HttpUrl.default('http://127.0.0.1:8080'),
+      /** Minutes between reminders of an open, unacknowledged alert; null for none. */
+      reminderMinutes: z.int().min(5).nullable().default(240),
+      failuresToOpen: z.int().min(1).max(20).default(1),
+      successesToResolve: z.int().min(1).max(20).default(1),
+      /** Per rule id: its own flap thresholds. */
+      perRule: z.record(z.string(), z.strictObject({ failuresToOpen: z.int().min(1).max(20).optional(), successesToResolve: z.int().min(1).max(20).optional() })).default({}),
+      kpiDropPoints: z.number().min(0.1).max(100).default(5),
+      certificateDays: z.int().min(1).max(365).default(14),
+      collectorFailedRuns: z.int().min(1).max(50).default(3),
+      /** Delivery gives a message up only after this many hours of failed attempts. */
+      giveUpAfterHours: z.int().min(1).max(24 * 30).default(72),
+    })
+    .prefault({}),
+  channels: z.array(ChannelSchema).default([]),
   agencies: z.array(AgencySchema).default([]),
   portals: z.array(PortalSchema).default([]),
   sources: z.array(SourceSchema).default([]),
@@ -127,6 +188,7 @@ export type Config = z.output<typeof ConfigSchema>;
 export type PortalConfig = z.output<typeof PortalSchema>;
 export type SourceConfig = z.output<typeof SourceSchema>;
 export type NationalPortalSourceConfig = z.output<typeof NationalPortalSourceSchema>;
+export type ChannelConfig = z.output<typeof ChannelSchema>;
 
 export function configJsonSchema(): unknown {
   return z.toJSONSchema(ConfigSchema, { io: 'input', unrepresentable: 'any' });

@@ -6,7 +6,7 @@ import { collectorFor } from '../../collectors/index.ts';
 import type { Db } from '../../storage/db.ts';
 import { syncRegistry } from '../../storage/registry.ts';
 import {
-  addJobs, adoptRun, createRun, finishRun, jobsToDo, latestRunningRun, listJobs, markJobFailed, type JobRow, type JobSpec, type RunRow,
+  addJobs, adoptRun, createRun, finishRun, jobsToDo, latestRunningRun, listJobs, markJobFailed, releaseRun, type JobRow, type JobSpec, type RunRow,
 } from '../../storage/runs.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import type { SourceConfig } from '../config/schema.ts';
@@ -31,7 +31,8 @@ export interface RunProgress {
 export interface RunSummary {
   runId: number;
   resumed: boolean;
-  status: 'succeeded' | 'failed';
+  /** interrupted: stopped by a signal between jobs; the next run resumes it. */
+  status: 'succeeded' | 'failed' | 'interrupted';
   jobsTotal: number;
   /** Jobs finished by an earlier, interrupted process of the same run. */
   jobsAlreadyDone: number;
@@ -52,7 +53,7 @@ export class RunInProgressError extends Error {
 }
 
 function processAlive(pid: number | null): boolean {
-  if (pid === null) return false;
+  if (pid === null || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;
@@ -120,6 +121,8 @@ export async function runMeasurement(options: {
   concurrency?: number;
   now?: () => Date;
   onProgress?: (p: RunProgress) => void;
+  /** Stops starting new jobs (SIGTERM); jobs in flight finish, the run stays resumable. */
+  signal?: AbortSignal;
 }): Promise<RunSummary> {
   const { db, loaded, http, log } = options;
   const now = options.now ?? (() => new Date());
@@ -145,6 +148,7 @@ export async function runMeasurement(options: {
   await Promise.all(
     todo.map((job) =>
       limit(async () => {
+        if (options.signal?.aborted) return;
         const source = job.sourceId ? sources.get(job.sourceId) : undefined;
         const outcome = source
           ? await executeJob({ db, http, collector: collectorFor(source), source, job, registry, now })
@@ -158,11 +162,14 @@ export async function runMeasurement(options: {
     ),
   );
 
-  const quality = evaluateRunQuality(db, run, loaded, now(), log);
+  const interrupted = options.signal?.aborted === true && listJobs(db, run.id).some((j) => j.status === 'pending');
+  const quality = interrupted ? null : evaluateRunQuality(db, run, loaded, now(), log);
   const finalJobs = listJobs(db, run.id);
   const failed = finalJobs.filter((j) => j.status === 'failed');
-  const status = failed.length ? 'failed' : 'succeeded';
-  finishRun(db, run.id, status, now());
+  const status = interrupted ? 'interrupted' : failed.length ? 'failed' : 'succeeded';
+  // An interrupted run stays 'running' with no live owner: the next run resumes it.
+  if (interrupted) releaseRun(db, run.id);
+  else finishRun(db, run.id, status as 'succeeded' | 'failed', now());
   const summary: RunSummary = {
     runId: run.id, resumed, status,
     jobsTotal: finalJobs.length,

@@ -4,7 +4,8 @@ import { addMonths, currentMonth } from '../../time/period.ts';
 import { MERGER_DATE } from '../../registry/agencies.ts';
 import { langOf, loggerOf, openContext, type GlobalOptions } from '../context.ts';
 import { EXIT } from '../errors.ts';
-import { renderNationalSummary, renderRunSummary } from '../render.ts';
+import { renderAlertOutcome, renderNationalSummary, renderRunSummary } from '../render.ts';
+import { alertsAfterRun } from '../../alerts/after-run.ts';
 import { measure } from './run.ts';
 import { lastCompleteMonth, summaryFromStore } from './summary.ts';
 
@@ -33,7 +34,8 @@ export function registerDemo(program: Command): void {
           const now = new Date();
           const periods = Array.from({ length: DEMO_MONTHS }, (_, i) => addMonths(currentMonth(now), i - DEMO_MONTHS + 1));
           const run = await measure({ db, loaded, periods, log, trigger: 'demo' });
-          process.stdout.write(`${renderRunSummary(run, lang)}\n\n`);
+          const alerts = await alertsAfterRun(db, loaded, log);
+          process.stdout.write(`${renderRunSummary(run, lang)}\n${renderAlertOutcome(alerts, lang)}\n\n`);
           process.stdout.write(`${renderNationalSummary(summaryFromStore(db, loaded, lastCompleteMonth(now), now), lang)}\n\n`);
           const beforeMerger = addMonths(MERGER_DATE.slice(0, 7), -1);
           process.stdout.write(

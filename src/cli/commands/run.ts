@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createHttpClient } from '../../http/client.ts';
+import { httpClientFor } from '../../http/for-config.ts';
 import { runMeasurement, type RunSummary } from '../../run/nightly.ts';
 import type { Db } from '../../../storage/db.ts';
 import type { LoadedConfig } from '../../config/load.ts';
@@ -8,16 +8,12 @@ import { langOf, loggerOf, openContext, type GlobalOptions } from '../context.ts
 import { EXIT } from '../errors.ts';
 import { periodsToCollect, type PeriodOptions } from '../periods.ts';
 import { createProgress } from '../progress.ts';
-import { renderRunSummary } from '../render.ts';
+import { renderAlertOutcome, renderRunSummary } from '../render.ts';
+import { alertsAfterRun } from '../../alerts/after-run.ts';
 
 /** Runs the measurement with the config's HTTP limits and a progress bar on terminals. */
 export async function measure(args: { db: Db; loaded: LoadedConfig; periods: string[]; log: Logger; trigger: string; fresh?: boolean }): Promise<RunSummary> {
-  const { http: limits } = args.loaded.config;
-  const http = createHttpClient({
-    headersTimeoutMs: limits.timeoutMs, bodyTimeoutMs: limits.timeoutMs, totalTimeoutMs: limits.timeoutMs * 2,
-    maxBodyBytes: limits.maxBodyBytes, maxRedirects: limits.maxRedirects, retries: limits.retries,
-    retryBaseDelayMs: limits.retryBaseDelayMs, perHostConcurrency: limits.perHostConcurrency,
-  });
+  const http = httpClientFor(args.loaded.config.http);
   const progress = createProgress();
   try {
     return await runMeasurement({
@@ -48,7 +44,8 @@ export function registerRun(program: Command): void {
       try {
         const periods = periodsToCollect(opts, loaded.config.schedule, new Date());
         const summary = await measure({ db, loaded, periods, log, trigger: 'cli', fresh: opts.fresh });
-        process.stdout.write(`${opts.json ? JSON.stringify(summary, null, 2) : renderRunSummary(summary, lang)}\n`);
+        const alerts = summary.status === 'interrupted' ? null : await alertsAfterRun(db, loaded, log);
+        process.stdout.write(`${opts.json ? JSON.stringify({ ...summary, alerts }, null, 2) : [renderRunSummary(summary, lang), alerts && renderAlertOutcome(alerts, lang)].filter(Boolean).join('\n')}\n`);
         process.exitCode = summary.status === 'succeeded' ? EXIT.ok : EXIT.jobFailed;
       } finally {
         db.close();

@@ -1,0 +1,33 @@
+// E-mail over SMTP (nodemailer). The Message-ID is derived from the idempotency key, so a
+// mail sent twice after a crash is recognisably the same mail.
+import nodemailer from 'nodemailer';
+import type { ChannelConfig } from '../../config/schema.ts';
+import { ChannelError, escapeHtml, secretFrom, type ChannelDeps, type Delivery } from './common.ts';
+
+type EmailChannel = Extract<ChannelConfig, { kind: 'email' }>;
+
+export async function sendEmail(channel: EmailChannel, d: Delivery, deps: ChannelDeps): Promise<void> {
+  const user = channel.userEnv ? secretFrom(deps.env, channel.id, 'userEnv', channel.userEnv) : undefined;
+  const pass = channel.passwordEnv ? secretFrom(deps.env, channel.id, 'passwordEnv', channel.passwordEnv) : undefined;
+  const transport = nodemailer.createTransport({
+    host: channel.host, port: channel.port, secure: channel.secure,
+    auth: user ? { user, pass } : undefined,
+    connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000,
+  });
+  const m = d.message;
+  try {
+    await transport.sendMail({
+      from: channel.from, to: channel.to, subject: m.title,
+      messageId: `<${d.idempotencyKey}@dvc-monitor>`,
+      headers: { 'X-DVC-Idempotency-Key': d.idempotencyKey },
+      text: `${m.text}\n\n${m.lang === 'vi' ? 'Bằng chứng' : 'Evidence'}: ${m.link}\n`,
+      html: `<p>${escapeHtml(m.text)}</p><p><a href="${escapeHtml(m.link)}">${m.lang === 'vi' ? 'Xem bằng chứng' : 'View evidence'}</a></p>`,
+    });
+  } catch (err) {
+    const code = (err as { responseCode?: number }).responseCode;
+    // 5xx SMTP replies are permanent refusals; everything else (connection, 4xx) may pass later.
+    throw new ChannelError(`SMTP: ${(err as Error).message}`, !(code !== undefined && code >= 500));
+  } finally {
+    transport.close();
+  }
+}

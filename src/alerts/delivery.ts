@@ -1,0 +1,78 @@
+// Delivers the outbox: claims due messages, sends each through its channel, marks it
+// delivered once, or schedules a retry with exponential backoff. A message is given up
+// (dead, still listed) only after `giveUpAfterHours` of failures or a permanent refusal.
+import pLimit from 'p-limit';
+import { claimDueMessages, markAttemptFailed, markDelivered, type OutboxRow } from '../../storage/alerts.ts';
+import type { Db } from '../../storage/db.ts';
+import type { ChannelConfig } from '../config/schema.ts';
+import { HttpFailure, type HttpClient } from '../http/client.ts';
+import type { Logger } from '../log.ts';
+import { channelSecrets, send } from './channels/index.ts';
+import { ChannelError, redact } from './channels/common.ts';
+import type { AlertMessage } from './messages.ts';
+
+export interface DeliveryOptions {
+  http: HttpClient;
+  env?: NodeJS.ProcessEnv;
+  log: Logger;
+  now?: () => Date;
+  giveUpAfterHours: number;
+  /** A claimed message not settled within this time is claimed again (its sender died). */
+  leaseMs?: number;
+  limit?: number;
+  /** Only these outbox rows (notify test). */
+  onlyIds?: readonly number[];
+}
+
+export interface DeliveryResult {
+  delivered: number;
+  retrying: number;
+  dead: number;
+  errors: Array<{ id: number; channelId: string; error: string }>;
+}
+
+/** 30 s, 1 min, 2 min … capped at 15 min, with jitter so a recovered receiver is not stampeded. */
+export function retryDelayMs(attempts: number): number {
+  const base = Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 15 * 60_000);
+  return base / 2 + Math.random() * (base / 2);
+}
+
+export async function deliverDue(db: Db, channels: readonly ChannelConfig[], options: DeliveryOptions): Promise<DeliveryResult> {
+  const now = options.now ?? (() => new Date());
+  const env = options.env ?? process.env;
+  const byId = new Map(channels.map((c) => [c.id, c]));
+  const claimed = claimDueMessages(db, now(), options.leaseMs ?? 120_000, options.limit ?? 200, options.onlyIds);
+  const result: DeliveryResult = { delivered: 0, retrying: 0, dead: 0, errors: [] };
+
+  // Messages of one channel go in order; channels go side by side.
+  const perChannel = new Map<string, OutboxRow[]>();
+  for (const row of claimed) perChannel.set(row.channelId, [...(perChannel.get(row.channelId) ?? []), row]);
+  const limit = pLimit(4);
+  await Promise.all([...perChannel].map(([channelId, rows]) => limit(async () => {
+    const channel = byId.get(channelId);
+    for (const row of rows) {
+      if (!channel) {
+        markAttemptFailed(db, row.id, `channel ${channelId} is no longer in the configuration`, null);
+        result.dead++;
+        continue;
+      }
+      try {
+        await send(channel, { message: row.payload as AlertMessage, idempotencyKey: row.idempotencyKey }, { http: options.http, env, now: now() });
+        markDelivered(db, row.id, now());
+        result.delivered++;
+        options.log.info({ outbox: row.id, channel: channelId, event: row.event, attempts: row.attempts }, 'notification delivered');
+      } catch (err) {
+        const permanent = err instanceof ChannelError && !err.retryable;
+        const message = redact(err instanceof HttpFailure ? `${err.reason}: ${err.message}` : (err as Error).message, channelSecrets(channel, env));
+        const expired = now().getTime() - Date.parse(row.createdAt) > options.giveUpAfterHours * 3_600_000;
+        const retryAt = permanent || expired ? null : new Date(now().getTime() + retryDelayMs(row.attempts));
+        markAttemptFailed(db, row.id, message, retryAt);
+        if (retryAt) result.retrying++;
+        else result.dead++;
+        result.errors.push({ id: row.id, channelId, error: message });
+        options.log.warn({ outbox: row.id, channel: channelId, attempts: row.attempts, error: message, retryAt: retryAt?.toISOString() ?? null }, 'notification not delivered');
+      }
+    }
+  })));
+  return result;
+}

@@ -1,0 +1,51 @@
+// Collection health: a collector that keeps failing, a stale source, a count anomaly.
+import { openFlags } from '../../../storage/quality.ts';
+import { recentSourceOutcomes } from '../../../storage/runs.ts';
+import { addMonths, currentMonth } from '../../time/period.ts';
+import type { AlertRule, Condition } from '../types.ts';
+
+export const collectorFailing: AlertRule = {
+  id: 'collector.failing',
+  title: { vi: 'Bộ thu thập lỗi liên tục', en: 'Collector keeps failing' },
+  evaluate(ctx) {
+    const runs = ctx.loaded.config.alerts.collectorFailedRuns;
+    const found: Condition[] = [];
+    for (const source of ctx.loaded.config.sources.filter((s) => s.enabled)) {
+      const outcomes = recentSourceOutcomes(ctx.db, source.id, runs);
+      if (outcomes.length < runs || outcomes.some((o) => o.failed === 0)) continue;
+      found.push({
+        rule: 'collector.failing', subject: source.id, severity: 'critical',
+        facts: { source: source.id, runs: outcomes.map((o) => o.runId), reasons: [...new Set(outcomes.flatMap((o) => o.reasons))], failedRuns: runs },
+      });
+    }
+    return found;
+  },
+};
+
+export const sourceStale: AlertRule = {
+  id: 'source.stale',
+  title: { vi: 'Nguồn số liệu không cập nhật', en: 'Source is stale' },
+  evaluate(ctx) {
+    return openFlags(ctx.db, { kind: 'stale' }).map((f) => ({
+      rule: 'source.stale', subject: f.sourceId ?? 'unknown', severity: 'warning' as const,
+      facts: { source: f.sourceId, detail: f.detail, since: f.firstSeenAt },
+    }));
+  },
+};
+
+const ANOMALY_KINDS = new Set(['inconsistent', 'outlier', 'counter_decreased']);
+
+export const dataAnomaly: AlertRule = {
+  id: 'data.anomaly',
+  title: { vi: 'Số liệu bất thường', en: 'Count anomaly' },
+  evaluate(ctx) {
+    // Anomalies in the months nightly runs still collect: older ones are history, not news.
+    const recent = new Set([currentMonth(ctx.now), addMonths(currentMonth(ctx.now), -1)]);
+    return openFlags(ctx.db)
+      .filter((f) => ANOMALY_KINDS.has(f.kind) && f.period !== null && recent.has(f.period))
+      .map((f) => ({
+        rule: 'data.anomaly', subject: `${f.kind}|${f.agencyCode}|${f.metric}|${f.period}`, agencyCode: f.agencyCode, severity: 'warning' as const,
+        facts: { kind: f.kind, agency: f.agencyCode, metric: f.metric, period: f.period, detail: f.detail, source: f.sourceId },
+      }));
+  },
+};

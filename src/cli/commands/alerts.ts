@@ -1,0 +1,64 @@
+import type { Command } from 'commander';
+import { acknowledgeAlert, getAlert, listAlerts, listOutbox, type AlertRecord } from '../../../storage/alerts.ts';
+import { describeAlert } from '../../alerts/messages.ts';
+import { t, type Lang } from '../../i18n.ts';
+import { langOf, openContext, type GlobalOptions } from '../context.ts';
+import { EXIT, UsageError } from '../errors.ts';
+
+const STATUS = {
+  pending: { vi: 'chờ xác nhận', en: 'pending' },
+  open: { vi: 'đang mở', en: 'open' },
+  resolved: { vi: 'đã khắc phục', en: 'resolved' },
+} as const;
+
+function renderAlert(a: AlertRecord, lang: Lang): string {
+  const ack = a.acknowledgedAt ? t(lang, ', đã tiếp nhận', ', acknowledged') : '';
+  const silenced = a.silencedReason ? t(lang, `, tạm im lặng: ${a.silencedReason}`, `, silenced: ${a.silencedReason}`) : '';
+  return `#${a.id} [${a.severity}] ${STATUS[a.status][lang]}${ack}${silenced} — ${a.rule} ${a.subject}\n    ${describeAlert(a.rule, a.facts, lang)}\n    ${t(lang, 'mở', 'opened')} ${a.openedAt ?? '—'}${a.resolvedAt ? `, ${t(lang, 'khắc phục', 'resolved')} ${a.resolvedAt}` : ''}`;
+}
+
+export function registerAlerts(program: Command): void {
+  const alerts = program
+    .command('alerts')
+    .description('list alerts (newest first); `alerts ack ID` stops an alert\'s reminders')
+    .option('--open', 'only alerts not yet resolved')
+    .option('--json', 'print as JSON, with each alert\'s notifications')
+    .action((opts: { open?: boolean; json?: boolean }, cmd: Command) => {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const lang = langOf(globals);
+      const { db } = openContext(globals);
+      try {
+        const rows = listAlerts(db, { activeOnly: opts.open });
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(rows.map((a) => ({ ...a, notifications: listOutbox(db, { alertId: a.id }).map(({ payload: _p, ...n }) => n) })), null, 2)}\n`);
+        } else {
+          const lines = [t(lang, `${rows.length} cảnh báo`, `${rows.length} alerts`), ...rows.map((a) => renderAlert(a, lang))];
+          process.stdout.write(`${lines.join('\n')}\n`);
+        }
+      } finally {
+        db.close();
+      }
+    });
+  alerts
+    .command('ack <id>')
+    .description('acknowledge an alert: no more reminders; it still resolves by itself')
+    .action((id: string, _opts: unknown, cmd: Command) => {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const lang = langOf(globals);
+      const number = Number(id);
+      if (!Number.isInteger(number) || number < 1) throw new UsageError(`alert id "${id}" is not a number. Fix: use the number shown by \`dvc-monitor alerts\`, e.g. dvc-monitor alerts ack 12`);
+      const { db } = openContext(globals);
+      try {
+        const alert = getAlert(db, number);
+        if (!alert) throw new UsageError(`there is no alert #${number}. Fix: list them with \`dvc-monitor alerts --open\``);
+        if (!acknowledgeAlert(db, number, new Date())) {
+          process.stderr.write(t(lang, `Cảnh báo #${number} đã được tiếp nhận hoặc đã khắc phục.\n`, `Alert #${number} is already acknowledged or resolved.\n`));
+          process.exitCode = EXIT.jobFailed;
+          return;
+        }
+        process.stdout.write(t(lang, `Đã tiếp nhận cảnh báo #${number}: không nhắc lại nữa.\n`, `Alert #${number} acknowledged: no more reminders.\n`));
+      } finally {
+        db.close();
+      }
+    });
+}

@@ -1,0 +1,42 @@
+import type { Command } from 'commander';
+import { enqueueTestMessage, outboxByKey } from '../../../storage/alerts.ts';
+import { deliverDue } from '../../alerts/delivery.ts';
+import { testMessage } from '../../alerts/messages.ts';
+import { createHttpClient } from '../../http/client.ts';
+import { t } from '../../i18n.ts';
+import { langOf, loggerOf, openContext, type GlobalOptions } from '../context.ts';
+import { EXIT, UsageError } from '../errors.ts';
+
+export function registerNotify(program: Command): void {
+  const notify = program.command('notify').description('notification channels');
+  notify
+    .command('test <channel>')
+    .description('send a test message through a configured channel, via the outbox, and say whether it arrived')
+    .action(async (channelId: string, _opts: unknown, cmd: Command) => {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const lang = langOf(globals);
+      const log = loggerOf({ ...globals, logLevel: globals.logLevel ?? 'warn' }, false);
+      const { loaded, db } = openContext(globals);
+      const http = createHttpClient({ retries: 0, totalTimeoutMs: 30_000 });
+      try {
+        const channel = loaded.config.channels.find((c) => c.id === channelId);
+        if (!channel) {
+          const known = loaded.config.channels.map((c) => c.id).join(', ') || t(lang, '(không có kênh nào)', '(none)');
+          throw new UsageError(`there is no channel "${channelId}" in ${loaded.file}. Fix: use one of ${known}, or add it under "channels"`);
+        }
+        const now = new Date();
+        const row = enqueueTestMessage(db, channel.id, testMessage(channel.id, channel.lang, loaded.config.alerts.linkBase, now), now);
+        await deliverDue(db, loaded.config.channels, { http, log, giveUpAfterHours: loaded.config.alerts.giveUpAfterHours, onlyIds: [row.id] });
+        const after = outboxByKey(db, row.idempotencyKey)!;
+        if (after.status === 'delivered') {
+          process.stdout.write(t(lang, `Đã gửi tin thử nghiệm qua kênh ${channel.id} (${channel.kind}).\n`, `Test message delivered through ${channel.id} (${channel.kind}).\n`));
+        } else {
+          process.stderr.write(t(lang, `Không gửi được qua kênh ${channel.id}: ${after.lastError}\n`, `Could not deliver through ${channel.id}: ${after.lastError}\n`));
+          process.exitCode = EXIT.jobFailed;
+        }
+      } finally {
+        await http.close();
+        db.close();
+      }
+    });
+}

@@ -1,0 +1,134 @@
+// `dvc-monitor start`: the long-running service. The nightly run at its cron time in
+// Asia/Ho_Chi_Minh (a run missed while the machine was off runs at start), alert evaluation
+// after each run, and the outbox delivered every few seconds. One instance per store.
+import { hostname } from 'node:os';
+import cron, { type ScheduledTask } from 'node-cron';
+import { acquireLock, heartbeat, lastStarted, releaseLock, taskFinished, taskStarted, type LockHolder } from '../../storage/service.ts';
+import type { Db } from '../../storage/db.ts';
+import { deliverDue } from '../alerts/delivery.ts';
+import { evaluateAlerts, RUN_RULES } from '../alerts/evaluate.ts';
+import type { LoadedConfig } from '../config/load.ts';
+import { httpClientFor } from '../http/for-config.ts';
+import { createHttpClient, type HttpClient } from '../http/client.ts';
+import type { Logger } from '../log.ts';
+import { runMeasurement } from '../run/nightly.ts';
+import { periodsToCollect } from '../cli/periods.ts';
+import { LOCAL_TIME_ZONE } from '../time/period.ts';
+
+export const LOCK_NAME = 'service';
+const HEARTBEAT_MS = 10_000;
+// A holder on another host that has not beaten for a minute is taken to be dead.
+const LOCK_STALE_MS = 60_000;
+
+export class ServiceLockedError extends Error {
+  constructor(readonly holder: LockHolder) {
+    super(`another dvc-monitor service holds this store (process ${holder.pid} on ${holder.host}, since ${holder.acquiredAt})`);
+    this.name = 'ServiceLockedError';
+  }
+}
+
+export interface ServiceOptions {
+  db: Db;
+  loaded: LoadedConfig;
+  log: Logger;
+  deliveryIntervalMs?: number;
+  /** Run the nightly job at start when its last scheduled time was missed (default true). */
+  catchUp?: boolean;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The latest time before `now` the cron pattern matched (minute resolution, up to 8 days back). */
+export function previousOccurrence(task: Pick<ScheduledTask, 'match'>, now: Date): Date | null {
+  const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+  for (let i = 0; i <= 8 * 24 * 60; i++) {
+    const at = new Date(minute.getTime() - i * 60_000);
+    if (task.match(at)) return at;
+  }
+  return null;
+}
+
+export class Service {
+  private readonly me = { pid: process.pid, host: hostname() };
+  private readonly abort = new AbortController();
+  private readonly timers: NodeJS.Timeout[] = [];
+  private nightlyTask: ScheduledTask | null = null;
+  private running: Promise<unknown> | null = null;
+  private delivering: Promise<unknown> | null = null;
+  private readonly http: HttpClient;
+  private readonly notifyHttp: HttpClient;
+
+  constructor(private readonly options: ServiceOptions) {
+    this.http = httpClientFor(options.loaded.config.http);
+    // The outbox does its own retries with backoff: one attempt per delivery.
+    this.notifyHttp = createHttpClient({ retries: 0, totalTimeoutMs: 30_000 });
+  }
+
+  async start(): Promise<void> {
+    const { db, loaded, log } = this.options;
+    const holder = acquireLock(db, LOCK_NAME, this.me, new Date(), LOCK_STALE_MS, (h) => h.host === this.me.host && !processAlive(h.pid));
+    if (holder) throw new ServiceLockedError(holder);
+    this.timers.push(setInterval(() => heartbeat(db, LOCK_NAME, this.me, new Date()), HEARTBEAT_MS));
+
+    this.nightlyTask = cron.schedule(loaded.config.schedule.nightly, () => this.nightly('schedule'), { timezone: LOCAL_TIME_ZONE, name: 'nightly', noOverlap: true });
+    const previous = previousOccurrence(this.nightlyTask, new Date());
+    const last = lastStarted(db, 'nightly');
+    log.info({ nightly: loaded.config.schedule.nightly, next: this.nightlyTask.getNextRun()?.toISOString(), lastStarted: last }, 'service started');
+    if ((this.options.catchUp ?? true) && previous && (!last || Date.parse(last) < previous.getTime())) {
+      log.info({ missed: previous.toISOString() }, 'nightly run missed while the service was not running: running it now');
+      void this.nightly('catch-up');
+    }
+    this.timers.push(setInterval(() => void this.deliver(), this.options.deliveryIntervalMs ?? 5_000));
+    void this.deliver();
+  }
+
+  /** One nightly measurement, then the alerts it may raise. Never two at once. */
+  nightly(trigger: string): Promise<unknown> {
+    if (this.running) return this.running;
+    const { db, loaded, log } = this.options;
+    this.running = (async () => {
+      taskStarted(db, 'nightly', new Date());
+      try {
+        const periods = periodsToCollect({}, loaded.config.schedule, new Date());
+        const summary = await runMeasurement({ db, loaded, plan: { periods }, http: this.http, log, trigger, signal: this.abort.signal });
+        if (summary.status !== 'interrupted') evaluateAlerts(db, loaded, { now: new Date(), log, rules: RUN_RULES });
+        taskFinished(db, 'nightly', summary.status, new Date());
+        await this.deliver();
+      } catch (err) {
+        log.error({ err }, 'nightly run failed');
+        taskFinished(db, 'nightly', 'error', new Date());
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+
+  deliver(): Promise<unknown> {
+    if (this.delivering || this.abort.signal.aborted) return this.delivering ?? Promise.resolve();
+    const { db, loaded, log } = this.options;
+    this.delivering = deliverDue(db, loaded.config.channels, { http: this.notifyHttp, log, giveUpAfterHours: loaded.config.alerts.giveUpAfterHours })
+      .catch((err) => log.error({ err }, 'outbox delivery failed'))
+      .finally(() => (this.delivering = null));
+    return this.delivering;
+  }
+
+  /** SIGTERM: start nothing new, let the job and the deliveries in hand finish, release the lock. */
+  async stop(): Promise<void> {
+    const { db, log } = this.options;
+    this.abort.abort();
+    for (const timer of this.timers) clearInterval(timer);
+    await this.nightlyTask?.destroy();
+    await Promise.allSettled([this.running, this.delivering]);
+    await Promise.allSettled([this.http.close(), this.notifyHttp.close()]);
+    releaseLock(db, LOCK_NAME, this.me);
+    log.info('service stopped');
+  }
+}
