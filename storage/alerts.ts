@@ -139,17 +139,32 @@ export function outboxByKey(db: Db, key: string): OutboxRow | undefined {
  * Claims due messages for sending: pending ones whose time has come, and 'sending' ones whose
  * lease ran out (the process that claimed them died mid-delivery).
  */
-export function claimDueMessages(db: Db, now: Date, leaseMs: number, limit: number, onlyIds?: readonly number[]): OutboxRow[] {
+export function claimDueMessages(db: Db, now: Date, leaseMs: number, limit: number, claimant: string, onlyIds?: readonly number[]): OutboxRow[] {
   const at = now.toISOString();
   const only = onlyIds ? `AND id IN (${onlyIds.map(() => '?').join(',') || 'NULL'})` : '';
   return (db.prepare(`
-    UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = ?
+    UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = ?, claimed_by = ?
     WHERE id IN (SELECT id FROM outbox
                  WHERE ((status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND lease_until <= ?)) ${only}
                  ORDER BY id LIMIT ?)
-    RETURNING ${OUTBOX_COLUMNS}`).all(new Date(now.getTime() + leaseMs).toISOString(), at, at, ...(onlyIds ?? []), limit) as Array<OutboxRow & { payload: string }>)
+    RETURNING ${OUTBOX_COLUMNS}`).all(new Date(now.getTime() + leaseMs).toISOString(), claimant, at, at, ...(onlyIds ?? []), limit) as Array<OutboxRow & { payload: string }>)
     .map(toOutbox)
     .sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Messages claimed by a process of this host that has died (killed mid-delivery) go back to
+ * pending at once instead of waiting for their lease. Returns how many.
+ */
+export function reclaimFromDeadSenders(db: Db, host: string, isAlive: (pid: number) => boolean): number {
+  const rows = db.prepare("SELECT id, claimed_by AS claimedBy FROM outbox WHERE status = 'sending'").all() as Array<{ id: number; claimedBy: string | null }>;
+  const release = db.prepare("UPDATE outbox SET status = 'pending', lease_until = NULL WHERE id = ? AND status = 'sending'");
+  let count = 0;
+  for (const row of rows) {
+    const [pid, claimHost] = (row.claimedBy ?? '').split('@');
+    if (claimHost === host && !isAlive(Number(pid))) count += release.run(row.id).changes;
+  }
+  return count;
 }
 
 export function markDelivered(db: Db, id: number, now: Date): void {

@@ -2,7 +2,9 @@
 // delivered once, or schedules a retry with exponential backoff. A message is given up
 // (dead, still listed) only after `giveUpAfterHours` of failures or a permanent refusal.
 import pLimit from 'p-limit';
-import { claimDueMessages, markAttemptFailed, markDelivered, type OutboxRow } from '../../storage/alerts.ts';
+import { hostname } from 'node:os';
+import { claimDueMessages, markAttemptFailed, markDelivered, reclaimFromDeadSenders, type OutboxRow } from '../../storage/alerts.ts';
+import { processAlive } from '../process.ts';
 import type { Db } from '../../storage/db.ts';
 import type { ChannelConfig } from '../config/schema.ts';
 import { HttpFailure, type HttpClient } from '../http/client.ts';
@@ -41,7 +43,8 @@ export async function deliverDue(db: Db, channels: readonly ChannelConfig[], opt
   const now = options.now ?? (() => new Date());
   const env = options.env ?? process.env;
   const byId = new Map(channels.map((c) => [c.id, c]));
-  const claimed = claimDueMessages(db, now(), options.leaseMs ?? 120_000, options.limit ?? 200, options.onlyIds);
+  reclaimFromDeadSenders(db, hostname(), processAlive);
+  const claimed = claimDueMessages(db, now(), options.leaseMs ?? 120_000, options.limit ?? 200, `${process.pid}@${hostname()}`, options.onlyIds);
   const result: DeliveryResult = { delivered: 0, retrying: 0, dead: 0, errors: [] };
 
   // Messages of one channel go in order; channels go side by side.

@@ -12,6 +12,7 @@ import type { LoadedConfig } from '../config/load.ts';
 import type { SourceConfig } from '../config/schema.ts';
 import type { HttpClient } from '../http/client.ts';
 import type { Logger } from '../log.ts';
+import { processAlive } from '../process.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { evaluateQuality, type QualityOutcome } from '../quality/evaluate.ts';
 import { executeJob } from './execute-job.ts';
@@ -52,15 +53,6 @@ export class RunInProgressError extends Error {
   }
 }
 
-function processAlive(pid: number | null): boolean {
-  if (pid === null || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 export function planJobs(sources: readonly SourceConfig[], plan: RunPlan): JobSpec[] {
   return sources.filter((s) => s.enabled).flatMap((source) => collectorFor(source).plan(source, plan.periods));

@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import cron, { type ScheduledTask } from 'node-cron';
 import { acquireLock, heartbeat, lastStarted, releaseLock, taskFinished, taskStarted, type LockHolder } from '../../storage/service.ts';
 import type { Db } from '../../storage/db.ts';
+import { latestRunningRun } from '../../storage/runs.ts';
 import { deliverDue } from '../alerts/delivery.ts';
 import { evaluateAlerts, RUN_RULES } from '../alerts/evaluate.ts';
 import type { LoadedConfig } from '../config/load.ts';
@@ -14,6 +15,7 @@ import type { Logger } from '../log.ts';
 import { runMeasurement } from '../run/nightly.ts';
 import { periodsToCollect } from '../cli/periods.ts';
 import { LOCAL_TIME_ZONE } from '../time/period.ts';
+import { processAlive } from '../process.ts';
 
 export const LOCK_NAME = 'service';
 const HEARTBEAT_MS = 10_000;
@@ -36,14 +38,6 @@ export interface ServiceOptions {
   catchUp?: boolean;
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** The latest time before `now` the cron pattern matched (minute resolution, up to 8 days back). */
 export function previousOccurrence(task: Pick<ScheduledTask, 'match'>, now: Date): Date | null {
@@ -81,7 +75,12 @@ export class Service {
     const previous = previousOccurrence(this.nightlyTask, new Date());
     const last = lastStarted(db, 'nightly');
     log.info({ nightly: loaded.config.schedule.nightly, next: this.nightlyTask.getNextRun()?.toISOString(), lastStarted: last }, 'service started');
-    if ((this.options.catchUp ?? true) && previous && (!last || Date.parse(last) < previous.getTime())) {
+    const interrupted = latestRunningRun(db);
+    if (interrupted && !(interrupted.host === this.me.host && processAlive(interrupted.pid))) {
+      // A run killed with the previous service: finish it now rather than at the next schedule.
+      log.info({ runId: interrupted.id }, 'resuming the run interrupted when the service last stopped');
+      void this.nightly('resume');
+    } else if ((this.options.catchUp ?? true) && previous && (!last || Date.parse(last) < previous.getTime())) {
       log.info({ missed: previous.toISOString() }, 'nightly run missed while the service was not running: running it now');
       void this.nightly('catch-up');
     }

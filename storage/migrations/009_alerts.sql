@@ -42,6 +42,7 @@ CREATE TABLE outbox (
   created_at       TEXT NOT NULL,
   next_attempt_at  TEXT NOT NULL,
   lease_until      TEXT,                      -- a 'sending' row whose lease ran out is retried
+  claimed_by       TEXT,                      -- pid@host of the sender, so a dead sender's claim is taken back at once
   delivered_at     TEXT,
   last_error       TEXT
 );
