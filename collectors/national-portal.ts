@@ -79,7 +79,8 @@ export function requestParams(source: NationalPortalSourceConfig, job: JobSpec, 
   };
 }
 
-export const nationalPortal: Collector<NationalPortalSourceConfig> = {
+// `satisfies`, not a type annotation: callers keep its synchronous normalise.
+export const nationalPortal = {
   kind: 'national-portal',
 
   plan(source, periods) {
@@ -181,4 +182,4 @@ export const nationalPortal: Collector<NationalPortalSourceConfig> = {
     }
     return { measures, notes } satisfies NormaliseResult;
   },
-};
+} satisfies Collector<NationalPortalSourceConfig>;
