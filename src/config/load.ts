@@ -83,7 +83,7 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
     case 'too_big':
       return `is ${show(value)}: ${issue.message.replace(/^Too (small|big): expected \w+ to (have|be) /, 'must be ')}. Fix: change the value`;
     default:
-      return `is ${show(value)}: ${issue.message}`;
+      return value === undefined ? issue.message : `is ${show(value)}: ${issue.message}`;
   }
 }
 
@@ -126,6 +126,17 @@ function crossCheck(config: Config, builtIns: Agency[]): Array<[Path, string]> {
       problems.push([['portals', i, 'agency'], `${show(p.agency)} is not a known agency code. Fix: use a code such as "tinh:01", "bo:BCT" or "VN", or add the agency under "agencies"`]);
     }
   });
+  config.sources.forEach((source, i) => {
+    const refs: Array<[Path, string]> = [];
+    if ('agency' in source && source.agency !== undefined) refs.push([['sources', i, 'agency'], source.agency]);
+    const maps: Array<[Path, Record<string, string>]> = [];
+    if ('agencies' in source) maps.push([['sources', i, 'agencies'], source.agencies]);
+    if ('table' in source && source.table) maps.push([['sources', i, 'table', 'agencies'], source.table.agencies]);
+    for (const [path, map] of maps) for (const [key, code] of Object.entries(map)) refs.push([[...path, key], code]);
+    for (const [path, code] of refs) {
+      if (!agencyCodes.has(code)) problems.push([path, `${show(code)} is not a known agency code. Fix: use a code such as "tinh:01", "bo:BCT" or "VN", or add the agency under "agencies"`]);
+    }
+  });
   config.targets.rules.forEach((r, i) => {
     if (r.agency !== undefined && !agencyCodes.has(r.agency)) {
       problems.push([['targets', 'rules', i, 'agency'], `${show(r.agency)} is not a known agency code. Fix: use a code from the registry`]);
@@ -153,7 +164,9 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
         const path = issue.path as Path;
         const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
         const shown = key !== undefined ? [...path, key] : path;
-        return `${where(path, key)} ${formatPath(shown)} ${describeIssue(issue, valueAt(raw, path))}`;
+        // A secret pasted where the name of its variable belongs must not be echoed back.
+        const value = path.at(-1) === 'clientSecretEnv' ? '[hidden]' : valueAt(raw, path);
+        return `${where(path, key)} ${formatPath(shown)} ${describeIssue(issue, value)}`;
       }),
     );
   }

@@ -3,7 +3,7 @@
 // read is reported with a reason; it never becomes 0.
 export type Parsed = { ok: true; value: number } | { ok: false; reason: string };
 
-const NOT_AVAILABLE = new Set(['n/a', 'na', '-', '--', 'null', 'undefined', 'không có', 'kxđ']);
+const NOT_AVAILABLE = new Set(['n/a', 'na', '-', '--', '—', '–', 'null', 'undefined', 'không có', 'kxđ']);
 const MAX_COUNT = 1e13; // far above any real count (60 M dossiers a year nationally): a guard against garbage
 
 function missing(raw: unknown): Parsed | null {
@@ -109,4 +109,11 @@ export function parseViMonth(raw: unknown): ParsedText {
   }
   const date = parseViDate(raw);
   return date.ok ? { ok: true, value: date.value.slice(0, 7) } : { ok: false, reason: date.reason.replace('is not a date (expected dd/mm/yyyy)', 'is not a month (expected mm/yyyy)') };
+}
+
+/** The first month named inside a longer text: "Thống kê tháng 10/2026 (tạm tính)" → 2026-10. */
+export function findViMonth(text: string): ParsedText {
+  const m = /(\d{1,2})\s*[/.-]\s*(\d{4})|tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu.exec(text.normalize('NFC'));
+  if (!m) return { ok: false, reason: `unreadable: ${JSON.stringify(text.slice(0, 80))} names no month` };
+  return parseViMonth(m[1] !== undefined ? `${m[1]}/${m[2]}` : `${m[3]}/${m[4]}`);
 }
