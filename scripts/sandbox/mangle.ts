@@ -3,10 +3,12 @@
 // table's id, its headers and row labels renamed, as after a portal redesign), so collectors
 // can show they fail by name instead of storing zeros.
 
-/** The first half of a body. */
+/** The first half of a body, never ending at a line end (so a cut CSV is visibly cut mid-row). */
 export function truncate(body: string | Buffer): Buffer {
   const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-  return buf.subarray(0, Math.floor(buf.length / 2));
+  let end = Math.floor(buf.length / 2);
+  while (end > 1 && (buf[end - 1] === 0x0a || buf[end - 1] === 0x0d)) end--;
+  return buf.subarray(0, end);
 }
 
 // Texts the sandbox pages, scripts and exports print, and what a redesign calls them instead.

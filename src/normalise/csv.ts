@@ -23,13 +23,14 @@ function decode(bytes: Buffer, encoding: string): string {
   }
 }
 
-/** The delimiter the first line uses most, outside quotes. */
+/** The delimiter used most over the first lines, outside quotes (a title row above the header may hold a comma). */
 export function detectDelimiter(text: string): ',' | ';' | '\t' {
   const counts = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
+  let lines = 0;
   for (const ch of text.slice(0, 64 * 1024)) {
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r') && counts[','] + counts[';'] + counts['\t'] > 0) break;
+    else if (!quoted && ch === '\n' && ++lines >= 20) break;
     else if (!quoted && ch in counts) counts[ch as keyof typeof counts]++;
   }
   return counts[';'] > counts[','] && counts[';'] >= counts['\t'] ? ';' : counts['\t'] > counts[','] ? '\t' : ',';

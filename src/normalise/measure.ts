@@ -28,8 +28,8 @@ export type PayloadFailureReason =
   | 'not_json' | 'malformed_json' | 'unexpected_shape' | 'empty' | 'http_4xx' | 'http_5xx'
   // Spreadsheets and pages: an HTML page (or garbage) where a CSV, XLSX or HTML document was expected.
   | 'not_csv' | 'malformed_csv' | 'not_xlsx' | 'malformed_xlsx' | 'not_html'
-  // A browser-rendered page that never showed what the config waits for; a page showing another month.
-  | 'render_timeout' | 'wrong_period'
+  // A page showing another month than the one asked for.
+  | 'wrong_period'
   // Authenticated platforms: the secret's variable is unset, the SSO refused the client or could not
   // be reached, or the API refused a freshly issued token.
   | 'missing_secret' | 'auth_rejected' | 'auth_unavailable' | 'unauthorized'
