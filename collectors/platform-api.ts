@@ -119,6 +119,7 @@ export const platformApi = {
     const period = job.period!;
     const sink = new MeasureSink(period);
     let items = 0;
+    let mappedItems = 0;
     let fieldsFound = 0;
     payloads.forEach((payload, payloadIndex) => {
       const doc = parseJsonBody(payload.body, 'the platform');
@@ -133,6 +134,7 @@ export const platformApi = {
         const agencyCode = source.agencies[String(id)];
         if (agencyCode === undefined) return sink.note('unknown_unit', `agency id ${JSON.stringify(String(id).slice(0, 80))} is not mapped under "agencies"; skipped`);
         if (!ctx.agencyExists(agencyCode, period)) return sink.note('unknown_unit', `agency id ${JSON.stringify(String(id))} maps to ${agencyCode}, which did not exist in ${period}; skipped`, { agencyCode });
+        mappedItems++;
         for (const [path, metric] of Object.entries(report.fields)) {
           const values = selectJson(item, path);
           if (values.length === 0) {
@@ -145,7 +147,8 @@ export const platformApi = {
       });
     });
     if (items === 0) throw new PayloadFailure('empty', `the platform returned no agencies for ${period} (${report.path})`);
-    if (fieldsFound === 0) throw new PayloadFailure('unexpected_shape', `none of the mapped fields (${Object.keys(report.fields).join(', ')}) is in the items: the platform's format changed`);
+    // Only items of mapped agencies tell whether the fields are still there.
+    if (mappedItems > 0 && fieldsFound === 0) throw new PayloadFailure('unexpected_shape', `none of the mapped fields (${Object.keys(report.fields).join(', ')}) is in the items: the platform's format changed`);
     return sink.result();
   },
 } satisfies Collector<PlatformApiSourceConfig>;

@@ -36,7 +36,7 @@ export function detectDelimiter(text: string): ',' | ';' | '\t' {
   return counts[';'] > counts[','] && counts[';'] >= counts['\t'] ? ';' : counts['\t'] > counts[','] ? '\t' : ',';
 }
 
-/** Rows of cells. An unterminated quote, or a last row cut short without a line end, is a truncated file. */
+/** Rows of cells. An unterminated quote, or a last row cut short (or ending on a delimiter) without a line end, is a truncated file. */
 export function parseCsv(text: string, delimiter: ',' | ';' | '\t'): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -73,7 +73,8 @@ export function parseCsv(text: string, delimiter: ',' | ';' | '\t'): string[][] 
   if (cell !== '' || row.length > 0) {
     row.push(cell);
     const width = rows.reduce((max, r) => Math.max(max, r.length), 0);
-    if (row.length < width) throw new PayloadFailure('malformed_csv', `the last row has ${row.length} of ${width} fields and no line end: the file is truncated`);
+    // Without a line end, a row cut short or ending on a delimiter is a file cut off mid-row.
+    if (row.length < width || cell === '') throw new PayloadFailure('malformed_csv', `the last row has ${row.length} of ${width} fields${cell === '' ? ', the last one empty,' : ''} and no line end: the file is truncated`);
     rows.push(row);
   }
   return rows;
