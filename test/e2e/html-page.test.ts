@@ -1,27 +1,17 @@
 // The statistics-page collector against the sandbox's Hà Nội page (server-rendered) and Đà
 // Nẵng page (filled by JavaScript from a JSON endpoint), the latter rendered by Chromium.
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unitFigures } from '../../scripts/sandbox/data.ts';
-import { startSandbox, type Sandbox } from '../../scripts/sandbox/server.ts';
 import { openStore } from '../../storage/db.ts';
 import { readBody } from '../../storage/evidence.ts';
 import { collect, dumpMeasures, lastRunJobs, measureValue, snapshotsOfJobId } from '../helpers/collect.ts';
+import { useSandbox } from '../helpers/sandbox.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const SEED = 2026;
 const NOW = new Date('2026-10-15T09:00:00+07:00');
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox({ seed: SEED, now: NOW });
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-afterEach(() => {
-  sandbox.setFault('site:hanoi', null);
-  sandbox.setFault('site:danang', null);
-});
+const sandbox = useSandbox({ seed: SEED, now: NOW });
 
 const METRICS = `
         "Hồ sơ tiếp nhận": dossiers.received

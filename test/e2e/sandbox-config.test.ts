@@ -1,23 +1,17 @@
 // The shipped config/sandbox.yaml runs green against the sandbox: every source kind collects.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IGATE_SANDBOX_SECRET } from '../../scripts/sandbox/igate.ts';
-import { startSandbox, type Sandbox } from '../../scripts/sandbox/server.ts';
 import { loadConfig } from '../../src/config/load.ts';
 import { createHttpClient } from '../../src/http/client.ts';
 import { createLogger } from '../../src/log.ts';
 import { runMeasurement } from '../../src/run/nightly.ts';
 import { addMonths, currentMonth } from '../../src/time/period.ts';
 import { openStore } from '../../storage/db.ts';
+import { useSandbox } from '../helpers/sandbox.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(async () => {
-  await sandbox.close();
-});
+const sandbox = useSandbox();
 
 describe('config/sandbox.yaml', () => {
   it('collects every source of every kind without a failure', async () => {

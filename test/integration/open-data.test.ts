@@ -1,23 +1,16 @@
 // The open-data collector against the sandbox's CSV (year-to-date) and XLSX (monthly) exports.
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { monthlyFigures } from '../../scripts/sandbox/data.ts';
-import { startSandbox, type Sandbox } from '../../scripts/sandbox/server.ts';
 import { openStore } from '../../storage/db.ts';
 import { readBody } from '../../storage/evidence.ts';
 import { collect, dumpMeasures, lastRunJobs, measureValue, snapshotsOfJobId } from '../helpers/collect.ts';
+import { useSandbox } from '../helpers/sandbox.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const SEED = 2026;
 const NOW = new Date('2026-10-15T09:00:00+07:00');
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox({ seed: SEED, now: NOW });
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-afterEach(() => sandbox.setFault('open-data', null));
+const sandbox = useSandbox({ seed: SEED, now: NOW });
 
 const csvSource = (url = `${sandbox.url}/open-data/ho-so-luy-ke-{period}.csv`) => `
   - id: du-lieu-mo-csv

@@ -1,14 +1,14 @@
 // The authenticated platform-API collector against the sandbox's iGate-style platform and SSO.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IGATE_AGENCIES, IGATE_CLIENT_ID, IGATE_SANDBOX_SECRET, IGATE_TOKEN_PATH, igateFigures } from '../../scripts/sandbox/igate.ts';
-import { startSandbox, type Sandbox } from '../../scripts/sandbox/server.ts';
 import { createHttpClient } from '../../src/http/client.ts';
 import { ClientCredentialsToken } from '../../src/http/oauth.ts';
 import { openStore } from '../../storage/db.ts';
 import { readBody } from '../../storage/evidence.ts';
 import { collect, dumpMeasures, lastRunJobs, measureValue, snapshotsOfJobId } from '../helpers/collect.ts';
+import { useSandbox } from '../helpers/sandbox.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const SEED = 2026;
@@ -20,17 +20,7 @@ const WARDS = `
   - { code: "xa:dn-thanhkhe", name: Phường Thanh Khê (sandbox), level: commune, parent: "tinh:48", validFrom: "2025-07-01" }
   - { code: "xa:dn-sontra", name: Phường Sơn Trà (sandbox), level: commune, parent: "tinh:48", validFrom: "2025-07-01" }`;
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox({ seed: SEED, now: NOW });
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-afterEach(() => {
-  sandbox.setFault('igate', null);
-  sandbox.setFault('igate:token', null);
-});
+const sandbox = useSandbox({ seed: SEED, now: NOW });
 
 function source(reports: 'both' | 'dossiers' = 'both') {
   const digitization = `

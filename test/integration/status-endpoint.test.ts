@@ -1,24 +1,14 @@
 // The status-endpoint collector against the sandbox's Statuspage summary and plain status JSON.
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../scripts/sandbox/server.ts';
+import { describe, expect, it } from 'vitest';
 import { currentMonth } from '../../src/time/period.ts';
 import { openStore } from '../../storage/db.ts';
 import { readBody } from '../../storage/evidence.ts';
 import { collect, dumpMeasures, lastRunJobs, measureValue, snapshotsOfJobId } from '../helpers/collect.ts';
+import { useSandbox } from '../helpers/sandbox.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-afterEach(() => {
-  sandbox.setFault('status', null);
-  sandbox.setFault('site:bct', null);
-});
+const sandbox = useSandbox();
 
 const month = () => currentMonth();
 const statuspage = () => `
