@@ -158,7 +158,7 @@ export const nationalPortal = {
           continue;
         }
         if (seenUnits.has(agencyCode)) {
-          notes.push({ kind: 'duplicate_unit', message: `unit ${JSON.stringify(unitCode)} appears twice; the first row is kept` });
+          notes.push({ kind: 'duplicate_unit', message: `unit ${JSON.stringify(unitCode)} appears twice; the first row is kept`, agencyCode, period });
           continue;
         }
         seenUnits.add(agencyCode);
@@ -170,7 +170,7 @@ export const nationalPortal = {
           } else {
             const reason = `${parsed.reason} (${field})`;
             measures.push({ agencyCode, metric, period, value: null, nullReason: reason, payloadIndex });
-            if (field in record) notes.push({ kind: 'unreadable_value', message: `${agencyCode} ${field}: ${parsed.reason}` });
+            if (field in record) notes.push({ kind: 'unreadable_value', message: `${agencyCode} ${field}: ${parsed.reason}`, agencyCode, metric, period });
           }
         }
       }

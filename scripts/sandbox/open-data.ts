@@ -72,6 +72,8 @@ async function monthlyXlsx(seed: number, months: MonthPeriod[], now: Date, badVa
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+const WORKBOOKS = new Map<string, Promise<Buffer>>();
+
 /** Answers a GET under /open-data/, or null when the path is not one of the exports. */
 export async function answerOpenData(path: string, ctx: { seed: number; now: Date }, fault: { badValues: boolean; redesigned: boolean }): Promise<OpenDataAnswer | null> {
   const csv = /^\/open-data\/ho-so-luy-ke-(\d{4}-\d{2})\.csv$/.exec(path);
@@ -87,7 +89,15 @@ export async function answerOpenData(path: string, ctx: { seed: number; now: Dat
     const year = xlsx[1]!;
     const months = monthRange(`${year}-01`, `${year}-12`).filter((p) => monthFraction(p, ctx.now) !== null);
     if (months.length === 0) return notFound(`Không có tệp dữ liệu cho năm ${year}.`);
-    const body = await monthlyXlsx(ctx.seed, months, ctx.now, fault.badValues, fault.redesigned);
+    // A year's workbook is the same for every month's job of a run: built once, kept for a few requests.
+    const key = `${ctx.seed}|${ctx.now.getTime()}|${months.join(',')}|${fault.badValues}|${fault.redesigned}`;
+    let built = WORKBOOKS.get(key);
+    if (!built) {
+      built = monthlyXlsx(ctx.seed, months, ctx.now, fault.badValues, fault.redesigned);
+      WORKBOOKS.set(key, built);
+      if (WORKBOOKS.size > 8) WORKBOOKS.delete(WORKBOOKS.keys().next().value!);
+    }
+    const body = await built;
     return { status: 200, headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename="ho-so-${year}.xlsx"` }, body };
   }
   return null;

@@ -43,3 +43,10 @@ export const lastRunJobs = (db: Db) =>
 export const snapshotsOfJobId = (db: Db, jobId: number) =>
   db.prepare('SELECT id, url, status, request_json AS request, sha256 FROM snapshot WHERE job_id = ? ORDER BY id').all(jobId) as
     Array<{ id: number; url: string; status: number; request: string; sha256: string }>;
+
+/**
+ * HTTP limits for a run under a fault: a short deadline only against a slow answer (the sandbox
+ * waits 3 s, the client gives up at 1.2 s), so no other fault races a loaded machine's clock.
+ */
+export const limitsFor = (fault: { mode: string }) =>
+  fault.mode === 'slow' ? { headersTimeoutMs: 800, bodyTimeoutMs: 800, totalTimeoutMs: 1200 } : {};

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { monthlyFigures } from '../../scripts/sandbox/data.ts';
 import { openStore } from '../../storage/db.ts';
 import { readBody } from '../../storage/evidence.ts';
-import { collect, dumpMeasures, lastRunJobs, measureValue, snapshotsOfJobId } from '../helpers/collect.ts';
+import { collect, dumpMeasures, lastRunJobs, measureValue, snapshotsOfJobId, limitsFor } from '../helpers/collect.ts';
 import { useSandbox } from '../helpers/sandbox.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
@@ -148,7 +148,7 @@ describe('open-data collector: a misbehaving export', () => {
       const before = dumpMeasures(db);
       expect(before.length).toBeGreaterThan(100);
       sandbox.setFault('open-data', fault);
-      const summary = await collect(db, source(), ['2026-01'], { limits: { maxBodyBytes: 1_000_000, headersTimeoutMs: 800, bodyTimeoutMs: 800, totalTimeoutMs: 1200 } });
+      const summary = await collect(db, source(), ['2026-01'], { limits: { maxBodyBytes: 1_000_000, ...limitsFor(fault) } });
       expect(summary.failures.map((f) => f.reason)).toEqual([reason]);
       expect(dumpMeasures(db)).toEqual(before);
       const kept = snapshotsOfJobId(db, lastRunJobs(db)[0]!.id);

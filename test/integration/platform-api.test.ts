@@ -7,7 +7,7 @@ import { createHttpClient } from '../../src/http/client.ts';
 import { ClientCredentialsToken } from '../../src/http/oauth.ts';
 import { openStore } from '../../storage/db.ts';
 import { readBody } from '../../storage/evidence.ts';
-import { collect, dumpMeasures, lastRunJobs, measureValue, snapshotsOfJobId } from '../helpers/collect.ts';
+import { collect, dumpMeasures, lastRunJobs, measureValue, snapshotsOfJobId, limitsFor } from '../helpers/collect.ts';
 import { useSandbox } from '../helpers/sandbox.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
@@ -163,7 +163,7 @@ describe('platform API collector', () => {
     it(`reports the token endpoint's ${fault.mode} as auth_unavailable`, async () => {
       const db = openStore(join(tempDir(), 's.sqlite'));
       sandbox.setFault('igate:token', fault);
-      const summary = await collect(db, source('dossiers'), ['2026-09'], { env: ENV, agencies: WARDS, limits: { headersTimeoutMs: 800, bodyTimeoutMs: 800, totalTimeoutMs: 1200 } });
+      const summary = await collect(db, source('dossiers'), ['2026-09'], { env: ENV, agencies: WARDS, limits: limitsFor(fault) });
       expect(summary.failures.map((f) => f.reason)).toEqual(['auth_unavailable']);
       expect(snapshotsOfJobId(db, lastRunJobs(db)[0]!.id)).toHaveLength(kept);
       db.close();
@@ -184,7 +184,7 @@ describe('platform API collector', () => {
       await collect(db, source('dossiers'), ['2026-09'], { env: ENV, agencies: WARDS });
       const before = dumpMeasures(db);
       sandbox.setFault('igate', fault);
-      const summary = await collect(db, source('dossiers'), ['2026-09'], { env: ENV, agencies: WARDS, limits: { headersTimeoutMs: 800, bodyTimeoutMs: 800, totalTimeoutMs: 1200 } });
+      const summary = await collect(db, source('dossiers'), ['2026-09'], { env: ENV, agencies: WARDS, limits: limitsFor(fault) });
       expect(summary.failures.map((f) => f.reason)).toEqual([reason]);
       expect(dumpMeasures(db)).toEqual(before);
       const snaps = snapshotsOfJobId(db, lastRunJobs(db)[0]!.id);

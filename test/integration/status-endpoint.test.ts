@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { currentMonth } from '../../src/time/period.ts';
 import { openStore } from '../../storage/db.ts';
 import { readBody } from '../../storage/evidence.ts';
-import { collect, dumpMeasures, lastRunJobs, measureValue, snapshotsOfJobId } from '../helpers/collect.ts';
+import { collect, dumpMeasures, lastRunJobs, measureValue, snapshotsOfJobId, limitsFor } from '../helpers/collect.ts';
 import { useSandbox } from '../helpers/sandbox.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
@@ -72,7 +72,7 @@ describe('status endpoint collector', () => {
       await collect(db, statuspage(), [month()]);
       const before = dumpMeasures(db);
       sandbox.setFault('status', fault);
-      const summary = await collect(db, statuspage(), [month()], { limits: { headersTimeoutMs: 800, bodyTimeoutMs: 800, totalTimeoutMs: 1200 } });
+      const summary = await collect(db, statuspage(), [month()], { limits: limitsFor(fault) });
       expect(summary.failures.map((f) => f.reason)).toEqual([reason]);
       expect(dumpMeasures(db)).toEqual(before);
       const [job] = lastRunJobs(db);
