@@ -77,6 +77,9 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
         : `is ${show(value)}, expected ${issue.expected}. Fix: write a ${issue.expected}`;
     case 'invalid_value':
       return `is ${show(value)}. Fix: use one of ${issue.values.map((v) => show(v)).join(', ')}`;
+    case 'invalid_key':
+      // A record's key (a JSON path, a CSS selector, a label) is wrong, not its value.
+      return `: the key ${show(issue.path.at(-1))} ${issue.issues[0]?.message ?? 'is not allowed'}`;
     case 'invalid_union':
       return `is ${show(value)}, which matches no allowed form. Fix: check "kind" and the keys that kind takes`;
     case 'too_small':
@@ -166,7 +169,8 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
         const shown = key !== undefined ? [...path, key] : path;
         // A secret pasted where the name of its variable belongs must not be echoed back.
         const value = path.at(-1) === 'clientSecretEnv' ? '[hidden]' : valueAt(raw, path);
-        return `${where(path, key)} ${formatPath(shown)} ${describeIssue(issue, value)}`;
+        const described = describeIssue(issue, value);
+        return `${where(path, key)} ${formatPath(shown)}${described.startsWith(':') ? '' : ' '}${described}`;
       }),
     );
   }

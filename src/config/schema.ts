@@ -1,8 +1,10 @@
 // The configuration file's shape, as one zod definition. The JSON Schema that editors use
 // (config/dvc-monitor.schema.json) is generated from it by `dvc-monitor config schema`.
+import { parse as parseCss } from 'css-what';
 import { z } from 'zod';
 import cron from 'node-cron';
 import { KPI_IDS } from '../kpi/definitions.ts';
+import { isJsonPath } from '../normalise/json-path.ts';
 import { METRIC_NAME } from '../normalise/metrics.ts';
 import { fillPeriod } from '../time/period.ts';
 
@@ -74,6 +76,21 @@ const MetricName = z.string().regex(METRIC_NAME, {
   message: 'is not a canonical metric name. Fix: write dotted lowercase words from DOMAIN.md, for example "dossiers.received_online"',
 });
 
+const JsonPath = z.string().refine(isJsonPath, {
+  message: 'is not a JSON path. Fix: write keys separated by dots, [n] for one element of a list, [*] for every one: "received.total", "components[*].status"',
+});
+
+const isCssSelector = (value: string) => {
+  try {
+    return parseCss(value).length > 0;
+  } catch {
+    return false;
+  }
+};
+const CssSelector = z.string().refine(isCssSelector, {
+  message: 'is not a CSS selector. Fix: write one as in a style sheet, for example "#bang-thong-ke" or "table.thong-ke tbody tr"',
+});
+
 const AgencyRef = z.string().min(1).describe('Agency code from the registry, e.g. tinh:01, bo:BCT or VN');
 
 const EnvName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, {
@@ -138,9 +155,9 @@ export const PlatformApiSourceSchema = z.strictObject({
     path: z.string().regex(/^\/[^\s]*$/, { message: 'is not an API path. Fix: start it with "/", e.g. /pa/dossier-statistic/by-agency' }),
     /** Extra query parameters sent as they are. */
     query: z.record(z.string(), z.string()).default({}),
-    itemsPath: z.string().min(1).default('content').describe('Path of the array of per-agency items in the answer'),
-    agencyIdPath: z.string().min(1).default('agency.id').describe('Path of the opaque agency id in an item'),
-    fields: z.record(z.string(), MetricName).refine(...nonEmpty('{ "received.total": dossiers.received }'))
+    itemsPath: JsonPath.default('content').describe('Path of the array of per-agency items in the answer'),
+    agencyIdPath: JsonPath.default('agency.id').describe('Path of the opaque agency id in an item'),
+    fields: z.record(JsonPath, MetricName).refine(...nonEmpty('{ "received.total": dossiers.received }'))
       .describe('Path in an item (e.g. received.online) → canonical metric'),
   })).min(1),
   agencies: z.record(z.string(), AgencyRef).refine(...nonEmpty('{ "60b5f0e3a1b2c3d4e5f60718": "tinh:48" }'))
@@ -157,13 +174,13 @@ export const HtmlPageSourceSchema = z.strictObject({
   cumulative: Cumulative,
   url: UrlTemplate,
   render: z.enum(['static', 'browser']).default('static').describe('static: the HTML as served; browser: the page after its scripts ran in Chromium'),
-  waitFor: z.string().min(1).optional().describe('CSS selector that must appear before the rendered HTML is kept (browser only)'),
+  waitFor: CssSelector.optional().describe('CSS selector that must appear before the rendered HTML is kept (browser only)'),
   timeoutMs: z.int().min(1000).max(120_000).default(30_000).describe('Browser only: loading the page plus waiting for waitFor'),
-  periodText: z.string().min(1).optional().describe('CSS selector of the element naming the month shown ("Tháng 10/2026"): another month is a failure'),
+  periodText: CssSelector.optional().describe('CSS selector of the element naming the month shown ("Tháng 10/2026"): another month is a failure'),
   agency: AgencyRef.optional().describe('The agency the page is about (selectors, and tables with one metric per row)'),
-  selectors: z.record(z.string(), MetricName).optional().describe('CSS selector of an element holding one value → canonical metric'),
+  selectors: z.record(CssSelector, MetricName).optional().describe('CSS selector of an element holding one value → canonical metric'),
   table: z.strictObject({
-    selector: z.string().min(1).default('table'),
+    selector: CssSelector.default('table'),
     metricsIn: z.enum(['rows', 'columns']).describe('rows: one metric per row, labelled in labelColumn; columns: one metric per column, one agency per row'),
     labelColumn: z.string().min(1).optional().describe('rows: header of the column with the metric labels (default: the first column)'),
     valueColumn: z.string().min(1).optional().describe('rows: header of the column with the values; may say "Tháng {MM}/{YYYY}"'),
@@ -224,7 +241,7 @@ export const StatusEndpointSourceSchema = z.strictObject({
   agency: AgencyRef.describe('The agency whose portal the endpoint reports on'),
   format: z.enum(['statuspage', 'json']).default('statuspage').describe('statuspage: /api/v2/summary.json; json: only the paths under "fields"'),
   fields: z.array(z.strictObject({
-    path: z.string().min(1).describe('Dotted path into the JSON; [n] picks an element, [*] every one: "components[*].status"'),
+    path: JsonPath.describe('Dotted path into the JSON; [n] picks an element, [*] every one: "components[*].status"'),
     metric: MetricName,
     aggregate: z.enum(['value', 'count']).default('value').describe('value: the one value found; count: how many values the path finds'),
     equals: z.union([z.string(), z.number(), z.boolean()]).optional().describe('count only the values equal to this'),

@@ -17,6 +17,14 @@ export function parseJsonPath(path: string): PathStep[] {
   return steps;
 }
 
+export function isJsonPath(path: string): boolean {
+  try {
+    return parseJsonPath(path).length > 0 && !/\.\.|^\.|\.$/.test(path);
+  } catch {
+    return false;
+  }
+}
+
 /** Every value the path reaches; none when a step does not exist (an absent key is not null). */
 export function selectJson(root: unknown, path: string): unknown[] {
   let current: unknown[] = [root];

@@ -70,4 +70,11 @@ describe('source configuration', () => {
   - { id: o, kind: open-data, url: "ftp://x/{period}.csv", format: csv, agencyColumn: Mã, agencyLevel: province, columns: { Số: dossiers.received } }`))
       .toEqual([expect.stringMatching(/sources\[0\]\.url is "ftp:\/\/x\/\{period\}\.csv": is not an http\(s\) URL/)]);
   });
+
+  it('refuses JSON paths and CSS selectors that cannot be read, before anything runs', () => {
+    expect(problemsOf(platform().replace('{ total: dossiers.received }', '{ "received..total": dossiers.received }'))).toEqual([expect.stringMatching(/fields\.received\.\.total: the key "received\.\.total" is not a JSON path\. Fix:/)]);
+    expect(problemsOf(`
+  - { id: h, kind: html-page, url: "http://127.0.0.1:1/x", agency: "tinh:01", selectors: { "#a >> ..": dossiers.received } }`))
+      .toEqual([expect.stringMatching(/selectors\.#a >> \.\.: the key "#a >> \.\." is not a CSS selector\. Fix:/)]);
+  });
 });
