@@ -149,7 +149,9 @@ export async function runMeasurement(options: {
     for (const job of todo) {
       const source = job.sourceId ? sources.get(job.sourceId) : undefined;
       const key = source && isCumulative(source) ? `${source.id}|${JSON.stringify(job.params)}` : `job|${job.id}`;
-      chains.set(key, [...(chains.get(key) ?? []), job]);
+      const chain = chains.get(key);
+      if (chain) chain.push(job);
+      else chains.set(key, [job]);
     }
     await Promise.all(
       [...chains.values()].map(async (chain) => {
