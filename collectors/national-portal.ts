@@ -79,7 +79,8 @@ export function requestParams(source: NationalPortalSourceConfig, job: JobSpec, 
   };
 }
 
-export const nationalPortal: Collector<NationalPortalSourceConfig> = {
+// `satisfies`, not a type annotation: callers keep its synchronous normalise.
+export const nationalPortal = {
   kind: 'national-portal',
 
   plan(source, periods) {
@@ -157,7 +158,7 @@ export const nationalPortal: Collector<NationalPortalSourceConfig> = {
           continue;
         }
         if (seenUnits.has(agencyCode)) {
-          notes.push({ kind: 'duplicate_unit', message: `unit ${JSON.stringify(unitCode)} appears twice; the first row is kept` });
+          notes.push({ kind: 'duplicate_unit', message: `unit ${JSON.stringify(unitCode)} appears twice; the first row is kept`, agencyCode, period });
           continue;
         }
         seenUnits.add(agencyCode);
@@ -169,7 +170,7 @@ export const nationalPortal: Collector<NationalPortalSourceConfig> = {
           } else {
             const reason = `${parsed.reason} (${field})`;
             measures.push({ agencyCode, metric, period, value: null, nullReason: reason, payloadIndex, locator: `[${i}].${field}` });
-            if (field in record) notes.push({ kind: 'unreadable_value', message: `${agencyCode} ${field}: ${parsed.reason}` });
+            if (field in record) notes.push({ kind: 'unreadable_value', message: `${agencyCode} ${field}: ${parsed.reason}`, agencyCode, metric, period });
           }
         }
       }
@@ -181,4 +182,4 @@ export const nationalPortal: Collector<NationalPortalSourceConfig> = {
     }
     return { measures, notes } satisfies NormaliseResult;
   },
-};
+} satisfies Collector<NationalPortalSourceConfig>;

@@ -19,18 +19,37 @@ export interface PayloadView {
   body: Buffer;
 }
 
+/** Things a collector shares between the jobs of one run (a token, a browser); closed when the run ends. */
+export interface RunResources {
+  /** The resource under `key`, opened on first use; concurrent callers share one opening. */
+  get<T>(key: string, open: () => Promise<T>, close: (value: T) => Promise<void> | void): Promise<T>;
+}
+
 export interface CollectContext {
   http: HttpClient;
+  /** Where secrets named in the config (`clientSecretEnv: NAME`) are read from: process.env in production. */
+  env: Readonly<Record<string, string | undefined>>;
+  resources: RunResources;
 }
 
 export interface NormaliseContext {
   /** The agency a source's unit code stands for in a period, or undefined when unknown. */
   agencyFor(level: AgencyLevel, gatewayCode: string, period: string): string | undefined;
+  /** Whether a registry agency existed in a period (a new province did not exist before 2025-07). */
+  agencyExists(agencyCode: string, period: string): boolean;
+  /**
+   * The value the store held for (agency, metric, period) before this job: a number, null when it
+   * is stored as missing, undefined when there is none. The runner loads what a collector may ask
+   * for before normalise is called (the year-to-date figures of the previous month, for sources
+   * with `cumulative: true`), so normalisers stay pure.
+   */
+  previousValue(agencyCode: string, metric: string, period: string): number | null | undefined;
 }
 
 export interface Collector<S extends SourceConfig = SourceConfig> {
   kind: S['kind'];
   plan(source: S, periods: readonly string[]): JobSpec[];
   collect(source: S, job: JobSpec, ctx: CollectContext): AsyncGenerator<RawPayload, void, void>;
-  normalise(source: S, job: JobSpec, payloads: readonly PayloadView[], ctx: NormaliseContext): NormaliseResult;
+  /** Pure; may be async only because some formats (XLSX) can only be decoded asynchronously. */
+  normalise(source: S, job: JobSpec, payloads: readonly PayloadView[], ctx: NormaliseContext): NormaliseResult | Promise<NormaliseResult>;
 }

@@ -90,3 +90,13 @@ export function getMeasure(db: Db, agencyCode: string, metric: string, period: s
 export function countMeasures(db: Db): number {
   return db.prepare('SELECT count(*) FROM measure').pluck().get() as number;
 }
+
+/** Every stored measure of a period whose metric starts with `prefix` ("ytd." for year-to-date figures). */
+export function measuresWithPrefix(db: Db, period: string, prefix: string): MeasureRow[] {
+  // A range on the primary key's metric column instead of LIKE, whose "_" would be a wildcard.
+  return db
+    .prepare(`SELECT agency_code AS agencyCode, metric, period, value, null_reason AS nullReason,
+                     snapshot_id AS snapshotId, source_id AS sourceId, run_id AS runId, updated_at AS updatedAt
+              FROM measure WHERE period = ? AND metric >= ? AND metric < ?`)
+    .all(period, prefix, prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)) as MeasureRow[];
+}

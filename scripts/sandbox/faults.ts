@@ -4,8 +4,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 
-/** `gateway` = all of /jsp/rest.jsp, `gateway:<service>` = one service, `site:<id>`, `status`. */
-export type FaultRoute = 'gateway' | 'status' | `gateway:${string}` | `site:${string}`;
+/**
+ * `gateway` = all of /jsp/rest.jsp, `gateway:<service>` = one service, `site:<id>`, `status`;
+ * `igate` = the platform API's data, `igate:token` = its SSO token endpoint, `open-data` = the exports.
+ */
+export type FaultRoute = 'gateway' | 'status' | 'igate' | 'igate:token' | 'open-data' | `gateway:${string}` | `site:${string}`;
 
 /** Extra field on every fault: apply to the next `count` matching requests only, then clear. */
 interface Counted {
@@ -22,6 +25,11 @@ export type Fault = Counted & (
   | { mode: 'empty_array' }
   | { mode: 'bad_values' }
   | { mode: 'fail_times'; times: number; status?: number | undefined }
+  // The normal answer cut in half (a crashed upstream), or with its table/headers renamed (a redesign).
+  | { mode: 'truncated' }
+  | { mode: 'redesigned' }
+  // HTTP 401 for any token (a revoked client; with count 1, a token revoked early).
+  | { mode: 'unauthorized' }
 );
 
 export type FaultMode = Fault['mode'];
@@ -41,9 +49,12 @@ export const faultSchema = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('empty_array'), count }),
   z.strictObject({ mode: z.literal('bad_values'), count }),
   z.strictObject({ mode: z.literal('fail_times'), times: z.number().int().positive(), status: status5xx, count }),
+  z.strictObject({ mode: z.literal('truncated'), count }),
+  z.strictObject({ mode: z.literal('redesigned'), count }),
+  z.strictObject({ mode: z.literal('unauthorized'), count }),
 ]);
 
-const ROUTE_RE = /^(?:gateway|status|gateway:[A-Za-z0-9_.-]+|site:[a-z0-9-]+)$/;
+const ROUTE_RE = /^(?:gateway|status|igate|igate:token|open-data|gateway:[A-Za-z0-9_.-]+|site:[a-z0-9-]+)$/;
 
 export function isFaultRoute(value: unknown): value is FaultRoute {
   return typeof value === 'string' && ROUTE_RE.test(value);
@@ -52,15 +63,24 @@ export function isFaultRoute(value: unknown): value is FaultRoute {
 /** Validates a fault (from code or JSON) for a route; throws an Error with a readable message. */
 export function parseFault(route: unknown, fault: unknown): { route: FaultRoute; fault: Fault | null } {
   if (!isFaultRoute(route)) {
-    throw new Error(`unknown fault route ${JSON.stringify(route)}: use "gateway", "gateway:<service>", "site:<siteId>" or "status"`);
+    throw new Error(`unknown fault route ${JSON.stringify(route)}: use "gateway", "gateway:<service>", "site:<siteId>", "status", "igate", "igate:token" or "open-data"`);
   }
   if (fault === null) return { route, fault: null };
   const parsed = faultSchema.safeParse(fault);
   if (!parsed.success) {
     throw new Error(`invalid fault for ${route}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'fault'}: ${i.message}`).join('; ')}`);
   }
-  if (parsed.data.mode === 'bad_values' && !route.startsWith('gateway')) {
-    throw new Error(`bad_values only applies to gateway routes, not ${route}`);
+  if (parsed.data.mode === 'bad_values' && !route.startsWith('gateway') && route !== 'open-data') {
+    throw new Error(`bad_values only applies to gateway routes and open-data, not ${route}`);
+  }
+  if (parsed.data.mode === 'redesigned' && !route.startsWith('site:') && route !== 'open-data') {
+    throw new Error(`redesigned only applies to site routes and open-data, not ${route}`);
+  }
+  if (parsed.data.mode === 'truncated' && route.startsWith('gateway')) {
+    throw new Error(`truncated does not apply to gateway routes (use malformed_json), not ${route}`);
+  }
+  if (parsed.data.mode === 'unauthorized' && route !== 'igate') {
+    throw new Error(`unauthorized only applies to igate, not ${route}`);
   }
   return { route, fault: parsed.data };
 }
@@ -216,8 +236,16 @@ export async function respondWithFault(fault: Fault, req: IncomingMessage, res: 
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': 2 });
       res.end('[]');
       return;
+    case 'unauthorized': {
+      const body = JSON.stringify({ error: 'invalid_token', error_description: 'Token verification failed' });
+      res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer error="invalid_token"', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+      return;
+    }
     case 'slow':
     case 'bad_values':
+    case 'truncated':
+    case 'redesigned':
       throw new Error(`${fault.mode} is not a terminal fault`);
   }
 }

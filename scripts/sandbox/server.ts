@@ -8,6 +8,9 @@ import { DATA_START, DEFAULT_SEED } from './data.ts';
 import { FaultBoard, isFaultRoute, parseFault, respondWithFault, type BodyKind, type Fault, type FaultRoute } from './faults.ts';
 import { answerGateway, GATEWAY_PATH, GATEWAY_SERVICES, parseGatewayBody } from './gateway.ts';
 import { escapeHtml } from './format.ts';
+import { IGATE_TOKEN_PATH, IgateTwin } from './igate.ts';
+import { redesign, truncate } from './mangle.ts';
+import { answerOpenData } from './open-data.ts';
 import { handleSite, handleTracker, isSiteId, SITE_IDS, SITES, type SiteContext } from './sites.ts';
 import { statusJson, statuspageSummary } from './status.ts';
 
@@ -79,6 +82,10 @@ ${sites}
 </ul>
 <h2>Trạng thái</h2>
 <ul><li><a href="/api/status.json">/api/status.json</a></li><li><a href="/api/v2/summary.json">/api/v2/summary.json</a></li></ul>
+<h2>Hệ thống giải quyết TTHC Đà Nẵng (kiểu iGate, cần mã truy cập OAuth2)</h2>
+<p><code>POST ${IGATE_TOKEN_PATH}</code>; <code>GET /igate/pa/dossier-statistic/by-agency</code>, <code>GET /igate/pa/kgg-digitize/digitization-by-agency</code> (<code>fromDate</code>, <code>toDate</code>, <code>page</code>, <code>size</code>).</p>
+<h2>Dữ liệu mở</h2>
+<ul><li><code>/open-data/ho-so-luy-ke-YYYY-MM.csv</code> (lũy kế, UTF-8 BOM, dấu ;)</li><li><code>/open-data/ho-so-YYYY.xlsx</code></li></ul>
 <h2>Điều khiển</h2>
 <ul><li><a href="/__sandbox/faults">/__sandbox/faults</a> (GET, POST <code>{"route": "...", "fault": {...} | null}</code>, DELETE)</li><li><a href="/__sandbox/requests">/__sandbox/requests</a></li><li><a href="/__sandbox/info">/__sandbox/info</a></li></ul>
 </body>
@@ -100,22 +107,35 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let baseUrl = '';
 
   const count = (route: string) => counts.set(route, (counts.get(route) ?? 0) + 1);
+  const igateTwin = new IgateTwin({ seed, now });
 
-  /** Applies the active fault, if any. proceed=false: the request has been answered (or dropped). */
-  async function applyFault(routes: FaultRoute[], kind: BodyKind, req: IncomingMessage, res: ServerResponse): Promise<{ proceed: boolean; corrupt: boolean }> {
+  type Mangle = 'truncated' | 'redesigned' | null;
+  /**
+   * Applies the active fault, if any. proceed=false: the request has been answered (or dropped);
+   * corrupt: answer with bad values; mangle: cut or re-lay the normal answer before sending it.
+   */
+  async function applyFault(routes: FaultRoute[], kind: BodyKind, req: IncomingMessage, res: ServerResponse): Promise<{ proceed: boolean; corrupt: boolean; mangle: Mangle }> {
     const fault = board.take(routes);
-    if (!fault) return { proceed: true, corrupt: false };
+    if (!fault) return { proceed: true, corrupt: false, mangle: null };
+    if (fault.mode === 'truncated' || fault.mode === 'redesigned') return { proceed: true, corrupt: false, mangle: fault.mode };
     if (fault.mode === 'slow') {
       try {
         await sleep(fault.delayMs, undefined, { signal: shutdown.signal });
       } catch {
-        return { proceed: false, corrupt: false }; // sandbox closing
+        return { proceed: false, corrupt: false, mangle: null }; // sandbox closing
       }
-      return { proceed: !res.destroyed, corrupt: false };
+      return { proceed: !res.destroyed, corrupt: false, mangle: null };
     }
-    if (fault.mode === 'bad_values') return { proceed: true, corrupt: true };
+    if (fault.mode === 'bad_values') return { proceed: true, corrupt: true, mangle: null };
     await respondWithFault(fault, req, res, kind);
-    return { proceed: false, corrupt: false };
+    return { proceed: false, corrupt: false, mangle: null };
+  }
+
+  /** The body as the mangling fault leaves it. */
+  function mangled(body: string | Buffer, mangle: Mangle, contentType: string | string[] | undefined): string | Buffer {
+    if (mangle === 'truncated') return truncate(body);
+    if (mangle === 'redesigned' && /text|javascript|json/.test(String(contentType))) return redesign(body.toString());
+    return body;
   }
 
   async function gateway(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
@@ -151,7 +171,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   async function status(req: IncomingMessage, res: ServerResponse, path: string, method: string): Promise<void> {
     count('status');
-    const { proceed } = await applyFault(['status'], 'json', req, res);
+    const { proceed, mangle } = await applyFault(['status'], 'json', req, res);
     if (!proceed) return;
     if (method !== 'GET' && method !== 'HEAD') {
       res.setHeader('allow', 'GET, HEAD');
@@ -160,7 +180,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     const faults = board.list();
     const at = clock();
-    sendJson(res, 200, path === '/api/status.json' ? statusJson(faults, at) : statuspageSummary(faults, now, at, baseUrl));
+    const body = JSON.stringify(path === '/api/status.json' ? statusJson(faults, at) : statuspageSummary(faults, now, at, baseUrl));
+    send(res, 200, { 'content-type': 'application/json; charset=utf-8' }, mangled(body, mangle, 'json'));
   }
 
   async function site(req: IncomingMessage, res: ServerResponse, url: URL, id: string, rest: string | undefined, method: string): Promise<void> {
@@ -169,7 +190,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return;
     }
     count(`site:${id}`);
-    const { proceed } = await applyFault([`site:${id}`], 'html', req, res);
+    const { proceed, mangle } = await applyFault([`site:${id}`], 'html', req, res);
     if (!proceed) return;
     if (rest === undefined) {
       send(res, 301, { location: `/sites/${id}/`, 'content-type': 'text/plain; charset=utf-8' }, `/sites/${id}/\n`);
@@ -184,7 +205,32 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const ctx: SiteContext = { seed, now, baseUrl };
     const subpath = rest.replace(/^\//, '').replace(/^index\.html$/, '');
     const answer = handleSite(id, { method, subpath, query: url.searchParams, body }, ctx);
-    send(res, answer.status, answer.headers, answer.body);
+    send(res, answer.status, answer.headers, mangled(answer.body, mangle, answer.headers['content-type']));
+  }
+
+  async function igate(req: IncomingMessage, res: ServerResponse, url: URL, method: string): Promise<void> {
+    const route: FaultRoute = url.pathname === IGATE_TOKEN_PATH ? 'igate:token' : 'igate';
+    count(route);
+    const { proceed, mangle } = await applyFault([route], 'json', req, res);
+    if (!proceed) return;
+    const body = method === 'POST' ? await readBody(req, FORM_BODY_LIMIT) : '';
+    const request = { method, path: url.pathname, query: url.searchParams, headers: req.headers, body: body ?? '' };
+    const answer = route === 'igate:token' ? igateTwin.token(request) : igateTwin.api(request);
+    send(res, answer.status, answer.headers, mangled(answer.body, mangle, answer.headers['content-type']));
+  }
+
+  async function openData(req: IncomingMessage, res: ServerResponse, path: string, method: string): Promise<void> {
+    count('open-data');
+    const { proceed, corrupt, mangle } = await applyFault(['open-data'], 'html', req, res);
+    if (!proceed) return;
+    if (method !== 'GET' && method !== 'HEAD') {
+      res.setHeader('allow', 'GET, HEAD');
+      send(res, 405, { 'content-type': 'text/plain; charset=utf-8' }, 'Method Not Allowed\n');
+      return;
+    }
+    const answer = await answerOpenData(path, { seed, now }, { badValues: corrupt, redesigned: mangle === 'redesigned' });
+    if (!answer) return send(res, 404, { 'content-type': 'text/plain; charset=utf-8' }, 'Not Found\n');
+    send(res, answer.status, answer.headers, mangle === 'truncated' ? truncate(answer.body) : answer.body);
   }
 
   async function control(req: IncomingMessage, res: ServerResponse, path: string, method: string): Promise<void> {
@@ -233,6 +279,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     total += 1;
     if (path === GATEWAY_PATH) return gateway(req, res, method);
     if (path === '/api/status.json' || path === '/api/v2/summary.json') return status(req, res, path, method);
+    if (path.startsWith('/igate/')) return igate(req, res, url, method);
+    if (path.startsWith('/open-data/')) return openData(req, res, path, method);
     const siteMatch = /^\/sites\/([^/]+)(\/.*)?$/.exec(path);
     if (siteMatch) return site(req, res, url, siteMatch[1] ?? '', siteMatch[2], method);
     const tracker = handleTracker(path, { seed, now, baseUrl });

@@ -77,13 +77,16 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
         : `is ${show(value)}, expected ${issue.expected}. Fix: write a ${issue.expected}`;
     case 'invalid_value':
       return `is ${show(value)}. Fix: use one of ${issue.values.map((v) => show(v)).join(', ')}`;
+    case 'invalid_key':
+      // A record's key (a JSON path, a CSS selector, a label) is wrong, not its value.
+      return `: the key ${show(issue.path.at(-1))} ${issue.issues[0]?.message ?? 'is not allowed'}`;
     case 'invalid_union':
       return `is ${show(value)}, which matches no allowed form. Fix: check "kind" and the keys that kind takes`;
     case 'too_small':
     case 'too_big':
       return `is ${show(value)}: ${issue.message.replace(/^Too (small|big): expected \w+ to (have|be) /, 'must be ')}. Fix: change the value`;
     default:
-      return `is ${show(value)}: ${issue.message}`;
+      return value === undefined ? issue.message : `is ${show(value)}: ${issue.message}`;
   }
 }
 
@@ -127,6 +130,17 @@ function crossCheck(config: Config, builtIns: Agency[]): Array<[Path, string]> {
       problems.push([['portals', i, 'agency'], `${show(p.agency)} is not a known agency code. Fix: use a code such as "tinh:01", "bo:BCT" or "VN", or add the agency under "agencies"`]);
     }
   });
+  config.sources.forEach((source, i) => {
+    const refs: Array<[Path, string]> = [];
+    if ('agency' in source && source.agency !== undefined) refs.push([['sources', i, 'agency'], source.agency]);
+    const maps: Array<[Path, Record<string, string>]> = [];
+    if ('agencies' in source) maps.push([['sources', i, 'agencies'], source.agencies]);
+    if ('table' in source && source.table) maps.push([['sources', i, 'table', 'agencies'], source.table.agencies]);
+    for (const [path, map] of maps) for (const [key, code] of Object.entries(map)) refs.push([[...path, key], code]);
+    for (const [path, code] of refs) {
+      if (!agencyCodes.has(code)) problems.push([path, `${show(code)} is not a known agency code. Fix: use a code such as "tinh:01", "bo:BCT" or "VN", or add the agency under "agencies"`]);
+    }
+  });
   config.targets.rules.forEach((r, i) => {
     if (r.agency !== undefined && !agencyCodes.has(r.agency)) {
       problems.push([['targets', 'rules', i, 'agency'], `${show(r.agency)} is not a known agency code. Fix: use a code from the registry`]);
@@ -154,7 +168,10 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
         const path = issue.path as Path;
         const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
         const shown = key !== undefined ? [...path, key] : path;
-        return `${where(path, key)} ${formatPath(shown)} ${describeIssue(issue, valueAt(raw, path))}`;
+        // A secret pasted where the name of its variable belongs must not be echoed back.
+        const value = path.at(-1) === 'clientSecretEnv' ? '[hidden]' : valueAt(raw, path);
+        const described = describeIssue(issue, value);
+        return `${where(path, key)} ${formatPath(shown)}${described.startsWith(':') ? '' : ' '}${described}`;
       }),
     );
   }

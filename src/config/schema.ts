@@ -1,8 +1,12 @@
 // The configuration file's shape, as one zod definition. The JSON Schema that editors use
 // (config/dvc-monitor.schema.json) is generated from it by `dvc-monitor config schema`.
+import { parse as parseCss } from 'css-what';
 import { z } from 'zod';
 import cron from 'node-cron';
 import { KPI_IDS } from '../kpi/definitions.ts';
+import { isJsonPath } from '../normalise/json-path.ts';
+import { METRIC_NAME } from '../normalise/metrics.ts';
+import { fillPeriod } from '../time/period.ts';
 
 const isHttpUrl = (value: string) => {
   try {
@@ -65,11 +69,194 @@ export const NationalPortalSourceSchema = z.strictObject({
   fieldMap: z.record(z.string(), z.string()).default({}),
 });
 
-export const SourceSchema = z.discriminatedUnion('kind', [NationalPortalSourceSchema]);
+// ---------------------------------------------------------------------------------------
+// Pieces the other source kinds share
+
+const MetricName = z.string().regex(METRIC_NAME, {
+  message: 'is not a canonical metric name. Fix: write dotted lowercase words from DOMAIN.md, for example "dossiers.received_online"',
+});
+
+const JsonPath = z.string().refine(isJsonPath, {
+  message: 'is not a JSON path. Fix: write keys separated by dots, [n] for one element of a list, [*] for every one: "received.total", "components[*].status"',
+});
+
+const isCssSelector = (value: string) => {
+  try {
+    return parseCss(value).length > 0;
+  } catch {
+    return false;
+  }
+};
+const CssSelector = z.string().refine(isCssSelector, {
+  message: 'is not a CSS selector. Fix: write one as in a style sheet, for example "#bang-thong-ke" or "table.thong-ke tbody tr"',
+});
+
+const AgencyRef = z.string().min(1).describe('Agency code from the registry, e.g. tinh:01, bo:BCT or VN');
 
 const EnvName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, {
-  message: 'is not an environment variable name. Fix: use capitals, digits and underscores, e.g. SLACK_WEBHOOK_URL',
+  message: 'is not the name of an environment variable. Fix: write the NAME of the variable that holds the secret (for example IGATE_CLIENT_SECRET), never the secret itself',
 });
+
+/** A URL that may name the period collected: {period}, {YYYY}, {MM}, {M}, {from}, {to}, {fromVN}, {toVN}. */
+const UrlTemplate = z.string().refine((value) => isHttpUrl(fillPeriod(value, '2026-10')), {
+  message: 'is not an http(s) URL. Fix: write a full address starting with https://; {period}, {YYYY}, {MM}, {from}, {to} stand for the month collected',
+});
+
+const Cumulative = z.boolean().default(false)
+  .describe('The source publishes year-to-date ("lũy kế") figures: each month is stored as the difference with the previous month; the figure as published is kept as ytd.<metric>');
+
+const nonEmpty = (example: string) => [
+  (value: Record<string, unknown>) => Object.keys(value).length > 0,
+  { message: `maps nothing. Fix: map at least one, for example ${example}` },
+] as const;
+
+/** How a row names its agency: a table column whose text is mapped in `agencies`, or is the gateway unit code of `agencyLevel`. */
+const AgencyColumnFields = {
+  agencyColumn: z.string().min(1).optional().describe('Header text of the column that names the agency of each row'),
+  agencies: z.record(z.string(), AgencyRef).default({}).describe('Text in the agency column (name, code or opaque id) → registry agency code'),
+  agencyLevel: z.enum(['ministry', 'province']).optional().describe('The agency column holds the gateway unit code (MA_COQUAN) of this level, e.g. "01" for Hà Nội'),
+};
+
+function needsAgencyLookup(value: { agencies: Record<string, string>; agencyLevel?: string | undefined }, ctx: z.RefinementCtx, path: PropertyKey[]) {
+  if (Object.keys(value.agencies).length === 0 && value.agencyLevel === undefined) {
+    ctx.addIssue({ code: 'custom', path, input: value, message: 'says nothing about which agency a row is. Fix: map the texts of the agency column under "agencies", or set "agencyLevel" when the column holds gateway unit codes' });
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Authenticated platform API (provincial case-handling platforms such as VNPT iGate)
+
+export const PlatformApiSourceSchema = z.strictObject({
+  id: Id,
+  kind: z.literal('platform-api'),
+  enabled: z.boolean().default(true),
+  cumulative: Cumulative,
+  url: HttpUrl.describe('Where the API paths start (the base URL), e.g. https://apiigate.example.gov.vn'),
+  auth: z.strictObject({
+    tokenUrl: HttpUrl.describe('OAuth2 token endpoint; Keycloak: https://sso.example.gov.vn/realms/<realm>/protocol/openid-connect/token'),
+    clientId: z.string().min(1),
+    clientSecretEnv: EnvName.describe('Name of the environment variable holding the client secret (never the secret itself)'),
+    scope: z.string().min(1).optional(),
+  }),
+  dateParams: z.strictObject({
+    from: z.string().min(1).default('fromDate'),
+    to: z.string().min(1).default('toDate'),
+    format: z.enum(['yyyy-MM-dd', 'dd/MM/yyyy']).default('yyyy-MM-dd'),
+  }).prefault({}),
+  pageParams: z.strictObject({
+    page: z.string().min(1).default('page'),
+    size: z.string().min(1).default('size'),
+    /** The number of the first page: 0 for Spring-style APIs, 1 for others. */
+    first: z.int().min(0).max(1).default(0),
+  }).prefault({}),
+  pageSize: z.int().min(1).max(1000).default(50),
+  reports: z.array(z.strictObject({
+    id: Id,
+    path: z.string().regex(/^\/[^\s]*$/, { message: 'is not an API path. Fix: start it with "/", e.g. /pa/dossier-statistic/by-agency' }),
+    /** Extra query parameters sent as they are. */
+    query: z.record(z.string(), z.string()).default({}),
+    itemsPath: JsonPath.default('content').describe('Path of the array of per-agency items in the answer'),
+    agencyIdPath: JsonPath.default('agency.id').describe('Path of the opaque agency id in an item'),
+    fields: z.record(JsonPath, MetricName).refine(...nonEmpty('{ "received.total": dossiers.received }'))
+      .describe('Path in an item (e.g. received.online) → canonical metric'),
+  })).min(1),
+  agencies: z.record(z.string(), AgencyRef).refine(...nonEmpty('{ "60b5f0e3a1b2c3d4e5f60718": "tinh:48" }'))
+    .describe("The platform's opaque agency ids → registry agency codes; items of other ids are skipped with a note"),
+});
+
+// ---------------------------------------------------------------------------------------
+// HTML statistics page, static or rendered by JavaScript in Chromium
+
+export const HtmlPageSourceSchema = z.strictObject({
+  id: Id,
+  kind: z.literal('html-page'),
+  enabled: z.boolean().default(true),
+  cumulative: Cumulative,
+  url: UrlTemplate,
+  render: z.enum(['static', 'browser']).default('static').describe('static: the HTML as served; browser: the page after its scripts ran in Chromium'),
+  waitFor: CssSelector.optional().describe('CSS selector that must appear before the rendered HTML is kept (browser only)'),
+  timeoutMs: z.int().min(1000).max(120_000).default(30_000).describe('Browser only: loading the page plus waiting for waitFor'),
+  periodText: CssSelector.optional().describe('CSS selector of the element naming the month shown ("Tháng 10/2026"): another month is a failure'),
+  agency: AgencyRef.optional().describe('The agency the page is about (selectors, and tables with one metric per row)'),
+  selectors: z.record(CssSelector, MetricName).optional().describe('CSS selector of an element holding one value → canonical metric'),
+  table: z.strictObject({
+    selector: CssSelector.default('table'),
+    metricsIn: z.enum(['rows', 'columns']).describe('rows: one metric per row, labelled in labelColumn; columns: one metric per column, one agency per row'),
+    labelColumn: z.string().min(1).optional().describe('rows: header of the column with the metric labels (default: the first column)'),
+    valueColumn: z.string().min(1).optional().describe('rows: header of the column with the values; may say "Tháng {MM}/{YYYY}"'),
+    ...AgencyColumnFields,
+    metrics: z.record(z.string(), MetricName).refine(...nonEmpty('{ "Hồ sơ tiếp nhận": dossiers.received }'))
+      .describe('Row label (rows) or column header (columns), as printed → canonical metric'),
+  }).optional(),
+}).superRefine((s, ctx) => {
+  if ((s.selectors === undefined) === (s.table === undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['table'], input: s, message: 'needs exactly one of "selectors" and "table". Fix: map CSS selectors to metrics, or describe the table' });
+  }
+  if (s.waitFor !== undefined && s.render !== 'browser') {
+    ctx.addIssue({ code: 'custom', path: ['waitFor'], input: s.waitFor, message: 'only applies with render: browser. Fix: remove it, or set render: browser' });
+  }
+  const rowsOfOneAgency = s.selectors !== undefined || s.table?.metricsIn === 'rows';
+  if (rowsOfOneAgency && s.agency === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['agency'], input: s, message: 'is required: the page is about one agency. Fix: write its registry code, e.g. agency: "tinh:01"' });
+  }
+  if (s.table?.metricsIn === 'rows' && s.table.valueColumn === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['table', 'valueColumn'], input: s.table, message: 'is required with metricsIn: rows. Fix: write the header of the column holding the values, e.g. "Tháng {MM}/{YYYY}"' });
+  }
+  if (s.table?.metricsIn === 'columns') {
+    if (s.table.agencyColumn === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['table', 'agencyColumn'], input: s.table, message: 'is required with metricsIn: columns. Fix: write the header of the column naming the agency, e.g. "Đơn vị"' });
+    }
+    needsAgencyLookup(s.table, ctx, ['table', 'agencies']);
+  }
+});
+
+// ---------------------------------------------------------------------------------------
+// CSV and XLSX open-data exports
+
+export const OpenDataSourceSchema = z.strictObject({
+  id: Id,
+  kind: z.literal('open-data'),
+  enabled: z.boolean().default(true),
+  cumulative: Cumulative,
+  url: UrlTemplate,
+  format: z.enum(['csv', 'xlsx']),
+  encoding: z.enum(['utf-8', 'utf-16le', 'windows-1258']).default('utf-8').describe('CSV only; a byte-order mark overrides it'),
+  delimiter: z.enum(['auto', ',', ';', '\t']).default('auto').describe('CSV only; auto picks the one the header row uses'),
+  sheet: z.string().min(1).optional().describe('XLSX only: the sheet to read (default: the first)'),
+  periodColumn: z.string().min(1).optional().describe('Header of a column naming each row\'s month ("10/2026"); rows of other months are skipped'),
+  ...AgencyColumnFields,
+  agencyColumn: z.string().min(1).describe('Header text of the column that names the agency of each row'),
+  columns: z.record(z.string(), MetricName).refine(...nonEmpty('{ "Hồ sơ tiếp nhận": dossiers.received }'))
+    .describe('Column header, as printed → canonical metric'),
+}).superRefine((s, ctx) => needsAgencyLookup(s, ctx, ['agencies']));
+
+// ---------------------------------------------------------------------------------------
+// Status endpoints (Atlassian Statuspage summary, or any JSON)
+
+export const StatusEndpointSourceSchema = z.strictObject({
+  id: Id,
+  kind: z.literal('status-endpoint'),
+  enabled: z.boolean().default(true),
+  url: HttpUrl,
+  agency: AgencyRef.describe('The agency whose portal the endpoint reports on'),
+  format: z.enum(['statuspage', 'json']).default('statuspage').describe('statuspage: /api/v2/summary.json; json: only the paths under "fields"'),
+  fields: z.array(z.strictObject({
+    path: JsonPath.describe('Dotted path into the JSON; [n] picks an element, [*] every one: "components[*].status"'),
+    metric: MetricName,
+    aggregate: z.enum(['value', 'count']).default('value').describe('value: the one value found; count: how many values the path finds'),
+    equals: z.union([z.string(), z.number(), z.boolean()]).optional().describe('count only the values equal to this'),
+    map: z.record(z.string(), z.number()).optional().describe('text → number, e.g. { ok: 0, degraded: 1, down: 2 }'),
+  })).default([]),
+}).superRefine((s, ctx) => {
+  if (s.format === 'json' && s.fields.length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['fields'], input: s.fields, message: 'is empty, so nothing would be read. Fix: map JSON paths to metrics, e.g. { path: status, metric: status.indicator, map: { ok: 0, degraded: 1 } }' });
+  }
+});
+
+export const SourceSchema = z.discriminatedUnion('kind', [
+  NationalPortalSourceSchema, PlatformApiSourceSchema, HtmlPageSourceSchema, OpenDataSourceSchema, StatusEndpointSourceSchema,
+]);
+
 const Email = z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, { message: 'is not an e-mail address. Fix: write name@example.gov.vn' });
 
 /** Which alerts a channel receives; all of them when no filter is given. */
@@ -189,6 +376,10 @@ export type PortalConfig = z.output<typeof PortalSchema>;
 export type SourceConfig = z.output<typeof SourceSchema>;
 export type NationalPortalSourceConfig = z.output<typeof NationalPortalSourceSchema>;
 export type ChannelConfig = z.output<typeof ChannelSchema>;
+export type PlatformApiSourceConfig = z.output<typeof PlatformApiSourceSchema>;
+export type HtmlPageSourceConfig = z.output<typeof HtmlPageSourceSchema>;
+export type OpenDataSourceConfig = z.output<typeof OpenDataSourceSchema>;
+export type StatusEndpointSourceConfig = z.output<typeof StatusEndpointSourceSchema>;
 
 export function configJsonSchema(): unknown {
   return z.toJSONSchema(ConfigSchema, { io: 'input', unrepresentable: 'any' });

@@ -13,8 +13,12 @@ export interface NormalisedMeasure {
 }
 
 export interface DataNote {
-  kind: 'unknown_unit' | 'unreadable_value' | 'duplicate_unit';
+  kind: 'unknown_unit' | 'unreadable_value' | 'duplicate_unit' | 'not_found' | 'counter_decreased';
   message: string;
+  /** What the note is about, when it is about one value (quality flags are keyed on these). */
+  agencyCode?: string;
+  metric?: string;
+  period?: string;
 }
 
 export interface NormaliseResult {
@@ -22,7 +26,17 @@ export interface NormaliseResult {
   notes: DataNote[];
 }
 
-export type PayloadFailureReason = 'not_json' | 'malformed_json' | 'unexpected_shape' | 'empty' | 'http_4xx' | 'http_5xx';
+export type PayloadFailureReason =
+  | 'not_json' | 'malformed_json' | 'unexpected_shape' | 'empty' | 'http_4xx' | 'http_5xx'
+  // Spreadsheets and pages: an HTML page (or garbage) where a CSV, XLSX or HTML document was expected.
+  | 'not_csv' | 'malformed_csv' | 'not_xlsx' | 'malformed_xlsx' | 'not_html'
+  // A page showing another month than the one asked for.
+  | 'wrong_period'
+  // Authenticated platforms: the secret's variable is unset, the SSO refused the client or could not
+  // be reached, or the API refused a freshly issued token.
+  | 'missing_secret' | 'auth_rejected' | 'auth_unavailable' | 'unauthorized'
+  // Ours, not the portal's: no browser on this machine.
+  | 'browser_unavailable';
 
 export class PayloadFailure extends Error {
   constructor(readonly reason: PayloadFailureReason, message: string) {

@@ -3,7 +3,7 @@
 // read is reported with a reason; it never becomes 0.
 export type Parsed = { ok: true; value: number } | { ok: false; reason: string };
 
-const NOT_AVAILABLE = new Set(['n/a', 'na', '-', '--', 'null', 'undefined', 'không có', 'kxđ']);
+const NOT_AVAILABLE = new Set(['n/a', 'na', '-', '--', '—', '–', 'null', 'undefined', 'không có', 'kxđ']);
 const MAX_COUNT = 1e13; // far above any real count (60 M dossiers a year nationally): a guard against garbage
 
 function missing(raw: unknown): Parsed | null {
@@ -62,4 +62,58 @@ export function parseCount(raw: unknown): Parsed {
   if (value < 0) return { ok: false, reason: `negative: ${JSON.stringify(raw)} is below zero` };
   if (value > MAX_COUNT) return { ok: false, reason: `out_of_range: ${JSON.stringify(raw)} is implausibly large` };
   return { ok: true, value };
+}
+
+// Dates as Vietnamese portals write them: day first ("15/10/2026", "5-1-2026", "15.10.2026"),
+// "ngày 15 tháng 10 năm 2026", or ISO "2026-10-15". Months: "10/2026", "Tháng 10/2026",
+// "tháng 10 năm 2026", "2026-10".
+export type ParsedText = { ok: true; value: string } | { ok: false; reason: string };
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+function validDate(year: number, month: number, day: number): boolean {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return year >= 1900 && year <= 2200 && d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+/** A calendar date as YYYY-MM-DD. Day first always: "03/04/2026" is the 3rd of April. */
+export function parseViDate(raw: unknown): ParsedText {
+  if (raw instanceof Date) {
+    // Spreadsheet date cells arrive as Date objects at UTC midnight.
+    return Number.isNaN(raw.getTime()) ? { ok: false, reason: 'unreadable: invalid date' } : { ok: true, value: raw.toISOString().slice(0, 10) };
+  }
+  if (typeof raw !== 'string' || raw.trim() === '') return { ok: false, reason: 'missing: no date' };
+  const text = raw.trim().normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
+  let parts: [number, number, number] | null = null;
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:[t ].*)?$/.exec(text);
+  if (m) parts = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dayFirst = /^(?:ngày )?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text) ?? /^ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})$/.exec(text);
+  if (!parts && dayFirst) parts = [Number(dayFirst[3]), Number(dayFirst[2]), Number(dayFirst[1])];
+  if (!parts) return { ok: false, reason: `unreadable: ${JSON.stringify(raw)} is not a date (expected dd/mm/yyyy)` };
+  const [year, month, day] = parts;
+  if (!validDate(year, month, day)) return { ok: false, reason: `unreadable: ${JSON.stringify(raw)} is not a calendar date` };
+  return { ok: true, value: `${year}-${pad2(month)}-${pad2(day)}` };
+}
+
+/** A month as YYYY-MM, from "10/2026", "Tháng 10/2026", "tháng 10 năm 2026", "2026-10" or a full date. */
+export function parseViMonth(raw: unknown): ParsedText {
+  if (typeof raw === 'string') {
+    const text = raw.trim().normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
+    const m = /^(?:tháng )?(\d{1,2})[/.-](\d{4})$/.exec(text) ?? /^tháng (\d{1,2}) năm (\d{4})$/.exec(text);
+    if (m) {
+      const month = Number(m[1]);
+      return month >= 1 && month <= 12 ? { ok: true, value: `${m[2]}-${pad2(month)}` } : { ok: false, reason: `unreadable: ${JSON.stringify(raw)} has no month ${month}` };
+    }
+    const iso = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(text);
+    if (iso) return { ok: true, value: `${iso[1]}-${iso[2]}` };
+  }
+  const date = parseViDate(raw);
+  return date.ok ? { ok: true, value: date.value.slice(0, 7) } : { ok: false, reason: date.reason.replace('is not a date (expected dd/mm/yyyy)', 'is not a month (expected mm/yyyy)') };
+}
+
+/** The first month named inside a longer text: "Thống kê tháng 10/2026 (tạm tính)" → 2026-10. */
+export function findViMonth(text: string): ParsedText {
+  const m = /(\d{1,2})\s*[/.-]\s*(\d{4})|tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu.exec(text.normalize('NFC'));
+  if (!m) return { ok: false, reason: `unreadable: ${JSON.stringify(text.slice(0, 80))} names no month` };
+  return parseViMonth(m[1] !== undefined ? `${m[1]}/${m[2]}` : `${m[3]}/${m[4]}`);
 }

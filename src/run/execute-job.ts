@@ -1,13 +1,17 @@
 // Runs one collection job: fetch (each payload stored as evidence at once), normalise, and
 // write the measures together with the job's "succeeded" mark. Every failure gets a name.
-import type { Collector, PayloadView } from '../../collectors/types.ts';
+import type { Collector, NormaliseContext, PayloadView, RunResources } from '../../collectors/types.ts';
 import type { Db } from '../../storage/db.ts';
 import { saveSnapshot } from '../../storage/evidence.ts';
+import { measuresWithPrefix } from '../../storage/measures.ts';
 import { completeJob, markJobFailed, markJobRunning, type JobRow } from '../../storage/runs.ts';
 import type { SourceConfig } from '../config/schema.ts';
 import { HttpFailure, type HttpClient } from '../http/client.ts';
+import { yearToDateToMonthly } from '../normalise/cumulative.ts';
 import { PayloadFailure } from '../normalise/measure.ts';
-import type { NormaliseContext } from '../../collectors/types.ts';
+import { YTD_PREFIX } from '../normalise/metrics.ts';
+import { addMonths } from '../time/period.ts';
+import { withStoredValues } from './registry-lookup.ts';
 
 export interface JobOutcome {
   status: 'succeeded' | 'failed';
@@ -30,6 +34,15 @@ function nameFailure(err: unknown): { reason: string; message: string } {
   return { reason: 'internal_error', message: (err as Error)?.stack ?? String(err) };
 }
 
+/** Sources that publish year-to-date figures ("lũy kế"), converted to months after normalising. */
+export const isCumulative = (source: SourceConfig) => 'cumulative' in source && source.cumulative === true;
+
+/** The normaliser's context, with the stored values a cumulative source's conversion needs. */
+function normaliseContext(db: Db, source: SourceConfig, job: JobRow, registry: NormaliseContext): NormaliseContext {
+  if (!isCumulative(source) || job.period === null) return registry;
+  return withStoredValues(registry, measuresWithPrefix(db, addMonths(job.period, -1), YTD_PREFIX));
+}
+
 export async function executeJob<S extends SourceConfig>(deps: {
   db: Db;
   http: HttpClient;
@@ -38,13 +51,17 @@ export async function executeJob<S extends SourceConfig>(deps: {
   job: JobRow;
   registry: NormaliseContext;
   now: () => Date;
+  /** Where secrets named in the config are read from (default process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
+  resources: RunResources;
 }): Promise<JobOutcome> {
   const { db, http, collector, source, job, registry, now } = deps;
+  const env = deps.env ?? process.env;
   markJobRunning(db, job.id, now());
   const payloads: PayloadView[] = [];
   const snapshotIds: number[] = [];
   try {
-    for await (const payload of collector.collect(source, job, { http })) {
+    for await (const payload of collector.collect(source, job, { http, env, resources: deps.resources })) {
       const { id } = saveSnapshot(db, {
         runId: job.runId, jobId: job.id, sourceId: source.id, url: payload.request.url, method: payload.request.method,
         request: { headers: redactHeaders(payload.request.headers), body: payload.request.body },
@@ -54,7 +71,9 @@ export async function executeJob<S extends SourceConfig>(deps: {
       snapshotIds.push(id);
       payloads.push({ url: payload.response.url, status: payload.response.status, body: payload.response.body });
     }
-    const result = collector.normalise(source, job, payloads, registry);
+    const ctx = normaliseContext(db, source, job, registry);
+    const normalised = await collector.normalise(source, job, payloads, ctx);
+    const result = isCumulative(source) ? yearToDateToMonthly(normalised, ctx.previousValue) : normalised;
     const measures = result.measures.map(({ payloadIndex, ...m }) => ({ ...m, snapshotId: snapshotIds[payloadIndex] ?? null }));
     const changed = completeJob(db, job, measures, result.notes, now());
     return { status: 'succeeded', measuresChanged: changed, notes: result.notes.length };

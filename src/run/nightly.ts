@@ -12,11 +12,13 @@ import type { LoadedConfig } from '../config/load.ts';
 import type { SourceConfig } from '../config/schema.ts';
 import type { HttpClient } from '../http/client.ts';
 import type { Logger } from '../log.ts';
+import { compareCodes } from '../kpi/overview.ts';
 import { processAlive } from '../process.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { evaluateQuality, type QualityOutcome } from '../quality/evaluate.ts';
-import { executeJob } from './execute-job.ts';
+import { executeJob, isCumulative } from './execute-job.ts';
 import { registryLookup } from './registry-lookup.ts';
+import { createRunResources } from './resources.ts';
 
 export interface RunPlan {
   periods: string[];
@@ -112,6 +114,8 @@ export async function runMeasurement(options: {
   fresh?: boolean;
   concurrency?: number;
   now?: () => Date;
+  /** Where collectors read the secrets the config names (default process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
   onProgress?: (p: RunProgress) => void;
   /** Stops starting new jobs (SIGTERM); jobs in flight finish, the run stays resumable. */
   signal?: AbortSignal;
@@ -137,22 +141,39 @@ export async function runMeasurement(options: {
   let measuresChanged = 0;
   log.info({ runId: run.id, resumed, jobs: allJobs.length, todo: todo.length }, 'run started');
 
-  await Promise.all(
-    todo.map((job) =>
-      limit(async () => {
-        if (options.signal?.aborted) return;
-        const source = job.sourceId ? sources.get(job.sourceId) : undefined;
-        const outcome = source
-          ? await executeJob({ db, http, collector: collectorFor(source), source, job, registry, now })
-          : sourceRemoved(db, job, now());
-        measuresChanged += outcome.measuresChanged;
-        done++;
-        const level = outcome.status === 'failed' ? 'warn' : 'info';
-        log[level]({ runId: run.id, job: job.key, status: outcome.status, reason: outcome.failureReason, message: outcome.failureMessage, measuresChanged: outcome.measuresChanged, notes: outcome.notes }, 'job finished');
-        options.onProgress?.({ done, total: allJobs.length, job, status: outcome.status });
+  const resources = createRunResources();
+  const runJob = async (job: JobRow) => {
+    if (options.signal?.aborted) return; // stopping: the job stays pending for the resumed run
+    const source = job.sourceId ? sources.get(job.sourceId) : undefined;
+    const outcome = source
+      ? await executeJob({ db, http, collector: collectorFor(source), source, job, registry, now, env: options.env, resources })
+      : sourceRemoved(db, job, now());
+    measuresChanged += outcome.measuresChanged;
+    done++;
+    const level = outcome.status === 'failed' ? 'warn' : 'info';
+    log[level]({ runId: run.id, job: job.key, status: outcome.status, reason: outcome.failureReason, message: outcome.failureMessage, measuresChanged: outcome.measuresChanged, notes: outcome.notes }, 'job finished');
+    options.onProgress?.({ done, total: allJobs.length, job, status: outcome.status });
+  };
+  try {
+    // A cumulative source's month needs the previous month's stored figure: its jobs run one
+    // after another in period order; every other job runs as soon as a slot is free.
+    const chains = new Map<string, JobRow[]>();
+    for (const job of todo) {
+      const source = job.sourceId ? sources.get(job.sourceId) : undefined;
+      const key = source && isCumulative(source) ? `${source.id}|${JSON.stringify(job.params)}` : `job|${job.id}`;
+      const chain = chains.get(key);
+      if (chain) chain.push(job);
+      else chains.set(key, [job]);
+    }
+    await Promise.all(
+      [...chains.values()].map(async (chain) => {
+        chain.sort((a, b) => compareCodes(a.period ?? '', b.period ?? ''));
+        for (const job of chain) await limit(() => runJob(job));
       }),
-    ),
-  );
+    );
+  } finally {
+    await resources.closeAll();
+  }
 
   const interrupted = options.signal?.aborted === true && listJobs(db, run.id).some((j) => j.status === 'pending');
   const quality = interrupted ? null : evaluateRunQuality(db, run, loaded, now(), log);

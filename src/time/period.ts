@@ -51,3 +51,18 @@ export function lastDay(period: MonthPeriod): string {
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${period}-${String(days).padStart(2, '0')}`;
 }
+
+/**
+ * Fills a period into a template: {period} → 2026-10, {YYYY} → 2026, {MM} → 10, {M} → 10
+ * (no leading zero), {from} / {to} → first / last day (YYYY-MM-DD), {fromVN} / {toVN} → the
+ * same as dd/mm/yyyy. Used for source URLs and for header texts such as "Tháng {MM}/{YYYY}".
+ */
+export function fillPeriod(template: string, period: MonthPeriod): string {
+  const { year, month } = parseMonth(period);
+  const vn = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+  const values: Record<string, string> = {
+    period, YYYY: String(year), MM: String(month).padStart(2, '0'), M: String(month),
+    from: firstDay(period), to: lastDay(period), fromVN: vn(firstDay(period)), toVN: vn(lastDay(period)),
+  };
+  return template.replace(/\{(period|YYYY|MM|M|from|to|fromVN|toVN)\}/g, (_m, key: string) => values[key]!);
+}

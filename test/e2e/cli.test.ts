@@ -34,7 +34,7 @@ describe('dvc-monitor CLI', () => {
     expect(r.stderr).toContain(`${file}:7:5 portals[0].colour unknown key "colour". Fix: remove it`);
     const ok = await runCli(['config', 'validate', 'config/vietnam.yaml']);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/cấu hình hợp lệ — 23 cổng, 1 nguồn, 115 cơ quan/);
+    expect(ok.stdout).toMatch(/cấu hình hợp lệ — 23 cổng, 3 nguồn, 115 cơ quan/);
   });
 
   it('refuses bad arguments with exit 2', async () => {

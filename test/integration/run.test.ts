@@ -113,7 +113,9 @@ describe('a misbehaving gateway', () => {
       const before = dumpMeasures(db);
       sandbox.setFault('gateway', fault);
       try {
-        const summary = await runOnce(db, ['2026-02'], { headersTimeoutMs: 1000, bodyTimeoutMs: 1000, totalTimeoutMs: 1500 });
+        // Short deadlines only where the fault is slowness: under load a 50 MB stream must end as too_large, not as a timeout.
+        const limits = fault.mode === 'slow' ? { headersTimeoutMs: 1000, bodyTimeoutMs: 1000, totalTimeoutMs: 1500 } : { maxBodyBytes: 1_000_000, totalTimeoutMs: 20_000 };
+        const summary = await runOnce(db, ['2026-02'], limits);
         expect(summary.status).toBe('failed');
         expect(summary.jobsFailed).toBe(4);
         expect(new Set(summary.failures.map((f) => f.reason))).toEqual(new Set([reason]));

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { IGATE_SANDBOX_SECRET } from '../../../scripts/sandbox/igate.ts';
 import { startSandbox } from '../../../scripts/sandbox/server.ts';
 import { addMonths, currentMonth } from '../../time/period.ts';
 import { MERGER_DATE } from '../../registry/agencies.ts';
@@ -26,6 +27,8 @@ export function registerDemo(program: Command): void {
       const sandbox = await startSandbox({ port: Number(opts.port), seed: Number(opts.seed) });
       // config/sandbox.yaml points at ${SANDBOX_URL}: the demo's sandbox, wherever it listens.
       process.env.SANDBOX_URL = sandbox.url;
+      // ...and its iGate-style platform's client secret, unless the user set one to try.
+      process.env.IGATE_SANDBOX_CLIENT_SECRET ||= IGATE_SANDBOX_SECRET;
       const vi = lang === 'vi';
       process.stdout.write(vi ? `Cổng thử nghiệm (sandbox) đang chạy tại ${sandbox.url}\n` : `Sandbox portals listening on ${sandbox.url}\n`);
       try {

@@ -1,0 +1,46 @@
+// What several collectors do the same way: one job per period (and report), one GET of a
+// document kept as evidence, HTTP errors named after the payload is stored.
+import type { HttpClient } from '../src/http/client.ts';
+import { PayloadFailure } from '../src/normalise/measure.ts';
+import type { JobSpec } from '../storage/runs.ts';
+import type { PayloadView, RawPayload } from './types.ts';
+
+/** One collect job per period and variant (a report, a level); keys read "source/variant/period". */
+export function periodJobs(sourceId: string, periods: readonly string[], variants: ReadonlyArray<{ key: string; params: Record<string, unknown> }> = [{ key: '', params: {} }]): JobSpec[] {
+  return periods.flatMap((period) => variants.map(({ key, params }) => ({
+    key: [sourceId, key, period].filter(Boolean).join('/'), kind: 'collect', sourceId, portalId: null, period, params,
+  })));
+}
+
+/** Throws the named failure for an HTTP error status; call it after the response is yielded (stored). */
+export function failOnHttpError(status: number, what: string): void {
+  if (status >= 500) throw new PayloadFailure('http_5xx', `${what} answered HTTP ${status}`);
+  if (status >= 400) throw new PayloadFailure('http_4xx', `${what} answered HTTP ${status}`);
+}
+
+/** GETs one document and yields it for storage; an HTTP error status fails the job after that. */
+export async function* fetchDocument(http: HttpClient, url: string, accept: string, what: string): AsyncGenerator<RawPayload, void, void> {
+  const headers = { accept };
+  const response = await http.request({ method: 'GET', url, headers });
+  yield { request: { method: 'GET', url, headers, body: null }, response };
+  failOnHttpError(response.status, what);
+}
+
+/** The one payload a single-document job fetched. */
+export function onlyPayload(payloads: readonly PayloadView[], what: string): PayloadView {
+  const payload = payloads[0];
+  if (!payload) throw new PayloadFailure('empty', `${what}: nothing was fetched`);
+  return payload;
+}
+
+/** Whether a body starts like an HTML document (a maintenance or login page served instead of data). */
+export function looksLikeHtml(body: Buffer): boolean {
+  const start = body.subarray(0, 512).toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  return start.startsWith('<!doctype html') || start.startsWith('<html') || start.startsWith('<head') || start.startsWith('<body');
+}
+
+/** The title of an HTML page, for a failure message (escaped, bounded). */
+export function htmlTitle(body: Buffer): string {
+  const title = /<title[^>]*>([^<]{0,120})/i.exec(body.subarray(0, 65536).toString('utf8'))?.[1]?.trim();
+  return title ? ` (title: ${JSON.stringify(title)})` : '';
+}

@@ -1,0 +1,166 @@
+// Statistics pages ("Thống kê", "Tình hình xử lý hồ sơ"): the HTML as served, or, for pages
+// that fill their tables with JavaScript, as Chromium rendered it. The rendered HTML (with the
+// URL) is the stored payload; reading values out of it is a pure function of that text, by
+// CSS selectors or by table header and row-label texts declared in the config. A page whose
+// table moved or whose headers changed is `unexpected_shape`, never a row of zeros.
+import { performance } from 'node:perf_hooks';
+import * as cheerio from 'cheerio';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../src/browser/launch.ts';
+import type { HtmlPageSourceConfig } from '../src/config/schema.ts';
+import { HttpFailure, type FailureReason } from '../src/http/client.ts';
+import { findTableWithHeaders } from '../src/normalise/html-table.ts';
+import { PayloadFailure, type NormaliseResult } from '../src/normalise/measure.ts';
+import { findViMonth } from '../src/normalise/numbers.ts';
+import { MeasureSink } from '../src/normalise/sink.ts';
+import { readAgencyRows } from '../src/normalise/table.ts';
+import { excerpt, normaliseLabel } from '../src/normalise/text.ts';
+import { fillPeriod } from '../src/time/period.ts';
+import { failOnHttpError, fetchDocument, onlyPayload, periodJobs } from './common.ts';
+import type { CollectContext, Collector, NormaliseContext, RawPayload } from './types.ts';
+
+/** A rendered page larger than this is not a statistics page: it is refused like an oversized body. */
+const MAX_RENDERED_CHARS = 20 * 1024 * 1024;
+/** What a statistics page never needs: not loading it makes rendering faster and leaks less. */
+const SKIPPED_RESOURCES = new Set(['image', 'media', 'font']);
+
+/** Chromium's network errors, by the names the HTTP client uses. */
+function navigationFailure(err: Error, url: string): HttpFailure {
+  const m = err.message;
+  const reason: FailureReason = /Timeout/i.test(m) ? 'timeout'
+    : /ERR_CONNECTION_REFUSED/.test(m) ? 'connect_refused'
+      : /ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE|ERR_CONNECTION_CLOSED/.test(m) ? 'connect_reset'
+        : /ERR_NAME_NOT_RESOLVED/.test(m) ? 'dns'
+          : /ERR_CERT/.test(m) ? 'tls_invalid' : 'network';
+  return new HttpFailure(reason, url, { attempts: 1, detail: m.split('\n')[0]?.slice(0, 200) });
+}
+
+async function* renderInBrowser(source: HtmlPageSourceConfig, url: string, ctx: CollectContext): AsyncGenerator<RawPayload, void, void> {
+  let browser: Browser;
+  try {
+    browser = await ctx.resources.get('browser', () => launchBrowser(), (b) => b.close());
+  } catch (err) {
+    throw new PayloadFailure('browser_unavailable', `Chromium could not be started: ${(err as Error).message.split('\n')[0]}`);
+  }
+  // A fresh context per page: no cookies or storage carried from one portal to the next.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    await context.route('**/*', (route) => (SKIPPED_RESOURCES.has(route.request().resourceType()) ? route.abort() : route.continue()));
+    const page = await context.newPage();
+    const startedAt = new Date();
+    const t0 = performance.now();
+    const main = await page.goto(url, { waitUntil: 'load', timeout: source.timeoutMs }).catch((err: Error) => {
+      throw navigationFailure(err, url);
+    });
+    const firstByteMs = performance.now() - t0;
+    if (source.waitFor && (main?.status() ?? 0) < 400) {
+      // Not appearing in time is not a failure by itself: the HTML is kept either way, and the
+      // normaliser names what is wrong with it (a table that moved is `unexpected_shape`).
+      const left = Math.max(1, source.timeoutMs - (performance.now() - t0));
+      await page.waitForSelector(source.waitFor, { state: 'attached', timeout: left }).catch(() => undefined);
+    }
+    const html = await page.content();
+    if (html.length > MAX_RENDERED_CHARS) throw new HttpFailure('too_large', url, { attempts: 1, detail: `the rendered page exceeds ${MAX_RENDERED_CHARS} characters` });
+    const status = main?.status() ?? 0;
+    yield {
+      request: { method: 'GET', url, headers: { accept: 'text/html' }, body: null },
+      response: {
+        url: page.url(), status, headers: { ...(main?.headers() ?? {}), 'content-type': 'text/html; charset=utf-8' },
+        body: Buffer.from(html, 'utf8'), redirects: [], attempts: 1, startedAt, firstByteMs, totalMs: performance.now() - t0,
+      },
+    };
+    failOnHttpError(status, 'the statistics page');
+  } finally {
+    await context.close();
+  }
+}
+
+function readByRows($: cheerio.CheerioAPI, source: HtmlPageSourceConfig, table: NonNullable<HtmlPageSourceConfig['table']>, period: string, sink: MeasureSink): void {
+  const valueHeader = fillPeriod(table.valueColumn!, period);
+  const headers = table.labelColumn === undefined ? [valueHeader] : [table.labelColumn, valueHeader];
+  const found = findTableWithHeaders($, table.selector, headers);
+  if (!found) {
+    throw new PayloadFailure('unexpected_shape', `no table matching ${JSON.stringify(table.selector)} has the header${headers.length > 1 ? 's' : ''} ${headers.map((h) => JSON.stringify(h)).join(' and ')}: the page's layout changed`);
+  }
+  const header = found.grid[found.headerRow]!.map(normaliseLabel);
+  const labelAt = table.labelColumn === undefined ? 0 : header.indexOf(normaliseLabel(table.labelColumn));
+  const valueAt = header.indexOf(normaliseLabel(valueHeader));
+  const rows = new Map<string, string | undefined>();
+  for (const row of found.grid.slice(found.headerRow + 1)) {
+    const label = normaliseLabel(row[labelAt] ?? '');
+    if (label !== '' && !rows.has(label)) rows.set(label, row[valueAt]);
+  }
+  let matched = 0;
+  for (const [label, metric] of Object.entries(table.metrics)) {
+    const key = normaliseLabel(label);
+    if (!rows.has(key)) {
+      sink.notFound(source.agency!, metric, `the row ${JSON.stringify(label)} is not in the table`, 0);
+      continue;
+    }
+    matched++;
+    sink.read(source.agency!, metric, rows.get(key) ?? null, `row ${JSON.stringify(label)}`, 0);
+  }
+  if (matched === 0) {
+    throw new PayloadFailure('unexpected_shape', `none of the mapped rows (${Object.keys(table.metrics).map((l) => JSON.stringify(l)).join(', ').slice(0, 300)}) is in the table: its labels changed`);
+  }
+}
+
+function readBySelectors($: cheerio.CheerioAPI, source: HtmlPageSourceConfig, sink: MeasureSink): void {
+  let matched = 0;
+  for (const [selector, metric] of Object.entries(source.selectors!)) {
+    const element = $(selector).first();
+    if (element.length === 0) {
+      sink.notFound(source.agency!, metric, `nothing on the page matches ${JSON.stringify(selector)}`, 0);
+      continue;
+    }
+    matched++;
+    sink.read(source.agency!, metric, element.text().trim(), JSON.stringify(selector), 0);
+  }
+  if (matched === 0) throw new PayloadFailure('unexpected_shape', `none of the mapped selectors matches anything on the page: its layout changed`);
+}
+
+/** The month the page says it shows, checked against the month asked for. */
+function checkPeriod($: cheerio.CheerioAPI, selector: string, period: string): void {
+  const element = $(selector).first();
+  if (element.length === 0) throw new PayloadFailure('unexpected_shape', `nothing on the page matches periodText ${JSON.stringify(selector)}: its layout changed`);
+  const text = element.text();
+  const month = findViMonth(text);
+  if (!month.ok) throw new PayloadFailure('unexpected_shape', `${JSON.stringify(selector)} reads ${excerpt(text)}, which names no month`);
+  if (month.value !== period) throw new PayloadFailure('wrong_period', `the page shows ${month.value} (${excerpt(text)}) where ${period} was asked for`);
+}
+
+export function readStatisticsPage(source: HtmlPageSourceConfig, period: string, html: string, ctx: NormaliseContext): NormaliseResult {
+  const $ = cheerio.load(html);
+  if (source.periodText) checkPeriod($, source.periodText, period);
+  const table = source.table;
+  if (table?.metricsIn === 'columns') {
+    const found = findTableWithHeaders($, table.selector, [table.agencyColumn!]);
+    if (!found) throw new PayloadFailure('unexpected_shape', `no table matching ${JSON.stringify(table.selector)} has the header ${JSON.stringify(table.agencyColumn)}: the page's layout changed`);
+    return readAgencyRows(found.grid, { ...table, agencyColumn: table.agencyColumn!, columns: table.metrics }, period, ctx, 'the table');
+  }
+  const sink = new MeasureSink(period);
+  if (table) readByRows($, source, table, period, sink);
+  else readBySelectors($, source, sink);
+  return sink.result();
+}
+
+export const htmlPage = {
+  kind: 'html-page',
+
+  plan(source, periods) {
+    return periodJobs(source.id, periods);
+  },
+
+  collect(source, job, ctx) {
+    const url = fillPeriod(source.url, job.period!);
+    return source.render === 'browser' ? renderInBrowser(source, url, ctx) : fetchDocument(ctx.http, url, 'text/html', 'the statistics page');
+  },
+
+  normalise(source, job, payloads, ctx) {
+    const { body } = onlyPayload(payloads, 'the statistics page');
+    const start = body.subarray(0, 1024).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+    if (start === '') throw new PayloadFailure('empty', 'the statistics page is empty');
+    if (!start.startsWith('<')) throw new PayloadFailure('not_html', `the statistics page answered ${/^[[{]/.test(start) ? 'JSON' : 'something'} that is not HTML: ${excerpt(start, 60)}`);
+    return readStatisticsPage(source, job.period!, body.toString('utf8'), ctx);
+  },
+} satisfies Collector<HtmlPageSourceConfig>;
