@@ -54,10 +54,12 @@ export function igateFigures(seed: number, period: MonthPeriod, now: Date): Arra
   const m = city.monthly;
   return IGATE_AGENCIES.filter((a) => (a.from === undefined || a.from <= period) && (a.until === undefined || period <= a.until)).map((agency) => {
     const part = (n: number) => Math.round(n * agency.share);
+    // Channels are rounded one by one and the total is their sum, so they always add up.
+    const [online, direct, postal] = [part(m.receivedOnline), part(m.receivedDirect), part(m.receivedPost)];
     return {
       agency,
       counts: {
-        received: part(m.received), online: part(m.receivedOnline), direct: part(m.receivedDirect), postal: part(m.receivedPost),
+        received: online + direct + postal, online, direct, postal,
         onTime: part(m.resolvedOnTime), overdue: part(m.resolvedLate), digitized: part(m.digitised), reused: part(m.reusingData),
       },
     };

@@ -15,8 +15,9 @@ export interface QualityOutcome {
 
 const PERIOD_KINDS: FlagKind[] = ['missing', 'inconsistent', 'outlier', 'counter_decreased', 'unknown_unit'];
 const SOURCE_KINDS: FlagKind[] = ['stale', 'source_changed'];
-// Published rates and 766 scores are not counts: a jump there is not a counting error.
-const isCount = (metric: string) => !metric.startsWith('reported.') && !metric.startsWith('index766.');
+// Published rates and 766 scores are not counts, and year-to-date counters fall back every
+// January: a jump there is not a counting error (the derived monthly value is checked).
+const isCount = (metric: string) => !metric.startsWith('reported.') && !metric.startsWith('index766.') && !metric.startsWith('ytd.');
 
 function periodFlags(period: string, rows: readonly MeasureRow[], history: ReadonlyMap<string, Array<{ period: string; value: number }>>, quality: Config['quality'], inProgress: boolean): QualityFlag[] {
   const flags: QualityFlag[] = [];
@@ -54,7 +55,8 @@ function noteFlags(db: Db, runId: number): QualityFlag[] {
         flags.push({ kind: 'counter_decreased', sourceId: job.sourceId, agencyCode: note.agencyCode ?? null, metric: note.metric ?? null, period: note.period ?? job.period, detail: note.message });
       } else if (note.kind === 'unknown_unit') {
         const key = `${job.sourceId}|${job.period}`;
-        unknownUnits.set(key, [...(unknownUnits.get(key) ?? []), note.message]);
+        const messages = unknownUnits.get(key) ?? [];
+        if (!messages.includes(note.message)) unknownUnits.set(key, [...messages, note.message]);
       }
     }
   }

@@ -114,7 +114,7 @@ describe('a misbehaving gateway', () => {
       sandbox.setFault('gateway', fault);
       try {
         // Short deadlines only where the fault is slowness: under load a 50 MB stream must end as too_large, not as a timeout.
-        const limits = fault.mode === 'slow' ? { headersTimeoutMs: 1000, bodyTimeoutMs: 1000, totalTimeoutMs: 1500 } : { maxBodyBytes: 1_000_000, totalTimeoutMs: 20_000 };
+        const limits: Record<string, number> = fault.mode === 'slow' ? { headersTimeoutMs: 1000, bodyTimeoutMs: 1000, totalTimeoutMs: 1500 } : { maxBodyBytes: 1_000_000, totalTimeoutMs: 20_000 };
         const summary = await runOnce(db, ['2026-02'], limits);
         expect(summary.status).toBe('failed');
         expect(summary.jobsFailed).toBe(4);
