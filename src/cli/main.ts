@@ -10,6 +10,8 @@ import { registerDb } from './commands/db.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerRun } from './commands/run.ts';
 import { registerSummary } from './commands/summary.ts';
+import { registerProbe } from './commands/probe.ts';
+import { registerUptime } from './commands/uptime.ts';
 import { EXIT, UsageError } from './errors.ts';
 
 export function buildProgram(): Command {
@@ -27,6 +29,8 @@ export function buildProgram(): Command {
   registerSummary(program);
   registerConfig(program);
   registerDb(program);
+  registerProbe(program);
+  registerUptime(program);
   // Every subcommand inherits the exit override, so bad options end with code 2, not a throw.
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
