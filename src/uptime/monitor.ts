@@ -1,5 +1,7 @@
 // The prober behind `dvc-monitor probe`: schedules every configured endpoint, probes it, moves
 // its state, and records everything; rolls up and applies retention every few minutes.
+import { setMaxListeners } from 'node:events';
+import pLimit from 'p-limit';
 import type { Db } from '../../storage/db.ts';
 import { closeIncidentAtGap, syncEndpoints, syncMaintenance, type RoundRecord } from '../../storage/uptime.ts';
 import type { LoadedConfig } from '../config/load.ts';
@@ -12,7 +14,6 @@ import { windowAt } from './maintenance.ts';
 import { probeEndpoint, probeFields } from './probe.ts';
 import { createRecorder, isStoreBusy, type Recorder } from './recorder.ts';
 import { rollupAndRetain } from './retention.ts';
-import pLimit from 'p-limit';
 import { createScheduler, monotonicNow, type ScheduleItem, type Scheduler, type SchedulerStats } from './scheduler.ts';
 import { createStallMeter } from './stall.ts';
 import { INITIAL_HEALTH, step, type EndpointHealth } from './state-machine.ts';
@@ -105,6 +106,7 @@ export function startMonitor(opts: MonitorOptions): Monitor {
   }
   const transport = opts.transport ?? createTransport({ resolver, userAgent: `dvc-monitor/${TOOL_VERSION} (uptime)`, ...(opts.ca ? { ca: opts.ca } : {}) });
   const stopping = new AbortController();
+  setMaxListeners(0, stopping.signal); // every probe in flight listens to it
   const latest = new Map<string, RoundRecord>();
 
   async function round(spec: EndpointSpec, dueAt: number): Promise<void> {
