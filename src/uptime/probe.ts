@@ -4,14 +4,18 @@
 // stalled (store_busy when the store held the event loop, paused otherwise).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bucketOf } from './availability.ts';
-import { dependsOnTiming, evaluateConditions, mentionsStatus, type ConditionResult, type ProbeFacts } from './conditions.ts';
+import { dependsOnTiming, evaluateConditions, mentionsStatus, type Condition, type ConditionResult, type ProbeFacts } from './conditions.ts';
 import type { EndpointSpec } from './endpoints.ts';
 import type { Observation } from './state-machine.ts';
 import type { StallMeter } from './stall.ts';
 import type { ExchangeResult, Transport } from './transport.ts';
 
-/** A stall this long during a probe makes its timing-based verdict untrustworthy. */
-export const STALL_THRESHOLD_MS = 100;
+/**
+ * A deadline timer that fired this late means our process was frozen when the portal's time
+ * ran out (a store write holding the event loop, a pause): the timeout is not the portal's.
+ * Ordinary jitter on a loaded machine stays well below it.
+ */
+export const LATE_DEADLINE_MS = 250;
 
 export interface Assertion extends ConditionResult {
   soft: boolean;
@@ -49,33 +53,40 @@ function factsOf(x: ExchangeResult, now: number): ProbeFacts {
   return facts;
 }
 
-/** The verdict on one attempt. */
+/**
+ * The verdict on one attempt. Timing verdicts (slow, a [RESPONSE_TIME] condition) are checked
+ * against the measured time minus the time our own process stood still during the probe: if
+ * the verdict changes, it rested on our stall and is UNKNOWN.
+ */
 function judge(spec: EndpointSpec, x: ExchangeResult, stall: { stalledMs: number; storeMs: number }): { observation: Observation; assertions: Assertion[] } {
-  const stalled = stall.stalledMs >= STALL_THRESHOLD_MS;
-  const ours = (): Observation => ({ kind: 'unknown', reason: stall.storeMs >= stall.stalledMs / 2 ? 'store_busy' : 'paused' });
+  const ours = (): Observation => ({ kind: 'unknown', reason: stall.storeMs > 0 && stall.storeMs >= stall.stalledMs / 2 ? 'store_busy' : 'paused' });
   if (!x.ok) {
     if (x.reason === 'local_dns') return { observation: { kind: 'unknown', reason: 'local_dns' }, assertions: [] };
-    if (x.reason === 'timeout' && stalled) return { observation: ours(), assertions: [] };
+    if (x.reason === 'timeout' && (x.deadlineLateMs ?? 0) >= LATE_DEADLINE_MS) return { observation: ours(), assertions: [] };
     return { observation: { kind: 'failed', reason: x.reason }, assertions: [] };
   }
   const facts = factsOf(x, Date.now());
+  const unstalled: ProbeFacts = { ...facts, responseTimeMs: Math.max(0, x.timings.totalMs - stall.stalledMs) };
   const hard = evaluateConditions(spec.conditions, facts).map((r) => ({ ...r, soft: false }));
   const soft = evaluateConditions(spec.softConditions, facts).map((r) => ({ ...r, soft: true }));
   const assertions = [...hard, ...soft];
+  /** A failed condition that would pass without our stall. */
+  const doubtful = (c: Condition) => dependsOnTiming(c) && stall.stalledMs > 0 && evaluateConditions([c], unstalled)[0]!.ok;
 
   if (x.status >= 400 && !mentionsStatus(spec.conditions)) {
     return { observation: { kind: 'failed', reason: x.status >= 500 ? 'http_5xx' : 'http_4xx' }, assertions };
   }
   const failedHard = spec.conditions.filter((_, i) => !hard[i]!.ok);
   if (failedHard.length > 0) {
-    if (stalled && failedHard.every(dependsOnTiming)) return { observation: ours(), assertions };
+    if (failedHard.every(doubtful)) return { observation: ours(), assertions };
     return { observation: { kind: 'failed', reason: 'assertion' }, assertions };
   }
   const slow = x.timings.totalMs > spec.slowMs;
   const failedSoft = spec.softConditions.filter((_, i) => !soft[i]!.ok);
   if (slow || failedSoft.length > 0) {
     const contentFailed = failedSoft.some((c) => !dependsOnTiming(c));
-    if (stalled && !contentFailed) return { observation: ours(), assertions };
+    const slowDoubtful = !slow || unstalled.responseTimeMs! <= spec.slowMs;
+    if (!contentFailed && slowDoubtful && failedSoft.every(doubtful)) return { observation: ours(), assertions };
     return { observation: { kind: 'degraded', reason: contentFailed ? 'soft_assertion' : 'slow' }, assertions };
   }
   return { observation: { kind: 'up' }, assertions };
@@ -144,6 +155,6 @@ export function probeFields(o: ProbeOutcome) {
     certNotAfter: x.certificate?.notAfter ?? null,
     certIssuer: x.certificate?.issuer ?? null,
     assertionsJson: o.assertions.length > 0 ? JSON.stringify(o.assertions) : null,
-    stalledMs: o.stalledMs >= STALL_THRESHOLD_MS ? Math.round(o.stalledMs) : null,
+    stalledMs: o.stalledMs > 0 ? Math.round(o.stalledMs) : null,
   };
 }

@@ -74,12 +74,19 @@ export type ExchangeResult =
       bodyBytes: number;
       truncated: boolean;
     })
-  | (ExchangeCommon & { ok: false; reason: TransportFailureReason; detail: string; status?: number });
+  | (ExchangeCommon & {
+      ok: false;
+      reason: TransportFailureReason;
+      detail: string;
+      status?: number;
+      /** On a timeout: how late the deadline timer fired (our process busy or frozen). */
+      deadlineLateMs?: number;
+    });
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 class TransportError extends Error {
-  constructor(readonly reason: TransportFailureReason, detail: string, readonly status?: number) {
+  constructor(readonly reason: TransportFailureReason, detail: string, readonly status?: number, readonly deadlineLateMs?: number) {
     super(detail);
   }
 }
@@ -130,7 +137,12 @@ export function createTransport(options: TransportOptions) {
     });
 
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(new TransportError('timeout', `no complete answer within ${target.timeoutMs} ms`)), target.timeoutMs);
+    const timer = setTimeout(() => {
+      // How late the deadline itself fired: if our process was frozen then, an answer may be
+      // sitting unread in the socket, and "timeout" would be our fault, not the portal's.
+      const lateMs = performance.now() - t0 - target.timeoutMs;
+      deadline.abort(new TransportError('timeout', `no complete answer within ${target.timeoutMs} ms`, undefined, lateMs));
+    }, target.timeoutMs);
     const onCallerAbort = () => deadline.abort(new TransportError('aborted', 'probe stopped'));
     signal?.addEventListener('abort', onCallerAbort, { once: true });
     deadline.signal.addEventListener('abort', () => { for (const s of state.sockets) s.destroy(); }, { once: true });
@@ -167,7 +179,10 @@ export function createTransport(options: TransportOptions) {
       timings.totalMs = performance.now() - t0;
       const cause = deadline.signal.aborted ? deadline.signal.reason : err;
       const { reason, detail, status } = describeFailure(cause);
-      return { ok: false, reason, detail, ...(status === undefined ? {} : { status }), ...common(url.href) };
+      const late = cause instanceof TransportError ? cause.deadlineLateMs : undefined;
+      return {
+        ok: false, reason, detail, ...(status === undefined ? {} : { status }), ...(late === undefined ? {} : { deadlineLateMs: late }), ...common(url.href),
+      };
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onCallerAbort);
@@ -200,10 +215,7 @@ export function createTransport(options: TransportOptions) {
       signal.throwIfAborted();
       const socket = net.connect({ host: ip, port, noDelay: true });
       state.sockets.push(socket);
-      await new Promise<void>((resolve, reject) => {
-        socket.once('connect', resolve);
-        socket.once('error', reject);
-      });
+      await settled(socket, 'connect', signal);
       timings.connectMs += performance.now() - phase;
       if (!https) return socket;
       phase = performance.now();
@@ -215,10 +227,7 @@ export function createTransport(options: TransportOptions) {
       // Only the TLS socket is destroyed from now on: destroying the plain socket under a live
       // TLS socket crashes Node 20 (segmentation fault).
       state.sockets[state.sockets.indexOf(socket)] = secure;
-      await new Promise<void>((resolve, reject) => {
-        secure.once('secureConnect', resolve);
-        secure.once('error', reject);
-      });
+      await settled(secure, 'secureConnect', signal);
       timings.tlsMs += performance.now() - phase;
       state.certificate = certificateOf(secure);
       if (!secure.authorized) {
@@ -288,6 +297,28 @@ export function createTransport(options: TransportOptions) {
 }
 
 export type Transport = ReturnType<typeof createTransport>;
+
+/**
+ * Waits for a socket to reach `event`. undici only honours an abort once the connector has
+ * answered, so the connector must give up on its own: on error, on close (a socket destroyed
+ * while connecting emits no error) and on abort.
+ */
+function settled(socket: net.Socket, event: 'connect' | 'secureConnect', signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const done = (err?: unknown) => {
+      socket.off(event, onEvent).off('error', done).off('close', onClose);
+      signal.removeEventListener('abort', onAbort);
+      if (err === undefined) resolve();
+      else reject(err);
+    };
+    const onEvent = () => done();
+    const onClose = () => done(signal.reason ?? new Error('socket closed while connecting'));
+    const onAbort = () => done(signal.reason);
+    socket.once(event, onEvent).once('error', done).once('close', onClose);
+    signal.addEventListener('abort', onAbort, { once: true });
+    if (signal.aborted) onAbort();
+  });
+}
 
 function describeFailure(err: unknown): { reason: TransportFailureReason; detail: string; status?: number } {
   if (err instanceof TransportError) return { reason: err.reason, detail: err.message, ...(err.status === undefined ? {} : { status: err.status }) };
