@@ -73,10 +73,11 @@ function judge(spec: EndpointSpec, x: ExchangeResult, stall: { stalledMs: number
   /** A failed condition that would pass without our stall. */
   const doubtful = (c: Condition) => dependsOnTiming(c) && stall.stalledMs > 0 && evaluateConditions([c], unstalled)[0]!.ok;
 
-  if (x.status >= 400 && !mentionsStatus(spec.conditions)) {
+  const failedHard = spec.conditions.filter((_, i) => !hard[i]!.ok);
+  // An error status is named as such, unless the conditions accept it (an API expected to say 401).
+  if (x.status >= 400 && (!mentionsStatus(spec.conditions) || mentionsStatus(failedHard))) {
     return { observation: { kind: 'failed', reason: x.status >= 500 ? 'http_5xx' : 'http_4xx' }, assertions };
   }
-  const failedHard = spec.conditions.filter((_, i) => !hard[i]!.ok);
   if (failedHard.length > 0) {
     if (failedHard.every(doubtful)) return { observation: ours(), assertions };
     return { observation: { kind: 'failed', reason: 'assertion' }, assertions };
