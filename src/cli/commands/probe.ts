@@ -34,15 +34,15 @@ export function registerProbe(program: Command): void {
           process.stdout.write(`${formatInstant(tr.at, lang)} ${name}: ${STATE_LABEL[tr.from][lang]} → ${STATE_LABEL[tr.to][lang]}${why}\n`);
         },
       });
+      const stop = () => void monitor.stop();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
       const portals = new Set(monitor.endpoints.map((e) => e.portalId)).size;
       if (!opts.once) {
         process.stdout.write(L(lang,
           `Đang đo ${monitor.endpoints.length} điểm đo của ${portals} cổng; dừng bằng Ctrl+C.\n`,
           `Probing ${monitor.endpoints.length} endpoints of ${portals} portals; stop with Ctrl+C.\n`));
       }
-      const stop = () => void monitor.stop();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
       try {
         await monitor.done;
         if (opts.once) {
