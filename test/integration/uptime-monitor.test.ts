@@ -63,7 +63,7 @@ ${withSlow ? `      - { id: slow, url: "${base}/slow", timeoutMs: 2500, slowMs: 
 function store(): { db: Db; path: string } {
   const path = join(tempDir(), 'uptime.sqlite');
   const db = openStore(path, { busyTimeoutMs: 3000 });
-  cleanups.push(() => db.close());
+  cleanups.push(() => void db.close());
   return { db, path };
 }
 
@@ -119,7 +119,7 @@ describe('the prober, end to end', () => {
     // endpoint has answered, while the slow one (1.5 s) is still in flight, and keeps it past
     // the prober's busy_timeout (3 s). The prober's flush waits on it, synchronously.
     const other = new Database(path);
-    cleanups.push(() => other.close());
+    cleanups.push(() => void other.close());
     let locked = false;
     const rounds = await round(db, loaded, {
       flushIntervalMs: 100,
