@@ -384,6 +384,45 @@ export function maintenanceBetween(db: Db, from: string, to: string, portalId?: 
   return rows.map((r) => ({ ...r, endpoints: JSON.parse(r.endpoints) as string[], announced: r.announced === 1 }));
 }
 
+export interface LatestProbe {
+  endpointId: number;
+  at: string;
+  outcome: ProbeRecord['outcome'];
+  state: UptimeState;
+  reason: string | null;
+  detail: string | null;
+  attempts: number;
+  statusCode: number | null;
+  dnsMs: number | null;
+  connectMs: number | null;
+  tlsMs: number | null;
+  firstByteMs: number | null;
+  totalMs: number | null;
+  finalUrl: string | null;
+  redirects: Array<{ url: string; status: number }> | null;
+  httpsRedirect: boolean | null;
+  assertions: Array<{ condition: string; ok: boolean; actual: string; soft: boolean }> | null;
+}
+
+/** The most recent probe of each endpoint: what an operator reads first when it is down. */
+export function latestProbes(db: Db, endpointIds: readonly number[]): LatestProbe[] {
+  const stmt = db.prepare(`
+    SELECT endpoint_id AS endpointId, at, outcome, state, reason, detail, attempts, status_code AS statusCode, dns_ms AS dnsMs,
+           connect_ms AS connectMs, tls_ms AS tlsMs, first_byte_ms AS firstByteMs, total_ms AS totalMs, final_url AS finalUrl,
+           redirects_json AS redirects, https_redirect AS httpsRedirect, assertions_json AS assertions
+    FROM probe WHERE endpoint_id = ? ORDER BY at DESC LIMIT 1`);
+  return endpointIds.flatMap((id) => {
+    const r = stmt.get(id) as (Omit<LatestProbe, 'redirects' | 'assertions' | 'httpsRedirect'> & { redirects: string | null; assertions: string | null; httpsRedirect: number | null }) | undefined;
+    if (!r) return [];
+    return [{
+      ...r,
+      redirects: r.redirects === null ? null : (JSON.parse(r.redirects) as LatestProbe['redirects']),
+      assertions: r.assertions === null ? null : (JSON.parse(r.assertions) as LatestProbe['assertions']),
+      httpsRedirect: r.httpsRedirect === null ? null : r.httpsRedirect === 1,
+    }];
+  });
+}
+
 // ---- for alerts (issue 6) -------------------------------------------------------------------
 
 export interface CurrentState {

@@ -1,6 +1,7 @@
 // Text of `dvc-monitor uptime`: the report as a table or CSV, in Vietnamese or English.
 import { formatCount, formatPercent, t as L, type Lang } from '../i18n.ts';
 import { MISSING } from '../uptime/conditions.ts';
+import type { LatestProbe } from '../../storage/uptime.ts';
 import type { EndpointReport, PeriodFigures, UptimeReport } from '../uptime/report.ts';
 import type { UptimeState } from '../uptime/state-machine.ts';
 import { LOCAL_TIME_ZONE } from '../time/period.ts';
@@ -71,11 +72,38 @@ function figuresLine(f: PeriodFigures, lang: Lang): string {
     `${formatPercent(f.availabilityPercent, lang)} (${formatCount(f.counted, lang)} probes counted: ${formatCount(c.up, lang)} up, ${formatCount(c.degraded, lang)} degraded, ${formatCount(c.down, lang)} down; excluded ${formatCount(c.maintenance, lang)} maintenance, ${formatCount(c.unknown, lang)} unknown)`);
 }
 
+/** What the last probe saw, for the operator asking "why is it down?". */
+function lastProbeLines(p: LatestProbe, lang: Lang): string[] {
+  const n = (v: number | null) => (v === null ? '—' : String(Math.round(v)));
+  const status = p.statusCode === null ? L(lang, 'không có phản hồi', 'no answer') : `HTTP ${p.statusCode}`;
+  const phases = L(lang,
+    `DNS ${n(p.dnsMs)} · kết nối ${n(p.connectMs)} · TLS ${n(p.tlsMs)} · byte đầu tiên ${n(p.firstByteMs)} ms`,
+    `DNS ${n(p.dnsMs)} · connect ${n(p.connectMs)} · TLS ${n(p.tlsMs)} · first byte ${n(p.firstByteMs)} ms`);
+  const why = p.reason ? `; ${reasonLabel(p.reason, lang)}${p.detail ? ` — ${p.detail}` : ''}` : '';
+  const lines = [L(lang,
+    `    Lần đo gần nhất (${formatInstant(p.at, lang)}): ${status} trong ${n(p.totalMs)} ms (${phases})${why}`,
+    `    Last probe (${formatInstant(p.at, lang)}): ${status} in ${n(p.totalMs)} ms (${phases})${why}`)];
+  if (p.redirects && p.redirects.length > 0) {
+    const chain = [...p.redirects.map((r) => `${r.url} (${r.status})`), p.finalUrl ?? '?'].join(' → ');
+    lines.push(`      ${L(lang, 'Chuyển hướng', 'Redirects')}: ${chain}`);
+  }
+  if (p.httpsRedirect !== null) {
+    lines.push(`      ${L(lang, 'Chuyển từ HTTP sang HTTPS', 'HTTP to HTTPS redirect')}: ${p.httpsRedirect ? L(lang, 'có', 'yes') : L(lang, 'KHÔNG', 'NO')}`);
+  }
+  for (const a of (p.assertions ?? []).filter((x) => !x.ok)) {
+    lines.push(L(lang,
+      `      Điều kiện ${a.soft ? 'phụ ' : ''}không đạt: ${a.condition} (giá trị thực: ${a.actual})`,
+      `      ${a.soft ? 'Soft condition' : 'Condition'} failed: ${a.condition} (actual: ${a.actual})`));
+  }
+  return lines;
+}
+
 function endpointBlock(e: EndpointReport, lang: Lang): string[] {
   const lines = [`  ${e.endpoint}  ${e.url}`];
   lines.push(L(lang,
     `    Trạng thái hiện tại: ${STATE_LABEL[e.state].vi} từ ${formatInstant(e.stateSince, lang)} (lần đo gần nhất ${formatInstant(e.lastProbeAt, lang)})`,
     `    Current state: ${STATE_LABEL[e.state].en} since ${formatInstant(e.stateSince, lang)} (last probe ${formatInstant(e.lastProbeAt, lang)})`));
+  if (e.lastProbe) lines.push(...lastProbeLines(e.lastProbe, lang));
   lines.push(`    ${L(lang, 'Tỷ lệ sẵn sàng', 'Availability')}: ${figuresLine(e.total, lang)}`);
   lines.push(L(lang,
     `    Thời gian phản hồi: p50 ${ms(e.total.p50Ms)}, p95 ${ms(e.total.p95Ms)}`,

@@ -250,6 +250,16 @@ function compare(left: Value, op: Operator, right: string, durations: boolean): 
 
 const MAX_ACTUAL = 120;
 
+/**
+ * Text from a portal made safe to store and print: control characters (a hostile page could
+ * send terminal escape sequences) and line breaks become spaces, runs of spaces fold, and the
+ * length is bounded.
+ */
+export function printable(text: string, max = MAX_ACTUAL): string {
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ');
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+
 export function evaluateCondition(cond: Condition, facts: ProbeFacts, cache: { parsed?: { value: unknown } | null } = {}): ConditionResult {
   const left = resolve(cond.left as PlaceholderOperand, facts, cache);
   const durations = (cond.left as PlaceholderOperand).name === 'CERTIFICATE_EXPIRATION' || (cond.left as PlaceholderOperand).name === 'RESPONSE_TIME';
@@ -266,9 +276,7 @@ export function evaluateCondition(cond: Condition, facts: ProbeFacts, cache: { p
   } else {
     ok = false; // a placeholder on the right is refused by the parser
   }
-  let actual = asText(left);
-  if (actual.length > MAX_ACTUAL) actual = `${actual.slice(0, MAX_ACTUAL - 1)}…`;
-  return { condition: cond.source, ok, actual };
+  return { condition: cond.source, ok, actual: printable(asText(left)) };
 }
 
 /** Evaluates every condition; the parsed JSON body is shared between them. */

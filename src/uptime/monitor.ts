@@ -1,6 +1,7 @@
 // The prober behind `dvc-monitor probe`: schedules every configured endpoint, probes it, moves
 // its state, and records everything; rolls up and applies retention every few minutes.
 import { setMaxListeners } from 'node:events';
+import { performance } from 'node:perf_hooks';
 import pLimit from 'p-limit';
 import type { Db } from '../../storage/db.ts';
 import { closeIncidentAtGap, syncEndpoints, syncMaintenance, type RoundRecord } from '../../storage/uptime.ts';
@@ -140,18 +141,25 @@ export function startMonitor(opts: MonitorOptions): Monitor {
     opts.onRound?.(name, record);
   }
 
+  /** A round that throws is a bug of ours: logged, and the schedule goes on. */
+  const guarded = (spec: EndpointSpec, dueAt: number) =>
+    round(spec, dueAt).catch((err: unknown) => log.error({ err, endpoint: endpointName(spec) }, 'probe round failed'));
   const items = specs.map((spec) => ({ key: endpointName(spec), intervalMs: spec.intervalMs, value: spec }));
   const scheduler = opts.once
-    ? runAllNow(items, (item, dueAt) => round(item.value, dueAt), config.uptime.concurrency)
-    : createScheduler({ items, run: (item, dueAt) => round(item.value, dueAt), concurrency: config.uptime.concurrency });
+    ? runAllNow(items, (item, dueAt) => guarded(item.value, dueAt), config.uptime.concurrency)
+    : createScheduler({ items, run: (item, dueAt) => guarded(item.value, dueAt), concurrency: config.uptime.concurrency });
 
   const flushTimer = setInterval(() => recorder.flush(), opts.flushIntervalMs ?? 1000);
   const housekeeping = () => {
+    const t0 = performance.now();
     try {
       const r = rollupAndRetain(db, config.uptime.retention, new Date());
       log.debug({ ...r }, 'rollups refreshed, retention applied');
     } catch (err) {
       log[isStoreBusy(err) ? 'warn' : 'error']({ err }, 'rollup and retention postponed');
+    } finally {
+      // Synchronous store work held the event loop: probes it delayed must know it was us.
+      stall.noteStoreWait(performance.now() - t0);
     }
   };
   const housekeepingTimer = setInterval(housekeeping, opts.housekeepingIntervalMs ?? 5 * 60_000);

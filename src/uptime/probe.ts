@@ -4,7 +4,7 @@
 // stalled (store_busy when the store held the event loop, paused otherwise).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bucketOf } from './availability.ts';
-import { dependsOnTiming, evaluateConditions, mentionsStatus, type Condition, type ConditionResult, type ProbeFacts } from './conditions.ts';
+import { dependsOnTiming, evaluateConditions, mentionsStatus, printable, type Condition, type ConditionResult, type ProbeFacts } from './conditions.ts';
 import type { EndpointSpec } from './endpoints.ts';
 import type { Observation } from './state-machine.ts';
 import type { StallMeter } from './stall.ts';
@@ -139,7 +139,7 @@ export function probeFields(o: ProbeOutcome) {
   return {
     outcome: obs.kind,
     reason: obs.kind === 'up' ? null : obs.reason,
-    detail: detail === null ? null : detail.slice(0, 500),
+    detail: detail === null ? null : printable(detail, 500),
     attempts: o.attempts,
     statusCode: x.ok ? x.status : (x.status ?? null),
     dnsMs: x.timings.dnsMs,

@@ -1,6 +1,6 @@
 // The uptime report over a range of local dates, built from daily rollups, incidents and
 // maintenance windows (never from raw probes). Pure: the rows in, the figures out.
-import type { DailyRollup, EndpointRow, IncidentRow, MaintenanceRow } from '../../storage/uptime.ts';
+import type { DailyRollup, EndpointRow, IncidentRow, LatestProbe, MaintenanceRow } from '../../storage/uptime.ts';
 import { addCounts, availability, mergeHistograms, mttrMs, percentile, ZERO_COUNTS, type Histogram, type StateCounts } from './availability.ts';
 import type { UptimeState } from './state-machine.ts';
 
@@ -37,6 +37,8 @@ export interface EndpointReport {
   stateSince: string | null;
   lastProbeAt: string | null;
   certificate: { subject: string; issuer: string; notAfter: string; daysLeft: number } | null;
+  /** The most recent probe, whatever the range: timings, redirects, failed conditions. */
+  lastProbe: LatestProbe | null;
   total: PeriodFigures;
   months: Array<PeriodFigures & { month: string }>;
   days: Array<PeriodFigures & { date: string }>;
@@ -117,6 +119,7 @@ export function buildUptimeReport(input: {
   days: readonly DailyRollup[];
   incidents: readonly IncidentRow[];
   maintenance: readonly MaintenanceRow[];
+  latest: readonly LatestProbe[];
   lang: 'vi' | 'en';
 }): UptimeReport {
   const dates = datesBetween(input.from, input.to);
@@ -160,7 +163,7 @@ export function buildUptimeReport(input: {
       : null;
     return {
       portalId: e.portalId, portalName: e.portalName, endpoint: e.key, url: e.url, state: e.state, stateSince: e.stateSince,
-      lastProbeAt: e.lastProbeAt, certificate: cert,
+      lastProbeAt: e.lastProbeAt, certificate: cert, lastProbe: input.latest.find((l) => l.endpointId === e.id) ?? null,
       total: figures(total),
       months: [...months.entries()].map(([month, acc]) => ({ month, ...figures(acc) })),
       days,

@@ -13,6 +13,7 @@ import { rootCertificates } from 'node:tls';
 import tls from 'node:tls';
 import { Client, type Dispatcher } from 'undici';
 import { classifyError, type FailureReason } from '../http/failure.ts';
+import { printable } from './conditions.ts';
 import { DnsFailure, type Resolver } from './dns.ts';
 
 export interface ProbeTarget {
@@ -98,7 +99,7 @@ function distinguishedName(dn: tls.Certificate | undefined): string {
     const v = dn[k];
     return v === undefined ? [] : [`${k}=${Array.isArray(v) ? v.join('+') : v}`];
   });
-  return parts.join(', ').slice(0, 300);
+  return printable(parts.join(', '), 300);
 }
 
 function certificateOf(socket: tls.TLSSocket): CertificateInfo | undefined {

@@ -160,7 +160,11 @@ describe('the prober, end to end', () => {
     expect(home.total.counts.maintenance).toBe(1);
     expect(home.total.availabilityPercent).toBeNull();
     expect(report.maintenance).toEqual([expect.objectContaining({ id: 'bt-now', announced: false })]);
-    expect(renderUptimeTable(report, 'vi')).toContain('KHÔNG báo trước đủ 7 ngày làm việc');
+    const table = renderUptimeTable(report, 'vi');
+    expect(table).toContain('KHÔNG báo trước đủ 7 ngày làm việc');
+    // What the last probe saw, for the operator: status, timings, the cause and the failed condition.
+    expect(table).toMatch(/Lần đo gần nhất \(.+\): HTTP 503 trong \d+ ms \(DNS 0 · kết nối \d+ · TLS 0 · byte đầu tiên \d+ ms\); lỗi máy chủ \(HTTP 5xx\)/);
+    expect(table).toContain('Điều kiện không đạt: [STATUS] == 200 (giá trị thực: 503)');
   });
 
   it('after a restart it goes on from the stored state; an incident it could not follow is closed at the last probe', async () => {

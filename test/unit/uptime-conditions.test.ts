@@ -54,6 +54,11 @@ describe('condition language (Gatus style)', () => {
     expect(long.actual.length).toBeLessThanOrEqual(120);
   });
 
+  it('makes what a hostile portal sent printable: no control characters or terminal escapes', () => {
+    const r = check('[BODY] == x', { ...facts, body: 'ok\u001b[2J\u001b]0;pwned\u0007\r\nnext   line' });
+    expect(r.actual).toBe('ok [2J ]0;pwned next line');
+  });
+
   it('fails conditions on a body that is not JSON, or on facts a failed probe does not have', () => {
     expect(check('[BODY].status == ok', { ...facts, body: '<html>Hệ thống đang bảo trì</html>' }).ok).toBe(false);
     expect(check('[STATUS] == 200', { connected: false }).ok).toBe(false);

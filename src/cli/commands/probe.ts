@@ -3,8 +3,11 @@ import { openStore } from '../../../storage/db.ts';
 import { loadConfig } from '../../config/load.ts';
 import { t as L } from '../../i18n.ts';
 import { endpointName } from '../../uptime/endpoints.ts';
-import { startMonitor } from '../../uptime/monitor.ts';
+import { startMonitor, type Monitor } from '../../uptime/monitor.ts';
+import type { RoundRecord } from '../../../storage/uptime.ts';
+import { isStoreBusy } from '../../uptime/recorder.ts';
 import { configPath, langOf, loggerOf, storePath, type GlobalOptions } from '../context.ts';
+import { EXIT } from '../errors.ts';
 import { formatInstant, reasonLabel, STATE_LABEL } from '../render-uptime.ts';
 
 /**
@@ -25,15 +28,24 @@ export function registerProbe(program: Command): void {
       const log = loggerOf(globals, Boolean(process.stderr.isTTY));
       const loaded = loadConfig(configPath(globals));
       const db = openStore(storePath(globals, loaded), { busyTimeoutMs: PROBER_BUSY_TIMEOUT_MS });
-      const monitor = startMonitor({
-        db, loaded, log, once: opts.once ?? false,
-        onRound: (name, r) => {
-          const tr = r.transition;
-          if (!tr || opts.once) return;
-          const why = tr.reason ? ` (${reasonLabel(tr.reason, lang)})` : '';
-          process.stdout.write(`${formatInstant(tr.at, lang)} ${name}: ${STATE_LABEL[tr.from][lang]} → ${STATE_LABEL[tr.to][lang]}${why}\n`);
-        },
-      });
+      const onRound = (name: string, r: RoundRecord) => {
+        const tr = r.transition;
+        if (!tr || opts.once) return;
+        const why = tr.reason ? ` (${reasonLabel(tr.reason, lang)})` : '';
+        process.stdout.write(`${formatInstant(tr.at, lang)} ${name}: ${STATE_LABEL[tr.from][lang]} → ${STATE_LABEL[tr.to][lang]}${why}\n`);
+      };
+      let monitor: Monitor;
+      try {
+        monitor = startMonitor({ db, loaded, log, once: opts.once ?? false, onRound });
+      } catch (err) {
+        db.close();
+        if (!isStoreBusy(err)) throw err;
+        process.stderr.write(L(lang,
+          `Kho dữ liệu ${db.name} đang bị một tiến trình khác khóa ghi; chưa thể bắt đầu đo. Chờ tiến trình đó xong rồi chạy lại.\n`,
+          `The store ${db.name} is locked for writing by another process; probing cannot start yet. Wait for it to finish, then run again.\n`));
+        process.exitCode = EXIT.busy;
+        return;
+      }
       const stop = () => void monitor.stop();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

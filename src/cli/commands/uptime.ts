@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Db } from '../../../storage/db.ts';
 import {
-  dailyRollups, incidentsBetween, listEndpoints, maintenanceBetween, refreshRollups, utcBoundsOfLocalDate,
+  dailyRollups, incidentsBetween, latestProbes, listEndpoints, maintenanceBetween, refreshRollups, utcBoundsOfLocalDate,
 } from '../../../storage/uptime.ts';
 import type { Lang } from '../../i18n.ts';
 import { isStoreBusy } from '../../uptime/recorder.ts';
@@ -30,6 +30,7 @@ export function uptimeReportFromStore(db: Db, opts: { portalId?: string; from: s
     days: dailyRollups(db, ids, opts.from, opts.to),
     incidents: incidentsBetween(db, rangeStart, rangeEnd, ids),
     maintenance: maintenanceBetween(db, rangeStart, rangeEnd, opts.portalId),
+    latest: latestProbes(db, ids),
   });
 }
 
