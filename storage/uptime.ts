@@ -7,6 +7,7 @@
 //   incidentsSince(db, since)      incidents started, or ended, after `since` (open ones included)
 //   certificateExpiries(db)        the last certificate seen per https endpoint, soonest expiry first
 import { mergeHistograms, ZERO_COUNTS, addCounts, type Histogram, type StateCounts } from '../src/uptime/availability.ts';
+import type { MaintenanceWindow, NoticeVerdict } from '../src/uptime/maintenance.ts';
 import type { ClosedIncident, EndpointHealth, OpenIncident, Transition, UptimeState } from '../src/uptime/state-machine.ts';
 import type { Db } from './db.ts';
 
@@ -76,17 +77,8 @@ export function syncEndpoints(db: Db, endpoints: readonly EndpointInput[]): Map<
   return out;
 }
 
-export interface MaintenanceInput {
-  id: string;
-  portalId: string;
-  endpoints: readonly string[];
-  startsAt: string;
-  endsAt: string;
-  announcedOn: string | null;
-  workingDaysNotice: number | null;
-  announced: boolean;
-  note: string;
-}
+/** A configured window with its notice verdict. */
+export type MaintenanceInput = MaintenanceWindow & NoticeVerdict;
 
 /** Replaces the stored windows with the configured ones (history keeps their ids in probe rows). */
 export function syncMaintenance(db: Db, windows: readonly MaintenanceInput[]): void {
@@ -372,7 +364,7 @@ export function incidentsBetween(db: Db, from: string, to: string, endpointIds?:
     ORDER BY i.started_at`).all(to, from, endpointIds ? 1 : null, JSON.stringify(endpointIds ?? [])) as IncidentRow[];
 }
 
-export interface MaintenanceRow extends MaintenanceInput {}
+export type MaintenanceRow = MaintenanceInput;
 
 /** Declared windows overlapping [from, to) (UTC). */
 export function maintenanceBetween(db: Db, from: string, to: string, portalId?: string): MaintenanceRow[] {
@@ -384,25 +376,12 @@ export function maintenanceBetween(db: Db, from: string, to: string, portalId?: 
   return rows.map((r) => ({ ...r, endpoints: JSON.parse(r.endpoints) as string[], announced: r.announced === 1 }));
 }
 
-export interface LatestProbe {
-  endpointId: number;
-  at: string;
-  outcome: ProbeRecord['outcome'];
-  state: UptimeState;
-  reason: string | null;
-  detail: string | null;
-  attempts: number;
-  statusCode: number | null;
-  dnsMs: number | null;
-  connectMs: number | null;
-  tlsMs: number | null;
-  firstByteMs: number | null;
-  totalMs: number | null;
-  finalUrl: string | null;
+export type LatestProbe = Pick<ProbeRecord,
+  'endpointId' | 'at' | 'outcome' | 'state' | 'reason' | 'detail' | 'attempts' | 'statusCode' | 'dnsMs' | 'connectMs' | 'tlsMs'
+  | 'firstByteMs' | 'totalMs' | 'finalUrl' | 'httpsRedirect'> & {
   redirects: Array<{ url: string; status: number }> | null;
-  httpsRedirect: boolean | null;
   assertions: Array<{ condition: string; ok: boolean; actual: string; soft: boolean }> | null;
-}
+};
 
 /** The most recent probe of each endpoint: what an operator reads first when it is down. */
 export function latestProbes(db: Db, endpointIds: readonly number[]): LatestProbe[] {

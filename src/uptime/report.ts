@@ -49,17 +49,7 @@ export interface EndpointReport {
   downtimeMs: number;
 }
 
-export interface MaintenanceReport {
-  id: string;
-  portalId: string;
-  endpoints: string[];
-  startsAt: string;
-  endsAt: string;
-  announcedOn: string | null;
-  workingDaysNotice: number | null;
-  announced: boolean;
-  note: string;
-}
+export type MaintenanceReport = MaintenanceRow;
 
 export interface UptimeReport {
   from: string;
@@ -176,6 +166,6 @@ export function buildUptimeReport(input: {
     from: input.from, to: input.to, generatedAt: input.now.toISOString(),
     formula: AVAILABILITY_FORMULA[input.lang],
     endpoints,
-    maintenance: input.maintenance.map((m) => ({ ...m, endpoints: [...m.endpoints] })),
+    maintenance: [...input.maintenance],
   };
 }

@@ -2,16 +2,19 @@
 // a store made busy on purpose, maintenance windows, and a restart after a gap.
 import Database from 'better-sqlite3';
 import http from 'node:http';
+import https from 'node:https';
+import { generate } from 'selfsigned';
 import type net from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Db } from '../../storage/db.ts';
-import { currentStates, incidentsSince, transitionsSince } from '../../storage/uptime.ts';
+import { certificateExpiries, currentStates, incidentsSince, transitionsSince } from '../../storage/uptime.ts';
 import { uptimeReportFromStore } from '../../src/cli/commands/uptime.ts';
 import { renderUptimeTable } from '../../src/cli/render-uptime.ts';
 import { parseConfig, type LoadedConfig } from '../../src/config/load.ts';
 import { createLogger } from '../../src/log.ts';
 import { startMonitor, type MonitorOptions } from '../../src/uptime/monitor.ts';
+import { createScheduler, monotonicNow } from '../../src/uptime/scheduler.ts';
 import { localDate } from '../../src/time/period.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
@@ -74,6 +77,29 @@ async function round(db: Db, loaded: LoadedConfig, extra: Partial<MonitorOptions
   await monitor.stop();
   return monitor.lastRounds();
 }
+
+describe('the scheduler in real time', () => {
+  it('runs each endpoint at its interval, measures lateness, and skips a tick while the last probe still runs', async () => {
+    const seen = new Map<string, number[]>();
+    const scheduler = createScheduler({
+      items: [{ key: 'a', intervalMs: 200, value: 20 }, { key: 'b', intervalMs: 200, value: 450 }],
+      concurrency: 10,
+      run: async (item, dueAt) => {
+        seen.set(item.key, [...(seen.get(item.key) ?? []), monotonicNow() - dueAt]);
+        await new Promise((r) => setTimeout(r, item.value));
+      },
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    const stats = scheduler.stats();
+    await scheduler.stop();
+    // 'a' fires every 200 ms: 6 or 7 times in 1.5 s (a loaded machine may lose one).
+    expect(seen.get('a')!.length).toBeGreaterThanOrEqual(5);
+    expect(seen.get('a')!.every((late) => late >= 0 && late < 1000)).toBe(true);
+    // 'b' takes 450 ms: the two ticks that fall inside each run are skipped, not stacked.
+    expect(seen.get('b')!.length).toBeLessThanOrEqual(3);
+    expect(stats.skippedBusy).toBeGreaterThanOrEqual(2);
+  });
+});
 
 describe('the prober, end to end', () => {
   it('a scripted outage: UP, 503 twice, UP: one incident, 60% availability, transitions for alerts', async () => {
@@ -165,6 +191,25 @@ describe('the prober, end to end', () => {
     // What the last probe saw, for the operator: status, timings, the cause and the failed condition.
     expect(table).toMatch(/Lần đo gần nhất \(.+\): HTTP 503 trong \d+ ms \(DNS 0 · kết nối \d+ · TLS 0 · byte đầu tiên \d+ ms\); lỗi máy chủ \(HTTP 5xx\)/);
     expect(table).toContain('Điều kiện không đạt: [STATUS] == 200 (giá trị thực: 503)');
+  });
+
+  it('keeps the last certificate seen per https endpoint, for expiry alerts', async () => {
+    const pems = await generate([{ name: 'commonName', value: 'dvc-monitor cert test' }], {
+      keyType: 'ec', algorithm: 'sha256', notBeforeDate: new Date(Date.now() - 86_400_000), notAfterDate: new Date(Date.now() + 10 * 86_400_000),
+      extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
+    });
+    const server = https.createServer({ key: pems.private, cert: pems.cert }, (_req, res) => res.end('{"status":"ok"}'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }));
+    const { db } = store();
+    const loaded = config(`https://127.0.0.1:${(server.address() as net.AddressInfo).port}`);
+    await round(db, loaded, { ca: pems.cert });
+    const [cert] = certificateExpiries(db);
+    expect(cert).toMatchObject({ key: 'home', subject: 'CN=dvc-monitor cert test', issuer: 'CN=dvc-monitor cert test' });
+    expect(Math.round((Date.parse(cert!.notAfter) - Date.now()) / 86_400_000)).toBe(10);
   });
 
   it('after a restart it goes on from the stored state; an incident it could not follow is closed at the last probe', async () => {

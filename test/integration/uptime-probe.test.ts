@@ -164,6 +164,29 @@ describe('probing real servers', () => {
     expect(o.exchange.ok && o.exchange.truncated).toBe(true);
   });
 
+  it('our own process frozen while the portal\'s time ran out is UNKNOWN (paused), not a timeout', async () => {
+    const base = await httpServer((_req, res) => setTimeout(() => res.end('ok'), 200));
+    const pending = probeEndpoint(spec(base, { timeoutMs: 500 }), deps());
+    await new Promise((r) => setTimeout(r, 50));
+    const until = performance.now() + 1200;
+    while (performance.now() < until); // the event loop stands still, as in a long GC pause or SIGSTOP
+    const o = await pending;
+    expect(o!.observation).toEqual({ kind: 'unknown', reason: 'paused' });
+  });
+
+  it('a response that only looks slow because we stood still is UNKNOWN; a really slow one stays DEGRADED', async () => {
+    const base = await httpServer((_req, res) => setTimeout(() => res.end('ok'), 100));
+    const pending = probeEndpoint(spec(base, { slowMs: 600, timeoutMs: 5000 }), deps());
+    await new Promise((r) => setTimeout(r, 20));
+    const until = performance.now() + 900;
+    while (performance.now() < until);
+    const o = await pending;
+    expect(o!.observation).toEqual({ kind: 'unknown', reason: 'paused' });
+    expect(o!.stalledMs).toBeGreaterThan(500);
+    const slow = await httpServer((_req, res) => setTimeout(() => res.end('ok'), 800));
+    expect((await probe(spec(slow, { slowMs: 300, timeoutMs: 5000 }))).observation).toEqual({ kind: 'degraded', reason: 'slow' });
+  });
+
   it('stops at once when the prober stops (abort), recording nothing', async () => {
     const hang = await httpServer(() => {});
     const controller = new AbortController();
