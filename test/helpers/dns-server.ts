@@ -1,6 +1,7 @@
 // A tiny authoritative DNS server on 127.0.0.1 (UDP) for probe tests: it answers A queries for
-// the names it is given and NXDOMAIN for the rest, so name resolution is tested for real
-// without sending a packet anywhere else.
+// the names it is given, SERVFAIL for names given as 'SERVFAIL' (a portal whose nameservers are
+// broken) and NXDOMAIN for the rest, so name resolution is tested for real without sending a
+// packet anywhere else.
 import dgram from 'node:dgram';
 
 export interface DnsServer {
@@ -28,11 +29,13 @@ export async function startDnsServer(records: Record<string, string>): Promise<D
     const qtype = msg.readUInt16BE(end);
     queries.push(name);
     const question = msg.subarray(12, end + 4);
-    const ip = records[name];
+    const record = records[name];
+    const ip = record === 'SERVFAIL' ? undefined : record;
     const answer = ip !== undefined && qtype === 1;
+    const rcode = record === 'SERVFAIL' ? 2 : record === undefined ? 3 : 0;
     const header = Buffer.alloc(12);
     msg.copy(header, 0, 0, 2); // id
-    header.writeUInt16BE(0x8180 | (ip === undefined ? 3 : 0), 2); // response, recursion available, NXDOMAIN when unknown
+    header.writeUInt16BE(0x8180 | rcode, 2); // response, recursion available, and the answer code
     header.writeUInt16BE(1, 4);
     header.writeUInt16BE(answer ? 1 : 0, 6);
     const parts = [header, question];

@@ -278,17 +278,17 @@ describe('DNS: the portal\'s fault or ours', () => {
     expect(o.attempts).toBe(1);
   });
 
-  it('with a canary that resolves, a resolver failure for the portal\'s name is the portal\'s', async () => {
-    // The canary answers from a working server; the portal's name goes to a dead one. A resolver
-    // that fails for one name and works for another is what a portal with broken nameservers looks like.
-    const dns = await startDnsServer({ 'canary.test': '127.0.0.1' });
+  it('a resolver failure (SERVFAIL) is the portal\'s when a canary still resolves, ours when none does', async () => {
+    const dns = await startDnsServer({ 'canary.test': '127.0.0.1', 'broken.test': 'SERVFAIL' });
     cleanups.push(() => dns.close());
+    const withCanary = createResolver({ servers: [dns.address], canaries: ['canary.test'] });
+    await expect(withCanary.resolve('broken.test')).rejects.toMatchObject({ reason: 'dns', code: 'ESERVFAIL' });
+    const withoutCanary = createResolver({ servers: [dns.address] });
+    await expect(withoutCanary.resolve('broken.test')).rejects.toMatchObject({ reason: 'local_dns' });
+    // Our resolver down: the canary fails too, so the failure is ours.
     const dead = await startDnsServer({});
     await dead.close();
-    const resolver = createResolver({ servers: [dns.address], canaries: ['canary.test'] });
-    const failing = createResolver({ servers: [dead.address], timeoutMs: 200, canaries: ['canary.test'] });
-    await expect(resolver.resolve('canary.test')).resolves.toBe('127.0.0.1');
-    // Same resolver for both: our resolver is down, the canary fails too → ours.
-    await expect(failing.resolve('dichvucong.test')).rejects.toMatchObject({ reason: 'local_dns' });
+    const down = createResolver({ servers: [dead.address], timeoutMs: 200, canaries: ['canary.test'] });
+    await expect(down.resolve('dichvucong.test')).rejects.toMatchObject({ reason: 'local_dns' });
   });
 });
