@@ -126,7 +126,7 @@ export async function probeEndpoint(spec: EndpointSpec, deps: ProbeDeps): Promis
     exchange: result.exchange,
     assertions: result.assertions,
     stalledMs: result.stall.stalledMs,
-    firstFailure: result.observation.kind === 'failed' ? null : firstFailure,
+    firstFailure: result.observation.kind === 'up' || result.observation.kind === 'degraded' ? firstFailure : null,
   };
 }
 
