@@ -73,6 +73,10 @@ export function syncEndpoints(db: Db, endpoints: readonly EndpointInput[]): Map<
         },
       });
     }
+    // An endpoint no longer configured is no longer watched: its open incident ends where it was last seen.
+    db.prepare(`UPDATE uptime_incident SET ended_by = 'monitor_gap',
+        ended_at = coalesce((SELECT last_probe_at FROM uptime_endpoint e WHERE e.id = uptime_incident.endpoint_id), started_at)
+      WHERE ended_at IS NULL AND endpoint_id IN (SELECT id FROM uptime_endpoint WHERE enabled = 0)`).run();
   })();
   return out;
 }

@@ -99,7 +99,7 @@ function lastProbeLines(p: LatestProbe, lang: Lang): string[] {
 }
 
 function endpointBlock(e: EndpointReport, lang: Lang): string[] {
-  const lines = [`  ${e.endpoint}  ${e.url}`];
+  const lines = [`  ${e.endpoint}  ${e.url}${e.configured ? '' : L(lang, '  (đã bỏ khỏi cấu hình, không còn đo)', '  (removed from the configuration, no longer probed)')}`];
   lines.push(L(lang,
     `    Trạng thái hiện tại: ${STATE_LABEL[e.state].vi} từ ${formatInstant(e.stateSince, lang)} (lần đo gần nhất ${formatInstant(e.lastProbeAt, lang)})`,
     `    Current state: ${STATE_LABEL[e.state].en} since ${formatInstant(e.stateSince, lang)} (last probe ${formatInstant(e.lastProbeAt, lang)})`));

@@ -141,13 +141,23 @@ export function startMonitor(opts: MonitorOptions): Monitor {
     opts.onRound?.(name, record);
   }
 
+  // Ticks that fell inside a pause of the whole process (SIGSTOP, a suspended VM) are not
+  // replayed: they are gaps, excluded from availability like UNKNOWN. Logged once per second.
+  let missedSinceLog = 0;
+  const noteMissed = (_item: unknown, ticks: number) => {
+    if (missedSinceLog === 0) setTimeout(() => {
+      log.warn({ missed: missedSinceLog }, 'the prober was paused: scheduled probes skipped');
+      missedSinceLog = 0;
+    }, 1000).unref();
+    missedSinceLog += ticks;
+  };
   /** A round that throws is a bug of ours: logged, and the schedule goes on. */
   const guarded = (spec: EndpointSpec, dueAt: number) =>
     round(spec, dueAt).catch((err: unknown) => log.error({ err, endpoint: endpointName(spec) }, 'probe round failed'));
   const items = specs.map((spec) => ({ key: endpointName(spec), intervalMs: spec.intervalMs, value: spec }));
   const scheduler = opts.once
     ? runAllNow(items, (item, dueAt) => guarded(item.value, dueAt), config.uptime.concurrency)
-    : createScheduler({ items, run: (item, dueAt) => guarded(item.value, dueAt), concurrency: config.uptime.concurrency });
+    : createScheduler({ items, run: (item, dueAt) => guarded(item.value, dueAt), concurrency: config.uptime.concurrency, onMissed: noteMissed });
 
   const flushTimer = setInterval(() => recorder.flush(), opts.flushIntervalMs ?? 1000);
   const housekeeping = () => {

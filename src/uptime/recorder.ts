@@ -22,7 +22,8 @@ export function isStoreBusy(err: unknown): boolean {
 }
 
 export function createRecorder(db: Db, deps: { stall: StallMeter; log: Logger; maxBuffered?: number; now?: () => number }): Recorder {
-  const maxBuffered = deps.maxBuffered ?? 200_000;
+  // About ten minutes of 10,000 endpoints; beyond it the oldest results go (and are logged).
+  const maxBuffered = deps.maxBuffered ?? 100_000;
   const now = deps.now ?? Date.now;
   let buffer: RoundRecord[] = [];
   let written = 0;

@@ -33,6 +33,8 @@ export interface EndpointReport {
   portalName: string;
   endpoint: string;
   url: string;
+  /** false once removed from the configuration (shown for the ranges it was probed in). */
+  configured: boolean;
   state: UptimeState;
   stateSince: string | null;
   lastProbeAt: string | null;
@@ -152,7 +154,7 @@ export function buildUptimeReport(input: {
       ? { subject: e.certSubject ?? '', issuer: e.certIssuer ?? '', notAfter: e.certNotAfter, daysLeft: Math.floor((Date.parse(e.certNotAfter) - input.now.getTime()) / 86_400_000) }
       : null;
     return {
-      portalId: e.portalId, portalName: e.portalName, endpoint: e.key, url: e.url, state: e.state, stateSince: e.stateSince,
+      portalId: e.portalId, portalName: e.portalName, endpoint: e.key, url: e.url, configured: e.enabled, state: e.state, stateSince: e.stateSince,
       lastProbeAt: e.lastProbeAt, certificate: cert, lastProbe: input.latest.find((l) => l.endpointId === e.id) ?? null,
       total: figures(total),
       months: [...months.entries()].map(([month, acc]) => ({ month, ...figures(acc) })),

@@ -97,6 +97,8 @@ export function createScheduler<T>(opts: {
   run: (item: ScheduleItem<T>, dueAt: number) => Promise<void>;
   concurrency: number;
   clock?: () => number;
+  /** Ticks of this item passed while the process could not run them (it was paused). */
+  onMissed?: (item: ScheduleItem<T>, ticks: number) => void;
 }): Scheduler {
   const clock = opts.clock ?? monotonicNow;
   const heap = new DueHeap<T>();
@@ -142,6 +144,7 @@ export function createScheduler<T>(opts: {
         const behind = Math.floor((now - next) / entry.item.intervalMs) + 1;
         stats.missed += behind;
         next += behind * entry.item.intervalMs;
+        opts.onMissed?.(entry.item, behind);
       }
       entry.due = next;
       heap.push(entry);

@@ -101,6 +101,26 @@ describe('the scheduler in real time', () => {
   });
 });
 
+describe('the scheduler after a pause', () => {
+  it('does not replay the ticks that fell inside a pause of the whole process: it counts them', async () => {
+    const missed: number[] = [];
+    let runs = 0;
+    const scheduler = createScheduler({
+      items: [{ key: 'a', intervalMs: 100, value: null }],
+      concurrency: 1,
+      run: async () => { runs++; },
+      onMissed: (_item, ticks) => missed.push(ticks),
+    });
+    await new Promise((r) => setTimeout(r, 150));
+    const until = performance.now() + 650;
+    while (performance.now() < until); // frozen for more than six intervals
+    await new Promise((r) => setTimeout(r, 50));
+    await scheduler.stop();
+    expect(missed.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(5);
+    expect(runs).toBeLessThan(6);
+  });
+});
+
 describe('the prober, end to end', () => {
   it('a scripted outage: UP, 503 twice, UP: one incident, 60% availability, transitions for alerts', async () => {
     const portal = await scriptedPortal();
@@ -191,6 +211,25 @@ describe('the prober, end to end', () => {
     // What the last probe saw, for the operator: status, timings, the cause and the failed condition.
     expect(table).toMatch(/Lần đo gần nhất \(.+\): HTTP 503 trong \d+ ms \(DNS 0 · kết nối \d+ · TLS 0 · byte đầu tiên \d+ ms\); lỗi máy chủ \(HTTP 5xx\)/);
     expect(table).toContain('Điều kiện không đạt: [STATUS] == 200 (giá trị thực: 503)');
+  });
+
+  it('an endpoint removed from the configuration: its incident ends where it was last seen, its history still shows', async () => {
+    const portal = await scriptedPortal();
+    const { db } = store();
+    portal.state.mode = '503';
+    const [before] = await round(db, config(portal.base));
+    const withoutHome = parseConfig(`version: 1
+portals:
+  - { id: dvc-a, agency: "tinh:01", name: Cổng A, url: "${portal.base}/", probes: [{ id: other, url: "${portal.base}/other" }] }
+`, 'test.yaml', {});
+    await round(db, withoutHome);
+    expect(incidentsSince(db, '2000-01-01T00:00:00.000Z')).toEqual(expect.arrayContaining([
+      expect.objectContaining({ key: 'home', endedBy: 'monitor_gap', endedAt: before!.round.probe.at }),
+    ]));
+    const today = localDate(new Date());
+    const report = uptimeReportFromStore(db, { from: today, to: today, now: new Date(), lang: 'vi' });
+    expect(report.endpoints.map((e) => [e.endpoint, e.configured])).toEqual([['home', false], ['other', true]]);
+    expect(renderUptimeTable(report, 'vi')).toContain('(đã bỏ khỏi cấu hình, không còn đo)');
   });
 
   it('keeps the last certificate seen per https endpoint, for expiry alerts', async () => {

@@ -21,13 +21,16 @@ function parseDateOption(value: string, option: '--from' | '--to'): string {
 }
 
 export function uptimeReportFromStore(db: Db, opts: { portalId?: string; from: string; to: string; now: Date; lang: Lang }): UptimeReport {
-  const endpoints = listEndpoints(db, opts.portalId === undefined ? {} : { portalId: opts.portalId });
+  const all = listEndpoints(db, { includeDisabled: true, ...(opts.portalId === undefined ? {} : { portalId: opts.portalId }) });
   const rangeStart = utcBoundsOfLocalDate(opts.from).from;
   const rangeEnd = utcBoundsOfLocalDate(opts.to).to;
+  const days = dailyRollups(db, all.map((e) => e.id), opts.from, opts.to);
+  // Endpoints removed from the configuration still show, for the ranges in which they were probed.
+  const endpoints = all.filter((e) => e.enabled || days.some((d) => d.endpointId === e.id));
   const ids = endpoints.map((e) => e.id);
   return buildUptimeReport({
     from: opts.from, to: opts.to, rangeStart, rangeEnd, now: opts.now, endpoints, lang: opts.lang,
-    days: dailyRollups(db, ids, opts.from, opts.to),
+    days,
     incidents: incidentsBetween(db, rangeStart, rangeEnd, ids),
     maintenance: maintenanceBetween(db, rangeStart, rangeEnd, opts.portalId),
     latest: latestProbes(db, ids),
