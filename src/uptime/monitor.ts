@@ -111,12 +111,13 @@ export function startMonitor(opts: MonitorOptions): Monitor {
   const latest = new Map<string, RoundRecord>();
 
   async function round(spec: EndpointSpec, dueAt: number): Promise<void> {
+    // Lateness on the monotonic clock the schedule uses; the recorded time on the wall clock (UTC).
     const start = monotonicNow();
+    const at = new Date().toISOString();
     const outcome = await probeEndpoint(spec, { transport, stall, signal: stopping.signal });
     if (!outcome) return; // stopped mid-probe: nothing to record
     const name = endpointName(spec);
     const entry = health.get(name)!;
-    const at = new Date(start).toISOString();
     const window = windowAt(windows, spec.portalId, spec.key, at);
     const result = step(entry.health, outcome.observation, at, { downAfter: spec.downAfter, maintenance: window });
     entry.health = result.health;
