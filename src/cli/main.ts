@@ -17,6 +17,8 @@ import { registerRun } from './commands/run.ts';
 import { registerNotify } from './commands/notify.ts';
 import { registerStart } from './commands/start.ts';
 import { registerSummary } from './commands/summary.ts';
+import { registerProbe } from './commands/probe.ts';
+import { registerUptime } from './commands/uptime.ts';
 import { EXIT, UsageError } from './errors.ts';
 
 export function buildProgram(): Command {
@@ -40,6 +42,8 @@ export function buildProgram(): Command {
   registerNotify(program);
   registerConfig(program);
   registerDb(program);
+  registerProbe(program);
+  registerUptime(program);
   // Every subcommand inherits the exit override, so bad options end with code 2, not a throw.
   for (const cmd of program.commands) cmd.exitOverride();
   return program;

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { LineCounter, isMap, isPair, isScalar, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { builtInAgencies, type Agency } from '../registry/agencies.ts';
+import { crossCheckUptime } from '../uptime/endpoints.ts';
 import { ConfigSchema, type Config } from './schema.ts';
 
 export class ConfigError extends Error {
@@ -146,6 +147,7 @@ function crossCheck(config: Config, builtIns: Agency[]): Array<[Path, string]> {
       problems.push([['targets', 'rules', i, 'agency'], `${show(r.agency)} is not a known agency code. Fix: use a code from the registry`]);
     }
   });
+  problems.push(...crossCheckUptime(config));
   return problems;
 }
 

@@ -7,6 +7,7 @@ import { KPI_IDS } from '../kpi/definitions.ts';
 import { isJsonPath } from '../normalise/json-path.ts';
 import { METRIC_NAME } from '../normalise/metrics.ts';
 import { fillPeriod } from '../time/period.ts';
+import { parseCondition } from '../uptime/conditions.ts';
 
 const isHttpUrl = (value: string) => {
   try {
@@ -43,6 +44,36 @@ export const AgencySchema = z.strictObject({
   gatewayCode: z.string().optional(),
 });
 
+const Condition = z.string().superRefine((value, ctx) => {
+  try {
+    parseCondition(value);
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: `is not a condition: ${(err as Error).message}` });
+  }
+});
+
+const Instant = z.iso.datetime({
+  offset: true,
+  message: 'is not a date and time with its offset. Fix: write it like 2026-11-20T22:00:00+07:00',
+});
+
+/** One endpoint to probe; omitted settings come from uptime.defaults. */
+export const ProbeSchema = z.strictObject({
+  id: Id.describe('Endpoint id within the portal, e.g. "home" or "status"'),
+  url: HttpUrl,
+  method: z.enum(['GET', 'HEAD']).default('GET'),
+  intervalSeconds: z.int().min(10).max(86_400).optional(),
+  timeoutMs: z.int().min(100).max(120_000).optional(),
+  /** Slower than this (total time) is DEGRADED. */
+  slowMs: z.int().min(1).max(120_000).optional(),
+  downAfter: z.int().min(1).max(20).optional(),
+  /** Must all hold, or the probe fails ("assertion"). Gatus-style, e.g. "[STATUS] == 200". */
+  conditions: z.array(Condition).default([]),
+  /** A failure only makes the endpoint DEGRADED. */
+  softConditions: z.array(Condition).default([]),
+  headers: z.record(z.string(), z.string()).default({}),
+});
+
 export const PortalSchema = z.strictObject({
   id: Id,
   agency: z.string().describe('Agency code from the registry, e.g. tinh:01 or bo:BCT'),
@@ -52,6 +83,55 @@ export const PortalSchema = z.strictObject({
   /** Key pages later checks visit besides the home page. */
   pages: z.array(z.strictObject({ kind: z.enum(['service', 'form', 'statistics', 'other']), url: HttpUrl })).default([]),
   statusUrl: HttpUrl.optional(),
+  /** Endpoints to probe. Absent: the portal's url ("home") and statusUrl ("status"). [] = none. */
+  probes: z.array(ProbeSchema).optional(),
+});
+
+export const MaintenanceSchema = z.strictObject({
+  id: Id,
+  portal: z.string().describe('Portal id'),
+  /** Endpoint ids of that portal; empty = all of them. */
+  endpoints: z.array(Id).default([]),
+  from: Instant,
+  to: Instant,
+  /** Local date the outage was announced to users (NĐ 224/2026 Art. 13: at least 7 working days ahead). */
+  announcedOn: LocalDate.optional(),
+  note: z.string().default(''),
+});
+
+export const UptimeSchema = z.strictObject({
+  defaults: z
+    .strictObject({
+      intervalSeconds: z.int().min(10).max(86_400).default(60),
+      timeoutMs: z.int().min(100).max(120_000).default(10_000),
+      slowMs: z.int().min(1).max(120_000).default(3_000),
+      /** Failed probes in a row before DOWN; each failure is already confirmed by an immediate retry. */
+      downAfter: z.int().min(1).max(20).default(1),
+      confirmDelayMs: z.int().min(0).max(30_000).default(1_000),
+      maxBodyBytes: z.int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+      maxRedirects: z.int().min(0).max(20).default(5),
+    })
+    .prefault({}),
+  /** Probes in flight at once, across all endpoints. */
+  concurrency: z.int().min(1).max(5000).default(200),
+  dns: z
+    .strictObject({
+      /** DNS servers to ask instead of the system resolver, e.g. ["10.0.0.53"]. */
+      servers: z.array(z.string().min(1)).default([]),
+      /** Names that always resolve when our resolver works: tell our DNS trouble (UNKNOWN) from the portal's (DOWN). */
+      canaries: z.array(z.string().min(1)).default([]),
+    })
+    .prefault({}),
+  retention: z
+    .strictObject({
+      rawDays: z.int().min(1).max(3650).default(30),
+      hourlyDays: z.int().min(1).max(36_500).default(730),
+      dailyDays: z.int().min(1).max(36_500).default(3650),
+    })
+    .prefault({}),
+  /** Public holidays (local dates): not working days for the maintenance notice rule. */
+  holidays: z.array(LocalDate).default([]),
+  maintenance: z.array(MaintenanceSchema).default([]),
 });
 
 export const NATIONAL_PORTAL_REPORTS = ['monthly_counts', 'index_766'] as const;
@@ -369,11 +449,14 @@ export const ConfigSchema = z.strictObject({
   agencies: z.array(AgencySchema).default([]),
   portals: z.array(PortalSchema).default([]),
   sources: z.array(SourceSchema).default([]),
+  uptime: UptimeSchema.prefault({}),
 });
 
 export type Config = z.output<typeof ConfigSchema>;
 export type PortalConfig = z.output<typeof PortalSchema>;
 export type SourceConfig = z.output<typeof SourceSchema>;
+export type UptimeConfig = z.output<typeof UptimeSchema>;
+export type ProbeConfig = z.output<typeof ProbeSchema>;
 export type NationalPortalSourceConfig = z.output<typeof NationalPortalSourceSchema>;
 export type ChannelConfig = z.output<typeof ChannelSchema>;
 export type PlatformApiSourceConfig = z.output<typeof PlatformApiSourceSchema>;

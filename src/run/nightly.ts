@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import pLimit from 'p-limit';
 import { collectorFor } from '../../collectors/index.ts';
 import type { Db } from '../../storage/db.ts';
-import { syncRegistry } from '../../storage/registry.ts';
+import { syncRegistryFromConfig } from './sync-registry.ts';
 import {
   addJobs, adoptRun, createRun, finishRun, jobsToDo, latestRunningRun, listJobs, markJobFailed, releaseRun, type JobRow, type JobSpec, type RunRow,
 } from '../../storage/runs.ts';
@@ -125,12 +125,7 @@ export async function runMeasurement(options: {
   const started = performance.now();
   const { config, agencies } = loaded;
 
-  syncRegistry(
-    db,
-    agencies,
-    config.portals.filter((p) => p.enabled).map((p) => ({ id: p.id, agencyCode: p.agency, name: p.name, url: p.url, settings: { pages: p.pages, statusUrl: p.statusUrl } })),
-    config.sources.filter((s) => s.enabled).map(({ id, kind, ...settings }) => ({ id, kind, portalId: null, settings })),
-  );
+  syncRegistryFromConfig(db, loaded);
   const { run, resumed } = openRun(db, loaded, options.plan, { trigger: options.trigger ?? 'cli', fresh: options.fresh ?? false, now: now(), log });
   const allJobs = listJobs(db, run.id);
   const todo = jobsToDo(db, run.id);

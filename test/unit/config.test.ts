@@ -80,6 +80,30 @@ describe('configuration', () => {
     expect(parseConfig(withDefault, 't.yaml', {}).config.sources[0]!.url).toBe('http://127.0.0.1:8/x');
   });
 
+  it('probes each portal\'s url and statusUrl by default, with the uptime defaults', async () => {
+    const { endpointsOf } = await import('../../src/uptime/endpoints.ts');
+    const loaded = parseConfig(base.replace('url: https://dichvucong.hanoi.gov.vn/', 'url: https://dichvucong.hanoi.gov.vn/\n    statusUrl: https://dichvucong.hanoi.gov.vn/status'), 't.yaml', {});
+    expect(endpointsOf(loaded.config).map((e) => [e.key, e.url, e.intervalMs, e.timeoutMs, e.downAfter])).toEqual([
+      ['home', 'https://dichvucong.hanoi.gov.vn/', 60_000, 10_000, 1],
+      ['status', 'https://dichvucong.hanoi.gov.vn/status', 60_000, 10_000, 1],
+    ]);
+    expect(endpointsOf(parseConfig(`${base}    probes: []\n`, 't.yaml', {}).config)).toEqual([]);
+  });
+
+  it('refuses a bad probe condition, a timeout not shorter than the interval, and a window for an unknown portal', () => {
+    const probes = `${base}    probes:\n      - { id: home, url: "https://dichvucong.hanoi.gov.vn/", conditions: ["[STATUS] = 200"], intervalSeconds: 10, timeoutMs: 15000 }\n`;
+    const problems = problemsOf(probes);
+    expect(problems[0]).toMatch(/portals\[0\]\.probes\[0\]\.conditions\[0\] is "\[STATUS\] = 200": is not a condition: .*no comparison operator.*Fix: write it like "\[STATUS\] == 200"/);
+    const timing = problemsOf(probes.replace('"[STATUS] = 200"', '"[STATUS] == 200"'));
+    expect(timing[0]).toMatch(/portals\[0\]\.probes\[0\]\.timeoutMs is 15000 ms, not shorter than the interval of 10 s\. Fix:/);
+    const window = `${base}uptime:\n  maintenance:\n    - { id: bt, portal: dvc-hcm, from: "2026-12-05T22:00:00+07:00", to: "2026-12-05T21:00:00+07:00" }\n`;
+    const w = problemsOf(window);
+    expect(w.some((p) => /uptime\.maintenance\[0\]\.portal "dvc-hcm" is not a configured portal/.test(p))).toBe(true);
+    expect(w.some((p) => /uptime\.maintenance\[0\]\.to .* is not after "from"/.test(p))).toBe(true);
+    expect(problemsOf(`${base}uptime:\n  maintenance:\n    - { id: bt, portal: dvc-hanoi, from: "5/12/2026 22:00", to: "2026-12-05T23:00:00+07:00" }\n`)[0])
+      .toMatch(/uptime\.maintenance\[0\]\.from .*is not a date and time with its offset\. Fix: write it like 2026-11-20T22:00:00\+07:00/);
+  });
+
   it('reports YAML syntax errors with the line', () => {
     expect(problemsOf('version: 1\nportals: [\n')[0]).toMatch(/test\.yaml:\d+: YAML syntax/);
   });

@@ -1,0 +1,82 @@
+import type { Command } from 'commander';
+import type { Db } from '../../../storage/db.ts';
+import {
+  dailyRollups, incidentsBetween, latestProbes, listEndpoints, maintenanceBetween, refreshRollups, utcBoundsOfLocalDate,
+} from '../../../storage/uptime.ts';
+import type { Lang } from '../../i18n.ts';
+import { isStoreBusy } from '../../uptime/recorder.ts';
+import { buildUptimeReport, type UptimeReport } from '../../uptime/report.ts';
+import { currentMonth, isMonthPeriod, lastDay, localDate } from '../../time/period.ts';
+import { langOf, openContext, type GlobalOptions } from '../context.ts';
+import { UsageError } from '../errors.ts';
+import { renderUptimeCsv, renderUptimeTable } from '../render-uptime.ts';
+
+const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** YYYY-MM-DD, or YYYY-MM for the month's first (as --from) or last (as --to) day. */
+function parseDateOption(value: string, option: '--from' | '--to'): string {
+  if (isMonthPeriod(value)) return option === '--from' ? `${value}-01` : lastDay(value);
+  if (DATE_RE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)) return value;
+  throw new UsageError(`${option} "${value}" is not a date. Fix: write YYYY-MM-DD (or YYYY-MM for a whole month), for example ${option} 2026-11-01`);
+}
+
+export function uptimeReportFromStore(db: Db, opts: { portalId?: string; from: string; to: string; now: Date; lang: Lang }): UptimeReport {
+  const all = listEndpoints(db, { includeDisabled: true, ...(opts.portalId === undefined ? {} : { portalId: opts.portalId }) });
+  const rangeStart = utcBoundsOfLocalDate(opts.from).from;
+  const rangeEnd = utcBoundsOfLocalDate(opts.to).to;
+  const days = dailyRollups(db, all.map((e) => e.id), opts.from, opts.to);
+  // Endpoints removed from the configuration still show, for the ranges in which they were probed.
+  const endpoints = all.filter((e) => e.enabled || days.some((d) => d.endpointId === e.id));
+  const ids = endpoints.map((e) => e.id);
+  return buildUptimeReport({
+    from: opts.from, to: opts.to, rangeStart, rangeEnd, now: opts.now, endpoints, lang: opts.lang,
+    days,
+    incidents: incidentsBetween(db, rangeStart, rangeEnd, ids),
+    maintenance: maintenanceBetween(db, rangeStart, rangeEnd, opts.portalId),
+    latest: latestProbes(db, ids),
+  });
+}
+
+export function registerUptime(program: Command): void {
+  program
+    .command('uptime')
+    .description('availability, incidents, MTTR, response times and certificates per endpoint, from the rollups')
+    .option('--portal <id>', 'only this portal')
+    .option('--from <date>', 'first local date, YYYY-MM-DD or YYYY-MM (default: the first day of this month)')
+    .option('--to <date>', 'last local date, YYYY-MM-DD or YYYY-MM (default: today)')
+    .option('--format <table|json|csv>', 'output format; csv has one row per endpoint and day', 'table')
+    .action((opts: { portal?: string; from?: string; to?: string; format: string }, cmd: Command) => {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const lang = langOf(globals);
+      if (!['table', 'json', 'csv'].includes(opts.format)) {
+        throw new UsageError(`--format "${opts.format}" is not supported. Fix: use --format table, --format json or --format csv`);
+      }
+      const now = new Date();
+      const today = localDate(now);
+      const from = opts.from ? parseDateOption(opts.from, '--from') : `${currentMonth(now)}-01`;
+      const to = opts.to ? parseDateOption(opts.to, '--to') : today;
+      if (from > to) throw new UsageError(`--from ${from} comes after --to ${to}. Fix: swap them`);
+      const { db } = openContext(globals);
+      try {
+        if (opts.portal !== undefined) {
+          const known = [...new Set(listEndpoints(db, { includeDisabled: true }).map((e) => e.portalId))];
+          if (!known.includes(opts.portal)) {
+            throw new UsageError(`--portal "${opts.portal}" has no probed endpoint in this store. Fix: use one of ${known.join(', ') || '(none yet: run dvc-monitor probe first)'}`);
+          }
+        }
+        try {
+          refreshRollups(db);
+        } catch (err) {
+          if (!isStoreBusy(err)) throw err;
+          process.stderr.write(lang === 'vi'
+            ? 'Kho dữ liệu đang bận: số liệu hiển thị có thể thiếu vài phút gần nhất.\n'
+            : 'The store is busy: the figures may miss the last few minutes.\n');
+        }
+        const report = uptimeReportFromStore(db, { ...(opts.portal === undefined ? {} : { portalId: opts.portal }), from, to, now, lang });
+        const text = opts.format === 'json' ? JSON.stringify(report, null, 2) : opts.format === 'csv' ? renderUptimeCsv(report, lang) : renderUptimeTable(report, lang);
+        process.stdout.write(`${text}\n`);
+      } finally {
+        db.close();
+      }
+    });
+}

@@ -1,0 +1,198 @@
+// Text of `dvc-monitor uptime`: the report as a table or CSV, in Vietnamese or English.
+import { formatCount, formatPercent, t as L, type Lang } from '../i18n.ts';
+import { MISSING } from '../uptime/conditions.ts';
+import type { LatestProbe } from '../../storage/uptime.ts';
+import type { EndpointReport, PeriodFigures, UptimeReport } from '../uptime/report.ts';
+import type { UptimeState } from '../uptime/state-machine.ts';
+import { LOCAL_TIME_ZONE } from '../time/period.ts';
+
+export const STATE_LABEL: Record<UptimeState, { vi: string; en: string }> = {
+  up: { vi: 'HOẠT ĐỘNG', en: 'UP' },
+  degraded: { vi: 'SUY GIẢM', en: 'DEGRADED' },
+  down: { vi: 'NGỪNG HOẠT ĐỘNG', en: 'DOWN' },
+  maintenance: { vi: 'BẢO TRÌ', en: 'MAINTENANCE' },
+  unknown: { vi: 'KHÔNG XÁC ĐỊNH', en: 'UNKNOWN' },
+};
+
+const REASON_LABEL: Record<string, { vi: string; en: string }> = {
+  dns: { vi: 'tên miền không phân giải được (DNS)', en: 'name does not resolve (DNS)' },
+  local_dns: { vi: 'lỗi DNS phía hệ thống đo', en: 'our DNS resolver failed' },
+  connect_refused: { vi: 'từ chối kết nối', en: 'connection refused' },
+  connect_reset: { vi: 'kết nối bị ngắt', en: 'connection reset' },
+  timeout: { vi: 'quá thời gian chờ', en: 'timeout' },
+  tls_invalid: { vi: 'chứng chỉ TLS không hợp lệ', en: 'invalid TLS certificate' },
+  tls_expired: { vi: 'chứng chỉ TLS đã hết hạn', en: 'expired TLS certificate' },
+  too_many_redirects: { vi: 'chuyển hướng quá nhiều lần hoặc lặp vòng', en: 'too many redirects or a redirect loop' },
+  too_large: { vi: 'phản hồi quá lớn', en: 'response too large' },
+  http_5xx: { vi: 'lỗi máy chủ (HTTP 5xx)', en: 'server error (HTTP 5xx)' },
+  http_4xx: { vi: 'lỗi HTTP 4xx', en: 'HTTP 4xx error' },
+  assertion: { vi: 'không đạt điều kiện kiểm tra', en: 'a condition failed' },
+  soft_assertion: { vi: 'không đạt điều kiện phụ', en: 'a soft condition failed' },
+  slow: { vi: 'phản hồi chậm', en: 'slow response' },
+  invalid_url: { vi: 'địa chỉ không hợp lệ', en: 'invalid URL' },
+  network: { vi: 'lỗi mạng', en: 'network error' },
+  store_busy: { vi: 'kho dữ liệu bận (lỗi phía hệ thống đo)', en: 'store busy (our fault)' },
+  paused: { vi: 'tiến trình đo bị tạm dừng', en: 'prober paused' },
+  recovered: { vi: 'đã khắc phục', en: 'recovered' },
+  maintenance: { vi: 'chuyển sang bảo trì', en: 'maintenance began' },
+  monitor_gap: { vi: 'hệ thống đo ngừng theo dõi', en: 'prober stopped watching' },
+};
+
+export const reasonLabel = (reason: string, lang: Lang) => REASON_LABEL[reason]?.[lang] ?? reason;
+
+const dateTime = (lang: Lang) => new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+  timeZone: LOCAL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+});
+
+export function formatInstant(iso: string | null, lang: Lang): string {
+  if (!iso) return '—';
+  return dateTime(lang).format(new Date(iso));
+}
+
+/** A local date "2026-11-20" as 20/11/2026. */
+export const formatDate = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+
+export function formatDuration(ms: number | null, lang: Lang): string {
+  if (ms === null) return '—';
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 1) return L(lang, `${Math.round(ms / 1000)} giây`, `${Math.round(ms / 1000)} s`);
+  const d = Math.floor(minutes / 1440);
+  const h = Math.floor((minutes % 1440) / 60);
+  const m = minutes % 60;
+  const parts = [d && L(lang, `${d} ngày`, `${d} d`), h && L(lang, `${h} giờ`, `${h} h`), m && L(lang, `${m} phút`, `${m} min`)].filter(Boolean);
+  return parts.join(' ');
+}
+
+const ms = (v: number | null) => (v === null ? '—' : Number.isFinite(v) ? `${formatCount(v, 'en').replace(/,/g, '')} ms` : '> 60000 ms');
+
+function figuresLine(f: PeriodFigures, lang: Lang): string {
+  const c = f.counts;
+  return L(lang,
+    `${formatPercent(f.availabilityPercent, lang)} (${formatCount(f.counted, lang)} lần đo được tính: ${formatCount(c.up, lang)} hoạt động, ${formatCount(c.degraded, lang)} suy giảm, ${formatCount(c.down, lang)} ngừng; không tính ${formatCount(c.maintenance, lang)} bảo trì, ${formatCount(c.unknown, lang)} không xác định)`,
+    `${formatPercent(f.availabilityPercent, lang)} (${formatCount(f.counted, lang)} probes counted: ${formatCount(c.up, lang)} up, ${formatCount(c.degraded, lang)} degraded, ${formatCount(c.down, lang)} down; excluded ${formatCount(c.maintenance, lang)} maintenance, ${formatCount(c.unknown, lang)} unknown)`);
+}
+
+/** What the last probe saw, for the operator asking "why is it down?". */
+function lastProbeLines(p: LatestProbe, lang: Lang): string[] {
+  const n = (v: number | null) => (v === null ? '—' : String(Math.round(v)));
+  const status = p.statusCode === null ? L(lang, 'không có phản hồi', 'no answer') : `HTTP ${p.statusCode}`;
+  const phases = L(lang,
+    `DNS ${n(p.dnsMs)} · kết nối ${n(p.connectMs)} · TLS ${n(p.tlsMs)} · byte đầu tiên ${n(p.firstByteMs)} ms`,
+    `DNS ${n(p.dnsMs)} · connect ${n(p.connectMs)} · TLS ${n(p.tlsMs)} · first byte ${n(p.firstByteMs)} ms`);
+  const why = p.reason ? `; ${reasonLabel(p.reason, lang)}${p.detail ? ` — ${p.detail}` : ''}` : '';
+  const lines = [L(lang,
+    `    Lần đo gần nhất (${formatInstant(p.at, lang)}): ${status} trong ${n(p.totalMs)} ms (${phases})${why}`,
+    `    Last probe (${formatInstant(p.at, lang)}): ${status} in ${n(p.totalMs)} ms (${phases})${why}`)];
+  if (p.redirects && p.redirects.length > 0) {
+    const chain = [...p.redirects.map((r) => `${r.url} (${r.status})`), p.finalUrl ?? '?'].join(' → ');
+    lines.push(`      ${L(lang, 'Chuyển hướng', 'Redirects')}: ${chain}`);
+  }
+  if (p.httpsRedirect !== null) {
+    lines.push(`      ${L(lang, 'Chuyển từ HTTP sang HTTPS', 'HTTP to HTTPS redirect')}: ${p.httpsRedirect ? L(lang, 'có', 'yes') : L(lang, 'KHÔNG', 'NO')}`);
+  }
+  for (const a of (p.assertions ?? []).filter((x) => !x.ok)) {
+    lines.push(L(lang,
+      `      Điều kiện ${a.soft ? 'phụ ' : ''}không đạt: ${a.condition} (giá trị thực: ${a.actual})`,
+      `      ${a.soft ? 'Soft condition' : 'Condition'} failed: ${a.condition} (actual: ${a.actual})`));
+  }
+  return lines;
+}
+
+function endpointBlock(e: EndpointReport, lang: Lang): string[] {
+  const lines = [`  ${e.endpoint}  ${e.url}${e.configured ? '' : L(lang, '  (đã bỏ khỏi cấu hình, không còn đo)', '  (removed from the configuration, no longer probed)')}`];
+  lines.push(L(lang,
+    `    Trạng thái hiện tại: ${STATE_LABEL[e.state].vi} từ ${formatInstant(e.stateSince, lang)} (lần đo gần nhất ${formatInstant(e.lastProbeAt, lang)})`,
+    `    Current state: ${STATE_LABEL[e.state].en} since ${formatInstant(e.stateSince, lang)} (last probe ${formatInstant(e.lastProbeAt, lang)})`));
+  if (e.lastProbe) lines.push(...lastProbeLines(e.lastProbe, lang));
+  lines.push(`    ${L(lang, 'Tỷ lệ sẵn sàng', 'Availability')}: ${figuresLine(e.total, lang)}`);
+  lines.push(L(lang,
+    `    Thời gian phản hồi: p50 ${ms(e.total.p50Ms)}, p95 ${ms(e.total.p95Ms)}`,
+    `    Response time: p50 ${ms(e.total.p50Ms)}, p95 ${ms(e.total.p95Ms)}`));
+  lines.push(L(lang,
+    `    Sự cố: ${e.incidents.length}; tổng thời gian ngừng ${formatDuration(e.downtimeMs, lang)}; thời gian khắc phục trung bình (MTTR) ${formatDuration(e.mttrMs, lang)}`,
+    `    Incidents: ${e.incidents.length}; downtime ${formatDuration(e.downtimeMs, lang)}; mean time to recovery (MTTR) ${formatDuration(e.mttrMs, lang)}`));
+  for (const i of e.incidents.slice(-20)) {
+    const end = i.endedAt ? formatInstant(i.endedAt, lang) : L(lang, 'đang diễn ra', 'ongoing');
+    const how = i.endedBy && i.endedBy !== 'recovered' ? `; ${reasonLabel(i.endedBy, lang)}` : '';
+    lines.push(`      ${formatInstant(i.startedAt, lang)} → ${end} (${formatDuration(i.durationMs, lang)}): ${reasonLabel(i.cause, lang)}${how}`);
+  }
+  if (e.incidents.length > 20) lines.push(L(lang, `      … và ${e.incidents.length - 20} sự cố trước đó (xem --format json)`, `      … and ${e.incidents.length - 20} earlier incidents (see --format json)`));
+  if (e.certificate) {
+    const c = e.certificate;
+    lines.push(L(lang,
+      `    Chứng chỉ TLS: hết hạn ${formatInstant(c.notAfter, lang)} (${c.daysLeft >= 0 ? `còn ${c.daysLeft} ngày` : `đã hết hạn ${-c.daysLeft} ngày`}), cấp bởi ${c.issuer}`,
+      `    TLS certificate: expires ${formatInstant(c.notAfter, lang)} (${c.daysLeft >= 0 ? `${c.daysLeft} days left` : `expired ${-c.daysLeft} days ago`}), issued by ${c.issuer}`));
+  }
+  if (e.months.length > 1) {
+    lines.push(`    ${L(lang, 'Theo tháng', 'By month')}:`);
+    for (const m of e.months) lines.push(`      ${m.month}  ${formatPercent(m.availabilityPercent, lang).padStart(10)}  (${formatCount(m.counted, lang)} ${L(lang, 'lần đo', 'probes')})`);
+  }
+  if (e.days.length <= 62) {
+    lines.push(`    ${L(lang, 'Theo ngày', 'By day')}:`);
+    lines.push(`      ${L(lang, 'ngày', 'date').padEnd(10)}  ${L(lang, 'sẵn sàng', 'avail.').padStart(10)}  ${L(lang, 'tính', 'counted').padStart(7)}  ${L(lang, 'ngừng', 'down').padStart(6)}  ${L(lang, 'bảo trì', 'maint.').padStart(7)}  ${L(lang, 'k.x.đ', 'unknown').padStart(7)}  ${'p50'.padStart(9)}  ${'p95'.padStart(9)}`);
+    for (const d of e.days) {
+      const avail = d.availabilityPercent === null ? '—' : formatPercent(d.availabilityPercent, lang);
+      lines.push(`      ${formatDate(d.date)}  ${avail.padStart(10)}  ${formatCount(d.counted, lang).padStart(7)}  ${formatCount(d.counts.down, lang).padStart(6)}  ${formatCount(d.counts.maintenance, lang).padStart(7)}  ${formatCount(d.counts.unknown, lang).padStart(7)}  ${ms(d.p50Ms).padStart(9)}  ${ms(d.p95Ms).padStart(9)}`);
+    }
+  } else {
+    lines.push(L(lang, '    (Quá nhiều ngày để in từng ngày: dùng --format csv.)', '    (Too many days to list: use --format csv.)'));
+  }
+  return lines;
+}
+
+export function renderUptimeTable(report: UptimeReport, lang: Lang): string {
+  const lines = [
+    L(lang,
+      `TÌNH TRẠNG HOẠT ĐỘNG — từ ${formatDate(report.from)} đến ${formatDate(report.to)} (giờ Việt Nam)`,
+      `UPTIME — ${report.from} to ${report.to} (Vietnam time)`),
+    `${L(lang, 'Công thức', 'Formula')}: ${report.formula}`,
+    '',
+  ];
+  if (report.endpoints.length === 0) {
+    lines.push(L(lang, 'Chưa có điểm đo nào. Chạy `dvc-monitor probe` trước.', 'No endpoint has been probed yet. Run `dvc-monitor probe` first.'));
+  }
+  let portal = '';
+  for (const e of report.endpoints) {
+    if (e.portalId !== portal) {
+      portal = e.portalId;
+      lines.push(`${e.portalName} [${e.portalId}]`);
+    }
+    lines.push(...endpointBlock(e, lang), '');
+  }
+  if (report.maintenance.length > 0) {
+    lines.push(L(lang, 'Bảo trì đã khai báo (NĐ 224/2026/NĐ-CP Điều 13: báo trước ít nhất 7 ngày làm việc):', 'Declared maintenance (Decree 224/2026 Art. 13: announced at least 7 working days ahead):'));
+    for (const m of report.maintenance) {
+      const notice = m.announcedOn === null
+        ? L(lang, 'không có ngày thông báo', 'no announcement date')
+        : L(lang, `thông báo ngày ${formatDate(m.announcedOn)}, trước ${m.workingDaysNotice} ngày làm việc`, `announced ${m.announcedOn}, ${m.workingDaysNotice} working days ahead`);
+      const verdict = m.announced ? L(lang, 'đúng quy định', 'compliant') : L(lang, 'KHÔNG báo trước đủ 7 ngày làm việc', 'NOT announced 7 working days ahead');
+      lines.push(`  ${m.id} [${m.portalId}${m.endpoints.length ? `: ${m.endpoints.join(', ')}` : ''}] ${formatInstant(m.startsAt, lang)} → ${formatInstant(m.endsAt, lang)}; ${notice}: ${verdict}${m.note ? ` — ${m.note}` : ''}`);
+    }
+  }
+  return lines.join('\n').trimEnd().replaceAll(MISSING, L(lang, '(không có)', '(missing)'));
+}
+
+/** A CSV field, quoted when needed; text that a spreadsheet would run as a formula is neutralised. */
+function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  let text = typeof value === 'number' ? String(Math.round(value * 1000) / 1000) : value;
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** One row per endpoint and day: the counts an auditor recomputes the availability from. */
+export function renderUptimeCsv(report: UptimeReport, lang: Lang): string {
+  const header = lang === 'vi'
+    ? ['ngay', 'cong', 'diem_do', 'dia_chi', 'hoat_dong', 'suy_giam', 'ngung_hoat_dong', 'bao_tri', 'khong_xac_dinh', 'lan_do_that_bai', 'ty_le_san_sang_phan_tram', 'p50_ms', 'p95_ms']
+    : ['date', 'portal', 'endpoint', 'url', 'up', 'degraded', 'down', 'maintenance', 'unknown', 'failed_probes', 'availability_percent', 'p50_ms', 'p95_ms'];
+  const rows = [header.join(',')];
+  const finite = (v: number | null) => (v === null ? null : Number.isFinite(v) ? v : null);
+  for (const e of report.endpoints) {
+    for (const d of e.days) {
+      const c = d.counts;
+      rows.push([d.date, e.portalId, e.endpoint, e.url, c.up, c.degraded, c.down, c.maintenance, c.unknown, d.failedProbes,
+        d.availabilityPercent, finite(d.p50Ms), finite(d.p95Ms)].map(csvField).join(','));
+    }
+  }
+  return rows.join('\n');
+}

@@ -1,0 +1,173 @@
+// The uptime report over a range of local dates, built from daily rollups, incidents and
+// maintenance windows (never from raw probes). Pure: the rows in, the figures out.
+import type { DailyRollup, EndpointRow, IncidentRow, LatestProbe, MaintenanceRow } from '../../storage/uptime.ts';
+import { addCounts, availability, mergeHistograms, mttrMs, percentile, ZERO_COUNTS, type Histogram, type StateCounts } from './availability.ts';
+import type { UptimeState } from './state-machine.ts';
+
+export const AVAILABILITY_FORMULA = {
+  vi: 'tỷ lệ sẵn sàng = (HOẠT ĐỘNG + SUY GIẢM) ÷ (HOẠT ĐỘNG + SUY GIẢM + NGỪNG HOẠT ĐỘNG) × 100, đếm theo lần đo; BẢO TRÌ và KHÔNG XÁC ĐỊNH không tính; p50/p95 là cận trên của ô biểu đồ chứa phân vị, chỉ tính lần đo HOẠT ĐỘNG và SUY GIẢM.',
+  en: 'availability = (UP + DEGRADED) ÷ (UP + DEGRADED + DOWN) × 100, counted in probes; MAINTENANCE and UNKNOWN are excluded; p50/p95 are the upper bound of the histogram bucket holding the percentile, over UP and DEGRADED probes only.',
+};
+
+export interface PeriodFigures {
+  counts: StateCounts;
+  /** UP + DEGRADED + DOWN: the samples the availability is computed on. */
+  counted: number;
+  availabilityPercent: number | null;
+  failedProbes: number;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  meanMs: number | null;
+}
+
+export interface IncidentReport {
+  startedAt: string;
+  endedAt: string | null;
+  durationMs: number;
+  cause: string;
+  endedBy: string | null;
+}
+
+export interface EndpointReport {
+  portalId: string;
+  portalName: string;
+  endpoint: string;
+  url: string;
+  /** false once removed from the configuration (shown for the ranges it was probed in). */
+  configured: boolean;
+  state: UptimeState;
+  stateSince: string | null;
+  lastProbeAt: string | null;
+  certificate: { subject: string; issuer: string; notAfter: string; daysLeft: number } | null;
+  /** The most recent probe, whatever the range: timings, redirects, failed conditions. */
+  lastProbe: LatestProbe | null;
+  total: PeriodFigures;
+  months: Array<PeriodFigures & { month: string }>;
+  days: Array<PeriodFigures & { date: string }>;
+  incidents: IncidentReport[];
+  /** Mean duration of the incidents in the range that have ended; null when none has. */
+  mttrMs: number | null;
+  /** Incident time inside the range. */
+  downtimeMs: number;
+}
+
+export type MaintenanceReport = MaintenanceRow;
+
+export interface UptimeReport {
+  from: string;
+  to: string;
+  generatedAt: string;
+  formula: string;
+  endpoints: EndpointReport[];
+  maintenance: MaintenanceReport[];
+}
+
+interface Acc {
+  counts: StateCounts;
+  failedProbes: number;
+  rtCount: number;
+  rtSumMs: number;
+  hist: Histogram;
+}
+
+const emptyAcc = (): Acc => ({ counts: { ...ZERO_COUNTS }, failedProbes: 0, rtCount: 0, rtSumMs: 0, hist: {} });
+
+function add(acc: Acc, d: DailyRollup): void {
+  acc.counts = addCounts(acc.counts, d);
+  acc.failedProbes += d.failedProbes;
+  acc.rtCount += d.rtCount;
+  acc.rtSumMs += d.rtSumMs;
+  mergeHistograms(acc.hist, d.hist);
+}
+
+function figures(acc: Acc): PeriodFigures {
+  const c = acc.counts;
+  return {
+    counts: c,
+    counted: c.up + c.degraded + c.down,
+    availabilityPercent: availability(c),
+    failedProbes: acc.failedProbes,
+    p50Ms: percentile(acc.hist, 0.5),
+    p95Ms: percentile(acc.hist, 0.95),
+    meanMs: acc.rtCount === 0 ? null : acc.rtSumMs / acc.rtCount,
+  };
+}
+
+/** Every local date from..to inclusive. */
+export function datesBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 1)) out.push(d.toISOString().slice(0, 10));
+  return out;
+}
+
+export function buildUptimeReport(input: {
+  from: string;
+  to: string;
+  /** UTC bounds of the range: [rangeStart, rangeEnd). */
+  rangeStart: string;
+  rangeEnd: string;
+  now: Date;
+  endpoints: readonly EndpointRow[];
+  days: readonly DailyRollup[];
+  incidents: readonly IncidentRow[];
+  maintenance: readonly MaintenanceRow[];
+  latest: readonly LatestProbe[];
+  lang: 'vi' | 'en';
+}): UptimeReport {
+  const dates = datesBetween(input.from, input.to);
+  const byEndpoint = new Map<number, Map<string, DailyRollup>>();
+  for (const d of input.days) {
+    const m = byEndpoint.get(d.endpointId) ?? byEndpoint.set(d.endpointId, new Map()).get(d.endpointId)!;
+    m.set(d.date, d);
+  }
+  const clipStart = Date.parse(input.rangeStart);
+  const clipEnd = Math.min(Date.parse(input.rangeEnd), input.now.getTime());
+
+  const endpoints = input.endpoints.map((e): EndpointReport => {
+    const rollups = byEndpoint.get(e.id) ?? new Map<string, DailyRollup>();
+    const total = emptyAcc();
+    const months = new Map<string, Acc>();
+    // Days before the endpoint's first probe in the range are not gaps: it was not probed yet.
+    const first = [...rollups.keys()].sort()[0];
+    const days = dates.filter((date) => first !== undefined && date >= first).map((date) => {
+      const acc = emptyAcc();
+      const r = rollups.get(date);
+      if (r) {
+        add(acc, r);
+        add(total, r);
+        const month = date.slice(0, 7);
+        add(months.get(month) ?? months.set(month, emptyAcc()).get(month)!, r);
+      }
+      return { date, ...figures(acc) };
+    });
+    const incidents = input.incidents.filter((i) => i.endpointId === e.id).map((i): IncidentReport => ({
+      startedAt: i.startedAt, endedAt: i.endedAt, cause: i.cause, endedBy: i.endedBy,
+      durationMs: (i.endedAt ? Date.parse(i.endedAt) : input.now.getTime()) - Date.parse(i.startedAt),
+    }));
+    const downtimeMs = incidents.reduce((sum, i) => {
+      const s = Math.max(Date.parse(i.startedAt), clipStart);
+      const end = Math.min(i.endedAt ? Date.parse(i.endedAt) : input.now.getTime(), clipEnd);
+      return sum + Math.max(0, end - s);
+    }, 0);
+    const endedInRange = incidents.filter((i) => i.endedAt !== null && i.endedAt >= input.rangeStart && i.endedAt < input.rangeEnd);
+    const cert = e.certNotAfter
+      ? { subject: e.certSubject ?? '', issuer: e.certIssuer ?? '', notAfter: e.certNotAfter, daysLeft: Math.floor((Date.parse(e.certNotAfter) - input.now.getTime()) / 86_400_000) }
+      : null;
+    return {
+      portalId: e.portalId, portalName: e.portalName, endpoint: e.key, url: e.url, configured: e.enabled, state: e.state, stateSince: e.stateSince,
+      lastProbeAt: e.lastProbeAt, certificate: cert, lastProbe: input.latest.find((l) => l.endpointId === e.id) ?? null,
+      total: figures(total),
+      months: [...months.entries()].map(([month, acc]) => ({ month, ...figures(acc) })),
+      days,
+      incidents,
+      mttrMs: mttrMs(endedInRange, input.now),
+      downtimeMs,
+    };
+  });
+  return {
+    from: input.from, to: input.to, generatedAt: input.now.toISOString(),
+    formula: AVAILABILITY_FORMULA[input.lang],
+    endpoints,
+    maintenance: [...input.maintenance],
+  };
+}
