@@ -9,12 +9,28 @@ import { renderAlertMessage } from './messages.ts';
 import { channelsFor } from './routing.ts';
 import { collectorFailing, dataAnomaly, sourceStale } from './rules/data.ts';
 import { kpiBelowTarget, kpiDrop } from './rules/kpi.ts';
+import { certificateExpiring, portalDown } from './rules/uptime.ts';
+import { maintenanceWindowsOf } from '../uptime/endpoints.ts';
 import { dedupeKey, type AlertRule, type Condition } from './types.ts';
 
 /** Rules judged after a nightly run (the store's counts and collection health). */
 export const RUN_RULES: readonly AlertRule[] = [kpiDrop, kpiBelowTarget, collectorFailing, sourceStale, dataAnomaly];
 
-export const ALL_RULES: readonly AlertRule[] = [...RUN_RULES];
+/** Rules judged as the prober writes states: every minute in the service. */
+export const UPTIME_RULES: readonly AlertRule[] = [portalDown, certificateExpiring];
+
+export const ALL_RULES: readonly AlertRule[] = [...RUN_RULES, ...UPTIME_RULES];
+
+/** Notifications about a portal are held back during its declared maintenance windows. */
+export function maintenanceSilence(loaded: LoadedConfig): AlertPolicy['silenced'] {
+  const windows = maintenanceWindowsOf(loaded.config);
+  return ({ portalId }, now) => {
+    if (!portalId) return null;
+    const at = now.toISOString();
+    const window = windows.find((w) => w.portalId === portalId && w.startsAt <= at && at < w.endsAt);
+    return window ? `maintenance ${window.id} (${window.startsAt} – ${window.endsAt})` : null;
+  };
+}
 
 export interface EvaluationResult {
   opened: number;
@@ -52,7 +68,7 @@ export function evaluateAlerts(db: Db, loaded: LoadedConfig, options: {
     failuresToOpen: (rule) => settings.perRule[rule]?.failuresToOpen ?? settings.failuresToOpen,
     successesToResolve: (rule) => settings.perRule[rule]?.successesToResolve ?? settings.successesToResolve,
     reminderMinutes: settings.reminderMinutes,
-    silenced: options.silenced ?? (() => null),
+    silenced: options.silenced ?? maintenanceSilence(loaded),
   };
   const changes = reconcile(active, firing, evaluated, policy, now);
   const titles = new Map(rules.map((r) => [r.id, r.title]));

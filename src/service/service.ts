@@ -1,13 +1,15 @@
 // `dvc-monitor start`: the long-running service. The nightly run at its cron time in
-// Asia/Ho_Chi_Minh (a run missed while the machine was off runs at start), alert evaluation
-// after each run, and the outbox delivered every few seconds. One instance per store.
+// Asia/Ho_Chi_Minh (a run missed while the machine was off runs at start), the probes at
+// their intervals, alert evaluation after each run and every few seconds for availability,
+// and the outbox delivered every few seconds. One instance per store.
 import { hostname } from 'node:os';
 import cron, { type ScheduledTask } from 'node-cron';
 import { acquireLock, heartbeat, lastStarted, releaseLock, taskFinished, taskStarted, type LockHolder } from '../../storage/service.ts';
 import type { Db } from '../../storage/db.ts';
 import { latestRunningRun } from '../../storage/runs.ts';
 import { deliverDue } from '../alerts/delivery.ts';
-import { evaluateAlerts, RUN_RULES } from '../alerts/evaluate.ts';
+import { evaluateAlerts, RUN_RULES, UPTIME_RULES } from '../alerts/evaluate.ts';
+import { startMonitor, type Monitor } from '../uptime/monitor.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import { httpClientFor } from '../http/for-config.ts';
 import { createHttpClient, type HttpClient } from '../http/client.ts';
@@ -31,9 +33,12 @@ export class ServiceLockedError extends Error {
 
 export interface ServiceOptions {
   db: Db;
+  /** A second connection for the prober, with a short busy timeout (see the probe command). */
+  probeDb?: Db;
   loaded: LoadedConfig;
   log: Logger;
   deliveryIntervalMs?: number;
+  uptimeAlertIntervalMs?: number;
   /** Run the nightly job at start when its last scheduled time was missed (default true). */
   catchUp?: boolean;
 }
@@ -54,6 +59,7 @@ export class Service {
   private readonly abort = new AbortController();
   private readonly timers: NodeJS.Timeout[] = [];
   private nightlyTask: ScheduledTask | null = null;
+  private monitor: Monitor | null = null;
   private running: Promise<unknown> | null = null;
   private delivering: Promise<unknown> | null = null;
   private readonly http: HttpClient;
@@ -84,8 +90,23 @@ export class Service {
       log.info({ missed: previous.toISOString() }, 'nightly run missed while the service was not running: running it now');
       void this.nightly('catch-up');
     }
+    if (this.options.probeDb) {
+      this.monitor = startMonitor({ db: this.options.probeDb, loaded, log });
+      // States change as probes land: judge the availability rules often, well within a minute.
+      this.timers.push(setInterval(() => this.judgeUptime(), this.options.uptimeAlertIntervalMs ?? 15_000));
+    }
     this.timers.push(setInterval(() => void this.deliver(), this.options.deliveryIntervalMs ?? 5_000));
     void this.deliver();
+  }
+
+  private judgeUptime(): void {
+    const { db, loaded, log } = this.options;
+    try {
+      const result = evaluateAlerts(db, loaded, { now: new Date(), log, rules: UPTIME_RULES });
+      if (result.queued) void this.deliver();
+    } catch (err) {
+      log.error({ err }, 'uptime alert evaluation failed');
+    }
   }
 
   /** One nightly measurement, then the alerts it may raise. Never two at once. */
@@ -125,6 +146,7 @@ export class Service {
     this.abort.abort();
     for (const timer of this.timers) clearInterval(timer);
     await this.nightlyTask?.destroy();
+    await this.monitor?.stop();
     await Promise.allSettled([this.running, this.delivering]);
     await Promise.allSettled([this.http.close(), this.notifyHttp.close()]);
     releaseLock(db, LOCK_NAME, this.me);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { openStore } from '../../../storage/db.ts';
 import { Service } from '../../service/service.ts';
 import { t } from '../../i18n.ts';
 import { langOf, loggerOf, openContext, type GlobalOptions } from '../context.ts';
@@ -6,19 +7,26 @@ import { langOf, loggerOf, openContext, type GlobalOptions } from '../context.ts
 export function registerStart(program: Command): void {
   program
     .command('start')
-    .description('the long-running service: the nightly run at its cron time (Asia/Ho_Chi_Minh), alerts and their delivery; SIGTERM stops it cleanly')
+    .description('the long-running service: the nightly run at its cron time (Asia/Ho_Chi_Minh), the probes, alerts and their delivery; SIGTERM stops it cleanly')
     .option('--no-catch-up', 'do not run a nightly run missed while the service was down')
-    .action(async (opts: { catchUp: boolean }, cmd: Command) => {
+    .option('--no-probes', 'do not probe the portals (another process runs `dvc-monitor probe`)')
+    .action(async (opts: { catchUp: boolean; probes: boolean }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
       // A service's output is its log: JSON lines, info level unless told otherwise.
       const log = loggerOf({ ...globals, logLevel: globals.logLevel ?? 'info' }, false);
       const { loaded, db } = openContext(globals);
-      const service = new Service({ db, loaded, log, catchUp: opts.catchUp });
+      // The prober writes on its own connection with a short busy timeout: a long wait would freeze probes in flight.
+      const probeDb = opts.probes ? openStore(db.name, { busyTimeoutMs: 1000 }) : undefined;
+      const closeAll = () => {
+        probeDb?.close();
+        db.close();
+      };
+      const service = new Service({ db, probeDb, loaded, log, catchUp: opts.catchUp });
       try {
         await service.start();
       } catch (err) {
-        db.close();
+        closeAll();
         throw err;
       }
       process.stderr.write(`${t(lang, `dvc-monitor đang chạy (lịch đo hằng đêm: "${loaded.config.schedule.nightly}", giờ Việt Nam). Dừng bằng Ctrl+C.`, `dvc-monitor is running (nightly schedule "${loaded.config.schedule.nightly}", Vietnam time). Stop with Ctrl+C.`)}\n`);
@@ -27,7 +35,7 @@ export function registerStart(program: Command): void {
           process.off('SIGTERM', stop);
           process.off('SIGINT', stop);
           void service.stop().finally(() => {
-            db.close();
+            closeAll();
             resolve();
           });
         };
