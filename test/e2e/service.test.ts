@@ -142,4 +142,27 @@ describe('dvc-monitor start', () => {
     // At most the message in flight at the kill arrives twice, with the same key for the receiver to drop.
     expect(received.length - new Set(received).size).toBeLessThanOrEqual(1);
   });
+
+  it('tells the webhook within a minute that a portal went down, and that it recovered', { timeout: 120_000 }, async () => {
+    const dir = tempDir();
+    const config = writeSandboxConfig(dir, sandbox.url, `${channels()}uptime: { defaults: { intervalSeconds: 10, timeoutMs: 3000, confirmDelayMs: 0 } }\n`);
+    const db = join(dir, 'store.sqlite');
+    receiver.requests.length = 0;
+    sandbox.setFault('site:hanoi', { mode: 'http_5xx', status: 503 });
+    const started = Date.now();
+    const service = startCli(['start', '--no-catch-up', '--config', config, '--db', db]);
+    try {
+      const told = (event: string) => receiver.accepted().some((r) => JSON.parse(r.body).event === event && JSON.parse(r.body).rule === 'portal.down');
+      await until('the DOWN notice', () => told('opened'), 60_000);
+      expect(Date.now() - started).toBeLessThan(60_000);
+      const opened = JSON.parse(receiver.accepted().find((r) => JSON.parse(r.body).rule === 'portal.down')!.body);
+      expect(opened).toMatchObject({ title: '[CẢNH BÁO] Cổng dịch vụ công ngừng hoạt động', subject: 'dvc-hanoi|home' });
+      sandbox.setFault('site:hanoi', null);
+      await until('the recovery notice', () => told('resolved'), 60_000);
+    } finally {
+      sandbox.setFault('site:hanoi', null);
+      service.child.kill('SIGTERM');
+    }
+    expect((await service.done).code).toBe(0);
+  });
 });
