@@ -267,8 +267,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const siteMatch = /^\/sites\/([^/]+)(\/.*)?$/.exec(url.pathname);
     if (url.pathname === '/') return send(wrapped, 302, { location: `/sites/${host.site}/`, 'content-type': 'text/plain; charset=utf-8' }, `/sites/${host.site}/\n`);
     if (!siteMatch || siteMatch[1] !== host.site) return send(wrapped, 404, { 'content-type': 'text/plain; charset=utf-8' }, 'Not Found\n');
-    const origin = `${secure ? 'https' : 'http'}://${name}`;
-    return site(req, wrapped, url, host.site satisfies SiteId, siteMatch[2], method, { baseUrl: origin, trackerOrigin: 'https://www.google-analytics.com' });
+    // Absolute links the sites write (danang's form action) name the host over plain http, as such builds do.
+    return site(req, wrapped, url, host.site satisfies SiteId, siteMatch[2], method, { baseUrl: `http://${name}`, trackerOrigin: 'https://www.google-analytics.com' });
   }
 
   async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -213,6 +213,10 @@ th, td { border: 1px solid #6b6b6b; padding: .4rem .6rem; text-align: left; }
 td.so { text-align: right; font-variant-numeric: tabular-nums; }
 footer { padding: 1rem; background: #f2f2f2; color: #1a1a1a; }
 label { display: block; margin-top: .75rem; font-weight: 600; }
+/* Usable at 320 CSS px without horizontal scrolling (WCAG 1.4.10). */
+header, nav ul { flex-wrap: wrap; }
+img { max-width: 100%; height: auto; }
+th, td { overflow-wrap: anywhere; }
 `;
 
 function hanoiPage(title: string, main: string): string {
@@ -706,7 +710,7 @@ export function handleTracker(path: string, ctx: SiteContext): SiteResponse | nu
       status: 200,
       headers: {
         'content-type': 'image/gif', 'cache-control': 'no-store',
-        'set-cookie': `_trk_sid=${hash32(`${ctx.seed}|tracker`).toString(16)}; path=/; max-age=31536000`,
+        'set-cookie': `_trk_sid=${hash32(`${ctx.seed}|tracker`).toString(16)}; path=/; max-age=31536000; SameSite=None; Secure`,
       },
       body: GIF_1X1,
     };

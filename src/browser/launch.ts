@@ -30,11 +30,11 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   return found;
 }
 
-export async function launchBrowser(options: { executablePath?: string } = {}): Promise<Browser> {
+export async function launchBrowser(options: { executablePath?: string; args?: string[] } = {}): Promise<Browser> {
   const executablePath = options.executablePath ?? findChromium();
   // Running as root (CI, containers) needs the sandbox off; pages still run in Chromium's renderer.
   const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
-  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...rootArgs], headless: true });
+  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...rootArgs, ...(options.args ?? [])], headless: true });
 }
 
 /** "Chromium 156.0.8078.79", recorded with each run that used the browser. */

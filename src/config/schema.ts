@@ -48,6 +48,38 @@ export const PortalSchema = z.strictObject({
   /** Key pages later checks visit besides the home page. */
   pages: z.array(z.strictObject({ kind: z.enum(['service', 'form', 'statistics', 'other']), url: HttpUrl })).default([]),
   statusUrl: HttpUrl.optional(),
+  /**
+   * Where the privacy and accessibility checks start, when not at `url` (the sandbox serves its
+   * portals to browsers under their own hostnames over HTTPS). Key pages on `url`'s host are
+   * visited on this host too.
+   */
+  checkUrl: HttpUrl.optional(),
+});
+
+const Spki = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, {
+  message: 'is not a certificate pin. Fix: give the base64 SHA-256 of the certificate\'s public key (44 characters ending in "="), as `openssl x509 -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64` prints it',
+});
+
+/** Privacy and accessibility checks (issue 5). Without this section nightly runs do not check. */
+export const ChecksSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  areas: z.array(z.enum(['privacy', 'accessibility'])).min(1).default(['privacy', 'accessibility']),
+  /** Pages visited at once, each in its own browser context. */
+  concurrency: z.int().min(1).max(16).default(3),
+  /** Loading one page; the analysis after it gets 30 s more. */
+  pageTimeoutMs: z.int().min(1000).max(300_000).default(30_000),
+  /** Bytes one page may pull in all (document and resources) before the visit stops as too_large. */
+  maxPageBytes: z.int().min(1024 * 1024).max(1024 ** 3).default(20 * 1024 * 1024),
+  /** Tab stops whose focus indicator is checked per page. */
+  keyboardSample: z.int().min(1).max(500).default(40),
+  screenshotMaxHeight: z.int().min(600).max(50_000).default(10_000),
+  /**
+   * Chromium --host-resolver-rules. For the sandbox only: sends its public hostnames to
+   * 127.0.0.1 and every other name to NOTFOUND. Leave unset for real portals.
+   */
+  hostResolverRules: z.string().min(1).optional(),
+  /** Extra certificates the checker's browser trusts, by SPKI pin (the sandbox's test certificate). */
+  trustedCertificateSpki: z.array(Spki).default([]),
 });
 
 export const NATIONAL_PORTAL_REPORTS = ['monthly_counts', 'index_766'] as const;
@@ -111,10 +143,12 @@ export const ConfigSchema = z.strictObject({
   agencies: z.array(AgencySchema).default([]),
   portals: z.array(PortalSchema).default([]),
   sources: z.array(SourceSchema).default([]),
+  checks: ChecksSchema.optional(),
 });
 
 export type Config = z.output<typeof ConfigSchema>;
 export type PortalConfig = z.output<typeof PortalSchema>;
+export type ChecksConfig = z.output<typeof ChecksSchema>;
 export type SourceConfig = z.output<typeof SourceSchema>;
 export type NationalPortalSourceConfig = z.output<typeof NationalPortalSourceSchema>;
 
