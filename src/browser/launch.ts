@@ -39,5 +39,6 @@ export async function launchBrowser(options: { executablePath?: string; args?: s
 
 /** "Chromium 156.0.8078.79", recorded with each run that used the browser. */
 export function browserVersion(executablePath = findChromium()): string {
-  return execFileSync(executablePath, ['--version'], { encoding: 'utf8', timeout: 10_000 }).trim().split('\n')[0]!;
+  // stderr is kept from the terminal: Debian's wrapper script complains there on some machines.
+  return execFileSync(executablePath, ['--version'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'pipe'] }).trim().split('\n')[0]!;
 }

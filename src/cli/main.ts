@@ -5,9 +5,11 @@ import { StoreError } from '../../storage/db.ts';
 import { LOG_LEVELS } from '../log.ts';
 import { RunInProgressError } from '../run/nightly.ts';
 import { TOOL_VERSION } from '../version.ts';
+import { registerCheck } from './commands/check.ts';
 import { registerConfig } from './commands/config.ts';
 import { registerDb } from './commands/db.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerEvidence } from './commands/evidence.ts';
 import { registerRun } from './commands/run.ts';
 import { registerSummary } from './commands/summary.ts';
 import { EXIT, UsageError } from './errors.ts';
@@ -25,6 +27,8 @@ export function buildProgram(): Command {
   registerRun(program);
   registerDemo(program);
   registerSummary(program);
+  registerCheck(program);
+  registerEvidence(program);
   registerConfig(program);
   registerDb(program);
   // Every subcommand inherits the exit override, so bad options end with code 2, not a throw.

@@ -13,6 +13,12 @@ import type { SourceConfig } from '../config/schema.ts';
 import type { HttpClient } from '../http/client.ts';
 import type { Logger } from '../log.ts';
 import { TOOL_VERSION } from '../version.ts';
+import { Checker, DEFAULT_CHECK_SETTINGS } from '../checks/checker.ts';
+import { executeCheckJob, planCheckJobs } from '../checks/execute-check-job.ts';
+import { AXE_VERSION } from '../checks/evidence/axe.ts';
+import { TRACKER_LIST_VERSION } from '../checks/evidence/third-parties.ts';
+import { SCORING_VERSION } from '../checks/score.ts';
+import { browserVersion } from '../browser/launch.ts';
 import { executeJob } from './execute-job.ts';
 import { registryLookup } from './registry-lookup.ts';
 
@@ -58,6 +64,16 @@ function processAlive(pid: number | null): boolean {
   }
 }
 
+/** The store's agencies, portals and sources made to match the configuration. */
+export function syncRegistryFromConfig(db: Db, { config, agencies }: LoadedConfig): void {
+  syncRegistry(
+    db,
+    agencies,
+    config.portals.filter((p) => p.enabled).map((p) => ({ id: p.id, agencyCode: p.agency, name: p.name, url: p.url, settings: { pages: p.pages, statusUrl: p.statusUrl } })),
+    config.sources.filter((s) => s.enabled).map(({ id, kind, ...settings }) => ({ id, kind, portalId: null, settings })),
+  );
+}
+
 export function planJobs(sources: readonly SourceConfig[], plan: RunPlan): JobSpec[] {
   return sources.filter((s) => s.enabled).flatMap((source) => collectorFor(source).plan(source, plan.periods));
 }
@@ -76,15 +92,26 @@ function openRun(db: Db, loaded: LoadedConfig, plan: RunPlan, opts: { trigger: s
     finishRun(db, unfinished.id, 'abandoned', opts.now);
     opts.log.warn({ runId: unfinished.id }, 'abandoned an interrupted run (--fresh)');
   }
+  const checkJobs = planCheckJobs(loaded.config);
   const run = db.transaction(() => {
     const created = createRun(db, {
       trigger: opts.trigger, plan, pid: process.pid, host, now: opts.now,
       toolVersion: TOOL_VERSION, nodeVersion: process.version, configHash: loaded.hash,
+      ...(checkJobs.length ? checkVersions() : {}),
     });
-    addJobs(db, created.id, planJobs(loaded.config.sources, plan));
+    addJobs(db, created.id, [...planJobs(loaded.config.sources, plan), ...checkJobs]);
     return created;
   })();
   return { run, resumed: false };
+}
+
+/** The versions a run with checks records; a missing browser is the check jobs' failure, not the run's. */
+function checkVersions() {
+  let browser: string | null = null;
+  try {
+    browser = browserVersion();
+  } catch { /* recorded as unknown; the check jobs will name the failure */ }
+  return { axeVersion: AXE_VERSION, trackerListVersion: TRACKER_LIST_VERSION, browserVersion: browser, scoringVersion: SCORING_VERSION };
 }
 
 /** A resumed run may name a source the config no longer has: a named failure, not a crash. */
@@ -111,12 +138,7 @@ export async function runMeasurement(options: {
   const started = performance.now();
   const { config, agencies } = loaded;
 
-  syncRegistry(
-    db,
-    agencies,
-    config.portals.filter((p) => p.enabled).map((p) => ({ id: p.id, agencyCode: p.agency, name: p.name, url: p.url, settings: { pages: p.pages, statusUrl: p.statusUrl } })),
-    config.sources.filter((s) => s.enabled).map(({ id, kind, ...settings }) => ({ id, kind, portalId: null, settings })),
-  );
+  syncRegistryFromConfig(db, loaded);
   const { run, resumed } = openRun(db, loaded, options.plan, { trigger: options.trigger ?? 'cli', fresh: options.fresh ?? false, now: now(), log });
   const allJobs = listJobs(db, run.id);
   const todo = jobsToDo(db, run.id);
@@ -127,21 +149,33 @@ export async function runMeasurement(options: {
   let measuresChanged = 0;
   log.info({ runId: run.id, resumed, jobs: allJobs.length, todo: todo.length }, 'run started');
 
-  await Promise.all(
-    todo.map((job) =>
-      limit(async () => {
-        const source = job.sourceId ? sources.get(job.sourceId) : undefined;
-        const outcome = source
-          ? await executeJob({ db, http, collector: collectorFor(source), source, job, registry, now })
-          : sourceRemoved(db, job, now());
-        measuresChanged += outcome.measuresChanged;
-        done++;
-        const level = outcome.status === 'failed' ? 'warn' : 'info';
-        log[level]({ runId: run.id, job: job.key, status: outcome.status, reason: outcome.failureReason, message: outcome.failureMessage, measuresChanged: outcome.measuresChanged, notes: outcome.notes }, 'job finished');
-        options.onProgress?.({ done, total: allJobs.length, job, status: outcome.status });
-      }),
-    ),
-  );
+  const portals = new Map(config.portals.filter((p) => p.enabled).map((p) => [p.id, p]));
+  let checker: Checker | null = null;
+  const { enabled: _enabled, ...checkSettings } = config.checks ?? { enabled: false };
+  const checkerOnce = () => (checker ??= new Checker({ ...DEFAULT_CHECK_SETTINGS, ...checkSettings }));
+
+  const runJob = async (job: JobRow) => {
+    if (job.kind === 'check') return executeCheckJob({ db, checker: checkerOnce, portal: job.portalId ? portals.get(job.portalId) : undefined, job, now });
+    const source = job.sourceId ? sources.get(job.sourceId) : undefined;
+    return source ? executeJob({ db, http, collector: collectorFor(source), source, job, registry, now }) : sourceRemoved(db, job, now());
+  };
+
+  try {
+    await Promise.all(
+      todo.map((job) =>
+        limit(async () => {
+          const outcome = await runJob(job);
+          measuresChanged += outcome.measuresChanged;
+          done++;
+          const level = outcome.status === 'failed' ? 'warn' : 'info';
+          log[level]({ runId: run.id, job: job.key, status: outcome.status, reason: outcome.failureReason, message: outcome.failureMessage, measuresChanged: outcome.measuresChanged, notes: outcome.notes }, 'job finished');
+          options.onProgress?.({ done, total: allJobs.length, job, status: outcome.status });
+        }),
+      ),
+    );
+  } finally {
+    await (checker as Checker | null)?.close();
+  }
 
   const finalJobs = listJobs(db, run.id);
   const failed = finalJobs.filter((j) => j.status === 'failed');

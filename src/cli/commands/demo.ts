@@ -25,6 +25,7 @@ export function registerDemo(program: Command): void {
       const sandbox = await startSandbox({ port: Number(opts.port), seed: Number(opts.seed) });
       // config/sandbox.yaml points at ${SANDBOX_URL}: the demo's sandbox, wherever it listens.
       process.env.SANDBOX_URL = sandbox.url;
+      process.env.SANDBOX_PORT = String(sandbox.port);
       const vi = lang === 'vi';
       process.stdout.write(vi ? `Cổng thử nghiệm (sandbox) đang chạy tại ${sandbox.url}\n` : `Sandbox portals listening on ${sandbox.url}\n`);
       try {
