@@ -20,6 +20,7 @@ export const FIXTURE_PAGES = {
   focusHidden: '/an-vien-tieu-diem',
   unreachable: '/khong-toi-duoc',
   reflow: '/tran-ngang',
+  untitledFrame: '/khung-khong-ten',
   hostile: {
     redirectLoop: '/doc-hai/chuyen-huong-vo-tan',
     download: '/doc-hai/tai-xuong',
@@ -128,6 +129,10 @@ export function handleFixture(path: string, query: URLSearchParams): SiteRespons
 <p><a href="/sach" tabindex="-1">Liên kết bị loại khỏi thứ tự Tab</a></p>`, { style: ' .nut { display: inline-block; padding: .5rem 1rem; background: #00457c; color: #ffffff; cursor: pointer; }', csp: OPEN_CSP });
     case P.reflow:
       return page('Tràn ngang', `<div style="width: 1200px; background: #f2f2f2">Khung rộng cố định 1200 điểm ảnh: ở màn hình 320 điểm ảnh phải cuộn ngang.</div>`, { csp: OPEN_CSP });
+    case P.untitledFrame:
+      // A frame without a title: a WCAG failure (4.1.2) that none of the named criteria covers.
+      return page('Khung không có tên', `<p>Khung nhúng dưới đây không có thuộc tính title.</p>
+<iframe src="/sach" width="300" height="150"></iframe>`, { csp: "default-src 'self' 'unsafe-inline'; frame-ancestors 'self'" });
     case '/assets/diem.gif':
       return { status: 200, headers: { 'content-type': 'image/gif', 'cache-control': 'max-age=3600' }, body: GIF_1X1 };
     case '/assets/khong-lam-gi.js':

@@ -60,10 +60,12 @@ export const COLLECT_SCRIPT = `(() => {
   }
   // Tables that hold data (numbers in their cells), and whether they say what their cells mean.
   const tables = Array.from(document.querySelectorAll('table')).slice(0, 100).map((t) => {
-    const cells = Array.from(t.querySelectorAll('td'));
+    // Its own cells only: a layout table around a data table does not own the data.
+    const own = Array.from(t.rows).flatMap((r) => Array.from(r.cells));
+    const cells = own.filter((c) => c.tagName === 'TD');
     return {
-      rows: t.rows.length, headers: t.querySelectorAll('th').length, caption: Boolean(t.caption),
-      numericCells: cells.filter((c) => /^[\s\d.,%-]+$/.test(c.innerText) && /\d/.test(c.innerText)).length,
+      rows: t.rows.length, headers: own.length - cells.length, caption: Boolean(t.caption),
+      numericCells: cells.filter((c) => /^[\\s\\d.,%-]+$/.test(c.innerText) && /\\d/.test(c.innerText)).length,
       layout: t.getAttribute('role') === 'presentation' || t.getAttribute('role') === 'none',
     };
   });

@@ -18,8 +18,9 @@ type Initiator = { type: string; url?: string; stack?: { callFrames: Array<{ url
 
 function initiatorOf(i: Initiator | undefined): RequestRecord['initiator'] {
   if (!i) return { type: 'other', url: null };
+  // For a script the stack names the script itself; `url` is then often just the document.
   const frame = i.stack?.callFrames.find((f) => f.url);
-  return { type: i.type, url: i.url ?? frame?.url ?? null };
+  return { type: i.type, url: (i.type === 'script' ? frame?.url ?? i.url : i.url ?? frame?.url) ?? null };
 }
 
 export class NetworkLog {
