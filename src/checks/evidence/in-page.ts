@@ -86,7 +86,11 @@ export const COLLECT_SCRIPT = `(() => {
   };
 })()`;
 
-/** Remembers every interactive element and how it looks unfocused, before tabbing through. */
+/**
+ * Remembers every interactive element and how it looks unfocused, then listens: each Tab
+ * keydown (capture phase, before the page's own handlers) and each focus change is logged with
+ * how the focused element looks, so that a whole run of Tab presses is read back at once.
+ */
 export const KEYBOARD_PREPARE_SCRIPT = `(() => {
   const visible = (el) => { const r = el.getBoundingClientRect(); const cs = getComputedStyle(el); return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none'; };
   const NATIVE = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [role=link], [role=checkbox], [role=tab], [role=menuitem], [onclick]';
@@ -116,29 +120,34 @@ export const KEYBOARD_PREPARE_SCRIPT = `(() => {
   const text = (el) => (el.innerText || el.value || el.getAttribute('aria-label') || el.getAttribute('alt') || el.title || '').replace(/\\s+/g, ' ').trim().slice(0, 80);
   if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
   const unfocused = new Map(els.map((el) => [el, look(el)]));
-  Object.defineProperty(window, '__dvcKeyboard', { value: { els, unfocused, look, selector, text, ids: new Map() }, configurable: true });
+  const ids = new Map();
+  const idOf = (el) => { if (!ids.has(el)) ids.set(el, ids.size); return ids.get(el); };
+  const log = [];
+  const onElement = (el) => el && el !== document.body && el !== document.documentElement;
+  window.addEventListener('keydown', (e) => {
+    if (e.key === 'Tab' && log.length < 2000) log.push({ press: true, on: onElement(document.activeElement) ? idOf(document.activeElement) : null, frame: document.activeElement && document.activeElement.tagName === 'IFRAME' });
+  }, true);
+  document.addEventListener('focusin', (e) => {
+    const el = e.target;
+    if (!onElement(el) || log.length >= 2000) return;
+    const now = look(el);
+    const before = unfocused.get(el);
+    const changed = before ? Object.keys(now).filter((p) => now[p] !== before[p]) : (now.outline !== 'none' ? ['outline'] : []);
+    log.push({ id: idOf(el), selector: selector(el), text: text(el), frame: el.tagName === 'IFRAME', changed });
+  }, true);
+  document.addEventListener('focusout', (e) => { if (!e.relatedTarget && log.length < 2000) log.push({ left: true }); }, true);
+  Object.defineProperty(window, '__dvcKeyboard', { value: { els, ids, log, selector, text }, configurable: true });
   return els.length;
 })()`;
 
-/** After one Tab press: where the focus is, and whether it shows. */
-export const KEYBOARD_STEP_SCRIPT = `(() => {
+/** The log of Tab presses and focus changes, and the interactive elements never focused. */
+export const KEYBOARD_READ_SCRIPT = `(() => {
   const k = window.__dvcKeyboard;
-  const el = document.activeElement;
-  if (!k || !el || el === document.body || el === document.documentElement) return null;
-  if (!k.ids.has(el)) k.ids.set(el, k.ids.size);
-  const now = k.look(el);
-  const before = k.unfocused.get(el);
-  const changed = before ? Object.keys(now).filter((p) => now[p] !== before[p]) : (now.outline !== 'none' ? ['outline'] : []);
-  return { id: k.ids.get(el), selector: k.selector(el), text: k.text(el), frame: el.tagName === 'IFRAME', changed };
-})()`;
-
-/** Interactive elements the Tab cycle never reached (radio buttons count once per group). */
-export const KEYBOARD_UNREACHED_SCRIPT = `(() => {
-  const k = window.__dvcKeyboard;
-  if (!k) return [];
+  if (!k) return { log: [], unreached: [] };
   const reachedGroups = new Set(Array.from(k.ids.keys()).filter((e) => e.type === 'radio').map((e) => e.name));
-  return k.els.filter((el) => !k.ids.has(el) && !(el.type === 'radio' && reachedGroups.has(el.name)))
+  const unreached = k.els.filter((el) => !k.ids.has(el) && !(el.type === 'radio' && reachedGroups.has(el.name)))
     .slice(0, 50).map((el) => ({ selector: k.selector(el), text: k.text(el) }));
+  return { log: k.log, unreached };
 })()`;
 
 /** Width the document needs against the width it has (for the 320 CSS px reflow test). */
@@ -146,6 +155,8 @@ export const REFLOW_SCRIPT = `(() => ({ scrollWidth: document.documentElement.sc
 
 /** Replaces personal data in text nodes and field values, so the screenshot shows it masked. */
 export const MASK_SCRIPT = `((pairs) => {
+  // The keyboard test left the focus somewhere: the screenshot shows the page as it loads.
+  if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
   if (!pairs.length || !document.body) return 0;
   let changed = 0;
   const swap = (s) => { let out = s; for (const [raw, masked] of pairs) out = out.split(raw).join(masked); return out; };

@@ -3,12 +3,12 @@
 // mixed content, forms, links, text (personal data masked), keyboard and reflow tests, the
 // whole axe-core result, the DOM and a full-page screenshot (both masked).
 // Everything that can go wrong with a hostile page ends as a named scanner error.
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page, Response } from 'playwright-core';
 import type { Area, KeyboardEvidence, PageEvidence, PageKind, ScannerErrorReason } from '../types.ts';
 import { AXE_RUN_SCRIPT, AXE_SOURCE, AXE_TAGS, AXE_VERSION, summariseAxe, type AxeResults } from './axe.ts';
 import { describeCookies, parseCookieDeclaration, type CookieDeclaration } from './cookies.ts';
 import {
-  COLLECT_SCRIPT, INSTRUMENT_SCRIPT, KEYBOARD_PREPARE_SCRIPT, KEYBOARD_STEP_SCRIPT, KEYBOARD_UNREACHED_SCRIPT, MASK_SCRIPT, REFLOW_SCRIPT,
+  COLLECT_SCRIPT, INSTRUMENT_SCRIPT, KEYBOARD_PREPARE_SCRIPT, KEYBOARD_READ_SCRIPT, MASK_SCRIPT, REFLOW_SCRIPT,
 } from './in-page.ts';
 import { NetworkLog } from './network-log.ts';
 import { findPersonalData, maskingPairs, maskText, storedHits } from './personal-data.ts';
@@ -103,36 +103,70 @@ async function settle(net: NetworkLog, page: Page, maxMs = 1500): Promise<void> 
   }
 }
 
-async function keyboardTest(page: Page, sample: number): Promise<KeyboardEvidence> {
-  const interactive = (await page.evaluate(KEYBOARD_PREPARE_SCRIPT)) as number;
+type KeyboardLogEntry =
+  | { press: true; on: number | null; frame: boolean }
+  | { left: true }
+  | { id: number; selector: string; text: string; frame: boolean; changed: string[] };
+
+/**
+ * Reads the Tab walk from the page's log: each press is followed by the focus it produced, by
+ * focus leaving the document (the end of the Tab order), or by nothing (the page kept the focus:
+ * a trap). Coming back to the first stop completes the cycle; coming back to another is a loop.
+ */
+export function readTabWalk(log: KeyboardLogEntry[], sample: number): Pick<KeyboardEvidence, 'stops' | 'completed' | 'trap'> {
   const stops: KeyboardEvidence['stops'] = [];
   const seen = new Set<number>();
   let firstId: number | null = null;
-  let lastId: number | null = null;
-  let completed = false;
-  let trap: KeyboardEvidence['trap'] = null;
-  for (let i = 0; i <= sample; i++) {
-    await page.keyboard.press('Tab');
-    const step = (await page.evaluate(KEYBOARD_STEP_SCRIPT)) as { id: number; selector: string; text: string; frame: boolean; changed: string[] } | null;
-    if (step === null) {
-      // Focus left the document: the end of the Tab order was reached.
-      if (stops.length) { completed = true; break; }
+  let lastFocus: Extract<KeyboardLogEntry, { id: number }> | null = null;
+  for (let i = 0; i < log.length; i++) {
+    const entry = log[i]!;
+    if ('press' in entry) {
+      const next = log[i + 1];
+      // A press that changed nothing while an element (not a frame) held the focus: the page swallowed Tab.
+      if ((next === undefined || 'press' in next) && entry.on !== null && !entry.frame && lastFocus && stops.length) {
+        return { stops, completed: false, trap: { selector: lastFocus.selector, text: lastFocus.text } };
+      }
       continue;
     }
-    if (step.id === lastId && !step.frame) { trap = { selector: step.selector, text: step.text }; break; }
-    if (seen.has(step.id) && !step.frame) {
-      if (step.id === firstId) completed = true;
-      else trap = { selector: step.selector, text: step.text }; // a loop that never reaches the end
-      break;
+    if ('left' in entry) {
+      if (stops.length) return { stops, completed: true, trap: null };
+      continue;
     }
-    seen.add(step.id);
-    firstId ??= step.id;
-    lastId = step.id;
-    if (i < sample) stops.push({ selector: step.selector, text: step.text, visibleFocus: step.frame || step.changed.length > 0, indicator: step.changed });
+    if (seen.has(entry.id) && !entry.frame) {
+      return entry.id === firstId ? { stops, completed: true, trap: null } : { stops, completed: false, trap: { selector: entry.selector, text: entry.text } };
+    }
+    seen.add(entry.id);
+    firstId ??= entry.id;
+    lastFocus = entry;
+    if (stops.length < sample) stops.push({ selector: entry.selector, text: entry.text, visibleFocus: entry.frame || entry.changed.length > 0, indicator: entry.changed });
+    else return { stops, completed: false, trap: null };
   }
-  if (interactive === 0) completed = true;
-  const unreachable = completed && !trap ? ((await page.evaluate(KEYBOARD_UNREACHED_SCRIPT)) as KeyboardEvidence['unreachable']) : [];
-  return { interactive, stops, completed, trap, unreachable };
+  return { stops, completed: false, trap: null };
+}
+
+/** Presses Tab up to sample + 2 times, sent in one go; the page logs what each press did. */
+async function keyboardTest(page: Page, cdp: CDPSession, sample: number): Promise<KeyboardEvidence> {
+  const interactive = (await page.evaluate(KEYBOARD_PREPARE_SCRIPT)) as number;
+  const presses = Math.min(sample, interactive + 1) + 2;
+  const key = { key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9, nativeVirtualKeyCode: 9 };
+  const sent: Array<Promise<unknown>> = [];
+  for (let i = 0; i < presses; i++) {
+    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key }), cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key }));
+  }
+  await Promise.all(sent);
+  const { log, unreached } = (await page.evaluate(KEYBOARD_READ_SCRIPT)) as { log: KeyboardLogEntry[]; unreached: KeyboardEvidence['unreachable'] };
+  const walk = readTabWalk(log, sample);
+  const completed = walk.completed || interactive === 0;
+  return { interactive, ...walk, completed, unreachable: completed && !walk.trap ? unreached : [] };
+}
+
+/** The whole page (up to maxHeight) as JPEG, straight from the DevTools protocol: one round trip. */
+async function fullPageScreenshot(cdp: CDPSession, height: number): Promise<Buffer> {
+  const { data } = await cdp.send('Page.captureScreenshot', {
+    format: 'jpeg', quality: 70, captureBeyondViewport: true, optimizeForSpeed: true,
+    clip: { x: 0, y: 0, width: VIEWPORT.width, height, scale: 1 },
+  });
+  return Buffer.from(data, 'base64');
 }
 
 async function probeHttpVariant(browser: Browser, url: string, timeoutMs: number): Promise<PageEvidence['httpVariant']> {
@@ -184,7 +218,8 @@ export async function visitPage(browser: Browser, url: string, opts: VisitOption
     page.on('crash', () => stop('browser_crashed', 'the page crashed the browser tab'));
     page.on('download', () => stop('download', 'the address starts a file download instead of showing a page'));
     const net = new NetworkLog(opts.firstPartySite, (bytes) => stop('too_large', `the page sent more than ${opts.maxPageBytes} bytes (${bytes})`), opts.maxPageBytes);
-    await net.attach(await context.newCDPSession(page));
+    const cdp = await context.newCDPSession(page);
+    await net.attach(cdp);
 
     let response: Response | null;
     try {
@@ -243,10 +278,7 @@ export async function visitPage(browser: Browser, url: string, opts: VisitOption
         if (stopped) throw stopped;
         evidence.axe = { version: AXE_VERSION, rules: [], error: classifyFailure(err).message };
       }
-      evidence.keyboard = await keyboardTest(page, opts.keyboardSample);
-      await page.setViewportSize({ width: REFLOW_WIDTH, height: VIEWPORT.height });
-      evidence.reflow = { width: REFLOW_WIDTH, ...((await page.evaluate(REFLOW_SCRIPT)) as { scrollWidth: number; clientWidth: number }) };
-      await page.setViewportSize(VIEWPORT);
+      evidence.keyboard = await keyboardTest(page, cdp, opts.keyboardSample);
     }
 
     const declarations: CookieDeclaration[] = [
@@ -258,12 +290,16 @@ export async function visitPage(browser: Browser, url: string, opts: VisitOption
     result.dom = Buffer.from(html.length > MAX_DOM_BYTES ? html.slice(0, MAX_DOM_BYTES) : html);
 
     await page.evaluate(`(${MASK_SCRIPT})(${JSON.stringify(pairs)})`);
-    const height = Math.min(Math.max(dom.height, VIEWPORT.height), opts.screenshotMaxHeight);
-    result.screenshot = await page.screenshot({
-      type: 'jpeg', quality: 70, fullPage: true, clip: { x: 0, y: 0, width: VIEWPORT.width, height }, timeout: opts.pageTimeoutMs,
-    });
-    if (opts.probeHttp && url.startsWith('https:')) evidence.httpVariant = await probeHttpVariant(browser, url, Math.min(opts.pageTimeoutMs, 15_000));
+    result.screenshot = await fullPageScreenshot(cdp, Math.min(Math.max(dom.height, VIEWPORT.height), opts.screenshotMaxHeight));
+    // Last, as it changes the layout: the same page at 320 CSS px.
+    if (opts.areas.includes('accessibility')) {
+      await page.setViewportSize({ width: REFLOW_WIDTH, height: VIEWPORT.height });
+      evidence.reflow = { width: REFLOW_WIDTH, ...((await page.evaluate(REFLOW_SCRIPT)) as { scrollWidth: number; clientWidth: number }) };
+    }
     if (stopped) throw stopped;
+    // The page is done with: free its renderer before the second visit starts one.
+    await context.close();
+    if (opts.probeHttp && url.startsWith('https:')) evidence.httpVariant = await probeHttpVariant(browser, url, Math.min(opts.pageTimeoutMs, 15_000));
   } catch (err) {
     evidence.error = classifyFailure(stopped ?? err);
     result.dom = result.axe = result.screenshot = null;
