@@ -68,7 +68,7 @@ export function classifyFailure(err: unknown): { reason: ScannerErrorReason; mes
   return { reason: rules.find(([re]) => re.test(message))?.[1] ?? 'internal_error', message };
 }
 
-function emptyEvidence(url: string, kind: PageKind, startedAt: Date): PageEvidence {
+export function emptyEvidence(url: string, kind: PageKind, startedAt: Date): PageEvidence {
   return {
     schema: 'dvc-monitor/page-evidence/1', kind, requestedUrl: url, finalUrl: null, startedAt: startedAt.toISOString(), durationMs: 0,
     error: null, document: null, httpVariant: null, requests: [], requestsDropped: 0, cookies: [], storage: [], forms: [], links: [],
