@@ -6,7 +6,7 @@
 // browser with the sandbox's host-resolver rules may look up.
 import type { ServerResponse } from 'node:http';
 import { escapeHtml } from './format.ts';
-import type { SiteResponse } from './sites.ts';
+import { GIF_1X1, type SiteResponse } from './sites.ts';
 
 export const FIXTURES_HOST = 'kiemthu.sandbox';
 export const FIXTURES_ORIGIN = `https://${FIXTURES_HOST}`;
@@ -67,7 +67,6 @@ ${body}
 }
 
 const NOOP_JS = '/* tệp mô phỏng, không làm gì */\n';
-const GIF_1X1 = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 function hugePage(): StreamedResponse {
   return async (res, closing) => {
