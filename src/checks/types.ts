@@ -36,6 +36,8 @@ export interface RequestRecord {
   mimeType: string | null;
   failed: string | null;
   bytes: number | null;
+  /** Response headers, lower-cased, long values cut, Set-Cookie values redacted. */
+  responseHeaders: Record<string, string> | null;
   /** The tracker-list entry it matched (third-party-web), if any. */
   tracker: { entity: string; categories: string[] } | null;
 }

@@ -120,3 +120,18 @@ export function renderCheck(check: PortalCheck, saved: SavedCheck, lang: Lang, l
   }
   return lines.join('\n');
 }
+
+/** One line per portal with its latest area scores, for the demo and summaries. */
+export function renderLatestScores(rows: Array<{ portalId: string; scores: Array<{ area: Area; score: number | null }> }>, lang: Lang): string {
+  if (!rows.length) return '';
+  const lines = [L(lang, 'Điểm kiểm tra gần nhất (bảo vệ dữ liệu cá nhân / tiếp cận cho người khuyết tật):', 'Latest check scores (personal data protection / accessibility):')];
+  for (const r of rows) {
+    const score = (area: Area) => {
+      const s = r.scores.find((x) => x.area === area)?.score;
+      return s === null || s === undefined ? '—' : number(s, lang);
+    };
+    lines.push(`  ${r.portalId.padEnd(20)} ${score('privacy').padStart(6)} / ${score('accessibility').padStart(6)}`);
+  }
+  lines.push(L(lang, 'Chi tiết và bằng chứng: `dvc-monitor check <cổng>`.', 'Details and evidence: `dvc-monitor check <portal> --lang en`.'));
+  return lines.join('\n');
+}

@@ -115,6 +115,9 @@ describe('the findings name the defect', () => {
   });
 
   it('cookies carry the script or response that set them; the refused third-party cookie is kept as an attempt', () => {
+    // The response that set the session cookie keeps its headers, without the cookie's value.
+    const document = checks.bct!.visits[0]!.evidence.requests[0]!;
+    expect(document.responseHeaders?.['set-cookie']).toMatch(/^ASPSESSIONIDBCT=\[redacted\]; path=\/$/);
     const cookies = checks.bct!.visits[0]!.evidence.cookies;
     expect(cookies.find((c) => c.name === '_trk_uid')).toMatchObject({ party: 'first', setBy: { via: 'script', url: 'https://www.google-analytics.com/tracker/collect.js' }, tracker: 'Google Analytics', stored: true });
     expect(cookies.find((c) => c.name === 'ASPSESSIONIDBCT')).toMatchObject({ secure: false, httpOnly: false, sameSite: null, setBy: { via: 'header' } });

@@ -26,7 +26,7 @@ function homeEvidence(withTracker: boolean): PageEvidence {
     document: { status: 200, headers: { 'strict-transport-security': 'max-age=31536000' }, tls: null, redirects: [] },
     requests: withTracker ? [{
       url: 'https://www.google-analytics.com/collect', host: 'www.google-analytics.com', method: 'GET', type: 'Image', party: 'third',
-      initiator: { type: 'script', url: 'https://www.googletagmanager.com/gtag/js' }, status: 200, mimeType: 'image/gif', failed: null, bytes: 43,
+      initiator: { type: 'script', url: 'https://www.googletagmanager.com/gtag/js' }, status: 200, mimeType: 'image/gif', failed: null, bytes: 43, responseHeaders: { 'content-type': 'image/gif' },
       tracker: { entity: 'Google Analytics', categories: ['analytics'] },
     }] : [],
     cookies: withTracker ? [{

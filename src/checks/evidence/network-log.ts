@@ -23,6 +23,20 @@ function initiatorOf(i: Initiator | undefined): RequestRecord['initiator'] {
   return { type: i.type, url: (i.type === 'script' ? frame?.url ?? i.url : i.url ?? frame?.url) ?? null };
 }
 
+/** Headers as evidence: names lower-cased, at most 60, values cut at 500 characters, cookie values out. */
+export function keptHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).slice(0, 60).map(([k, v]) => {
+    const name = k.toLowerCase();
+    const value = name === 'set-cookie' ? redactSetCookie(v) : String(v).slice(0, 500);
+    return [name, value];
+  }));
+}
+
+/** Set-Cookie values are session secrets: kept as name and attributes only. */
+export function redactSetCookie(value: string): string {
+  return value.split('\n').map((l) => l.replace(/^([^=;]+)=[^;]*/, (_, n: string) => `${n}=[redacted]`)).join('\n');
+}
+
 export class NetworkLog {
   readonly requests: RequestRecord[] = [];
   readonly cookieDeclarations: CookieDeclaration[] = [];
@@ -64,6 +78,7 @@ export class NetworkLog {
         mimeType: null,
         failed: null,
         bytes: null,
+        responseHeaders: null,
         tracker: host ? trackerFor(e.request.url) : null,
       };
       if (this.requests.length < MAX_REQUESTS) this.requests.push(record);
@@ -75,12 +90,15 @@ export class NetworkLog {
       if (!p) return;
       p.record.status = e.response.status;
       p.record.mimeType = e.response.mimeType;
+      p.record.responseHeaders = { ...keptHeaders(e.response.headers), ...p.record.responseHeaders };
       const length = Number(e.response.headers['content-length'] ?? e.response.headers['Content-Length'] ?? 0);
       if (length > this.maxBytes) this.onTooLarge(length);
     });
     cdp.on('Network.responseReceivedExtraInfo', (e) => {
       const p = this.byId.get(e.requestId);
       const header = Object.entries(e.headers).find(([k]) => k.toLowerCase() === 'set-cookie')?.[1];
+      // The raw headers (with Set-Cookie, which responseReceived leaves out); they may come first.
+      if (p) p.record.responseHeaders = { ...p.record.responseHeaders, ...keptHeaders(e.headers) };
       const blocked = new Map((e.blockedCookies ?? []).map((b) => [b.cookieLine, b.blockedReasons as string[]]));
       for (const line of setCookieLines(header)) {
         const declared = parseCookieDeclaration(line, 'header', p?.record.url ?? null);

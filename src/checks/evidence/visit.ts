@@ -10,7 +10,7 @@ import { describeCookies, parseCookieDeclaration, type CookieDeclaration } from 
 import {
   COLLECT_SCRIPT, INSTRUMENT_SCRIPT, KEYBOARD_PREPARE_SCRIPT, KEYBOARD_READ_SCRIPT, MASK_SCRIPT, REFLOW_SCRIPT,
 } from './in-page.ts';
-import { NetworkLog } from './network-log.ts';
+import { keptHeaders, NetworkLog } from './network-log.ts';
 import { findPersonalData, maskingPairs, maskText, storedHits } from './personal-data.ts';
 import { trackerFor } from './third-parties.ts';
 
@@ -75,13 +75,6 @@ export function emptyEvidence(url: string, kind: PageKind, startedAt: Date): Pag
     headings: [], tables: [], mixedContent: [], lang: null, title: '', text: '', personalData: [], dialogs: [], popups: [], keyboard: null,
     reflow: null, axe: null,
   };
-}
-
-/** Set-Cookie values are session secrets: kept as name and attributes only. */
-function redactSetCookie(headers: Record<string, string>): Record<string, string> {
-  const out = { ...headers };
-  if (out['set-cookie']) out['set-cookie'] = out['set-cookie'].split('\n').map((l) => l.replace(/^([^=;]+)=[^;]*/, (_, n: string) => `${n}=[redacted]`)).join('\n');
-  return out;
 }
 
 async function redirectChain(response: Response): Promise<Array<{ url: string; status: number }>> {
@@ -235,7 +228,7 @@ export async function visitPage(browser: Browser, url: string, opts: VisitOption
     const tls = await response.securityDetails();
     evidence.document = {
       status: response.status(),
-      headers: redactSetCookie(headers),
+      headers: keptHeaders(headers),
       tls: tls && tls.protocol ? { protocol: tls.protocol ?? '', issuer: tls.issuer ?? '', subject: tls.subjectName ?? '', validTo: new Date((tls.validTo ?? 0) * 1000).toISOString() } : null,
       redirects: await redirectChain(response),
     };

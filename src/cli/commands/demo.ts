@@ -5,6 +5,8 @@ import { MERGER_DATE } from '../../registry/agencies.ts';
 import { langOf, loggerOf, openContext, type GlobalOptions } from '../context.ts';
 import { EXIT } from '../errors.ts';
 import { renderNationalSummary, renderRunSummary } from '../render.ts';
+import { renderLatestScores } from '../render-check.ts';
+import { latestCheckIds, scoresOfCheck } from '../../../storage/checks.ts';
 import { measure } from './run.ts';
 import { lastCompleteMonth, summaryFromStore } from './summary.ts';
 
@@ -36,6 +38,8 @@ export function registerDemo(program: Command): void {
           const run = await measure({ db, loaded, periods, log, trigger: 'demo' });
           process.stdout.write(`${renderRunSummary(run, lang)}\n\n`);
           process.stdout.write(`${renderNationalSummary(summaryFromStore(db, loaded, lastCompleteMonth(now), now), lang)}\n\n`);
+          const scores = latestCheckIds(db).map(({ portalId, checkId }) => ({ portalId, scores: scoresOfCheck(db, checkId) }));
+          if (scores.length) process.stdout.write(`${renderLatestScores(scores, lang)}\n\n`);
           const beforeMerger = addMonths(MERGER_DATE.slice(0, 7), -1);
           process.stdout.write(
             vi
