@@ -27,8 +27,11 @@ describe('config/sandbox.yaml', () => {
       await http.close();
     }
     // Every source ran and succeeded (sources that publish the same figures as the gateway share its rows).
-    const succeeded = db.prepare("SELECT DISTINCT source_id FROM job WHERE status = 'succeeded'").pluck().all() as string[];
+    const succeeded = db.prepare("SELECT DISTINCT source_id FROM job WHERE kind = 'collect' AND status = 'succeeded'").pluck().all() as string[];
     expect(succeeded.sort()).toEqual(loaded.config.sources.map((s) => s.id).sort());
+    // ...and every portal was checked in the same run.
+    const checked = db.prepare("SELECT DISTINCT portal_id FROM job WHERE kind = 'check' AND status = 'succeeded'").pluck().all() as string[];
+    expect(checked.sort()).toEqual(loaded.config.portals.map((p) => p.id).sort());
     expect(db.prepare("SELECT count(*) FROM measure WHERE metric LIKE 'ytd.%' AND value > 0").pluck().get()).toBeGreaterThan(30);
     expect(db.prepare("SELECT count(*) FROM measure WHERE agency_code LIKE 'xa:%' AND value > 0").pluck().get()).toBeGreaterThan(0);
     expect(db.prepare("SELECT value FROM measure WHERE agency_code = 'VN' AND metric = 'status.components_operational'").pluck().get()).toBe(4);
