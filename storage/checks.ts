@@ -164,3 +164,24 @@ export function scoresOfCheck(db: Db, checkId: number): Array<{ area: Area; vers
   return (db.prepare('SELECT area, version, score, counts_json FROM check_score WHERE check_id = ? ORDER BY area').all(checkId) as Array<{ area: Area; version: string; score: number | null; counts_json: string }>)
     .map((r) => ({ area: r.area, version: r.version, score: r.score, counts: JSON.parse(r.counts_json) }));
 }
+
+/** Tracker hosts a check saw contacted before consent. */
+export function trackerHostsOfCheck(db: Db, checkId: number): Array<{ host: string; tracker: string }> {
+  return db.prepare('SELECT DISTINCT host, tracker FROM check_third_party WHERE check_id = ? AND tracker IS NOT NULL ORDER BY host')
+    .all(checkId) as Array<{ host: string; tracker: string }>;
+}
+
+/** Non-essential cookies a check saw set before consent. */
+export function nonEssentialCookiesOfCheck(db: Db, checkId: number): Array<{ name: string; domain: string; tracker: string | null }> {
+  return db.prepare('SELECT DISTINCT name, domain, tracker FROM check_cookie WHERE check_id = ? AND non_essential = 1 ORDER BY domain, name')
+    .all(checkId) as Array<{ name: string; domain: string; tracker: string | null }>;
+}
+
+/** axe-core rules a check found violated with serious or critical impact, with a page each. */
+export function seriousViolationsOfCheck(db: Db, checkId: number): Array<{ rule: string; impact: string; page: string | null }> {
+  return db.prepare(`
+    SELECT json_extract(f.detail_json, '$.rule') AS rule, max(json_extract(f.detail_json, '$.impact')) AS impact, min(r.page_url) AS page
+    FROM finding f JOIN check_result r ON r.id = f.check_result_id
+    WHERE r.check_id = ? AND f.code LIKE 'axe.%' AND json_extract(f.detail_json, '$.impact') IN ('serious', 'critical')
+    GROUP BY rule ORDER BY rule`).all(checkId) as Array<{ rule: string; impact: string; page: string | null }>;
+}

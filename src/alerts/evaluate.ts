@@ -7,14 +7,17 @@ import type { Logger } from '../log.ts';
 import { reconcile, type AlertPolicy } from './engine.ts';
 import { renderAlertMessage } from './messages.ts';
 import { channelsFor } from './routing.ts';
+import { checkRegressed, newCookie, newTracker, newViolation } from './rules/checks.ts';
 import { collectorFailing, dataAnomaly, sourceStale } from './rules/data.ts';
 import { kpiBelowTarget, kpiDrop } from './rules/kpi.ts';
 import { certificateExpiring, portalDown } from './rules/uptime.ts';
 import { maintenanceWindowsOf } from '../uptime/endpoints.ts';
 import { dedupeKey, type AlertRule, type Condition } from './types.ts';
 
-/** Rules judged after a nightly run (the store's counts and collection health). */
-export const RUN_RULES: readonly AlertRule[] = [kpiDrop, kpiBelowTarget, collectorFailing, sourceStale, dataAnomaly];
+/** Rules judged after a nightly run: the store's counts, collection health, the portal checks. */
+export const RUN_RULES: readonly AlertRule[] = [
+  kpiDrop, kpiBelowTarget, collectorFailing, sourceStale, dataAnomaly, checkRegressed, newTracker, newCookie, newViolation,
+];
 
 /** Rules judged as the prober writes states: every minute in the service. */
 export const UPTIME_RULES: readonly AlertRule[] = [portalDown, certificateExpiring];
