@@ -19,7 +19,7 @@ let elapsedMs: number;
 
 beforeAll(async () => {
   sandbox = await startSandbox();
-  const checker = sandboxChecker(sandbox, { pageTimeoutMs: 5000, maxPageBytes: 20 * 1024 * 1024, concurrency: 3 });
+  const checker = sandboxChecker(sandbox, { pageTimeoutMs: 10_000, maxPageBytes: 20 * 1024 * 1024, concurrency: 3 });
   const started = Date.now();
   try {
     check = await checker.checkPortal({
@@ -104,7 +104,7 @@ describe('a browser that dies in the middle of a visit', () => {
   }, 60_000);
 
   it('the checker starts a new browser for the next page', async () => {
-    const checker = sandboxChecker(sandbox, { pageTimeoutMs: 5000 });
+    const checker = sandboxChecker(sandbox, { pageTimeoutMs: 10_000 });
     try {
       const first = await checker.visit(url(FIXTURE_PAGES.clean), 'home', 'kiemthu.sandbox', ['privacy']);
       expect(first.evidence.error).toBeNull();

@@ -5,7 +5,7 @@ import { Checker, DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../../src/c
 
 export function sandboxCheckSettings(sandbox: Sandbox, overrides: Partial<CheckSettings> = {}): CheckSettings {
   return {
-    ...DEFAULT_CHECK_SETTINGS, pageTimeoutMs: 15_000, hostResolverRules: hostResolverRules(sandbox.port),
+    ...DEFAULT_CHECK_SETTINGS, pageTimeoutMs: 30_000, hostResolverRules: hostResolverRules(sandbox.port),
     trustedCertificateSpki: [TLS_SPKI_SHA256], ...overrides,
   };
 }
@@ -15,7 +15,7 @@ export const sandboxChecker = (sandbox: Sandbox, overrides: Partial<CheckSetting
 /** The `checks:` section of a configuration for a started sandbox. */
 export function checksConfigYaml(sandbox: Sandbox, extra = ''): string {
   return `checks:
-  pageTimeoutMs: 15000
+  pageTimeoutMs: 30000
   hostResolverRules: "${hostResolverRules(sandbox.port)}"
   trustedCertificateSpki: ["${TLS_SPKI_SHA256}"]
 ${extra}`;
