@@ -13,6 +13,7 @@ import { registerDemo } from './commands/demo.ts';
 import { registerEvidence } from './commands/evidence.ts';
 import { registerKpi } from './commands/kpi.ts';
 import { registerQuality } from './commands/quality.ts';
+import { registerReport } from './commands/report.ts';
 import { registerRun } from './commands/run.ts';
 import { registerNotify } from './commands/notify.ts';
 import { registerStart } from './commands/start.ts';
@@ -44,6 +45,7 @@ export function buildProgram(): Command {
   registerDb(program);
   registerProbe(program);
   registerUptime(program);
+  registerReport(program);
   // Every subcommand inherits the exit override, so bad options end with code 2, not a throw.
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
