@@ -4,6 +4,7 @@ import { formatCount, formatMonthLabel, formatPercent, formatPoints, t, type Lan
 import type { AgencyFigures, KpiFigure } from '../kpi/overview.ts';
 import { HEADLINE_KPIS } from '../kpi/definitions.ts';
 import type { EndpointReport } from '../uptime/report.ts';
+import { formatDuration, reasonLabel, STATE_LABEL } from '../cli/render-uptime.ts';
 import { html, page, type Safe } from './html.ts';
 import type { PortalSection, ReportModel } from './model.ts';
 import { lineChart } from './svg.ts';
@@ -47,17 +48,12 @@ function rankingTable(rows: AgencyFigures[], lang: Lang, id: string): Safe {
   })}</tbody></table>`;
 }
 
-const duration = (ms: number, lang: Lang) => {
-  const minutes = Math.round(ms / 60_000);
-  return minutes < 120 ? t(lang, `${minutes} phút`, `${minutes} min`) : t(lang, `${(minutes / 60).toFixed(1)} giờ`, `${(minutes / 60).toFixed(1)} h`);
-};
-
 function endpointRows(endpoints: EndpointReport[], period: string, lang: Lang): Safe {
   return html`<table class="uptime"><thead><tr><th>${t(lang, 'Điểm đo', 'Endpoint')}</th><th>${t(lang, 'Trạng thái', 'State')}</th><th class="num">${t(lang, 'Tỷ lệ sẵn sàng trong tháng', 'Availability this month')}</th><th class="num">p95 (ms)</th><th class="num">${t(lang, 'Sự cố trong tháng', 'Incidents this month')}</th></tr></thead>
 <tbody>${endpoints.map((e) => {
     const month = e.months.find((x) => x.month === period);
     const incidents = e.incidents.filter((i) => i.startedAt.slice(0, 7) <= period && (i.endedAt ?? '9999') >= period);
-    return html`<tr><td>${e.endpoint}<br><span class="muted">${e.url}</span></td><td>${e.state}</td><td class="num">${pct(month?.availabilityPercent ?? null, lang)}</td><td class="num">${month?.p95Ms ?? '—'}</td><td class="num">${incidents.length}</td></tr>`;
+    return html`<tr><td>${e.endpoint}<br><span class="muted">${e.url}</span></td><td>${STATE_LABEL[e.state][lang]}</td><td class="num">${pct(month?.availabilityPercent ?? null, lang)}</td><td class="num">${month?.p95Ms ?? '—'}</td><td class="num">${incidents.length}</td></tr>`;
   })}</tbody></table>`;
 }
 
@@ -65,7 +61,7 @@ function incidentTable(endpoints: EndpointReport[], lang: Lang): Safe {
   const rows = endpoints.flatMap((e) => e.incidents.map((i) => ({ endpoint: e.endpoint, ...i })));
   if (rows.length === 0) return html`<p class="muted">${t(lang, 'Không có sự cố trong 12 tháng.', 'No incidents in 12 months.')}</p>`;
   return html`<table class="incidents"><thead><tr><th>${t(lang, 'Điểm đo', 'Endpoint')}</th><th>${t(lang, 'Bắt đầu (UTC)', 'Started (UTC)')}</th><th>${t(lang, 'Kết thúc (UTC)', 'Ended (UTC)')}</th><th class="num">${t(lang, 'Thời lượng', 'Duration')}</th><th>${t(lang, 'Nguyên nhân', 'Cause')}</th></tr></thead>
-<tbody>${rows.slice(-50).map((i) => html`<tr><td>${i.endpoint}</td><td>${i.startedAt}</td><td>${i.endedAt ?? t(lang, 'chưa kết thúc', 'ongoing')}</td><td class="num">${duration(i.durationMs, lang)}</td><td>${i.cause}</td></tr>`)}</tbody></table>`;
+<tbody>${rows.slice(-50).map((i) => html`<tr><td>${i.endpoint}</td><td>${i.startedAt}</td><td>${i.endedAt ?? t(lang, 'chưa kết thúc', 'ongoing')}</td><td class="num">${formatDuration(i.durationMs, lang)}</td><td>${reasonLabel(i.cause, lang)}</td></tr>`)}</tbody></table>`;
 }
 
 export function portalSection(p: PortalSection, period: string, lang: Lang): Safe {

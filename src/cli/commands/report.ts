@@ -4,7 +4,9 @@ import { join, resolve } from 'node:path';
 import { buildReportModel, ReportInputError } from '../../report/model.ts';
 import { htmlToPdf } from '../../report/pdf.ts';
 import { renderReport } from '../../report/render.ts';
+import { refreshRollups } from '../../../storage/uptime.ts';
 import { isMonthPeriod } from '../../time/period.ts';
+import { isStoreBusy } from '../../uptime/recorder.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { lastCompleteMonth } from './summary.ts';
@@ -25,6 +27,12 @@ export function registerReport(program: Command): void {
       const { loaded, db } = openContext(globals);
       let htmlText: string;
       try {
+        // Probes since the last rollup count too; a busy prober only costs the last few minutes.
+        try {
+          refreshRollups(db);
+        } catch (err) {
+          if (!isStoreBusy(err)) throw err;
+        }
         const model = buildReportModel(db, loaded, { period, lang, now: new Date(), ...(opts.agency === undefined ? {} : { agencyCode: opts.agency }) });
         htmlText = renderReport(model);
       } catch (err) {
