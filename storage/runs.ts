@@ -172,3 +172,8 @@ export function latestRunVersions(db: Db): (RunVersions & { runId: number; finis
            browser_version AS browserVersion
     FROM run WHERE status != 'running' ORDER BY id DESC LIMIT 1`).get() as (RunVersions & { runId: number; finishedAt: string | null }) | undefined;
 }
+
+/** Failed job count per source in one run: the collectors' health on /metrics. */
+export function failedJobsBySource(db: Db, runId: number): Array<{ sourceId: string; failed: number }> {
+  return db.prepare(`SELECT COALESCE(source_id, portal_id, kind) AS sourceId, SUM(status = 'failed') AS failed FROM job WHERE run_id = ? GROUP BY 1`).all(runId) as Array<{ sourceId: string; failed: number }>;
+}

@@ -11,7 +11,7 @@ import { lineChart } from './svg.ts';
 
 const pct = (v: number | null, lang: Lang) => formatPercent(v, lang);
 
-function rateCell(f: KpiFigure | undefined, lang: Lang): Safe {
+export function rateCell(f: KpiFigure | undefined, lang: Lang): Safe {
   if (!f || f.rate === null) return html`<td class="num muted" title="${f?.missingReason ?? ''}">${pct(null, lang)}</td>`;
   const onTarget = f.target === null ? null : f.rate >= f.target;
   return html`<td class="num ${onTarget === null ? '' : onTarget ? 'ok' : 'bad'}">${pct(f.rate, lang)}</td>`;
@@ -40,7 +40,7 @@ function trends(m: ReportModel): Safe {
   })}<figcaption>${tr.kpi.title[m.lang]} — ${t(m.lang, '12 tháng gần nhất; đường nét đứt là chỉ tiêu', 'last 12 months; the dashed line is the target')}</figcaption></figure>`)}`;
 }
 
-function rankingTable(rows: AgencyFigures[], lang: Lang, id: string): Safe {
+export function rankingTable(rows: AgencyFigures[], lang: Lang, id: string): Safe {
   return html`<table id="${id}"><thead><tr><th class="num">#</th><th>${t(lang, 'Cơ quan', 'Agency')}</th>${HEADLINE_KPIS.map((k) => html`<th class="num">${k.short[lang]}</th>`)}<th class="num">${t(lang, 'Chênh lệch so với chỉ tiêu', 'Gap to target')}</th></tr></thead>
 <tbody>${rows.map((a) => {
     const main = a.kpis[HEADLINE_KPIS[0]!.id];
