@@ -59,6 +59,8 @@ export async function startDashboard(opts: {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, { status: 405, body: { error: `${req.method} is not allowed here: the dashboard is read-only except POST /api/alerts/<id>/ack` } });
 
+    // Browsers ask for it on every page; an empty answer keeps their consoles clean.
+    if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
     if (path === '/metrics') return send(res, 200, metrics.contentType, await metrics.metrics());
     if (path === '/api/overview') return json(res, overviewApi(data, period, lang, url.searchParams.get('level')));
     if ((m = path.match(/^\/api\/agencies\/(.+)$/))) return json(res, agencyApi(data, m[1]!, period, lang));
