@@ -6,7 +6,7 @@ import type { Db } from '../../storage/db.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import type { Lang } from '../i18n.ts';
 import type { Logger } from '../log.ts';
-import { isMonthPeriod } from '../time/period.ts';
+import { currentMonth, isMonthPeriod } from '../time/period.ts';
 import { ackApi, agencyApi, alertApi, alertsApi, overviewApi, portalsApi, type ApiAnswer } from './api.ts';
 import { isAuthorised } from './auth.ts';
 import { DashboardData } from './data.ts';
@@ -73,7 +73,7 @@ export async function startDashboard(opts: {
     if (path === '/') return htmlPage(res, nationalPage(data, period, lang), lang);
     if ((m = path.match(/^\/agency\/(.+)$/))) return htmlPage(res, agencyPage(data, m[1]!, period, lang), lang);
     if (path === '/portals') return htmlPage(res, portalsPage(data, lang), lang);
-    if ((m = path.match(/^\/portal\/([^/]+)$/))) return htmlPage(res, portalPage(data, m[1]!, period, lang), lang);
+    if ((m = path.match(/^\/portal\/([^/]+)$/))) return htmlPage(res, portalPage(data, m[1]!, url.searchParams.get('period') ?? currentMonth((opts.now ?? (() => new Date()))()), lang), lang);
     if (path === '/alerts') return htmlPage(res, alertsPage(data, lang), lang);
     if ((m = path.match(/^\/alerts\/(\d+)$/))) return htmlPage(res, alertPage(data, Number(m[1]), lang), lang);
     return htmlPage(res, null, lang);

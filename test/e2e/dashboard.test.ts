@@ -108,6 +108,8 @@ describe('dvc-monitor serve', () => {
     const page = await browser.newPage();
     await page.goto(`${base}/portal/dvc-hanoi`);
     expect(await page.locator('h1').innerText()).toBe(HOSTILE);
+    // Uptime is shown for the current month, where the probe round fell.
+    expect(await page.locator('table.uptime tbody tr').first().innerText()).toContain('100,00%');
     await page.goto(`${base}/alerts`);
     expect(await page.locator('table.alerts tbody tr').first().innerText()).toContain(HOSTILE_SUBJECT);
     await page.close();
