@@ -11,6 +11,7 @@ import { registerConfig } from './commands/config.ts';
 import { registerDb } from './commands/db.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerEvidence } from './commands/evidence.ts';
+import { registerExport } from './commands/export.ts';
 import { registerKpi } from './commands/kpi.ts';
 import { registerQuality } from './commands/quality.ts';
 import { registerReport } from './commands/report.ts';
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
   registerUptime(program);
   registerReport(program);
   registerServe(program);
+  registerExport(program);
   // Every subcommand inherits the exit override, so bad options end with code 2, not a throw.
   for (const cmd of program.commands) cmd.exitOverride();
   return program;

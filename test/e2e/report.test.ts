@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../scripts/sandbox/server.ts';
+import ExcelJS from 'exceljs';
 import { openStore } from '../../storage/db.ts';
+import { allMeasuresBetween } from '../../storage/measures.ts';
 import { launchBrowser } from '../../src/browser/launch.ts';
 import { overviewFromStore } from '../../src/cli/commands/kpi.ts';
 import { parseConfig } from '../../src/config/load.ts';
@@ -121,5 +123,43 @@ describe('dvc-monitor report', () => {
     const badPeriod = await runCli(['report', '--config', config, '--db', db, '--period', '2026-13']);
     expect(badPeriod.code).toBe(2);
     expect(badPeriod.stderr).toContain('--period "2026-13"');
+  });
+
+  it('exports the month as XLSX, CSV and JSON matching the store', async () => {
+    const out = join(dir, 'exports');
+    for (const format of ['xlsx', 'csv', 'json']) {
+      const r = await runCli(['export', '--config', config, '--db', db, '--period', PERIOD, '--format', format, '--out', out]);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const store = openStore(db);
+    const measures = allMeasuresBetween(store, PERIOD, PERIOD);
+    const overview = overviewFromStore(store, parseConfig(configText, config, {}), PERIOD, new Date(), 'vi');
+    store.close();
+    expect(measures.length).toBeGreaterThan(100);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(out, `dvc-monitor-${PERIOD}.xlsx`));
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['measures', 'kpis', 'findings', 'uptime']);
+    const sheet = workbook.getWorksheet('measures')!;
+    expect(sheet.rowCount - 1).toBe(measures.length);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const stored = new Map(measures.map((m) => [`${m.agencyCode}|${m.metric}`, m.value]));
+    sheet.eachRow((row, n) => {
+      if (n === 1) return;
+      const cell = (name: string) => row.getCell(header.indexOf(name) + 1).value;
+      expect(cell('value') ?? null).toBe(stored.get(`${cell('agency_code')}|${cell('metric')}`));
+    });
+    const kpis = workbook.getWorksheet('kpis')!;
+    const kHeader = (kpis.getRow(1).values as unknown[]).slice(1);
+    const vn = kpis.getRows(2, kpis.rowCount - 1)!.find((r) => r.getCell(kHeader.indexOf('agency_code') + 1).value === 'VN' && r.getCell(kHeader.indexOf('kpi') + 1).value === 'rate.online_dossiers')!;
+    expect(vn.getCell(kHeader.indexOf('rate_percent') + 1).value).toBe(overview.aggregates[0]!.kpis['rate.online_dossiers']!.rate);
+    // The portal name from the configuration is a plain string in the uptime sheet, never a formula.
+    expect(workbook.getWorksheet('uptime')!.rowCount).toBeGreaterThan(1);
+
+    const json = JSON.parse(readFileSync(join(out, `dvc-monitor-${PERIOD}.json`), 'utf8')) as Record<string, Array<Record<string, unknown>>>;
+    expect(json.measures).toHaveLength(measures.length);
+    expect(json.kpis!.find((r) => r.agency_code === 'VN' && r.kpi === 'rate.online_dossiers')!.rate_percent).toBe(overview.aggregates[0]!.kpis['rate.online_dossiers']!.rate);
+    const csv = readFileSync(join(out, `dvc-monitor-${PERIOD}-measures.csv`), 'utf8').trim().split('\n');
+    expect(csv).toHaveLength(measures.length + 1);
   });
 });
