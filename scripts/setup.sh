@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "dvc-monitor: installing npm packages" >&2
-  npm ci --no-audit --no-fund --loglevel=error
+  # Packages that would download a browser of their own must not try (see .puppeteerrc.cjs).
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi
 
 find_browser() {

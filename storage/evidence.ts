@@ -37,17 +37,22 @@ export interface StoredSnapshot {
 
 export const sha256Hex = (body: Buffer | string) => createHash('sha256').update(body).digest('hex');
 
+/** Stores a body once, by its SHA-256 (gzip-compressed); returns the hash. */
+export function saveBlob(db: Db, body: Buffer): string {
+  const sha256 = sha256Hex(body);
+  db.prepare("INSERT INTO blob (sha256, size, compression, body) VALUES (?, ?, 'gzip', ?) ON CONFLICT (sha256) DO NOTHING")
+    .run(sha256, body.length, gzipSync(body));
+  return sha256;
+}
+
 export function saveSnapshot(db: Db, s: SnapshotInput): { id: number; sha256: string } {
   const sha256 = sha256Hex(s.body);
-  const insertBlob = db.prepare(
-    "INSERT INTO blob (sha256, size, compression, body) VALUES (?, ?, 'gzip', ?) ON CONFLICT (sha256) DO NOTHING",
-  );
   const insertSnapshot = db.prepare(`
     INSERT INTO snapshot (run_id, job_id, source_id, url, method, request_json, fetched_at, status,
                           headers_json, content_type, sha256, duration_ms)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const id = db.transaction(() => {
-    insertBlob.run(sha256, s.body.length, gzipSync(s.body));
+    saveBlob(db, s.body);
     return insertSnapshot.run(
       s.runId, s.jobId, s.sourceId, s.url, s.method, JSON.stringify(s.request), s.fetchedAt.toISOString(),
       s.status, JSON.stringify(s.headers), s.headers['content-type'] ?? null, sha256, s.durationMs,

@@ -1,7 +1,8 @@
 // The sandbox HTTP server: the national statistics gateway, three portal websites, status
 // endpoints and a control API for faults, all on 127.0.0.1. Used by the demo and by tests.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import https from 'node:https';
+import net, { type AddressInfo, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { currentMonth } from '../../src/time/period.ts';
 import { DATA_START, DEFAULT_SEED } from './data.ts';
@@ -11,7 +12,9 @@ import { escapeHtml } from './format.ts';
 import { IGATE_TOKEN_PATH, IgateTwin } from './igate.ts';
 import { redesign, truncate } from './mangle.ts';
 import { answerOpenData } from './open-data.ts';
-import { handleSite, handleTracker, isSiteId, SITE_IDS, SITES, type SiteContext } from './sites.ts';
+import { handleFixture } from './check-fixtures.ts';
+import { publicHostOf, TLS_CERT, TLS_KEY, type Deployment } from './hosts.ts';
+import { handleSite, handleTracker, isSiteId, SITE_IDS, SITES, type SiteContext, type SiteId } from './sites.ts';
 import { statusJson, statuspageSummary } from './status.ts';
 
 export type { Fault, FaultRoute } from './faults.ts';
@@ -28,6 +31,8 @@ export interface SandboxOptions {
 export interface Sandbox {
   /** http://127.0.0.1:PORT */
   url: string;
+  /** The port, which also speaks TLS for the public hostnames of hosts.ts. */
+  port: number;
   seed: number;
   /** The instant that decides the current month (pass it to monthlyFigures to recompute). */
   now: Date;
@@ -44,6 +49,12 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
   const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   res.writeHead(status, { ...headers, 'content-length': buf.length });
   res.end(buf);
+}
+
+/** The response with `defaults` set first, so that headers the handler sends win over them. */
+function withHeaders(res: ServerResponse, defaults: Record<string, string>): ServerResponse {
+  for (const [k, v] of Object.entries(defaults)) res.setHeader(k, v);
+  return res;
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
@@ -184,7 +195,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     send(res, 200, { 'content-type': 'application/json; charset=utf-8' }, mangled(body, mangle, 'json'));
   }
 
-  async function site(req: IncomingMessage, res: ServerResponse, url: URL, id: string, rest: string | undefined, method: string): Promise<void> {
+  async function site(req: IncomingMessage, res: ServerResponse, url: URL, id: string, rest: string | undefined, method: string, extra: Partial<SiteContext> = {}): Promise<void> {
     if (!isSiteId(id)) {
       send(res, 404, { 'content-type': 'text/plain; charset=utf-8' }, `no sandbox site "${id}"\n`);
       return;
@@ -202,7 +213,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       send(res, 413, { 'content-type': 'text/plain; charset=utf-8' }, 'Payload Too Large\n');
       return;
     }
-    const ctx: SiteContext = { seed, now, baseUrl };
+    const ctx: SiteContext = { seed, now, baseUrl, ...extra };
     const subpath = rest.replace(/^\//, '').replace(/^index\.html$/, '');
     const answer = handleSite(id, { method, subpath, query: url.searchParams, body }, ctx);
     send(res, answer.status, answer.headers, mangled(answer.body, mangle, answer.headers['content-type']));
@@ -271,12 +282,49 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return sendJson(res, 404, { error: `unknown control endpoint ${path}` });
   }
 
+  /** A request to a public hostname (hosts.ts): a portal deployment, the fixtures, or a third party. */
+  async function servePublicHost(req: IncomingMessage, res: ServerResponse, url: URL, method: string, target: NonNullable<ReturnType<typeof publicHostOf>>): Promise<void> {
+    const secure = Boolean((req.socket as { encrypted?: boolean }).encrypted);
+    const { name, host } = target;
+    if (host.kind === 'third-party') {
+      count(`public:${name}`);
+      const answer = handleTracker(url.pathname, { seed, now, baseUrl }) ?? { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Not Found\n' };
+      if (host.name === 'cdn' && answer.status === 404 && url.pathname.endsWith('.js')) {
+        return send(res, 200, { 'content-type': 'text/javascript; charset=utf-8', 'access-control-allow-origin': '*' }, '/* thư viện mô phỏng */\n');
+      }
+      return send(res, answer.status, answer.headers, answer.body);
+    }
+    const deployment: Deployment = host.deployment;
+    if (deployment.redirectToHttps && !secure) {
+      return send(res, 301, { location: `https://${name}${url.pathname}${url.search}`, 'content-type': 'text/plain; charset=utf-8' }, 'Moved Permanently\n');
+    }
+    // The deployment's headers on every answer; a page may loosen its own CSP (the fixtures do).
+    const deploymentHeaders: Record<string, string> = { ...deployment.headers, ...(secure && deployment.hsts ? { 'strict-transport-security': deployment.hsts } : {}) };
+    const wrapped = withHeaders(res, deploymentHeaders);
+    if (host.kind === 'fixtures') {
+      count(`public:${name}`);
+      const answer = handleFixture(url.pathname, url.searchParams);
+      if (typeof answer === 'function') {
+        for (const [k, v] of Object.entries(deploymentHeaders)) res.setHeader(k, v);
+        return answer(res, shutdown.signal);
+      }
+      return send(wrapped, answer.status, answer.headers, answer.body);
+    }
+    const siteMatch = /^\/sites\/([^/]+)(\/.*)?$/.exec(url.pathname);
+    if (url.pathname === '/') return send(wrapped, 302, { location: `/sites/${host.site}/`, 'content-type': 'text/plain; charset=utf-8' }, `/sites/${host.site}/\n`);
+    if (!siteMatch || siteMatch[1] !== host.site) return send(wrapped, 404, { 'content-type': 'text/plain; charset=utf-8' }, 'Not Found\n');
+    // Absolute links the sites write (danang's form action) name the host over plain http, as such builds do.
+    return site(req, wrapped, url, host.site satisfies SiteId, siteMatch[2], method, { baseUrl: `http://${name}`, trackerOrigin: 'https://www.google-analytics.com' });
+  }
+
   async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
     const method = req.method ?? 'GET';
     if (path.startsWith('/__sandbox/')) return control(req, res, path, method);
     total += 1;
+    const publicHost = publicHostOf(req.headers.host);
+    if (publicHost) return servePublicHost(req, res, url, method, publicHost);
     if (path === GATEWAY_PATH) return gateway(req, res, method);
     if (path === '/api/status.json' || path === '/api/v2/summary.json') return status(req, res, path, method);
     if (path.startsWith('/igate/')) return igate(req, res, url, method);
@@ -297,23 +345,35 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       else sendJson(res, 500, { error: `sandbox error: ${(err as Error).message}` });
     });
   });
-  server.on('connection', (socket) => {
+  // The same handler over TLS, for the public hostnames (hosts.ts), on the same port.
+  const tlsServer = https.createServer({ key: TLS_KEY, cert: TLS_CERT }, server.listeners('request')[0] as http.RequestListener);
+  // One port for both: a TLS ClientHello starts with byte 0x16, plain HTTP with a method name.
+  const front = net.createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+    socket.once('readable', () => {
+      const first = socket.read(1) as Buffer | null;
+      if (!first) return void socket.destroy();
+      socket.unshift(first);
+      (first[0] === 0x16 ? tlsServer : server).emit('connection', socket);
+    });
   });
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
+    front.once('error', reject);
+    front.listen(options.port ?? 0, '127.0.0.1', () => {
+      front.off('error', reject);
       resolve();
     });
   });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (front.address() as AddressInfo).port;
+  baseUrl = `http://127.0.0.1:${port}`;
 
   let closing: Promise<void> | null = null;
   return {
     url: baseUrl,
+    port,
     seed,
     now,
     setFault: (route, fault) => board.set(route, fault),
@@ -321,9 +381,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     close() {
       closing ??= new Promise<void>((resolve) => {
         shutdown.abort(); // wakes slow faults
-        server.close(() => resolve());
+        front.close(() => resolve());
         // Keep-alive and in-flight sockets would hold close() open: end them now.
         server.closeAllConnections();
+        tlsServer.closeAllConnections();
         for (const socket of sockets) socket.destroy();
       });
       return closing;

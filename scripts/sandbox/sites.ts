@@ -66,6 +66,11 @@ export interface SiteContext {
   now: Date;
   /** http://127.0.0.1:PORT, for the pages that need an absolute URL. */
   baseUrl: string;
+  /**
+   * Origin of the "third-party" tracker the bct build loads. Empty (same origin, a path under
+   * /tracker/) on 127.0.0.1; https://www.google-analytics.com on the public hosts (hosts.ts).
+   */
+  trackerOrigin?: string;
 }
 
 export interface SiteRequest {
@@ -172,7 +177,7 @@ function referenceNumber(prefix: string, body: string): string {
 // ---------------------------------------------------------------------------------------
 // Assets
 
-const GIF_1X1 = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+export const GIF_1X1 = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 function svg(body: string): SiteResponse {
   return { status: 200, headers: { 'content-type': 'image/svg+xml', 'cache-control': 'max-age=3600' }, body };
@@ -208,6 +213,10 @@ th, td { border: 1px solid #6b6b6b; padding: .4rem .6rem; text-align: left; }
 td.so { text-align: right; font-variant-numeric: tabular-nums; }
 footer { padding: 1rem; background: #f2f2f2; color: #1a1a1a; }
 label { display: block; margin-top: .75rem; font-weight: 600; }
+/* Usable at 320 CSS px without horizontal scrolling (WCAG 1.4.10). */
+header, nav ul { flex-wrap: wrap; }
+img { max-width: 100%; height: auto; }
+th, td { overflow-wrap: anywhere; }
 `;
 
 function hanoiPage(title: string, main: string): string {
@@ -371,14 +380,14 @@ function hanoi(req: SiteRequest, ctx: SiteContext): SiteResponse {
 // ---------------------------------------------------------------------------------------
 // bct: old table-layout build
 
-function bctPage(title: string, content: string): string {
+function bctPage(title: string, content: string, ctx: SiteContext): string {
   // No lang attribute, layout tables, images without alt, moving text, tracker before consent.
   return `<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">
 <html>
 <head>
 <meta http-equiv="Content-Type" content="text/html; charset=utf-8">
 <title>${escapeHtml(title)} - Bộ Công Thương</title>
-<script type="text/javascript" src="${TRACKER_SCRIPT_PATH}"></script>
+<script type="text/javascript" src="${ctx.trackerOrigin ?? ''}${TRACKER_SCRIPT_PATH}"></script>
 <link rel="stylesheet" type="text/css" href="/sites/bct/assets/style.css">
 </head>
 <body bgcolor="#e8e8e8" topmargin="0" leftmargin="0">
@@ -413,7 +422,7 @@ function bctCookie(ctx: SiteContext): string {
 
 function bctStatistics(req: SiteRequest, ctx: SiteContext): SiteResponse {
   const choice = chooseMonth(SITES.bct, req.query, ctx);
-  if (!choice.ok) return html(choice.status, bctPage('Thống kê', `<font color="#b30000"><b>${escapeHtml(choice.message)}</b></font>`));
+  if (!choice.ok) return html(choice.status, bctPage('Thống kê', `<font color="#b30000"><b>${escapeHtml(choice.message)}</b></font>`, ctx));
   const { period, figures } = choice;
   const rows = statisticsRows(figures)
     .map((r, i) => `<tr bgcolor="${i % 2 ? '#f0f0f0' : '#ffffff'}"><td><font size="2">${escapeHtml(r.label)}</font></td><td align="right"><font size="2">${r.month}</font></td><td align="right"><font size="2">${r.ytd ?? '&nbsp;'}</font></td></tr>`)
@@ -423,7 +432,7 @@ function bctStatistics(req: SiteRequest, ctx: SiteContext): SiteResponse {
 <tr bgcolor="#b30000"><td><font color="#ffffff"><b>Chỉ tiêu</b></font></td><td><font color="#ffffff"><b>Tháng ${monthLabel(period)}</b></font></td><td><font color="#ffffff"><b>Lũy kế</b></font></td></tr>
 ${rows}
 </table>
-<p><a href="/sites/bct/thong-ke?thang=${addMonths(period, -1)}">Xem tại đây</a> để xem tháng trước.</p>`), { 'set-cookie': bctCookie(ctx) });
+<p><a href="/sites/bct/thong-ke?thang=${addMonths(period, -1)}">Xem tại đây</a> để xem tháng trước.</p>`, ctx), { 'set-cookie': bctCookie(ctx) });
 }
 
 function bct(req: SiteRequest, ctx: SiteContext): SiteResponse {
@@ -436,7 +445,7 @@ Bộ Công Thương triển khai cung cấp dịch vụ công trực tuyến to�
 Tra cứu tình trạng hồ sơ: <a href="/sites/bct/tra-cuu-ho-so">Click vào đây</a><br><br>
 Số liệu thống kê: <a href="/sites/bct/thong-ke">Xem tại đây</a></td>
 <td width="180" valign="top"><img src="/sites/bct/assets/hotline.svg" width="180" height="80"></td>
-</tr></table>`), cookie);
+</tr></table>`, ctx), cookie);
     case 'dich-vu-cong':
       return html(200, bctPage('Dịch vụ công', `<p><b>DANH SÁCH DỊCH VỤ CÔNG TRỰC TUYẾN</b></p>
 <table width="100%" border="1" cellpadding="3" cellspacing="0">
@@ -445,12 +454,12 @@ Số liệu thống kê: <a href="/sites/bct/thong-ke">Xem tại đây</a></td>
 <tr><td>2</td><td>Cấp Giấy phép kinh doanh bán lẻ sản phẩm thuốc lá</td><td>Một phần</td></tr>
 <tr><td>3</td><td>Đăng ký hoạt động bán hàng đa cấp</td><td>Toàn trình</td></tr>
 </table>
-<p><a href="/sites/bct/nop-ho-so">Click vào đây</a> để nộp hồ sơ.</p>`), cookie);
+<p><a href="/sites/bct/nop-ho-so">Click vào đây</a> để nộp hồ sơ.</p>`, ctx), cookie);
     case 'nop-ho-so': {
       // The old form sends personal data by GET: it ends up in URLs and server logs.
       const name = req.query.get('ho_ten');
       if (name !== null) {
-        return html(200, bctPage('Nộp hồ sơ', `<p><b>Đã gửi hồ sơ của ông/bà ${escapeHtml(name)}.</b> Mã hồ sơ: ${referenceNumber('BCT', req.query.toString())}</p>`), cookie);
+        return html(200, bctPage('Nộp hồ sơ', `<p><b>Đã gửi hồ sơ của ông/bà ${escapeHtml(name)}.</b> Mã hồ sơ: ${referenceNumber('BCT', req.query.toString())}</p>`, ctx), cookie);
       }
       return html(200, bctPage('Nộp hồ sơ', `<p><b>NỘP HỒ SƠ TRỰC TUYẾN</b></p>
 <form action="/sites/bct/nop-ho-so" method="get">
@@ -461,7 +470,7 @@ Số liệu thống kê: <a href="/sites/bct/thong-ke">Xem tại đây</a></td>
 <tr><td>Địa chỉ:</td><td><input type="text" name="dia_chi" size="60"></td></tr>
 <tr><td>&nbsp;</td><td><input type="image" src="/sites/bct/assets/gui.svg" width="80" height="24"></td></tr>
 </table>
-</form>`), cookie);
+</form>`, ctx), cookie);
     }
     case 'tra-cuu-ho-so':
       // No authentication: anyone can read another person's file.
@@ -473,7 +482,7 @@ Số liệu thống kê: <a href="/sites/bct/thong-ke">Xem tại đây</a></td>
 <tr><td>Điện thoại</td><td>${LEAKED_PERSON.phone}</td></tr>
 <tr><td>Thủ tục</td><td>Cấp Giấy chứng nhận xuất xứ hàng hóa (C/O) ưu đãi</td></tr>
 <tr><td>Trạng thái</td><td>Đã trả kết quả</td></tr>
-</table>`), cookie);
+</table>`, ctx), cookie);
     case 'thong-ke':
       return bctStatistics(req, ctx);
     case 'assets/style.css':
@@ -688,7 +697,9 @@ const TRACKER_JS = `/* Bộ đếm truy cập của bên thứ ba (mô phỏng):
   var uid = m ? m[1] : String(Date.now()) + String(Math.floor(Math.random() * 1e6));
   document.cookie = '_trk_uid=' + uid + '; path=/; max-age=31536000';
   var img = new Image(1, 1);
-  img.src = '/tracker/pixel.gif?uid=' + encodeURIComponent(uid) + '&url=' + encodeURIComponent(location.href) + '&ref=' + encodeURIComponent(document.referrer);
+  // The beacon goes back to the host the script came from, as a real tracker's does.
+  var origin = document.currentScript ? new URL(document.currentScript.src).origin : '';
+  img.src = origin + '/tracker/pixel.gif?uid=' + encodeURIComponent(uid) + '&url=' + encodeURIComponent(location.href) + '&ref=' + encodeURIComponent(document.referrer);
 })();
 `;
 
@@ -699,7 +710,7 @@ export function handleTracker(path: string, ctx: SiteContext): SiteResponse | nu
       status: 200,
       headers: {
         'content-type': 'image/gif', 'cache-control': 'no-store',
-        'set-cookie': `_trk_sid=${hash32(`${ctx.seed}|tracker`).toString(16)}; path=/; max-age=31536000`,
+        'set-cookie': `_trk_sid=${hash32(`${ctx.seed}|tracker`).toString(16)}; path=/; max-age=31536000; SameSite=None; Secure`,
       },
       body: GIF_1X1,
     };

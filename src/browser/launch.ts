@@ -30,14 +30,15 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   return found;
 }
 
-export async function launchBrowser(options: { executablePath?: string } = {}): Promise<Browser> {
+export async function launchBrowser(options: { executablePath?: string; args?: string[] } = {}): Promise<Browser> {
   const executablePath = options.executablePath ?? findChromium();
   // Running as root (CI, containers) needs the sandbox off; pages still run in Chromium's renderer.
   const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
-  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...rootArgs], headless: true });
+  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...rootArgs, ...(options.args ?? [])], headless: true });
 }
 
 /** "Chromium 156.0.8078.79", recorded with each run that used the browser. */
 export function browserVersion(executablePath = findChromium()): string {
-  return execFileSync(executablePath, ['--version'], { encoding: 'utf8', timeout: 10_000 }).trim().split('\n')[0]!;
+  // stderr is kept from the terminal: Debian's wrapper script complains there on some machines.
+  return execFileSync(executablePath, ['--version'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'pipe'] }).trim().split('\n')[0]!;
 }

@@ -7,6 +7,7 @@ import { RunInProgressError } from '../run/nightly.ts';
 import { ServiceLockedError } from '../service/service.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { registerAlerts } from './commands/alerts.ts';
+import { registerCheck } from './commands/check.ts';
 import { registerConfig } from './commands/config.ts';
 import { registerDb } from './commands/db.ts';
 import { registerDemo } from './commands/demo.ts';
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
   registerKpi(program);
   registerEvidence(program);
   registerQuality(program);
+  registerCheck(program);
   registerStart(program);
   registerAlerts(program);
   registerNotify(program);

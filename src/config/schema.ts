@@ -85,6 +85,12 @@ export const PortalSchema = z.strictObject({
   statusUrl: HttpUrl.optional(),
   /** Endpoints to probe. Absent: the portal's url ("home") and statusUrl ("status"). [] = none. */
   probes: z.array(ProbeSchema).optional(),
+  /**
+   * Where the privacy and accessibility checks start, when not at `url` (the sandbox serves its
+   * portals to browsers under their own hostnames over HTTPS). Key pages on `url`'s host are
+   * visited on this host too.
+   */
+  checkUrl: HttpUrl.optional(),
 });
 
 export const MaintenanceSchema = z.strictObject({
@@ -132,6 +138,32 @@ export const UptimeSchema = z.strictObject({
   /** Public holidays (local dates): not working days for the maintenance notice rule. */
   holidays: z.array(LocalDate).default([]),
   maintenance: z.array(MaintenanceSchema).default([]),
+});
+
+const Spki = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, {
+  message: 'is not a certificate pin. Fix: give the base64 SHA-256 of the certificate\'s public key (44 characters ending in "="), as `openssl x509 -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64` prints it',
+});
+
+/** Privacy and accessibility checks (issue 5). Without this section nightly runs do not check. */
+export const ChecksSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  areas: z.array(z.enum(['privacy', 'accessibility'])).min(1).default(['privacy', 'accessibility']),
+  /** Pages visited at once, each in its own browser context. */
+  concurrency: z.int().min(1).max(16).default(3),
+  /** Loading one page; the analysis after it gets 30 s more. */
+  pageTimeoutMs: z.int().min(1000).max(300_000).default(30_000),
+  /** Bytes one page may pull in all (document and resources) before the visit stops as too_large. */
+  maxPageBytes: z.int().min(1024 * 1024).max(1024 ** 3).default(20 * 1024 * 1024),
+  /** Tab stops whose focus indicator is checked per page. */
+  keyboardSample: z.int().min(1).max(500).default(40),
+  screenshotMaxHeight: z.int().min(600).max(50_000).default(10_000),
+  /**
+   * Chromium --host-resolver-rules. For the sandbox only: sends its public hostnames to
+   * 127.0.0.1 and every other name to NOTFOUND. Leave unset for real portals.
+   */
+  hostResolverRules: z.string().min(1).optional(),
+  /** Extra certificates the checker's browser trusts, by SPKI pin (the sandbox's test certificate). */
+  trustedCertificateSpki: z.array(Spki).default([]),
 });
 
 export const NATIONAL_PORTAL_REPORTS = ['monthly_counts', 'index_766'] as const;
@@ -450,10 +482,12 @@ export const ConfigSchema = z.strictObject({
   portals: z.array(PortalSchema).default([]),
   sources: z.array(SourceSchema).default([]),
   uptime: UptimeSchema.prefault({}),
+  checks: ChecksSchema.optional(),
 });
 
 export type Config = z.output<typeof ConfigSchema>;
 export type PortalConfig = z.output<typeof PortalSchema>;
+export type ChecksConfig = z.output<typeof ChecksSchema>;
 export type SourceConfig = z.output<typeof SourceSchema>;
 export type UptimeConfig = z.output<typeof UptimeSchema>;
 export type ProbeConfig = z.output<typeof ProbeSchema>;

@@ -17,6 +17,12 @@ import { processAlive } from '../process.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { evaluateQuality, type QualityOutcome } from '../quality/evaluate.ts';
 import { executeJob, isCumulative } from './execute-job.ts';
+import { Checker, DEFAULT_CHECK_SETTINGS } from '../checks/checker.ts';
+import { executeCheckJob, planCheckJobs } from '../checks/execute-check-job.ts';
+import { AXE_VERSION } from '../checks/evidence/axe.ts';
+import { TRACKER_LIST_VERSION } from '../checks/evidence/third-parties.ts';
+import { SCORING_VERSION } from '../checks/score.ts';
+import { browserVersion } from '../browser/launch.ts';
 import { registryLookup } from './registry-lookup.ts';
 import { createRunResources } from './resources.ts';
 
@@ -56,6 +62,7 @@ export class RunInProgressError extends Error {
 }
 
 
+
 export function planJobs(sources: readonly SourceConfig[], plan: RunPlan): JobSpec[] {
   return sources.filter((s) => s.enabled).flatMap((source) => collectorFor(source).plan(source, plan.periods));
 }
@@ -74,12 +81,14 @@ function openRun(db: Db, loaded: LoadedConfig, plan: RunPlan, opts: { trigger: s
     finishRun(db, unfinished.id, 'abandoned', opts.now);
     opts.log.warn({ runId: unfinished.id }, 'abandoned an interrupted run (--fresh)');
   }
+  const checkJobs = planCheckJobs(loaded.config);
   const run = db.transaction(() => {
     const created = createRun(db, {
       trigger: opts.trigger, plan, pid: process.pid, host, now: opts.now,
       toolVersion: TOOL_VERSION, nodeVersion: process.version, configHash: loaded.hash,
+      ...(checkJobs.length ? checkVersions() : {}),
     });
-    addJobs(db, created.id, planJobs(loaded.config.sources, plan));
+    addJobs(db, created.id, [...planJobs(loaded.config.sources, plan), ...checkJobs]);
     return created;
   })();
   return { run, resumed: false };
@@ -95,6 +104,15 @@ function evaluateRunQuality(db: Db, run: RunRow, loaded: LoadedConfig, now: Date
     log.error({ err, runId: run.id }, 'data-quality evaluation failed');
     return null;
   }
+}
+
+/** The versions a run with checks records; a missing browser is the check jobs' failure, not the run's. */
+function checkVersions() {
+  let browser: string | null = null;
+  try {
+    browser = browserVersion();
+  } catch { /* recorded as unknown; the check jobs will name the failure */ }
+  return { axeVersion: AXE_VERSION, trackerListVersion: TRACKER_LIST_VERSION, browserVersion: browser, scoringVersion: SCORING_VERSION };
 }
 
 /** A resumed run may name a source the config no longer has: a named failure, not a crash. */
@@ -137,12 +155,20 @@ export async function runMeasurement(options: {
   log.info({ runId: run.id, resumed, jobs: allJobs.length, todo: todo.length }, 'run started');
 
   const resources = createRunResources();
+  const portals = new Map(config.portals.filter((p) => p.enabled).map((p) => [p.id, p]));
+  let checker: Checker | null = null;
+  const { enabled: _enabled, ...checkSettings } = config.checks ?? { enabled: false };
+  const checkerOnce = () => (checker ??= new Checker({ ...DEFAULT_CHECK_SETTINGS, ...checkSettings }));
+  const execute = async (job: JobRow) => {
+    if (job.kind === 'check') return executeCheckJob({ db, checker: checkerOnce, portal: job.portalId ? portals.get(job.portalId) : undefined, job, now });
+    const source = job.sourceId ? sources.get(job.sourceId) : undefined;
+    return source
+      ? executeJob({ db, http, collector: collectorFor(source), source, job, registry, now, env: options.env, resources })
+      : sourceRemoved(db, job, now());
+  };
   const runJob = async (job: JobRow) => {
     if (options.signal?.aborted) return; // stopping: the job stays pending for the resumed run
-    const source = job.sourceId ? sources.get(job.sourceId) : undefined;
-    const outcome = source
-      ? await executeJob({ db, http, collector: collectorFor(source), source, job, registry, now, env: options.env, resources })
-      : sourceRemoved(db, job, now());
+    const outcome = await execute(job);
     measuresChanged += outcome.measuresChanged;
     done++;
     const level = outcome.status === 'failed' ? 'warn' : 'info';
@@ -168,6 +194,7 @@ export async function runMeasurement(options: {
     );
   } finally {
     await resources.closeAll();
+    await (checker as Checker | null)?.close();
   }
 
   const interrupted = options.signal?.aborted === true && listJobs(db, run.id).some((j) => j.status === 'pending');

@@ -21,6 +21,7 @@ export function useSandbox(options: SandboxOptions = {}): Sandbox {
     get url() { return get().url; },
     get seed() { return get().seed; },
     get now() { return get().now; },
+    get port() { return get().port; },
     close: () => get().close(),
     setFault: (route, fault) => get().setFault(route, fault),
     requestCount: (route) => get().requestCount(route),

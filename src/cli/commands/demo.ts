@@ -7,6 +7,8 @@ import { langOf, loggerOf, openContext, type GlobalOptions } from '../context.ts
 import { EXIT } from '../errors.ts';
 import { renderAlertOutcome, renderNationalSummary, renderRunSummary } from '../render.ts';
 import { alertsAfterRun } from '../../alerts/after-run.ts';
+import { renderLatestScores } from '../render-check.ts';
+import { latestCheckIds, scoresOfCheck } from '../../../storage/checks.ts';
 import { measure } from './run.ts';
 import { lastCompleteMonth, summaryFromStore } from './summary.ts';
 
@@ -29,6 +31,7 @@ export function registerDemo(program: Command): void {
       process.env.SANDBOX_URL = sandbox.url;
       // ...and its iGate-style platform's client secret, unless the user set one to try.
       process.env.IGATE_SANDBOX_CLIENT_SECRET ||= IGATE_SANDBOX_SECRET;
+      process.env.SANDBOX_PORT = String(sandbox.port);
       const vi = lang === 'vi';
       process.stdout.write(vi ? `Cổng thử nghiệm (sandbox) đang chạy tại ${sandbox.url}\n` : `Sandbox portals listening on ${sandbox.url}\n`);
       try {
@@ -40,6 +43,8 @@ export function registerDemo(program: Command): void {
           const alerts = await alertsAfterRun(db, loaded, log);
           process.stdout.write(`${renderRunSummary(run, lang)}\n${renderAlertOutcome(alerts, lang)}\n\n`);
           process.stdout.write(`${renderNationalSummary(summaryFromStore(db, loaded, lastCompleteMonth(now), now), lang)}\n\n`);
+          const scores = latestCheckIds(db).map(({ portalId, checkId }) => ({ portalId, scores: scoresOfCheck(db, checkId) }));
+          if (scores.length) process.stdout.write(`${renderLatestScores(scores, lang)}\n\n`);
           const beforeMerger = addMonths(MERGER_DATE.slice(0, 7), -1);
           process.stdout.write(
             vi

@@ -1,3 +1,8 @@
+// `dvc-monitor evidence`: the trail behind a figure. With an agency, a metric and a period it
+// traces the stored value to its payload; with a SHA-256 (printed by `check`) it writes that
+// stored evidence body (page evidence, DOM, screenshot, axe results, a payload). Either way
+// the body's hash is re-checked first.
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { getMeasure } from '../../../storage/measures.ts';
 import { getSnapshot, readBody } from '../../../storage/evidence.ts';
@@ -9,12 +14,20 @@ import { excerptAt } from '../../normalise/locate.ts';
 
 export function registerEvidence(program: Command): void {
   program
-    .command('evidence <agency> <metric> <period>')
-    .description('trace a stored value to the payload it came from: URL, request, time, SHA-256 (re-checked) and the part of the payload')
-    .option('--json', 'print as JSON')
-    .action((agency: string, metric: string, period: string, opts: { json?: boolean }, cmd: Command) => {
+    .command('evidence')
+    .description('trace a stored value to its payload (evidence <agency> <metric> <period>), or write a stored evidence body (evidence <sha256> [--out file]); the hash is re-checked')
+    .argument('<agency-or-sha256>', 'an agency code (tinh:01, bo:BCT…) or the SHA-256 printed by `check`')
+    .argument('[metric]', 'a canonical metric, e.g. dossiers.received')
+    .argument('[period]', 'a month, YYYY-MM')
+    .option('--json', 'print the trace as JSON')
+    .option('--out <file>', 'with a SHA-256: write the body to this file instead of standard output')
+    .action((agency: string, metric: string | undefined, period: string | undefined, opts: { json?: boolean; out?: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
+      if (metric === undefined && period === undefined) return writeBody(agency, opts.out, globals);
+      if (metric === undefined || period === undefined) {
+        throw new UsageError(`evidence needs an agency, a metric and a period, or one SHA-256. Fix: e.g. dvc-monitor evidence tinh:01 dossiers.received 2026-10`);
+      }
       const { db } = openContext(globals);
       try {
         const measure = getMeasure(db, agency, metric, period);
@@ -66,4 +79,24 @@ function decodeRequestBody(body: string): string {
     // not a form body
   }
   return body.length > 500 ? `${body.slice(0, 500)}…` : body;
+}
+
+/** A stored evidence body by its hash, after re-checking it. */
+function writeBody(hash: string, out: string | undefined, globals: GlobalOptions): void {
+  const sha = hash.replace(/^sha256:/, '').toLowerCase();
+  if (!/^[0-9a-f]{64}$/.test(sha)) throw new UsageError(`"${hash}" is not a SHA-256. Fix: give the 64 hexadecimal characters printed by \`dvc-monitor check\`, or an agency, a metric and a period`);
+  const { db } = openContext(globals);
+  try {
+    const stored = readBody(db, sha);
+    if (!stored) throw new UsageError(`no evidence ${sha} in ${db.name}. Fix: check the hash, and --db if the check was stored elsewhere`);
+    if (!stored.intact) {
+      process.stderr.write(`evidence ${sha} no longer matches its hash: the store was altered\n`);
+      process.exitCode = EXIT.jobFailed;
+      return;
+    }
+    if (out) writeFileSync(out, stored.body);
+    else process.stdout.write(stored.body);
+  } finally {
+    db.close();
+  }
 }

@@ -1,0 +1,166 @@
+// Single-purpose pages on https://kiemthu.sandbox/ for the privacy and accessibility checker:
+// a clean page, pages with one defect each that the three portal builds do not show, and
+// hostile pages (endless redirects, a download, popups, alert(), 50 MB, a page that never
+// finishes) that must end as a recorded scanner error without harming other checks.
+// Served only on the public host (hosts.ts): some pages name other public hosts, which only a
+// browser with the sandbox's host-resolver rules may look up.
+import type { ServerResponse } from 'node:http';
+import { escapeHtml } from './format.ts';
+import { GIF_1X1, type SiteResponse } from './sites.ts';
+
+export const FIXTURES_HOST = 'kiemthu.sandbox';
+export const FIXTURES_ORIGIN = `https://${FIXTURES_HOST}`;
+
+/** Paths of the fixture pages, by what they show. */
+export const FIXTURE_PAGES = {
+  clean: '/sach',
+  mixedContent: '/noi-dung-hon-hop',
+  thirdPartyCdn: '/cdn-nuoc-ngoai',
+  storage: '/luu-tru',
+  focusHidden: '/an-vien-tieu-diem',
+  unreachable: '/khong-toi-duoc',
+  reflow: '/tran-ngang',
+  untitledFrame: '/khung-khong-ten',
+  hostile: {
+    redirectLoop: '/doc-hai/chuyen-huong-vo-tan',
+    download: '/doc-hai/tai-xuong',
+    popup: '/doc-hai/cua-so-bat-len',
+    popupFlood: '/doc-hai/cua-so-bat-len-lien-tuc',
+    alert: '/doc-hai/hop-thoai',
+    alertLoop: '/doc-hai/hop-thoai-lien-tuc',
+    huge: '/doc-hai/trang-50mb',
+    neverEnds: '/doc-hai/khong-bao-gio-xong',
+  },
+} as const;
+
+export const HUGE_PAGE_BYTES = 50 * 1024 * 1024;
+
+/** A response written by hand: streamed, slow or endless. Ends when the sandbox closes. */
+export type StreamedResponse = (res: ServerResponse, closing: AbortSignal) => Promise<void>;
+
+const HTML = 'text/html; charset=utf-8';
+// The fixtures load things the hardened CSP of their host would block; each page says what it allows.
+const OPEN_CSP = "default-src 'self' https: http: data: 'unsafe-inline'; frame-ancestors 'none'";
+
+function page(title: string, body: string, opts: { style?: string; csp?: string } = {}): SiteResponse {
+  return {
+    status: 200,
+    headers: { 'content-type': HTML, ...(opts.csp ? { 'content-security-policy': opts.csp } : {}) },
+    body: `<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} – Trang kiểm thử</title>
+<style>body { font-family: sans-serif; color: #1a1a1a; background: #ffffff; margin: 1rem; } a:focus, button:focus { outline: 3px solid #b35900; }${opts.style ?? ''}</style>
+</head>
+<body>
+<main>
+<h1>${escapeHtml(title)}</h1>
+${body}
+<p><a href="/sach">Trang kiểm thử sạch</a></p>
+</main>
+</body>
+</html>
+`,
+  };
+}
+
+const NOOP_JS = '/* tệp mô phỏng, không làm gì */\n';
+
+function hugePage(): StreamedResponse {
+  return async (res, closing) => {
+    const chunk = Buffer.from(`<p>${'Nội dung rất dài. '.repeat(3000)}</p>\n`);
+    res.writeHead(200, { 'content-type': HTML, 'content-length': HUGE_PAGE_BYTES });
+    res.write('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Trang 50 MB</title></head><body>\n');
+    let sent = 100;
+    while (sent < HUGE_PAGE_BYTES && !closing.aborted && !res.destroyed) {
+      const part = chunk.subarray(0, Math.min(chunk.length, HUGE_PAGE_BYTES - sent));
+      sent += part.length;
+      if (!res.write(part)) await new Promise<void>((resolve) => { res.once('drain', resolve); res.once('close', resolve); });
+    }
+    res.end();
+  };
+}
+
+function neverEnds(): StreamedResponse {
+  return async (res, closing) => {
+    res.writeHead(200, { 'content-type': HTML });
+    res.write('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Đang tải mãi</title></head><body><p>Trang này không bao giờ tải xong.</p>\n');
+    // A trickle every few seconds keeps the connection alive; the body never ends.
+    while (!closing.aborted && !res.destroyed) {
+      await new Promise((resolve) => setTimeout(resolve, 2000).unref());
+      if (!res.destroyed) res.write('<!-- … -->\n');
+    }
+    res.destroy();
+  };
+}
+
+export function handleFixture(path: string, query: URLSearchParams): SiteResponse | StreamedResponse {
+  const P = FIXTURE_PAGES;
+  const H = P.hostile;
+  switch (path) {
+    case '/':
+    case P.clean:
+      return page('Trang kiểm thử sạch', `<p>Trang này đạt mọi tiêu chí: có khai báo ngôn ngữ, văn bản thay thế, nhãn biểu mẫu và độ tương phản đủ.</p>
+<img src="/assets/diem.gif" alt="Điểm ảnh minh họa" width="16" height="16">
+<form action="/gui" method="post"><label for="tu-khoa">Từ khóa tìm kiếm</label> <input id="tu-khoa" name="tu_khoa" type="search"> <button type="submit">Tìm</button></form>`);
+    case P.mixedContent:
+      // An HTTPS page that loads a script and an image over plain HTTP.
+      return page('Nội dung hỗn hợp', `<p>Trang HTTPS tải tài nguyên qua HTTP không mã hóa.</p>
+<img src="http://${FIXTURES_HOST}/assets/diem.gif" alt="Điểm ảnh tải qua HTTP" width="16" height="16">
+<script src="http://${FIXTURES_HOST}/assets/khong-lam-gi.js"></script>`, { csp: OPEN_CSP });
+    case P.thirdPartyCdn:
+      // A third party abroad that is not a tracker: listed for review, not a tracker finding.
+      return page('Thư viện từ CDN nước ngoài', `<p>Trang tải một thư viện JavaScript từ máy chủ nước ngoài.</p>
+<script src="https://cdn.jsdelivr.net/npm/thu-vien@1/thu-vien.min.js"></script>`, { csp: OPEN_CSP });
+    case P.storage:
+      // First-party preference storage, set by the page's own script (strictly necessary).
+      return page('Lưu cỡ chữ', `<p>Trang ghi nhớ cỡ chữ bạn chọn trong bộ nhớ của trình duyệt.</p>
+<script src="/assets/co-chu.js"></script>`);
+    case P.focusHidden:
+      return page('Ẩn viền tiêu điểm', `<p>Các liên kết dưới đây không hiện viền khi nhận tiêu điểm bàn phím.</p>
+<ul><li><a href="/sach">Thủ tục hộ tịch</a></li><li><a href="/sach">Thủ tục đất đai</a></li></ul>
+<button type="button">Tra cứu</button>`, { style: ' *:focus, *:focus-visible { outline: none !important; box-shadow: none !important; }' });
+    case P.unreachable:
+      return page('Phần tử không tới được bằng bàn phím', `<p>Nút dưới đây chỉ bấm được bằng chuột.</p>
+<div class="nut" role="button" onclick="this.textContent = 'Đã gửi'">Gửi yêu cầu</div>
+<p><a href="/sach" tabindex="-1">Liên kết bị loại khỏi thứ tự Tab</a></p>`, { style: ' .nut { display: inline-block; padding: .5rem 1rem; background: #00457c; color: #ffffff; cursor: pointer; }', csp: OPEN_CSP });
+    case P.reflow:
+      return page('Tràn ngang', `<div style="width: 1200px; background: #f2f2f2">Khung rộng cố định 1200 điểm ảnh: ở màn hình 320 điểm ảnh phải cuộn ngang.</div>`, { csp: OPEN_CSP });
+    case P.untitledFrame:
+      // A frame without a title: a WCAG failure (4.1.2) that none of the named criteria covers.
+      return page('Khung không có tên', `<p>Khung nhúng dưới đây không có thuộc tính title.</p>
+<iframe src="/sach" width="300" height="150"></iframe>`, { csp: "default-src 'self' 'unsafe-inline'; frame-ancestors 'self'" });
+    case '/assets/diem.gif':
+      return { status: 200, headers: { 'content-type': 'image/gif', 'cache-control': 'max-age=3600' }, body: GIF_1X1 };
+    case '/assets/khong-lam-gi.js':
+      return { status: 200, headers: { 'content-type': 'text/javascript; charset=utf-8' }, body: NOOP_JS };
+    case '/assets/co-chu.js':
+      return { status: 200, headers: { 'content-type': 'text/javascript; charset=utf-8' }, body: "try { localStorage.setItem('co_chu', 'vua'); } catch (e) { /* bộ nhớ bị chặn */ }\n" };
+    case H.redirectLoop: {
+      const n = Number(query.get('n') ?? 0) + 1;
+      return { status: 302, headers: { location: `${H.redirectLoop}?n=${n}`, 'content-type': 'text/plain; charset=utf-8' }, body: 'chuyển hướng\n' };
+    }
+    case H.download:
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/octet-stream', 'content-disposition': 'attachment; filename="bieu-mau.exe"' },
+        body: Buffer.alloc(1024, 0x4d),
+      };
+    case H.popup:
+      return page('Cửa sổ bật lên', '<p>Trang mở một cửa sổ mới khi tải.</p><script>window.open("/sach", "_blank");</script>', { csp: OPEN_CSP });
+    case H.popupFlood:
+      return page('Cửa sổ bật lên liên tục', '<p>Trang mở cửa sổ mới liên tục.</p><script>setInterval(function () { window.open("/sach?" + Math.random(), "_blank"); }, 20);</script>', { csp: OPEN_CSP });
+    case H.alert:
+      return page('Hộp thoại', '<p>Trang hiện một hộp thoại chào mừng khi tải.</p><script>alert("Chào mừng đến với cổng dịch vụ công");</script>', { csp: OPEN_CSP });
+    case H.alertLoop:
+      return page('Hộp thoại liên tục', '<p>Trang hiện hộp thoại không dứt.</p><script>for (;;) { alert("Bạn phải đồng ý"); }</script>', { csp: OPEN_CSP });
+    case H.huge:
+      return hugePage();
+    case H.neverEnds:
+      return neverEnds();
+    default:
+      return { status: 404, headers: { 'content-type': HTML }, body: '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Không tìm thấy</title></head><body><h1>Không tìm thấy trang</h1></body></html>\n' };
+  }
+}

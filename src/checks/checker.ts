@@ -1,0 +1,138 @@
+// Checks portals: one browser for many portals, pages visited a few at a time (each in a fresh
+// context), the home page first (its links lead to the privacy policy and the accessibility
+// statement), then the configured key pages and the pages found. A browser that dies is
+// relaunched for the next page; the page it was on ends as a scanner error.
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { Browser } from 'playwright-core';
+import { browserVersion, findChromium, launchBrowser } from '../browser/launch.ts';
+import type { ChecksConfig, PortalConfig } from '../config/schema.ts';
+import { localDate } from '../time/period.ts';
+import { TOOL_VERSION } from '../version.ts';
+import { CRITERIA_VERSION } from './criteria/index.ts';
+import { AXE_VERSION } from './evidence/axe.ts';
+import { findPolicyLink, findStatementLink } from './evidence/discover.ts';
+import { siteOf, TRACKER_LIST_VERSION } from './evidence/third-parties.ts';
+import { visitPage, type VisitResult } from './evidence/visit.ts';
+import { judgePortal, type CriterionResult } from './judge.ts';
+import { scoreArea, SCORING_VERSION, type AreaScore } from './score.ts';
+import type { Area, PageKind, Versions } from './types.ts';
+
+export type CheckSettings = Omit<ChecksConfig, 'enabled'>;
+
+export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
+  areas: ['privacy', 'accessibility'], concurrency: 3, pageTimeoutMs: 30_000, maxPageBytes: 20 * 1024 * 1024,
+  keyboardSample: 40, screenshotMaxHeight: 10_000, trustedCertificateSpki: [],
+};
+
+export interface CheckTarget {
+  /** null for an address checked on its own (`dvc-monitor check https://…`). */
+  portalId: string | null;
+  homeUrl: string;
+  pages: Array<{ kind: PageKind; url: string }>;
+}
+
+export interface PortalCheck {
+  target: CheckTarget;
+  areas: Area[];
+  startedAt: Date;
+  finishedAt: Date;
+  /** Local date (Asia/Ho_Chi_Minh) the law is cited for. */
+  measuredOn: string;
+  visits: VisitResult[];
+  results: CriterionResult[];
+  scores: AreaScore[];
+  versions: Versions;
+}
+
+/** The pages a portal's check visits, from its configuration. */
+export function targetOfPortal(portal: Pick<PortalConfig, 'id' | 'url' | 'pages' | 'checkUrl'>): CheckTarget {
+  const home = portal.checkUrl ?? portal.url;
+  const rebase = (url: string) => {
+    if (!portal.checkUrl) return url;
+    const from = new URL(portal.url);
+    const page = new URL(url);
+    if (page.origin !== from.origin) return url;
+    const to = new URL(portal.checkUrl);
+    return `${to.origin}${page.pathname}${page.search}`;
+  };
+  return { portalId: portal.id, homeUrl: home, pages: portal.pages.map((p) => ({ kind: p.kind, url: rebase(p.url) })) };
+}
+
+export function browserArgs(settings: Pick<CheckSettings, 'hostResolverRules' | 'trustedCertificateSpki'>): string[] {
+  return [
+    ...(settings.hostResolverRules ? [`--host-resolver-rules=${settings.hostResolverRules}`] : []),
+    ...(settings.trustedCertificateSpki.length ? [`--ignore-certificate-errors-spki-list=${settings.trustedCertificateSpki.join(',')}`] : []),
+  ];
+}
+
+export class Checker {
+  private browser: Browser | null = null;
+  private launching: Promise<Browser> | null = null;
+  private readonly limit: LimitFunction;
+  readonly versions: Versions;
+
+  constructor(readonly settings: CheckSettings, executablePath = findChromium()) {
+    this.limit = pLimit(settings.concurrency);
+    this.executablePath = executablePath;
+    this.versions = {
+      tool: TOOL_VERSION, axe: AXE_VERSION, trackerList: TRACKER_LIST_VERSION, browser: browserVersion(executablePath),
+      criteria: CRITERIA_VERSION, scoring: SCORING_VERSION,
+    };
+  }
+
+  private readonly executablePath: string;
+
+  private async liveBrowser(): Promise<Browser> {
+    if (this.browser?.isConnected()) return this.browser;
+    this.launching ??= launchBrowser({ executablePath: this.executablePath, args: browserArgs(this.settings) }).then((b) => {
+      this.browser = b;
+      this.launching = null;
+      return b;
+    }, (err: unknown) => {
+      this.launching = null;
+      throw err;
+    });
+    return this.launching;
+  }
+
+  /** Visits one address; a browser that cannot even start is a scanner error of this page. */
+  visit(url: string, kind: PageKind, firstPartySite: string, areas: readonly Area[]): Promise<VisitResult> {
+    return this.limit(async () => {
+      const browser = await this.liveBrowser();
+      return visitPage(browser, url, {
+        kind, firstPartySite, areas, pageTimeoutMs: this.settings.pageTimeoutMs, maxPageBytes: this.settings.maxPageBytes,
+        keyboardSample: this.settings.keyboardSample, screenshotMaxHeight: this.settings.screenshotMaxHeight, probeHttp: kind === 'home',
+      });
+    });
+  }
+
+  async checkPortal(target: CheckTarget, options: { areas?: readonly Area[]; now?: () => Date } = {}): Promise<PortalCheck> {
+    const now = options.now ?? (() => new Date());
+    const areas = [...(options.areas ?? this.settings.areas)];
+    const startedAt = now();
+    const firstPartySite = siteOf(new URL(target.homeUrl).hostname);
+    const home = await this.visit(target.homeUrl, 'home', firstPartySite, areas);
+    const wanted = new Map<string, PageKind>();
+    for (const p of target.pages) wanted.set(p.url, p.kind);
+    if (!home.evidence.error) {
+      const policy = areas.includes('privacy') ? findPolicyLink(home.evidence.links) : null;
+      const statement = areas.includes('accessibility') ? findStatementLink(home.evidence.links) : null;
+      if (policy) wanted.set(policy.href.split('#')[0]!, 'privacy_policy');
+      if (statement) wanted.set(statement.href.split('#')[0]!, 'accessibility_statement');
+    }
+    wanted.delete(target.homeUrl);
+    const others = await Promise.all([...wanted].map(([url, kind]) => this.visit(url, kind, firstPartySite, areas)));
+    const measuredOn = localDate(startedAt);
+    const results = judgePortal({ home: home.evidence, pages: others.map((o) => o.evidence) }, areas, measuredOn);
+    return {
+      target, areas, startedAt, finishedAt: now(), measuredOn, visits: [home, ...others], results,
+      scores: areas.map((a) => scoreArea(results, a)), versions: this.versions,
+    };
+  }
+
+  async close(): Promise<void> {
+    const browser = this.browser ?? (await this.launching?.catch(() => null));
+    await browser?.close().catch(() => {});
+    this.browser = null;
+  }
+}

@@ -1,0 +1,44 @@
+// What a criterion is: data (id, titles, legal basis by date, severity, WCAG references) plus
+// one small pure judge, in the manner of axe-core's rules. Page criteria judge each visited
+// page; portal criteria judge the portal as a whole (is a privacy policy reachable, …).
+import type { Area, FindingDetail, Judgement, Outcome, PageEvidence, Severity, Text } from '../types.ts';
+import type { Citation } from './basis.ts';
+
+export interface PortalEvidence {
+  home: PageEvidence;
+  pages: PageEvidence[];
+}
+
+interface CriterionBase {
+  id: string;
+  area: Area;
+  title: Text;
+  /** What passing means, in a sentence, for reports and `--help`-like listings. */
+  description: Text;
+  severity: Severity;
+  basis: readonly Citation[];
+  /** WCAG 2.1 success criteria it covers (accessibility). */
+  wcag?: readonly string[];
+}
+
+export interface PageCriterion extends CriterionBase {
+  scope: 'page';
+  judge(page: PageEvidence): Judgement;
+  /**
+   * Most criteria have nothing to judge when the visit failed (outcome error). The few that
+   * can judge a failed visit (an invalid certificate fails HTTPS) say so here.
+   */
+  judgeFailedVisit?(page: PageEvidence): Judgement | null;
+}
+
+export interface PortalCriterion extends CriterionBase {
+  scope: 'portal';
+  judge(portal: PortalEvidence): Judgement;
+}
+
+export type Criterion = PageCriterion | PortalCriterion;
+
+export const judgement = (outcome: Outcome, details: FindingDetail[] = []): Judgement => ({ outcome, details });
+
+/** A finding with text in both languages. */
+export const detail = (code: string, vi: string, en: string, extra: Omit<FindingDetail, 'code' | 'text'> = {}): FindingDetail => ({ code, text: { vi, en }, ...extra });

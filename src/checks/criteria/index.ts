@@ -1,0 +1,44 @@
+// The one catalogue of criteria. Adding a criterion = one file and one line here. The
+// catalogue's version is stored with every check so results from different versions are
+// never compared as if they were the same test.
+import type { Area } from '../types.ts';
+import { contrast } from './accessibility/contrast.ts';
+import { formLabels } from './accessibility/form-labels.ts';
+import { keyboard } from './accessibility/keyboard.ts';
+import { linksAndHeadings } from './accessibility/links-and-headings.ts';
+import { noMovingText } from './accessibility/no-moving-text.ts';
+import { otherWcag } from './accessibility/other-wcag.ts';
+import { pageLanguage } from './accessibility/page-language.ts';
+import { reflow } from './accessibility/reflow.ts';
+import { statement } from './accessibility/statement.ts';
+import { tableHeaders } from './accessibility/table-headers.ts';
+import { textAlternatives } from './accessibility/text-alternatives.ts';
+import type { Criterion } from './criterion.ts';
+import { cookieFlags } from './privacy/cookie-flags.ts';
+import { formsOverHttps } from './privacy/forms-over-https.ts';
+import { hostsAbroad } from './privacy/hosts-abroad.ts';
+import { hsts } from './privacy/hsts.ts';
+import { https } from './privacy/https.ts';
+import { httpsRedirect } from './privacy/https-redirect.ts';
+import { mixedContent } from './privacy/mixed-content.ts';
+import { noNonEssentialCookieBeforeConsent } from './privacy/no-nonessential-cookie-before-consent.ts';
+import { noPersonalDataExposed } from './privacy/no-personal-data-exposed.ts';
+import { noTrackerBeforeConsent } from './privacy/no-tracker-before-consent.ts';
+import { policyContactPoint } from './privacy/policy-contact-point.ts';
+import { policyReachable } from './privacy/policy-reachable.ts';
+import { securityHeaders } from './privacy/security-headers.ts';
+
+export const CRITERIA_VERSION = 'criteria/1';
+
+export const CATALOGUE: readonly Criterion[] = [
+  https, httpsRedirect, hsts, securityHeaders, mixedContent, noTrackerBeforeConsent, noNonEssentialCookieBeforeConsent,
+  cookieFlags, formsOverHttps, policyReachable, policyContactPoint, noPersonalDataExposed, hostsAbroad,
+  textAlternatives, contrast, noMovingText, linksAndHeadings, tableHeaders, formLabels, pageLanguage, keyboard, reflow,
+  otherWcag, statement,
+];
+
+export const criteriaOf = (areas: readonly Area[]) => CATALOGUE.filter((c) => areas.includes(c.area));
+
+export function criterionById(id: string): Criterion | undefined {
+  return CATALOGUE.find((c) => c.id === id);
+}

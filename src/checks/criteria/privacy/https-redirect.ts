@@ -1,0 +1,36 @@
+// The http:// address of the home page sends visitors to HTTPS, so nobody lands on the
+// unencrypted site by typing the name.
+import { detail, judgement, type PortalCriterion } from '../criterion.ts';
+
+export const httpsRedirect: PortalCriterion = {
+  id: 'privacy.https-redirect',
+  area: 'privacy',
+  scope: 'portal',
+  title: { vi: 'Địa chỉ http:// chuyển hướng sang HTTPS', en: 'The http:// address redirects to HTTPS' },
+  description: {
+    vi: 'Mở trang chủ bằng http:// thì được chuyển ngay sang https://.',
+    en: 'Opening the home page with http:// ends on https://.',
+  },
+  severity: 'serious',
+  basis: [{ instrument: 'tt32_2017', article: 'Điều 20' }],
+  judge({ home }) {
+    const finalUrl = home.finalUrl ?? home.requestedUrl;
+    if (!finalUrl.startsWith('https:')) {
+      return judgement('fail', [detail('redirect.no_https', 'Trang chủ không có phiên bản HTTPS để chuyển tới.', 'The home page has no HTTPS version to redirect to.', { data: { url: finalUrl } })]);
+    }
+    // Asked for http:// and ended on https:// during the visit itself: the redirect was seen.
+    if (home.requestedUrl.startsWith('http:')) {
+      return judgement('pass', [detail('redirect.ok', `${home.requestedUrl} chuyển tới ${finalUrl}.`, `${home.requestedUrl} redirects to ${finalUrl}.`, { evidence: { blob: 'evidence', path: 'document.redirects' } })]);
+    }
+    const probe = home.httpVariant;
+    if (!probe) return judgement('cant_tell', [detail('redirect.not_probed', 'Chưa thử địa chỉ http://.', 'The http:// address was not tried.')]);
+    if (probe.error) {
+      // Nothing listening on port 80 is no unencrypted exposure either, but it is no redirect.
+      return judgement('fail', [detail('redirect.http_unreachable', `Địa chỉ ${probe.url} không trả lời (${probe.error}); người gõ địa chỉ không có https:// sẽ không vào được.`, `${probe.url} does not answer (${probe.error}); people typing the name without https:// cannot get in.`, { evidence: { blob: 'evidence', path: 'httpVariant' } })]);
+    }
+    if (probe.finalUrl?.startsWith('https:')) {
+      return judgement('pass', [detail('redirect.ok', `${probe.url} chuyển tới ${probe.finalUrl}.`, `${probe.url} redirects to ${probe.finalUrl}.`, { evidence: { blob: 'evidence', path: 'httpVariant' } })]);
+    }
+    return judgement('fail', [detail('redirect.stays_http', `${probe.url} vẫn phục vụ qua HTTP (mã ${probe.status}), không chuyển sang HTTPS.`, `${probe.url} is served over HTTP (status ${probe.status}) without redirecting to HTTPS.`, { evidence: { blob: 'evidence', path: 'httpVariant' } })]);
+  },
+};

@@ -1,0 +1,39 @@
+// The policy (or the home page) names who to contact about personal data: an e-mail address
+// or a phone number next to the words for a contact point (only 3 of 63 portals did in 2022).
+import { detail, judgement, type PortalCriterion } from '../criterion.ts';
+
+const CONTACT_WORDS = /đầu mối|liên hệ|bộ phận bảo vệ dữ liệu|người phụ trách|cán bộ phụ trách|bảo vệ dữ liệu cá nhân|data protection officer|\bdpo\b|contact/iu;
+const REACH = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|(?:\+84|0)\d(?:[\s.]?\d){7,9}/g;
+const NEAR = 200;
+
+export function contactPointIn(text: string): string | null {
+  for (const m of text.matchAll(REACH)) {
+    const around = text.slice(Math.max(0, m.index - NEAR), m.index + m[0].length + NEAR);
+    if (CONTACT_WORDS.test(around)) return around.replace(/\s+/g, ' ').trim();
+  }
+  return null;
+}
+
+export const policyContactPoint: PortalCriterion = {
+  id: 'privacy.policy-contact-point',
+  area: 'privacy',
+  scope: 'portal',
+  title: { vi: 'Nêu đầu mối liên hệ về bảo vệ dữ liệu cá nhân', en: 'Names a contact point for personal data' },
+  description: {
+    vi: 'Chính sách bảo mật (hoặc trang chủ) nêu thư điện tử hay số điện thoại của đầu mối bảo vệ dữ liệu cá nhân.',
+    en: 'The privacy policy (or the home page) gives the e-mail address or phone number of a personal-data contact point.',
+  },
+  severity: 'moderate',
+  basis: [{ instrument: 'nd13_2023', article: 'Điều 13' }, { instrument: 'luat91_2025' }],
+  judge({ home, pages }) {
+    const policy = pages.find((p) => p.kind === 'privacy_policy' && !p.error);
+    for (const page of [policy, home]) {
+      if (!page || page.error) continue;
+      const found = contactPointIn(page.text);
+      if (found) return judgement('pass', [detail('contact.found', `Đầu mối trên ${page.finalUrl}: "${found.slice(0, 200)}"`, `Contact point on ${page.finalUrl}: "${found.slice(0, 200)}"`, { evidence: { blob: 'evidence', path: 'text' } })]);
+    }
+    if (home.error && !policy) return judgement('error');
+    return judgement('fail', [detail('contact.missing', policy ? `Chính sách (${policy.finalUrl}) không nêu đầu mối liên hệ về dữ liệu cá nhân.` : 'Không tìm thấy chính sách bảo mật, cũng không có đầu mối liên hệ trên trang chủ.',
+      policy ? `The policy (${policy.finalUrl}) names no personal-data contact point.` : 'No privacy policy found and no contact point on the home page.')]);
+  },
+};

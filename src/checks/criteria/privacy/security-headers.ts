@@ -1,0 +1,26 @@
+// CSP, X-Content-Type-Options, frame protection, Referrer-Policy and Permissions-Policy,
+// graded by header-grade.ts (versioned, in the manner of the HTTP Observatory): A or better passes.
+import { detail, judgement, type PageCriterion } from '../criterion.ts';
+import { gradeHeaders } from './header-grade.ts';
+
+const PASS_SCORE = 90;
+
+export const securityHeaders: PageCriterion = {
+  id: 'privacy.security-headers',
+  area: 'privacy',
+  scope: 'page',
+  title: { vi: 'Tiêu đề bảo mật (CSP, chống nhúng khung, nosniff, Referrer-Policy, Permissions-Policy)', en: 'Security headers (CSP, framing, nosniff, Referrer-Policy, Permissions-Policy)' },
+  description: {
+    vi: `Điểm tiêu đề bảo mật theo cách chấm của HTTP Observatory đạt từ ${PASS_SCORE} (hạng A).`,
+    en: `The security-header score, graded as the HTTP Observatory does, is ${PASS_SCORE} (grade A) or more.`,
+  },
+  severity: 'moderate',
+  basis: [{ instrument: 'nd13_2023', article: 'Điều 26' }, { instrument: 'luat91_2025' }],
+  judge(page) {
+    const grade = gradeHeaders(page.document?.headers ?? {});
+    const problems = grade.tests.filter((t) => t.modifier < 0);
+    const summary = detail('headers.grade', `Điểm ${grade.score}, hạng ${grade.grade} (${grade.version}).`, `Score ${grade.score}, grade ${grade.grade} (${grade.version}).`, { data: { ...grade }, evidence: { blob: 'evidence', path: 'document.headers' } });
+    const each = problems.map((t) => detail(`headers.${t.result}`, `${t.header}: ${t.result} (${t.modifier})`, `${t.header}: ${t.result} (${t.modifier})`, { data: { ...t } }));
+    return judgement(grade.score >= PASS_SCORE ? 'pass' : 'fail', [summary, ...each]);
+  },
+};

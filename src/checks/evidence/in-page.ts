@@ -1,0 +1,167 @@
+// Code that runs inside the visited page, kept as plain JavaScript source so that nothing the
+// TypeScript toolchain adds can break it there. Each piece returns plain JSON. The page may
+// tamper with what runs in it: that only ever spoils the evidence of that page.
+
+/**
+ * Before any script of the page: remember which script wrote each cookie (document.cookie)
+ * and each local/session storage key, from the stack of the call, as the EDPS
+ * website-evidence-collector does.
+ */
+export const INSTRUMENT_SCRIPT = `(() => {
+  if (window.__dvcEvidence) return;
+  const log = { cookies: [], storage: [] };
+  Object.defineProperty(window, '__dvcEvidence', { value: log, enumerable: false });
+  const caller = () => {
+    const urls = (new Error().stack || '').match(/(?:https?|file):\\/\\/[^\\s)]+/g) || [];
+    return urls.length ? urls[0].replace(/:\\d+:\\d+$/, '') : null;
+  };
+  const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
+  if (cookie && cookie.set) {
+    Object.defineProperty(Document.prototype, 'cookie', {
+      configurable: true, enumerable: cookie.enumerable,
+      get() { return cookie.get.call(this); },
+      set(value) {
+        try { if (log.cookies.length < 500) log.cookies.push({ raw: String(value).slice(0, 4096), script: caller() }); } catch (e) {}
+        return cookie.set.call(this, value);
+      },
+    });
+  }
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    try {
+      if (log.storage.length < 500) log.storage.push({ area: this === window.sessionStorage ? 'session' : 'local', key: String(key).slice(0, 200), script: caller() });
+    } catch (e) {}
+    return setItem.apply(this, arguments);
+  };
+})();`;
+
+/** Everything read from the DOM once the page has loaded. */
+export const COLLECT_SCRIPT = `(() => {
+  const clip = (s, n) => (s || '').replace(/\\s+/g, ' ').trim().slice(0, n);
+  const html = document.documentElement;
+  const labelOf = (el) => {
+    if (el.labels && el.labels.length) return clip(el.labels[0].innerText, 80);
+    return clip(el.getAttribute('aria-label') || el.getAttribute('placeholder') || el.title, 80);
+  };
+  const forms = Array.from(document.forms).slice(0, 50).map((f) => ({
+    action: f.action, method: (f.getAttribute('method') || 'get').toLowerCase(),
+    fields: Array.from(f.elements).filter((e) => e.tagName !== 'BUTTON' && e.type !== 'hidden' && e.type !== 'submit' && e.type !== 'image')
+      .slice(0, 100).map((e) => ({ name: e.name || '', id: e.id || '', type: e.type || '', autocomplete: e.getAttribute('autocomplete') || '', label: labelOf(e) })),
+  }));
+  const links = Array.from(document.querySelectorAll('a[href]')).slice(0, 1000).map((a) => ({ href: a.href, text: clip(a.innerText || a.getAttribute('aria-label') || a.title || (a.querySelector('img') && a.querySelector('img').alt), 200) }));
+  const headings = Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading]')).slice(0, 300)
+    .map((h) => ({ level: Number(h.getAttribute('aria-level') || h.tagName.slice(1)) || 2, text: clip(h.innerText, 200) }));
+  const mixed = [];
+  if (location.protocol === 'https:') {
+    for (const el of document.querySelectorAll('img[src], script[src], iframe[src], audio[src], video[src], source[src], embed[src], object[data], link[rel~=stylesheet][href]')) {
+      const url = el.src || el.href || el.data || '';
+      if (url.startsWith('http:') && mixed.length < 200) mixed.push({ url, element: el.tagName.toLowerCase() });
+    }
+  }
+  // Tables that hold data (numbers in their cells), and whether they say what their cells mean.
+  const tables = Array.from(document.querySelectorAll('table')).slice(0, 100).map((t) => {
+    // Its own cells only: a layout table around a data table does not own the data.
+    const own = Array.from(t.rows).flatMap((r) => Array.from(r.cells));
+    const cells = own.filter((c) => c.tagName === 'TD');
+    return {
+      rows: t.rows.length, headers: own.length - cells.length, caption: Boolean(t.caption),
+      numericCells: cells.filter((c) => /^[\\s\\d.,%-]+$/.test(c.innerText) && /\\d/.test(c.innerText)).length,
+      layout: t.getAttribute('role') === 'presentation' || t.getAttribute('role') === 'none',
+    };
+  });
+  const storage = [];
+  for (const [area, store] of [['local', () => window.localStorage], ['session', () => window.sessionStorage]]) {
+    try {
+      const s = store();
+      for (let i = 0; i < s.length && storage.length < 500; i++) { const k = s.key(i); storage.push({ area, key: String(k).slice(0, 200), valueLength: (s.getItem(k) || '').length }); }
+    } catch (e) { /* storage blocked */ }
+  }
+  return {
+    lang: html.getAttribute('lang') || html.getAttribute('xml:lang'),
+    title: clip(document.title, 300),
+    text: (document.body ? document.body.innerText : '').slice(0, 300000),
+    forms, links, headings, tables, mixed, storage,
+    written: window.__dvcEvidence || { cookies: [], storage: [] },
+    height: Math.max(html.scrollHeight, document.body ? document.body.scrollHeight : 0),
+  };
+})()`;
+
+/**
+ * Remembers every interactive element and how it looks unfocused, then listens: each Tab
+ * keydown (capture phase, before the page's own handlers) and each focus change is logged with
+ * how the focused element looks, so that a whole run of Tab presses is read back at once.
+ */
+export const KEYBOARD_PREPARE_SCRIPT = `(() => {
+  const visible = (el) => { const r = el.getBoundingClientRect(); const cs = getComputedStyle(el); return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none'; };
+  const NATIVE = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [role=link], [role=checkbox], [role=tab], [role=menuitem], [onclick]';
+  const candidates = Array.from(document.querySelectorAll(NATIVE + ', [tabindex]:not([tabindex="-1"])'));
+  const els = candidates.filter((el) => visible(el) && !el.disabled && !el.closest('[inert], [aria-hidden=true]'));
+  const look = (el) => {
+    const cs = getComputedStyle(el);
+    return {
+      outline: cs.outlineStyle === 'none' || parseFloat(cs.outlineWidth) === 0 ? 'none' : cs.outlineStyle + ' ' + cs.outlineWidth + ' ' + cs.outlineColor,
+      'box-shadow': cs.boxShadow,
+      border: [cs.borderTopColor, cs.borderTopWidth, cs.borderBottomColor, cs.borderBottomWidth, cs.borderLeftColor, cs.borderRightColor].join(' '),
+      background: cs.backgroundColor + ' ' + cs.backgroundImage,
+      color: cs.color,
+      'text-decoration': cs.textDecorationLine + ' ' + cs.textDecorationThickness,
+    };
+  };
+  const selector = (el) => {
+    if (el.id && /^[A-Za-z][\\w-]*$/.test(el.id)) return '#' + el.id;
+    const parts = [];
+    for (let e = el; e && e.nodeType === 1 && parts.length < 4; e = e.parentElement) {
+      if (e.id && /^[A-Za-z][\\w-]*$/.test(e.id)) { parts.unshift('#' + e.id); break; }
+      const same = e.parentElement ? Array.from(e.parentElement.children).filter((c) => c.tagName === e.tagName) : [];
+      parts.unshift(e.tagName.toLowerCase() + (same.length > 1 ? ':nth-of-type(' + (same.indexOf(e) + 1) + ')' : ''));
+    }
+    return parts.join(' > ');
+  };
+  const text = (el) => (el.innerText || el.value || el.getAttribute('aria-label') || el.getAttribute('alt') || el.title || '').replace(/\\s+/g, ' ').trim().slice(0, 80);
+  if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
+  const unfocused = new Map(els.map((el) => [el, look(el)]));
+  const ids = new Map();
+  const idOf = (el) => { if (!ids.has(el)) ids.set(el, ids.size); return ids.get(el); };
+  const log = [];
+  const onElement = (el) => el && el !== document.body && el !== document.documentElement;
+  window.addEventListener('keydown', (e) => {
+    if (e.key === 'Tab' && log.length < 2000) log.push({ press: true, on: onElement(document.activeElement) ? idOf(document.activeElement) : null, frame: document.activeElement && document.activeElement.tagName === 'IFRAME' });
+  }, true);
+  document.addEventListener('focusin', (e) => {
+    const el = e.target;
+    if (!onElement(el) || log.length >= 2000) return;
+    const now = look(el);
+    const before = unfocused.get(el);
+    const changed = before ? Object.keys(now).filter((p) => now[p] !== before[p]) : (now.outline !== 'none' ? ['outline'] : []);
+    log.push({ id: idOf(el), selector: selector(el), text: text(el), frame: el.tagName === 'IFRAME', changed });
+  }, true);
+  document.addEventListener('focusout', (e) => { if (!e.relatedTarget && log.length < 2000) log.push({ left: true }); }, true);
+  Object.defineProperty(window, '__dvcKeyboard', { value: { els, ids, log, selector, text }, configurable: true });
+  return els.length;
+})()`;
+
+/** The log of Tab presses and focus changes, and the interactive elements never focused. */
+export const KEYBOARD_READ_SCRIPT = `(() => {
+  const k = window.__dvcKeyboard;
+  if (!k) return { log: [], unreached: [] };
+  const reachedGroups = new Set(Array.from(k.ids.keys()).filter((e) => e.type === 'radio').map((e) => e.name));
+  const unreached = k.els.filter((el) => !k.ids.has(el) && !(el.type === 'radio' && reachedGroups.has(el.name)))
+    .slice(0, 50).map((el) => ({ selector: k.selector(el), text: k.text(el) }));
+  return { log: k.log, unreached };
+})()`;
+
+/** Width the document needs against the width it has (for the 320 CSS px reflow test). */
+export const REFLOW_SCRIPT = `(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }))()`;
+
+/** Replaces personal data in text nodes and field values, so the screenshot shows it masked. */
+export const MASK_SCRIPT = `((pairs) => {
+  // The keyboard test left the focus somewhere: the screenshot shows the page as it loads.
+  if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
+  if (!pairs.length || !document.body) return 0;
+  let changed = 0;
+  const swap = (s) => { let out = s; for (const [raw, masked] of pairs) out = out.split(raw).join(masked); return out; };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) { const v = swap(n.nodeValue); if (v !== n.nodeValue) { n.nodeValue = v; changed++; } }
+  for (const f of document.querySelectorAll('input, textarea')) { const v = swap(f.value); if (v !== f.value) { f.value = v; changed++; } }
+  return changed;
+})`;

@@ -1,0 +1,53 @@
+// A nightly run's check job: one portal checked, its results and evidence stored together with
+// the job's "succeeded" mark. Pages the scanner could not visit are `error` results inside a
+// succeeded job; only a checker that cannot work at all (no browser) fails the job, and that
+// never touches the run's collection jobs.
+import { saveCheck } from '../../storage/checks.ts';
+import type { Db } from '../../storage/db.ts';
+import { completeJob, markJobFailed, markJobRunning, type JobRow, type JobSpec } from '../../storage/runs.ts';
+import type { Config, PortalConfig } from '../config/schema.ts';
+import type { JobOutcome } from '../run/execute-job.ts';
+import { targetOfPortal, type Checker } from './checker.ts';
+
+export function planCheckJobs(config: Config): JobSpec[] {
+  if (!config.checks?.enabled) return [];
+  return config.portals.filter((p) => p.enabled).map((p) => ({
+    key: `check/${p.id}`, kind: 'check', sourceId: null, portalId: p.id, period: null, params: { areas: config.checks!.areas },
+  }));
+}
+
+export async function executeCheckJob(deps: {
+  db: Db;
+  /** Made on first use, so that a run without check jobs never looks for a browser. */
+  checker: () => Checker;
+  portal: PortalConfig | undefined;
+  job: JobRow;
+  now: () => Date;
+}): Promise<JobOutcome> {
+  const { db, portal, job, now } = deps;
+  markJobRunning(db, job.id, now());
+  const fail = (reason: string, message: string): JobOutcome => {
+    markJobFailed(db, job.id, { reason, message }, now());
+    return { status: 'failed', failureReason: reason, failureMessage: message, measuresChanged: 0, notes: 0 };
+  };
+  if (!portal) return fail('portal_removed', `portal ${job.portalId} is no longer in the configuration`);
+  let checker: Checker;
+  try {
+    checker = deps.checker();
+  } catch (err) {
+    return fail('browser_unavailable', (err as Error).message);
+  }
+  try {
+    const check = await checker.checkPortal(targetOfPortal(portal), { areas: job.params.areas as Array<'privacy' | 'accessibility'>, now });
+    db.transaction(() => {
+      saveCheck(db, { runId: job.runId, jobId: job.id, check });
+      completeJob(db, job, [], [], now());
+    })();
+    const errors = check.visits.filter((v) => v.evidence.error).length;
+    return { status: 'succeeded', measuresChanged: 0, notes: errors };
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_')) return fail('store_error', `${code}: ${(err as Error).message}`);
+    return fail('scanner_error', (err as Error)?.stack ?? String(err));
+  }
+}

@@ -1,0 +1,58 @@
+// Runs the catalogue over a portal's evidence: every page criterion on every page (a page the
+// scanner could not visit gets `error`, never `fail`), then one portal-level result per
+// criterion: page results rolled up, and the portal criteria (policy, statement, redirect).
+import { basisOn, type CitedBasis } from './criteria/basis.ts';
+import { criteriaOf } from './criteria/index.ts';
+import { detail, type PortalEvidence } from './criteria/criterion.ts';
+import type { Area, FindingDetail, Judgement, Outcome, PageEvidence, Severity } from './types.ts';
+
+export interface CriterionResult {
+  criterionId: string;
+  area: Area;
+  severity: Severity;
+  level: 'page' | 'portal';
+  /** Index of the page in the check's page list (page level), null at portal level. */
+  pageIndex: number | null;
+  pageUrl: string;
+  outcome: Outcome;
+  details: FindingDetail[];
+  basis: CitedBasis[];
+}
+
+function scannerError(page: PageEvidence): Judgement {
+  const e = page.error!;
+  return { outcome: 'error', details: [detail(`scanner.${e.reason}`, `Lỗi công cụ kiểm tra (${e.reason}): ${e.message}. Không tính cho cổng.`, `Scanner error (${e.reason}): ${e.message}. Not counted against the portal.`)] };
+}
+
+/** fail > error > cant_tell > pass > not_applicable: a pass only when every page passed or did not apply. */
+export function rollUp(outcomes: Outcome[]): Outcome {
+  for (const o of ['fail', 'error', 'cant_tell', 'pass'] as const) if (outcomes.includes(o)) return o;
+  return 'not_applicable';
+}
+
+export function judgePortal(evidence: PortalEvidence, areas: readonly Area[], measuredOn: string): CriterionResult[] {
+  const pages = [evidence.home, ...evidence.pages];
+  const results: CriterionResult[] = [];
+  for (const criterion of criteriaOf(areas)) {
+    const basis = basisOn(criterion.basis, measuredOn);
+    const base = { criterionId: criterion.id, area: criterion.area, severity: criterion.severity, basis };
+    if (criterion.scope === 'portal') {
+      // Without the home page there are no links to judge from: the scanner's failure, not the portal's.
+      const j = evidence.home.error ? scannerError(evidence.home) : criterion.judge(evidence);
+      results.push({ ...base, level: 'portal', pageIndex: null, pageUrl: evidence.home.requestedUrl, ...j });
+      continue;
+    }
+    const perPage = pages.map((page, pageIndex): CriterionResult => {
+      const j = page.error ? (criterion.judgeFailedVisit?.(page) ?? scannerError(page)) : criterion.judge(page);
+      return { ...base, level: 'page', pageIndex, pageUrl: page.requestedUrl, ...j };
+    });
+    results.push(...perPage);
+    const outcome = rollUp(perPage.map((r) => r.outcome));
+    const summary = (['fail', 'error', 'cant_tell'] as const).flatMap((o) => {
+      const urls = perPage.filter((r) => r.outcome === o).map((r) => r.pageUrl);
+      return urls.length ? [detail(`pages.${o}`, `${urls.length}/${pages.length} trang: ${o}`, `${urls.length}/${pages.length} pages: ${o}`, { data: { urls } })] : [];
+    });
+    results.push({ ...base, level: 'portal', pageIndex: null, pageUrl: evidence.home.requestedUrl, outcome, details: summary });
+  }
+  return results;
+}

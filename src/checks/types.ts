@@ -1,0 +1,192 @@
+// The shapes shared by evidence gathering, the criteria catalogue, scoring and the store.
+// Evidence is what one browser visit of one page recorded; it is stored as JSON, and every
+// criterion's judge is a pure function of it, so an auditor can re-judge stored evidence.
+import type { Lang } from '../i18n.ts';
+
+export type Area = 'privacy' | 'accessibility';
+export const AREAS: readonly Area[] = ['privacy', 'accessibility'];
+
+/** `error` means the scanner failed (browser crash, our timeout): never counted against a portal. */
+export type Outcome = 'pass' | 'fail' | 'cant_tell' | 'not_applicable' | 'error';
+export const OUTCOMES: readonly Outcome[] = ['pass', 'fail', 'cant_tell', 'not_applicable', 'error'];
+
+export type Severity = 'critical' | 'serious' | 'moderate' | 'minor';
+export const SEVERITIES: readonly Severity[] = ['critical', 'serious', 'moderate', 'minor'];
+
+export type PageKind = 'home' | 'service' | 'form' | 'statistics' | 'privacy_policy' | 'accessibility_statement' | 'other';
+
+export type Text = Record<Lang, string>;
+
+/** Why a visit produced no usable evidence. The portal is not blamed for any of these. */
+export type ScannerErrorReason =
+  | 'timeout' | 'too_large' | 'too_many_redirects' | 'download' | 'dialog_flood' | 'popup_flood'
+  | 'browser_crashed' | 'dns' | 'connect_failed' | 'tls_invalid' | 'http_4xx' | 'http_5xx'
+  | 'not_html' | 'navigation_failed' | 'internal_error';
+
+export interface RequestRecord {
+  url: string;
+  host: string;
+  method: string;
+  /** Chromium's resource type: Document, Script, Image, XHR, Fetch, Ping, … */
+  type: string;
+  party: 'first' | 'third';
+  /** How the request came about: parser (HTML), script (with the script's URL), redirect, … */
+  initiator: { type: string; url: string | null };
+  status: number | null;
+  mimeType: string | null;
+  failed: string | null;
+  bytes: number | null;
+  /** Response headers, lower-cased, long values cut, Set-Cookie values redacted. */
+  responseHeaders: Record<string, string> | null;
+  /** The tracker-list entry it matched (third-party-web), if any. */
+  tracker: { entity: string; categories: string[] } | null;
+}
+
+export interface CookieRecord {
+  name: string;
+  domain: string;
+  path: string;
+  /** What the Set-Cookie header or the script declared (SameSite null = not declared). */
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite: string | null;
+  /** Expiry in seconds from the visit; null for a session cookie. */
+  expiresInS: number | null;
+  party: 'first' | 'third';
+  setBy: { via: 'header'; url: string } | { via: 'script'; url: string | null } | { via: 'unknown' };
+  /** Set by a host on the tracker list, or by a tracker's script. */
+  tracker: string | null;
+  /** Never the value itself: its length, enough to tell an identifier from a flag. */
+  valueLength: number;
+  /** false: the site tried to set it and the browser refused (refusedBecause says why). */
+  stored: boolean;
+  refusedBecause: string[] | null;
+}
+
+export interface StorageRecord {
+  area: 'local' | 'session';
+  key: string;
+  valueLength: number;
+  setBy: string | null;
+  tracker: string | null;
+}
+
+export interface FormRecord {
+  action: string;
+  method: string;
+  /** Field names (or labels) that ask for personal data. */
+  personalFields: string[];
+  fieldCount: number;
+}
+
+export interface PersonalDataHit {
+  kind: 'citizen_id' | 'phone' | 'email';
+  /** Masked as stored: 0010******45. */
+  masked: string;
+  /** The text around it, masked too. */
+  context: string;
+  /** A person's name was found beside it (required for phones and e-mail addresses). */
+  besideName: boolean;
+}
+
+export interface KeyboardStop {
+  selector: string;
+  text: string;
+  visibleFocus: boolean;
+  /** What changed when it took the focus (outline, box-shadow, border, background, …). */
+  indicator: string[];
+}
+
+export interface KeyboardEvidence {
+  /** Elements that look interactive (links, buttons, fields, role=button, onclick handlers). */
+  interactive: number;
+  stops: KeyboardStop[];
+  /** The Tab cycle came back to its start (or reached the end of the page) within the sample. */
+  completed: boolean;
+  trap: { selector: string; text: string } | null;
+  unreachable: Array<{ selector: string; text: string }>;
+}
+
+export interface AxeRuleSummary {
+  id: string;
+  result: 'violation' | 'incomplete' | 'pass' | 'inapplicable';
+  impact: string | null;
+  tags: string[];
+  help: string;
+  nodes: number;
+  /** CSS selectors of the first nodes, enough to find them again. */
+  targets: string[];
+}
+
+export interface PageEvidence {
+  schema: 'dvc-monitor/page-evidence/1';
+  kind: PageKind;
+  requestedUrl: string;
+  finalUrl: string | null;
+  startedAt: string;
+  durationMs: number;
+  error: { reason: ScannerErrorReason; message: string } | null;
+  document: {
+    status: number;
+    headers: Record<string, string>;
+    tls: { protocol: string; issuer: string; subject: string; validTo: string } | null;
+    redirects: Array<{ url: string; status: number }>;
+  } | null;
+  /** The http:// address of the home page, visited in its own fresh context. */
+  httpVariant: { url: string; finalUrl: string | null; status: number | null; error: string | null } | null;
+  requests: RequestRecord[];
+  requestsDropped: number;
+  cookies: CookieRecord[];
+  storage: StorageRecord[];
+  forms: FormRecord[];
+  links: Array<{ href: string; text: string }>;
+  headings: Array<{ level: number; text: string }>;
+  tables: Array<{ rows: number; headers: number; caption: boolean; numericCells: number; layout: boolean }>;
+  mixedContent: Array<{ url: string; element: string; blocked: boolean }>;
+  lang: string | null;
+  title: string;
+  /** The visible text with personal data masked, capped. */
+  text: string;
+  personalData: PersonalDataHit[];
+  dialogs: Array<{ type: string; message: string }>;
+  popups: string[];
+  keyboard: KeyboardEvidence | null;
+  reflow: { width: number; scrollWidth: number; clientWidth: number } | null;
+  axe: { version: string; rules: AxeRuleSummary[]; error: string | null } | null;
+}
+
+/** Content-addressed bodies kept beside the evidence JSON (sha256 of each). */
+export interface EvidenceBlobs {
+  evidence: string;
+  dom: string | null;
+  screenshot: string | null;
+  axe: string | null;
+}
+
+export interface Versions {
+  tool: string;
+  axe: string;
+  trackerList: string;
+  browser: string;
+  criteria: string;
+  scoring: string;
+}
+
+/** A pointer into stored evidence that a finding rests on: which blob, and where in it. */
+export interface EvidenceRef {
+  blob: keyof EvidenceBlobs;
+  /** JSON path inside the blob (`requests[3]`, `violations[0].nodes[2]`) or a CSS selector. */
+  path?: string;
+}
+
+export interface FindingDetail {
+  code: string;
+  text: Text;
+  data?: Record<string, unknown>;
+  evidence?: EvidenceRef;
+}
+
+export interface Judgement {
+  outcome: Outcome;
+  details: FindingDetail[];
+}

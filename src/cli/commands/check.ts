@@ -1,0 +1,97 @@
+// `dvc-monitor check <url|portal-id>`: one privacy and accessibility check now, stored with its
+// evidence, printed in Vietnamese (or English). Exit 1 when a critical or serious criterion
+// fails, or when the home page could not be checked at all, so it can gate a release pipeline.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { saveCheck, type SavedCheck } from '../../../storage/checks.ts';
+import { readBody } from '../../../storage/evidence.ts';
+import type { Db } from '../../../storage/db.ts';
+import { Checker, DEFAULT_CHECK_SETTINGS, targetOfPortal, type CheckTarget, type PortalCheck } from '../../checks/checker.ts';
+import { blockingFailures } from '../../checks/score.ts';
+import type { Area } from '../../checks/types.ts';
+import type { LoadedConfig } from '../../config/load.ts';
+import { syncRegistryFromConfig } from '../../run/sync-registry.ts';
+import { langOf, openContext, type GlobalOptions } from '../context.ts';
+import { EXIT, UsageError } from '../errors.ts';
+import { renderCheck, storeLocator, type EvidenceLocator } from '../render-check.ts';
+
+const AREA_CHOICES: Record<string, Area[]> = { privacy: ['privacy'], accessibility: ['accessibility'], all: ['privacy', 'accessibility'] };
+
+export function resolveTarget(what: string, loaded: LoadedConfig): CheckTarget {
+  const portal = loaded.config.portals.find((p) => p.id === what);
+  if (portal) return targetOfPortal(portal);
+  let url: URL | null = null;
+  try {
+    url = new URL(what);
+  } catch { /* not an address */ }
+  if (url && (url.protocol === 'http:' || url.protocol === 'https:')) return { portalId: null, homeUrl: url.href, pages: [] };
+  const ids = loaded.config.portals.map((p) => p.id);
+  throw new UsageError(`"${what}" is neither a portal id in ${loaded.file} nor an http(s) address. Fix: give a portal id (${ids.slice(0, 5).join(', ') || 'none configured'}${ids.length > 5 ? ', …' : ''}) or a full address such as https://dichvucong.hanoi.gov.vn/`);
+}
+
+/** Writes every blob of the check to `dir` as <sha256>.<ext>, after re-checking its hash. */
+function exportEvidence(db: Db, saved: SavedCheck, dir: string): EvidenceLocator {
+  mkdirSync(dir, { recursive: true });
+  const ext = { evidence: 'json', dom: 'html', screenshot: 'jpg', axe: 'json' } as const;
+  const paths = new Map<string, string>();
+  for (const visit of saved.visits) {
+    for (const [kind, sha] of Object.entries(visit.blobs) as Array<[keyof typeof ext, string | null]>) {
+      if (!sha || paths.has(sha)) continue;
+      const stored = readBody(db, sha)!;
+      if (!stored.intact) throw new Error(`evidence ${sha} does not match its hash in the store`);
+      const path = join(dir, `${sha}.${ext[kind]}`);
+      writeFileSync(path, stored.body);
+      paths.set(sha, path);
+    }
+  }
+  return (sha) => paths.get(sha) ?? storeLocator(sha);
+}
+
+export function checkJson(check: PortalCheck, saved: SavedCheck, locate: EvidenceLocator) {
+  return {
+    checkId: saved.checkId, target: check.target, measuredOn: check.measuredOn, startedAt: check.startedAt, finishedAt: check.finishedAt,
+    versions: check.versions, scores: check.scores,
+    pages: check.visits.map((v, i) => ({
+      index: i, kind: v.evidence.kind, url: v.evidence.requestedUrl, finalUrl: v.evidence.finalUrl, error: v.evidence.error,
+      durationMs: v.evidence.durationMs, evidence: Object.fromEntries(Object.entries(saved.visits[i]!.blobs).map(([k, sha]) => [k, sha && { sha256: sha, at: locate(sha) }])),
+    })),
+    results: check.results,
+    blockingFailures: blockingFailures(check.results).map((r) => r.criterionId),
+  };
+}
+
+export function registerCheck(program: Command): void {
+  program
+    .command('check')
+    .description('check a portal (by id) or an address for personal data protection and accessibility, now; exit 1 if a critical or serious criterion fails')
+    .argument('<url|portal-id>', 'a portal id from the configuration, or an http(s) address')
+    .option('--area <area>', 'privacy, accessibility or all', 'all')
+    .option('--json', 'print the result as JSON')
+    .option('--evidence-dir <dir>', 'also write every evidence file (JSON, DOM, screenshot, axe results) to this folder')
+    .action(async (what: string, opts: { area: string; json?: boolean; evidenceDir?: string }, cmd: Command) => {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const lang = langOf(globals);
+      const areas = AREA_CHOICES[opts.area];
+      if (!areas) throw new UsageError(`--area "${opts.area}" is not an area. Fix: use --area privacy, --area accessibility or --area all`);
+      const { loaded, db } = openContext(globals);
+      try {
+        const target = resolveTarget(what, loaded);
+        if (target.portalId) syncRegistryFromConfig(db, loaded);
+        const { enabled: _enabled, ...settings } = loaded.config.checks ?? { enabled: true, ...DEFAULT_CHECK_SETTINGS };
+        const checker = new Checker(settings);
+        let check: PortalCheck;
+        try {
+          check = await checker.checkPortal(target, { areas });
+        } finally {
+          await checker.close();
+        }
+        const saved = saveCheck(db, { runId: null, jobId: null, check });
+        const locate = opts.evidenceDir ? exportEvidence(db, saved, resolve(opts.evidenceDir)) : storeLocator;
+        process.stdout.write(`${opts.json ? JSON.stringify(checkJson(check, saved, locate), null, 2) : renderCheck(check, saved, lang, locate)}\n`);
+        process.exitCode = blockingFailures(check.results).length || check.visits[0]!.evidence.error ? EXIT.jobFailed : EXIT.ok;
+      } finally {
+        db.close();
+      }
+    });
+}

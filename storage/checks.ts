@@ -1,0 +1,166 @@
+// Privacy and accessibility checks in the store. A check, its visits (with their evidence
+// blobs), results, findings, scores and before-consent observations are written in one
+// transaction: a process killed half-way leaves all of it or none.
+import type { PortalCheck } from '../src/checks/checker.ts';
+import { isNonEssential } from '../src/checks/criteria/privacy/no-nonessential-cookie-before-consent.ts';
+import type { Area, EvidenceBlobs, Outcome, Severity } from '../src/checks/types.ts';
+import type { Db } from './db.ts';
+import { saveBlob } from './evidence.ts';
+
+export interface SavedVisit {
+  id: number;
+  pageIndex: number;
+  kind: string;
+  url: string;
+  status: 'ok' | 'error';
+  errorReason: string | null;
+  blobs: EvidenceBlobs;
+}
+
+export interface SavedCheck {
+  checkId: number;
+  visits: SavedVisit[];
+}
+
+export function saveCheck(db: Db, input: { runId: number | null; jobId: number | null; check: PortalCheck }): SavedCheck {
+  const { runId, jobId, check } = input;
+  const portalId = check.target.portalId;
+  return db.transaction((): SavedCheck => {
+    const checkId = Number(db.prepare(`
+      INSERT INTO portal_check (run_id, job_id, portal_id, home_url, areas_json, started_at, finished_at, measured_on, versions_json)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      runId, jobId, portalId, check.target.homeUrl, JSON.stringify(check.areas), check.startedAt.toISOString(),
+      check.finishedAt.toISOString(), check.measuredOn, JSON.stringify(check.versions),
+    ).lastInsertRowid);
+
+    const insertVisit = db.prepare(`
+      INSERT INTO check_visit (check_id, page_index, page_kind, url, final_url, started_at, duration_ms, status, error_reason,
+                               error_message, http_status, evidence_sha256, dom_sha256, screenshot_sha256, axe_sha256)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insertThirdParty = db.prepare('INSERT INTO check_third_party (visit_id, check_id, host, tracker, requests) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
+    const insertCookie = db.prepare(`INSERT INTO check_cookie (visit_id, check_id, name, domain, party, tracker, non_essential, stored, set_by)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
+    const visits = check.visits.map((v, pageIndex): SavedVisit => {
+      const e = v.evidence;
+      const blobs: EvidenceBlobs = {
+        evidence: saveBlob(db, Buffer.from(JSON.stringify(e))),
+        dom: v.dom ? saveBlob(db, v.dom) : null,
+        screenshot: v.screenshot ? saveBlob(db, v.screenshot) : null,
+        axe: v.axe ? saveBlob(db, v.axe) : null,
+      };
+      const id = Number(insertVisit.run(
+        checkId, pageIndex, e.kind, e.requestedUrl, e.finalUrl, e.startedAt, e.durationMs, e.error ? 'error' : 'ok', e.error?.reason ?? null,
+        e.error?.message ?? null, e.document?.status ?? null, blobs.evidence, blobs.dom, blobs.screenshot, blobs.axe,
+      ).lastInsertRowid);
+      const hosts = new Map<string, { tracker: string | null; requests: number }>();
+      for (const r of e.requests.filter((r) => r.party === 'third' && r.host)) {
+        const h = hosts.get(r.host) ?? { tracker: r.tracker?.entity ?? null, requests: 0 };
+        h.requests++;
+        hosts.set(r.host, h);
+      }
+      for (const [host, h] of hosts) insertThirdParty.run(id, checkId, host, h.tracker, h.requests);
+      for (const c of e.cookies) {
+        insertCookie.run(id, checkId, c.name, c.domain, c.party, c.tracker, isNonEssential(c) ? 1 : 0, c.stored ? 1 : 0, c.setBy.via === 'unknown' ? null : c.setBy.url);
+      }
+      return { id, pageIndex, kind: e.kind, url: e.requestedUrl, status: e.error ? 'error' : 'ok', errorReason: e.error?.reason ?? null, blobs };
+    });
+
+    const insertResult = db.prepare(`
+      INSERT INTO check_result (check_id, run_id, portal_id, visit_id, level, page_url, criterion_id, area, outcome, severity, checked_at, basis_json)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insertFinding = db.prepare(`
+      INSERT INTO finding (check_result_id, code, text_vi, text_en, detail_json, evidence_sha256, evidence_path) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    for (const r of check.results) {
+      const visit = r.pageIndex === null ? null : visits[r.pageIndex]!;
+      const checkedAt = r.pageIndex === null ? check.startedAt.toISOString() : check.visits[r.pageIndex]!.evidence.startedAt;
+      const resultId = Number(insertResult.run(
+        checkId, runId, portalId, visit?.id ?? null, r.level, r.pageUrl, r.criterionId, r.area, r.outcome, r.severity, checkedAt, JSON.stringify(r.basis),
+      ).lastInsertRowid);
+      for (const d of r.details) {
+        const sha = d.evidence && visit ? visit.blobs[d.evidence.blob] : null;
+        insertFinding.run(resultId, d.code, d.text.vi, d.text.en, JSON.stringify(d.data ?? {}), sha ?? null, d.evidence?.path ?? null);
+      }
+    }
+    const insertScore = db.prepare('INSERT INTO check_score (check_id, run_id, portal_id, area, version, score, counts_json) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const s of check.scores) insertScore.run(checkId, runId, portalId, s.area, s.version, s.score, JSON.stringify(s.counts));
+    return { checkId, visits };
+  })();
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading, for alerts (issue 6) and reports
+
+export interface PortalResultRow {
+  checkId: number;
+  runId: number | null;
+  portalId: string;
+  criterionId: string;
+  area: Area;
+  outcome: Outcome;
+  severity: Severity;
+  checkedAt: string;
+}
+
+const RESULT_COLUMNS = `r.check_id AS checkId, r.run_id AS runId, r.portal_id AS portalId, r.criterion_id AS criterionId,
+  r.area, r.outcome, r.severity, r.checked_at AS checkedAt`;
+
+/** The newest check of each portal (or of one), as its id. */
+export function latestCheckIds(db: Db, portalId?: string): Array<{ portalId: string; checkId: number }> {
+  return db.prepare(`SELECT portal_id AS portalId, max(id) AS checkId FROM portal_check
+    WHERE portal_id IS NOT NULL ${portalId ? 'AND portal_id = ?' : ''} GROUP BY portal_id ORDER BY portal_id`).all(...(portalId ? [portalId] : [])) as Array<{ portalId: string; checkId: number }>;
+}
+
+/** The check of the same portal just before `checkId`, if any. */
+export function previousCheckId(db: Db, portalId: string, checkId: number): number | undefined {
+  return db.prepare('SELECT max(id) FROM portal_check WHERE portal_id = ? AND id < ?').pluck().get(portalId, checkId) as number | undefined ?? undefined;
+}
+
+/** Portal-level results (one per criterion) of a check. */
+export function portalResultsOfCheck(db: Db, checkId: number): PortalResultRow[] {
+  return db.prepare(`SELECT ${RESULT_COLUMNS} FROM check_result r WHERE r.check_id = ? AND r.level = 'portal' ORDER BY r.id`).all(checkId) as PortalResultRow[];
+}
+
+/** The latest portal-level result per portal and criterion, with the previous check's outcome beside it. */
+export function latestResultsWithPrevious(db: Db, portalId?: string): Array<PortalResultRow & { previousOutcome: Outcome | null; previousCheckId: number | null }> {
+  return latestCheckIds(db, portalId).flatMap(({ portalId: portal, checkId }) => {
+    const previous = previousCheckId(db, portal, checkId) ?? null;
+    const before = new Map(previous === null ? [] : portalResultsOfCheck(db, previous).map((r) => [r.criterionId, r.outcome]));
+    return portalResultsOfCheck(db, checkId).map((r) => ({ ...r, previousCheckId: previous, previousOutcome: before.get(r.criterionId) ?? null }));
+  });
+}
+
+export interface FindingRow {
+  code: string;
+  text: { vi: string; en: string };
+  detail: Record<string, unknown>;
+  evidenceSha256: string | null;
+  evidencePath: string | null;
+}
+
+export function findingsOfResult(db: Db, checkResultId: number): FindingRow[] {
+  return (db.prepare(`SELECT code, text_vi, text_en, detail_json, evidence_sha256, evidence_path FROM finding WHERE check_result_id = ? ORDER BY id`).all(checkResultId) as Array<{
+    code: string; text_vi: string; text_en: string; detail_json: string; evidence_sha256: string | null; evidence_path: string | null;
+  }>).map((f) => ({ code: f.code, text: { vi: f.text_vi, en: f.text_en }, detail: JSON.parse(f.detail_json), evidenceSha256: f.evidence_sha256, evidencePath: f.evidence_path }));
+}
+
+/** Third-party hosts a run's checks saw contacted before consent (trackers first). */
+export function thirdPartiesOfRun(db: Db, runId: number): Array<{ portalId: string | null; host: string; tracker: string | null; requests: number; pages: number }> {
+  return db.prepare(`SELECT c.portal_id AS portalId, t.host, t.tracker, sum(t.requests) AS requests, count(*) AS pages
+    FROM check_third_party t JOIN portal_check c ON c.id = t.check_id WHERE c.run_id = ?
+    GROUP BY c.portal_id, t.host ORDER BY t.tracker IS NULL, c.portal_id, t.host`).all(runId) as Array<{ portalId: string | null; host: string; tracker: string | null; requests: number; pages: number }>;
+}
+
+/** Cookies a run's checks saw set (or attempted) before consent. */
+export function cookiesOfRun(db: Db, runId: number, options: { nonEssentialOnly?: boolean } = {}): Array<{
+  portalId: string | null; name: string; domain: string; party: string; tracker: string | null; nonEssential: boolean; stored: boolean; setBy: string | null;
+}> {
+  const rows = db.prepare(`SELECT DISTINCT c.portal_id AS portalId, k.name, k.domain, k.party, k.tracker, k.non_essential AS nonEssential, k.stored, k.set_by AS setBy
+    FROM check_cookie k JOIN portal_check c ON c.id = k.check_id WHERE c.run_id = ? ${options.nonEssentialOnly ? 'AND k.non_essential = 1' : ''}
+    ORDER BY c.portal_id, k.domain, k.name`).all(runId) as Array<{ portalId: string | null; name: string; domain: string; party: string; tracker: string | null; nonEssential: number; stored: number; setBy: string | null }>;
+  return rows.map((r) => ({ ...r, nonEssential: r.nonEssential === 1, stored: r.stored === 1 }));
+}
+
+export function scoresOfCheck(db: Db, checkId: number): Array<{ area: Area; version: string; score: number | null; counts: Record<Outcome, number> }> {
+  return (db.prepare('SELECT area, version, score, counts_json FROM check_score WHERE check_id = ? ORDER BY area').all(checkId) as Array<{ area: Area; version: string; score: number | null; counts_json: string }>)
+    .map((r) => ({ area: r.area, version: r.version, score: r.score, counts: JSON.parse(r.counts_json) }));
+}

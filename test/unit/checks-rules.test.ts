@@ -1,0 +1,156 @@
+// The pure parts of the checks: header grading, personal-data detection and masking, cookie
+// declarations, legal basis by date, the Tab-walk reading, scoring and judging failed visits.
+import { describe, expect, it } from 'vitest';
+import { basisOn } from '../../src/checks/criteria/basis.ts';
+import { contactPointIn } from '../../src/checks/criteria/privacy/policy-contact-point.ts';
+import { gradeHeaders } from '../../src/checks/criteria/privacy/header-grade.ts';
+import { describeCookies, parseCookieDeclaration } from '../../src/checks/evidence/cookies.ts';
+import { findPolicyLink, findStatementLink } from '../../src/checks/evidence/discover.ts';
+import { findPersonalData, maskingPairs, maskText, storedHits } from '../../src/checks/evidence/personal-data.ts';
+import { emptyEvidence, personalFields, readTabWalk } from '../../src/checks/evidence/visit.ts';
+import { judgePortal, rollUp, type CriterionResult } from '../../src/checks/judge.ts';
+import { scoreArea } from '../../src/checks/score.ts';
+
+describe('security headers, graded in the manner of the HTTP Observatory', () => {
+  const hardened = {
+    'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+    'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'strict-origin-when-cross-origin',
+    'permissions-policy': 'camera=()',
+  };
+
+  it('gives bonuses only from 90 up', () => {
+    expect(gradeHeaders(hardened)).toMatchObject({ score: 115, grade: 'A+', version: 'headers-grade/1' });
+    expect(gradeHeaders({})).toMatchObject({ score: 45, grade: 'C-' });
+    // Missing CSP (-25) with a private referrer policy (+5): the bonus does not count below 90.
+    expect(gradeHeaders({ ...hardened, 'content-security-policy': '' }).score).toBe(75);
+  });
+
+  it("penalises 'unsafe-inline' scripts unless a nonce or hash guards them", () => {
+    const csp = (v: string) => gradeHeaders({ ...hardened, 'content-security-policy': v }).tests[0]!;
+    expect(csp("default-src 'self' 'unsafe-inline'")).toMatchObject({ result: 'csp-implemented-with-unsafe-inline', modifier: -20 });
+    expect(csp("script-src 'self' 'unsafe-inline' 'nonce-abc'; default-src 'none'")).toMatchObject({ modifier: 10 });
+    expect(csp('default-src https:')).toMatchObject({ result: 'csp-implemented-with-insecure-scheme' });
+    expect(gradeHeaders({ ...hardened, 'referrer-policy': 'unsafe-url' }).tests[3]).toMatchObject({ modifier: -5 });
+  });
+});
+
+describe('personal data on public pages', () => {
+  const page = 'Người nộp\tNguyễn Văn Bình\nSố CCCD\t001085012345\nĐiện thoại\t0912 345 678\n' + 'x'.repeat(300) +
+    '\nĐường dây nóng 1900 0000, văn phòng 024 3825 1234. Thành phố Hồ Chí Minh. Liên hệ: hotro@hanoi.gov.vn';
+
+  it('finds a citizen ID always, and a phone only beside a name', () => {
+    const hits = findPersonalData(page);
+    expect(hits.map((h) => [h.kind, h.value])).toEqual([['citizen_id', '001085012345'], ['phone', '0912 345 678']]);
+    expect(hits[0]!.names.map((n) => n.name)).toEqual(['Nguyễn Văn Bình']);
+  });
+
+  it('masks values and names in stored text and never cuts a value in two', () => {
+    const hits = findPersonalData(page);
+    const pairs = maskingPairs(hits);
+    const masked = maskText(page, pairs);
+    expect(masked).toContain('001*******45');
+    expect(masked).toContain('N. V. B.');
+    expect(masked).not.toMatch(/001085012345|0912 345 678|Nguyễn Văn Bình/);
+    for (const stored of storedHits(page, hits, pairs)) expect(stored.context).not.toMatch(/\d{6}/);
+    expect(findPersonalData('Tổng số tiền 1.234.567.890.123 đồng; mã 000.00.10.G13')).toEqual([]);
+  });
+
+  it('names a contact point only when an address or number stands by the words for it', () => {
+    expect(contactPointIn('Đầu mối bảo vệ dữ liệu cá nhân: baomat@hanoi.gov.vn')).toContain('baomat@hanoi.gov.vn');
+    expect(contactPointIn('Chúng tôi cam kết bảo mật thông tin của người dùng.')).toBeNull();
+  });
+
+  it('recognises personal-data form fields by name, label, type or autocomplete', () => {
+    const f = (name: string, label = '', type = 'text', autocomplete = '') => ({ name, id: '', type, autocomplete, label });
+    expect(personalFields([f('ho_ten'), f('x', 'Số căn cước công dân'), f('q', 'Từ khóa tìm kiếm', 'search'), f('e', '', 'email'), f('z', '', 'text', 'bday')]))
+      .toEqual(['ho_ten', 'x', 'e']);
+  });
+});
+
+describe('cookies', () => {
+  it('reads the attributes the site declared, not the ones the browser filled in', () => {
+    expect(parseCookieDeclaration('ASPSESSIONID=ABC; path=/', 'header', 'http://x/')).toMatchObject({ name: 'ASPSESSIONID', secure: false, httpOnly: false, sameSite: null, valueLength: 3 });
+    expect(parseCookieDeclaration('s=1; Secure; HttpOnly; SameSite=Lax; Domain=.hanoi.gov.vn', 'header', null)).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax', domain: 'hanoi.gov.vn' });
+    expect(parseCookieDeclaration('=nameless', 'script', null)).toBeNull();
+  });
+
+  it('attributes a cookie to the script that wrote it and keeps a refused one as an attempt', () => {
+    const stored = [{ name: '_ga', value: 'GA1.2.3', domain: '.hanoi.gov.vn', path: '/', expires: 2e9, httpOnly: false, secure: false, sameSite: 'Lax' }];
+    const declared = [
+      parseCookieDeclaration('_ga=GA1.2.3; path=/', 'script', 'https://www.googletagmanager.com/gtag/js')!,
+      { ...parseCookieDeclaration('IDE=x; SameSite=None; Secure', 'header', 'https://ad.doubleclick.net/p')!, blocked: ['ThirdPartyPhaseout'] },
+    ];
+    const cookies = describeCookies(stored, declared, 'hanoi.gov.vn', 1.9e9);
+    expect(cookies[0]).toMatchObject({ name: '_ga', party: 'first', setBy: { via: 'script', url: 'https://www.googletagmanager.com/gtag/js' }, stored: true, expiresInS: 1e8 });
+    expect(cookies[0]!.tracker).toBeTruthy();
+    expect(cookies[1]).toMatchObject({ name: 'IDE', party: 'third', stored: false, refusedBecause: ['ThirdPartyPhaseout'] });
+  });
+});
+
+describe('the law in force on the measured date', () => {
+  const citations = [{ instrument: 'nd13_2023' as const, article: 'Điều 11' }, { instrument: 'luat91_2025' as const, article: 'Điều 9' }, { instrument: 'nd224_2026' as const }];
+  it('cites Nghị định 13/2023 in 2025, the 2025 law from 2026-01-01, Nghị định 224/2026 from 2026-07-01', () => {
+    expect(basisOn(citations, '2025-06-30').map((b) => b.instrument)).toEqual(['Nghị định 13/2023/NĐ-CP']);
+    expect(basisOn(citations, '2026-01-01').map((b) => b.instrument)).toEqual(['Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15']);
+    expect(basisOn(citations, '2026-07-01').map((b) => b.instrument)).toEqual(['Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15', 'Nghị định 224/2026/NĐ-CP']);
+  });
+});
+
+describe('the Tab walk', () => {
+  const focus = (id: number, changed = ['outline']) => ({ id, selector: `#e${id}`, text: `e${id}`, frame: false, changed });
+  const press = (on: number | null) => ({ press: true as const, on, frame: false });
+
+  it('completes when the focus leaves the page or comes back to the first stop', () => {
+    expect(readTabWalk([press(null), focus(0), press(0), focus(1), press(1), { left: true }], 40)).toMatchObject({ completed: true, trap: null, stops: [{ selector: '#e0' }, { selector: '#e1' }] });
+    expect(readTabWalk([press(null), focus(0), press(0), focus(1), press(1), focus(0)], 40)).toMatchObject({ completed: true, trap: null });
+  });
+
+  it('sees a trap when a press changes nothing, or when the focus loops before the end', () => {
+    expect(readTabWalk([press(null), focus(0), press(0), focus(1), press(1), press(1)], 40).trap).toEqual({ selector: '#e1', text: 'e1' });
+    expect(readTabWalk([press(null), focus(0), press(0), focus(1), press(1), focus(2), press(2), focus(1)], 40).trap).toEqual({ selector: '#e1', text: 'e1' });
+  });
+
+  it('marks stops without a visible change, and stops at the sample size', () => {
+    const walk = readTabWalk([press(null), focus(0, []), press(0), focus(1), press(1), focus(2)], 2);
+    expect(walk.stops.map((s) => s.visibleFocus)).toEqual([false, true]);
+    expect(walk.completed).toBe(false);
+  });
+});
+
+describe('judging and scoring', () => {
+  it('a failed visit is a scanner error for every criterion, except an invalid certificate, which fails HTTPS', () => {
+    const home = { ...emptyEvidence('https://x.gov.vn/', 'home', new Date()), error: { reason: 'tls_invalid' as const, message: 'net::ERR_CERT_DATE_INVALID' } };
+    const results = judgePortal({ home, pages: [] }, ['privacy', 'accessibility'], '2026-08-01');
+    const portal = results.filter((r) => r.level === 'portal');
+    expect(portal.find((r) => r.criterionId === 'privacy.https')!.outcome).toBe('fail');
+    expect(new Set(portal.filter((r) => r.criterionId !== 'privacy.https').map((r) => r.outcome))).toEqual(new Set(['error']));
+    const timeout = { ...home, error: { reason: 'timeout' as const, message: 'slow' } };
+    expect(new Set(judgePortal({ home: timeout, pages: [] }, ['privacy'], '2026-08-01').map((r) => r.outcome))).toEqual(new Set(['error']));
+  });
+
+  it('rolls page outcomes up: fail, then error, then cant_tell, then pass', () => {
+    expect(rollUp(['pass', 'error', 'fail'])).toBe('fail');
+    expect(rollUp(['pass', 'error'])).toBe('error');
+    expect(rollUp(['pass', 'cant_tell', 'not_applicable'])).toBe('cant_tell');
+    expect(rollUp(['not_applicable'])).toBe('not_applicable');
+  });
+
+  it('scores by severity weight, leaving out what could not be judged', () => {
+    const r = (outcome: CriterionResult['outcome'], severity: CriterionResult['severity']): CriterionResult =>
+      ({ criterionId: `c.${outcome}.${severity}`, area: 'privacy', severity, level: 'portal', pageIndex: null, pageUrl: 'x', outcome, details: [], basis: [] });
+    // critical pass 10, serious fail 5, minor pass 1: 11 / 16.
+    const s = scoreArea([r('pass', 'critical'), r('fail', 'serious'), r('pass', 'minor'), r('error', 'critical'), r('cant_tell', 'serious')], 'privacy');
+    expect(s).toMatchObject({ score: 68.8, version: 'score/1', counts: { pass: 2, fail: 1, error: 1, cant_tell: 1, not_applicable: 0 } });
+    expect(scoreArea([r('error', 'critical')], 'privacy').score).toBeNull();
+  });
+});
+
+describe('finding the policy and the statement from the home page', () => {
+  it('by link text first, then by address', () => {
+    const links = [{ href: 'https://x/gioi-thieu', text: 'Giới thiệu' }, { href: 'https://x/chinh-sach-bao-mat', text: 'Điều khoản' }, { href: 'https://x/p', text: 'Chính sách quyền riêng tư' }];
+    expect(findPolicyLink(links)?.href).toBe('https://x/p');
+    expect(findPolicyLink(links.slice(0, 2))?.href).toBe('https://x/chinh-sach-bao-mat');
+    expect(findStatementLink([{ href: 'https://x/a', text: 'Tuyên bố về khả năng tiếp cận' }])?.href).toBe('https://x/a');
+    expect(findStatementLink(links)).toBeNull();
+  });
+});
