@@ -44,6 +44,7 @@ export const STYLE = `
   .card .big { font-size: 1.8rem; font-weight: bold; }
   figure { margin: .5rem 0; } figcaption { font-size: .85rem; color: #444; }
   nav a { margin-right: 1rem; }
+  td.hashes { word-break: break-all; font-family: monospace; font-size: .75rem; }
   section.portal { page-break-inside: avoid; }
   @media print { h2 { page-break-before: auto; } nav { display: none; } }
 `;

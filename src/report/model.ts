@@ -1,6 +1,8 @@
 // Everything the national report shows for one month, gathered from the store through the same
 // functions the CLI uses (kpi, summary, uptime, quality), so report and CLI never disagree.
+import { latestScorecard, type Scorecard } from '../../storage/check-report.ts';
 import type { Db } from '../../storage/db.ts';
+import { readBody } from '../../storage/evidence.ts';
 import { openFlags, type StoredFlag } from '../../storage/quality.ts';
 import { latestRunVersions, type RunVersions } from '../../storage/runs.ts';
 import { overviewFromStore } from '../cli/commands/kpi.ts';
@@ -35,6 +37,21 @@ export interface PortalSection {
   agencyCode: string;
   url: string;
   endpoints: EndpointReport[];
+  /** The newest privacy and accessibility check, null when never checked. */
+  scorecard: Scorecard | null;
+  /** Its home page screenshot as a data: URI, so the report file stays self-contained. */
+  screenshot: string | null;
+}
+
+/** Larger screenshots are cited by hash only: the report must stay a file one can mail. */
+const MAX_EMBEDDED_SCREENSHOT_BYTES = 1_500_000;
+
+export function portalChecks(db: Db, portalId: string): Pick<PortalSection, 'scorecard' | 'screenshot'> {
+  const scorecard = latestScorecard(db, portalId) ?? null;
+  const sha = scorecard?.visits[0]?.screenshotSha256;
+  const blob = sha ? readBody(db, sha) : undefined;
+  const screenshot = blob && blob.intact && blob.body.length <= MAX_EMBEDDED_SCREENSHOT_BYTES ? `data:image/jpeg;base64,${blob.body.toString('base64')}` : null;
+  return { scorecard, screenshot };
 }
 
 export interface ReportModel {
@@ -91,7 +108,7 @@ export function buildReportModel(db: Db, loaded: LoadedConfig, opts: { period: s
     .filter((p) => agency === null || agency.level === 'block' || p.agency === agency.agencyCode)
     .map((p): PortalSection => {
       const uptime = uptimeReportFromStore(db, { portalId: p.id, from: firstDay(addMonths(period, -TREND_MONTHS + 1)), to: lastDay(period), now, lang });
-      return { portalId: p.id, name: p.name, agencyCode: p.agency, url: p.url, endpoints: uptime.endpoints };
+      return { portalId: p.id, name: p.name, agencyCode: p.agency, url: p.url, endpoints: uptime.endpoints, ...portalChecks(db, p.id) };
     });
 
   const headline = HEADLINE_KPIS[0]!.id;

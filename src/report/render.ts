@@ -7,6 +7,7 @@ import type { EndpointReport } from '../uptime/report.ts';
 import { formatDuration, reasonLabel, STATE_LABEL } from '../cli/render-uptime.ts';
 import { html, page, type Safe } from './html.ts';
 import type { PortalSection, ReportModel } from './model.ts';
+import { scorecardSection } from './scorecard.ts';
 import { lineChart } from './svg.ts';
 
 const pct = (v: number | null, lang: Lang) => formatPercent(v, lang);
@@ -74,7 +75,8 @@ export function portalSection(p: PortalSection, period: string, lang: Lang): Saf
     });
   return html`<section class="portal" id="portal-${p.portalId}"><h3>${p.name}</h3><p class="muted">${p.agencyCode} · ${p.url}</p>
 ${endpointRows(p.endpoints, period, lang)}<figure>${chart}</figure>
-<h4>${t(lang, 'Sự cố', 'Incidents')}</h4>${incidentTable(p.endpoints, lang)}</section>`;
+<h4>${t(lang, 'Sự cố', 'Incidents')}</h4>${incidentTable(p.endpoints, lang)}
+<h4>${t(lang, 'Bảo vệ dữ liệu cá nhân và tiếp cận', 'Privacy and accessibility')}</h4>${scorecardSection(p.scorecard, lang, p.screenshot)}</section>`;
 }
 
 function method(m: ReportModel): Safe {
@@ -126,7 +128,7 @@ ${national ? html`<h2 id="xep-hang">${t(lang, 'Xếp hạng', 'Rankings')}</h2>
 <h3>${t(lang, 'Các bộ, ngành', 'Ministries')}</h3>${rankingTable(m.ministries, lang, 'xep-hang-bo')}
 <h3>${t(lang, 'Các tỉnh, thành phố', 'Provinces')}</h3>${rankingTable(m.provinces, lang, 'xep-hang-tinh')}` : null}
 <h2 id="chat-luong">${t(lang, 'Chất lượng dữ liệu', 'Data quality')}</h2>${flagsSection(m)}
-<h2 id="cong">${t(lang, 'Cổng dịch vụ công: tính sẵn sàng và sự cố', 'Portals: availability and incidents')}</h2>
+<h2 id="cong">${t(lang, 'Cổng dịch vụ công: tính sẵn sàng, sự cố, bảo vệ dữ liệu cá nhân và tiếp cận', 'Portals: availability, incidents, privacy and accessibility')}</h2>
 ${m.portals.length === 0 ? html`<p class="muted">${t(lang, 'Chưa cấu hình cổng nào.', 'No portals configured.')}</p>` : m.portals.map((p) => portalSection(p, m.period, lang))}
 ${method(m)}`;
   return page({ lang, title, body });

@@ -7,6 +7,7 @@ import { ALL_KPIS, HEADLINE_KPIS } from '../kpi/definitions.ts';
 import type { AgencyFigures } from '../kpi/overview.ts';
 import { html, page, type Safe } from '../report/html.ts';
 import { portalSection, rankingTable, rateCell } from '../report/render.ts';
+import { portalChecks } from '../report/model.ts';
 import { lineChart } from '../report/svg.ts';
 import type { DashboardData } from './data.ts';
 
@@ -68,7 +69,7 @@ export function portalPage(data: DashboardData, portalId: string, period: string
   const p = data.loaded.config.portals.find((x) => x.id === portalId);
   if (!p) return null;
   const endpoints = data.uptimeReport(lang, portalId).endpoints;
-  return layout(lang, p.name, portalSection({ portalId: p.id, name: p.name, agencyCode: p.agency, url: p.url, endpoints }, period, lang));
+  return layout(lang, p.name, portalSection({ portalId: p.id, name: p.name, agencyCode: p.agency, url: p.url, endpoints, ...portalChecks(data.db, p.id) }, period, lang));
 }
 
 function alertRow(a: AlertRecord, lang: Lang): Safe {

@@ -9,6 +9,7 @@ import { startSandbox, type Sandbox } from '../../scripts/sandbox/server.ts';
 import ExcelJS from 'exceljs';
 import { openStore } from '../../storage/db.ts';
 import { allMeasuresBetween } from '../../storage/measures.ts';
+import { latestScorecard } from '../../storage/check-report.ts';
 import { launchBrowser } from '../../src/browser/launch.ts';
 import { overviewFromStore } from '../../src/cli/commands/kpi.ts';
 import { parseConfig } from '../../src/config/load.ts';
@@ -41,6 +42,9 @@ beforeAll(async () => {
   expect(run.code, run.stderr).toBe(0);
   const probe = await runCli(['probe', '--once', '--config', config, '--db', db, '--log-level', 'silent']);
   expect(probe.code, probe.stderr).toBe(0);
+  // A privacy and accessibility check of the Hà Nội portal (exit 1: the sandbox fails serious criteria on purpose).
+  const check = await runCli(['check', 'dvc-hanoi', '--config', config, '--db', db, '--log-level', 'silent']);
+  expect([0, 1], check.stderr).toContain(check.code);
   browser = await launchBrowser();
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 180_000);
@@ -70,7 +74,8 @@ describe('dvc-monitor report', () => {
     expect(r.stdout).toContain(htmlFile);
     const text = readFileSync(htmlFile, 'utf8');
     // Self-contained: no external resource a browser would fetch.
-    expect(text).not.toMatch(/<(script|link|img)\b/i);
+    expect(text).not.toMatch(/<(script|link)\b/i);
+    expect(text).not.toMatch(/<img\b(?![^>]*src="data:image\/jpeg;base64,)/i);
 
     const { page, errors, dialogs } = await openReport(htmlFile, 'report-vi.png');
     expect(errors).toEqual([]);
@@ -97,6 +102,18 @@ describe('dvc-monitor report', () => {
     // The portal name is shown as the literal text, not run.
     expect(await page.locator('section.portal h3').innerText()).toBe(HOSTILE);
     expect(await page.locator('section.portal script').count()).toBe(0);
+    // The scorecard: scores, criteria with their legal basis, findings and the evidence hashes of the store.
+    const store2 = openStore(db);
+    const scorecard = latestScorecard(store2, 'dvc-hanoi')!;
+    store2.close();
+    const card = page.locator(`.scorecard[data-check-id="${scorecard.checkId}"]`);
+    expect(await card.locator('.card[data-area]').count()).toBe(scorecard.scores.length);
+    expect(await card.locator('table.criteria tbody tr').count()).toBe(scorecard.results.length);
+    expect(await card.locator('table.criteria').innerText()).toMatch(/Luật Bảo vệ dữ liệu cá nhân 91\/2025\/QH15/);
+    expect(scorecard.results.some((r) => r.outcome === 'fail' && r.findings.length > 0)).toBe(true);
+    expect(await card.locator('table.criteria tr.outcome-fail ul.findings li').count()).toBeGreaterThan(0);
+    expect(await card.locator('table.evidence').innerText()).toContain(scorecard.visits[0]!.evidenceSha256);
+    expect(await card.locator('img.screenshot').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     expect(await page.locator('#phuong-phap ~ table.versions').innerText()).toMatch(/Mã băm cấu hình\s+[0-9a-f]{8,}/);
     await page.close();
 
