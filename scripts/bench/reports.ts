@@ -7,9 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../../src/config/load.ts';
-import { INDEX_766_METRICS } from '../../src/kpi/index766.ts';
 import { createLogger } from '../../src/log.ts';
-import { builtInAgencies, type Agency } from '../../src/registry/agencies.ts';
 import { buildReportModel } from '../../src/report/model.ts';
 import { renderReport } from '../../src/report/render.ts';
 import { syncRegistryFromConfig } from '../../src/run/sync-registry.ts';
@@ -18,22 +16,14 @@ import { addMonths, currentMonth, monthRange } from '../../src/time/period.ts';
 import { bucketOf } from '../../src/uptime/availability.ts';
 import { INITIAL_HEALTH, step, type EndpointHealth, type Observation } from '../../src/uptime/state-machine.ts';
 import { openStore } from '../../storage/db.ts';
-import { upsertMeasures, type MeasureInput } from '../../storage/measures.ts';
+import { benchAgencies, fillMeasures } from './fixtures/kpi-store.ts';
 import { refreshRollups, syncEndpoints, writeRounds, type RoundRecord } from '../../storage/uptime.ts';
 
-const COMMUNES = 3321;
 const PORTALS = 100;
 const PROBE_EVERY_MS = 2 * 3600_000; // a year of rollups without 50 million raw probes
 const REQUESTS = 25;
 const now = new Date();
-const builtIns = builtInAgencies();
-const provinces = builtIns.filter((a) => a.level === 'province' && a.validTo === null);
-const ministries = builtIns.filter((a) => a.level === 'ministry');
-const communes: Agency[] = Array.from({ length: COMMUNES }, (_, i) => ({
-  code: `xa:${String(i + 1).padStart(5, '0')}`, name: `Xã ${i + 1}`, level: 'commune', validFrom: '2025-07-01', validTo: null,
-  succeededBy: null, gatewayCode: null, parent: provinces[i % provinces.length]!.code, origin: 'config',
-}));
-const measured = [...provinces, ...ministries, ...communes];
+const { provinces, ministries, communes, measured } = benchAgencies();
 const periods = monthRange(addMonths(currentMonth(now), -35), currentMonth(now));
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
@@ -51,23 +41,7 @@ try {
   let seed = 7;
   const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
   let started = performance.now();
-  let stored = 0;
-  for (const period of periods) {
-    const batch: MeasureInput[] = [];
-    for (const agency of measured) {
-      const received = Math.round(1000 + random() * 100_000);
-      const values: Record<string, number> = {
-        'dossiers.received': received, 'dossiers.received_online': Math.round(received * (0.2 + random() * 0.7)), 'dossiers.resolved_on_time': Math.round(received * 0.9),
-        'dossiers.resolved_late': Math.round(received * 0.05), 'dossiers.digitised': Math.round(received * 0.5), 'dossiers.synced': Math.round(received * 0.97),
-        'dossiers.reusing_data': Math.round(received * 0.15), 'procedures.total': 1800, 'services.online_full': 1100, 'services.online_partial': 400,
-        'services.with_online_filings': Math.round(1500 * (0.4 + random() * 0.6)),
-      };
-      if (agency.level !== 'commune') for (const m of INDEX_766_METRICS) values[m] = Math.round(random() * 180) / 10;
-      for (const [metric, value] of Object.entries(values)) batch.push({ agencyCode: agency.code, metric, period, value, nullReason: null, snapshotId: null });
-    }
-    db.transaction(() => upsertMeasures(db, batch, { sourceId: 'bench', runId: null, now }))();
-    stored += batch.length;
-  }
+  const stored = fillMeasures(db, periods, measured, random, now);
   const measuresMs = performance.now() - started;
 
   started = performance.now();
