@@ -163,3 +163,17 @@ export function recentSourceOutcomes(db: Db, sourceId: string, limit: number): A
     GROUP BY run_id ORDER BY run_id DESC LIMIT ?`).all(sourceId, limit) as Array<{ runId: number; failed: number; reasons: string | null }>;
   return rows.map((r) => ({ runId: r.runId, failed: r.failed, reasons: r.reasons ? r.reasons.split(',') : [] }));
 }
+
+/** The versions recorded by the newest finished run: what the report's method appendix cites. */
+export function latestRunVersions(db: Db): (RunVersions & { runId: number; finishedAt: string | null }) | undefined {
+  return db.prepare(`
+    SELECT id AS runId, finished_at AS finishedAt, tool_version AS toolVersion, node_version AS nodeVersion, config_hash AS configHash,
+           scoring_version AS scoringVersion, axe_version AS axeVersion, tracker_list_version AS trackerListVersion,
+           browser_version AS browserVersion
+    FROM run WHERE status != 'running' ORDER BY id DESC LIMIT 1`).get() as (RunVersions & { runId: number; finishedAt: string | null }) | undefined;
+}
+
+/** Failed job count per source in one run: the collectors' health on /metrics. */
+export function failedJobsBySource(db: Db, runId: number): Array<{ sourceId: string; failed: number }> {
+  return db.prepare(`SELECT COALESCE(source_id, portal_id, kind) AS sourceId, SUM(status = 'failed') AS failed FROM job WHERE run_id = ? GROUP BY 1`).all(runId) as Array<{ sourceId: string; failed: number }>;
+}

@@ -8,25 +8,16 @@ import { ConfigSchema } from '../../src/config/schema.ts';
 import { KPI_METRICS } from '../../src/kpi/definitions.ts';
 import { INDEX_766_METRICS } from '../../src/kpi/index766.ts';
 import { kpiOverview } from '../../src/kpi/overview.ts';
-import { builtInAgencies, type Agency } from '../../src/registry/agencies.ts';
+import { benchAgencies, fillMeasures } from './fixtures/kpi-store.ts';
 import { addMonths, currentMonth, localDate, monthRange } from '../../src/time/period.ts';
 import { openStore } from '../../storage/db.ts';
-import { valuesForPeriod, upsertMeasures, type MeasureInput } from '../../storage/measures.ts';
+import { valuesForPeriod } from '../../storage/measures.ts';
 import { syncRegistry } from '../../storage/registry.ts';
 
-const COMMUNES = 3321;
 const ITERATIONS = 30;
 const now = new Date();
-const builtIns = builtInAgencies();
-const provinces = builtIns.filter((a) => a.level === 'province' && a.validTo === null);
-const ministries = builtIns.filter((a) => a.level === 'ministry');
-const communes: Agency[] = Array.from({ length: COMMUNES }, (_, i) => ({
-  code: `xa:${String(i + 1).padStart(5, '0')}`, name: `Xã ${i + 1}`, level: 'commune', validFrom: '2025-07-01', validTo: null,
-  succeededBy: null, gatewayCode: null, parent: provinces[i % provinces.length]!.code, origin: 'config',
-}));
-const agencies = [...builtIns, ...communes];
+const { agencies, measured } = benchAgencies();
 const periods = monthRange(addMonths(currentMonth(now), -35), currentMonth(now));
-const measured = [...provinces, ...ministries, ...communes];
 
 const dir = mkdtempSync(join(tmpdir(), 'dvc-bench-'));
 try {
@@ -35,24 +26,7 @@ try {
   let seed = 1;
   const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
   const loadStarted = performance.now();
-  let stored = 0;
-  for (const period of periods) {
-    const batch: MeasureInput[] = [];
-    for (const agency of measured) {
-      const received = Math.round(1000 + random() * 100_000);
-      const online = Math.round(received * (0.2 + random() * 0.7));
-      const values: Record<string, number> = {
-        'dossiers.received': received, 'dossiers.received_online': online, 'dossiers.resolved_on_time': Math.round(received * 0.9),
-        'dossiers.resolved_late': Math.round(received * 0.05), 'dossiers.digitised': Math.round(received * 0.5), 'dossiers.synced': Math.round(received * 0.97),
-        'dossiers.reusing_data': Math.round(received * 0.15), 'procedures.total': 1800, 'services.online_full': 1100, 'services.online_partial': 400,
-        'services.with_online_filings': Math.round(1500 * (0.4 + random() * 0.6)),
-      };
-      if (agency.level !== 'commune') for (const m of INDEX_766_METRICS) values[m] = Math.round(random() * 180) / 10;
-      for (const [metric, value] of Object.entries(values)) batch.push({ agencyCode: agency.code, metric, period, value, nullReason: null, snapshotId: null });
-    }
-    db.transaction(() => upsertMeasures(db, batch, { sourceId: 'bench', runId: null, now }))();
-    stored += batch.length;
-  }
+  const stored = fillMeasures(db, periods, measured, random, now);
   const loadMs = performance.now() - loadStarted;
 
   const config = ConfigSchema.parse({ version: 1 });

@@ -12,9 +12,12 @@ import { registerConfig } from './commands/config.ts';
 import { registerDb } from './commands/db.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerEvidence } from './commands/evidence.ts';
+import { registerExport } from './commands/export.ts';
 import { registerKpi } from './commands/kpi.ts';
 import { registerQuality } from './commands/quality.ts';
+import { registerReport } from './commands/report.ts';
 import { registerRun } from './commands/run.ts';
+import { registerServe } from './commands/serve.ts';
 import { registerNotify } from './commands/notify.ts';
 import { registerStart } from './commands/start.ts';
 import { registerSummary } from './commands/summary.ts';
@@ -46,6 +49,9 @@ export function buildProgram(): Command {
   registerDb(program);
   registerProbe(program);
   registerUptime(program);
+  registerReport(program);
+  registerServe(program);
+  registerExport(program);
   // Every subcommand inherits the exit override, so bad options end with code 2, not a throw.
   for (const cmd of program.commands) cmd.exitOverride();
   return program;

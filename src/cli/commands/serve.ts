@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import { DEFAULT_TOKEN_ENV, tokenFromEnv } from '../../server/auth.ts';
+import { startDashboard } from '../../server/server.ts';
+import { t } from '../../i18n.ts';
+import { langOf, loggerOf, openContext, type GlobalOptions } from '../context.ts';
+import { UsageError } from '../errors.ts';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('the dashboard: national overview, agencies, portals, alerts, a read-only JSON API and /metrics; SIGTERM stops it')
+    .option('--port <port>', 'port to listen on (0: any free port)', '8080')
+    .option('--host <host>', 'address to bind; only 127.0.0.1 unless you say otherwise', '127.0.0.1')
+    .option('--token-env <name>', 'environment variable holding the token for state-changing calls (ack an alert)', DEFAULT_TOKEN_ENV)
+    .action(async (opts: { port: string; host: string; tokenEnv: string }, cmd: Command) => {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const lang = langOf(globals);
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port "${opts.port}" is not a port. Fix: use a number from 0 to 65535, e.g. --port 8080`);
+      const log = loggerOf({ ...globals, logLevel: globals.logLevel ?? 'info' }, false);
+      const { loaded, db } = openContext(globals);
+      const token = tokenFromEnv(opts.tokenEnv);
+      const dashboard = await startDashboard({ db, loaded, log, token, host: opts.host, port, defaultLang: lang });
+      // The token itself is never printed: only whether one was found, and where.
+      process.stdout.write(`${t(lang, 'Bảng điều khiển', 'Dashboard')}: ${dashboard.url}/\n`);
+      process.stdout.write(token === null
+        ? t(lang, `Chưa đặt biến môi trường ${opts.tokenEnv}: chỉ xem, không xác nhận được cảnh báo.\n`, `${opts.tokenEnv} is not set: read-only, alerts cannot be acknowledged.\n`)
+        : t(lang, `Mã truy cập lấy từ biến môi trường ${opts.tokenEnv}.\n`, `Token read from the environment variable ${opts.tokenEnv}.\n`));
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGTERM', stop);
+          process.off('SIGINT', stop);
+          resolve();
+        };
+        process.on('SIGTERM', stop);
+        process.on('SIGINT', stop);
+      });
+      await dashboard.close();
+      db.close();
+    });
+}

@@ -1,0 +1,86 @@
+// Exports of one month: the stored measures, every KPI figure, the open data-quality findings
+// and the portals' availability, as tables written to CSV, XLSX or JSON. The tables are read
+// through the same functions as the CLI, so an export matches `dvc-monitor kpi` and the store.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Db } from '../../storage/db.ts';
+import { allMeasuresBetween } from '../../storage/measures.ts';
+import { openFlags } from '../../storage/quality.ts';
+import { overviewFromStore } from '../cli/commands/kpi.ts';
+import { uptimeReportFromStore } from '../cli/commands/uptime.ts';
+import { toCsv } from '../cli/csv.ts';
+import type { LoadedConfig } from '../config/load.ts';
+import type { Lang } from '../i18n.ts';
+import { ALL_KPIS } from '../kpi/definitions.ts';
+import { firstDay, lastDay } from '../time/period.ts';
+
+export interface ExportTable {
+  name: 'measures' | 'kpis' | 'findings' | 'uptime';
+  header: string[];
+  rows: Array<Array<string | number | null>>;
+}
+
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export function exportTables(db: Db, loaded: LoadedConfig, period: string, lang: Lang, now: Date): ExportTable[] {
+  const measures = allMeasuresBetween(db, period, period).sort((a, b) => (a.agencyCode + a.metric < b.agencyCode + b.metric ? -1 : 1));
+  const overview = overviewFromStore(db, loaded, period, now, lang);
+  const uptime = uptimeReportFromStore(db, { from: firstDay(period), to: lastDay(period), now, lang });
+  return [
+    {
+      name: 'measures',
+      header: ['period', 'agency_code', 'metric', 'value', 'null_reason', 'source_id', 'run_id', 'snapshot_id', 'locator', 'updated_at'],
+      rows: measures.map((m) => [m.period, m.agencyCode, m.metric, m.value, m.nullReason, m.sourceId, m.runId, m.snapshotId, m.locator, m.updatedAt]),
+    },
+    {
+      // The same columns as `dvc-monitor kpi --format csv`.
+      name: 'kpis',
+      header: ['period', 'agency_code', 'agency_name', 'level', 'kpi', 'rate_percent', 'numerator', 'denominator', 'target_percent', 'gap_points', 'rank', 'constituents', 'missing_reason'],
+      rows: [...overview.aggregates, ...overview.agencies].flatMap((a) => ALL_KPIS.map((k) => {
+        const f = a.kpis[k.id]!;
+        return [period, a.agencyCode, a.name, a.level, k.id, f.rate, f.numerator, f.denominator, f.target, f.gap, f.rank, a.constituents.join(' '), f.missingReason];
+      })),
+    },
+    {
+      name: 'findings',
+      header: ['kind', 'agency_code', 'metric', 'period', 'source_id', 'detail', 'first_seen_at', 'last_seen_at', 'run_id'],
+      rows: openFlags(db, { period }).map((f) => [f.kind, f.agencyCode, f.metric, f.period, f.sourceId, f.detail, f.firstSeenAt, f.lastSeenAt, f.runId]),
+    },
+    {
+      name: 'uptime',
+      header: ['period', 'portal_id', 'endpoint', 'url', 'availability_percent', 'up_degraded_down_probes', 'failed_probes', 'p50_ms', 'p95_ms', 'incidents', 'downtime_ms'],
+      rows: uptime.endpoints.map((e) => [period, e.portalId, e.endpoint, e.url, e.total.availabilityPercent, e.total.counted, e.total.failedProbes, e.total.p50Ms, e.total.p95Ms, e.incidents.length, e.downtimeMs]),
+    },
+  ];
+}
+
+/** Writes the tables; returns the files written. CSV: one file per table; XLSX: one sheet per table. */
+export async function writeExport(tables: ExportTable[], format: ExportFormat, dir: string, base: string): Promise<string[]> {
+  if (format === 'csv') {
+    return tables.map((table) => {
+      const file = join(dir, `${base}-${table.name}.csv`);
+      writeFileSync(file, toCsv(table.header, table.rows));
+      return file;
+    });
+  }
+  if (format === 'json') {
+    const file = join(dir, `${base}.json`);
+    const objects = Object.fromEntries(tables.map((t) => [t.name, t.rows.map((r) => Object.fromEntries(t.header.map((h, i) => [h, r[i] ?? null])))]));
+    writeFileSync(file, `${JSON.stringify(objects, null, 2)}\n`);
+    return [file];
+  }
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'dvc-monitor';
+  for (const table of tables) {
+    const sheet = workbook.addWorksheet(table.name);
+    sheet.addRow(table.header).font = { bold: true };
+    // Values are written as plain cells: a text beginning with "=" stays text, never a formula.
+    for (const row of table.rows) sheet.addRow(row.map((v) => v ?? null));
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  }
+  const file = join(dir, `${base}.xlsx`);
+  await workbook.xlsx.writeFile(file);
+  return [file];
+}

@@ -1,0 +1,131 @@
+// Everything the national report shows for one month, gathered from the store through the same
+// functions the CLI uses (kpi, summary, uptime, quality), so report and CLI never disagree.
+import { latestScorecard, type Scorecard } from '../../storage/check-report.ts';
+import type { Db } from '../../storage/db.ts';
+import { readBody } from '../../storage/evidence.ts';
+import { openFlags, type StoredFlag } from '../../storage/quality.ts';
+import { latestRunVersions, type RunVersions } from '../../storage/runs.ts';
+import { overviewFromStore } from '../cli/commands/kpi.ts';
+import { summaryFromStore } from '../cli/commands/summary.ts';
+import { uptimeReportFromStore } from '../cli/commands/uptime.ts';
+import type { LoadedConfig } from '../config/load.ts';
+import type { Lang } from '../i18n.ts';
+import { ALL_KPIS, HEADLINE_KPIS, type KpiDefinition } from '../kpi/definitions.ts';
+import type { NationalSummary } from '../kpi/national-summary.ts';
+import type { AgencyFigures, KpiFigure } from '../kpi/overview.ts';
+import { addMonths, firstDay, lastDay, localDate } from '../time/period.ts';
+import { AVAILABILITY_FORMULA, type EndpointReport } from '../uptime/report.ts';
+import { TOOL_VERSION } from '../version.ts';
+
+/** How many months the trend charts cover, ending with the report's month. */
+export const TREND_MONTHS = 12;
+
+export interface TrendPoint {
+  period: string;
+  rate: number | null;
+}
+
+export interface KpiTrend {
+  kpi: KpiDefinition;
+  target: number | null;
+  points: TrendPoint[];
+}
+
+export interface PortalSection {
+  portalId: string;
+  name: string;
+  agencyCode: string;
+  url: string;
+  endpoints: EndpointReport[];
+  /** The newest privacy and accessibility check, null when never checked. */
+  scorecard: Scorecard | null;
+  /** Its home page screenshot as a data: URI, so the report file stays self-contained. */
+  screenshot: string | null;
+}
+
+/** Larger screenshots are cited by hash only: the report must stay a file one can mail. */
+const MAX_EMBEDDED_SCREENSHOT_BYTES = 1_500_000;
+
+export function portalChecks(db: Db, portalId: string): Pick<PortalSection, 'scorecard' | 'screenshot'> {
+  const scorecard = latestScorecard(db, portalId) ?? null;
+  const sha = scorecard?.visits[0]?.screenshotSha256;
+  const blob = sha ? readBody(db, sha) : undefined;
+  const screenshot = blob && blob.intact && blob.body.length <= MAX_EMBEDDED_SCREENSHOT_BYTES ? `data:image/jpeg;base64,${blob.body.toString('base64')}` : null;
+  return { scorecard, screenshot };
+}
+
+export interface ReportModel {
+  period: string;
+  lang: Lang;
+  generatedAt: string;
+  /** The agency the report is limited to (--agency), or null for the whole country. */
+  agency: AgencyFigures | null;
+  country: AgencyFigures;
+  aggregates: AgencyFigures[];
+  summary: NationalSummary;
+  trends: KpiTrend[];
+  ministries: AgencyFigures[];
+  provinces: AgencyFigures[];
+  flags: StoredFlag[];
+  portals: PortalSection[];
+  method: {
+    kpis: readonly KpiDefinition[];
+    availabilityFormula: string;
+    toolVersion: string;
+    run: (RunVersions & { runId: number; finishedAt: string | null }) | null;
+  };
+}
+
+/** Ranked first (by rank of the headline KPI), then those without a figure, in code order. */
+function byRank(rows: AgencyFigures[], kpiId: string): AgencyFigures[] {
+  const rank = (a: AgencyFigures) => a.kpis[kpiId]?.rank ?? Number.MAX_SAFE_INTEGER;
+  return [...rows].sort((a, b) => rank(a) - rank(b) || (a.agencyCode < b.agencyCode ? -1 : 1));
+}
+
+export function buildReportModel(db: Db, loaded: LoadedConfig, opts: { period: string; lang: Lang; now: Date; agencyCode?: string }): ReportModel {
+  const { period, lang, now } = opts;
+  const overview = overviewFromStore(db, loaded, period, now, lang);
+  const everyone = [...overview.aggregates, ...overview.agencies];
+  const agency = opts.agencyCode === undefined ? null : (everyone.find((a) => a.agencyCode === opts.agencyCode) ?? null);
+  if (opts.agencyCode !== undefined && !agency) throw new ReportInputError(`--agency "${opts.agencyCode}" has no figures in ${period}. Fix: use a code such as VN, tinh:01 or bo:BCT that existed in that month`);
+
+  // Trends: the national summary of each month, the same computation as `dvc-monitor summary`.
+  const months = Array.from({ length: TREND_MONTHS }, (_, i) => addMonths(period, i - TREND_MONTHS + 1));
+  const monthly = months.map((m) => summaryFromStore(db, loaded, m, now));
+  const trendOf = (code: string | null) => HEADLINE_KPIS.map((kpi): KpiTrend => {
+    const current = (agency ?? overview.aggregates[0]!).kpis[kpi.id] as KpiFigure | undefined;
+    return {
+      kpi, target: current?.target ?? null,
+      points: months.map((m, i) => {
+        if (code === null) return { period: m, rate: monthly[i]!.rankings.find((r) => r.kpi === kpi.id)!.country.rate };
+        const o = overviewFromStore(db, loaded, m, now, lang);
+        return { period: m, rate: [...o.aggregates, ...o.agencies].find((a) => a.agencyCode === code)?.kpis[kpi.id]?.rate ?? null };
+      }),
+    };
+  });
+
+  const portals = loaded.config.portals
+    .filter((p) => agency === null || agency.level === 'block' || p.agency === agency.agencyCode)
+    .map((p): PortalSection => {
+      const uptime = uptimeReportFromStore(db, { portalId: p.id, from: firstDay(addMonths(period, -TREND_MONTHS + 1)), to: lastDay(period), now, lang });
+      return { portalId: p.id, name: p.name, agencyCode: p.agency, url: p.url, endpoints: uptime.endpoints, ...portalChecks(db, p.id) };
+    });
+
+  const headline = HEADLINE_KPIS[0]!.id;
+  return {
+    period, lang, generatedAt: now.toISOString(), agency,
+    country: overview.aggregates[0]!, aggregates: overview.aggregates,
+    summary: monthly[monthly.length - 1]!,
+    trends: trendOf(agency === null || agency.agencyCode === 'VN' ? null : agency.agencyCode),
+    ministries: byRank(overview.agencies.filter((a) => a.level === 'ministry'), headline),
+    provinces: byRank(overview.agencies.filter((a) => a.level === 'province'), headline),
+    flags: openFlags(db, agency ? { period, agencyCode: agency.agencyCode } : { period }),
+    portals,
+    method: { kpis: ALL_KPIS, availabilityFormula: AVAILABILITY_FORMULA[lang], toolVersion: TOOL_VERSION, run: latestRunVersions(db) ?? null },
+  };
+}
+
+export class ReportInputError extends Error {}
+
+/** The local date a report is "as of": used in file names. */
+export const reportDate = (now: Date) => localDate(now);

@@ -1,0 +1,135 @@
+// The national report as one self-contained HTML file: summary, trends, rankings, portals and
+// the method appendix. Every value from the store or the configuration is escaped by `html`.
+import { formatCount, formatMonthLabel, formatPercent, formatPoints, t, type Lang } from '../i18n.ts';
+import type { AgencyFigures, KpiFigure } from '../kpi/overview.ts';
+import { HEADLINE_KPIS } from '../kpi/definitions.ts';
+import type { EndpointReport } from '../uptime/report.ts';
+import { formatDuration, reasonLabel, STATE_LABEL } from '../cli/render-uptime.ts';
+import { html, page, type Safe } from './html.ts';
+import type { PortalSection, ReportModel } from './model.ts';
+import { scorecardSection } from './scorecard.ts';
+import { lineChart } from './svg.ts';
+
+const pct = (v: number | null, lang: Lang) => formatPercent(v, lang);
+
+export function rateCell(f: KpiFigure | undefined, lang: Lang): Safe {
+  if (!f || f.rate === null) return html`<td class="num muted" title="${f?.missingReason ?? ''}">${pct(null, lang)}</td>`;
+  const onTarget = f.target === null ? null : f.rate >= f.target;
+  return html`<td class="num ${onTarget === null ? '' : onTarget ? 'ok' : 'bad'}">${pct(f.rate, lang)}</td>`;
+}
+
+function headlineCards(m: ReportModel): Safe {
+  const who = m.agency ?? m.country;
+  const { lang } = m;
+  return html`<div class="cards">${HEADLINE_KPIS.map((kpi) => {
+    const f = who.kpis[kpi.id]!;
+    const verdict = f.rate === null || f.target === null ? ''
+      : f.rate >= f.target ? t(lang, 'đạt chỉ tiêu', 'on target') : t(lang, 'chưa đạt chỉ tiêu', 'below target');
+    return html`<div class="card" data-kpi="${kpi.id}"><div>${kpi.title[lang]}</div><div class="big">${pct(f.rate, lang)}</div>
+<div>${t(lang, 'Chỉ tiêu', 'Target')}: ${f.target === null ? '—' : pct(f.target, lang)} ${f.gap === null ? '' : `(${formatPoints(f.gap, lang)})`}</div>
+<div class="${f.rate !== null && f.target !== null && f.rate >= f.target ? 'ok' : 'bad'}">${verdict}</div>
+<div class="muted">${f.denominator === null ? (f.missingReason ?? '') : `${formatCount(f.numerator ?? 0, lang)} / ${formatCount(f.denominator, lang)}`}</div></div>`;
+  })}</div>`;
+}
+
+function trends(m: ReportModel): Safe {
+  return html`${m.trends.map((tr) => html`<figure>${lineChart({
+    title: tr.kpi.title[m.lang],
+    labels: tr.points.map((p) => formatMonthLabel(p.period, m.lang).replace('tháng ', 'T')),
+    series: [{ name: (m.agency ?? m.country).name, values: tr.points.map((p) => p.rate) }],
+    target: tr.target,
+  })}<figcaption>${tr.kpi.title[m.lang]} — ${t(m.lang, '12 tháng gần nhất; đường nét đứt là chỉ tiêu', 'last 12 months; the dashed line is the target')}</figcaption></figure>`)}`;
+}
+
+export function rankingTable(rows: AgencyFigures[], lang: Lang, id: string): Safe {
+  return html`<table id="${id}"><thead><tr><th class="num">#</th><th>${t(lang, 'Cơ quan', 'Agency')}</th>${HEADLINE_KPIS.map((k) => html`<th class="num">${k.short[lang]}</th>`)}<th class="num">${t(lang, 'Chênh lệch so với chỉ tiêu', 'Gap to target')}</th></tr></thead>
+<tbody>${rows.map((a) => {
+    const main = a.kpis[HEADLINE_KPIS[0]!.id];
+    return html`<tr><td class="num">${main?.rank ?? '—'}</td><td>${a.name} <span class="muted">${a.agencyCode}</span></td>${HEADLINE_KPIS.map((k) => rateCell(a.kpis[k.id], lang))}<td class="num">${main?.gap === null || main === undefined ? '—' : formatPoints(main.gap, lang)}</td></tr>`;
+  })}</tbody></table>`;
+}
+
+function endpointRows(endpoints: EndpointReport[], period: string, lang: Lang): Safe {
+  return html`<table class="uptime"><thead><tr><th>${t(lang, 'Điểm đo', 'Endpoint')}</th><th>${t(lang, 'Trạng thái', 'State')}</th><th class="num">${t(lang, 'Tỷ lệ sẵn sàng trong tháng', 'Availability this month')}</th><th class="num">p95 (ms)</th><th class="num">${t(lang, 'Sự cố trong tháng', 'Incidents this month')}</th></tr></thead>
+<tbody>${endpoints.map((e) => {
+    const month = e.months.find((x) => x.month === period);
+    const incidents = e.incidents.filter((i) => i.startedAt.slice(0, 7) <= period && (i.endedAt ?? '9999') >= period);
+    return html`<tr><td>${e.endpoint}<br><span class="muted">${e.url}</span></td><td>${STATE_LABEL[e.state][lang]}</td><td class="num">${pct(month?.availabilityPercent ?? null, lang)}</td><td class="num">${month?.p95Ms ?? '—'}</td><td class="num">${incidents.length}</td></tr>`;
+  })}</tbody></table>`;
+}
+
+function incidentTable(endpoints: EndpointReport[], lang: Lang): Safe {
+  const rows = endpoints.flatMap((e) => e.incidents.map((i) => ({ endpoint: e.endpoint, ...i })));
+  if (rows.length === 0) return html`<p class="muted">${t(lang, 'Không có sự cố trong 12 tháng.', 'No incidents in 12 months.')}</p>`;
+  return html`<table class="incidents"><thead><tr><th>${t(lang, 'Điểm đo', 'Endpoint')}</th><th>${t(lang, 'Bắt đầu (UTC)', 'Started (UTC)')}</th><th>${t(lang, 'Kết thúc (UTC)', 'Ended (UTC)')}</th><th class="num">${t(lang, 'Thời lượng', 'Duration')}</th><th>${t(lang, 'Nguyên nhân', 'Cause')}</th></tr></thead>
+<tbody>${rows.slice(-50).map((i) => html`<tr><td>${i.endpoint}</td><td>${i.startedAt}</td><td>${i.endedAt ?? t(lang, 'chưa kết thúc', 'ongoing')}</td><td class="num">${formatDuration(i.durationMs, lang)}</td><td>${reasonLabel(i.cause, lang)}</td></tr>`)}</tbody></table>`;
+}
+
+export function portalSection(p: PortalSection, period: string, lang: Lang): Safe {
+  const months = p.endpoints[0]?.months.map((x) => x.month) ?? [];
+  const chart = months.length === 0 ? html`<p class="muted">${t(lang, 'Chưa có lần đo nào.', 'Not probed yet.')}</p>`
+    : lineChart({
+      title: t(lang, `Tỷ lệ sẵn sàng theo tháng — ${p.name}`, `Monthly availability — ${p.name}`),
+      labels: months.map((x) => x.slice(2)),
+      series: p.endpoints.map((e) => ({ name: e.endpoint, values: e.months.map((x) => x.availabilityPercent) })),
+    });
+  return html`<section class="portal" id="portal-${p.portalId}"><h3>${p.name}</h3><p class="muted">${p.agencyCode} · ${p.url}</p>
+${endpointRows(p.endpoints, period, lang)}<figure>${chart}</figure>
+<h4>${t(lang, 'Sự cố', 'Incidents')}</h4>${incidentTable(p.endpoints, lang)}
+<h4>${t(lang, 'Bảo vệ dữ liệu cá nhân và tiếp cận', 'Privacy and accessibility')}</h4>${scorecardSection(p.scorecard, lang, p.screenshot)}</section>`;
+}
+
+function method(m: ReportModel): Safe {
+  const { lang } = m;
+  const run = m.method.run;
+  const v = (x: string | null | undefined) => x ?? t(lang, 'không ghi nhận', 'not recorded');
+  return html`<h2 id="phuong-phap">${t(lang, 'Phụ lục: phương pháp', 'Appendix: method')}</h2>
+<h3>${t(lang, 'Công thức các chỉ số', 'KPI formulas')}</h3>
+<table><thead><tr><th>${t(lang, 'Chỉ số', 'KPI')}</th><th>${t(lang, 'Tử số', 'Numerator')}</th><th>${t(lang, 'Mẫu số', 'Denominator')}</th><th class="num">${t(lang, 'Chỉ tiêu mặc định', 'Default target')}</th></tr></thead>
+<tbody>${m.method.kpis.map((k) => html`<tr><td>${k.title[lang]}</td><td>${k.numerator.join(' + ')}</td><td>${k.denominator.join(' + ')}</td><td class="num">${k.defaultTarget === null ? '—' : pct(k.defaultTarget, lang)}</td></tr>`)}</tbody></table>
+<p>${t(lang, 'Tỷ lệ sẵn sàng', 'Availability')}: ${m.method.availabilityFormula}</p>
+<h3>${t(lang, 'Phiên bản', 'Versions')}</h3>
+<table class="versions"><tbody>
+<tr><th>${t(lang, 'Công cụ (báo cáo)', 'Tool (report)')}</th><td>dvc-monitor ${m.method.toolVersion}</td></tr>
+<tr><th>${t(lang, 'Lần chạy gần nhất', 'Latest run')}</th><td>${run ? `#${run.runId} ${run.finishedAt ?? ''}` : v(null)}</td></tr>
+<tr><th>${t(lang, 'Công cụ (lần chạy)', 'Tool (run)')}</th><td>${v(run?.toolVersion)}</td></tr>
+<tr><th>Node.js</th><td>${v(run?.nodeVersion)}</td></tr>
+<tr><th>${t(lang, 'Mã băm cấu hình', 'Configuration hash')}</th><td>${v(run?.configHash)}</td></tr>
+<tr><th>${t(lang, 'Phiên bản chấm điểm', 'Scoring version')}</th><td>${v(run?.scoringVersion)}</td></tr>
+<tr><th>axe-core</th><td>${v(run?.axeVersion)}</td></tr>
+<tr><th>${t(lang, 'Danh sách trình theo dõi', 'Tracker list')}</th><td>${v(run?.trackerListVersion)}</td></tr>
+<tr><th>${t(lang, 'Trình duyệt', 'Browser')}</th><td>${v(run?.browserVersion)}</td></tr>
+</tbody></table>
+<p class="muted">${t(lang, 'Thời gian lưu theo UTC; kỳ báo cáo theo giờ Việt Nam (Asia/Ho_Chi_Minh). Tạo lúc', 'Times are UTC; periods are in Vietnam time (Asia/Ho_Chi_Minh). Generated at')} ${m.generatedAt}</p>`;
+}
+
+function flagsSection(m: ReportModel): Safe {
+  const { lang } = m;
+  if (m.flags.length === 0) return html`<p class="ok">${t(lang, 'Không có cảnh báo chất lượng dữ liệu nào đang mở cho kỳ này.', 'No open data-quality flags for this period.')}</p>`;
+  return html`<table class="flags"><thead><tr><th>${t(lang, 'Loại', 'Kind')}</th><th>${t(lang, 'Cơ quan', 'Agency')}</th><th>${t(lang, 'Chỉ tiêu', 'Metric')}</th><th>${t(lang, 'Chi tiết', 'Detail')}</th></tr></thead>
+<tbody>${m.flags.slice(0, 200).map((f) => html`<tr><td>${f.kind}</td><td>${f.agencyCode ?? ''}</td><td>${f.metric ?? ''}</td><td>${f.detail}</td></tr>`)}</tbody></table>
+${m.flags.length > 200 ? html`<p class="muted">${t(lang, `… và ${m.flags.length - 200} cảnh báo khác`, `… and ${m.flags.length - 200} more`)}</p>` : null}`;
+}
+
+export function renderReport(m: ReportModel): string {
+  const { lang } = m;
+  const month = formatMonthLabel(m.period, lang);
+  const title = m.agency && m.agency.agencyCode !== 'VN'
+    ? t(lang, `Báo cáo dịch vụ công trực tuyến ${month} — ${m.agency.name}`, `Online public services report ${month} — ${m.agency.name}`)
+    : t(lang, `Báo cáo dịch vụ công trực tuyến toàn quốc ${month}`, `National online public services report ${month}`);
+  const national = m.agency === null || m.agency.agencyCode === 'VN';
+  const body = html`<h1>${title}</h1>
+<nav><a href="#tong-quan">${t(lang, 'Tổng quan', 'Summary')}</a><a href="#xu-huong">${t(lang, 'Xu hướng', 'Trends')}</a>${national ? html`<a href="#xep-hang">${t(lang, 'Xếp hạng', 'Rankings')}</a>` : null}<a href="#cong">${t(lang, 'Cổng dịch vụ công', 'Portals')}</a><a href="#phuong-phap">${t(lang, 'Phương pháp', 'Method')}</a></nav>
+<h2 id="tong-quan">${t(lang, 'Tổng quan', 'Summary')}</h2>${headlineCards(m)}
+<table class="aggregates"><thead><tr><th>${t(lang, 'Chỉ số', 'KPI')}</th>${m.aggregates.map((a) => html`<th class="num">${a.name}</th>`)}</tr></thead>
+<tbody>${m.method.kpis.map((k) => html`<tr><td>${k.title[lang]}</td>${m.aggregates.map((a) => rateCell(a.kpis[k.id], lang))}</tr>`)}</tbody></table>
+<h2 id="xu-huong">${t(lang, 'Xu hướng 12 tháng', 'Trends over 12 months')}</h2>${trends(m)}
+${national ? html`<h2 id="xep-hang">${t(lang, 'Xếp hạng', 'Rankings')}</h2>
+<h3>${t(lang, 'Các bộ, ngành', 'Ministries')}</h3>${rankingTable(m.ministries, lang, 'xep-hang-bo')}
+<h3>${t(lang, 'Các tỉnh, thành phố', 'Provinces')}</h3>${rankingTable(m.provinces, lang, 'xep-hang-tinh')}` : null}
+<h2 id="chat-luong">${t(lang, 'Chất lượng dữ liệu', 'Data quality')}</h2>${flagsSection(m)}
+<h2 id="cong">${t(lang, 'Cổng dịch vụ công: tính sẵn sàng, sự cố, bảo vệ dữ liệu cá nhân và tiếp cận', 'Portals: availability, incidents, privacy and accessibility')}</h2>
+${m.portals.length === 0 ? html`<p class="muted">${t(lang, 'Chưa cấu hình cổng nào.', 'No portals configured.')}</p>` : m.portals.map((p) => portalSection(p, m.period, lang))}
+${method(m)}`;
+  return page({ lang, title, body });
+}

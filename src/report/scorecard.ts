@@ -1,0 +1,44 @@
+// A portal's privacy and accessibility scorecard: scores per area, each criterion that did not
+// pass with its legal basis in force on the measured date and its findings, and the evidence
+// (screenshot, blob hashes, times). Everything shown came from a portal page: escaped.
+import type { Scorecard } from '../../storage/check-report.ts';
+import { criterionById } from '../checks/criteria/index.ts';
+import { INSTRUMENTS } from '../checks/criteria/basis.ts';
+import { AREA_NAME, OUTCOME_NAME, SEVERITY_NAME } from '../cli/render-check.ts';
+import { t, type Lang } from '../i18n.ts';
+import { html, type Safe } from './html.ts';
+
+const FINDINGS_SHOWN = 10;
+const ORDER = ['fail', 'error', 'cant_tell', 'pass', 'not_applicable'];
+
+function basisText(b: { instrument: string; article: string | null; unverified: boolean }, lang: Lang): string {
+  const instrument = (INSTRUMENTS as Record<string, { name: string } | undefined>)[b.instrument];
+  return `${instrument?.name ?? b.instrument}${b.article ? `, ${b.article}` : ''}${b.unverified ? t(lang, ' (chưa kiểm chứng)', ' (unverified)') : ''}`;
+}
+
+/** `screenshot` is a data: URI of the home page screenshot (kept in the file: the report stays offline). */
+export function scorecardSection(sc: Scorecard | null, lang: Lang, screenshot: string | null): Safe {
+  if (!sc) return html`<p class="muted">${t(lang, 'Chưa kiểm tra bảo vệ dữ liệu cá nhân và tiếp cận (chạy dvc-monitor check).', 'No privacy or accessibility check yet (run dvc-monitor check).')}</p>`;
+  const scores = html`<div class="cards">${sc.scores.map((s) => html`<div class="card" data-area="${s.area}"><div>${AREA_NAME[s.area][lang]}</div>
+<div class="big">${s.score === null ? '—' : `${s.score.toFixed(1)}/100`}</div><div class="muted">${s.version} · ${t(lang, `${s.counts.pass} đạt, ${s.counts.fail} không đạt, ${s.counts.cant_tell} cần người kiểm tra`, `${s.counts.pass} passed, ${s.counts.fail} failed, ${s.counts.cant_tell} need review`)}</div></div>`)}</div>`;
+  const results = [...sc.results].sort((a, b) => ORDER.indexOf(a.outcome) - ORDER.indexOf(b.outcome));
+  const rows = results.map((r) => {
+    const criterion = criterionById(r.criterionId);
+    const shown = r.outcome === 'pass' || r.outcome === 'not_applicable' ? [] : r.findings.slice(0, FINDINGS_SHOWN);
+    return html`<tr class="outcome-${r.outcome}"><td>${OUTCOME_NAME[r.outcome][lang]}</td><td>${SEVERITY_NAME[r.severity][lang]}</td>
+<td>${criterion?.title[lang] ?? r.criterionId} <span class="muted">${r.criterionId}</span>
+${shown.length === 0 ? null : html`<ul class="findings">${shown.map((f) => html`<li>${f.text[lang]} <span class="muted">${f.pageUrl}${f.evidenceSha256 ? ` · sha256:${f.evidenceSha256.slice(0, 16)}…${f.evidencePath ? ` → ${f.evidencePath}` : ''}` : ''}</span></li>`)}</ul>`}
+${r.findings.length > shown.length && shown.length > 0 ? html`<span class="muted">${t(lang, `… và ${r.findings.length - shown.length} phát hiện khác`, `… and ${r.findings.length - shown.length} more`)}</span>` : null}</td>
+<td>${r.basis.map((b) => basisText(b, lang)).join('; ') || '—'}</td></tr>`;
+  });
+  const visits = html`<table class="evidence"><thead><tr><th>${t(lang, 'Trang', 'Page')}</th><th>${t(lang, 'Thời điểm (UTC)', 'Time (UTC)')}</th><th>${t(lang, 'Mã băm bằng chứng (SHA-256)', 'Evidence hashes (SHA-256)')}</th></tr></thead>
+<tbody>${sc.visits.map((v) => html`<tr><td>[${v.pageIndex}] ${v.url}${v.status === 'error' ? html` <span class="bad">${v.errorReason ?? ''}</span>` : null}</td><td>${v.startedAt} (${Math.round(v.durationMs)} ms)</td>
+<td class="hashes">${t(lang, 'bằng chứng', 'evidence')}: ${v.evidenceSha256}${v.screenshotSha256 ? html`<br>${t(lang, 'ảnh chụp', 'screenshot')}: ${v.screenshotSha256}` : null}${v.domSha256 ? html`<br>DOM: ${v.domSha256}` : null}${v.axeSha256 ? html`<br>axe: ${v.axeSha256}` : null}</td></tr>`)}</tbody></table>`;
+  return html`<div class="scorecard" data-check-id="${sc.checkId}">
+<p>${t(lang, 'Kiểm tra lúc', 'Checked at')} ${sc.startedAt} – ${sc.finishedAt} (UTC); ${t(lang, 'căn cứ pháp lý theo ngày', 'legal basis as in force on')} ${sc.measuredOn}.</p>
+${scores}
+<table class="criteria"><thead><tr><th>${t(lang, 'Kết quả', 'Outcome')}</th><th>${t(lang, 'Mức độ', 'Severity')}</th><th>${t(lang, 'Tiêu chí và phát hiện', 'Criterion and findings')}</th><th>${t(lang, 'Căn cứ pháp lý', 'Legal basis')}</th></tr></thead><tbody>${rows}</tbody></table>
+<h4>${t(lang, 'Bằng chứng', 'Evidence')}</h4>${visits}
+${screenshot ? html`<figure><img class="screenshot" alt="${t(lang, 'Ảnh chụp trang chủ (đã che dữ liệu cá nhân)', 'Home page screenshot (personal data masked)')}" src="${screenshot}" style="max-width:100%;border:1px solid #ccc"><figcaption>${t(lang, 'Ảnh chụp trang chủ', 'Home page screenshot')} — sha256:${sc.visits[0]?.screenshotSha256 ?? ''}</figcaption></figure>` : null}
+</div>`;
+}

@@ -1,0 +1,69 @@
+// Prometheus /metrics: gauges read from the store at scrape time (no state of their own), so
+// they show what the prober, runs and outbox wrote, even from other processes.
+import { Gauge, Registry } from 'prom-client';
+import { outboxCounts } from '../../storage/alerts.ts';
+import { failedJobsBySource, latestRunVersions } from '../../storage/runs.ts';
+import { ALL_KPIS } from '../kpi/definitions.ts';
+import type { DashboardData } from './data.ts';
+
+export function createMetrics(data: DashboardData): Registry {
+  const registry = new Registry();
+  const db = data.db;
+  new Gauge({
+    name: 'dvc_probe_up', help: 'Whether the latest probe of the endpoint succeeded (1) or not (0)', labelNames: ['portal', 'endpoint'], registers: [registry],
+    collect() {
+      this.reset();
+      for (const e of data.uptimeReport('en').endpoints) if (e.lastProbe) this.set({ portal: e.portalId, endpoint: e.endpoint }, e.lastProbe.outcome === 'up' || e.lastProbe.outcome === 'degraded' ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'dvc_probe_duration_seconds', help: 'Total duration of the latest probe of the endpoint', labelNames: ['portal', 'endpoint'], registers: [registry],
+    collect() {
+      this.reset();
+      for (const e of data.uptimeReport('en').endpoints) if (e.lastProbe?.totalMs != null) this.set({ portal: e.portalId, endpoint: e.endpoint }, e.lastProbe.totalMs / 1000);
+    },
+  });
+  new Gauge({
+    name: 'dvc_availability_percent', help: 'Availability of the endpoint over the last 12 months (null figures omitted)', labelNames: ['portal', 'endpoint'], registers: [registry],
+    collect() {
+      this.reset();
+      for (const e of data.uptimeReport('en').endpoints) if (e.total.availabilityPercent !== null) this.set({ portal: e.portalId, endpoint: e.endpoint }, e.total.availabilityPercent);
+    },
+  });
+  new Gauge({
+    name: 'dvc_kpi_percent', help: 'National KPI rate for the last complete month', labelNames: ['kpi', 'agency'], registers: [registry],
+    collect() {
+      this.reset();
+      const overview = data.overview(data.defaultPeriod(), 'en');
+      for (const a of overview.aggregates) for (const k of ALL_KPIS) {
+        const rate = a.kpis[k.id]?.rate;
+        if (rate !== null && rate !== undefined) this.set({ kpi: k.id, agency: a.agencyCode }, rate);
+      }
+    },
+  });
+  new Gauge({
+    name: 'dvc_run_last_finished_timestamp_seconds', help: 'When the newest finished run ended', registers: [registry],
+    collect() {
+      const run = latestRunVersions(db);
+      this.reset();
+      if (run?.finishedAt) this.set(Date.parse(run.finishedAt) / 1000);
+    },
+  });
+  new Gauge({
+    name: 'dvc_run_failed_jobs', help: 'Failed jobs of the newest finished run, per collector (source)', labelNames: ['source'], registers: [registry],
+    collect() {
+      this.reset();
+      const run = latestRunVersions(db);
+      if (!run) return;
+      for (const r of failedJobsBySource(db, run.runId)) this.set({ source: r.sourceId }, r.failed);
+    },
+  });
+  new Gauge({
+    name: 'dvc_outbox_messages', help: 'Alert notifications in the outbox by status (pending and dead are the backlog)', labelNames: ['status'], registers: [registry],
+    collect() {
+      this.reset();
+      for (const [status, n] of Object.entries(outboxCounts(db))) this.set({ status }, n);
+    },
+  });
+  return registry;
+}

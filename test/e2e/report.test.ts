@@ -1,0 +1,182 @@
+// `dvc-monitor report` over a store filled from the sandbox (a real run and a real probe round),
+// opened in real Chromium: it renders with its charts, without console errors, the figures are
+// the store's, a hostile portal name stays text, and --pdf prints the same report.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startSandbox, type Sandbox } from '../../scripts/sandbox/server.ts';
+import ExcelJS from 'exceljs';
+import { openStore } from '../../storage/db.ts';
+import { allMeasuresBetween } from '../../storage/measures.ts';
+import { latestScorecard } from '../../storage/check-report.ts';
+import { launchBrowser } from '../../src/browser/launch.ts';
+import { overviewFromStore } from '../../src/cli/commands/kpi.ts';
+import { parseConfig } from '../../src/config/load.ts';
+import { formatMonthLabel, formatPercent } from '../../src/i18n.ts';
+import { addMonths, currentMonth } from '../../src/time/period.ts';
+import { runCli } from '../helpers/cli.ts';
+import { sandboxConfigText } from '../helpers/sandbox-config.ts';
+import { tempDir } from '../helpers/tmp.ts';
+
+const HOSTILE = '<script>alert(1)</script>';
+// The current month: the probe round below is taken now, and the portal section covers the report's month.
+const PERIOD = currentMonth(new Date());
+const ARTIFACTS = join(import.meta.dirname, '../../test-artifacts');
+
+let sandbox: Sandbox;
+let browser: Browser;
+let dir: string;
+let config: string;
+let db: string;
+let configText: string;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ seed: 5 });
+  dir = tempDir();
+  config = join(dir, 'config.yaml');
+  configText = sandboxConfigText(sandbox.url).replace('name: Hà Nội', `name: "${HOSTILE}"`);
+  writeFileSync(config, configText);
+  db = join(dir, 'store.sqlite');
+  const run = await runCli(['run', '--config', config, '--db', db, '--from', addMonths(PERIOD, -5), '--to', PERIOD, '--log-level', 'silent']);
+  expect(run.code, run.stderr).toBe(0);
+  const probe = await runCli(['probe', '--once', '--config', config, '--db', db, '--log-level', 'silent']);
+  expect(probe.code, probe.stderr).toBe(0);
+  // A privacy and accessibility check of the Hà Nội portal (exit 1: the sandbox fails serious criteria on purpose).
+  const check = await runCli(['check', 'dvc-hanoi', '--config', config, '--db', db, '--log-level', 'silent']);
+  expect([0, 1], check.stderr).toContain(check.code);
+  browser = await launchBrowser();
+  mkdirSync(ARTIFACTS, { recursive: true });
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.close();
+});
+
+async function openReport(file: string, screenshot: string) {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  const dialogs: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => (dialogs.push(d.message()), void d.dismiss()));
+  await page.goto(`file://${file}`);
+  await page.screenshot({ path: join(ARTIFACTS, screenshot), fullPage: true });
+  return { page, errors, dialogs };
+}
+
+describe('dvc-monitor report', () => {
+  it('writes a Vietnamese report with the store\'s figures, charts, rankings and portals; the hostile name is text', async () => {
+    const out = join(dir, 'out');
+    const r = await runCli(['report', '--config', config, '--db', db, '--period', PERIOD, '--out', out, '--pdf']);
+    expect(r.code, r.stderr).toBe(0);
+    const htmlFile = join(out, `bao-cao-${PERIOD}.html`);
+    expect(r.stdout).toContain(htmlFile);
+    const text = readFileSync(htmlFile, 'utf8');
+    // Self-contained: no external resource a browser would fetch.
+    expect(text).not.toMatch(/<(script|link)\b/i);
+    expect(text).not.toMatch(/<img\b(?![^>]*src="data:image\/jpeg;base64,)/i);
+
+    const { page, errors, dialogs } = await openReport(htmlFile, 'report-vi.png');
+    expect(errors).toEqual([]);
+    expect(dialogs).toEqual([]);
+    expect(await page.locator('h1').innerText()).toContain(`Báo cáo dịch vụ công trực tuyến toàn quốc ${formatMonthLabel(PERIOD, 'vi')}`);
+    // One trend chart per headline KPI, one availability chart per probed portal.
+    expect(await page.locator('#xu-huong ~ figure svg.chart').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('section.portal svg.chart').count()).toBe(1);
+    expect(await page.locator('svg.chart path[d^="M"]').count()).toBeGreaterThanOrEqual(3);
+
+    // The country's headline figure is the one `dvc-monitor kpi` computes from the store.
+    const loaded = parseConfig(configText, config, {});
+    const store = openStore(db);
+    const overview = overviewFromStore(store, loaded, PERIOD, new Date(), 'vi');
+    store.close();
+    const online = overview.aggregates[0]!.kpis['rate.online_dossiers']!;
+    expect(online.rate).not.toBeNull();
+    expect(await page.locator('.card[data-kpi="rate.online_dossiers"] .big').innerText()).toBe(formatPercent(online.rate, 'vi'));
+    const provinces = overview.agencies.filter((a) => a.level === 'province');
+    expect(await page.locator('#xep-hang-tinh tbody tr').count()).toBe(provinces.length);
+    const first = provinces.find((a) => a.kpis['rate.services_with_online_filings']!.rank === 1)!;
+    expect(await page.locator('#xep-hang-tinh tbody tr').first().innerText()).toContain(first.name);
+
+    // The portal name is shown as the literal text, not run.
+    expect(await page.locator('section.portal h3').innerText()).toBe(HOSTILE);
+    expect(await page.locator('section.portal script').count()).toBe(0);
+    // The scorecard: scores, criteria with their legal basis, findings and the evidence hashes of the store.
+    const store2 = openStore(db);
+    const scorecard = latestScorecard(store2, 'dvc-hanoi')!;
+    store2.close();
+    const card = page.locator(`.scorecard[data-check-id="${scorecard.checkId}"]`);
+    expect(await card.locator('.card[data-area]').count()).toBe(scorecard.scores.length);
+    expect(await card.locator('table.criteria tbody tr').count()).toBe(scorecard.results.length);
+    expect(await card.locator('table.criteria').innerText()).toMatch(/Luật Bảo vệ dữ liệu cá nhân 91\/2025\/QH15/);
+    expect(scorecard.results.some((r) => r.outcome === 'fail' && r.findings.length > 0)).toBe(true);
+    expect(await card.locator('table.criteria tr.outcome-fail ul.findings li').count()).toBeGreaterThan(0);
+    expect(await card.locator('table.evidence').innerText()).toContain(scorecard.visits[0]!.evidenceSha256);
+    expect(await card.locator('img.screenshot').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    expect(await page.locator('#phuong-phap ~ table.versions').innerText()).toMatch(/Mã băm cấu hình\s+[0-9a-f]{8,}/);
+    await page.close();
+
+    // The PDF: the same report printed by Chromium, several A4 pages.
+    const pdf = readFileSync(join(out, `bao-cao-${PERIOD}.pdf`));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
+  });
+
+  it('speaks English with --lang en and narrows to one agency; an unknown agency is a usage error naming it', async () => {
+    const out = join(dir, 'out-en');
+    const r = await runCli(['report', '--config', config, '--db', db, '--period', PERIOD, '--out', out, '--lang', 'en', '--agency', 'tinh:01']);
+    expect(r.code, r.stderr).toBe(0);
+    const { page, errors } = await openReport(join(out, `bao-cao-${PERIOD}-tinh-01-en.html`), 'report-en-tinh-01.png');
+    expect(errors).toEqual([]);
+    expect(await page.locator('h1').innerText()).toContain(`Online public services report ${PERIOD} — `);
+    expect(await page.locator('#xep-hang-tinh').count()).toBe(0);
+    expect(await page.locator('section.portal').count()).toBe(1);
+    await page.close();
+
+    const bad = await runCli(['report', '--config', config, '--db', db, '--period', PERIOD, '--out', out, '--agency', 'tinh:999']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--agency "tinh:999"');
+    const badPeriod = await runCli(['report', '--config', config, '--db', db, '--period', '2026-13']);
+    expect(badPeriod.code).toBe(2);
+    expect(badPeriod.stderr).toContain('--period "2026-13"');
+  });
+
+  it('exports the month as XLSX, CSV and JSON matching the store', async () => {
+    const out = join(dir, 'exports');
+    for (const format of ['xlsx', 'csv', 'json']) {
+      const r = await runCli(['export', '--config', config, '--db', db, '--period', PERIOD, '--format', format, '--out', out]);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const store = openStore(db);
+    const measures = allMeasuresBetween(store, PERIOD, PERIOD);
+    const overview = overviewFromStore(store, parseConfig(configText, config, {}), PERIOD, new Date(), 'vi');
+    store.close();
+    expect(measures.length).toBeGreaterThan(100);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(out, `dvc-monitor-${PERIOD}.xlsx`));
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['measures', 'kpis', 'findings', 'uptime']);
+    const sheet = workbook.getWorksheet('measures')!;
+    expect(sheet.rowCount - 1).toBe(measures.length);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const stored = new Map(measures.map((m) => [`${m.agencyCode}|${m.metric}`, m.value]));
+    sheet.eachRow((row, n) => {
+      if (n === 1) return;
+      const cell = (name: string) => row.getCell(header.indexOf(name) + 1).value;
+      expect(cell('value') ?? null).toBe(stored.get(`${cell('agency_code')}|${cell('metric')}`));
+    });
+    const kpis = workbook.getWorksheet('kpis')!;
+    const kHeader = (kpis.getRow(1).values as unknown[]).slice(1);
+    const vn = kpis.getRows(2, kpis.rowCount - 1)!.find((r) => r.getCell(kHeader.indexOf('agency_code') + 1).value === 'VN' && r.getCell(kHeader.indexOf('kpi') + 1).value === 'rate.online_dossiers')!;
+    expect(vn.getCell(kHeader.indexOf('rate_percent') + 1).value).toBe(overview.aggregates[0]!.kpis['rate.online_dossiers']!.rate);
+    // The portal name from the configuration is a plain string in the uptime sheet, never a formula.
+    expect(workbook.getWorksheet('uptime')!.rowCount).toBeGreaterThan(1);
+
+    const json = JSON.parse(readFileSync(join(out, `dvc-monitor-${PERIOD}.json`), 'utf8')) as Record<string, Array<Record<string, unknown>>>;
+    expect(json.measures).toHaveLength(measures.length);
+    expect(json.kpis!.find((r) => r.agency_code === 'VN' && r.kpi === 'rate.online_dossiers')!.rate_percent).toBe(overview.aggregates[0]!.kpis['rate.online_dossiers']!.rate);
+    const csv = readFileSync(join(out, `dvc-monitor-${PERIOD}-measures.csv`), 'utf8').trim().split('\n');
+    expect(csv).toHaveLength(measures.length + 1);
+  });
+});
