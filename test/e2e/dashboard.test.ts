@@ -2,7 +2,7 @@
 // Chromium: every page renders with its charts and without console errors (screenshots under
 // test-artifacts/), portal text stays text, the API answers what the store holds, the alert
 // link of the messages resolves, acknowledging needs the token, and /metrics speaks Prometheus.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -12,10 +12,9 @@ import { openStore } from '../../storage/db.ts';
 import { launchBrowser } from '../../src/browser/launch.ts';
 import { overviewFromStore } from '../../src/cli/commands/kpi.ts';
 import { parseConfig } from '../../src/config/load.ts';
-import { addMonths, currentMonth } from '../../src/time/period.ts';
-import { runCli, startCli } from '../helpers/cli.ts';
-import { sandboxConfigText } from '../helpers/sandbox-config.ts';
-import { tempDir } from '../helpers/tmp.ts';
+import { currentMonth } from '../../src/time/period.ts';
+import { startCli } from '../helpers/cli.ts';
+import { filledStore } from '../helpers/sandbox-config.ts';
 
 const HOSTILE = '<script>alert(1)</script>';
 const HOSTILE_SUBJECT = '<img src=x onerror=alert(2)>';
@@ -34,15 +33,7 @@ let alertId: number;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ seed: 9 });
-  const dir = tempDir();
-  config = join(dir, 'config.yaml');
-  configText = sandboxConfigText(sandbox.url).replace('name: Hà Nội', `name: "${HOSTILE}"`);
-  writeFileSync(config, configText);
-  db = join(dir, 'store.sqlite');
-  const run = await runCli(['run', '--config', config, '--db', db, '--from', addMonths(PERIOD, -2), '--to', PERIOD, '--log-level', 'silent']);
-  expect(run.code, run.stderr).toBe(0);
-  const probe = await runCli(['probe', '--once', '--config', config, '--db', db, '--log-level', 'silent']);
-  expect(probe.code, probe.stderr).toBe(0);
+  ({ config, configText, db } = await filledStore(sandbox.url, { portalName: HOSTILE, period: PERIOD, months: 3 }));
   // An open alert whose subject came from a portal, as the engine would store it.
   const store = openStore(db);
   applyAlertChanges(store, [{

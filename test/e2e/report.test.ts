@@ -1,7 +1,7 @@
 // `dvc-monitor report` over a store filled from the sandbox (a real run and a real probe round),
 // opened in real Chromium: it renders with its charts, without console errors, the figures are
 // the store's, a hostile portal name stays text, and --pdf prints the same report.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -14,10 +14,9 @@ import { launchBrowser } from '../../src/browser/launch.ts';
 import { overviewFromStore } from '../../src/cli/commands/kpi.ts';
 import { parseConfig } from '../../src/config/load.ts';
 import { formatMonthLabel, formatPercent } from '../../src/i18n.ts';
-import { addMonths, currentMonth } from '../../src/time/period.ts';
+import { currentMonth } from '../../src/time/period.ts';
 import { runCli } from '../helpers/cli.ts';
-import { sandboxConfigText } from '../helpers/sandbox-config.ts';
-import { tempDir } from '../helpers/tmp.ts';
+import { filledStore } from '../helpers/sandbox-config.ts';
 
 const HOSTILE = '<script>alert(1)</script>';
 // The current month: the probe round below is taken now, and the portal section covers the report's month.
@@ -33,15 +32,7 @@ let configText: string;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ seed: 5 });
-  dir = tempDir();
-  config = join(dir, 'config.yaml');
-  configText = sandboxConfigText(sandbox.url).replace('name: Hà Nội', `name: "${HOSTILE}"`);
-  writeFileSync(config, configText);
-  db = join(dir, 'store.sqlite');
-  const run = await runCli(['run', '--config', config, '--db', db, '--from', addMonths(PERIOD, -5), '--to', PERIOD, '--log-level', 'silent']);
-  expect(run.code, run.stderr).toBe(0);
-  const probe = await runCli(['probe', '--once', '--config', config, '--db', db, '--log-level', 'silent']);
-  expect(probe.code, probe.stderr).toBe(0);
+  ({ dir, config, configText, db } = await filledStore(sandbox.url, { portalName: HOSTILE, period: PERIOD, months: 6 }));
   // A privacy and accessibility check of the Hà Nội portal (exit 1: the sandbox fails serious criteria on purpose).
   const check = await runCli(['check', 'dvc-hanoi', '--config', config, '--db', db, '--log-level', 'silent']);
   expect([0, 1], check.stderr).toContain(check.code);

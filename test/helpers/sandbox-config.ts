@@ -1,6 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseConfig, type LoadedConfig } from '../../src/config/load.ts';
+import { addMonths } from '../../src/time/period.ts';
+import { runCli } from './cli.ts';
+import { tempDir } from './tmp.ts';
 
 /** A configuration pointing at a started sandbox, small limits so failures come fast. */
 export function sandboxConfigText(url: string, extra = ''): string {
@@ -24,4 +27,22 @@ export function writeSandboxConfig(dir: string, url: string, extra = ''): string
   const file = join(dir, 'config.yaml');
   writeFileSync(file, sandboxConfigText(url, extra));
   return file;
+}
+
+/**
+ * A store filled the way operators fill theirs: `run` over the months up to `period`, then
+ * `probe --once`, with the Hà Nội portal renamed to `portalName` (a hostile title, for the
+ * escaping tests of reports and the dashboard).
+ */
+export async function filledStore(sandboxUrl: string, opts: { portalName: string; period: string; months: number }): Promise<{ dir: string; config: string; configText: string; db: string }> {
+  const dir = tempDir();
+  const config = join(dir, 'config.yaml');
+  const configText = sandboxConfigText(sandboxUrl).replace('name: Hà Nội', `name: "${opts.portalName}"`);
+  writeFileSync(config, configText);
+  const db = join(dir, 'store.sqlite');
+  const run = await runCli(['run', '--config', config, '--db', db, '--from', addMonths(opts.period, 1 - opts.months), '--to', opts.period, '--log-level', 'silent']);
+  if (run.code !== 0) throw new Error(`run exited ${run.code}: ${run.stderr}`);
+  const probe = await runCli(['probe', '--once', '--config', config, '--db', db, '--log-level', 'silent']);
+  if (probe.code !== 0) throw new Error(`probe exited ${probe.code}: ${probe.stderr}`);
+  return { dir, config, configText, db };
 }
