@@ -49,7 +49,11 @@ export async function deliverDue(db: Db, channels: readonly ChannelConfig[], opt
 
   // Messages of one channel go in order; channels go side by side.
   const perChannel = new Map<string, OutboxRow[]>();
-  for (const row of claimed) perChannel.set(row.channelId, [...(perChannel.get(row.channelId) ?? []), row]);
+  for (const row of claimed) {
+    const rows = perChannel.get(row.channelId);
+    if (rows) rows.push(row);
+    else perChannel.set(row.channelId, [row]);
+  }
   const limit = pLimit(4);
   await Promise.all([...perChannel].map(([channelId, rows]) => limit(async () => {
     const channel = byId.get(channelId);

@@ -10,7 +10,7 @@ export interface PeriodOptions {
   backfill?: boolean;
 }
 
-function month(value: string, option: string): string {
+export function month(value: string, option: string): string {
   if (!isMonthPeriod(value)) throw new UsageError(`${option} "${value}" is not a month. Fix: write YYYY-MM, for example ${option} 2026-10`);
   return value;
 }
@@ -33,3 +33,9 @@ export function periodsToCollect(opts: PeriodOptions, schedule: Config['schedule
   }
   return monthRange(addMonths(current, 1 - schedule.lookbackMonths), current);
 }
+
+/** The month reports speak of unless told: the last complete one (Asia/Ho_Chi_Minh). */
+export const lastCompleteMonth = (now: Date) => addMonths(currentMonth(now), -1);
+
+/** A --period option: validated when given, the last complete month when not. */
+export const periodOption = (value: string | undefined, now: Date) => (value === undefined ? lastCompleteMonth(now) : month(value, '--period'));

@@ -11,7 +11,7 @@ import type { Overview } from '../kpi/overview.ts';
 import { addMonths, currentMonth, firstDay, localDate } from '../time/period.ts';
 import type { UptimeReport } from '../uptime/report.ts';
 import { isStoreBusy } from '../uptime/recorder.ts';
-import { lastCompleteMonth } from '../cli/commands/summary.ts';
+import { lastCompleteMonth } from '../cli/periods.ts';
 
 export class DashboardData {
   private version = -1;

@@ -2,10 +2,9 @@ import type { Command } from 'commander';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EXPORT_FORMATS, exportTables, writeExport, type ExportFormat } from '../../report/exports.ts';
-import { isMonthPeriod } from '../../time/period.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { lastCompleteMonth } from './summary.ts';
+import { periodOption } from '../periods.ts';
 
 export function registerExport(program: Command): void {
   program
@@ -17,8 +16,7 @@ export function registerExport(program: Command): void {
     .action(async (opts: { period?: string; format: string; out: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
-      const period = opts.period ?? lastCompleteMonth(new Date());
-      if (!isMonthPeriod(period)) throw new UsageError(`--period "${period}" is not a month. Fix: write YYYY-MM, for example --period 2026-10`);
+      const period = periodOption(opts.period, new Date());
       if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) throw new UsageError(`--format "${opts.format}" is not supported. Fix: use --format csv, --format xlsx or --format json`);
       const { loaded, db } = openContext(globals);
       let tables;

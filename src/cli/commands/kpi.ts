@@ -6,12 +6,12 @@ import type { LoadedConfig } from '../../config/load.ts';
 import { ALL_KPIS, KPI_METRICS } from '../../kpi/definitions.ts';
 import { INDEX_766_METRICS } from '../../kpi/index766.ts';
 import { kpiOverview, type Overview } from '../../kpi/overview.ts';
-import { isMonthPeriod, localDate } from '../../time/period.ts';
+import { localDate } from '../../time/period.ts';
 import type { Lang } from '../../i18n.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
+import { periodOption } from '../periods.ts';
 import { renderAgencyDetail, overviewCsv, renderOverview } from '../render-kpi.ts';
-import { lastCompleteMonth } from './summary.ts';
 
 const LEVELS = ['ministry', 'province', 'commune'] as const;
 type Level = (typeof LEVELS)[number];
@@ -34,8 +34,7 @@ export function registerKpi(program: Command): void {
     .action((opts: { period?: string; agency?: string; level?: string; format: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
-      const period = opts.period ?? lastCompleteMonth(new Date());
-      if (!isMonthPeriod(period)) throw new UsageError(`--period "${period}" is not a month. Fix: write YYYY-MM, for example --period 2026-10`);
+      const period = periodOption(opts.period, new Date());
       if (opts.level !== undefined && !(LEVELS as readonly string[]).includes(opts.level)) {
         throw new UsageError(`--level "${opts.level}" is not a level. Fix: use --level province, --level ministry or --level commune`);
       }

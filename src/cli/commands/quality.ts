@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { openFlags } from '../../../storage/quality.ts';
 import { t } from '../../i18n.ts';
-import { isMonthPeriod } from '../../time/period.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
+import { month } from '../periods.ts';
 import { toCsv } from '../csv.ts';
 
 const KINDS = ['missing', 'inconsistent', 'outlier', 'stale', 'source_changed', 'counter_decreased', 'unknown_unit'];
@@ -29,7 +29,7 @@ export function registerQuality(program: Command): void {
     .action((opts: { period?: string; agency?: string; kind?: string; format: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
-      if (opts.period !== undefined && !isMonthPeriod(opts.period)) throw new UsageError(`--period "${opts.period}" is not a month. Fix: write YYYY-MM`);
+      if (opts.period !== undefined) month(opts.period, '--period');
       if (opts.kind !== undefined && !KINDS.includes(opts.kind)) throw new UsageError(`--kind "${opts.kind}" is not a flag kind. Fix: use one of ${KINDS.join(', ')}`);
       if (!['table', 'json', 'csv'].includes(opts.format)) throw new UsageError(`--format "${opts.format}" is not supported. Fix: use table, json or csv`);
       const { db } = openContext(globals);

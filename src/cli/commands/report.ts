@@ -5,11 +5,10 @@ import { buildReportModel, ReportInputError } from '../../report/model.ts';
 import { htmlToPdf } from '../../report/pdf.ts';
 import { renderReport } from '../../report/render.ts';
 import { refreshRollups } from '../../../storage/uptime.ts';
-import { isMonthPeriod } from '../../time/period.ts';
 import { isStoreBusy } from '../../uptime/recorder.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { lastCompleteMonth } from './summary.ts';
+import { periodOption } from '../periods.ts';
 
 export function registerReport(program: Command): void {
   program
@@ -22,8 +21,7 @@ export function registerReport(program: Command): void {
     .action(async (opts: { period?: string; agency?: string; out: string; pdf?: boolean }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
-      const period = opts.period ?? lastCompleteMonth(new Date());
-      if (!isMonthPeriod(period)) throw new UsageError(`--period "${period}" is not a month. Fix: write YYYY-MM, for example --period 2026-10`);
+      const period = periodOption(opts.period, new Date());
       const { loaded, db } = openContext(globals);
       let htmlText: string;
       try {

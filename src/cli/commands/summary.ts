@@ -4,12 +4,12 @@ import { valuesForPeriod } from '../../../storage/measures.ts';
 import type { LoadedConfig } from '../../config/load.ts';
 import { HEADLINE_KPIS } from '../../kpi/definitions.ts';
 import { nationalSummary, type NationalSummary } from '../../kpi/national-summary.ts';
-import { addMonths, currentMonth, isMonthPeriod, localDate } from '../../time/period.ts';
+import { localDate } from '../../time/period.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
+import { periodOption } from '../periods.ts';
 import { renderNationalSummary } from '../render.ts';
 
-export const lastCompleteMonth = (now: Date) => addMonths(currentMonth(now), -1);
 
 export function summaryFromStore(db: Db, loaded: LoadedConfig, period: string, now: Date, top = 5): NationalSummary {
   const metrics = [...new Set(HEADLINE_KPIS.flatMap((k) => [...k.numerator, ...k.denominator]))];
@@ -29,8 +29,7 @@ export function registerSummary(program: Command): void {
     .action((opts: { period?: string; top: string; format: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
-      const period = opts.period ?? lastCompleteMonth(new Date());
-      if (!isMonthPeriod(period)) throw new UsageError(`--period "${period}" is not a month. Fix: write YYYY-MM, for example --period 2026-10`);
+      const period = periodOption(opts.period, new Date());
       const top = Number(opts.top);
       if (!Number.isInteger(top) || top < 1 || top > 34) throw new UsageError(`--top "${opts.top}" is not a number from 1 to 34. Fix: for example --top 5`);
       if (opts.format !== 'table' && opts.format !== 'json') throw new UsageError(`--format "${opts.format}" is not supported. Fix: use --format table or --format json`);
