@@ -68,6 +68,11 @@ function fieldMapFor(source: NationalPortalSourceConfig, report: Report): Record
   return { ...defaults, ...overrides };
 }
 
+/** Each field with its metric and reader, decided once per payload rather than once per value. */
+function fieldReaders(fieldMap: Record<string, string>) {
+  return Object.entries(fieldMap).map(([field, metric]) => ({ field, metric, parse: isDecimalMetric(metric) ? parseDecimal : parseCount }));
+}
+
 export function requestParams(source: NationalPortalSourceConfig, job: JobSpec, pageIndex: number): Record<string, unknown> {
   const { report, level } = job.params as unknown as NationalPortalJobParams;
   const { year, month } = parseMonth(job.period!);
@@ -130,6 +135,7 @@ export const nationalPortal = {
     const { report, level } = job.params as unknown as NationalPortalJobParams;
     const period = job.period!;
     const fieldMap = fieldMapFor(source, report);
+    const readers = fieldReaders(fieldMap);
     const measures: NormalisedMeasure[] = [];
     const notes: DataNote[] = [];
     const seenUnits = new Set<string>();
@@ -162,9 +168,9 @@ export const nationalPortal = {
           continue;
         }
         seenUnits.add(agencyCode);
-        for (const [field, metric] of Object.entries(fieldMap)) {
+        for (const { field, metric, parse } of readers) {
           if (field in record) fieldsFound++;
-          const parsed = isDecimalMetric(metric) ? parseDecimal(record[field]) : parseCount(record[field]);
+          const parsed = parse(record[field]);
           if (parsed.ok) {
             measures.push({ agencyCode, metric, period, value: parsed.value, nullReason: null, payloadIndex, locator: `[${i}].${field}` });
           } else {

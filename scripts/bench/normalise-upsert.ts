@@ -13,7 +13,8 @@ import { builtInAgencies } from '../../src/registry/agencies.ts';
 import { registryLookup } from '../../src/run/registry-lookup.ts';
 import { currentMonth, monthRange } from '../../src/time/period.ts';
 import { openStore } from '../../storage/db.ts';
-import { upsertMeasures, type MeasureInput } from '../../storage/measures.ts';
+import { upsertMeasures } from '../../storage/measures.ts';
+import { withSnapshots } from '../../src/normalise/measure.ts';
 import { syncRegistry } from '../../storage/registry.ts';
 import type { JobSpec } from '../../storage/runs.ts';
 import { monthlyFigures, scores766 } from '../sandbox/data.ts';
@@ -50,7 +51,8 @@ function pass(db: ReturnType<typeof openStore>, bump: number): { measures: numbe
     db.transaction(() => {
       for (const { job, payload } of jobs.slice(i, i + batchSize)) {
         const { measures } = nationalPortal.normalise(source, job, [payload], registry);
-        const inputs: MeasureInput[] = measures.map(({ payloadIndex: _p, ...m }) => ({ ...m, value: m.value === null ? null : m.value + bump, snapshotId: null }));
+        const inputs = withSnapshots(measures, []);
+        if (bump) for (const m of inputs) if (m.value !== null) m.value += bump;
         upsertMeasures(db, inputs, { sourceId: null, runId: null, now });
         count += inputs.length;
       }

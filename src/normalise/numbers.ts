@@ -17,8 +17,14 @@ function missing(raw: unknown): Parsed | null {
   return null;
 }
 
+// What gateways send almost always: plain digits. Read without the general path's work
+// (same results: the general path gives these exactly Number(text)).
+const PLAIN_COUNT = /^\d{1,12}$/;
+const PLAIN_DECIMAL = /^\d{1,15}(?:\.\d{1,15})?$/;
+
 /** A decimal written either way: "97,67", "97.67", "1.234,5", "1,234.5", "12%". */
 export function parseDecimal(raw: unknown): Parsed {
+  if (typeof raw === 'string' && PLAIN_DECIMAL.test(raw)) return { ok: true, value: Number(raw) };
   const none = missing(raw);
   if (none) return none;
   if (typeof raw === 'number') return Number.isFinite(raw) ? { ok: true, value: raw } : { ok: false, reason: `unreadable: ${raw}` };
@@ -42,6 +48,7 @@ export function parseDecimal(raw: unknown): Parsed {
 
 /** A non-negative whole count: "1234", "1.234.567" (Vietnamese grouping), "1,234,567". */
 export function parseCount(raw: unknown): Parsed {
+  if (typeof raw === 'string' && PLAIN_COUNT.test(raw)) return { ok: true, value: Number(raw) };
   const none = missing(raw);
   if (none) return none;
   let value: number;

@@ -8,7 +8,7 @@ import { completeJob, markJobFailed, markJobRunning, type JobRow } from '../../s
 import type { SourceConfig } from '../config/schema.ts';
 import { HttpFailure, type HttpClient } from '../http/client.ts';
 import { yearToDateToMonthly } from '../normalise/cumulative.ts';
-import { PayloadFailure } from '../normalise/measure.ts';
+import { PayloadFailure, withSnapshots } from '../normalise/measure.ts';
 import { YTD_PREFIX } from '../normalise/metrics.ts';
 import { addMonths } from '../time/period.ts';
 import { withStoredValues } from './registry-lookup.ts';
@@ -74,7 +74,7 @@ export async function executeJob<S extends SourceConfig>(deps: {
     const ctx = normaliseContext(db, source, job, registry);
     const normalised = await collector.normalise(source, job, payloads, ctx);
     const result = isCumulative(source) ? yearToDateToMonthly(normalised, ctx.previousValue) : normalised;
-    const measures = result.measures.map(({ payloadIndex, ...m }) => ({ ...m, snapshotId: snapshotIds[payloadIndex] ?? null }));
+    const measures = withSnapshots(result.measures, snapshotIds);
     const changed = completeJob(db, job, measures, result.notes, now());
     return { status: 'succeeded', measuresChanged: changed, notes: result.notes.length };
   } catch (err) {
