@@ -60,12 +60,31 @@ const MEASURE_COLUMNS = `agency_code AS agencyCode, metric, period, value, null_
   snapshot_id AS snapshotId, locator, source_id AS sourceId, run_id AS runId, updated_at AS updatedAt`;
 
 
-/** Only what KPIs need (no provenance columns): the overview reads tens of thousands of these. */
-export function valuesForPeriod(db: Db, period: string, metrics: readonly string[]): Array<Pick<MeasureRow, 'agencyCode' | 'metric' | 'value' | 'nullReason'>> {
+export interface PeriodValues {
+  /** metric → agency → value (null when stored as missing). */
+  byMetric: Map<string, Map<string, number | null>>;
+  /** Why each missing value is missing. */
+  missing: Array<{ agencyCode: string; metric: string; nullReason: string | null }>;
+}
+
+/**
+ * Only what KPIs need (no provenance columns): the overview reads tens of thousands of these.
+ * One query per metric, read as plain rows: the metric is not read back per row and no object
+ * is made per measure, which halves the time of reading a national period.
+ */
+export function periodValues(db: Db, period: string, metrics: readonly string[]): PeriodValues {
+  const byMetric = new Map<string, Map<string, number | null>>();
+  const stmt = db.prepare('SELECT agency_code, value FROM measure WHERE period = ? AND metric = ?').raw();
+  for (const metric of new Set(metrics)) {
+    const byAgency = new Map<string, number | null>();
+    for (const [agencyCode, value] of stmt.all(period, metric) as Array<[string, number | null]>) byAgency.set(agencyCode, value);
+    byMetric.set(metric, byAgency);
+  }
   const placeholders = metrics.map(() => '?').join(',');
-  return db
-    .prepare(`SELECT agency_code AS agencyCode, metric, value, null_reason AS nullReason FROM measure WHERE period = ? AND metric IN (${placeholders})`)
-    .all(period, ...metrics) as Array<Pick<MeasureRow, 'agencyCode' | 'metric' | 'value' | 'nullReason'>>;
+  const missing = db
+    .prepare(`SELECT agency_code AS agencyCode, metric, null_reason AS nullReason FROM measure WHERE period = ? AND metric IN (${placeholders}) AND value IS NULL`)
+    .all(period, ...metrics) as PeriodValues['missing'];
+  return { byMetric, missing };
 }
 
 /** Every measure of a range of periods (inclusive). */

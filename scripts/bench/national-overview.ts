@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { ConfigSchema } from '../../src/config/schema.ts';
 import { KPI_METRICS } from '../../src/kpi/definitions.ts';
 import { INDEX_766_METRICS } from '../../src/kpi/index766.ts';
+import { storedValues } from '../../src/kpi/from-store.ts';
 import { kpiOverview } from '../../src/kpi/overview.ts';
 import { benchAgencies, fillMeasures } from './fixtures/kpi-store.ts';
 import { addMonths, currentMonth, localDate, monthRange } from '../../src/time/period.ts';
 import { openStore } from '../../storage/db.ts';
-import { valuesForPeriod } from '../../storage/measures.ts';
 import { syncRegistry } from '../../storage/registry.ts';
 
 const ITERATIONS = 30;
@@ -36,9 +36,9 @@ try {
   let rows = 0;
   for (let i = 0; i < ITERATIONS; i++) {
     const started = performance.now();
-    const measures = valuesForPeriod(db, period, [...KPI_METRICS, ...INDEX_766_METRICS]);
+    const values = storedValues(db, period, [...KPI_METRICS, ...INDEX_766_METRICS]);
     queryTimings.push(performance.now() - started);
-    const overview = kpiOverview({ period, today: localDate(now), agencies, measures, targets: config.targets });
+    const overview = kpiOverview({ period, today: localDate(now), agencies, values, targets: config.targets });
     timings.push(performance.now() - started);
     rows = overview.agencies.length + overview.aggregates.length;
   }

@@ -3,7 +3,7 @@
 import type { Config } from '../config/schema.ts';
 import type { Agency } from '../registry/agencies.ts';
 import { HEADLINE_KPIS } from './definitions.ts';
-import type { MeasureValue } from './headline.ts';
+import type { MeasureIndex } from './headline.ts';
 import { compareCodes, kpiOverview, type KpiFigure } from './overview.ts';
 
 export interface RankedAgency extends KpiFigure {
@@ -32,7 +32,7 @@ export function nationalSummary(input: {
   period: string;
   today: string;
   agencies: readonly Agency[];
-  measures: readonly MeasureValue[];
+  values: MeasureIndex;
   targets: Config['targets'];
   top?: number;
 }): NationalSummary {

@@ -1,20 +1,14 @@
 // Every KPI for every agency and aggregate in one period: the national overview that the
-// kpi command, reports and the dashboard read. Pure: measures in, figures out.
+// kpi command, reports and the dashboard read. Pure: values in, figures out.
 import type { Config } from '../config/schema.ts';
 import type { Agency, AgencyLevel } from '../registry/agencies.ts';
 import { parseMonth } from '../time/period.ts';
 import { ALL_KPIS, type KpiDefinition } from './definitions.ts';
-import { computeKpi, constituentsByAgency, indexMeasures, type KpiValue, type MeasureValue } from './headline.ts';
+import { computeKpi, constituentsByAgency, type KpiFigure, type MeasureIndex } from './headline.ts';
 import { index766, type Index766Row } from './index766.ts';
 import { targetFor } from './targets.ts';
 
-export interface KpiFigure extends KpiValue {
-  target: number | null;
-  /** rate − target in percentage points. */
-  gap: number | null;
-  /** 1 = best within the agency's level (standard competition ranking); null without a rate. */
-  rank: number | null;
-}
+export type { KpiFigure };
 
 export interface AgencyFigures {
   agencyCode: string;
@@ -43,22 +37,26 @@ export const compareCodes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 
 
 const RANKED_LEVELS: AgencyLevel[] = ['ministry', 'province', 'commune'];
 
-function figure(v: KpiValue, target: number | null): KpiFigure {
-  // Fields listed, not spread: one object shape, which matters at 27,000 figures per overview.
-  return {
-    kpi: v.kpi, agencyCode: v.agencyCode, constituents: v.constituents, numerator: v.numerator, denominator: v.denominator,
-    rate: v.rate, missingReason: v.missingReason, target, gap: v.rate !== null && target !== null ? v.rate - target : null, rank: null,
-  };
+/** Sets the target and the gap on a computed figure. */
+function withTarget(f: KpiFigure, target: number | null): KpiFigure {
+  f.target = target;
+  f.gap = f.rate !== null && target !== null ? f.rate - target : null;
+  return f;
 }
 
 function assignRanks(rows: AgencyFigures[], kpis: readonly KpiDefinition[]): void {
   for (const kpi of kpis) {
-    const ranked = rows.filter((r) => r.kpis[kpi.id]!.rate !== null).sort((a, b) => b.kpis[kpi.id]!.rate! - a.kpis[kpi.id]!.rate!);
-    ranked.forEach((row, i) => {
+    // Sort the figures themselves: one object shape, no per-comparison lookup by KPI id.
+    const ranked: KpiFigure[] = [];
+    for (const row of rows) {
+      const f = row.kpis[kpi.id]!;
+      if (f.rate !== null) ranked.push(f);
+    }
+    ranked.sort((a, b) => b.rate! - a.rate!);
+    for (let i = 0; i < ranked.length; i++) {
       const previous = ranked[i - 1];
-      const tie = previous && previous.kpis[kpi.id]!.rate === row.kpis[kpi.id]!.rate;
-      row.kpis[kpi.id]!.rank = tie ? previous.kpis[kpi.id]!.rank : i + 1;
-    });
+      ranked[i]!.rank = previous && previous.rate === ranked[i]!.rate ? previous.rank : i + 1;
+    }
   }
 }
 
@@ -66,7 +64,7 @@ export function kpiOverview(input: {
   period: string;
   today: string;
   agencies: readonly Agency[];
-  measures: readonly MeasureValue[];
+  values: MeasureIndex;
   targets: Config['targets'];
   lang?: 'vi' | 'en';
   kpis?: readonly KpiDefinition[];
@@ -75,7 +73,7 @@ export function kpiOverview(input: {
   const kpis = input.kpis ?? ALL_KPIS;
   const lang = input.lang ?? 'vi';
   const year = parseMonth(period).year;
-  const values = indexMeasures(input.measures);
+  const values = input.values;
   const byCode = new Map(input.agencies.map((a) => [a.code, a]));
 
   const agencies: AgencyFigures[] = [];
@@ -85,7 +83,7 @@ export function kpiOverview(input: {
       const agency = byCode.get(code)!;
       const kpiFigures: Record<string, KpiFigure> = {};
       for (const kpi of kpis) {
-        kpiFigures[kpi.id] = figure(computeKpi(kpi, code, parts, values), targetFor(targets, kpi, { agencyCode: code, level, year }));
+        kpiFigures[kpi.id] = withTarget(computeKpi(kpi, code, parts, values), targetFor(targets, kpi, { agencyCode: code, level, year }));
       }
       rows.push({ agencyCode: code, name: agency.name, level, constituents: parts, kpis: kpiFigures, index766: level === 'commune' ? null : index766(code, parts, values) });
     }
@@ -93,12 +91,11 @@ export function kpiOverview(input: {
     agencies.push(...rows.sort((a, b) => compareCodes(a.agencyCode, b.agencyCode)));
   }
 
-  // Aggregates sum ministries and provinces; communes are inside their province's counts.
   const partsOf = (level: AgencyLevel) => agencies.filter((a) => a.level === level).flatMap((a) => a.constituents);
   const aggregate = (key: keyof typeof AGGREGATES, parts: string[], level: string): AgencyFigures => {
     const { code, name } = AGGREGATES[key];
     const kpiFigures: Record<string, KpiFigure> = {};
-    for (const kpi of kpis) kpiFigures[kpi.id] = figure(computeKpi(kpi, code, parts, values), targetFor(targets, kpi, { agencyCode: code, level, year }));
+    for (const kpi of kpis) kpiFigures[kpi.id] = withTarget(computeKpi(kpi, code, parts, values), targetFor(targets, kpi, { agencyCode: code, level, year }));
     return { agencyCode: code, name: name[lang], level: 'block', constituents: parts, kpis: kpiFigures, index766: null };
   };
   const ministries = partsOf('ministry');
@@ -112,4 +109,40 @@ export function kpiOverview(input: {
     ],
     agencies,
   };
+}
+
+// Aggregates sum ministries and provinces; communes are inside their province's counts.
+const AGGREGATE_LEVELS: Record<string, { key: keyof typeof AGGREGATES; members: AgencyLevel[]; targetLevel: string }> = {
+  [AGGREGATES.country.code]: { key: 'country', members: ['ministry', 'province'], targetLevel: 'national' },
+  [AGGREGATES.ministries.code]: { key: 'ministries', members: ['ministry'], targetLevel: 'ministry' },
+  [AGGREGATES.provinces.code]: { key: 'provinces', members: ['province'], targetLevel: 'province' },
+};
+
+/**
+ * One agency's or aggregate's KPI figures for a period, unranked, without computing the whole
+ * overview: a point of a 12-month series. The same sums as the overview's; null for a code
+ * that is neither an aggregate nor an agency valid today.
+ */
+export function figuresOf(input: {
+  code: string;
+  period: string;
+  today: string;
+  agencies: readonly Agency[];
+  values: MeasureIndex;
+  targets: Config['targets'];
+  kpis?: readonly KpiDefinition[];
+}): Record<string, KpiFigure> | null {
+  const { code, period, today, agencies, values, targets } = input;
+  const aggregate = AGGREGATE_LEVELS[code];
+  const level = aggregate ? null : agencies.find((a) => a.code === code)?.level;
+  if (!aggregate && (level === undefined || !RANKED_LEVELS.includes(level!))) return null;
+  const parts = aggregate
+    ? aggregate.members.flatMap((member) => [...constituentsByAgency(agencies, member, period, today)].sort(([a], [b]) => compareCodes(a, b)).flatMap(([, p]) => p))
+    : constituentsByAgency(agencies, level!, period, today).get(code);
+  if (!parts) return null;
+  const year = parseMonth(period).year;
+  const targetLevel = aggregate ? aggregate.targetLevel : level!;
+  const figures: Record<string, KpiFigure> = {};
+  for (const kpi of input.kpis ?? ALL_KPIS) figures[kpi.id] = withTarget(computeKpi(kpi, code, parts, values), targetFor(targets, kpi, { agencyCode: code, level: targetLevel, year }));
+  return figures;
 }

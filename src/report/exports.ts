@@ -1,13 +1,15 @@
-// Exports of one month: the stored measures, every KPI figure, the open data-quality findings
-// and the portals' availability, as tables written to CSV, XLSX or JSON. The tables are read
+// Exports of one month: the stored measures, every KPI figure, the open data-quality findings,
+// the portals' availability and their latest privacy and accessibility check (every criterion,
+// its legal basis and each finding with its evidence), as tables written to CSV, XLSX or JSON. The tables are read
 // through the same functions as the CLI, so an export matches `dvc-monitor kpi` and the store.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../storage/db.ts';
 import { allMeasuresBetween } from '../../storage/measures.ts';
+import { latestScorecard } from '../../storage/check-report.ts';
 import { openFlags } from '../../storage/quality.ts';
-import { overviewFromStore } from '../cli/commands/kpi.ts';
+import { overviewFromStore } from '../kpi/from-store.ts';
 import { uptimeReportFromStore } from '../cli/commands/uptime.ts';
 import { toCsv } from '../cli/csv.ts';
 import type { LoadedConfig } from '../config/load.ts';
@@ -16,13 +18,31 @@ import { ALL_KPIS } from '../kpi/definitions.ts';
 import { firstDay, lastDay } from '../time/period.ts';
 
 export interface ExportTable {
-  name: 'measures' | 'kpis' | 'findings' | 'uptime';
+  name: 'measures' | 'kpis' | 'findings' | 'uptime' | 'checks';
   header: string[];
   rows: Array<Array<string | number | null>>;
 }
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/**
+ * The latest check of each configured portal, as the report shows it: one row per criterion
+ * result and finding (a result without findings, e.g. a pass, still has its row).
+ */
+function checkRows(db: Db, loaded: LoadedConfig, lang: Lang): ExportTable['rows'] {
+  return loaded.config.portals.flatMap((portal) => {
+    const card = latestScorecard(db, portal.id);
+    if (!card) return [];
+    const score = (area: string) => card.scores.find((s) => s.area === area);
+    return card.results.flatMap((r) => {
+      const basis = r.basis.map((b) => [b.instrument, b.article].filter(Boolean).join(' ')).join('; ');
+      const base = [portal.id, card.checkId, card.measuredOn, card.finishedAt, r.area, score(r.area)?.score ?? null, score(r.area)?.version ?? null, r.criterionId, r.outcome, r.severity, basis];
+      if (r.findings.length === 0) return [[...base, null, null, null, null, null]];
+      return r.findings.map((f) => [...base, f.pageUrl, f.code, f.text[lang], f.evidenceSha256, f.evidencePath]);
+    });
+  });
+}
 
 export function exportTables(db: Db, loaded: LoadedConfig, period: string, lang: Lang, now: Date): ExportTable[] {
   const measures = allMeasuresBetween(db, period, period).sort((a, b) => (a.agencyCode + a.metric < b.agencyCode + b.metric ? -1 : 1));
@@ -52,6 +72,12 @@ export function exportTables(db: Db, loaded: LoadedConfig, period: string, lang:
       name: 'uptime',
       header: ['period', 'portal_id', 'endpoint', 'url', 'availability_percent', 'up_degraded_down_probes', 'failed_probes', 'p50_ms', 'p95_ms', 'incidents', 'downtime_ms'],
       rows: uptime.endpoints.map((e) => [period, e.portalId, e.endpoint, e.url, e.total.availabilityPercent, e.total.counted, e.total.failedProbes, e.total.p50Ms, e.total.p95Ms, e.incidents.length, e.downtimeMs]),
+    },
+    {
+      name: 'checks',
+      header: ['portal_id', 'check_id', 'measured_on', 'finished_at', 'area', 'area_score', 'score_version', 'criterion_id', 'outcome', 'severity', 'legal_basis',
+        'page_url', 'finding_code', 'finding', 'evidence_sha256', 'evidence_path'],
+      rows: checkRows(db, loaded, lang),
     },
   ];
 }

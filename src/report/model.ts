@@ -5,14 +5,14 @@ import type { Db } from '../../storage/db.ts';
 import { readBody } from '../../storage/evidence.ts';
 import { openFlags, type StoredFlag } from '../../storage/quality.ts';
 import { latestRunVersions, type RunVersions } from '../../storage/runs.ts';
-import { overviewFromStore } from '../cli/commands/kpi.ts';
-import { summaryFromStore } from '../cli/commands/summary.ts';
+import { overviewFromStore } from '../kpi/from-store.ts';
+import { seriesFromStore, summaryFromStore } from '../kpi/from-store.ts';
 import { uptimeReportFromStore } from '../cli/commands/uptime.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import type { Lang } from '../i18n.ts';
 import { ALL_KPIS, HEADLINE_KPIS, type KpiDefinition } from '../kpi/definitions.ts';
 import type { NationalSummary } from '../kpi/national-summary.ts';
-import type { AgencyFigures, KpiFigure } from '../kpi/overview.ts';
+import type { AgencyFigures } from '../kpi/overview.ts';
 import { addMonths, firstDay, lastDay, localDate } from '../time/period.ts';
 import { AVAILABILITY_FORMULA, type EndpointReport } from '../uptime/report.ts';
 import { TOOL_VERSION } from '../version.ts';
@@ -89,20 +89,14 @@ export function buildReportModel(db: Db, loaded: LoadedConfig, opts: { period: s
   const agency = opts.agencyCode === undefined ? null : (everyone.find((a) => a.agencyCode === opts.agencyCode) ?? null);
   if (opts.agencyCode !== undefined && !agency) throw new ReportInputError(`--agency "${opts.agencyCode}" has no figures in ${period}. Fix: use a code such as VN, tinh:01 or bo:BCT that existed in that month`);
 
-  // Trends: the national summary of each month, the same computation as `dvc-monitor summary`.
+  // Trends: the headline KPIs of the country (or of the agency) month by month.
   const months = Array.from({ length: TREND_MONTHS }, (_, i) => addMonths(period, i - TREND_MONTHS + 1));
-  const monthly = months.map((m) => summaryFromStore(db, loaded, m, now));
-  const trendOf = (code: string | null) => HEADLINE_KPIS.map((kpi): KpiTrend => {
-    const current = (agency ?? overview.aggregates[0]!).kpis[kpi.id] as KpiFigure | undefined;
-    return {
-      kpi, target: current?.target ?? null,
-      points: months.map((m, i) => {
-        if (code === null) return { period: m, rate: monthly[i]!.rankings.find((r) => r.kpi === kpi.id)!.country.rate };
-        const o = overviewFromStore(db, loaded, m, now, lang);
-        return { period: m, rate: [...o.aggregates, ...o.agencies].find((a) => a.agencyCode === code)?.kpis[kpi.id]?.rate ?? null };
-      }),
-    };
-  });
+  const subject = agency ?? overview.aggregates[0]!;
+  const series = seriesFromStore(db, loaded, subject.agencyCode, months, now, HEADLINE_KPIS);
+  const trends = HEADLINE_KPIS.map((kpi): KpiTrend => ({
+    kpi, target: subject.kpis[kpi.id]?.target ?? null,
+    points: series.map((p) => ({ period: p.period, rate: p.kpis?.[kpi.id]?.rate ?? null })),
+  }));
 
   const portals = loaded.config.portals
     .filter((p) => agency === null || agency.level === 'block' || p.agency === agency.agencyCode)
@@ -115,8 +109,8 @@ export function buildReportModel(db: Db, loaded: LoadedConfig, opts: { period: s
   return {
     period, lang, generatedAt: now.toISOString(), agency,
     country: overview.aggregates[0]!, aggregates: overview.aggregates,
-    summary: monthly[monthly.length - 1]!,
-    trends: trendOf(agency === null || agency.agencyCode === 'VN' ? null : agency.agencyCode),
+    summary: summaryFromStore(db, loaded, period, now),
+    trends,
     ministries: byRank(overview.agencies.filter((a) => a.level === 'ministry'), headline),
     provinces: byRank(overview.agencies.filter((a) => a.level === 'province'), headline),
     flags: openFlags(db, agency ? { period, agencyCode: agency.agencyCode } : { period }),

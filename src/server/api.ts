@@ -20,10 +20,7 @@ export function agencyApi(data: DashboardData, code: string, period: string, lan
   const o = data.overview(period, lang);
   const agency = [...o.aggregates, ...o.agencies].find((a) => a.agencyCode === code);
   if (!agency) return { status: 404, body: { error: `agency "${code}" has no figures in ${period}. Fix: use a code such as VN, tinh:01 or bo:BCT` } };
-  const series = data.months(period).map((m) => {
-    const f = [...data.overview(m, lang).aggregates, ...data.overview(m, lang).agencies].find((a) => a.agencyCode === code);
-    return { period: m, rates: Object.fromEntries(Object.entries(f?.kpis ?? {}).map(([k, v]) => [k, v.rate])) };
-  });
+  const series = data.seriesOf(code, period).map((p) => ({ period: p.period, rates: Object.fromEntries(Object.entries(p.kpis ?? {}).map(([k, v]) => [k, v.rate])) }));
   return { status: 200, body: { period, ...agency, series } };
 }
 

@@ -3,7 +3,8 @@
 // (SQLite's data_version changes), so pages stay fast while the nightly run writes.
 import type { Db } from '../../storage/db.ts';
 import { refreshRollups } from '../../storage/uptime.ts';
-import { overviewFromStore } from '../cli/commands/kpi.ts';
+import { overviewFromStore, seriesFromStore, type SeriesPoint } from '../kpi/from-store.ts';
+import { ALL_KPIS } from '../kpi/definitions.ts';
 import { uptimeReportFromStore } from '../cli/commands/uptime.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import type { Lang } from '../i18n.ts';
@@ -17,6 +18,7 @@ export class DashboardData {
   private version = -1;
   private overviews = new Map<string, Overview>();
   private uptime = new Map<string, UptimeReport>();
+  private series = new Map<string, SeriesPoint[]>();
 
   constructor(readonly db: Db, readonly loaded: LoadedConfig, private readonly now: () => Date = () => new Date()) {}
 
@@ -27,6 +29,7 @@ export class DashboardData {
     this.version = version;
     this.overviews.clear();
     this.uptime.clear();
+    this.series.clear();
   }
 
   defaultPeriod(): string {
@@ -39,6 +42,15 @@ export class DashboardData {
     let o = this.overviews.get(key);
     if (!o) this.overviews.set(key, (o = overviewFromStore(this.db, this.loaded, period, this.now(), lang)));
     return o;
+  }
+
+  /** Every KPI of one agency or aggregate over the 12 months ending with `period`. */
+  seriesOf(code: string, period: string): SeriesPoint[] {
+    this.fresh();
+    const key = `${code}|${period}`;
+    let s = this.series.get(key);
+    if (!s) this.series.set(key, (s = seriesFromStore(this.db, this.loaded, code, this.months(period), this.now(), ALL_KPIS)));
+    return s;
   }
 
   /** The months ending with `period`, oldest first. */

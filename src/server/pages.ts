@@ -22,17 +22,15 @@ function layout(lang: Lang, title: string, body: Safe): string {
 }
 
 function seriesCharts(data: DashboardData, code: string, period: string, lang: Lang): Safe {
-  const months = data.months(period);
-  const rows = months.map((m) => {
-    const o = data.overview(m, lang);
-    return [...o.aggregates, ...o.agencies].find((a) => a.agencyCode === code);
-  });
-  const current = rows[rows.length - 1];
+  const points = data.seriesOf(code, period);
+  const o = data.overview(period, lang);
+  const name = [...o.aggregates, ...o.agencies].find((a) => a.agencyCode === code)?.name ?? code;
+  const current = points[points.length - 1]?.kpis;
   return html`${HEADLINE_KPIS.map((k) => html`<figure>${lineChart({
     title: k.title[lang],
-    labels: months.map((m) => formatMonthLabel(m, lang).replace('tháng ', 'T')),
-    series: [{ name: current?.name ?? code, values: rows.map((r) => r?.kpis[k.id]?.rate ?? null) }],
-    target: current?.kpis[k.id]?.target ?? null,
+    labels: points.map((p) => formatMonthLabel(p.period, lang).replace('tháng ', 'T')),
+    series: [{ name, values: points.map((p) => p.kpis?.[k.id]?.rate ?? null) }],
+    target: current?.[k.id]?.target ?? null,
   })}<figcaption>${k.title[lang]}</figcaption></figure>`)}`;
 }
 

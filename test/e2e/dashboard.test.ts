@@ -10,7 +10,7 @@ import { startSandbox, type Sandbox } from '../../scripts/sandbox/server.ts';
 import { applyAlertChanges, getAlert } from '../../storage/alerts.ts';
 import { openStore } from '../../storage/db.ts';
 import { launchBrowser } from '../../src/browser/launch.ts';
-import { overviewFromStore } from '../../src/cli/commands/kpi.ts';
+import { overviewFromStore } from '../../src/kpi/from-store.ts';
 import { parseConfig } from '../../src/config/load.ts';
 import { currentMonth } from '../../src/time/period.ts';
 import { startCli } from '../helpers/cli.ts';

@@ -11,7 +11,7 @@ import { openStore } from '../../storage/db.ts';
 import { allMeasuresBetween } from '../../storage/measures.ts';
 import { latestScorecard } from '../../storage/check-report.ts';
 import { launchBrowser } from '../../src/browser/launch.ts';
-import { overviewFromStore } from '../../src/cli/commands/kpi.ts';
+import { overviewFromStore } from '../../src/kpi/from-store.ts';
 import { parseConfig } from '../../src/config/load.ts';
 import { formatMonthLabel, formatPercent } from '../../src/i18n.ts';
 import { currentMonth } from '../../src/time/period.ts';
@@ -142,12 +142,13 @@ describe('dvc-monitor report', () => {
     const store = openStore(db);
     const measures = allMeasuresBetween(store, PERIOD, PERIOD);
     const overview = overviewFromStore(store, parseConfig(configText, config, {}), PERIOD, new Date(), 'vi');
+    const scorecard = latestScorecard(store, 'dvc-hanoi')!;
     store.close();
     expect(measures.length).toBeGreaterThan(100);
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(out, `dvc-monitor-${PERIOD}.xlsx`));
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['measures', 'kpis', 'findings', 'uptime']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['measures', 'kpis', 'findings', 'uptime', 'checks']);
     const sheet = workbook.getWorksheet('measures')!;
     expect(sheet.rowCount - 1).toBe(measures.length);
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
@@ -167,6 +168,15 @@ describe('dvc-monitor report', () => {
     const json = JSON.parse(readFileSync(join(out, `dvc-monitor-${PERIOD}.json`), 'utf8')) as Record<string, Array<Record<string, unknown>>>;
     expect(json.measures).toHaveLength(measures.length);
     expect(json.kpis!.find((r) => r.agency_code === 'VN' && r.kpi === 'rate.online_dossiers')!.rate_percent).toBe(overview.aggregates[0]!.kpis['rate.online_dossiers']!.rate);
+    // The latest check: a row per criterion result and finding, with the evidence the report shows.
+    const checkRows = json.checks!.filter((r) => r.portal_id === 'dvc-hanoi');
+    expect(checkRows).toHaveLength(scorecard.results.reduce((n, r) => n + Math.max(1, r.findings.length), 0));
+    const failed = scorecard.results.find((r) => r.outcome === 'fail' && r.findings.length > 0)!;
+    const exported = checkRows.filter((r) => r.criterion_id === failed.criterionId);
+    expect(exported.map((r) => [r.outcome, r.finding_code, r.evidence_sha256, r.evidence_path])).toEqual(
+      failed.findings.map((f) => ['fail', f.code, f.evidenceSha256, f.evidencePath]));
+    expect(exported[0]!.legal_basis).toBe(failed.basis.map((b) => [b.instrument, b.article].filter(Boolean).join(' ')).join('; '));
+    expect(workbook.getWorksheet('checks')!.rowCount - 1).toBe(json.checks!.length);
     const csv = readFileSync(join(out, `dvc-monitor-${PERIOD}-measures.csv`), 'utf8').trim().split('\n');
     expect(csv).toHaveLength(measures.length + 1);
   });

@@ -5,7 +5,7 @@ import { monthlyFigures } from '../../scripts/sandbox/data.ts';
 import { createHttpClient } from '../../src/http/client.ts';
 import { createLogger } from '../../src/log.ts';
 import { runMeasurement } from '../../src/run/nightly.ts';
-import { summaryFromStore } from '../../src/cli/commands/summary.ts';
+import { summaryFromStore } from '../../src/kpi/from-store.ts';
 import { openStore, type Db } from '../../storage/db.ts';
 import { readBody } from '../../storage/evidence.ts';
 import { sandboxConfig } from '../helpers/sandbox-config.ts';

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { listMigrations, migrate, openStore, StoreError } from '../../storage/db.ts';
 import { readBody, saveSnapshot } from '../../storage/evidence.ts';
-import { upsertMeasures } from '../../storage/measures.ts';
+import { periodValues, upsertMeasures } from '../../storage/measures.ts';
+import { indexMeasures, periodIndex } from '../../src/kpi/headline.ts';
+import { kpiOverview } from '../../src/kpi/overview.ts';
 import { syncRegistry, getAgency, listAgencies } from '../../storage/registry.ts';
 import { builtInAgencies } from '../../src/registry/agencies.ts';
 import { tempDir } from '../helpers/tmp.ts';
@@ -80,5 +82,32 @@ describe('SQLite store', () => {
     expect(readBody(db, a.sha256)).toEqual({ body: Buffer.from('[{"HS_TOTAL":"1"}]'), intact: true });
     db.prepare('UPDATE blob SET body = ? WHERE sha256 = ?').run(gzipSync('[{"HS_TOTAL":"9"}]'), a.sha256);
     expect(readBody(db, a.sha256)!.intact).toBe(false);
+  });
+
+  it('reads a stored period into the same KPI figures as the measures themselves, missing reasons included', () => {
+    const db = openStore(join(tempDir(), 'values.sqlite'));
+    const agencies = builtInAgencies();
+    syncRegistry(db, agencies, [], []);
+    const provinces = agencies.filter((a) => a.level === 'province' && a.validTo === null);
+    const measures = provinces.flatMap((p, i) => [
+      { agencyCode: p.code, metric: 'dossiers.received', period: '2026-10', value: 1000 + i, nullReason: null, snapshotId: null },
+      // Every fifth province could not be read: the rate must be missing with this reason.
+      i % 5 === 0
+        ? { agencyCode: p.code, metric: 'dossiers.received_online', period: '2026-10', value: null, nullReason: 'not_available: "N/A" (HTN_TRUCTUYEN)', snapshotId: null }
+        : { agencyCode: p.code, metric: 'dossiers.received_online', period: '2026-10', value: 500 + i, nullReason: null, snapshotId: null },
+      // Another month must not leak into October's figures.
+      { agencyCode: p.code, metric: 'dossiers.received', period: '2026-09', value: 1, nullReason: null, snapshotId: null },
+    ]);
+    upsertMeasures(db, measures, { sourceId: 's', runId: null, now: new Date('2026-11-01T00:00:00Z') });
+    const metrics = ['dossiers.received', 'dossiers.received_online'];
+    const input = { period: '2026-10', today: '2026-11-22', agencies, targets: { defaults: {}, rules: [] } };
+    const fromStore = kpiOverview({ ...input, values: periodIndex(periodValues(db, '2026-10', metrics)) });
+    const fromMeasures = kpiOverview({ ...input, values: indexMeasures(measures.filter((m) => m.period === '2026-10')) });
+    expect(fromStore).toEqual(fromMeasures);
+    const first = fromStore.agencies.find((a) => a.agencyCode === provinces[0]!.code)!.kpis['rate.online_dossiers'];
+    expect(first).toMatchObject({ rate: null, missingReason: expect.stringContaining('not_available: "N/A" (HTN_TRUCTUYEN)') });
+    const second = fromStore.agencies.find((a) => a.agencyCode === provinces[1]!.code)!.kpis['rate.online_dossiers'];
+    expect(second).toMatchObject({ numerator: 501, denominator: 1001 });
+    db.close();
   });
 });

@@ -77,7 +77,7 @@ describe('national summary', () => {
       measures.push(m(a.code, 'dossiers.received', 1000), m(a.code, 'dossiers.received_online', 1000));
       measures.push(m(a.code, 'services.online_full', 10), m(a.code, 'services.online_partial', 0), m(a.code, 'services.with_online_filings', 10));
     }
-    const s = nationalSummary({ period: '2026-10', today, agencies, measures, targets: { defaults: {}, rules: [] } });
+    const s = nationalSummary({ period: '2026-10', today, agencies, values: indexMeasures(measures), targets: { defaults: {}, rules: [] } });
     const online = s.rankings.find((r) => r.kpi === 'rate.online_dossiers')!;
     expect(online.best.map((b) => b.agencyCode)).toEqual(provinces.slice(-5).reverse());
     expect(online.worst.map((b) => b.agencyCode)).toEqual(provinces.slice(0, 5));

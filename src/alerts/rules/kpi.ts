@@ -1,17 +1,14 @@
 // KPI regressions: a KPI fell by at least `kpiDropPoints` from the previous month, or fell
 // below its target. Judged on the last complete month (Asia/Ho_Chi_Minh).
-import { valuesForPeriod } from '../../../storage/measures.ts';
-import { HEADLINE_KPIS, KPI_METRICS } from '../../kpi/definitions.ts';
-import { kpiOverview, type Overview } from '../../kpi/overview.ts';
-import { addMonths, currentMonth, localDate } from '../../time/period.ts';
+import { HEADLINE_KPIS } from '../../kpi/definitions.ts';
+import { overviewFromStore } from '../../kpi/from-store.ts';
+import type { Overview } from '../../kpi/overview.ts';
+import { addMonths, currentMonth } from '../../time/period.ts';
 import { dedupeKey, type AlertRule, type Condition, type RuleContext } from '../types.ts';
 
 function overviews(ctx: RuleContext): { current: Overview; previous: Overview } {
   const period = addMonths(currentMonth(ctx.now), -1);
-  const build = (p: string) => kpiOverview({
-    period: p, today: localDate(ctx.now), agencies: ctx.loaded.agencies, targets: ctx.loaded.config.targets,
-    measures: valuesForPeriod(ctx.db, p, KPI_METRICS), kpis: HEADLINE_KPIS,
-  });
+  const build = (p: string) => overviewFromStore(ctx.db, ctx.loaded, p, ctx.now, 'vi', HEADLINE_KPIS);
   return { current: build(period), previous: build(addMonths(period, -1)) };
 }
 

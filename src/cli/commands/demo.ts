@@ -11,7 +11,7 @@ import { renderLatestScores } from '../render-check.ts';
 import { latestCheckIds, scoresOfCheck } from '../../../storage/checks.ts';
 import { measure } from './run.ts';
 import { lastCompleteMonth } from '../periods.ts';
-import { summaryFromStore } from './summary.ts';
+import { summaryFromStore } from '../../kpi/from-store.ts';
 
 /** Months the demo collects: enough to span the 2025-07-01 merger and show two years. */
 export const DEMO_MONTHS = 26;

@@ -1,12 +1,7 @@
 import type { Command } from 'commander';
-import { valuesForPeriod } from '../../../storage/measures.ts';
 import { openFlags } from '../../../storage/quality.ts';
-import type { Db } from '../../../storage/db.ts';
-import type { LoadedConfig } from '../../config/load.ts';
-import { ALL_KPIS, KPI_METRICS } from '../../kpi/definitions.ts';
-import { INDEX_766_METRICS } from '../../kpi/index766.ts';
-import { kpiOverview, type Overview } from '../../kpi/overview.ts';
-import { localDate } from '../../time/period.ts';
+import { ALL_KPIS } from '../../kpi/definitions.ts';
+import { overviewFromStore } from '../../kpi/from-store.ts';
 import type { Lang } from '../../i18n.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
@@ -15,13 +10,6 @@ import { renderAgencyDetail, overviewCsv, renderOverview } from '../render-kpi.t
 
 const LEVELS = ['ministry', 'province', 'commune'] as const;
 type Level = (typeof LEVELS)[number];
-
-export function overviewFromStore(db: Db, loaded: LoadedConfig, period: string, now: Date, lang: Lang): Overview {
-  return kpiOverview({
-    period, today: localDate(now), agencies: loaded.agencies, targets: loaded.config.targets, lang,
-    measures: valuesForPeriod(db, period, [...KPI_METRICS, ...INDEX_766_METRICS]),
-  });
-}
 
 export function registerKpi(program: Command): void {
   program

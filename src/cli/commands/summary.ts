@@ -1,23 +1,10 @@
 import type { Command } from 'commander';
-import type { Db } from '../../../storage/db.ts';
-import { valuesForPeriod } from '../../../storage/measures.ts';
-import type { LoadedConfig } from '../../config/load.ts';
-import { HEADLINE_KPIS } from '../../kpi/definitions.ts';
-import { nationalSummary, type NationalSummary } from '../../kpi/national-summary.ts';
-import { localDate } from '../../time/period.ts';
+import { summaryFromStore } from '../../kpi/from-store.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { periodOption } from '../periods.ts';
 import { renderNationalSummary } from '../render.ts';
 
-
-export function summaryFromStore(db: Db, loaded: LoadedConfig, period: string, now: Date, top = 5): NationalSummary {
-  const metrics = [...new Set(HEADLINE_KPIS.flatMap((k) => [...k.numerator, ...k.denominator]))];
-  return nationalSummary({
-    period, today: localDate(now), agencies: loaded.agencies, measures: valuesForPeriod(db, period, metrics),
-    targets: loaded.config.targets, top,
-  });
-}
 
 export function registerSummary(program: Command): void {
   program

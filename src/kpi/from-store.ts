@@ -1,0 +1,53 @@
+// The overview and the national summary of a stored period: what the kpi and summary
+// commands, the alert rules, reports and the dashboard all read.
+import type { Db } from '../../storage/db.ts';
+import { periodValues } from '../../storage/measures.ts';
+import type { LoadedConfig } from '../config/load.ts';
+import type { Lang } from '../i18n.ts';
+import { localDate } from '../time/period.ts';
+import { HEADLINE_KPIS, KPI_METRICS, type KpiDefinition } from './definitions.ts';
+import { periodIndex, type MeasureIndex } from './headline.ts';
+import { INDEX_766_METRICS } from './index766.ts';
+import { nationalSummary, type NationalSummary } from './national-summary.ts';
+import { figuresOf, kpiOverview, type KpiFigure, type Overview } from './overview.ts';
+
+const metricsOf = (kpis: readonly KpiDefinition[]) => [...new Set(kpis.flatMap((k) => [...k.numerator, ...k.denominator]))];
+
+export function storedValues(db: Db, period: string, metrics: readonly string[]): MeasureIndex {
+  return periodIndex(periodValues(db, period, metrics));
+}
+
+/** Every KPI (or only `kpis`) for every agency and aggregate, with the 766 index. */
+export function overviewFromStore(db: Db, loaded: LoadedConfig, period: string, now: Date, lang: Lang, kpis?: readonly KpiDefinition[]): Overview {
+  const metrics = kpis ? metricsOf(kpis) : [...KPI_METRICS, ...INDEX_766_METRICS];
+  return kpiOverview({
+    period, today: localDate(now), agencies: loaded.agencies, targets: loaded.config.targets, lang, kpis,
+    values: storedValues(db, period, metrics),
+  });
+}
+
+export function summaryFromStore(db: Db, loaded: LoadedConfig, period: string, now: Date, top = 5): NationalSummary {
+  return nationalSummary({
+    period, today: localDate(now), agencies: loaded.agencies, values: storedValues(db, period, metricsOf(HEADLINE_KPIS)),
+    targets: loaded.config.targets, top,
+  });
+}
+
+export interface SeriesPoint {
+  period: string;
+  /** null when the agency has no figures in that month (not yet, or no longer, an agency). */
+  kpis: Record<string, KpiFigure> | null;
+}
+
+/**
+ * One agency's (or aggregate's) KPI figures month by month: the trends of reports and the
+ * dashboard. Computes that agency only, not twelve whole overviews.
+ */
+export function seriesFromStore(db: Db, loaded: LoadedConfig, code: string, periods: readonly string[], now: Date, kpis: readonly KpiDefinition[] = HEADLINE_KPIS): SeriesPoint[] {
+  const metrics = metricsOf(kpis);
+  const today = localDate(now);
+  return periods.map((period) => ({
+    period,
+    kpis: figuresOf({ code, period, today, agencies: loaded.agencies, values: storedValues(db, period, metrics), targets: loaded.config.targets, kpis }),
+  }));
+}
