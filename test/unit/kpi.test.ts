@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KPI_ONLINE_DOSSIERS } from '../../src/kpi/definitions.ts';
 import { computeKpi, constituentsByAgency, indexMeasures, type MeasureValue } from '../../src/kpi/headline.ts';
 import { nationalSummary } from '../../src/kpi/national-summary.ts';
+import { figuresOf, kpiOverview } from '../../src/kpi/overview.ts';
 import { targetFor } from '../../src/kpi/targets.ts';
 import { builtInAgencies } from '../../src/registry/agencies.ts';
 
@@ -86,5 +87,27 @@ describe('national summary', () => {
     expect(online.country.target).toBe(50);
     const filing = s.rankings.find((r) => r.kpi === 'rate.services_with_online_filings')!;
     expect(filing.country.rate).toBeCloseTo(((34 * 50 + 17 * 10) / (34 * 100 + 17 * 10)) * 100, 10);
+  });
+});
+
+describe('one agency month by month', () => {
+  it('gives the overview\'s figures for an aggregate, a block and a merged province, before and after the merger', () => {
+    const targets = { defaults: {}, rules: [{ kpi: 'rate.online_dossiers', level: 'province' as const, value: 70 }] };
+    for (const period of ['2025-06', '2025-07']) {
+      const measures: MeasureValue[] = [];
+      agencies.filter((a) => a.level !== 'national').forEach((a, i) => {
+        measures.push(m(a.code, 'dossiers.received', 1000 + i), m(a.code, 'dossiers.received_online', 100 + 7 * i));
+      });
+      const values = indexMeasures(measures);
+      const overview = kpiOverview({ period, today, agencies, values, targets });
+      for (const code of ['VN', 'khoi:bo', 'khoi:tinh', 'tinh:08', 'bo:BCT']) {
+        const expected = [...overview.aggregates, ...overview.agencies].find((a) => a.agencyCode === code)!.kpis;
+        const figures = figuresOf({ code, period, today, agencies, values, targets })!;
+        // Everything but the rank, which needs the whole level.
+        for (const [id, f] of Object.entries(expected)) expect({ ...figures[id], rank: null }, `${code} ${id} ${period}`).toEqual({ ...f, rank: null });
+      }
+    }
+    expect(figuresOf({ code: 'tinh63:02', period: '2025-06', today, agencies, values: indexMeasures([]), targets })).toBeNull();
+    expect(figuresOf({ code: 'nowhere', period: '2025-06', today, agencies, values: indexMeasures([]), targets })).toBeNull();
   });
 });
