@@ -72,18 +72,21 @@ export interface PeriodValues {
  * One query per metric, read as plain rows: the metric is not read back per row and no object
  * is made per measure, which halves the time of reading a national period.
  */
-export function periodValues(db: Db, period: string, metrics: readonly string[]): PeriodValues {
+export function periodValues(db: Db, period: string, metrics: readonly string[], agencyCodes?: readonly string[]): PeriodValues {
+  // Only some agencies (one agency's series): seeks on the full primary key, not the period's scan.
+  const only = agencyCodes ? 'AND agency_code IN (SELECT value FROM json_each(?))' : '';
+  const codes = agencyCodes ? [JSON.stringify(agencyCodes)] : [];
   const byMetric = new Map<string, Map<string, number | null>>();
-  const stmt = db.prepare('SELECT agency_code, value FROM measure WHERE period = ? AND metric = ?').raw();
+  const stmt = db.prepare(`SELECT agency_code, value FROM measure WHERE period = ? AND metric = ? ${only}`).raw();
   for (const metric of new Set(metrics)) {
     const byAgency = new Map<string, number | null>();
-    for (const [agencyCode, value] of stmt.all(period, metric) as Array<[string, number | null]>) byAgency.set(agencyCode, value);
+    for (const [agencyCode, value] of stmt.all(period, metric, ...codes) as Array<[string, number | null]>) byAgency.set(agencyCode, value);
     byMetric.set(metric, byAgency);
   }
   const placeholders = metrics.map(() => '?').join(',');
   const missing = db
-    .prepare(`SELECT agency_code AS agencyCode, metric, null_reason AS nullReason FROM measure WHERE period = ? AND metric IN (${placeholders}) AND value IS NULL`)
-    .all(period, ...metrics) as PeriodValues['missing'];
+    .prepare(`SELECT agency_code AS agencyCode, metric, null_reason AS nullReason FROM measure WHERE period = ? AND metric IN (${placeholders}) AND value IS NULL ${only}`)
+    .all(period, ...metrics, ...codes) as PeriodValues['missing'];
   return { byMetric, missing };
 }
 

@@ -9,12 +9,13 @@ import { HEADLINE_KPIS, KPI_METRICS, type KpiDefinition } from './definitions.ts
 import { periodIndex, type MeasureIndex } from './headline.ts';
 import { INDEX_766_METRICS } from './index766.ts';
 import { nationalSummary, type NationalSummary } from './national-summary.ts';
-import { figuresOf, kpiOverview, type KpiFigure, type Overview } from './overview.ts';
+import { constituentsOf, figuresOf, kpiOverview, type KpiFigure, type Overview } from './overview.ts';
 
 const metricsOf = (kpis: readonly KpiDefinition[]) => [...new Set(kpis.flatMap((k) => [...k.numerator, ...k.denominator]))];
 
-export function storedValues(db: Db, period: string, metrics: readonly string[]): MeasureIndex {
-  return periodIndex(periodValues(db, period, metrics));
+/** The stored values of a period, of every agency or only of `agencyCodes`. */
+export function storedValues(db: Db, period: string, metrics: readonly string[], agencyCodes?: readonly string[]): MeasureIndex {
+  return periodIndex(periodValues(db, period, metrics, agencyCodes));
 }
 
 /** Every KPI (or only `kpis`) for every agency and aggregate, with the 766 index. */
@@ -46,8 +47,10 @@ export interface SeriesPoint {
 export function seriesFromStore(db: Db, loaded: LoadedConfig, code: string, periods: readonly string[], now: Date, kpis: readonly KpiDefinition[] = HEADLINE_KPIS): SeriesPoint[] {
   const metrics = metricsOf(kpis);
   const today = localDate(now);
-  return periods.map((period) => ({
-    period,
-    kpis: figuresOf({ code, period, today, agencies: loaded.agencies, values: storedValues(db, period, metrics), targets: loaded.config.targets, kpis }),
-  }));
+  return periods.map((period) => {
+    const subject = constituentsOf(loaded.agencies, code, period, today);
+    if (!subject) return { period, kpis: null };
+    const values = storedValues(db, period, metrics, subject.parts);
+    return { period, kpis: figuresOf({ code, period, today, agencies: loaded.agencies, values, targets: loaded.config.targets, kpis }) };
+  });
 }

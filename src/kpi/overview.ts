@@ -119,9 +119,25 @@ const AGGREGATE_LEVELS: Record<string, { key: keyof typeof AGGREGATES; members: 
 };
 
 /**
+ * Whom an agency or aggregate sums in a period (its former agencies for a merged province,
+ * every member for a block) and the level its targets are set at; null for a code that is
+ * neither an aggregate nor an agency valid today.
+ */
+export function constituentsOf(agencies: readonly Agency[], code: string, period: string, today: string): { parts: string[]; targetLevel: string } | null {
+  const aggregate = AGGREGATE_LEVELS[code];
+  if (aggregate) {
+    const parts = aggregate.members.flatMap((member) => [...constituentsByAgency(agencies, member, period, today)].sort(([a], [b]) => compareCodes(a, b)).flatMap(([, p]) => p));
+    return { parts, targetLevel: aggregate.targetLevel };
+  }
+  const level = agencies.find((a) => a.code === code)?.level;
+  if (level === undefined || !RANKED_LEVELS.includes(level)) return null;
+  const parts = constituentsByAgency(agencies, level, period, today).get(code);
+  return parts ? { parts, targetLevel: level } : null;
+}
+
+/**
  * One agency's or aggregate's KPI figures for a period, unranked, without computing the whole
- * overview: a point of a 12-month series. The same sums as the overview's; null for a code
- * that is neither an aggregate nor an agency valid today.
+ * overview: a point of a 12-month series. The same sums as the overview's.
  */
 export function figuresOf(input: {
   code: string;
@@ -133,16 +149,12 @@ export function figuresOf(input: {
   kpis?: readonly KpiDefinition[];
 }): Record<string, KpiFigure> | null {
   const { code, period, today, agencies, values, targets } = input;
-  const aggregate = AGGREGATE_LEVELS[code];
-  const level = aggregate ? null : agencies.find((a) => a.code === code)?.level;
-  if (!aggregate && (level === undefined || !RANKED_LEVELS.includes(level!))) return null;
-  const parts = aggregate
-    ? aggregate.members.flatMap((member) => [...constituentsByAgency(agencies, member, period, today)].sort(([a], [b]) => compareCodes(a, b)).flatMap(([, p]) => p))
-    : constituentsByAgency(agencies, level!, period, today).get(code);
-  if (!parts) return null;
+  const subject = constituentsOf(agencies, code, period, today);
+  if (!subject) return null;
   const year = parseMonth(period).year;
-  const targetLevel = aggregate ? aggregate.targetLevel : level!;
   const figures: Record<string, KpiFigure> = {};
-  for (const kpi of input.kpis ?? ALL_KPIS) figures[kpi.id] = withTarget(computeKpi(kpi, code, parts, values), targetFor(targets, kpi, { agencyCode: code, level: targetLevel, year }));
+  for (const kpi of input.kpis ?? ALL_KPIS) {
+    figures[kpi.id] = withTarget(computeKpi(kpi, code, subject.parts, values), targetFor(targets, kpi, { agencyCode: code, level: subject.targetLevel, year }));
+  }
   return figures;
 }

@@ -108,6 +108,10 @@ describe('SQLite store', () => {
     expect(first).toMatchObject({ rate: null, missingReason: expect.stringContaining('not_available: "N/A" (HTN_TRUCTUYEN)') });
     const second = fromStore.agencies.find((a) => a.agencyCode === provinces[1]!.code)!.kpis['rate.online_dossiers'];
     expect(second).toMatchObject({ numerator: 501, denominator: 1001 });
+    // Only some agencies (an agency's series): theirs and nobody else's, missing reasons included.
+    const some = periodValues(db, '2026-10', metrics, [provinces[0]!.code, provinces[1]!.code]);
+    expect([...some.byMetric.get('dossiers.received')!.keys()].sort()).toEqual([provinces[0]!.code, provinces[1]!.code].sort());
+    expect(some.missing).toEqual([{ agencyCode: provinces[0]!.code, metric: 'dossiers.received_online', nullReason: 'not_available: "N/A" (HTN_TRUCTUYEN)' }]);
     db.close();
   });
 });
