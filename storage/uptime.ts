@@ -343,7 +343,11 @@ export function dailyRollups(db: Db, endpointIds: readonly number[], from: strin
     FROM probe_rollup WHERE bucket = 'day' AND bucket_start >= ? AND bucket_start <= ?
       AND endpoint_id IN (SELECT value FROM json_each(?))
     ORDER BY endpoint_id, bucket_start`).all(from, to, JSON.stringify(endpointIds)) as Array<Omit<DailyRollup, 'hist'> & { hist: string }>;
-  return rows.map((r) => ({ ...r, hist: JSON.parse(r.hist) as Histogram }));
+  // Fields named, not spread: a year of 100 portals is 36,500 rows.
+  return rows.map((r) => ({
+    endpointId: r.endpointId, date: r.date, up: r.up, degraded: r.degraded, down: r.down, maintenance: r.maintenance, unknown: r.unknown,
+    failedProbes: r.failedProbes, rtCount: r.rtCount, rtSumMs: r.rtSumMs, hist: JSON.parse(r.hist) as Histogram,
+  }));
 }
 
 export interface IncidentRow {

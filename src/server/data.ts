@@ -58,7 +58,7 @@ export class DashboardData {
     return Array.from({ length: count }, (_, i) => addMonths(period, i - count + 1));
   }
 
-  /** Uptime over the last 12 months up to today, per portal (or all). */
+  /** Uptime over the last 12 months up to today: one portal with its days, or every portal without them. */
   uptimeReport(lang: Lang, portalId?: string): UptimeReport {
     this.fresh();
     const key = `${portalId ?? '*'}|${lang}`;
@@ -72,7 +72,7 @@ export class DashboardData {
       }
       r = uptimeReportFromStore(this.db, {
         ...(portalId === undefined ? {} : { portalId }),
-        from: firstDay(addMonths(currentMonth(now), -11)), to: localDate(now), now, lang,
+        from: firstDay(addMonths(currentMonth(now), -11)), to: localDate(now), now, lang, dailyFigures: portalId !== undefined,
       });
       this.uptime.set(key, r);
     }

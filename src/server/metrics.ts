@@ -6,6 +6,10 @@ import { failedJobsBySource, latestRunVersions } from '../../storage/runs.ts';
 import { ALL_KPIS } from '../kpi/definitions.ts';
 import type { DashboardData } from './data.ts';
 
+// Labels carry codes and ids, never names: read the figures the dashboard (Vietnamese by
+// default) has already cached instead of computing them again in another language.
+const METRICS_LANG = 'vi';
+
 export function createMetrics(data: DashboardData): Registry {
   const registry = new Registry();
   const db = data.db;
@@ -13,28 +17,28 @@ export function createMetrics(data: DashboardData): Registry {
     name: 'dvc_probe_up', help: 'Whether the latest probe of the endpoint succeeded (1) or not (0)', labelNames: ['portal', 'endpoint'], registers: [registry],
     collect() {
       this.reset();
-      for (const e of data.uptimeReport('en').endpoints) if (e.lastProbe) this.set({ portal: e.portalId, endpoint: e.endpoint }, e.lastProbe.outcome === 'up' || e.lastProbe.outcome === 'degraded' ? 1 : 0);
+      for (const e of data.uptimeReport(METRICS_LANG).endpoints) if (e.lastProbe) this.set({ portal: e.portalId, endpoint: e.endpoint }, e.lastProbe.outcome === 'up' || e.lastProbe.outcome === 'degraded' ? 1 : 0);
     },
   });
   new Gauge({
     name: 'dvc_probe_duration_seconds', help: 'Total duration of the latest probe of the endpoint', labelNames: ['portal', 'endpoint'], registers: [registry],
     collect() {
       this.reset();
-      for (const e of data.uptimeReport('en').endpoints) if (e.lastProbe?.totalMs != null) this.set({ portal: e.portalId, endpoint: e.endpoint }, e.lastProbe.totalMs / 1000);
+      for (const e of data.uptimeReport(METRICS_LANG).endpoints) if (e.lastProbe?.totalMs != null) this.set({ portal: e.portalId, endpoint: e.endpoint }, e.lastProbe.totalMs / 1000);
     },
   });
   new Gauge({
     name: 'dvc_availability_percent', help: 'Availability of the endpoint over the last 12 months (null figures omitted)', labelNames: ['portal', 'endpoint'], registers: [registry],
     collect() {
       this.reset();
-      for (const e of data.uptimeReport('en').endpoints) if (e.total.availabilityPercent !== null) this.set({ portal: e.portalId, endpoint: e.endpoint }, e.total.availabilityPercent);
+      for (const e of data.uptimeReport(METRICS_LANG).endpoints) if (e.total.availabilityPercent !== null) this.set({ portal: e.portalId, endpoint: e.endpoint }, e.total.availabilityPercent);
     },
   });
   new Gauge({
     name: 'dvc_kpi_percent', help: 'National KPI rate for the last complete month', labelNames: ['kpi', 'agency'], registers: [registry],
     collect() {
       this.reset();
-      const overview = data.overview(data.defaultPeriod(), 'en');
+      const overview = data.overview(data.defaultPeriod(), METRICS_LANG);
       for (const a of overview.aggregates) for (const k of ALL_KPIS) {
         const rate = a.kpis[k.id]?.rate;
         if (rate !== null && rate !== undefined) this.set({ kpi: k.id, agency: a.agencyCode }, rate);

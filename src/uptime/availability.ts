@@ -38,7 +38,11 @@ export function bucketOf(ms: number): number {
 export type Histogram = Record<number, number>;
 
 export function mergeHistograms(into: Histogram, from: Histogram): Histogram {
-  for (const [k, v] of Object.entries(from)) into[Number(k)] = (into[Number(k)] ?? 0) + v;
+  // for…in, not Object.entries: a year of daily rollups for 100 portals merges 70,000 of these.
+  for (const k in from) {
+    const bucket = Number(k);
+    into[bucket] = (into[bucket] ?? 0) + from[bucket]!;
+  }
   return into;
 }
 

@@ -113,7 +113,10 @@ export function buildUptimeReport(input: {
   maintenance: readonly MaintenanceRow[];
   latest: readonly LatestProbe[];
   lang: 'vi' | 'en';
+  /** false: leave out the per-day figures (a year of them for every portal is most of the work). */
+  dailyFigures?: boolean;
 }): UptimeReport {
+  const dailyFigures = input.dailyFigures ?? true;
   const dates = datesBetween(input.from, input.to);
   const byEndpoint = new Map<number, Map<string, DailyRollup>>();
   for (const d of input.days) {
@@ -129,17 +132,20 @@ export function buildUptimeReport(input: {
     const months = new Map<string, Acc>();
     // Days before the endpoint's first probe in the range are not gaps: it was not probed yet.
     const first = [...rollups.keys()].sort()[0];
-    const days = dates.filter((date) => first !== undefined && date >= first).map((date) => {
-      const acc = emptyAcc();
+    const days: EndpointReport['days'] = [];
+    for (const date of dates) {
+      if (first === undefined || date < first) continue;
       const r = rollups.get(date);
       if (r) {
-        add(acc, r);
         add(total, r);
         const month = date.slice(0, 7);
         add(months.get(month) ?? months.set(month, emptyAcc()).get(month)!, r);
       }
-      return { date, ...figures(acc) };
-    });
+      if (!dailyFigures) continue;
+      const acc = emptyAcc();
+      if (r) add(acc, r);
+      days.push({ date, ...figures(acc) });
+    }
     const incidents = input.incidents.filter((i) => i.endpointId === e.id).map((i): IncidentReport => ({
       startedAt: i.startedAt, endedAt: i.endedAt, cause: i.cause, endedBy: i.endedBy,
       durationMs: (i.endedAt ? Date.parse(i.endedAt) : input.now.getTime()) - Date.parse(i.startedAt),

@@ -20,7 +20,7 @@ function parseDateOption(value: string, option: '--from' | '--to'): string {
   throw new UsageError(`${option} "${value}" is not a date. Fix: write YYYY-MM-DD (or YYYY-MM for a whole month), for example ${option} 2026-11-01`);
 }
 
-export function uptimeReportFromStore(db: Db, opts: { portalId?: string; from: string; to: string; now: Date; lang: Lang }): UptimeReport {
+export function uptimeReportFromStore(db: Db, opts: { portalId?: string; from: string; to: string; now: Date; lang: Lang; dailyFigures?: boolean }): UptimeReport {
   const all = listEndpoints(db, { includeDisabled: true, ...(opts.portalId === undefined ? {} : { portalId: opts.portalId }) });
   const rangeStart = utcBoundsOfLocalDate(opts.from).from;
   const rangeEnd = utcBoundsOfLocalDate(opts.to).to;
@@ -34,6 +34,7 @@ export function uptimeReportFromStore(db: Db, opts: { portalId?: string; from: s
     incidents: incidentsBetween(db, rangeStart, rangeEnd, ids),
     maintenance: maintenanceBetween(db, rangeStart, rangeEnd, opts.portalId),
     latest: latestProbes(db, ids),
+    ...(opts.dailyFigures === undefined ? {} : { dailyFigures: opts.dailyFigures }),
   });
 }
 
