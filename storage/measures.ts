@@ -35,7 +35,10 @@ const UPSERT_SQL = `
     value = excluded.value, null_reason = excluded.null_reason, snapshot_id = excluded.snapshot_id, locator = excluded.locator,
     source_id = excluded.source_id, run_id = excluded.run_id, updated_at = excluded.updated_at
   WHERE (excluded.value IS NOT NULL OR measure.value IS NULL)
-    AND (excluded.value IS NOT measure.value OR excluded.null_reason IS NOT measure.null_reason)`;
+    AND (excluded.value IS NOT measure.value OR excluded.null_reason IS NOT measure.null_reason)
+    -- Another source's figure is replaced only by a source of higher priority.
+    AND (excluded.source_id IS measure.source_id OR measure.source_id IS NULL
+      OR (SELECT priority FROM source WHERE id = excluded.source_id) > (SELECT priority FROM source WHERE id = measure.source_id))`;
 
 // Preparing is a measurable share of a small batch: one statement per connection. (Multi-row
 // VALUES statements were tried and measured slower with better-sqlite3.)
@@ -54,6 +57,42 @@ export function upsertMeasures(db: Db, measures: readonly MeasureInput[], meta: 
     changed += stmt.run(m.agencyCode, m.metric, m.period, m.value, m.nullReason, m.snapshotId, m.locator ?? null, meta.sourceId, meta.runId, updatedAt).changes;
   }
   return changed;
+}
+
+export interface SourceDisagreement {
+  agencyCode: string;
+  metric: string;
+  period: string;
+  value: number;
+  otherSourceId: string;
+  otherValue: number;
+  /** The other source's priority (0 when it is no longer configured). */
+  otherPriority: number;
+}
+
+/**
+ * Where another source already stored a different value for a measure in `measures`: read
+ * before the upsert, so a disagreement is seen whichever source wins it.
+ */
+export function disagreements(db: Db, sourceId: string, measures: readonly MeasureInput[]): SourceDisagreement[] {
+  const incoming = new Map<string, MeasureInput>();
+  const keys = new Set<string>();
+  for (const m of measures) {
+    if (m.value === null) continue;
+    incoming.set(`${m.period}|${m.metric}|${m.agencyCode}`, m);
+    keys.add(`${m.period}|${m.metric}`);
+  }
+  const others = db.prepare(`SELECT m.agency_code, m.value, m.source_id, coalesce(s.priority, 0) FROM measure m LEFT JOIN source s ON s.id = m.source_id
+    WHERE m.period = ? AND m.metric = ? AND m.value IS NOT NULL AND m.source_id IS NOT NULL AND m.source_id <> ?`).raw();
+  const found: SourceDisagreement[] = [];
+  for (const key of keys) {
+    const [period, metric] = key.split('|') as [string, string];
+    for (const [agencyCode, otherValue, otherSourceId, otherPriority] of others.all(period, metric, sourceId) as Array<[string, number, string, number]>) {
+      const mine = incoming.get(`${key}|${agencyCode}`);
+      if (mine && mine.value !== otherValue) found.push({ agencyCode, metric, period, value: mine.value!, otherSourceId, otherValue, otherPriority });
+    }
+  }
+  return found;
 }
 
 const MEASURE_COLUMNS = `agency_code AS agencyCode, metric, period, value, null_reason AS nullReason,

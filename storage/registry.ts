@@ -15,6 +15,8 @@ export interface SourceRow {
   id: string;
   kind: string;
   portalId: string | null;
+  /** Higher wins when two sources give the same measure. */
+  priority: number;
   settings: unknown;
 }
 
@@ -37,10 +39,10 @@ export function syncRegistry(db: Db, agencies: Agency[], portals: PortalRow[], s
     ON CONFLICT (id) DO UPDATE SET agency_code = excluded.agency_code, name = excluded.name,
       url = excluded.url, enabled = 1, settings_json = excluded.settings_json`);
   const upsertSource = db.prepare(`
-    INSERT INTO source (id, kind, portal_id, enabled, settings_json)
-    VALUES (@id, @kind, @portalId, 1, @settings)
+    INSERT INTO source (id, kind, portal_id, enabled, priority, settings_json)
+    VALUES (@id, @kind, @portalId, 1, @priority, @settings)
     ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, portal_id = excluded.portal_id,
-      enabled = 1, settings_json = excluded.settings_json`);
+      enabled = 1, priority = excluded.priority, settings_json = excluded.settings_json`);
 
   db.transaction(() => {
     for (const a of agencies) upsertAgency.run({ ...a });

@@ -166,12 +166,17 @@ export const ChecksSchema = z.strictObject({
   trustedCertificateSpki: z.array(Spki).default([]),
 });
 
+/** Which source's figure is kept when two give the same agency, metric and month. */
+const Priority = z.int().min(0).max(100).default(0)
+  .describe('When two sources give the same figure (agency, metric, month), the higher priority is kept; on a tie the figure stored first stays. Either way a disagreement is flagged as inconsistent.');
+
 export const NATIONAL_PORTAL_REPORTS = ['monthly_counts', 'index_766'] as const;
 
 export const NationalPortalSourceSchema = z.strictObject({
   id: Id,
   kind: z.literal('national-portal'),
   enabled: z.boolean().default(true),
+  priority: Priority,
   url: HttpUrl.describe('The statistics gateway, e.g. https://dichvucong.gov.vn/jsp/rest.jsp'),
   provider: z.string().default('dvcquocgia'),
   reports: z.array(z.enum(NATIONAL_PORTAL_REPORTS)).min(1).default([...NATIONAL_PORTAL_REPORTS]),
@@ -242,6 +247,7 @@ export const PlatformApiSourceSchema = z.strictObject({
   id: Id,
   kind: z.literal('platform-api'),
   enabled: z.boolean().default(true),
+  priority: Priority,
   cumulative: Cumulative,
   url: HttpUrl.describe('Where the API paths start (the base URL), e.g. https://apiigate.example.gov.vn'),
   auth: z.strictObject({
@@ -283,6 +289,7 @@ export const HtmlPageSourceSchema = z.strictObject({
   id: Id,
   kind: z.literal('html-page'),
   enabled: z.boolean().default(true),
+  priority: Priority,
   cumulative: Cumulative,
   url: UrlTemplate,
   render: z.enum(['static', 'browser']).default('static').describe('static: the HTML as served; browser: the page after its scripts ran in Chromium'),
@@ -329,6 +336,7 @@ export const OpenDataSourceSchema = z.strictObject({
   id: Id,
   kind: z.literal('open-data'),
   enabled: z.boolean().default(true),
+  priority: Priority,
   cumulative: Cumulative,
   url: UrlTemplate,
   format: z.enum(['csv', 'xlsx']),
@@ -349,6 +357,7 @@ export const StatusEndpointSourceSchema = z.strictObject({
   id: Id,
   kind: z.literal('status-endpoint'),
   enabled: z.boolean().default(true),
+  priority: Priority,
   url: HttpUrl,
   agency: AgencyRef.describe('The agency whose portal the endpoint reports on'),
   format: z.enum(['statuspage', 'json']).default('statuspage').describe('statuspage: /api/v2/summary.json; json: only the paths under "fields"'),

@@ -26,7 +26,7 @@ export function withSnapshots(measures: readonly NormalisedMeasure[], snapshotId
 }
 
 export interface DataNote {
-  kind: 'unknown_unit' | 'unreadable_value' | 'duplicate_unit' | 'not_found' | 'counter_decreased';
+  kind: 'unknown_unit' | 'unreadable_value' | 'duplicate_unit' | 'not_found' | 'counter_decreased' | 'sources_disagree';
   message: string;
   /** What the note is about, when it is about one value (quality flags are keyed on these). */
   agencyCode?: string;

@@ -53,6 +53,8 @@ function noteFlags(db: Db, runId: number): QualityFlag[] {
     for (const note of job.notes) {
       if (note.kind === 'counter_decreased') {
         flags.push({ kind: 'counter_decreased', sourceId: job.sourceId, agencyCode: note.agencyCode ?? null, metric: note.metric ?? null, period: note.period ?? job.period, detail: note.message });
+      } else if (note.kind === 'sources_disagree') {
+        flags.push({ kind: 'inconsistent', sourceId: job.sourceId, agencyCode: note.agencyCode ?? null, metric: note.metric ?? null, period: note.period ?? job.period, detail: note.message });
       } else if (note.kind === 'unknown_unit') {
         const key = `${job.sourceId}|${job.period}`;
         const messages = unknownUnits.get(key) ?? [];

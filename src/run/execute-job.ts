@@ -3,12 +3,12 @@
 import type { Collector, NormaliseContext, PayloadView, RunResources } from '../../collectors/types.ts';
 import type { Db } from '../../storage/db.ts';
 import { saveSnapshot } from '../../storage/evidence.ts';
-import { measuresWithPrefix } from '../../storage/measures.ts';
+import { disagreements, measuresWithPrefix, type MeasureInput } from '../../storage/measures.ts';
 import { completeJob, markJobFailed, markJobRunning, type JobRow } from '../../storage/runs.ts';
 import type { SourceConfig } from '../config/schema.ts';
 import { HttpFailure, type HttpClient } from '../http/client.ts';
 import { yearToDateToMonthly } from '../normalise/cumulative.ts';
-import { PayloadFailure, withSnapshots } from '../normalise/measure.ts';
+import { PayloadFailure, withSnapshots, type DataNote } from '../normalise/measure.ts';
 import { YTD_PREFIX } from '../normalise/metrics.ts';
 import { addMonths } from '../time/period.ts';
 import { withStoredValues } from './registry-lookup.ts';
@@ -75,11 +75,24 @@ export async function executeJob<S extends SourceConfig>(deps: {
     const normalised = await collector.normalise(source, job, payloads, ctx);
     const result = isCumulative(source) ? yearToDateToMonthly(normalised, ctx.previousValue) : normalised;
     const measures = withSnapshots(result.measures, snapshotIds);
-    const changed = completeJob(db, job, measures, result.notes, now());
-    return { status: 'succeeded', measuresChanged: changed, notes: result.notes.length };
+    const notes = [...result.notes, ...disagreementNotes(db, source, measures)];
+    const changed = completeJob(db, job, measures, notes, now());
+    return { status: 'succeeded', measuresChanged: changed, notes: notes.length };
   } catch (err) {
     const failure = nameFailure(err);
     markJobFailed(db, job.id, failure, now());
     return { status: 'failed', failureReason: failure.reason, failureMessage: failure.message, measuresChanged: 0, notes: 0 };
   }
+}
+
+/** Another source stored a different figure for the same measure: which one is kept, and why. */
+function disagreementNotes(db: Db, source: SourceConfig, measures: readonly MeasureInput[]): DataNote[] {
+  return disagreements(db, source.id, measures).map((d) => {
+    const kept = source.priority > d.otherPriority ? source.id : d.otherSourceId;
+    const why = source.priority === d.otherPriority ? 'same priority: the figure stored first stays' : 'higher priority';
+    return {
+      kind: 'sources_disagree', agencyCode: d.agencyCode, metric: d.metric, period: d.period,
+      message: `${d.agencyCode} ${d.metric} ${d.period}: ${source.id} gives ${d.value}, ${d.otherSourceId} gave ${d.otherValue}; ${kept} is kept (${why})`,
+    };
+  });
 }

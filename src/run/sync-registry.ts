@@ -9,6 +9,6 @@ export function syncRegistryFromConfig(db: Db, loaded: LoadedConfig): void {
     db,
     agencies,
     config.portals.filter((p) => p.enabled).map((p) => ({ id: p.id, agencyCode: p.agency, name: p.name, url: p.url, settings: { pages: p.pages, statusUrl: p.statusUrl } })),
-    config.sources.filter((s) => s.enabled).map(({ id, kind, ...settings }) => ({ id, kind, portalId: null, settings })),
+    config.sources.filter((s) => s.enabled).map(({ id, kind, priority, ...settings }) => ({ id, kind, portalId: null, priority, settings })),
   );
 }

@@ -26,7 +26,7 @@ afterAll(async () => {
 
 function store(): Db {
   const db = openStore(join(tempDir(), 'rules.sqlite'));
-  syncRegistry(db, sandboxConfig(sandbox.url).agencies, [], [{ id: 'gateway', kind: 'national-portal', portalId: null, settings: {} }]);
+  syncRegistry(db, sandboxConfig(sandbox.url).agencies, [], [{ id: 'gateway', kind: 'national-portal', portalId: null, priority: 0, settings: {} }]);
   return db;
 }
 

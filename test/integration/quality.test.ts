@@ -19,7 +19,7 @@ const quality = ConfigSchema.parse({ version: 1 }).quality;
 
 function storeWith(measures: Array<[string, string, string, number | null]>, updatedAt = new Date('2026-11-20T00:00:00Z')): { db: Db; runId: number } {
   const db = openStore(join(tempDir(), 'q.sqlite'));
-  syncRegistry(db, builtInAgencies(), [], [{ id: 'src', kind: 'national-portal', portalId: null, settings: {} }]);
+  syncRegistry(db, builtInAgencies(), [], [{ id: 'src', kind: 'national-portal', portalId: null, priority: 0, settings: {} }]);
   const run = createRun(db, { trigger: 'test', plan: {}, pid: 1, host: 'h', now: updatedAt, toolVersion: 't', nodeVersion: 'n', configHash: 'c' });
   addJobs(db, run.id, [{ key: 'src/test', kind: 'collect', sourceId: 'src', portalId: null, period: null, params: {} }]);
   const [job] = listJobs(db, run.id);
