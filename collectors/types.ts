@@ -38,6 +38,11 @@ export interface NormaliseContext {
   /** Whether a registry agency existed in a period (a new province did not exist before 2025-07). */
   agencyExists(agencyCode: string, period: string): boolean;
   /**
+   * The agencies of a period that roll up into `agencyCode` when it did not exist then (the old
+   * provinces of a merged one before 2025-07); empty when it existed or nothing rolls up.
+   */
+  predecessorsIn(agencyCode: string, period: string): string[];
+  /**
    * The value the store held for (agency, metric, period) before this job: a number, null when it
    * is stored as missing, undefined when there is none. The runner loads what a collector may ask
    * for before normalise is called (the year-to-date figures of the previous month, for sources

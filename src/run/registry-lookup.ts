@@ -1,6 +1,7 @@
 // Answers "which agency does the gateway's unit code X mean in month P?": the same province
 // code names an old province before the 2025 merger and a new one after it.
 import type { NormaliseContext } from '../../collectors/types.ts';
+import { currentSuccessor } from '../kpi/headline.ts';
 import { isValidOn, type Agency, type AgencyLevel } from '../registry/agencies.ts';
 import { firstDay, lastDay } from '../time/period.ts';
 
@@ -13,15 +14,20 @@ export function registryLookup(agencies: readonly Agency[]): NormaliseContext {
     const key = `${agency.level}|${agency.gatewayCode}`;
     byUnit.set(key, [...(byUnit.get(key) ?? []), agency]);
   }
+  // Existing on any day of the month counts: the month's figures belong to it.
+  const agencyExists = (agencyCode: string, period: string) => {
+    const agency = byCode.get(agencyCode);
+    return agency !== undefined && (isValidOn(agency, firstDay(period)) || isValidOn(agency, lastDay(period)));
+  };
   return {
     agencyFor(level: AgencyLevel, gatewayCode: string, period: string) {
       const day = firstDay(period);
       return byUnit.get(`${level}|${gatewayCode}`)?.find((a) => isValidOn(a, day))?.code;
     },
-    agencyExists(agencyCode: string, period: string) {
-      const agency = byCode.get(agencyCode);
-      // Existing on any day of the month counts: the month's figures belong to it.
-      return agency !== undefined && (isValidOn(agency, firstDay(period)) || isValidOn(agency, lastDay(period)));
+    agencyExists,
+    predecessorsIn(agencyCode: string, period: string) {
+      if (agencyExists(agencyCode, period)) return [];
+      return agencies.filter((a) => a.code !== agencyCode && agencyExists(a.code, period) && currentSuccessor(a.code, byCode) === agencyCode).map((a) => a.code);
     },
     previousValue: () => undefined,
   };
@@ -33,5 +39,23 @@ export function withStoredValues(
   rows: ReadonlyArray<{ agencyCode: string; metric: string; period: string; value: number | null }>,
 ): NormaliseContext {
   const stored = new Map(rows.map((r) => [`${r.agencyCode}|${r.metric}|${r.period}`, r.value]));
-  return { ...ctx, previousValue: (agencyCode, metric, period) => stored.get(`${agencyCode}|${metric}|${period}`) };
+  const own = (agencyCode: string, metric: string, period: string) => stored.get(`${agencyCode}|${metric}|${period}`);
+  return {
+    ...ctx,
+    // An agency that did not exist yet (a merged province's June 2025) stands for its
+    // predecessors: their figures summed, missing if any of theirs is.
+    previousValue(agencyCode, metric, period) {
+      const mine = own(agencyCode, metric, period);
+      if (mine !== undefined) return mine;
+      const parts = ctx.predecessorsIn(agencyCode, period);
+      if (parts.length === 0) return undefined;
+      let total = 0;
+      for (const part of parts) {
+        const value = own(part, metric, period);
+        if (value === undefined || value === null) return value;
+        total += value;
+      }
+      return total;
+    },
+  };
 }

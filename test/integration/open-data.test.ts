@@ -62,6 +62,21 @@ describe('open-data collector: CSV of year-to-date figures', () => {
     db.close();
   });
 
+  it('derives July 2025 across the merger: a new province\'s June is its old provinces\' year to date, summed', async () => {
+    const db = openStore(join(tempDir(), 's.sqlite'));
+    expect((await collect(db, csvSource(), ['2025-06', '2025-07'])).jobsFailed).toBe(0);
+    const july = monthlyFigures(SEED, '2025-07', 'province', NOW);
+    expect(july).toHaveLength(34);
+    for (const f of july) {
+      expect(measureValue(db, `tinh:${f.unit.gatewayCode}`, 'dossiers.received', '2025-07')?.value).toBe(f.monthly.received);
+    }
+    // Tuyên Quang (08) took in Hà Giang (02): its July is its year to date less both Junes.
+    const june = (code: string) => measureValue(db, `tinh63:${code}`, 'ytd.dossiers.received', '2025-06')!.value!;
+    const tq = july.find((f) => f.unit.gatewayCode === '08')!;
+    expect(tq.ytd.received - june('02') - june('08')).toBe(tq.monthly.received);
+    db.close();
+  });
+
   it('stores a month whose previous year-to-date figure is unknown as missing, with the reason', async () => {
     const db = openStore(join(tempDir(), 's.sqlite'));
     await collect(db, csvSource(), ['2026-05']);
