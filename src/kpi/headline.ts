@@ -3,7 +3,7 @@
 // province's figure for a month before 2025-07-01 covers its old provinces. Rates are ratios
 // of summed counts; a missing count makes the rate missing, never a partial sum.
 import { isValidOn, type Agency, type AgencyLevel } from '../registry/agencies.ts';
-import type { PeriodValues } from '../../storage/measures.ts';
+import type { AgencyValues, PeriodValues } from '../../storage/measures.ts';
 import { lastDay } from '../time/period.ts';
 import type { KpiDefinition } from './definitions.ts';
 
@@ -61,20 +61,20 @@ export function constituentsByAgency(agencies: readonly Agency[], level: AgencyL
  */
 export class MeasureIndex {
   constructor(
-    private readonly byMetric: ReadonlyMap<string, ReadonlyMap<string, number | null>>,
+    private readonly byMetric: ReadonlyMap<string, AgencyValues>,
     private readonly reasons: ReadonlyMap<string, string>,
   ) {}
 
   /** The value; null when stored as missing; undefined when nothing is stored. */
   value(agencyCode: string, metric: string): number | null | undefined {
-    return this.byMetric.get(metric)?.get(agencyCode);
+    return this.byMetric.get(metric)?.[agencyCode];
   }
 
   nullReason(agencyCode: string, metric: string): string | null {
     return this.reasons.get(reasonKey(agencyCode, metric)) ?? null;
   }
 
-  valuesOf(metric: string): ReadonlyMap<string, number | null> | undefined {
+  valuesOf(metric: string): AgencyValues | undefined {
     return this.byMetric.get(metric);
   }
 }
@@ -89,12 +89,12 @@ export function periodIndex(values: PeriodValues): MeasureIndex {
 }
 
 export function indexMeasures(measures: readonly MeasureValue[]): MeasureIndex {
-  const byMetric = new Map<string, Map<string, number | null>>();
+  const byMetric = new Map<string, Record<string, number | null>>();
   const reasons = new Map<string, string>();
   for (const m of measures) {
     let byAgency = byMetric.get(m.metric);
-    if (!byAgency) byMetric.set(m.metric, (byAgency = new Map()));
-    byAgency.set(m.agencyCode, m.value);
+    if (!byAgency) byMetric.set(m.metric, (byAgency = Object.create(null) as Record<string, number | null>));
+    byAgency[m.agencyCode] = m.value;
     if (m.value === null && m.nullReason) reasons.set(reasonKey(m.agencyCode, m.metric), m.nullReason);
   }
   return new MeasureIndex(byMetric, reasons);
@@ -107,7 +107,7 @@ function sumMetrics(metrics: readonly string[], agencies: readonly string[], val
     const byAgency = values.valuesOf(metric);
     if (!byAgency) return NaN;
     for (const code of agencies) {
-      const value = byAgency.get(code);
+      const value = byAgency[code];
       if (value === undefined || value === null) return NaN;
       total += value;
     }

@@ -108,9 +108,15 @@ describe('SQLite store', () => {
     expect(first).toMatchObject({ rate: null, missingReason: expect.stringContaining('not_available: "N/A" (HTN_TRUCTUYEN)') });
     const second = fromStore.agencies.find((a) => a.agencyCode === provinces[1]!.code)!.kpis['rate.online_dossiers'];
     expect(second).toMatchObject({ numerator: 501, denominator: 1001 });
+    // Decimals come back exact, and a code nobody stored answers nothing (not Object.prototype's).
+    upsertMeasures(db, [{ agencyCode: provinces[2]!.code, metric: 'index766.total', period: '2026-10', value: 12.345678901234567, nullReason: null, snapshotId: null }], { sourceId: 's', runId: null, now: new Date('2026-11-01T00:00:00Z') });
+    const index = periodIndex(periodValues(db, '2026-10', ['index766.total']));
+    expect(index.value(provinces[2]!.code, 'index766.total')).toBe(12.345678901234567);
+    expect(index.value('constructor', 'index766.total')).toBeUndefined();
+    expect(index.value('__proto__', 'index766.total')).toBeUndefined();
     // Only some agencies (an agency's series): theirs and nobody else's, missing reasons included.
     const some = periodValues(db, '2026-10', metrics, [provinces[0]!.code, provinces[1]!.code]);
-    expect([...some.byMetric.get('dossiers.received')!.keys()].sort()).toEqual([provinces[0]!.code, provinces[1]!.code].sort());
+    expect(Object.keys(some.byMetric.get('dossiers.received')!).sort()).toEqual([provinces[0]!.code, provinces[1]!.code].sort());
     expect(some.missing).toEqual([{ agencyCode: provinces[0]!.code, metric: 'dossiers.received_online', nullReason: 'not_available: "N/A" (HTN_TRUCTUYEN)' }]);
     db.close();
   });
