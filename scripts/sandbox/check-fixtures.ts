@@ -5,6 +5,7 @@
 // Served only on the public host (hosts.ts): some pages name other public hosts, which only a
 // browser with the sandbox's host-resolver rules may look up.
 import type { ServerResponse } from 'node:http';
+import { waitDrainOrClose } from './faults.ts';
 import { escapeHtml } from './format.ts';
 import { GIF_1X1, type SiteResponse } from './sites.ts';
 
@@ -68,19 +69,6 @@ ${body}
 
 const NOOP_JS = '/* tệp mô phỏng, không làm gì */\n';
 
-/** Waits for the socket to take more, or to close; the listener that did not fire is removed. */
-function drainedOrClosed(res: ServerResponse): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.once('drain', done);
-    res.once('close', done);
-  });
-}
-
 function hugePage(): StreamedResponse {
   return async (res, closing) => {
     const chunk = Buffer.from(`<p>${'Nội dung rất dài. '.repeat(3000)}</p>\n`);
@@ -90,7 +78,7 @@ function hugePage(): StreamedResponse {
     while (sent < HUGE_PAGE_BYTES && !closing.aborted && !res.destroyed) {
       const part = chunk.subarray(0, Math.min(chunk.length, HUGE_PAGE_BYTES - sent));
       sent += part.length;
-      if (!res.write(part)) await drainedOrClosed(res);
+      if (!res.write(part)) await waitDrainOrClose(res);
     }
     res.end();
   };

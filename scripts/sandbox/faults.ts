@@ -170,7 +170,8 @@ export const MAINTENANCE_PAGE = `<!DOCTYPE html>
 /** JSON cut off mid-value, like a response truncated by a crashing upstream. */
 export const MALFORMED_JSON = '[{"ROW_STT":"1","ID":"2001","TEN":"Thành phố Hà Nội","MA_COQUAN":"01","CAPDONVIID":"2","HS_TOTAL":"8';
 
-function waitDrainOrClose(res: ServerResponse): Promise<void> {
+/** Waits for the socket to take more, or to close; the listener that did not fire is removed. */
+export function waitDrainOrClose(res: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       res.off('drain', done);
