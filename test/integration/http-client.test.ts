@@ -15,6 +15,11 @@ afterEach(async () => {
 });
 
 /** Fast limits for tests; each case overrides what it exercises. */
+// "Promptly" below means long before a deadline the request would otherwise wait for: the
+// bound is a fraction of that deadline, not a speed figure, so a loaded machine does not fail it.
+const LONG_WAIT_MS = 10_000;
+const PROMPT_MS = 3_000;
+
 function client(limits: Partial<HttpLimits> = {}): HttpClient {
   const c = createHttpClient({ retries: 0, retryBaseDelayMs: 10, ...limits });
   cleanups.push(() => c.close());
@@ -250,12 +255,12 @@ describe('transport failures', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const { value: failure, ms } = await timed(() =>
-      failureOf(client({ retries: 2 }).request({ url: base, signal: controller.signal })),
+      failureOf(client({ retries: 2, headersTimeoutMs: LONG_WAIT_MS, totalTimeoutMs: LONG_WAIT_MS }).request({ url: base, signal: controller.signal })),
     );
     expect(failure.reason).toBe('aborted');
     expect(failure.attempts).toBe(1);
     expect(hits).toBe(1);
-    expect(ms).toBeLessThan(500);
+    expect(ms).toBeLessThan(PROMPT_MS);
   });
 
   it('rejects URLs that are not http or https as invalid_url', async () => {
@@ -301,10 +306,10 @@ describe('body size limit', () => {
       res.writeHead(200, { 'Content-Length': String(100 * MiB) });
       res.write(Buffer.alloc(1024)); // and then nothing: the client must not wait for the rest
     });
-    const { value: failure, ms } = await timed(() => failureOf(client({ maxBodyBytes: MiB }).request({ url: base })));
+    const { value: failure, ms } = await timed(() => failureOf(client({ maxBodyBytes: MiB, bodyTimeoutMs: LONG_WAIT_MS, totalTimeoutMs: LONG_WAIT_MS }).request({ url: base })));
     expect(failure.reason).toBe('too_large');
     expect(failure.message).toMatch(/content-length/);
-    expect(ms).toBeLessThan(500);
+    expect(ms).toBeLessThan(PROMPT_MS);
     await sleep(50);
     expect(closed).toBe(true);
   });
@@ -459,14 +464,14 @@ describe('per-host concurrency', () => {
     const base = await httpServer(() => {
       // Never answers, so the first request holds the only slot.
     });
-    const c = client({ perHostConcurrency: 1 });
+    const c = client({ perHostConcurrency: 1, headersTimeoutMs: LONG_WAIT_MS, totalTimeoutMs: LONG_WAIT_MS });
     const holder = new AbortController();
     const first = failureOf(c.request({ url: `${base}/slow`, signal: holder.signal }));
     const waiting = new AbortController();
     setTimeout(() => waiting.abort(), 100);
     const { value: failure, ms } = await timed(() => failureOf(c.request({ url: `${base}/queued`, signal: waiting.signal })));
     expect(failure.reason).toBe('aborted');
-    expect(ms).toBeLessThan(500);
+    expect(ms).toBeLessThan(PROMPT_MS);
     holder.abort();
     expect((await first).reason).toBe('aborted');
   });
