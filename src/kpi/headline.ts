@@ -79,7 +79,7 @@ export class MeasureIndex {
   }
 }
 
-export const reasonKey = (agencyCode: string, metric: string) => `${agencyCode}\u0000${metric}`;
+const reasonKey = (agencyCode: string, metric: string) => `${agencyCode}\u0000${metric}`;
 
 /** The index of one stored period (storage's periodValues). */
 export function periodIndex(values: PeriodValues): MeasureIndex {
