@@ -96,4 +96,7 @@ export const ALL_KPIS: readonly KpiDefinition[] = [
 export const KPI_IDS = ALL_KPIS.map((k) => k.id);
 
 /** Every metric some KPI reads. */
-export const KPI_METRICS = [...new Set(ALL_KPIS.flatMap((k) => [...k.numerator, ...k.denominator]))];
+/** The stored metrics the KPIs read, each once. */
+export const metricsOf = (kpis: readonly KpiDefinition[]) => [...new Set(kpis.flatMap((k) => [...k.numerator, ...k.denominator]))];
+
+export const KPI_METRICS = metricsOf(ALL_KPIS);

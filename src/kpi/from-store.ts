@@ -5,13 +5,11 @@ import { periodValues } from '../../storage/measures.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import type { Lang } from '../i18n.ts';
 import { localDate } from '../time/period.ts';
-import { HEADLINE_KPIS, KPI_METRICS, type KpiDefinition } from './definitions.ts';
+import { HEADLINE_KPIS, KPI_METRICS, metricsOf, type KpiDefinition } from './definitions.ts';
 import { periodIndex, type MeasureIndex } from './headline.ts';
 import { INDEX_766_METRICS } from './index766.ts';
 import { nationalSummary, type NationalSummary } from './national-summary.ts';
 import { constituentsOf, figuresOf, kpiOverview, type KpiFigure, type Overview } from './overview.ts';
-
-const metricsOf = (kpis: readonly KpiDefinition[]) => [...new Set(kpis.flatMap((k) => [...k.numerator, ...k.denominator]))];
 
 /** The stored values of a period, of every agency or only of `agencyCodes`. */
 export function storedValues(db: Db, period: string, metrics: readonly string[], agencyCodes?: readonly string[]): MeasureIndex {
@@ -51,6 +49,6 @@ export function seriesFromStore(db: Db, loaded: LoadedConfig, code: string, peri
     const subject = constituentsOf(loaded.agencies, code, period, today);
     if (!subject) return { period, kpis: null };
     const values = storedValues(db, period, metrics, subject.parts);
-    return { period, kpis: figuresOf({ code, period, today, agencies: loaded.agencies, values, targets: loaded.config.targets, kpis }) };
+    return { period, kpis: figuresOf({ code, subject, period, values, targets: loaded.config.targets, kpis }) };
   });
 }

@@ -26,22 +26,37 @@ export interface Overview {
   agencies: AgencyFigures[];
 }
 
-export const AGGREGATES = {
-  country: { code: 'VN', name: { vi: 'Cả nước', en: 'Whole country' } },
-  ministries: { code: 'khoi:bo', name: { vi: 'Khối bộ, ngành', en: 'Ministries' } },
-  provinces: { code: 'khoi:tinh', name: { vi: 'Khối địa phương', en: 'Provinces' } },
-} as const;
+interface Aggregate {
+  code: string;
+  name: { vi: string; en: string };
+  /** The levels it sums; communes are inside their province's counts. */
+  members: readonly AgencyLevel[];
+  /** The level its targets are set at. */
+  targetLevel: string;
+}
+
+/** The aggregates, in the order the overview lists them. */
+export const AGGREGATES: readonly Aggregate[] = [
+  { code: 'VN', name: { vi: 'Cả nước', en: 'Whole country' }, members: ['ministry', 'province'], targetLevel: 'national' },
+  { code: 'khoi:bo', name: { vi: 'Khối bộ, ngành', en: 'Ministries' }, members: ['ministry'], targetLevel: 'ministry' },
+  { code: 'khoi:tinh', name: { vi: 'Khối địa phương', en: 'Provinces' }, members: ['province'], targetLevel: 'province' },
+];
 
 /** Code order without the cost of locale-aware comparison (codes are ASCII). */
 export const compareCodes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const RANKED_LEVELS: AgencyLevel[] = ['ministry', 'province', 'commune'];
 
-/** Sets the target and the gap on a computed figure. */
-function withTarget(f: KpiFigure, target: number | null): KpiFigure {
-  f.target = target;
-  f.gap = f.rate !== null && target !== null ? f.rate - target : null;
-  return f;
+/** Every KPI of one agency or aggregate: sums over its constituents, with the target of its level and year. */
+function figuresFor(kpis: readonly KpiDefinition[], code: string, parts: readonly string[], values: MeasureIndex, targets: Config['targets'], targetLevel: string, year: number): Record<string, KpiFigure> {
+  const figures: Record<string, KpiFigure> = {};
+  for (const kpi of kpis) {
+    const f = computeKpi(kpi, code, parts, values);
+    f.target = targetFor(targets, kpi, { agencyCode: code, level: targetLevel, year });
+    f.gap = f.rate !== null && f.target !== null ? f.rate - f.target : null;
+    figures[kpi.id] = f;
+  }
+  return figures;
 }
 
 function assignRanks(rows: AgencyFigures[], kpis: readonly KpiDefinition[]): void {
@@ -80,43 +95,22 @@ export function kpiOverview(input: {
   for (const level of RANKED_LEVELS) {
     const rows: AgencyFigures[] = [];
     for (const [code, parts] of constituentsByAgency(input.agencies, level, period, today)) {
-      const agency = byCode.get(code)!;
-      const kpiFigures: Record<string, KpiFigure> = {};
-      for (const kpi of kpis) {
-        kpiFigures[kpi.id] = withTarget(computeKpi(kpi, code, parts, values), targetFor(targets, kpi, { agencyCode: code, level, year }));
-      }
-      rows.push({ agencyCode: code, name: agency.name, level, constituents: parts, kpis: kpiFigures, index766: level === 'commune' ? null : index766(code, parts, values) });
+      rows.push({
+        agencyCode: code, name: byCode.get(code)!.name, level, constituents: parts, kpis: figuresFor(kpis, code, parts, values, targets, level, year),
+        index766: level === 'commune' ? null : index766(code, parts, values),
+      });
     }
     assignRanks(rows, kpis);
     agencies.push(...rows.sort((a, b) => compareCodes(a.agencyCode, b.agencyCode)));
   }
 
   const partsOf = (level: AgencyLevel) => agencies.filter((a) => a.level === level).flatMap((a) => a.constituents);
-  const aggregate = (key: keyof typeof AGGREGATES, parts: string[], level: string): AgencyFigures => {
-    const { code, name } = AGGREGATES[key];
-    const kpiFigures: Record<string, KpiFigure> = {};
-    for (const kpi of kpis) kpiFigures[kpi.id] = withTarget(computeKpi(kpi, code, parts, values), targetFor(targets, kpi, { agencyCode: code, level, year }));
-    return { agencyCode: code, name: name[lang], level: 'block', constituents: parts, kpis: kpiFigures, index766: null };
-  };
-  const ministries = partsOf('ministry');
-  const provinces = partsOf('province');
-  return {
-    period,
-    aggregates: [
-      aggregate('country', [...ministries, ...provinces], 'national'),
-      aggregate('ministries', ministries, 'ministry'),
-      aggregate('provinces', provinces, 'province'),
-    ],
-    agencies,
-  };
+  const aggregates = AGGREGATES.map((a): AgencyFigures => {
+    const parts = a.members.flatMap(partsOf);
+    return { agencyCode: a.code, name: a.name[lang], level: 'block', constituents: parts, kpis: figuresFor(kpis, a.code, parts, values, targets, a.targetLevel, year), index766: null };
+  });
+  return { period, aggregates, agencies };
 }
-
-// Aggregates sum ministries and provinces; communes are inside their province's counts.
-const AGGREGATE_LEVELS: Record<string, { key: keyof typeof AGGREGATES; members: AgencyLevel[]; targetLevel: string }> = {
-  [AGGREGATES.country.code]: { key: 'country', members: ['ministry', 'province'], targetLevel: 'national' },
-  [AGGREGATES.ministries.code]: { key: 'ministries', members: ['ministry'], targetLevel: 'ministry' },
-  [AGGREGATES.provinces.code]: { key: 'provinces', members: ['province'], targetLevel: 'province' },
-};
 
 /**
  * Whom an agency or aggregate sums in a period (its former agencies for a merged province,
@@ -124,8 +118,9 @@ const AGGREGATE_LEVELS: Record<string, { key: keyof typeof AGGREGATES; members: 
  * neither an aggregate nor an agency valid today.
  */
 export function constituentsOf(agencies: readonly Agency[], code: string, period: string, today: string): { parts: string[]; targetLevel: string } | null {
-  const aggregate = AGGREGATE_LEVELS[code];
+  const aggregate = AGGREGATES.find((a) => a.code === code);
   if (aggregate) {
+    // In the overview's order: members by code.
     const parts = aggregate.members.flatMap((member) => [...constituentsByAgency(agencies, member, period, today)].sort(([a], [b]) => compareCodes(a, b)).flatMap(([, p]) => p));
     return { parts, targetLevel: aggregate.targetLevel };
   }
@@ -136,25 +131,17 @@ export function constituentsOf(agencies: readonly Agency[], code: string, period
 }
 
 /**
- * One agency's or aggregate's KPI figures for a period, unranked, without computing the whole
- * overview: a point of a 12-month series. The same sums as the overview's.
+ * One agency's or aggregate's KPI figures for a period (whom it sums: constituentsOf), unranked,
+ * without computing the whole overview: a point of a 12-month series. The same sums as the overview's.
  */
 export function figuresOf(input: {
   code: string;
+  subject: { parts: readonly string[]; targetLevel: string };
   period: string;
-  today: string;
-  agencies: readonly Agency[];
   values: MeasureIndex;
   targets: Config['targets'];
   kpis?: readonly KpiDefinition[];
-}): Record<string, KpiFigure> | null {
-  const { code, period, today, agencies, values, targets } = input;
-  const subject = constituentsOf(agencies, code, period, today);
-  if (!subject) return null;
-  const year = parseMonth(period).year;
-  const figures: Record<string, KpiFigure> = {};
-  for (const kpi of input.kpis ?? ALL_KPIS) {
-    figures[kpi.id] = withTarget(computeKpi(kpi, code, subject.parts, values), targetFor(targets, kpi, { agencyCode: code, level: subject.targetLevel, year }));
-  }
-  return figures;
+}): Record<string, KpiFigure> {
+  const { code, subject, period, values, targets } = input;
+  return figuresFor(input.kpis ?? ALL_KPIS, code, subject.parts, values, targets, subject.targetLevel, parseMonth(period).year);
 }

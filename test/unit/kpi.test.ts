@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KPI_ONLINE_DOSSIERS } from '../../src/kpi/definitions.ts';
 import { computeKpi, constituentsByAgency, indexMeasures, type MeasureValue } from '../../src/kpi/headline.ts';
 import { nationalSummary } from '../../src/kpi/national-summary.ts';
-import { figuresOf, kpiOverview } from '../../src/kpi/overview.ts';
+import { constituentsOf, figuresOf, kpiOverview } from '../../src/kpi/overview.ts';
 import { targetFor } from '../../src/kpi/targets.ts';
 import { builtInAgencies } from '../../src/registry/agencies.ts';
 
@@ -102,12 +102,13 @@ describe('one agency month by month', () => {
       const overview = kpiOverview({ period, today, agencies, values, targets });
       for (const code of ['VN', 'khoi:bo', 'khoi:tinh', 'tinh:08', 'bo:BCT']) {
         const expected = [...overview.aggregates, ...overview.agencies].find((a) => a.agencyCode === code)!.kpis;
-        const figures = figuresOf({ code, period, today, agencies, values, targets })!;
+        const figures = figuresOf({ code, subject: constituentsOf(agencies, code, period, today)!, period, values, targets });
         // Everything but the rank, which needs the whole level.
         for (const [id, f] of Object.entries(expected)) expect({ ...figures[id], rank: null }, `${code} ${id} ${period}`).toEqual({ ...f, rank: null });
       }
     }
-    expect(figuresOf({ code: 'tinh63:02', period: '2025-06', today, agencies, values: indexMeasures([]), targets })).toBeNull();
-    expect(figuresOf({ code: 'nowhere', period: '2025-06', today, agencies, values: indexMeasures([]), targets })).toBeNull();
+    // An old province is no agency of today; an unknown code is nobody.
+    expect(constituentsOf(agencies, 'tinh63:02', '2025-06', today)).toBeNull();
+    expect(constituentsOf(agencies, 'nowhere', '2025-06', today)).toBeNull();
   });
 });
