@@ -19,6 +19,7 @@ export function registryLookup(agencies: readonly Agency[]): NormaliseContext {
     const agency = byCode.get(agencyCode);
     return agency !== undefined && (isValidOn(agency, firstDay(period)) || isValidOn(agency, lastDay(period)));
   };
+  const predecessors = new Map<string, string[]>();
   return {
     agencyFor(level: AgencyLevel, gatewayCode: string, period: string) {
       const day = firstDay(period);
@@ -27,7 +28,14 @@ export function registryLookup(agencies: readonly Agency[]): NormaliseContext {
     agencyExists,
     predecessorsIn(agencyCode: string, period: string) {
       if (agencyExists(agencyCode, period)) return [];
-      return agencies.filter((a) => a.code !== agencyCode && agencyExists(a.code, period) && currentSuccessor(a.code, byCode) === agencyCode).map((a) => a.code);
+      // Asked once per metric of each unit: the walk over the registry is done once per unit and month.
+      const key = `${agencyCode}|${period}`;
+      let found = predecessors.get(key);
+      if (!found) {
+        found = agencies.filter((a) => a.code !== agencyCode && agencyExists(a.code, period) && currentSuccessor(a.code, byCode) === agencyCode).map((a) => a.code);
+        predecessors.set(key, found);
+      }
+      return found;
     },
     previousValue: () => undefined,
   };
