@@ -5,6 +5,7 @@
 // Served only on the public host (hosts.ts): some pages name other public hosts, which only a
 // browser with the sandbox's host-resolver rules may look up.
 import type { ServerResponse } from 'node:http';
+import { a11yFixture } from './a11y-fixtures/index.ts';
 import { waitDrainOrClose } from './faults.ts';
 import { escapeHtml } from './format.ts';
 import { GIF_1X1, type SiteResponse } from './sites.ts';
@@ -41,6 +42,8 @@ export type StreamedResponse = (res: ServerResponse, closing: AbortSignal) => Pr
 
 const HTML = 'text/html; charset=utf-8';
 // The fixtures load things the hardened CSP of their host would block; each page says what it allows.
+// Accessibility fixtures run inline scripts and frame each other (and other sandbox hosts).
+const A11Y_CSP = "default-src 'self' https: data: 'unsafe-inline'; frame-ancestors 'self'";
 const OPEN_CSP = "default-src 'self' https: http: data: 'unsafe-inline'; frame-ancestors 'none'";
 
 function page(title: string, body: string, opts: { style?: string; csp?: string } = {}): SiteResponse {
@@ -161,7 +164,11 @@ export function handleFixture(path: string, query: URLSearchParams): SiteRespons
       return hugePage();
     case H.neverEnds:
       return neverEnds();
-    default:
+    default: {
+      const a11y = a11yFixture(path);
+      // The fixtures run their own scripts and frames: the page allows what it needs.
+      if (a11y) return { status: 200, headers: { 'content-type': a11y.contentType, 'content-security-policy': A11Y_CSP }, body: a11y.body };
       return { status: 404, headers: { 'content-type': HTML }, body: '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Không tìm thấy</title></head><body><h1>Không tìm thấy trang</h1></body></html>\n' };
+    }
   }
 }

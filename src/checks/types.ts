@@ -2,6 +2,7 @@
 // Evidence is what one browser visit of one page recorded; it is stored as JSON, and every
 // criterion's judge is a pure function of it, so an auditor can re-judge stored evidence.
 import type { Lang } from '../i18n.ts';
+import type { FrameRef } from './evidence/accessibility/frames.ts';
 
 export type Area = 'privacy' | 'accessibility';
 export const AREAS: readonly Area[] = ['privacy', 'accessibility'];
@@ -153,6 +154,10 @@ export interface PageEvidence {
   keyboard: KeyboardEvidence | null;
   reflow: { width: number; scrollWidth: number; clientWidth: number } | null;
   axe: { version: string; rules: AxeRuleSummary[]; error: string | null } | null;
+  /** Every document of the page (top first); findings name one by its index. */
+  frames: FrameRef[];
+  /** Accessibility probes that failed (the scanner's failure: their criteria are `error`). */
+  probeErrors: Array<{ probe: string; message: string }>;
 }
 
 /** Content-addressed bodies kept beside the evidence JSON (sha256 of each). */

@@ -10,6 +10,8 @@ import { describeCookies, parseCookieDeclaration, type CookieDeclaration } from 
 import {
   COLLECT_SCRIPT, INSTRUMENT_SCRIPT, KEYBOARD_PREPARE_SCRIPT, KEYBOARD_READ_SCRIPT, MASK_SCRIPT, REFLOW_SCRIPT,
 } from './in-page.ts';
+import { listFrames } from './accessibility/frames.ts';
+import { runProbes } from './accessibility/probes.ts';
 import { keptHeaders, NetworkLog } from './network-log.ts';
 import { findPersonalData, maskingPairs, maskText, storedHits } from './personal-data.ts';
 import { trackerFor } from './third-parties.ts';
@@ -73,7 +75,7 @@ export function emptyEvidence(url: string, kind: PageKind, startedAt: Date): Pag
     schema: 'dvc-monitor/page-evidence/1', kind, requestedUrl: url, finalUrl: null, startedAt: startedAt.toISOString(), durationMs: 0,
     error: null, document: null, httpVariant: null, requests: [], requestsDropped: 0, cookies: [], storage: [], forms: [], links: [],
     headings: [], tables: [], mixedContent: [], lang: null, title: '', text: '', personalData: [], dialogs: [], popups: [], keyboard: null,
-    reflow: null, axe: null,
+    reflow: null, axe: null, frames: [], probeErrors: [],
   };
 }
 
@@ -272,6 +274,9 @@ export async function visitPage(browser: Browser, url: string, opts: VisitOption
         evidence.axe = { version: AXE_VERSION, rules: [], error: classifyFailure(err).message };
       }
       evidence.keyboard = await keyboardTest(page, cdp, opts.keyboardSample);
+      const frames = await listFrames(page);
+      evidence.frames = frames.map((f) => f.ref);
+      await runProbes({ page, cdp, frames, viewport: VIEWPORT, keyboardSample: opts.keyboardSample }, evidence);
     }
 
     const declarations: CookieDeclaration[] = [

@@ -1,0 +1,36 @@
+// The accessibility probes: tests that act on the loaded page in the browser (Tab walks,
+// zoom, spacing overrides, focusing and changing fields) and record what they saw as
+// evidence for the criteria. They run after axe, in order, each in every frame it applies to;
+// a probe that fails records its own error and never stops the others.
+import type { CDPSession, Page } from 'playwright-core';
+import type { PageEvidence } from '../../types.ts';
+import type { FrameTarget } from './frames.ts';
+
+export interface ProbeContext {
+  page: Page;
+  cdp: CDPSession;
+  /** Every document of the page, top first (frames.ts). */
+  frames: FrameTarget[];
+  viewport: { width: number; height: number };
+  keyboardSample: number;
+}
+
+/** A probe writes its own field(s) of the evidence. */
+export interface Probe {
+  name: string;
+  run(ctx: ProbeContext, evidence: PageEvidence): Promise<void>;
+}
+
+export const PROBES: Probe[] = [];
+
+export async function runProbes(ctx: ProbeContext, evidence: PageEvidence, probes: readonly Probe[] = PROBES): Promise<void> {
+  for (const probe of probes) {
+    try {
+      await probe.run(ctx, evidence);
+    } catch (err) {
+      // A closed page (our deadline, a crash) must stop the visit: rethrow those.
+      if (ctx.page.isClosed()) throw err;
+      evidence.probeErrors.push({ probe: probe.name, message: String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 300) });
+    }
+  }
+}
