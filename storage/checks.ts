@@ -182,6 +182,6 @@ export function seriousViolationsOfCheck(db: Db, checkId: number): Array<{ rule:
   return db.prepare(`
     SELECT json_extract(f.detail_json, '$.rule') AS rule, max(json_extract(f.detail_json, '$.impact')) AS impact, min(r.page_url) AS page
     FROM finding f JOIN check_result r ON r.id = f.check_result_id
-    WHERE r.check_id = ? AND f.code LIKE 'axe.%' AND json_extract(f.detail_json, '$.impact') IN ('serious', 'critical')
+    WHERE r.check_id = ? AND r.outcome = 'fail' AND f.code LIKE 'axe.%' AND json_extract(f.detail_json, '$.impact') IN ('serious', 'critical')
     GROUP BY rule ORDER BY rule`).all(checkId) as Array<{ rule: string; impact: string; page: string | null }>;
 }

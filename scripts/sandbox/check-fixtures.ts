@@ -44,6 +44,7 @@ const HTML = 'text/html; charset=utf-8';
 // The fixtures load things the hardened CSP of their host would block; each page says what it allows.
 // Accessibility fixtures run inline scripts and frame each other (and other sandbox hosts).
 const A11Y_CSP = "default-src 'self' https: data: 'unsafe-inline'; frame-ancestors 'self'";
+const A11Y_EMBEDDABLE_CSP = "default-src 'self' https: data: 'unsafe-inline'";
 const OPEN_CSP = "default-src 'self' https: http: data: 'unsafe-inline'; frame-ancestors 'none'";
 
 function page(title: string, body: string, opts: { style?: string; csp?: string } = {}): SiteResponse {
@@ -100,7 +101,7 @@ function neverEnds(): StreamedResponse {
   };
 }
 
-export function handleFixture(path: string, query: URLSearchParams): SiteResponse | StreamedResponse {
+export function handleFixture(path: string, query: URLSearchParams, host = FIXTURES_HOST): SiteResponse | StreamedResponse {
   const P = FIXTURE_PAGES;
   const H = P.hostile;
   switch (path) {
@@ -167,7 +168,9 @@ export function handleFixture(path: string, query: URLSearchParams): SiteRespons
     default: {
       const a11y = a11yFixture(path);
       // The fixtures run their own scripts and frames: the page allows what it needs.
-      if (a11y) return { status: 200, headers: { 'content-type': a11y.contentType, 'content-security-policy': A11Y_CSP }, body: a11y.body };
+      // Framed by their own host's pages; the other host's (tienich.sandbox) are framed by anyone.
+      const framing: Record<string, string> = host === FIXTURES_HOST ? { 'x-frame-options': 'SAMEORIGIN' } : {};
+      if (a11y) return { status: 200, headers: { 'content-type': a11y.contentType, 'content-security-policy': host === FIXTURES_HOST ? A11Y_CSP : A11Y_EMBEDDABLE_CSP, ...framing }, body: a11y.body };
       return { status: 404, headers: { 'content-type': HTML }, body: '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Không tìm thấy</title></head><body><h1>Không tìm thấy trang</h1></body></html>\n' };
     }
   }

@@ -45,6 +45,12 @@ const HARDENED: Deployment = {
   },
 };
 
+// A widget provider whose pages other sites embed: hardened, but frameable by anyone.
+const EMBEDDABLE: Deployment = {
+  ...HARDENED,
+  headers: Object.fromEntries(Object.entries(HARDENED.headers).filter(([k]) => k !== 'x-frame-options')),
+};
+
 // An old server: plain HTTP only, no security header at all.
 const LEGACY: Deployment = { redirectToHttps: false, hsts: null, headers: {} };
 
@@ -61,6 +67,8 @@ export const PUBLIC_HOSTS: Record<string, PublicHost> = {
   'dichvucong.danang.sandbox': { kind: 'site', site: 'danang', deployment: PARTIAL },
   // Single-purpose pages for the checker's tests and benchmark (check-fixtures.ts).
   'kiemthu.sandbox': { kind: 'fixtures', deployment: HARDENED },
+  // The same fixtures on another site, for cross-origin frames (out-of-process in Chromium).
+  'tienich.sandbox': { kind: 'fixtures', deployment: EMBEDDABLE },
   // Stand-ins for well-known third parties: the tracker the bct build loads, and a CDN abroad.
   'www.google-analytics.com': { kind: 'third-party', name: 'tracker' },
   'cdn.jsdelivr.net': { kind: 'third-party', name: 'cdn' },

@@ -17,6 +17,8 @@ export interface CriterionResult {
   outcome: Outcome;
   details: FindingDetail[];
   basis: CitedBasis[];
+  /** Advice only: never scored, never alerted on. */
+  advisory?: true;
 }
 
 function scannerError(page: PageEvidence): Judgement {
@@ -30,12 +32,15 @@ export function rollUp(outcomes: Outcome[]): Outcome {
   return 'not_applicable';
 }
 
+const NOT_FOR_THIS_DOCUMENT: Judgement = { outcome: 'not_applicable', details: [] };
+
 export function judgePortal(evidence: PortalEvidence, areas: readonly Area[], measuredOn: string): CriterionResult[] {
   const pages = [evidence.home, ...evidence.pages];
   const results: CriterionResult[] = [];
   for (const criterion of criteriaOf(areas)) {
     const basis = basisOn(criterion.basis, measuredOn);
-    const base = { criterionId: criterion.id, area: criterion.area, severity: criterion.severity, basis };
+    const base = { criterionId: criterion.id, area: criterion.area, severity: criterion.severity, basis, ...(criterion.advisory ? { advisory: true as const } : {}) };
+    const documents = criterion.documents ?? ['html', 'svg', 'xml'];
     if (criterion.scope === 'portal') {
       // Without the home page there are no links to judge from: the scanner's failure, not the portal's.
       const j = evidence.home.error ? scannerError(evidence.home) : criterion.judge(evidence);
@@ -43,7 +48,8 @@ export function judgePortal(evidence: PortalEvidence, areas: readonly Area[], me
       continue;
     }
     const perPage = pages.map((page, pageIndex): CriterionResult => {
-      const j = page.error ? (criterion.judgeFailedVisit?.(page) ?? scannerError(page)) : criterion.judge(page);
+      const j = page.error ? (criterion.judgeFailedVisit?.(page) ?? scannerError(page))
+        : documents.includes(page.documentKind ?? 'html') ? criterion.judge(page) : NOT_FOR_THIS_DOCUMENT;
       return { ...base, level: 'page', pageIndex, pageUrl: page.requestedUrl, ...j };
     });
     results.push(...perPage);

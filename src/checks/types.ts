@@ -3,6 +3,7 @@
 // criterion's judge is a pure function of it, so an auditor can re-judge stored evidence.
 import type { Lang } from '../i18n.ts';
 import type { FrameRef } from './evidence/accessibility/frames.ts';
+import type { NavigationHop } from './evidence/navigation.ts';
 
 export type Area = 'privacy' | 'accessibility';
 export const AREAS: readonly Area[] = ['privacy', 'accessibility'];
@@ -18,11 +19,14 @@ export type PageKind = 'home' | 'service' | 'form' | 'statistics' | 'privacy_pol
 
 export type Text = Record<Lang, string>;
 
+/** What the visited document is: most accessibility criteria speak of HTML only. */
+export type DocumentKind = 'html' | 'svg' | 'xml';
+
 /** Why a visit produced no usable evidence. The portal is not blamed for any of these. */
 export type ScannerErrorReason =
   | 'timeout' | 'too_large' | 'too_many_redirects' | 'download' | 'dialog_flood' | 'popup_flood'
   | 'browser_crashed' | 'dns' | 'connect_failed' | 'tls_invalid' | 'http_4xx' | 'http_5xx'
-  | 'not_html' | 'navigation_failed' | 'internal_error';
+  | 'not_html' | 'navigation_failed' | 'navigated_away' | 'internal_error';
 
 export interface RequestRecord {
   url: string;
@@ -117,6 +121,10 @@ export interface AxeRuleSummary {
   nodes: number;
   /** CSS selectors of the first nodes, enough to find them again. */
   targets: string[];
+  /** Axe's link to the rule's explanation (kept for the fix). */
+  helpUrl: string | null;
+  /** The first nodes: the frame (index into `frames`), the selector in that frame's document, axe's HTML snippet. */
+  elements: Array<{ frame: number; selector: string; snippet: string }>;
 }
 
 export interface PageEvidence {
@@ -140,9 +148,11 @@ export interface PageEvidence {
   cookies: CookieRecord[];
   storage: StorageRecord[];
   forms: FormRecord[];
-  links: Array<{ href: string; text: string }>;
-  headings: Array<{ level: number; text: string }>;
-  tables: Array<{ rows: number; headers: number; caption: boolean; numericCells: number; layout: boolean }>;
+  /** Links, headings and tables of every frame; `frame` indexes `frames` (0, the top document, when absent). */
+  links: Array<{ href: string; text: string; frame?: number }>;
+  /** Headings as a screen reader finds them: rendered, not aria-hidden, text = accessible name. */
+  headings: Array<{ level: number; text: string; frame?: number; selector?: string }>;
+  tables: Array<{ rows: number; headers: number; caption: boolean; numericCells: number; layout: boolean; frame?: number }>;
   mixedContent: Array<{ url: string; element: string; blocked: boolean }>;
   lang: string | null;
   title: string;
@@ -154,6 +164,10 @@ export interface PageEvidence {
   keyboard: KeyboardEvidence | null;
   reflow: { width: number; scrollWidth: number; clientWidth: number } | null;
   axe: { version: string; rules: AxeRuleSummary[]; error: string | null } | null;
+  /** What the document is (an SVG or XML document gets only the criteria that apply to it). */
+  documentKind: DocumentKind;
+  /** Moves the page made by itself after it loaded; the evidence is of the last document. */
+  navigations: NavigationHop[];
   /** Every document of the page (top first); findings name one by its index. */
   frames: FrameRef[];
   /** Accessibility probes that failed (the scanner's failure: their criteria are `error`). */

@@ -59,7 +59,7 @@ describe('check jobs in the nightly run', () => {
     expect(db.prepare('SELECT count(*) FROM measure WHERE period = ?').pluck().get('2026-09')).toBeGreaterThan(0);
 
     const versions = db.prepare('SELECT axe_version, tracker_list_version, browser_version, scoring_version FROM run WHERE id = ?').get(summary.runId);
-    expect(versions).toMatchObject({ axe_version: expect.stringMatching(/^4\./), tracker_list_version: expect.stringMatching(/^third-party-web@/), browser_version: expect.stringMatching(/^Chromium/), scoring_version: 'score/1' });
+    expect(versions).toMatchObject({ axe_version: expect.stringMatching(/^4\./), tracker_list_version: expect.stringMatching(/^third-party-web@/), browser_version: expect.stringMatching(/^Chromium/), scoring_version: 'score/2' });
     const checks = db.prepare('SELECT portal_id, job_id FROM portal_check WHERE run_id = ? ORDER BY portal_id').all(summary.runId) as Array<{ portal_id: string; job_id: number }>;
     expect(checks.map((c) => c.portal_id)).toEqual(['dvc-bct', 'dvc-hanoi']);
 

@@ -43,7 +43,7 @@ function check(withTracker: boolean, at: string): PortalCheck {
     target: { portalId: 'dvc-hanoi', homeUrl: HOME, pages: [] }, areas: ['privacy'], startedAt: new Date(at), finishedAt: new Date(at), measuredOn: at.slice(0, 10),
     visits: [{ evidence: home, dom: Buffer.from('<html lang="vi"></html>'), axe: null, screenshot: Buffer.from([0xff, 0xd8, 0xff]) }],
     results, scores: [scoreArea(results, 'privacy')],
-    versions: { tool: '0.1.0', axe: '4.14.1', trackerList: 'third-party-web@0.30.0', browser: 'Chromium 156', criteria: 'criteria/1', scoring: 'score/1' },
+    versions: { tool: '0.1.0', axe: '4.14.1', trackerList: 'third-party-web@0.30.0', browser: 'Chromium 156', criteria: 'criteria/2', scoring: 'score/2' },
   };
 }
 
@@ -72,7 +72,7 @@ describe('checks in the store', () => {
     const findings = findingsOfResult(db, tracker.id);
     expect(findings.find((f) => f.code === 'tracker.request')).toMatchObject({ evidenceSha256: visit.blobs.evidence, evidencePath: 'requests[0]' });
     expect(findings[0]!.text.vi).toMatch(/bên theo dõi/);
-    expect(scoresOfCheck(db, saved.checkId)[0]).toMatchObject({ area: 'privacy', version: 'score/1' });
+    expect(scoresOfCheck(db, saved.checkId)[0]).toMatchObject({ area: 'privacy', version: 'score/2' });
   });
 
   it('gives alerts the latest result per portal and criterion beside the previous one, and what was sent before consent', () => {

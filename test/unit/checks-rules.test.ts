@@ -9,7 +9,7 @@ import { findPolicyLink, findStatementLink } from '../../src/checks/evidence/dis
 import { findPersonalData, maskingPairs, maskText, storedHits } from '../../src/checks/evidence/personal-data.ts';
 import { emptyEvidence, personalFields, readTabWalk } from '../../src/checks/evidence/visit.ts';
 import { judgePortal, rollUp, type CriterionResult } from '../../src/checks/judge.ts';
-import { scoreArea } from '../../src/checks/score.ts';
+import { blockingFailures, scoreArea } from '../../src/checks/score.ts';
 
 describe('security headers, graded in the manner of the HTTP Observatory', () => {
   const hardened = {
@@ -135,13 +135,20 @@ describe('judging and scoring', () => {
     expect(rollUp(['not_applicable'])).toBe('not_applicable');
   });
 
-  it('scores by severity weight, leaving out what could not be judged', () => {
+  it('scores by severity weight, leaving out what waits for a person and advice', () => {
+    const r = (outcome: CriterionResult['outcome'], severity: CriterionResult['severity'], advisory = false): CriterionResult =>
+      ({ criterionId: `c.${outcome}.${severity}`, area: 'privacy', severity, level: 'portal', pageIndex: null, pageUrl: 'x', outcome, details: [], basis: [], ...(advisory ? { advisory: true as const } : {}) });
+    // critical pass 10, serious fail 5, minor pass 1: 11 / 16; the advisory critical failure counts for nothing.
+    const s = scoreArea([r('pass', 'critical'), r('fail', 'serious'), r('pass', 'minor'), r('cant_tell', 'serious'), r('fail', 'critical', true)], 'privacy');
+    expect(s).toMatchObject({ score: 68.8, version: 'score/2', counts: { pass: 2, fail: 1, error: 0, cant_tell: 1, not_applicable: 0 } });
+    expect(blockingFailures([r('fail', 'critical', true)])).toEqual([]);
+  });
+
+  it('gives no score while a criterion could not be judged: a score over the rest would read as the whole (0.0 from one failure)', () => {
     const r = (outcome: CriterionResult['outcome'], severity: CriterionResult['severity']): CriterionResult =>
-      ({ criterionId: `c.${outcome}.${severity}`, area: 'privacy', severity, level: 'portal', pageIndex: null, pageUrl: 'x', outcome, details: [], basis: [] });
-    // critical pass 10, serious fail 5, minor pass 1: 11 / 16.
-    const s = scoreArea([r('pass', 'critical'), r('fail', 'serious'), r('pass', 'minor'), r('error', 'critical'), r('cant_tell', 'serious')], 'privacy');
-    expect(s).toMatchObject({ score: 68.8, version: 'score/1', counts: { pass: 2, fail: 1, error: 1, cant_tell: 1, not_applicable: 0 } });
-    expect(scoreArea([r('error', 'critical')], 'privacy').score).toBeNull();
+      ({ criterionId: `c.${outcome}.${severity}`, area: 'accessibility', severity, level: 'portal', pageIndex: null, pageUrl: 'x', outcome, details: [], basis: [] });
+    expect(scoreArea([r('error', 'critical'), r('error', 'serious'), r('fail', 'minor')], 'accessibility')).toMatchObject({ score: null, counts: { error: 2, fail: 1 } });
+    expect(scoreArea([r('error', 'critical')], 'accessibility').score).toBeNull();
   });
 });
 

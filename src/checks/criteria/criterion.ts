@@ -1,7 +1,7 @@
 // What a criterion is: data (id, titles, legal basis by date, severity, WCAG references) plus
 // one small pure judge, in the manner of axe-core's rules. Page criteria judge each visited
 // page; portal criteria judge the portal as a whole (is a privacy policy reachable, …).
-import type { Area, FindingDetail, Judgement, Outcome, PageEvidence, Severity, Text } from '../types.ts';
+import type { Area, DocumentKind, FindingDetail, Judgement, Outcome, PageEvidence, Severity, Text } from '../types.ts';
 import type { Citation } from './basis.ts';
 
 export interface PortalEvidence {
@@ -19,6 +19,20 @@ interface CriterionBase {
   basis: readonly Citation[];
   /** WCAG 2.1 success criteria it covers (accessibility). */
   wcag?: readonly string[];
+  /** The axe-core rules it judges, exactly (accessibility). Every axe rule belongs to one criterion at most. */
+  axeRules?: readonly string[];
+  /** How to fix a failure, for the people who run the portal. */
+  advice?: Text;
+  /**
+   * Advice only (best practice, no success criterion requires it): its findings are recorded and
+   * shown, its outcome is never pass or fail, and it never counts in a score or an alert.
+   */
+  advisory?: true;
+  /**
+   * The documents it applies to (all when absent). A criterion that speaks of HTML only says so:
+   * on an SVG or XML document it is not_applicable (a standalone SVG has no <html lang>).
+   */
+  documents?: readonly DocumentKind[];
 }
 
 export interface PageCriterion extends CriterionBase {

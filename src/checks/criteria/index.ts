@@ -2,6 +2,7 @@
 // catalogue's version is stored with every check so results from different versions are
 // never compared as if they were the same test.
 import type { Area } from '../types.ts';
+import { bestPractice } from './accessibility/best-practice.ts';
 import { contrast } from './accessibility/contrast.ts';
 import { formLabels } from './accessibility/form-labels.ts';
 import { keyboard } from './accessibility/keyboard.ts';
@@ -28,13 +29,13 @@ import { policyContactPoint } from './privacy/policy-contact-point.ts';
 import { policyReachable } from './privacy/policy-reachable.ts';
 import { securityHeaders } from './privacy/security-headers.ts';
 
-export const CRITERIA_VERSION = 'criteria/1';
+export const CRITERIA_VERSION = 'criteria/2';
 
 export const CATALOGUE: readonly Criterion[] = [
   https, httpsRedirect, hsts, securityHeaders, mixedContent, noTrackerBeforeConsent, noNonEssentialCookieBeforeConsent,
   cookieFlags, formsOverHttps, policyReachable, policyContactPoint, noPersonalDataExposed, hostsAbroad,
   textAlternatives, contrast, noMovingText, linksAndHeadings, tableHeaders, formLabels, pageLanguage, keyboard, reflow,
-  otherWcag, statement,
+  otherWcag, statement, bestPractice,
 ];
 
 export const criteriaOf = (areas: readonly Area[]) => CATALOGUE.filter((c) => areas.includes(c.area));

@@ -1,27 +1,28 @@
-// axe-core, run inside the page on the WCAG 2.1 A and AA rules. The whole result (violations,
-// passes, incomplete, inapplicable, with impact and nodes) is kept as a blob; criteria judge a
-// compact summary per rule.
+// axe-core, run in every frame of the page the way axe itself merges frames: a partial run in
+// each document (runPartial), then one report (finishRun) in a blank page of the same context,
+// out of reach of the visited page's scripts. Every rule axe has runs (deprecated ones aside);
+// each criterion judges exactly the rules it lists and the rest are recorded as advice. The
+// whole result is kept as a blob; criteria judge a compact summary per rule.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { BrowserContext, Frame } from 'playwright-core';
 import type { AxeRuleSummary } from '../types.ts';
+import { MAX_FRAME_DEPTH, MAX_FRAMES, type FrameTarget } from './accessibility/frames.ts';
 
 const require = createRequire(import.meta.url);
 
+interface AxeRuleInfo { ruleId: string; tags: string[] }
+const axeModule = require('axe-core') as { version: string; getRules(): AxeRuleInfo[] };
+
 export const AXE_VERSION = (require('axe-core/package.json') as { version: string }).version;
 export const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-/**
- * Runs in the page after AXE_SOURCE: returns the results as a JSON string (cheaper to pass out
- * than a deep object). Frames are not entered: a cross-origin frame is another site's content.
- */
-export const AXE_RUN_SCRIPT = `(async (tags) => {
-  const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, iframes: false, elementRef: false });
-  return JSON.stringify(results);
-})`;
+/** Every rule of the installed axe-core but the deprecated ones, experimental ones included. */
+export const AXE_RULES: readonly AxeRuleInfo[] = axeModule.getRules().filter((r) => !r.tags.includes('deprecated'));
+const AXE_OPTIONS = { runOnly: { type: 'rule', values: AXE_RULES.map((r) => r.ruleId) }, elementRef: false };
 
-interface AxeNode { target?: unknown[] }
-interface AxeRule { id: string; impact?: string | null; tags: string[]; help: string; nodes: AxeNode[] }
+interface AxeNode { target?: unknown[]; html?: string; failureSummary?: string }
+interface AxeRule { id: string; impact?: string | null; tags: string[]; help: string; helpUrl?: string; nodes: AxeNode[] }
 export interface AxeResults {
   testEngine?: { version: string };
   violations: AxeRule[];
@@ -30,19 +31,100 @@ export interface AxeResults {
   inapplicable: AxeRule[];
 }
 
-const RESULT_OF = { violations: 'violation', incomplete: 'incomplete', passes: 'pass', inapplicable: 'inapplicable' } as const;
+interface FrameChild { frameSelector: unknown; frameContext: unknown }
 
-export function summariseAxe(results: AxeResults): AxeRuleSummary[] {
+/**
+ * The partial results of `frame` and of every frame inside it, depth first, in the order
+ * finishRun expects. A frame that cannot be entered contributes null (axe then reports it
+ * under frame-tested). `chains` learns which frame each axe frame-selector chain names.
+ */
+async function partialRuns(frame: Frame, context: unknown, chain: string[], chains: Map<string, Frame>, budget: { frames: number }): Promise<Array<string | null>> {
+  budget.frames--;
+  chains.set(JSON.stringify(chain), frame);
+  const hasAxe = await frame.evaluate('typeof window.axe === "object" && typeof window.axe.runPartial === "function"');
+  if (!hasAxe) await frame.evaluate(AXE_SOURCE);
+  // Results name a framed element by the frame's short selector (partial.frames), in the same
+  // order as the frame contexts to enter.
+  const { partial, children, names } = (await frame.evaluate(`(async ([context, options]) => {
+    const partial = await axe.runPartial(context, options);
+    return { partial: JSON.stringify(partial), children: axe.utils.getFrameContexts(context, options), names: (partial.frames || []).map((f) => f.selector) };
+  })(${JSON.stringify([context, AXE_OPTIONS])})`)) as { partial: string; children: FrameChild[]; names: unknown[] };
+  const out: Array<string | null> = [partial];
+  for (const [i, child] of children.entries()) {
+    const childFrame = budget.frames > 0 && chain.length < MAX_FRAME_DEPTH ? await frameOf(frame, child.frameSelector) : null;
+    if (!childFrame) { out.push(null); continue; }
+    try {
+      out.push(...await partialRuns(childFrame, child.frameContext, [...chain, selectorKey(names[i] ?? child.frameSelector)], chains, budget));
+    } catch {
+      out.push(null);
+    }
+  }
+  return out;
+}
+
+async function frameOf(parent: Frame, selector: unknown): Promise<Frame | null> {
+  try {
+    const handle = await parent.evaluateHandle(`axe.utils.shadowSelect(${JSON.stringify(selector)})`);
+    const element = (handle as import('playwright-core').JSHandle<Node>).asElement();
+    const frame = element ? await element.contentFrame() : null;
+    await handle.dispose();
+    return frame;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs axe over the page and all its frames; returns the report as JSON text and which frame each element is in. */
+export async function runAxe(context: BrowserContext, frames: FrameTarget[]): Promise<{ json: string; summary: AxeRuleSummary[] }> {
+  const chains = new Map<string, Frame>();
+  const partials = await partialRuns(frames[0]!.frame, { include: [], exclude: [] }, [], chains, { frames: MAX_FRAMES });
+  const blank = await context.newPage();
+  try {
+    await blank.evaluate(AXE_SOURCE);
+    const json = (await blank.evaluate(`(async ([partials, options]) => JSON.stringify(await axe.finishRun(partials.map((p) => p === null ? null : JSON.parse(p)), options)))(${JSON.stringify([partials, AXE_OPTIONS])})`)) as string;
+    const frameIndex = (chain: string[]) => {
+      const frame = chains.get(JSON.stringify(chain));
+      return frames.find((f) => f.frame === frame)?.ref.index ?? -1;
+    };
+    return { json, summary: summariseAxe(JSON.parse(json) as AxeResults, frameIndex) };
+  } finally {
+    await blank.close().catch(() => {});
+  }
+}
+
+const RESULT_OF = { violations: 'violation', incomplete: 'incomplete', passes: 'pass', inapplicable: 'inapplicable' } as const;
+const MAX_ELEMENTS = 10;
+
+/** An axe target: the frame selectors leading to the element, then its selector in its document. */
+function splitTarget(target: unknown[] | undefined): { chain: string[]; selector: string } {
+  const parts = target ?? [];
+  return { chain: parts.slice(0, -1).map(selectorKey), selector: selectorKey(parts.at(-1) ?? '') };
+}
+
+/** One selector as text: a selector through shadow roots is an array of selectors, host first. */
+function selectorKey(selector: unknown): string {
+  return Array.isArray(selector) ? selector.map(String).join(' >>> ') : String(selector);
+}
+
+export function summariseAxe(results: AxeResults, frameIndex: (chain: string[]) => number = () => 0): AxeRuleSummary[] {
   return (Object.keys(RESULT_OF) as Array<keyof typeof RESULT_OF>).flatMap((key) =>
-    (results[key] ?? []).map((rule) => ({
-      id: rule.id,
-      result: RESULT_OF[key],
-      impact: rule.impact ?? null,
-      tags: rule.tags,
-      help: rule.help,
-      nodes: rule.nodes.length,
-      targets: rule.nodes.slice(0, 10).map((n) => (Array.isArray(n.target) ? n.target.map(String).join(' ') : '')),
-    })),
+    (results[key] ?? []).map((rule) => {
+      const elements = rule.nodes.slice(0, MAX_ELEMENTS).map((n) => {
+        const { chain, selector } = splitTarget(n.target);
+        return { frame: frameIndex(chain), selector, snippet: (n.html ?? '').slice(0, 300) };
+      });
+      return {
+        id: rule.id,
+        result: RESULT_OF[key],
+        impact: rule.impact ?? null,
+        tags: rule.tags,
+        help: rule.help,
+        helpUrl: rule.helpUrl ?? null,
+        nodes: rule.nodes.length,
+        targets: rule.nodes.slice(0, MAX_ELEMENTS).map((n) => (Array.isArray(n.target) ? n.target.map(String).join(' ') : '')),
+        elements,
+      };
+    }),
   );
 }
 

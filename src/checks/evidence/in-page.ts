@@ -48,9 +48,38 @@ export const COLLECT_SCRIPT = `(() => {
     fields: Array.from(f.elements).filter((e) => e.tagName !== 'BUTTON' && e.type !== 'hidden' && e.type !== 'submit' && e.type !== 'image')
       .slice(0, 100).map((e) => ({ name: e.name || '', id: e.id || '', type: e.type || '', autocomplete: e.getAttribute('autocomplete') || '', label: labelOf(e) })),
   }));
-  const links = Array.from(document.querySelectorAll('a[href]')).slice(0, 1000).map((a) => ({ href: a.href, text: clip(a.innerText || a.getAttribute('aria-label') || a.title || (a.querySelector('img') && a.querySelector('img').alt), 200) }));
-  const headings = Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading]')).slice(0, 300)
-    .map((h) => ({ level: Number(h.getAttribute('aria-level') || h.tagName.slice(1)) || 2, text: clip(h.innerText, 200) }));
+  // An SVG <a> has an SVGAnimatedString for href and no innerText: read both the way each element has them.
+  const hrefOf = (a) => {
+    if (typeof a.href === 'string') return a.href;
+    try { return new URL(a.getAttribute('href') || a.getAttribute('xlink:href') || '', document.baseURI).href; } catch (e) { return ''; }
+  };
+  const links = Array.from(document.querySelectorAll('a[href], a[*|href]')).slice(0, 1000).map((a) => ({
+    href: hrefOf(a),
+    text: clip((typeof a.innerText === 'string' ? a.innerText : a.textContent) || a.getAttribute('aria-label') || a.getAttribute('title') || (a.querySelector('img') && a.querySelector('img').alt), 200),
+  }));
+  // Headings as assistive technology finds them: rendered and not aria-hidden, named by their
+  // accessible name (aria-labelledby, aria-label, then text with images' alt).
+  const hiddenFromAT = (el) => {
+    if (el.closest('[aria-hidden="true"]')) return true;
+    const cs = getComputedStyle(el);
+    return cs.display === 'none' || cs.visibility === 'hidden' || (el.getClientRects().length === 0 && cs.display !== 'contents');
+  };
+  const textOf = (n) => {
+    if (n.nodeType === 3) return n.nodeValue;
+    if (n.nodeType !== 1 || n.getAttribute('aria-hidden') === 'true') return '';
+    if (n.localName !== 'slot' && getComputedStyle(n).display === 'none') return '';
+    if (n.localName === 'img' || n.localName === 'area' || (n.localName === 'input' && n.type === 'image')) return ' ' + (n.getAttribute('aria-label') || n.getAttribute('alt') || '') + ' ';
+    if (n.getAttribute('role') === 'img' || n.localName === 'svg') return ' ' + (n.getAttribute('aria-label') || (n.querySelector && n.querySelector('title') ? n.querySelector('title').textContent : '')) + ' ';
+    return Array.from(n.childNodes).map(textOf).join('');
+  };
+  const nameOf = (el) => {
+    const ids = (el.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean);
+    const byIds = ids.map((id) => document.getElementById(id)).filter(Boolean).map(textOf).join(' ');
+    return clip(byIds.trim() ? byIds : (el.getAttribute('aria-label') || '').trim() ? el.getAttribute('aria-label') : textOf(el), 200);
+  };
+  const ref = (el) => (window.__dvcRef ? window.__dvcRef(el).selector : undefined);
+  const headings = Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading]')).filter((h) => !hiddenFromAT(h)).slice(0, 300)
+    .map((h) => ({ level: Number(h.getAttribute('aria-level') || h.tagName.slice(1)) || 2, text: nameOf(h), selector: ref(h) }));
   const mixed = [];
   if (location.protocol === 'https:') {
     for (const el of document.querySelectorAll('img[src], script[src], iframe[src], audio[src], video[src], source[src], embed[src], object[data], link[rel~=stylesheet][href]')) {
@@ -76,9 +105,12 @@ export const COLLECT_SCRIPT = `(() => {
       for (let i = 0; i < s.length && storage.length < 500; i++) { const k = s.key(i); storage.push({ area, key: String(k).slice(0, 200), valueLength: (s.getItem(k) || '').length }); }
     } catch (e) { /* storage blocked */ }
   }
+  const ns = html.namespaceURI;
   return {
+    documentKind: ns === 'http://www.w3.org/2000/svg' ? 'svg' : ns === 'http://www.w3.org/1999/xhtml' || /html/i.test(document.contentType) ? 'html' : 'xml',
     lang: html.getAttribute('lang') || html.getAttribute('xml:lang'),
     title: clip(document.title, 300),
+    hasTitleElement: Boolean(document.querySelector('title')),
     text: (document.body ? document.body.innerText : '').slice(0, 300000),
     forms, links, headings, tables, mixed, storage,
     written: window.__dvcEvidence || { cookies: [], storage: [] },

@@ -5,13 +5,14 @@
 // Everything that can go wrong with a hostile page ends as a named scanner error.
 import type { Browser, BrowserContext, CDPSession, Page, Response } from 'playwright-core';
 import type { Area, KeyboardEvidence, PageEvidence, PageKind, ScannerErrorReason } from '../types.ts';
-import { AXE_RUN_SCRIPT, AXE_SOURCE, AXE_TAGS, AXE_VERSION, summariseAxe, type AxeResults } from './axe.ts';
+import { AXE_VERSION, runAxe } from './axe.ts';
 import { describeCookies, parseCookieDeclaration, type CookieDeclaration } from './cookies.ts';
 import {
   COLLECT_SCRIPT, INSTRUMENT_SCRIPT, KEYBOARD_PREPARE_SCRIPT, KEYBOARD_READ_SCRIPT, MASK_SCRIPT, REFLOW_SCRIPT,
 } from './in-page.ts';
-import { listFrames } from './accessibility/frames.ts';
+import { ELEMENT_REF_SCRIPT, inEveryFrame, listFrames, type FrameTarget } from './accessibility/frames.ts';
 import { runProbes } from './accessibility/probes.ts';
+import { NavigationFailed, NavigationWatch } from './navigation.ts';
 import { keptHeaders, NetworkLog } from './network-log.ts';
 import { findPersonalData, maskingPairs, maskText, storedHits } from './personal-data.ts';
 import { trackerFor } from './third-parties.ts';
@@ -65,6 +66,7 @@ export function classifyFailure(err: unknown): { reason: ScannerErrorReason; mes
     [/ERR_CONNECTION_|ERR_ADDRESS_|ERR_EMPTY_RESPONSE|ERR_SOCKET|ERR_INTERNET_DISCONNECTED/, 'connect_failed'],
     [/Timeout .*exceeded|TimeoutError|ERR_TIMED_OUT/, 'timeout'],
     [/crash|Target closed|has been closed|browser has disconnected/i, 'browser_crashed'],
+    [/Execution context was destroyed|navigat(ed|ion).*(interrupted|detached)|frame was detached/i, 'navigated_away'],
     [/net::ERR_/, 'navigation_failed'],
   ];
   return { reason: rules.find(([re]) => re.test(message))?.[1] ?? 'internal_error', message };
@@ -75,7 +77,7 @@ export function emptyEvidence(url: string, kind: PageKind, startedAt: Date): Pag
     schema: 'dvc-monitor/page-evidence/1', kind, requestedUrl: url, finalUrl: null, startedAt: startedAt.toISOString(), durationMs: 0,
     error: null, document: null, httpVariant: null, requests: [], requestsDropped: 0, cookies: [], storage: [], forms: [], links: [],
     headings: [], tables: [], mixedContent: [], lang: null, title: '', text: '', personalData: [], dialogs: [], popups: [], keyboard: null,
-    reflow: null, axe: null, frames: [], probeErrors: [],
+    reflow: null, axe: null, documentKind: 'html', navigations: [], frames: [], probeErrors: [],
   };
 }
 
@@ -178,6 +180,24 @@ async function probeHttpVariant(browser: Browser, url: string, timeoutMs: number
   }
 }
 
+/** The page moved on while it was being read: its evidence would mix two documents. */
+function movedAway(moves: NavigationWatch): void {
+  if (moves.movedSince) throw new ScannerError('navigated_away', `the page moved by itself to ${moves.movedSince.slice(0, 300)} while it was being checked`);
+}
+
+/** Links, headings and tables of the frames (the top document's come from COLLECT_SCRIPT itself). */
+async function framesContent(frames: FrameTarget[]): Promise<Pick<PageEvidence, 'links' | 'headings' | 'tables'>> {
+  const out: Pick<PageEvidence, 'links' | 'headings' | 'tables'> = { links: [], headings: [], tables: [] };
+  const found = await inEveryFrame<Pick<PageEvidence, 'links' | 'headings' | 'tables'>>(frames.slice(1), COLLECT_SCRIPT);
+  for (const { frame, value } of found) {
+    if (!value) continue;
+    out.links.push(...value.links.map((l) => ({ ...l, frame })));
+    out.headings.push(...value.headings.map((h) => ({ ...h, frame })));
+    out.tables.push(...value.tables.map((t) => ({ ...t, frame })));
+  }
+  return out;
+}
+
 export async function visitPage(browser: Browser, url: string, opts: VisitOptions): Promise<VisitResult> {
   const startedAt = new Date();
   const evidence = emptyEvidence(url, opts.kind, startedAt);
@@ -215,6 +235,7 @@ export async function visitPage(browser: Browser, url: string, opts: VisitOption
     const net = new NetworkLog(opts.firstPartySite, (bytes) => stop('too_large', `the page sent more than ${opts.maxPageBytes} bytes (${bytes})`), opts.maxPageBytes);
     const cdp = await context.newCDPSession(page);
     await net.attach(cdp);
+    const moves = new NavigationWatch(page);
 
     let response: Response | null;
     try {
@@ -223,6 +244,7 @@ export async function visitPage(browser: Browser, url: string, opts: VisitOption
       evidence.requests = net.requests;
       evidence.requestsDropped = net.dropped;
     }
+    moves.loaded();
     if (stopped) throw stopped;
     if (!response) throw new ScannerError('navigation_failed', 'the browser gave no response for the page');
     evidence.finalUrl = page.url();
@@ -237,9 +259,21 @@ export async function visitPage(browser: Browser, url: string, opts: VisitOption
     if (response.status() >= 400) throw new ScannerError(response.status() >= 500 ? 'http_5xx' : 'http_4xx', `the page answered HTTP ${response.status()}`);
     if (!/html|xml/i.test(headers['content-type'] ?? 'text/html')) throw new ScannerError('not_html', `the page is ${headers['content-type']}, not HTML`);
     await settle(net, page);
+    try {
+      evidence.navigations = await moves.follow(() => settle(net, page));
+    } catch (err) {
+      if (!(err instanceof NavigationFailed)) throw err;
+      evidence.navigations = err.hops;
+      throw new ScannerError('navigation_failed', err.message);
+    } finally {
+      evidence.finalUrl = page.url();
+    }
+    const frames = await listFrames(page);
+    evidence.frames = frames.map((f) => f.ref);
 
+    await page.evaluate(ELEMENT_REF_SCRIPT);
     const dom = (await page.evaluate(COLLECT_SCRIPT)) as {
-      lang: string | null; title: string; text: string; height: number;
+      lang: string | null; title: string; text: string; height: number; documentKind: PageEvidence['documentKind'];
       forms: Array<{ action: string; method: string; fields: Array<{ name: string; id: string; type: string; autocomplete: string; label: string }> }>;
       links: PageEvidence['links']; headings: PageEvidence['headings']; tables: PageEvidence['tables']; mixed: Array<{ url: string; element: string }>;
       storage: Array<{ area: 'local' | 'session'; key: string; valueLength: number }>;
@@ -247,10 +281,13 @@ export async function visitPage(browser: Browser, url: string, opts: VisitOption
     };
     const hits = findPersonalData(dom.text);
     const pairs = maskingPairs(hits);
+    const inFrames = await framesContent(frames);
     Object.assign(evidence, {
+      documentKind: dom.documentKind,
       lang: dom.lang, title: maskText(dom.title, pairs), text: maskText(dom.text, pairs).slice(0, MAX_TEXT),
-      personalData: storedHits(dom.text, hits, pairs), tables: dom.tables, headings: dom.headings.map((h) => ({ ...h, text: maskText(h.text, pairs) })),
-      links: dom.links.map((l) => ({ href: l.href.slice(0, 2000), text: maskText(l.text, pairs) })),
+      personalData: storedHits(dom.text, hits, pairs), tables: [...dom.tables, ...inFrames.tables],
+      headings: [...dom.headings, ...inFrames.headings].map((h) => ({ ...h, text: maskText(h.text, pairs) })),
+      links: [...dom.links, ...inFrames.links].map((l) => ({ ...l, href: l.href.slice(0, 2000), text: maskText(l.text, pairs) })),
       forms: dom.forms.map((f) => ({ action: f.action, method: f.method, personalFields: personalFields(f.fields), fieldCount: f.fields.length })),
       mixedContent: [
         ...dom.mixed.map((m) => ({ ...m, blocked: net.blockedMixedContent.includes(m.url) })),
@@ -262,20 +299,18 @@ export async function visitPage(browser: Browser, url: string, opts: VisitOption
       }),
     });
 
+    movedAway(moves);
     if (opts.areas.includes('accessibility')) {
       try {
-        await page.evaluate(AXE_SOURCE);
-        const json = (await page.evaluate(`(${AXE_RUN_SCRIPT})(${JSON.stringify(AXE_TAGS)})`)) as string;
-        const axe = JSON.parse(json) as AxeResults;
-        evidence.axe = { version: axe.testEngine?.version ?? AXE_VERSION, rules: summariseAxe(axe), error: null };
-        result.axe = Buffer.from(maskText(json, pairs));
+        const axe = await runAxe(context, frames);
+        evidence.axe = { version: AXE_VERSION, rules: axe.summary.map((r) => ({ ...r, elements: r.elements.map((e) => ({ ...e, snippet: maskText(e.snippet, pairs) })) })), error: null };
+        result.axe = Buffer.from(maskText(axe.json, pairs));
       } catch (err) {
         if (stopped) throw stopped;
         evidence.axe = { version: AXE_VERSION, rules: [], error: classifyFailure(err).message };
       }
       evidence.keyboard = await keyboardTest(page, cdp, opts.keyboardSample);
-      const frames = await listFrames(page);
-      evidence.frames = frames.map((f) => f.ref);
+      movedAway(moves);
       await runProbes({ page, cdp, frames, viewport: VIEWPORT, keyboardSample: opts.keyboardSample }, evidence);
     }
 

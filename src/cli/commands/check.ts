@@ -64,7 +64,7 @@ export function checkJson(check: PortalCheck, saved: SavedCheck, locate: Evidenc
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .description('check a portal (by id) or an address for personal data protection and accessibility, now; exit 1 if a critical or serious criterion fails')
+    .description('check a portal (by id) or an address for personal data protection and accessibility, now; exit 1 if a critical or serious criterion fails or a page could not be checked')
     .argument('<url|portal-id>', 'a portal id from the configuration, or an http(s) address')
     .option('--area <area>', 'privacy, accessibility or all', 'all')
     .option('--json', 'print the result as JSON')
@@ -89,7 +89,8 @@ export function registerCheck(program: Command): void {
         const saved = saveCheck(db, { runId: null, jobId: null, check });
         const locate = opts.evidenceDir ? exportEvidence(db, saved, resolve(opts.evidenceDir)) : storeLocator;
         process.stdout.write(`${opts.json ? JSON.stringify(checkJson(check, saved, locate), null, 2) : renderCheck(check, saved, lang, locate)}\n`);
-        process.exitCode = blockingFailures(check.results).length || check.visits[0]!.evidence.error ? EXIT.jobFailed : EXIT.ok;
+        // A page the scanner could not check leaves the verdict incomplete: never exit 0 on it.
+        process.exitCode = blockingFailures(check.results).length || check.visits.some((v) => v.evidence.error) ? EXIT.jobFailed : EXIT.ok;
       } finally {
         db.close();
       }

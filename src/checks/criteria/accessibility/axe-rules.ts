@@ -1,30 +1,49 @@
-// Judging a group of axe-core rules: a violation fails, otherwise an "incomplete" (axe could
-// not decide) is cant_tell for a person to review, otherwise a pass passes; a page where no
-// rule applied is not_applicable. Own findings (from the page evidence) can fail it too.
+// Judging the axe-core rules a criterion lists: each violating element is a failure (one
+// finding per element, naming its frame), otherwise an "incomplete" (axe could not decide) is
+// cant_tell for a person to review, otherwise a pass passes; a page where none of the rules
+// applied is not_applicable. Own findings (from the page evidence) can fail it too.
 import { wcagCriteriaOf } from '../../evidence/axe.ts';
 import type { AxeRuleSummary, FindingDetail, Judgement, PageEvidence } from '../../types.ts';
 import { detail, judgement } from '../criterion.ts';
 
 const IMPACT_VI: Record<string, string> = { critical: 'nghiêm trọng', serious: 'cao', moderate: 'trung bình', minor: 'thấp' };
 
-function ruleDetail(rule: AxeRuleSummary, kind: 'violation' | 'incomplete'): FindingDetail {
-  const sc = wcagCriteriaOf(rule.tags);
-  const where = rule.targets.slice(0, 3).join('; ');
-  return detail(`axe.${rule.id}`,
-    `${kind === 'violation' ? 'Lỗi' : 'Cần người kiểm tra'} axe "${rule.id}" (WCAG ${sc.join(', ') || '—'}, mức ${IMPACT_VI[rule.impact ?? ''] ?? rule.impact ?? '—'}): ${rule.help} — ${rule.nodes} phần tử${where ? `, ví dụ ${where}` : ''}.`,
-    `${kind === 'violation' ? 'axe violation' : 'axe needs review'} "${rule.id}" (WCAG ${sc.join(', ') || '—'}, ${rule.impact ?? '—'} impact): ${rule.help} — ${rule.nodes} elements${where ? `, e.g. ${where}` : ''}.`,
-    { data: { rule: rule.id, impact: rule.impact, wcag: sc, nodes: rule.nodes, targets: rule.targets }, evidence: { blob: 'axe', path: `${kind === 'violation' ? 'violations' : 'incomplete'}[id=${rule.id}]` } });
+/** "trong khung 2 (https://…)" for an element inside a frame, nothing for the top document. */
+export function frameNote(page: PageEvidence, frame: number | undefined): { vi: string; en: string } {
+  if (!frame) return { vi: '', en: '' };
+  const url = page.frames?.[frame]?.url ?? '?';
+  return { vi: ` (trong khung ${frame}: ${url})`, en: ` (in frame ${frame}: ${url})` };
 }
 
-export function judgeAxeRules(page: PageEvidence, selects: (ruleId: string) => boolean, own: FindingDetail[] = []): Judgement {
+function ruleDetails(page: PageEvidence, rule: AxeRuleSummary, kind: 'violation' | 'incomplete'): FindingDetail[] {
+  const sc = wcagCriteriaOf(rule.tags);
+  const list = kind === 'violation' ? 'violations' : 'incomplete';
+  const head = {
+    vi: `${kind === 'violation' ? 'Lỗi' : 'Cần người kiểm tra'} axe "${rule.id}" (WCAG ${sc.join(', ') || '—'}, mức ${IMPACT_VI[rule.impact ?? ''] ?? rule.impact ?? '—'}): ${rule.help}`,
+    en: `${kind === 'violation' ? 'axe violation' : 'axe needs review'} "${rule.id}" (WCAG ${sc.join(', ') || '—'}, ${rule.impact ?? '—'} impact): ${rule.help}`,
+  };
+  const base = { rule: rule.id, impact: rule.impact, wcag: sc, nodes: rule.nodes, helpUrl: rule.helpUrl ?? null };
+  // Evidence stored before elements were recorded has only the joined targets.
+  const elements = rule.elements ?? rule.targets.map((selector) => ({ frame: 0, selector, snippet: '' }));
+  if (!elements.length) return [detail(`axe.${rule.id}`, `${head.vi}.`, `${head.en}.`, { data: base, evidence: { blob: 'axe', path: `${list}[id=${rule.id}]` } })];
+  const more = rule.nodes > elements.length ? { vi: ` (và ${rule.nodes - elements.length} phần tử khác)`, en: ` (and ${rule.nodes - elements.length} more elements)` } : { vi: '', en: '' };
+  return elements.map((e, i) => {
+    const where = frameNote(page, e.frame);
+    return detail(`axe.${rule.id}`, `${head.vi} — ${e.selector}${where.vi}${i === elements.length - 1 ? more.vi : ''}.`, `${head.en} — ${e.selector}${where.en}${i === elements.length - 1 ? more.en : ''}.`,
+      { data: { ...base, selector: e.selector, frame: e.frame, snippet: e.snippet }, evidence: { blob: 'axe', path: `${list}[id=${rule.id}].nodes[${i}]` } });
+  });
+}
+
+export function judgeAxeRules(page: PageEvidence, rules: readonly string[] | ((ruleId: string) => boolean), own: FindingDetail[] = []): Judgement {
   if (!page.axe) return judgement('error', [detail('axe.not_run', 'axe-core không chạy trên trang này.', 'axe-core did not run on this page.')]);
   if (page.axe.error) return judgement('error', [detail('axe.failed', `axe-core lỗi: ${page.axe.error}`, `axe-core failed: ${page.axe.error}`)]);
-  const rules = page.axe.rules.filter((r) => selects(r.id));
-  const violations = rules.filter((r) => r.result === 'violation');
-  if (violations.length || own.length) return judgement('fail', [...violations.map((r) => ruleDetail(r, 'violation')), ...own]);
-  const incomplete = rules.filter((r) => r.result === 'incomplete');
-  if (incomplete.length) return judgement('cant_tell', incomplete.map((r) => ruleDetail(r, 'incomplete')));
-  if (rules.some((r) => r.result === 'pass')) return judgement('pass');
+  const selects = typeof rules === 'function' ? rules : (id: string) => rules.includes(id);
+  const mine = page.axe.rules.filter((r) => selects(r.id));
+  const violations = mine.filter((r) => r.result === 'violation');
+  if (violations.length || own.length) return judgement('fail', [...violations.flatMap((r) => ruleDetails(page, r, 'violation')), ...own]);
+  const incomplete = mine.filter((r) => r.result === 'incomplete');
+  if (incomplete.length) return judgement('cant_tell', incomplete.flatMap((r) => ruleDetails(page, r, 'incomplete')));
+  if (mine.some((r) => r.result === 'pass')) return judgement('pass');
   return judgement('not_applicable');
 }
 

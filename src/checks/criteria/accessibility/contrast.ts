@@ -1,5 +1,5 @@
 import { type PageCriterion } from '../criterion.ts';
-import { inList, judgeAxeRules } from './axe-rules.ts';
+import { judgeAxeRules } from './axe-rules.ts';
 
 export const CONTRAST_RULES = ['color-contrast'];
 
@@ -12,5 +12,7 @@ export const contrast: PageCriterion = {
   severity: 'serious',
   basis: [{ instrument: 'luat51_2010', article: 'Điều 43' }, { instrument: 'tt32_2017', article: 'Điều 18 (độ tương phản)' }, { instrument: 'tt26_2020' }, { instrument: 'tt22_2023' }, { instrument: 'nd224_2026', article: 'Điều 10 khoản 3' }],
   wcag: ['1.4.3'],
-  judge: (page) => judgeAxeRules(page, inList(CONTRAST_RULES)),
+  axeRules: CONTRAST_RULES,
+  advice: { vi: 'Đổi màu chữ hoặc màu nền để đạt tỷ lệ tương phản tối thiểu 4,5:1 (3:1 với chữ từ 24px, hoặc 18,66px đậm).', en: 'Change the text or background colour to reach at least 4.5:1 (3:1 for text of 24px, or 18.66px bold, and larger).' },
+  judge: (page) => judgeAxeRules(page, CONTRAST_RULES),
 };

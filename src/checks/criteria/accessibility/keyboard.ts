@@ -15,6 +15,7 @@ export const keyboard: PageCriterion = {
   severity: 'critical',
   basis: [{ instrument: 'luat51_2010', article: 'Điều 43' }, { instrument: 'tt32_2017', article: 'Điều 18' }, { instrument: 'tt26_2020' }, { instrument: 'tt22_2023' }, { instrument: 'nd224_2026', article: 'Điều 10 khoản 3' }],
   wcag: ['2.1.1', '2.1.2', '2.4.7'],
+  advice: { vi: 'Cho mọi phần tử tương tác nhận tiêu điểm (dùng phần tử gốc như <button>, <a href> hoặc tabindex="0" kèm xử lý phím), giữ viền tiêu điểm rõ ràng (:focus-visible), không giữ tiêu điểm lại bằng mã lệnh.', en: 'Make every interactive element focusable (native <button>/<a href>, or tabindex="0" with key handling), keep a clear focus indicator (:focus-visible), never hold the focus back by script.' },
   judge(page) {
     const k = page.keyboard;
     if (!k) return judgement('error', [detail('keyboard.not_run', 'Chưa thử bàn phím trên trang này.', 'The keyboard test did not run on this page.')]);

@@ -1,5 +1,7 @@
-import { judgement, type PageCriterion } from '../criterion.ts';
-import { inList, judgeAxeRules } from './axe-rules.ts';
+import { refreshDelay } from '../../evidence/navigation.ts';
+import type { FindingDetail, PageEvidence } from '../../types.ts';
+import { detail, judgement, type PageCriterion } from '../criterion.ts';
+import { judgeAxeRules } from './axe-rules.ts';
 
 export const MOVING_TEXT_RULES = ['marquee', 'blink', 'meta-refresh'];
 
@@ -12,9 +14,43 @@ export const noMovingText: PageCriterion = {
   severity: 'serious',
   basis: [{ instrument: 'luat51_2010', article: 'Điều 43' }, { instrument: 'tt32_2017', article: 'Điều 18 (không dùng chữ nhấp nháy, chữ chạy)' }, { instrument: 'tt26_2020' }, { instrument: 'tt22_2023' }],
   wcag: ['2.2.1', '2.2.2'],
+  axeRules: MOVING_TEXT_RULES,
+  advice: { vi: 'Bỏ marquee/blink; chữ chuyển động quá 5 giây phải có nút dừng; không tự tải lại hay chuyển trang theo thời gian (dùng liên kết để người dùng tự chọn).', en: 'Remove marquee/blink; moving content over 5 seconds needs a pause control; do not refresh or redirect on a timer (offer a link instead).' },
   judge(page) {
-    const judged = judgeAxeRules(page, inList(MOVING_TEXT_RULES));
+    const { timed, quick } = movesAfterLoad(page);
+    const judged = judgeAxeRules(page, MOVING_TEXT_RULES, timed);
+    if (judged.outcome === 'fail' || judged.outcome === 'error') return judged;
+    // A move within a second of the load may be an ordinary redirect done late: a person decides.
+    if (quick.length) return judgement('cant_tell', [...judged.details, ...quick]);
     // Nothing that moves or refreshes on the page is what the criterion asks for.
     return judged.outcome === 'not_applicable' ? judgement('pass') : judged;
   },
 };
+
+/** A script redirect this long after the load is a time limit the visitor did not choose (2.2.1). */
+const TIMED_AFTER_MS = 1000;
+
+/**
+ * The moves the page made by itself (navigation.ts): a meta refresh with a delay, or a script
+ * redirect a while after the load, is a timed change the visitor cannot stop (fail); an instant
+ * meta refresh is a redirect (fine); a script move within a second is for a person to judge.
+ */
+function movesAfterLoad(page: PageEvidence): { timed: FindingDetail[]; quick: FindingDetail[] } {
+  const timed: FindingDetail[] = [];
+  const quick: FindingDetail[] = [];
+  (page.navigations ?? []).forEach((hop, i) => {
+    const evidence = { blob: 'evidence' as const, path: `navigations[${i}]` };
+    const data = { ...hop };
+    if (hop.cause === 'meta-refresh') {
+      const delay = refreshDelay(hop.metaRefresh ?? '');
+      if (delay !== null && delay > 0 && delay <= 72_000) {
+        timed.push(detail('navigation.timed_refresh', `Trang tự chuyển sang ${hop.to} sau ${delay} giây (meta refresh "${hop.metaRefresh}"), người dùng không dừng được.`, `The page moves itself to ${hop.to} after ${delay} s (meta refresh "${hop.metaRefresh}"); the visitor cannot stop it.`, { data, evidence }));
+      }
+    } else if (hop.afterLoadMs >= TIMED_AFTER_MS) {
+      timed.push(detail('navigation.timed_redirect', `Trang tự chuyển sang ${hop.to} bằng mã lệnh ${Math.round(hop.afterLoadMs)} ms sau khi tải xong, người dùng không dừng được.`, `A script moves the page to ${hop.to} ${Math.round(hop.afterLoadMs)} ms after it loaded; the visitor cannot stop it.`, { data, evidence }));
+    } else {
+      quick.push(detail('navigation.script_redirect', `Trang tự chuyển sang ${hop.to} bằng mã lệnh ${Math.round(hop.afterLoadMs)} ms sau khi tải xong: cần người xem nội dung trang đầu có kịp đọc không.`, `A script moved the page to ${hop.to} ${Math.round(hop.afterLoadMs)} ms after it loaded: a person should judge whether the first page could be read.`, { data, evidence }));
+    }
+  });
+  return { timed, quick };
+}

@@ -11,6 +11,7 @@ export const reflow: PageCriterion = {
   severity: 'moderate',
   basis: [{ instrument: 'luat51_2010', article: 'Điều 43' }, { instrument: 'tt26_2020' }, { instrument: 'nd224_2026', article: 'Điều 10 khoản 3' }],
   wcag: ['1.4.10'],
+  advice: { vi: 'Dùng bố cục co giãn (đơn vị %, max-width, flex/grid xuống dòng) thay cho chiều rộng cố định; chỉ bảng số liệu, bản đồ, sơ đồ được cuộn ngang.', en: 'Use a fluid layout (%, max-width, wrapping flex/grid) instead of fixed widths; only data tables, maps and diagrams may scroll sideways.' },
   judge(page) {
     const r = page.reflow;
     if (!r) return judgement('error', [detail('reflow.not_run', 'Chưa đo ở độ rộng 320 điểm ảnh.', 'Not measured at 320 px.')]);

@@ -1,5 +1,5 @@
 import { type PageCriterion } from '../criterion.ts';
-import { inList, judgeAxeRules } from './axe-rules.ts';
+import { judgeAxeRules } from './axe-rules.ts';
 
 export const TEXT_ALTERNATIVE_RULES = ['image-alt', 'input-image-alt', 'area-alt', 'object-alt', 'svg-img-alt', 'role-img-alt', 'server-side-image-map', 'video-caption'];
 
@@ -12,5 +12,7 @@ export const textAlternatives: PageCriterion = {
   severity: 'serious',
   basis: [{ instrument: 'luat51_2010', article: 'Điều 43' }, { instrument: 'tt32_2017', article: 'Điều 18 (văn bản thay thế)' }, { instrument: 'tt26_2020' }, { instrument: 'tt22_2023' }, { instrument: 'nd224_2026', article: 'Điều 10 khoản 3' }],
   wcag: ['1.1.1'],
-  judge: (page) => judgeAxeRules(page, inList(TEXT_ALTERNATIVE_RULES)),
+  axeRules: TEXT_ALTERNATIVE_RULES,
+  advice: { vi: 'Thêm thuộc tính alt mô tả nội dung cho mỗi hình có ý nghĩa (alt="" cho hình trang trí); nút hình ảnh và đối tượng nhúng cần tên dễ hiểu; video cần phụ đề.', en: 'Give every meaningful image an alt text that says what it shows (alt="" for decoration); image buttons and embedded objects need a name; videos need captions.' },
+  judge: (page) => judgeAxeRules(page, TEXT_ALTERNATIVE_RULES),
 };

@@ -1,0 +1,97 @@
+// A page that moves on by itself after it loaded (a meta refresh, `location = …` from a
+// timer) is judged on the document the visitor ends on, not on the one that loaded first; the
+// moves are recorded, since a timed redirect is itself a finding (WCAG 2.2.1). The watch starts
+// before the first navigation, so a move made while the page was still settling is seen too.
+import type { Page, Request } from 'playwright-core';
+
+export interface NavigationHop {
+  from: string;
+  to: string;
+  /** Milliseconds between the load of the document it left and the start of the move. */
+  afterLoadMs: number;
+  /** What the document it left declared: `<meta http-equiv="refresh" content="5; url=…">`, or null. */
+  metaRefresh: string | null;
+  cause: 'meta-refresh' | 'script';
+}
+
+/** How long to watch for a move after the page settled, how many moves to follow, and in what total time. */
+export const NAVIGATION_LIMITS = { quietMs: 1000, maxHops: 3, maxMs: 10_000, maxRefreshWaitS: 5 };
+
+const META_REFRESH = `(() => { const m = document.querySelector('meta[http-equiv="refresh" i]'); return m ? String(m.getAttribute('content') || '').slice(0, 300) : null; })()`;
+
+export class NavigationFailed extends Error {
+  constructor(readonly hops: NavigationHop[], url: string) {
+    super(`the page moved by itself to ${url.slice(0, 300)}, which did not load`);
+  }
+}
+
+interface Move { url: string; at: number; request: Request }
+
+export class NavigationWatch {
+  readonly hops: NavigationHop[] = [];
+  private loadedAt: number | null = null;
+  private moving: Move | null = null;
+  private readonly onRequest = (request: Request) => {
+    if (this.loadedAt === null || this.moving) return;
+    if (request.isNavigationRequest() && request.frame() === this.page.mainFrame() && !request.redirectedFrom()) {
+      this.moving = { url: request.url(), at: Date.now(), request };
+    }
+  };
+
+  constructor(private readonly page: Page) {
+    page.on('request', this.onRequest);
+  }
+
+  /** The first document has loaded (page.goto resolved): moves from now on are the page's own. */
+  loaded(): void {
+    this.loadedAt = Date.now();
+  }
+
+  /**
+   * After the first document settled: waits a moment for a move; follows each move to its
+   * loaded document (bounded). Throws NavigationFailed when a move ends on the browser's error
+   * page (a blocked or broken address).
+   */
+  async follow(settle: () => Promise<void>, limits = NAVIGATION_LIMITS): Promise<NavigationHop[]> {
+    const page = this.page;
+    const end = Date.now() + limits.maxMs;
+    let metaRefresh = (await page.evaluate(META_REFRESH).catch(() => null)) as string | null;
+    while (this.hops.length < limits.maxHops && Date.now() < end) {
+      // A refresh announced for the next few seconds is waited for: the visitor sees where it leads.
+      const delay = refreshDelay(metaRefresh ?? '');
+      const watchUntil = Date.now() + (delay !== null && delay <= limits.maxRefreshWaitS ? Math.max(limits.quietMs, delay * 1000 + 500) : limits.quietMs);
+      while (!this.moving && Date.now() < watchUntil) await page.waitForTimeout(50);
+      const move = this.moving as Move | null;
+      if (!move) break;
+      const from = this.hops.at(-1)?.to ?? page.url();
+      await move.request.response().catch(() => null);
+      await page.waitForLoadState('load', { timeout: Math.max(1, end - Date.now()) }).catch(() => {});
+      this.hops.push({ from, to: move.url, afterLoadMs: Math.max(0, move.at - (this.loadedAt ?? move.at)), metaRefresh, cause: metaRefresh ? 'meta-refresh' : 'script' });
+      // The last request of the chain (after HTTP redirects) failed: the browser shows its own error page.
+      let last = move.request;
+      for (let r = last.redirectedTo(); r; r = r.redirectedTo()) last = r;
+      if (last.failure() || page.url().startsWith('chrome-error:')) throw new NavigationFailed(this.hops, last.url());
+      this.hops.at(-1)!.to = page.url();
+      this.moving = null;
+      this.loadedAt = Date.now();
+      await settle();
+      metaRefresh = (await page.evaluate(META_REFRESH).catch(() => null)) as string | null;
+    }
+    return this.hops;
+  }
+
+  /** A move that started after follow() ended: the evidence would mix two documents. */
+  get movedSince(): string | null {
+    return this.moving?.url ?? null;
+  }
+
+  stop(): void {
+    this.page.off('request', this.onRequest);
+  }
+}
+
+/** The delay of a meta refresh in seconds (`"5; url=/next"` → 5), or null when it does not parse. */
+export function refreshDelay(content: string): number | null {
+  const m = /^\s*(\d+(?:\.\d*)?)\s*(?:[;,]|$)/.exec(content);
+  return m ? Number(m[1]) : null;
+}
