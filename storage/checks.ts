@@ -48,6 +48,8 @@ export function saveCheck(db: Db, input: { runId: number | null; jobId: number |
         screenshot: v.screenshot ? saveBlob(db, v.screenshot) : null,
         axe: v.axe ? saveBlob(db, v.axe) : null,
       };
+      // Crops are named by their SHA-256 in the evidence (crops[].sha256): content-addressed, no column of their own.
+      for (const crop of v.crops ?? []) saveBlob(db, crop);
       const id = Number(insertVisit.run(
         checkId, pageIndex, e.kind, e.requestedUrl, e.finalUrl, e.startedAt, e.durationMs, e.error ? 'error' : 'ok', e.error?.reason ?? null,
         e.error?.message ?? null, e.document?.status ?? null, blobs.evidence, blobs.dom, blobs.screenshot, blobs.axe,

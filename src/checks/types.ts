@@ -2,6 +2,7 @@
 // Evidence is what one browser visit of one page recorded; it is stored as JSON, and every
 // criterion's judge is a pure function of it, so an auditor can re-judge stored evidence.
 import type { Lang } from '../i18n.ts';
+import type { CropRef } from './evidence/accessibility/crops.ts';
 import type { FrameRef } from './evidence/accessibility/frames.ts';
 import type { NavigationHop } from './evidence/navigation.ts';
 
@@ -170,6 +171,8 @@ export interface PageEvidence {
   navigations: NavigationHop[];
   /** Every document of the page (top first); findings name one by its index. */
   frames: FrameRef[];
+  /** Cropped screenshots of the elements findings name (blobs by SHA-256). */
+  crops: CropRef[];
   /** Accessibility probes that failed (the scanner's failure: their criteria are `error`). */
   probeErrors: Array<{ probe: string; message: string }>;
 }

@@ -2,6 +2,7 @@
 // page's headings, links and tables from every frame (cross-origin ones too), each finding
 // naming one element and its frame; the document the visitor ends on is the one judged; the
 // rules the catalogue names really run; SVG links and SVG documents judged without a crash.
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES_ORIGIN } from '../../scripts/sandbox/check-fixtures.ts';
 import { startSandbox, type Sandbox } from '../../scripts/sandbox/server.ts';
@@ -50,6 +51,13 @@ describe('frames', () => {
     expect(img).toHaveLength(1);
     expect(img[0]!.data).toMatchObject({ frame: 1, selector: 'img' });
     expect(img[0]!.text.en).toContain('tienich.sandbox');
+    // The element's cropped screenshot, taken inside the cross-origin frame, kept as its own blob.
+    const crop = checks.khung!.visits[0]!.evidence.crops.find((c) => c.frame === 1 && c.selector === 'img');
+    expect(crop).toMatchObject({ box: { width: 16, height: 16 } });
+    expect(img[0]!.data?.crop).toBe(crop!.sha256);
+    const body = checks.khung!.visits[0]!.crops[checks.khung!.visits[0]!.evidence.crops.indexOf(crop!)]!;
+    expect(createHash('sha256').update(body).digest('hex')).toBe(crop!.sha256);
+    expect(body.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
     const button = pageResult('khung', 'accessibility.form-labels').details.filter((d) => d.code === 'axe.button-name');
     expect(button.map((d) => d.data?.frame)).toEqual([2]);
     expect(String(button[0]!.data?.snippet)).toContain('<button');

@@ -41,7 +41,7 @@ function check(withTracker: boolean, at: string): PortalCheck {
   const results = judgePortal({ home, pages: [] }, ['privacy'], '2026-08-01');
   return {
     target: { portalId: 'dvc-hanoi', homeUrl: HOME, pages: [] }, areas: ['privacy'], startedAt: new Date(at), finishedAt: new Date(at), measuredOn: at.slice(0, 10),
-    visits: [{ evidence: home, dom: Buffer.from('<html lang="vi"></html>'), axe: null, screenshot: Buffer.from([0xff, 0xd8, 0xff]) }],
+    visits: [{ evidence: home, dom: Buffer.from('<html lang="vi"></html>'), axe: null, screenshot: Buffer.from([0xff, 0xd8, 0xff]), crops: [] }],
     results, scores: [scoreArea(results, 'privacy')],
     versions: { tool: '0.1.0', axe: '4.14.1', trackerList: 'third-party-web@0.30.0', browser: 'Chromium 156', criteria: 'criteria/2', scoring: 'score/2' },
   };

@@ -10,8 +10,9 @@ import { describeCookies, parseCookieDeclaration, type CookieDeclaration } from 
 import {
   COLLECT_SCRIPT, INSTRUMENT_SCRIPT, KEYBOARD_PREPARE_SCRIPT, KEYBOARD_READ_SCRIPT, MASK_SCRIPT, REFLOW_SCRIPT,
 } from './in-page.ts';
+import { cropElements } from './accessibility/crops.ts';
 import { ELEMENT_REF_SCRIPT, inEveryFrame, listFrames, type FrameTarget } from './accessibility/frames.ts';
-import { runProbes } from './accessibility/probes.ts';
+import { flaggedByProbes, runProbes } from './accessibility/probes.ts';
 import { NavigationFailed, NavigationWatch } from './navigation.ts';
 import { keptHeaders, NetworkLog } from './network-log.ts';
 import { findPersonalData, maskingPairs, maskText, storedHits } from './personal-data.ts';
@@ -32,10 +33,11 @@ export interface VisitOptions {
 
 export interface VisitResult {
   evidence: PageEvidence;
-  /** Masked serialised DOM, full axe-core results (JSON) and the screenshot (JPEG). */
+  /** Masked serialised DOM, full axe-core results (JSON), the screenshot (JPEG) and the crops of elements findings name (JPEG, in the order of evidence.crops). */
   dom: Buffer | null;
   axe: Buffer | null;
   screenshot: Buffer | null;
+  crops: Buffer[];
 }
 
 const VIEWPORT = { width: 1280, height: 800 };
@@ -77,7 +79,7 @@ export function emptyEvidence(url: string, kind: PageKind, startedAt: Date): Pag
     schema: 'dvc-monitor/page-evidence/1', kind, requestedUrl: url, finalUrl: null, startedAt: startedAt.toISOString(), durationMs: 0,
     error: null, document: null, httpVariant: null, requests: [], requestsDropped: 0, cookies: [], storage: [], forms: [], links: [],
     headings: [], tables: [], mixedContent: [], lang: null, title: '', text: '', personalData: [], dialogs: [], popups: [], keyboard: null,
-    reflow: null, axe: null, documentKind: 'html', navigations: [], frames: [], probeErrors: [],
+    reflow: null, axe: null, documentKind: 'html', navigations: [], frames: [], crops: [], probeErrors: [],
   };
 }
 
@@ -180,6 +182,12 @@ async function probeHttpVariant(browser: Browser, url: string, timeoutMs: number
   }
 }
 
+/** The elements findings will name, most telling first: axe's violations (two per rule), then what the probes flagged. */
+function elementsToCrop(evidence: PageEvidence): Array<{ frame: number; selector: string }> {
+  const axe = (evidence.axe?.rules ?? []).filter((r) => r.result === 'violation').flatMap((r) => r.elements.slice(0, 2));
+  return [...axe, ...flaggedByProbes(evidence)];
+}
+
 /** The page moved on while it was being read: its evidence would mix two documents. */
 function movedAway(moves: NavigationWatch): void {
   if (moves.movedSince) throw new ScannerError('navigated_away', `the page moved by itself to ${moves.movedSince.slice(0, 300)} while it was being checked`);
@@ -201,7 +209,7 @@ async function framesContent(frames: FrameTarget[]): Promise<Pick<PageEvidence, 
 export async function visitPage(browser: Browser, url: string, opts: VisitOptions): Promise<VisitResult> {
   const startedAt = new Date();
   const evidence = emptyEvidence(url, opts.kind, startedAt);
-  const result: VisitResult = { evidence, dom: null, axe: null, screenshot: null };
+  const result: VisitResult = { evidence, dom: null, axe: null, screenshot: null, crops: [] };
   let stopped: ScannerError | null = null;
   let context: BrowserContext | null = null;
   // The first reason to stop wins; closing the context makes every pending step throw.
@@ -324,6 +332,11 @@ export async function visitPage(browser: Browser, url: string, opts: VisitOption
 
     await page.evaluate(`(${MASK_SCRIPT})(${JSON.stringify(pairs)})`);
     result.screenshot = await fullPageScreenshot(cdp, Math.min(Math.max(dom.height, VIEWPORT.height), opts.screenshotMaxHeight));
+    if (opts.areas.includes('accessibility')) {
+      const crops = await cropElements(cdp, frames, elementsToCrop(evidence));
+      evidence.crops = crops.refs;
+      result.crops = crops.bodies;
+    }
     // Last, as it changes the layout: the same page at 320 CSS px.
     if (opts.areas.includes('accessibility')) {
       await page.setViewportSize({ width: REFLOW_WIDTH, height: VIEWPORT.height });
@@ -336,6 +349,8 @@ export async function visitPage(browser: Browser, url: string, opts: VisitOption
   } catch (err) {
     evidence.error = classifyFailure(stopped ?? err);
     result.dom = result.axe = result.screenshot = null;
+    result.crops = [];
+    evidence.crops = [];
   } finally {
     clearTimeout(deadline);
     await context?.close().catch(() => {});

@@ -15,6 +15,11 @@ export function frameNote(page: PageEvidence, frame: number | undefined): { vi: 
   return { vi: ` (trong khung ${frame}: ${url})`, en: ` (in frame ${frame}: ${url})` };
 }
 
+/** SHA-256 of the cropped screenshot of an element, when the visit took one. */
+export function cropOf(page: PageEvidence, frame: number, selector: string): string | null {
+  return page.crops?.find((c) => c.frame === frame && c.selector === selector)?.sha256 ?? null;
+}
+
 function ruleDetails(page: PageEvidence, rule: AxeRuleSummary, kind: 'violation' | 'incomplete'): FindingDetail[] {
   const sc = wcagCriteriaOf(rule.tags);
   const list = kind === 'violation' ? 'violations' : 'incomplete';
@@ -29,8 +34,9 @@ function ruleDetails(page: PageEvidence, rule: AxeRuleSummary, kind: 'violation'
   const more = rule.nodes > elements.length ? { vi: ` (và ${rule.nodes - elements.length} phần tử khác)`, en: ` (and ${rule.nodes - elements.length} more elements)` } : { vi: '', en: '' };
   return elements.map((e, i) => {
     const where = frameNote(page, e.frame);
+    const crop = cropOf(page, e.frame, e.selector);
     return detail(`axe.${rule.id}`, `${head.vi} — ${e.selector}${where.vi}${i === elements.length - 1 ? more.vi : ''}.`, `${head.en} — ${e.selector}${where.en}${i === elements.length - 1 ? more.en : ''}.`,
-      { data: { ...base, selector: e.selector, frame: e.frame, snippet: e.snippet }, evidence: { blob: 'axe', path: `${list}[id=${rule.id}].nodes[${i}]` } });
+      { data: { ...base, selector: e.selector, frame: e.frame, snippet: e.snippet, ...(crop ? { crop } : {}) }, evidence: { blob: 'axe', path: `${list}[id=${rule.id}].nodes[${i}]` } });
   });
 }
 

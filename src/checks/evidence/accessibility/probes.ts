@@ -19,6 +19,8 @@ export interface ProbeContext {
 export interface Probe {
   name: string;
   run(ctx: ProbeContext, evidence: PageEvidence): Promise<void>;
+  /** The elements its evidence flags (what a finding will name), for their cropped screenshots. */
+  flagged?(evidence: PageEvidence): Array<{ frame: number; selector: string }>;
 }
 
 export const PROBES: Probe[] = [];
@@ -33,4 +35,15 @@ export async function runProbes(ctx: ProbeContext, evidence: PageEvidence, probe
       evidence.probeErrors.push({ probe: probe.name, message: String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 300) });
     }
   }
+}
+
+/** Every element the probes flagged on this page. */
+export function flaggedByProbes(evidence: PageEvidence, probes: readonly Probe[] = PROBES): Array<{ frame: number; selector: string }> {
+  return probes.flatMap((p) => {
+    try {
+      return p.flagged?.(evidence) ?? [];
+    } catch {
+      return [];
+    }
+  });
 }
