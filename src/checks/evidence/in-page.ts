@@ -48,7 +48,9 @@ export const COLLECT_SCRIPT = `(() => {
     fields: Array.from(f.elements).filter((e) => e.tagName !== 'BUTTON' && e.type !== 'hidden' && e.type !== 'submit' && e.type !== 'image')
       .slice(0, 100).map((e) => ({ name: e.name || '', id: e.id || '', type: e.type || '', autocomplete: e.getAttribute('autocomplete') || '', label: labelOf(e) })),
   }));
-  const links = Array.from(document.querySelectorAll('a[href]')).slice(0, 1000).map((a) => ({ href: a.href, text: clip(a.innerText || a.getAttribute('aria-label') || a.title || (a.querySelector('img') && a.querySelector('img').alt), 200) }));
+  // An SVG <a> has an SVGAnimatedString href and no innerText.
+  const hrefOf = (a) => { if (typeof a.href === 'string') return a.href; try { return new URL(a.getAttribute('href') || '', document.baseURI).href; } catch (e) { return ''; } };
+  const links = Array.from(document.querySelectorAll('a[href]')).slice(0, 1000).map((a) => ({ href: hrefOf(a), text: clip((a.innerText === undefined ? a.textContent : a.innerText) || a.getAttribute('aria-label') || a.title || (a.querySelector('img') && a.querySelector('img').alt), 200) }));
   const headings = Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading]')).slice(0, 300)
     .map((h) => ({ level: Number(h.getAttribute('aria-level') || h.tagName.slice(1)) || 2, text: clip(h.innerText, 200) }));
   const mixed = [];
@@ -84,70 +86,6 @@ export const COLLECT_SCRIPT = `(() => {
     written: window.__dvcEvidence || { cookies: [], storage: [] },
     height: Math.max(html.scrollHeight, document.body ? document.body.scrollHeight : 0),
   };
-})()`;
-
-/**
- * Remembers every interactive element and how it looks unfocused, then listens: each Tab
- * keydown (capture phase, before the page's own handlers) and each focus change is logged with
- * how the focused element looks, so that a whole run of Tab presses is read back at once.
- */
-export const KEYBOARD_PREPARE_SCRIPT = `(() => {
-  const visible = (el) => { const r = el.getBoundingClientRect(); const cs = getComputedStyle(el); return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none'; };
-  const NATIVE = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [role=link], [role=checkbox], [role=tab], [role=menuitem], [onclick]';
-  const candidates = Array.from(document.querySelectorAll(NATIVE + ', [tabindex]:not([tabindex="-1"])'));
-  const els = candidates.filter((el) => visible(el) && !el.disabled && !el.closest('[inert], [aria-hidden=true]'));
-  const look = (el) => {
-    const cs = getComputedStyle(el);
-    return {
-      outline: cs.outlineStyle === 'none' || parseFloat(cs.outlineWidth) === 0 ? 'none' : cs.outlineStyle + ' ' + cs.outlineWidth + ' ' + cs.outlineColor,
-      'box-shadow': cs.boxShadow,
-      border: [cs.borderTopColor, cs.borderTopWidth, cs.borderBottomColor, cs.borderBottomWidth, cs.borderLeftColor, cs.borderRightColor].join(' '),
-      background: cs.backgroundColor + ' ' + cs.backgroundImage,
-      color: cs.color,
-      'text-decoration': cs.textDecorationLine + ' ' + cs.textDecorationThickness,
-    };
-  };
-  const selector = (el) => {
-    if (el.id && /^[A-Za-z][\\w-]*$/.test(el.id)) return '#' + el.id;
-    const parts = [];
-    for (let e = el; e && e.nodeType === 1 && parts.length < 4; e = e.parentElement) {
-      if (e.id && /^[A-Za-z][\\w-]*$/.test(e.id)) { parts.unshift('#' + e.id); break; }
-      const same = e.parentElement ? Array.from(e.parentElement.children).filter((c) => c.tagName === e.tagName) : [];
-      parts.unshift(e.tagName.toLowerCase() + (same.length > 1 ? ':nth-of-type(' + (same.indexOf(e) + 1) + ')' : ''));
-    }
-    return parts.join(' > ');
-  };
-  const text = (el) => (el.innerText || el.value || el.getAttribute('aria-label') || el.getAttribute('alt') || el.title || '').replace(/\\s+/g, ' ').trim().slice(0, 80);
-  if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
-  const unfocused = new Map(els.map((el) => [el, look(el)]));
-  const ids = new Map();
-  const idOf = (el) => { if (!ids.has(el)) ids.set(el, ids.size); return ids.get(el); };
-  const log = [];
-  const onElement = (el) => el && el !== document.body && el !== document.documentElement;
-  window.addEventListener('keydown', (e) => {
-    if (e.key === 'Tab' && log.length < 2000) log.push({ press: true, on: onElement(document.activeElement) ? idOf(document.activeElement) : null, frame: document.activeElement && document.activeElement.tagName === 'IFRAME' });
-  }, true);
-  document.addEventListener('focusin', (e) => {
-    const el = e.target;
-    if (!onElement(el) || log.length >= 2000) return;
-    const now = look(el);
-    const before = unfocused.get(el);
-    const changed = before ? Object.keys(now).filter((p) => now[p] !== before[p]) : (now.outline !== 'none' ? ['outline'] : []);
-    log.push({ id: idOf(el), selector: selector(el), text: text(el), frame: el.tagName === 'IFRAME', changed });
-  }, true);
-  document.addEventListener('focusout', (e) => { if (!e.relatedTarget && log.length < 2000) log.push({ left: true }); }, true);
-  Object.defineProperty(window, '__dvcKeyboard', { value: { els, ids, log, selector, text }, configurable: true });
-  return els.length;
-})()`;
-
-/** The log of Tab presses and focus changes, and the interactive elements never focused. */
-export const KEYBOARD_READ_SCRIPT = `(() => {
-  const k = window.__dvcKeyboard;
-  if (!k) return { log: [], unreached: [] };
-  const reachedGroups = new Set(Array.from(k.ids.keys()).filter((e) => e.type === 'radio').map((e) => e.name));
-  const unreached = k.els.filter((el) => !k.ids.has(el) && !(el.type === 'radio' && reachedGroups.has(el.name)))
-    .slice(0, 50).map((el) => ({ selector: k.selector(el), text: k.text(el) }));
-  return { log: k.log, unreached };
 })()`;
 
 /** Width the document needs against the width it has (for the 320 CSS px reflow test). */
