@@ -118,7 +118,7 @@ function evidence(k: Partial<KeyboardEvidence>) {
     interactive: 2, tabbable: 2, bounds: keyboardBounds(40), stops,
     forward: { presses: [{ key: 'Tab', stop: 0 }, { key: 'Tab', stop: 1 }, { key: 'Tab', stop: null }, { key: 'Tab', stop: 0 }], end: 'cycle', ms: 500 },
     backward: { presses: [], ms: 0 }, completed: true, notJudged: null, trap: null, stuck: null, unreachable: [], unreachableDropped: 0,
-    focus: [sample('#a', 'visible'), sample('#b', 'visible')], focusNotSampled: 0, ...k,
+    focus: [sample('#a', 'visible'), sample('#b', 'visible')], focusNotSampled: 0, focusMs: 100, ...k,
   };
   return { ...emptyEvidence('https://x.gov.vn/', 'home', new Date()), keyboard: keyboardEv };
 }

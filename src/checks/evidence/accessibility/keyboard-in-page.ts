@@ -135,43 +135,36 @@ export const KEYBOARD_FRAME_WAIT_SCRIPT = `new Promise((resolve) => {
 
 /**
  * Focus-visible sampling, per element: 'focus' focuses it as the keyboard would (focusVisible)
- * and reports whether it holds the focus; 'blur' takes it away. Then it waits for the finite
- * animations and transitions running on the page (bounded), so the state is drawn.
+ * and reports whether it holds the focus; 'blur' takes it away. `before` is the state the
+ * previous capture was taken in: whether it still held is reported too (held), so that a page
+ * that moved the focus during a capture is seen. Then it waits for the finite animations and
+ * transitions running on the page (bounded) and a frame, so the new state is drawn.
  */
-export const KEYBOARD_FOCUS_STATE_SCRIPT = `(([id, state]) => new Promise((resolve) => {
+export const KEYBOARD_FOCUS_STATE_SCRIPT = `(([id, state, before]) => new Promise((resolve) => {
   const el = window.__dvcKb && window.__dvcKb.els.get(id);
-  if (!el || !el.isConnected) return resolve({ ok: false, why: 'gone' });
+  if (!el || !el.isConnected) return resolve({ ok: false, held: false, why: 'gone' });
+  const deep = () => { let a = document.activeElement; while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; return a; };
+  const held = before === null || (deep() === el) === (before === 'focus');
   if (!document.getElementById('__dvc-no-caret')) {
     const s = document.createElement('style');
     s.id = '__dvc-no-caret';
     s.textContent = '* { caret-color: transparent !important; }';
     (document.head || document.documentElement).appendChild(s);
   }
+  if (state === null) return resolve({ ok: true, held, why: null });
   try {
     if (state === 'focus') el.focus({ preventScroll: true, focusVisible: true });
     else el.blur();
   } catch (e) {}
-  let active = document.activeElement;
-  while (active && active.shadowRoot && active.shadowRoot.activeElement) active = active.shadowRoot.activeElement;
-  const ok = state === 'focus' ? active === el : active !== el;
-  const settle = () => {
-    const running = (document.getAnimations ? document.getAnimations() : []).filter((a) => {
-      try { return a.playState === 'running' && isFinite(a.effect.getComputedTiming().endTime); } catch (e) { return false; }
-    });
-    const cap = setTimeout(() => resolve({ ok, why: ok ? null : 'focus_moved' }), 400);
-    Promise.all(running.map((a) => a.finished.catch(() => null))).then(() =>
-      requestAnimationFrame(() => requestAnimationFrame(() => { clearTimeout(cap); resolve({ ok, why: ok ? null : 'focus_moved' }); })));
-  };
-  setTimeout(settle, 0);
+  const ok = (deep() === el) === (state === 'focus');
+  const done = () => resolve({ ok, held, why: ok ? null : 'focus_moved' });
+  const running = (document.getAnimations ? document.getAnimations() : []).filter((a) => {
+    try { return a.playState === 'running' && isFinite(a.effect.getComputedTiming().endTime); } catch (e) { return false; }
+  });
+  const cap = setTimeout(done, 400);
+  Promise.all(running.map((a) => a.finished.catch(() => null))).then(() => requestAnimationFrame(() => { clearTimeout(cap); done(); }));
 }))`;
 
 /** Removes what the focus sampling added (the caret style). */
 export const KEYBOARD_CLEANUP_SCRIPT = `(() => { const s = document.getElementById('__dvc-no-caret'); if (s) s.remove(); return true; })()`;
 
-/** Whether the element (by id) holds the focus right now. */
-export const KEYBOARD_HOLDS_SCRIPT = `((id) => {
-  const el = window.__dvcKb && window.__dvcKb.els.get(id);
-  let active = document.activeElement;
-  while (active && active.shadowRoot && active.shadowRoot.activeElement) active = active.shadowRoot.activeElement;
-  return Boolean(el) && active === el;
-})`;

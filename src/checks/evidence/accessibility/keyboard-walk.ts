@@ -85,6 +85,7 @@ export interface KeyboardEvidence {
   focus: FocusSample[];
   /** Stops not sampled for focus visibility (beyond the sample or the time budget). */
   focusNotSampled: number;
+  focusMs: number;
 }
 
 /** Presses that may stay on one native composite control (a datetime-local field, video controls). */

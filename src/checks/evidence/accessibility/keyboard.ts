@@ -10,7 +10,7 @@ import { compareFocus, decodePng } from './focus-pixels.ts';
 import { ELEMENT_REF_SCRIPT, inEveryFrame, type ElementRef, type FrameTarget } from './frames.ts';
 import {
   KEYBOARD_ACTIVE_SCRIPT, KEYBOARD_BLUR_SCRIPT, KEYBOARD_CLEANUP_SCRIPT, KEYBOARD_FOCUS_STATE_SCRIPT, KEYBOARD_FRAME_WAIT_SCRIPT,
-  KEYBOARD_HOLDS_SCRIPT, KEYBOARD_SETUP_SCRIPT, KEYBOARD_UNREACHED_SCRIPT,
+  KEYBOARD_SETUP_SCRIPT, KEYBOARD_UNREACHED_SCRIPT,
 } from './keyboard-in-page.ts';
 import {
   backwardPressesFor, escapes, judgeStuck, TabWalk, type FocusRead, type FocusSample, type KeyboardBounds, type KeyboardEvidence, type Press, type WalkEnd,
@@ -28,7 +28,7 @@ const MAX_CROPS = 5;
 export function keyboardBounds(sample: number): KeyboardBounds {
   return {
     maxStops: sample, maxPresses: 2 * sample + 10, settleMs: 120,
-    forwardBudgetMs: 8_000, backwardBudgetMs: 3_000, focusBudgetMs: 8_000, focusSample: Math.min(sample, 20),
+    forwardBudgetMs: 8_000, backwardBudgetMs: 3_000, focusBudgetMs: 10_000, focusSample: Math.min(sample, 20),
   };
 }
 
@@ -163,12 +163,12 @@ export async function keyboardProbe(ctx: ProbeContext): Promise<KeyboardEvidence
     completed,
     notJudged: NOT_JUDGED[f.end],
     trap, stuck, unreachable, unreachableDropped,
-    focus: focus.samples, focusNotSampled: focus.notSampled,
+    focus: focus.samples, focusNotSampled: focus.notSampled, focusMs: focus.ms,
   };
 }
 
 /** For the first stops: the neighbourhood focused, unfocused, focused again; compared on pixels. */
-async function sampleFocus(ctx: ProbeContext, stops: FocusRead[], bounds: KeyboardBounds): Promise<{ samples: FocusSample[]; notSampled: number }> {
+async function sampleFocus(ctx: ProbeContext, stops: FocusRead[], bounds: KeyboardBounds): Promise<{ samples: FocusSample[]; notSampled: number; ms: number }> {
   const samples: FocusSample[] = [];
   const t0 = Date.now();
   let crops = 0;
@@ -179,14 +179,17 @@ async function sampleFocus(ctx: ProbeContext, stops: FocusRead[], bounds: Keyboa
     const id = Number(s.key.split(':')[1]);
     const base: FocusSample = { stop: i, element: s.element, verdict: 'not_measured', reason: null, clip: null, changedArea: 0, strongArea: 0, requiredArea: 0, maxContrast: 1, crop: null };
     if (!target) { samples.push({ ...base, reason: 'frame_gone' }); continue; }
-    const state = async (st: 'focus' | 'blur') => (await target.frame.evaluate(`(${KEYBOARD_FOCUS_STATE_SCRIPT})(${JSON.stringify([id, st])})`)) as { ok: boolean; why: string | null };
+    type State = 'focus' | 'blur' | null;
+    const state = async (st: State, before: State = null) =>
+      (await target.frame.evaluate(`(${KEYBOARD_FOCUS_STATE_SCRIPT})(${JSON.stringify([id, st, before])})`)) as { ok: boolean; held: boolean; why: string | null };
     try {
       const first = await state('focus');
       if (!first.ok) { samples.push({ ...base, reason: first.why }); continue; }
       const handle = await target.frame.evaluateHandle((n) => (window as unknown as { __dvcKb: { els: Map<number, Element> } }).__dvcKb.els.get(n), id);
       const el = handle.asElement();
       if (!el) { samples.push({ ...base, reason: 'gone' }); continue; }
-      await el.scrollIntoViewIfNeeded({ timeout: 1000 }).catch(() => {});
+      // Into view (no Playwright actionability waits: they cost frames we do not need).
+      await el.evaluate((e) => { const r = e.getBoundingClientRect(); if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) e.scrollIntoView({ block: 'center', inline: 'center' }); }).catch(() => {});
       const box = await el.boundingBox();
       await handle.dispose();
       if (!box || box.width < 1 || box.height < 1) { samples.push({ ...base, reason: 'no_box' }); continue; }
@@ -199,22 +202,18 @@ async function sampleFocus(ctx: ProbeContext, stops: FocusRead[], bounds: Keyboa
       const shot = async () => (await ctx.cdp.send('Page.captureScreenshot', { format: 'png', clip: { x: clip.x + scroll.x, y: clip.y + scroll.y, width: clip.width, height: clip.height, scale: 1 } })).data;
       // Each capture is taken in a state that held from before it to after it: a page that
       // moves the focus meanwhile (a timer, a blur handler) gives no measurement, not a verdict.
-      const holds = async () => (await target.frame.evaluate(`(${KEYBOARD_HOLDS_SCRIPT})(${id})`)) as boolean;
-      const capture = async (st: 'focus' | 'blur') => {
-        const before = await state(st);
-        const data = await shot();
-        const held = before.ok && (await holds()) === (st === 'focus');
-        return { data, held };
-      };
-      // Re-focused after scrolling, so the state is drawn where it is captured.
-      const focused = await capture('focus');
-      const unfocused = await capture('blur');
-      const again = await capture('focus');
-      if (!focused.held || !unfocused.held || !again.held) { samples.push({ ...base, clip, reason: unfocused.held ? 'focus_moved' : 'focus_held' }); continue; }
+      const f1 = await state(null, 'focus');
+      const focused = await shot();
+      const b = await state('blur', 'focus');
+      const unfocused = await shot();
+      const f2 = await state('focus', 'blur');
+      const focusedAgain = await shot();
+      const end = await state(null, 'focus');
+      if (!f1.held || !b.held || !b.ok || !f2.held || !f2.ok || !end.held) { samples.push({ ...base, clip, reason: b.ok ? 'focus_moved' : 'focus_held' }); continue; }
       const png = (b64: string) => decodePng(Buffer.from(b64, 'base64'));
-      const cmp = compareFocus(png(unfocused.data), png(focused.data), png(again.data), { width: box.width, height: box.height });
+      const cmp = compareFocus(png(unfocused), png(focused), png(focusedAgain), { width: box.width, height: box.height });
       const failing = cmp.verdict === 'none' || cmp.verdict === 'faint';
-      const crop = failing && crops < MAX_CROPS && focused.data.length <= MAX_CROP_CHARS ? (crops++, focused.data) : null;
+      const crop = failing && crops < MAX_CROPS && focused.length <= MAX_CROP_CHARS ? (crops++, focused) : null;
       samples.push({ ...base, verdict: cmp.verdict, clip, changedArea: cmp.changedArea, strongArea: cmp.strongArea, requiredArea: cmp.requiredArea, maxContrast: cmp.maxContrast, crop });
     } catch (err) {
       if (ctx.page.isClosed()) throw err;
@@ -223,7 +222,7 @@ async function sampleFocus(ctx: ProbeContext, stops: FocusRead[], bounds: Keyboa
   }
   await inEveryFrame(ctx.frames, KEYBOARD_CLEANUP_SCRIPT);
   await inEveryFrame(ctx.frames, KEYBOARD_BLUR_SCRIPT);
-  return { samples, notSampled: candidates.length - samples.length };
+  return { samples, notSampled: candidates.length - samples.length, ms: Date.now() - t0 };
 }
 
 export const keyboardProbeEntry: Probe = {
