@@ -212,6 +212,7 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #6b6b6b; padding: .4rem .6rem; text-align: left; }
 td.so { text-align: right; font-variant-numeric: tabular-nums; }
 footer { padding: 1rem; background: #f2f2f2; color: #1a1a1a; }
+footer a:focus { outline-color: #b35900; }
 label { display: block; margin-top: .75rem; font-weight: 600; }
 /* Usable at 320 CSS px without horizontal scrolling (WCAG 1.4.10). */
 header, nav ul { flex-wrap: wrap; }

@@ -5,6 +5,7 @@ import type { Lang } from '../i18n.ts';
 import type { CropRef } from './evidence/accessibility/crops.ts';
 import type { FrameRef } from './evidence/accessibility/frames.ts';
 import type { NavigationHop } from './evidence/navigation.ts';
+import type { KeyboardEvidence } from './evidence/accessibility/keyboard-walk.ts';
 
 export type Area = 'privacy' | 'accessibility';
 export const AREAS: readonly Area[] = ['privacy', 'accessibility'];
@@ -93,24 +94,6 @@ export interface PersonalDataHit {
   context: string;
   /** A person's name was found beside it (required for phones and e-mail addresses). */
   besideName: boolean;
-}
-
-export interface KeyboardStop {
-  selector: string;
-  text: string;
-  visibleFocus: boolean;
-  /** What changed when it took the focus (outline, box-shadow, border, background, …). */
-  indicator: string[];
-}
-
-export interface KeyboardEvidence {
-  /** Elements that look interactive (links, buttons, fields, role=button, onclick handlers). */
-  interactive: number;
-  stops: KeyboardStop[];
-  /** The Tab cycle came back to its start (or reached the end of the page) within the sample. */
-  completed: boolean;
-  trap: { selector: string; text: string } | null;
-  unreachable: Array<{ selector: string; text: string }>;
 }
 
 export interface AxeRuleSummary {

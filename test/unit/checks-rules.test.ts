@@ -7,7 +7,8 @@ import { gradeHeaders } from '../../src/checks/criteria/privacy/header-grade.ts'
 import { describeCookies, parseCookieDeclaration } from '../../src/checks/evidence/cookies.ts';
 import { findPolicyLink, findStatementLink } from '../../src/checks/evidence/discover.ts';
 import { findPersonalData, maskingPairs, maskText, storedHits } from '../../src/checks/evidence/personal-data.ts';
-import { emptyEvidence, personalFields, readTabWalk } from '../../src/checks/evidence/visit.ts';
+import { emptyEvidence, personalFields } from '../../src/checks/evidence/visit.ts';
+import { backwardPressesFor, COMPOSITE_PRESSES, judgeStuck, TabWalk, type FocusRead } from '../../src/checks/evidence/accessibility/keyboard-walk.ts';
 import { judgePortal, rollUp, type CriterionResult } from '../../src/checks/judge.ts';
 import { blockingFailures, scoreArea } from '../../src/checks/score.ts';
 
@@ -97,23 +98,58 @@ describe('the law in force on the measured date', () => {
 });
 
 describe('the Tab walk', () => {
-  const focus = (id: number, changed = ['outline']) => ({ id, selector: `#e${id}`, text: `e${id}`, frame: false, changed });
-  const press = (on: number | null) => ({ press: true as const, on, frame: false });
+  const read = (id: number, extra: Partial<FocusRead> = {}): FocusRead => ({
+    key: `0:${id}`, element: { selector: `#e${id}`, frame: 0, snippet: `<a id="e${id}">`, text: `e${id}` }, composite: false, opaqueFrame: false, inModal: false, ...extra,
+  });
+  const run = (reads: Array<FocusRead | null>, sample = 40) => {
+    const w = new TabWalk(sample);
+    let end = null;
+    for (const r of reads) if ((end = w.add(r))) break;
+    return { w, end };
+  };
 
-  it('completes when the focus leaves the page or comes back to the first stop', () => {
-    expect(readTabWalk([press(null), focus(0), press(0), focus(1), press(1), { left: true }], 40)).toMatchObject({ completed: true, trap: null, stops: [{ selector: '#e0' }, { selector: '#e1' }] });
-    expect(readTabWalk([press(null), focus(0), press(0), focus(1), press(1), focus(0)], 40)).toMatchObject({ completed: true, trap: null });
+  it('completes when the focus comes round to its first stop, through the end of the page', () => {
+    const { w, end } = run([read(0), read(1), null, read(0)]);
+    expect(end).toBe('cycle');
+    expect(w.stops.map((s) => s.element.selector)).toEqual(['#e0', '#e1']);
+    expect(w.presses.map((p) => p.stop)).toEqual([0, 1, null, 0]);
   });
 
-  it('sees a trap when a press changes nothing, or when the focus loops before the end', () => {
-    expect(readTabWalk([press(null), focus(0), press(0), focus(1), press(1), press(1)], 40).trap).toEqual({ selector: '#e1', text: 'e1' });
-    expect(readTabWalk([press(null), focus(0), press(0), focus(1), press(1), focus(2), press(2), focus(1)], 40).trap).toEqual({ selector: '#e1', text: 'e1' });
+  it('a native control with stops inside is one stop, however many presses stay in it', () => {
+    const date = read(1, { composite: true });
+    expect(run([read(0), date, date, date, date, read(2), null, read(0)]).end).toBe('cycle');
+    expect(run([read(0), ...Array(COMPOSITE_PRESSES).fill(date)]).end).toBe(null);
+    expect(run([read(0), ...Array(COMPOSITE_PRESSES + 1).fill(date)]).end).toBe('stuck');
   });
 
-  it('marks stops without a visible change, and stops at the sample size', () => {
-    const walk = readTabWalk([press(null), focus(0, []), press(0), focus(1), press(1), focus(2)], 2);
-    expect(walk.stops.map((s) => s.visibleFocus)).toEqual([false, true]);
-    expect(walk.completed).toBe(false);
+  it('an ordinary element that keeps the focus press after press is stuck; a small loop is a loop', () => {
+    const stuck = run([read(0), read(1), read(1), read(1)]);
+    expect(stuck.end).toBe('stuck');
+    expect(stuck.w.group.map((g) => g.key)).toEqual(['0:1']);
+    const loop = run([read(0), read(1), read(2), read(1)]);
+    expect(loop.end).toBe('loop');
+    expect(loop.w.group.map((g) => g.key)).toEqual(['0:1', '0:2']);
+    // A long cycle that skips the first stop (a skip link gone after use) is the page's Tab cycle.
+    expect(run([read(0), read(1), read(2), read(3), read(4), read(5), read(1)]).end).toBe('cycle');
+  });
+
+  it('stops at the sample size without judging; nothing focusable at all is a complete, empty walk', () => {
+    expect(run([read(0), read(1), read(2)], 2).end).toBe('sample');
+    const empty = run([null, null, null]);
+    expect(empty.end).toBe('no_focus');
+    expect(empty.w.stops).toEqual([]);
+  });
+
+  it('a trap is proven only when the backward presses stay inside too, with focusable elements outside', () => {
+    const group = [read(1)];
+    const held = Array(backwardPressesFor(group)).fill(read(1));
+    expect(judgeStuck(group, held, 3)).toEqual({ trap: true, why: null });
+    expect(judgeStuck(group, [read(1), read(0)], 3)).toEqual({ trap: false, why: 'escaped_backward' });
+    expect(judgeStuck(group, [read(1), null], 3)).toEqual({ trap: false, why: 'escaped_backward' });
+    expect(judgeStuck(group, held.slice(1), 3)).toEqual({ trap: false, why: 'not_confirmed' });
+    expect(judgeStuck(group, held, 0)).toEqual({ trap: false, why: 'nothing_outside' });
+    const modal = [read(1, { inModal: true })];
+    expect(judgeStuck(modal, Array(backwardPressesFor(modal)).fill(modal[0]), 3).why).toBe('modal_dialog');
   });
 });
 

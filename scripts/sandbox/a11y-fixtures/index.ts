@@ -2,12 +2,14 @@
 // check, pages that must fail and twins that must pass. One file per topic; each exports its
 // cases as path (under its topic) → page. Served by check-fixtures.ts.
 import { CORE_CASES } from './core.ts';
+import { KEYBOARD_FIXTURES } from './keyboard.ts';
 import { fixtureHtml, type FixturePage } from './page.ts';
 
 export type FixtureCases = Record<string, FixturePage | { raw: string; contentType: string }>;
 
 const TOPICS: Record<string, FixtureCases> = {
   core: CORE_CASES,
+  keyboard: KEYBOARD_FIXTURES,
 };
 
 export const A11Y_PREFIX = '/a11y/';

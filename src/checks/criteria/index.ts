@@ -5,8 +5,10 @@ import type { Area } from '../types.ts';
 import { bestPractice } from './accessibility/best-practice.ts';
 import { contrast } from './accessibility/contrast.ts';
 import { formLabels } from './accessibility/form-labels.ts';
+import { focusVisible } from './accessibility/focus-visible.ts';
 import { keyboard } from './accessibility/keyboard.ts';
 import { linksAndHeadings } from './accessibility/links-and-headings.ts';
+import { noKeyboardTrap } from './accessibility/no-keyboard-trap.ts';
 import { noMovingText } from './accessibility/no-moving-text.ts';
 import { otherWcag } from './accessibility/other-wcag.ts';
 import { pageLanguage } from './accessibility/page-language.ts';
@@ -34,7 +36,7 @@ export const CRITERIA_VERSION = 'criteria/2';
 export const CATALOGUE: readonly Criterion[] = [
   https, httpsRedirect, hsts, securityHeaders, mixedContent, noTrackerBeforeConsent, noNonEssentialCookieBeforeConsent,
   cookieFlags, formsOverHttps, policyReachable, policyContactPoint, noPersonalDataExposed, hostsAbroad,
-  textAlternatives, contrast, noMovingText, linksAndHeadings, tableHeaders, formLabels, pageLanguage, keyboard, reflow,
+  textAlternatives, contrast, noMovingText, linksAndHeadings, tableHeaders, formLabels, pageLanguage, keyboard, noKeyboardTrap, focusVisible, reflow,
   otherWcag, statement, bestPractice,
 ];
 

@@ -4,14 +4,13 @@
 // whole axe-core result, the DOM and a full-page screenshot (both masked).
 // Everything that can go wrong with a hostile page ends as a named scanner error.
 import type { Browser, BrowserContext, CDPSession, Page, Response } from 'playwright-core';
-import type { Area, KeyboardEvidence, PageEvidence, PageKind, ScannerErrorReason } from '../types.ts';
+import type { Area, PageEvidence, PageKind, ScannerErrorReason } from '../types.ts';
 import { AXE_VERSION, runAxe } from './axe.ts';
 import { describeCookies, parseCookieDeclaration, type CookieDeclaration } from './cookies.ts';
-import {
-  COLLECT_SCRIPT, INSTRUMENT_SCRIPT, KEYBOARD_PREPARE_SCRIPT, KEYBOARD_READ_SCRIPT, MASK_SCRIPT, REFLOW_SCRIPT,
-} from './in-page.ts';
+import { COLLECT_SCRIPT, INSTRUMENT_SCRIPT, MASK_SCRIPT, REFLOW_SCRIPT } from './in-page.ts';
 import { cropElements } from './accessibility/crops.ts';
 import { ELEMENT_REF_SCRIPT, inEveryFrame, listFrames, type FrameTarget } from './accessibility/frames.ts';
+import { KEYBOARD_INIT_SCRIPT } from './accessibility/keyboard.ts';
 import { flaggedByProbes, runProbes } from './accessibility/probes.ts';
 import { NavigationFailed, NavigationWatch } from './navigation.ts';
 import { keptHeaders, NetworkLog } from './network-log.ts';
@@ -102,63 +101,6 @@ async function settle(net: NetworkLog, page: Page, maxMs = 1500): Promise<void> 
   }
 }
 
-type KeyboardLogEntry =
-  | { press: true; on: number | null; frame: boolean }
-  | { left: true }
-  | { id: number; selector: string; text: string; frame: boolean; changed: string[] };
-
-/**
- * Reads the Tab walk from the page's log: each press is followed by the focus it produced, by
- * focus leaving the document (the end of the Tab order), or by nothing (the page kept the focus:
- * a trap). Coming back to the first stop completes the cycle; coming back to another is a loop.
- */
-export function readTabWalk(log: KeyboardLogEntry[], sample: number): Pick<KeyboardEvidence, 'stops' | 'completed' | 'trap'> {
-  const stops: KeyboardEvidence['stops'] = [];
-  const seen = new Set<number>();
-  let firstId: number | null = null;
-  let lastFocus: Extract<KeyboardLogEntry, { id: number }> | null = null;
-  for (let i = 0; i < log.length; i++) {
-    const entry = log[i]!;
-    if ('press' in entry) {
-      const next = log[i + 1];
-      // A press that changed nothing while an element (not a frame) held the focus: the page swallowed Tab.
-      if ((next === undefined || 'press' in next) && entry.on !== null && !entry.frame && lastFocus && stops.length) {
-        return { stops, completed: false, trap: { selector: lastFocus.selector, text: lastFocus.text } };
-      }
-      continue;
-    }
-    if ('left' in entry) {
-      if (stops.length) return { stops, completed: true, trap: null };
-      continue;
-    }
-    if (seen.has(entry.id) && !entry.frame) {
-      return entry.id === firstId ? { stops, completed: true, trap: null } : { stops, completed: false, trap: { selector: entry.selector, text: entry.text } };
-    }
-    seen.add(entry.id);
-    firstId ??= entry.id;
-    lastFocus = entry;
-    if (stops.length < sample) stops.push({ selector: entry.selector, text: entry.text, visibleFocus: entry.frame || entry.changed.length > 0, indicator: entry.changed });
-    else return { stops, completed: false, trap: null };
-  }
-  return { stops, completed: false, trap: null };
-}
-
-/** Presses Tab up to sample + 2 times, sent in one go; the page logs what each press did. */
-async function keyboardTest(page: Page, cdp: CDPSession, sample: number): Promise<KeyboardEvidence> {
-  const interactive = (await page.evaluate(KEYBOARD_PREPARE_SCRIPT)) as number;
-  const presses = Math.min(sample, interactive + 1) + 2;
-  const key = { key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9, nativeVirtualKeyCode: 9 };
-  const sent: Array<Promise<unknown>> = [];
-  for (let i = 0; i < presses; i++) {
-    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key }), cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key }));
-  }
-  await Promise.all(sent);
-  const { log, unreached } = (await page.evaluate(KEYBOARD_READ_SCRIPT)) as { log: KeyboardLogEntry[]; unreached: KeyboardEvidence['unreachable'] };
-  const walk = readTabWalk(log, sample);
-  const completed = walk.completed || interactive === 0;
-  return { interactive, ...walk, completed, unreachable: completed && !walk.trap ? unreached : [] };
-}
-
 /** The whole page (up to maxHeight) as JPEG, straight from the DevTools protocol: one round trip. */
 async function fullPageScreenshot(cdp: CDPSession, height: number): Promise<Buffer> {
   const { data } = await cdp.send('Page.captureScreenshot', {
@@ -227,6 +169,7 @@ export async function visitPage(browser: Browser, url: string, opts: VisitOption
       acceptDownloads: false, viewport: VIEWPORT, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', serviceWorkers: 'block',
     });
     await context.addInitScript({ content: INSTRUMENT_SCRIPT });
+    await context.addInitScript({ content: KEYBOARD_INIT_SCRIPT });
     const page = await context.newPage();
     page.on('popup', (popup) => {
       evidence.popups.push(popup.url().slice(0, 500));
@@ -317,7 +260,6 @@ export async function visitPage(browser: Browser, url: string, opts: VisitOption
         if (stopped) throw stopped;
         evidence.axe = { version: AXE_VERSION, rules: [], error: classifyFailure(err).message };
       }
-      evidence.keyboard = await keyboardTest(page, cdp, opts.keyboardSample);
       movedAway(moves);
       await runProbes({ page, cdp, frames, viewport: VIEWPORT, keyboardSample: opts.keyboardSample }, evidence);
     }

@@ -1,35 +1,52 @@
-// Everything that can be clicked can be reached with Tab, shows where the focus is, and lets
-// the focus go again (no keyboard trap). The Tab order is walked with real key presses; the
-// focus indicator is sampled on the first stops (visit.ts, keyboardSample).
+// WCAG 2.1.1: everything that can be clicked can be reached with Tab. Judged only on a Tab walk
+// that came round to its first stop (the keyboard probe, evidence/accessibility/keyboard.ts):
+// an element that walk never reached is unreachable; a walk that stopped early proves nothing.
 import { detail, judgement, type PageCriterion } from '../criterion.ts';
+import { isJudgement, KEYBOARD_BASIS, keyboardEvidence, where } from './keyboard-common.ts';
+
+const REASON = {
+  native: { vi: 'phần tử điều khiển', en: 'a control' },
+  role: { vi: 'có vai trò tương tác (role)', en: 'it has an interactive role' },
+  onclick: { vi: 'có thuộc tính onclick', en: 'it has an onclick attribute' },
+  listener: { vi: 'có con trỏ bàn tay và bộ xử lý nhấp chuột', en: 'it has a pointer cursor and a click listener' },
+} as Record<string, { vi: string; en: string }>;
 
 export const keyboard: PageCriterion = {
   id: 'accessibility.keyboard',
   area: 'accessibility',
   scope: 'page',
-  title: { vi: 'Dùng được bằng bàn phím, có dấu hiệu tiêu điểm, không bẫy bàn phím', en: 'Keyboard operable, visible focus, no keyboard trap' },
+  title: { vi: 'Mọi phần tử tương tác tới được bằng phím Tab', en: 'Every interactive element is reachable with Tab' },
   description: {
-    vi: 'Mọi phần tử tương tác tới được bằng phím Tab, hiện rõ khi nhận tiêu điểm, và phím Tab luôn đi tiếp được.',
-    en: 'Every interactive element is reachable with Tab, shows visibly when focused, and Tab always moves on.',
+    vi: 'Đi hết một vòng phím Tab trên trang thì gặp mọi phần tử bấm được (liên kết, nút, trường, phần tử có bộ xử lý nhấp chuột).',
+    en: 'A full round of Tab presses over the page reaches every element that can be clicked (links, buttons, fields, elements with click handlers).',
   },
   severity: 'critical',
-  basis: [{ instrument: 'luat51_2010', article: 'Điều 43' }, { instrument: 'tt32_2017', article: 'Điều 18' }, { instrument: 'tt26_2020' }, { instrument: 'tt22_2023' }, { instrument: 'nd224_2026', article: 'Điều 10 khoản 3' }],
-  wcag: ['2.1.1', '2.1.2', '2.4.7'],
+  basis: KEYBOARD_BASIS,
+  wcag: ['2.1.1'],
   advice: { vi: 'Cho mọi phần tử tương tác nhận tiêu điểm (dùng phần tử gốc như <button>, <a href> hoặc tabindex="0" kèm xử lý phím), giữ viền tiêu điểm rõ ràng (:focus-visible), không giữ tiêu điểm lại bằng mã lệnh.', en: 'Make every interactive element focusable (native <button>/<a href>, or tabindex="0" with key handling), keep a clear focus indicator (:focus-visible), never hold the focus back by script.' },
   judge(page) {
-    const k = page.keyboard;
-    if (!k) return judgement('error', [detail('keyboard.not_run', 'Chưa thử bàn phím trên trang này.', 'The keyboard test did not run on this page.')]);
+    const k = keyboardEvidence(page);
+    if (isJudgement(k)) return k;
     if (k.interactive === 0 && !k.stops.length) return judgement('not_applicable');
-    const problems = [];
-    if (k.trap) problems.push(detail('keyboard.trap', `Bẫy bàn phím: tiêu điểm kẹt tại ${k.trap.selector} ("${k.trap.text}"), phím Tab không đi tiếp.`, `Keyboard trap: focus is stuck at ${k.trap.selector} ("${k.trap.text}"); Tab does not move on.`, { data: { ...k.trap }, evidence: { blob: 'evidence', path: 'keyboard.trap' } }));
-    k.stops.forEach((s, i) => {
-      if (!s.visibleFocus) problems.push(detail('keyboard.no_focus_indicator', `Không thấy dấu hiệu tiêu điểm trên ${s.selector} ("${s.text}").`, `No visible focus indicator on ${s.selector} ("${s.text}").`, { data: { ...s }, evidence: { blob: 'evidence', path: `keyboard.stops[${i}]` } }));
-    });
-    k.unreachable.forEach((u, i) => problems.push(detail('keyboard.unreachable', `Phần tử tương tác không tới được bằng Tab: ${u.selector} ("${u.text}").`, `Interactive element not reachable with Tab: ${u.selector} ("${u.text}").`, { data: { ...u }, evidence: { blob: 'evidence', path: `keyboard.unreachable[${i}]` } })));
-    if (problems.length) return judgement('fail', problems);
-    const note = k.completed
-      ? detail('keyboard.ok', `${k.stops.length} điểm dừng Tab, tất cả có dấu hiệu tiêu điểm.`, `${k.stops.length} Tab stops, all with a visible focus indicator.`)
-      : detail('keyboard.sampled', `Đã thử ${k.stops.length} điểm dừng Tab đầu tiên (trên ${k.interactive} phần tử tương tác): đều ổn.`, `Sampled the first ${k.stops.length} Tab stops (of ${k.interactive} interactive elements): all fine.`);
-    return judgement('pass', [note]);
+    if (k.completed && k.unreachable.length) {
+      return judgement('fail', k.unreachable.map((u, i) => {
+        const why = REASON[u.reason] ?? { vi: u.reason, en: u.reason };
+        return detail('keyboard.unreachable',
+          `Không tới được bằng phím Tab: ${where(u, 'vi')} (${why.vi}), dù đã đi hết một vòng Tab (${k.stops.length} điểm dừng). Cách sửa: dùng <button> hoặc <a href> thật, hoặc thêm tabindex="0", role phù hợp và xử lý phím Enter/Space.`,
+          `Not reachable with Tab: ${where(u, 'en')} (${why.en}), though the Tab walk went all the way round (${k.stops.length} stops). Fix: use a real <button> or <a href>, or add tabindex="0", a fitting role and Enter/Space handling.`,
+          { data: { element: u, stops: k.stops.length, dropped: k.unreachableDropped }, evidence: { blob: 'evidence', path: `keyboard.unreachable[${i}]` } });
+      }));
+    }
+    if (!k.completed) {
+      return judgement('cant_tell', [detail('keyboard.walk_incomplete',
+        `Chưa kết luận được: vòng phím Tab không đi hết (${k.forward.end}; ${k.stops.length} điểm dừng, ${k.forward.presses.length} lần bấm, ${k.forward.ms} ms). ${k.trap ? 'Tiêu điểm bị bẫy (xem tiêu chí không bẫy bàn phím). ' : ''}Cần người kiểm tra bằng bàn phím các phần tử còn lại (${k.interactive} phần tử tương tác).`,
+        `Cannot tell: the Tab walk did not go all the way round (${k.notJudged ?? k.forward.end}; ${k.stops.length} stops, ${k.forward.presses.length} presses, ${k.forward.ms} ms). ${k.trap ? 'The focus is trapped (see the keyboard-trap criterion). ' : ''}A person needs to check the remaining elements with a keyboard (${k.interactive} interactive elements).`,
+        { data: { end: k.forward.end, stops: k.stops.length, interactive: k.interactive, bounds: k.bounds }, evidence: { blob: 'evidence', path: 'keyboard.forward' } })]);
+    }
+    if (!k.stops.length) {
+      // Completed with no stop yet nothing unreachable listed: the elements went away meanwhile.
+      return judgement('cant_tell', [detail('keyboard.no_stops', `Phím Tab không dừng ở phần tử nào, dù trang có ${k.interactive} phần tử tương tác.`, `Tab stopped at no element, though the page has ${k.interactive} interactive elements.`, { data: { interactive: k.interactive } })]);
+    }
+    return judgement('pass', [detail('keyboard.ok', `Một vòng phím Tab đủ ${k.stops.length} điểm dừng, tới được mọi phần tử tương tác (${k.interactive}).`, `A full round of Tab: ${k.stops.length} stops, every interactive element (${k.interactive}) reached.`, { data: { stops: k.stops.length, interactive: k.interactive } })]);
   },
 };

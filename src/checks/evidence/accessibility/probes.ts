@@ -5,6 +5,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import type { PageEvidence } from '../../types.ts';
 import type { FrameTarget } from './frames.ts';
+import { keyboardProbeEntry } from './keyboard.ts';
 
 export interface ProbeContext {
   page: Page;
@@ -23,7 +24,7 @@ export interface Probe {
   flagged?(evidence: PageEvidence): Array<{ frame: number; selector: string }>;
 }
 
-export const PROBES: Probe[] = [];
+export const PROBES: Probe[] = [keyboardProbeEntry];
 
 export async function runProbes(ctx: ProbeContext, evidence: PageEvidence, probes: readonly Probe[] = PROBES): Promise<void> {
   for (const probe of probes) {
