@@ -19,6 +19,7 @@ export const focusVisible: PageCriterion = {
   severity: 'serious',
   basis: KEYBOARD_BASIS,
   wcag: ['2.4.7'],
+  advice: { vi: 'Giữ viền tiêu điểm rõ (outline hoặc box-shadow có độ tương phản tối thiểu 3:1, qua :focus-visible); không đặt outline: none mà không có dấu hiệu thay thế.', en: 'Keep a clear focus indicator (an outline or box-shadow at 3:1 contrast or more, via :focus-visible); never set outline: none without a replacement.' },
   judge(page) {
     const k = keyboardEvidence(page);
     if (isJudgement(k)) return k;

@@ -24,6 +24,7 @@ export const noKeyboardTrap: PageCriterion = {
   severity: 'critical',
   basis: KEYBOARD_BASIS,
   wcag: ['2.1.2'],
+  advice: { vi: 'Không đưa tiêu điểm trở lại bằng mã lệnh (blur/focus, hẹn giờ, chặn phím Tab); hộp thoại phải đóng được bằng phím Esc và trả tiêu điểm về chỗ cũ.', en: 'Never send the focus back by script (blur/focus handlers, timers, swallowing Tab); dialogs must close with Esc and return the focus.' },
   judge(page) {
     const k = keyboardEvidence(page);
     if (isJudgement(k)) return k;
