@@ -1,11 +1,13 @@
 // Accessibility fixture pages on https://kiemthu.sandbox/a11y/<topic>/<case>: for every own
 // check, pages that must fail and twins that must pass. One file per topic; each exports its
 // cases as path (under its topic) → page. Served by check-fixtures.ts.
+import { INTERACTION_FIXTURES } from './interaction.ts';
 import { fixtureHtml, type FixturePage } from './page.ts';
 
 export type FixtureCases = Record<string, FixturePage | { raw: string; contentType: string }>;
 
 const TOPICS: Record<string, FixtureCases> = {
+  interaction: INTERACTION_FIXTURES,
 };
 
 export const A11Y_PREFIX = '/a11y/';

@@ -4,6 +4,7 @@
 import type { Area } from '../types.ts';
 import { contrast } from './accessibility/contrast.ts';
 import { formLabels } from './accessibility/form-labels.ts';
+import { INTERACTION_CRITERIA } from './accessibility/interaction.ts';
 import { keyboard } from './accessibility/keyboard.ts';
 import { linksAndHeadings } from './accessibility/links-and-headings.ts';
 import { noMovingText } from './accessibility/no-moving-text.ts';
@@ -35,6 +36,7 @@ export const CATALOGUE: readonly Criterion[] = [
   cookieFlags, formsOverHttps, policyReachable, policyContactPoint, noPersonalDataExposed, hostsAbroad,
   textAlternatives, contrast, noMovingText, linksAndHeadings, tableHeaders, formLabels, pageLanguage, keyboard, reflow,
   otherWcag, statement,
+  ...INTERACTION_CRITERIA,
 ];
 
 export const criteriaOf = (areas: readonly Area[]) => CATALOGUE.filter((c) => areas.includes(c.area));

@@ -5,6 +5,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import type { PageEvidence } from '../../types.ts';
 import type { FrameTarget } from './frames.ts';
+import { INTERACTION_PROBES } from './interaction.ts';
 
 export interface ProbeContext {
   page: Page;
@@ -21,7 +22,9 @@ export interface Probe {
   run(ctx: ProbeContext, evidence: PageEvidence): Promise<void>;
 }
 
-export const PROBES: Probe[] = [];
+export const PROBES: Probe[] = [
+  ...INTERACTION_PROBES, // last: it focuses and changes fields (the page is put back, reloaded if it changed)
+];
 
 export async function runProbes(ctx: ProbeContext, evidence: PageEvidence, probes: readonly Probe[] = PROBES): Promise<void> {
   for (const probe of probes) {
