@@ -109,7 +109,10 @@ describe('the findings name the element and what happened', () => {
     expect(d.data!.contrast as number).toBeLessThan(3);
   });
 
-  it('text styled as a heading is only ever cant_tell', () => {
-    expect(codes('bo-qua-hong', 'accessibility.form-structure').every((c) => c !== 'form.group_unlabelled')).toBe(true);
+  it('text styled as a heading is only ever cant_tell, and names the element', () => {
+    const j = judged('bo-qua-hong', 'accessibility.form-structure');
+    expect(j.outcome).toBe('cant_tell');
+    expect(j.details.map((d) => d.code)).toEqual(['form.visual_heading']);
+    expect(j.details[0]!.data).toMatchObject({ el: { frame: 0, text: 'Giới thiệu chung', snippet: expect.stringContaining('tieu-de') }, fontWeight: 700 });
   });
 });

@@ -57,16 +57,16 @@ export const INTERACTION_FIXTURES: FixtureCases = {
 <p><a href="/a11y/interaction/huong-dan" target="_blank">Hướng dẫn tìm kiếm (mở trong cửa sổ mới)</a></p>
 </form>`),
   // 2.4.1: a working skip link (the portal frame above), and one whose target is missing on a
-  // page with neither landmarks nor headings.
+  // page with neither landmarks nor headings (its title is a styled div: 1.3.1 cant_tell).
   'bo-qua-hoat-dong': portal('Giới thiệu', `${TEXT}
 <p><a href="/a11y/interaction/thu-tuc">Danh sách thủ tục hành chính của tỉnh</a></p>`),
   'bo-qua-hong': {
     title: 'Giới thiệu',
-    style: ' .bo-qua { position: absolute; left: -9999px; } .bo-qua:focus { left: 1rem; top: 1rem; background: #ffffff; } ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .75rem; }',
+    style: ' .bo-qua { position: absolute; left: -9999px; } .bo-qua:focus { left: 1rem; top: 1rem; background: #ffffff; } ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .75rem; } .tieu-de { font-size: 1.6rem; font-weight: 700; }',
     body: `<a class="bo-qua" href="#noi-dung-chinh">Bỏ qua đến nội dung chính</a>
 <div class="dau-trang"><p><a href="/a11y/interaction/">Cổng Dịch vụ công tỉnh Kiểm Thử</a></p>
 <ul>${NAV.map((t, i) => `<li><a href="/a11y/interaction/muc-${i}">${t}</a></li>`).join('')}</ul></div>
-<div id="noi-dung">${TEXT}</div>`,
+<div id="noi-dung"><div class="tieu-de">Giới thiệu chung</div>${TEXT}</div>`,
   },
   // 1.4.1: links in a paragraph told apart only by a colour of low contrast with the text.
   'lien-ket-chi-mau': portal('Hướng dẫn nộp hồ sơ', `<p class="doan">Trước khi nộp hồ sơ, vui lòng đọc kỹ <a href="/a11y/interaction/quy-dinh">quy định về thành phần hồ sơ</a> và chuẩn bị bản sao điện tử các giấy tờ cần thiết.
