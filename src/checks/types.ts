@@ -158,6 +158,7 @@ export interface PageEvidence {
   crops: CropRef[];
   /** Accessibility probes that failed (the scanner's failure: their criteria are `error`). */
   probeErrors: Array<{ probe: string; message: string }>;
+  interaction: import('./evidence/accessibility/interaction.ts').InteractionEvidence | null;
 }
 
 /** Content-addressed bodies kept beside the evidence JSON (sha256 of each). */

@@ -3,6 +3,7 @@
 // cases as path (under its topic) → page. Served by check-fixtures.ts.
 import { CORE_CASES } from './core.ts';
 import { KEYBOARD_FIXTURES } from './keyboard.ts';
+import { INTERACTION_FIXTURES } from './interaction.ts';
 import { fixtureHtml, type FixturePage } from './page.ts';
 
 export type FixtureCases = Record<string, FixturePage | { raw: string; contentType: string }>;
@@ -10,6 +11,7 @@ export type FixtureCases = Record<string, FixturePage | { raw: string; contentTy
 const TOPICS: Record<string, FixtureCases> = {
   core: CORE_CASES,
   keyboard: KEYBOARD_FIXTURES,
+  interaction: INTERACTION_FIXTURES,
 };
 
 export const A11Y_PREFIX = '/a11y/';

@@ -6,6 +6,7 @@ import { bestPractice } from './accessibility/best-practice.ts';
 import { contrast } from './accessibility/contrast.ts';
 import { formLabels } from './accessibility/form-labels.ts';
 import { focusVisible } from './accessibility/focus-visible.ts';
+import { INTERACTION_CRITERIA } from './accessibility/interaction.ts';
 import { keyboard } from './accessibility/keyboard.ts';
 import { linksAndHeadings } from './accessibility/links-and-headings.ts';
 import { noKeyboardTrap } from './accessibility/no-keyboard-trap.ts';
@@ -38,6 +39,7 @@ export const CATALOGUE: readonly Criterion[] = [
   cookieFlags, formsOverHttps, policyReachable, policyContactPoint, noPersonalDataExposed, hostsAbroad,
   textAlternatives, contrast, noMovingText, linksAndHeadings, tableHeaders, formLabels, pageLanguage, keyboard, noKeyboardTrap, focusVisible, reflow,
   otherWcag, statement, bestPractice,
+  ...INTERACTION_CRITERIA,
 ];
 
 export const criteriaOf = (areas: readonly Area[]) => CATALOGUE.filter((c) => areas.includes(c.area));

@@ -78,7 +78,7 @@ export function emptyEvidence(url: string, kind: PageKind, startedAt: Date): Pag
     schema: 'dvc-monitor/page-evidence/1', kind, requestedUrl: url, finalUrl: null, startedAt: startedAt.toISOString(), durationMs: 0,
     error: null, document: null, httpVariant: null, requests: [], requestsDropped: 0, cookies: [], storage: [], forms: [], links: [],
     headings: [], tables: [], mixedContent: [], lang: null, title: '', text: '', personalData: [], dialogs: [], popups: [], keyboard: null,
-    reflow: null, axe: null, documentKind: 'html', navigations: [], frames: [], crops: [], probeErrors: [],
+    reflow: null, axe: null, documentKind: 'html', navigations: [], frames: [], crops: [], probeErrors: [], interaction: null,
   };
 }
 

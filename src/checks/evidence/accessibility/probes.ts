@@ -6,6 +6,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import type { PageEvidence } from '../../types.ts';
 import type { FrameTarget } from './frames.ts';
 import { keyboardProbeEntry } from './keyboard.ts';
+import { INTERACTION_PROBES } from './interaction.ts';
 
 export interface ProbeContext {
   page: Page;
@@ -24,7 +25,10 @@ export interface Probe {
   flagged?(evidence: PageEvidence): Array<{ frame: number; selector: string }>;
 }
 
-export const PROBES: Probe[] = [keyboardProbeEntry];
+export const PROBES: Probe[] = [
+  keyboardProbeEntry,
+  ...INTERACTION_PROBES, // last: it focuses and changes fields (the page is put back, reloaded if it changed)
+];
 
 export async function runProbes(ctx: ProbeContext, evidence: PageEvidence, probes: readonly Probe[] = PROBES): Promise<void> {
   for (const probe of probes) {
