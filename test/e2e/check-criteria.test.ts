@@ -89,9 +89,17 @@ const CASES: Array<[string, string, string, Outcome?, Outcome?]> = [
   ['accessibility.best-practice', 'bct', 'hanoi', 'cant_tell', 'not_applicable'],
 ];
 
+// Criteria whose must-fail and must-pass fixtures are checked in their own files (a11y-fixtures topics).
+const COVERED_ELSEWHERE: Record<string, string> = {
+  'accessibility.no-change-on-focus-input': 'a11y-interaction.test.ts',
+  'accessibility.bypass-blocks': 'a11y-interaction.test.ts',
+  'accessibility.use-of-colour': 'a11y-interaction.test.ts',
+  'accessibility.form-structure': 'a11y-interaction.test.ts',
+};
+
 describe('every criterion fails on a known defect and passes on a clean page', () => {
   it('covers the whole catalogue', () => {
-    expect(CASES.map(([id]) => id).sort()).toEqual(CATALOGUE.map((c) => c.id).sort());
+    expect([...CASES.map(([id]) => id), ...Object.keys(COVERED_ELSEWHERE)].sort()).toEqual(CATALOGUE.map((c) => c.id).sort());
   });
 
   it.each(CASES)('%s: %s fails, %s passes', (id, bad, good, expected = 'fail', clean = 'pass') => {
