@@ -70,6 +70,10 @@ if (values.json) {
   console.log(`our axe run: ${run.ranAxeRules.length} axe-core ${run.axeVersion} rules`);
 }
 say(`${run.results.length} cases in ${run.seconds.toFixed(1)} s = ${perMinute.toFixed(1)} pages/min (each case: our visit + a plain axe run), concurrency ${run.concurrency}; our visit ${mean(run.results.map((r) => r.oursMs)).toFixed(2)} s/page, plain axe ${mean(run.results.map((r) => r.plainAxeMs)).toFixed(2)} s/page; ${run.browserRestarts} browser restarts`);
-say(`outside requests: ${outside.length} asked for by the pages, ${run.sinkAttempts.length} refused at the local sink (${[...new Set(run.sinkAttempts.map((a) => a.host))].slice(0, 8).join(', ')}), ${leaked.length} answered from outside${leaked.length ? ` ✗ ${leaked.slice(0, 5).join(', ')}` : ' ✓'}`);
+// The sink cannot tell who asked: hosts no page asked for are the browser's own background services.
+const pageHosts = new Set(outside.map((u) => new URL(u).hostname));
+const fromPages = run.sinkAttempts.filter((a) => pageHosts.has(a.host));
+const background = run.sinkAttempts.filter((a) => !pageHosts.has(a.host));
+say(`outside requests: ${outside.length} asked for by the pages (${[...pageHosts].join(', ') || 'none'}), ${run.sinkAttempts.length} connections refused at the local sink (${fromPages.length} to those hosts, ${background.length} from Chromium's own background services: ${[...new Set(background.map((a) => a.host))].join(', ') || 'none'}); ${leaked.length} answered from outside${leaked.length ? ` ✗ ${leaked.slice(0, 5).join(', ')}` : ' ✓'}`);
 if (run.missingAssets.length) say(`assets the data does not have (404): ${run.missingAssets.length}, e.g. ${run.missingAssets.slice(0, 4).join(', ')}`);
 say(`per-case results: ${artifact}`);

@@ -26,6 +26,8 @@ export interface CaseResult {
   ours: Outcome;
   /** Mapped findings present, as "criterion:code (outcome)"; or the scanner error. */
   oursWhy: string[];
+  /** Where our visit ended, when not on the case itself (a meta refresh navigated away). */
+  oursFinalUrl: string | null;
   plainAxe: Outcome;
   plainAxeWhy: string[];
   /** W3C's reported outcome of axe-core 4.10.2 on this case. */
@@ -161,6 +163,13 @@ async function plainAxe(browser: Browser, url: string, procedures: string[], tim
     context.on('request', (r) => { if (isOutside(r.url())) outside.push(r.url().slice(0, 300)); });
     context.on('response', (r) => { if (isOutside(r.url()) && !r.headers()[BLOCKED_HEADER]) leaked.push(r.url().slice(0, 300)); });
     const page = await context.newPage();
+    // A case that navigates away (meta refresh) is judged as it loaded, as W3C ran axe: the
+    // navigation is cancelled (an aborted navigation commits no error page).
+    await page.route('**/*', (route) => {
+      const req = route.request();
+      if (req.isNavigationRequest() && req.frame() === page.mainFrame() && req.url() !== url) return route.abort('aborted');
+      return route.fallback();
+    });
     page.on('dialog', (d) => void d.dismiss().catch(() => {}));
     page.on('popup', (p) => void p.close().catch(() => {}));
     await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
@@ -219,6 +228,7 @@ export async function runBenchmark(options: BenchOptions = {}): Promise<BenchRun
       const base = { ruleId: c.ruleId, testcaseId: c.testcaseId, title: c.testcaseTitle, path: c.relativePath, expected: c.expected, w3cAxe: reportedAxeOutcome(data.implementations.get(c.ruleId), c.testcaseId) as Outcome };
       const t0 = performance.now();
       let ours: { outcome: Outcome; why: string[] };
+      let oursFinalUrl: string | null = null;
       const outside: string[] = [];
       const leaked: string[] = [];
       const visited = await within(slot.get().then((b) => visit(b, url, pageTimeoutMs)), caseTimeoutMs).catch((err: unknown) => err as Error);
@@ -229,9 +239,10 @@ export async function runBenchmark(options: BenchOptions = {}): Promise<BenchRun
         for (const r of visited.evidence.requests) {
           if (!isOutside(r.url)) continue;
           outside.push(r.url.slice(0, 300));
-          if (!r.failed && !r.responseHeaders?.[BLOCKED_HEADER]) leaked.push(r.url.slice(0, 300));
+          if (r.status !== null && !r.responseHeaders?.[BLOCKED_HEADER]) leaked.push(r.url.slice(0, 300));
         }
         ours = ourOutcome(claim, visited.evidence, judgePortal({ home: visited.evidence, pages: [] }, ['accessibility'], today));
+        if (visited.evidence.finalUrl && visited.evidence.finalUrl !== url) oursFinalUrl = visited.evidence.finalUrl.slice(0, 300);
       }
       const oursMs = performance.now() - t0;
       const t1 = performance.now();
@@ -242,7 +253,7 @@ export async function runBenchmark(options: BenchOptions = {}): Promise<BenchRun
         await slot.replace();
       } else plain = ran;
       return {
-        ...base, ours: ours.outcome, oursWhy: ours.why, plainAxe: plain.outcome, plainAxeWhy: plain.why, oursMs: Math.round(oursMs), plainAxeMs: Math.round(performance.now() - t1),
+        ...base, ours: ours.outcome, oursWhy: ours.why, oursFinalUrl, plainAxe: plain.outcome, plainAxeWhy: plain.why, oursMs: Math.round(oursMs), plainAxeMs: Math.round(performance.now() - t1),
         outside: [...new Set([...outside, ...plain.outside])], leaked: [...new Set([...leaked, ...plain.leaked])],
       };
     };
