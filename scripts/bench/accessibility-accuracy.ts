@@ -1,4 +1,6 @@
-// `npm run bench -- accessibility-accuracy [--rules id,id] [--limit N] [--concurrency N] [--json]`:
+// `npm run bench -- accessibility-accuracy [--rules id,id] [--limit N] [--concurrency N] [--json]`
+// (also --page-timeout MS, our visit's load timeout, and --case-timeout MS, past which a case is
+// an error and its browser is replaced):
 // our accessibility check against W3C's ACT Rules test cases, beside plain axe-core on the same
 // cases in the same browser, and W3C's reported axe-core 4.10.2 outcomes for reference. Only
 // the rules our catalogue claims are run (act/mapping.ts says which, and which findings stand
@@ -15,7 +17,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const { values } = parseArgs({
   options: {
     rules: { type: 'string' }, limit: { type: 'string' }, concurrency: { type: 'string', default: '2' }, json: { type: 'boolean', default: false },
-    'page-timeout': { type: 'string', default: '15000' },
+    'page-timeout': { type: 'string', default: '15000' }, 'case-timeout': { type: 'string' },
   },
 });
 const concurrency = Number(values.concurrency);
@@ -28,7 +30,7 @@ const rules = values.rules?.split(',').map((r) => r.trim()).filter(Boolean);
 const say = values.json ? (s: string) => console.error(s) : (s: string) => console.log(s);
 
 say(`accessibility accuracy: W3C ACT Rules test cases, our check vs plain axe-core; concurrency ${concurrency}${limit ? `, at most ${limit} cases per rule` : ''}${rules ? `, rules ${rules.join(',')}` : ''}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-const run = await runBenchmark({ rules, limit, concurrency, pageTimeoutMs: Number(values['page-timeout']), progress: (l) => console.error(l) });
+const run = await runBenchmark({ rules, limit, concurrency, pageTimeoutMs: Number(values['page-timeout']), caseTimeoutMs: values['case-timeout'] ? Number(values['case-timeout']) : undefined, progress: (l) => console.error(l) });
 const { perRule, groups } = summarise(run);
 const goals = targets(groups);
 const outside = run.results.flatMap((r) => r.outside);
