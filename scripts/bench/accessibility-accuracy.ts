@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runBenchmark, summarise, targets, type Tally } from './act/harness.ts';
+import { OWN_CLAIMS } from './act/mapping.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const { values } = parseArgs({
@@ -68,6 +69,8 @@ if (values.json) {
   for (const t of goals) console.log(`  ${t.met === null ? '–' : t.met ? '✓' : '✗'} ${t.text}`);
   console.log('');
   console.log(`not claimed (${run.unclaimed.length} rules): ${run.unclaimed.map((u) => `${u.ruleId} (${u.reason})`).join('; ')}`);
+  const pending = OWN_CLAIMS.filter((o) => !o.findings.length && run.claimed.some((c) => c.ruleId === o.ruleId));
+  if (pending.length) console.log(`own checks without a finding code yet, measured through their axe rules only: ${pending.map((o) => `${o.ruleId} (${o.check})`).join('; ')}`);
   if (run.skippedRules.length) console.log(`asked for but not claimed: ${run.skippedRules.join(', ')}`);
   console.log(`our axe run: ${run.ranAxeRules.length} axe-core ${run.axeVersion} rules`);
 }

@@ -156,7 +156,7 @@ export function deriveClaims(data: ActData, ranAxeRules: ReadonlySet<string>): {
       continue;
     }
     claimed.push({
-      ruleId, ruleName: c.ruleName, findings, procedures, mappedProcedures: [...new Set(axeFindings.map((f) => f.code.slice(4)))].filter(() => viaAxe),
+      ruleId, ruleName: c.ruleName, findings, procedures, mappedProcedures: viaAxe ? [...new Set(axeFindings.map((f) => f.code.slice(4)))] : [],
       viaAxe, viaOwn: !!own?.findings.length, ownCheck: own?.check ?? null, consistency: impl?.consistency ?? null,
     });
   }
