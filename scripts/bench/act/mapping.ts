@@ -16,9 +16,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CATALOGUE } from '../../../src/checks/criteria/index.ts';
-import { emptyEvidence } from '../../../src/checks/evidence/visit.ts';
-import { judgePortal } from '../../../src/checks/judge.ts';
-import type { PageEvidence } from '../../../src/checks/types.ts';
 import { conformanceCriteria, type ActCase, type ActData } from './data.ts';
 
 /** A finding of ours that stands for an ACT rule's failure: its code, in that criterion's result. */
@@ -81,17 +78,9 @@ export interface Unclaimed {
   reason: string;
 }
 
-/** A fake axe violation of `ruleId` on an otherwise empty page. */
-function pageWithViolation(ruleId: string): PageEvidence {
-  const page = emptyEvidence('http://127.0.0.1/act-bench-probe', 'other', new Date(0));
-  page.axe = { version: 'probe', error: null, rules: [{ id: ruleId, result: 'violation', impact: 'serious', tags: [], help: 'probe', nodes: 1, targets: ['x'] }] };
-  return page;
-}
-
-/** The criteria whose result carries `axe.<ruleId>` when axe reports that rule violated. */
+/** The criteria that judge axe rule `ruleId` (each criterion lists its rules exactly). */
 export function criteriaReporting(ruleId: string): string[] {
-  const results = judgePortal({ home: pageWithViolation(ruleId), pages: [] }, ['accessibility'], '2026-01-01');
-  return [...new Set(results.filter((r) => r.level === 'page' && r.details.some((d) => d.code === `axe.${ruleId}`)).map((r) => r.criterionId))];
+  return CATALOGUE.filter((c) => c.axeRules?.includes(ruleId)).map((c) => c.id);
 }
 
 const SRC = fileURLToPath(new URL('../../../src/', import.meta.url));
