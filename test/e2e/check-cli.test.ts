@@ -36,7 +36,7 @@ describe('dvc-monitor check', () => {
     expect(r.stdout).toContain('KIỂM TRA BẢO VỆ DỮ LIỆU CÁ NHÂN VÀ TIẾP CẬN CHO NGƯỜI KHUYẾT TẬT');
     expect(r.stdout).toMatch(/✗ KHÔNG ĐẠT \[cao\] Không gửi dữ liệu cho bên theo dõi khi chưa có sự đồng ý \(privacy\.no-tracker-before-consent\)/);
     expect(r.stdout).toMatch(/✗ KHÔNG ĐẠT \[nghiêm trọng\] Không lộ dữ liệu cá nhân trên trang công khai/);
-    expect(r.stdout).toMatch(/TIẾP CẬN CHO NGƯỜI KHUYẾT TẬT — điểm [\d,]+\/100 \(score\/1\)/);
+    expect(r.stdout).toMatch(/TIẾP CẬN CHO NGƯỜI KHUYẾT TẬT — điểm [\d,]+\/100 \(score\/2\)/);
     expect(r.stdout).toContain('Căn cứ:');
     expect(r.stdout).toMatch(/Kết luận: \d+ tiêu chí mức nghiêm trọng hoặc cao không đạt/);
     expect(r.stdout).not.toContain('001085012345');

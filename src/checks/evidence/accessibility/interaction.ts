@@ -146,7 +146,7 @@ function interactionOf(evidence: PageEvidence): InteractionEvidence {
 
 /**
  * Bounds: elements acted on, time, windows and dialogs the page may open before we stop. The
- * visit ends as popup_flood past 5 windows and dialog_flood past 10 (visit.ts): stay below both.
+ * visit ends as popup_flood past 10 windows and dialog_flood past 10 (visit.ts): stay below both.
  */
 export const CONTEXT_BOUNDS = { maxElements: 60, budgetMs: 8_000, settleMs: 80, maxPopups: 3, maxDialogs: 4, hoverLinks: 8 };
 
@@ -396,7 +396,7 @@ export const contextProbe: Probe = {
     try {
       for (const { l, c } of queue) {
         if (Date.now() - started > CONTEXT_BOUNDS.budgetMs) { result.stoppedBecause = 'time budget'; break; }
-        if (g.popups.length >= CONTEXT_BOUNDS.maxPopups || evidence.popups.length >= 4) { result.stoppedBecause = 'windows opened'; break; }
+        if (g.popups.length >= CONTEXT_BOUNDS.maxPopups || evidence.popups.length >= 8) { result.stoppedBecause = 'windows opened'; break; }
         if (evidence.dialogs.length - dialogsAtStart >= CONTEXT_BOUNDS.maxDialogs) { result.stoppedBecause = 'dialogs opened'; break; }
         const actions: Array<'focus' | 'input'> = c.kind ? ['focus', 'input'] : ['focus'];
         for (const action of actions) {
@@ -408,7 +408,7 @@ export const contextProbe: Probe = {
           if (first.effects.includes('content_replaced')) replaced = true;
           // Proof by repetition: the same action again must do the same (a timer of the page is not the element's doing).
           let reproduced = false;
-          if (!first.gone && g.popups.length < CONTEXT_BOUNDS.maxPopups && evidence.popups.length < 4) {
+          if (!first.gone && g.popups.length < CONTEXT_BOUNDS.maxPopups && evidence.popups.length < 8) {
             const again = await tryAction(ctx, evidence, g, l.target, c, action);
             reproduced = first.effects.some((e) => again.effects.includes(e));
             if (again.gone) documentGone = true;
