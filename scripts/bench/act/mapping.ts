@@ -31,16 +31,18 @@ export interface OwnClaim {
   findings: Finding[];
 }
 
-const keyboard = 'accessibility.keyboard';
+const trap = 'accessibility.no-keyboard-trap';
+const focusVisible = 'accessibility.focus-visible';
+const moving = 'accessibility.no-moving-text';
 const reflow = 'accessibility.reflow';
 const language = 'accessibility.page-language';
 const links = 'accessibility.links-and-headings';
 
 /** ACT rules our own (non-axe) checks claim. Axe findings for the same rules are derived, not listed here. */
 export const OWN_CLAIMS: readonly OwnClaim[] = [
-  { ruleId: '80af7b', check: 'keyboard trap (Tab walk)', findings: [{ criterion: keyboard, code: 'keyboard.trap' }] },
-  { ruleId: 'a1b64e', check: 'keyboard trap via standard navigation (Tab walk)', findings: [{ criterion: keyboard, code: 'keyboard.trap' }] },
-  { ruleId: 'oj04fd', check: 'focus visible (Tab walk)', findings: [{ criterion: keyboard, code: 'keyboard.no_focus_indicator' }] },
+  { ruleId: '80af7b', check: 'keyboard trap (Tab walk)', findings: [{ criterion: trap, code: 'keyboard.trap' }] },
+  { ruleId: 'a1b64e', check: 'keyboard trap via standard navigation (Tab walk)', findings: [{ criterion: trap, code: 'keyboard.trap' }] },
+  { ruleId: 'oj04fd', check: 'focus visible (Tab walk)', findings: [{ criterion: focusVisible, code: 'keyboard.no_focus_indicator' }] },
   { ruleId: '59br37', check: 'zoom / reflow', findings: [{ criterion: reflow, code: 'reflow.overflow' }] },
   { ruleId: '24afc2', check: 'text spacing: letter spacing', findings: [] },
   { ruleId: '9e45ec', check: 'text spacing: word spacing', findings: [] },
@@ -52,8 +54,8 @@ export const OWN_CLAIMS: readonly OwnClaim[] = [
   { ruleId: '2779a5', check: 'page title present', findings: [] },
   { ruleId: 'aizyf1', check: 'link purpose (link text alone)', findings: [{ criterion: links, code: 'link.generic_text' }] },
   { ruleId: '5effbb', check: 'link purpose (in context)', findings: [{ criterion: links, code: 'link.generic_text' }] },
-  { ruleId: 'ffd0e9', check: 'headings not empty', findings: [{ criterion: links, code: 'heading.empty' }] },
-  { ruleId: 'bc659a', check: 'no timed refresh', findings: [] },
+  { ruleId: 'ffd0e9', check: 'headings not empty', findings: [] },
+  { ruleId: 'bc659a', check: 'no timed refresh', findings: [{ criterion: moving, code: 'navigation.timed_refresh' }] },
   // The criterion says the page "does not refresh itself on a timer": the no-exception rule (AAA) too.
   { ruleId: 'bisz58', check: 'no timed refresh (no exception)', findings: [] },
 ];
