@@ -2,7 +2,7 @@
 // timer) is judged on the document the visitor ends on, not on the one that loaded first; the
 // moves are recorded, since a timed redirect is itself a finding (WCAG 2.2.1). The watch starts
 // before the first navigation, so a move made while the page was still settling is seen too.
-import type { Page, Request } from 'playwright-core';
+import type { Frame, Page, Request } from 'playwright-core';
 
 export interface NavigationHop {
   from: string;
@@ -25,21 +25,28 @@ export class NavigationFailed extends Error {
   }
 }
 
-interface Move { url: string; at: number; request: Request }
+interface Move { url: string; at: number; request: Request; committed: Promise<void> }
 
 export class NavigationWatch {
   readonly hops: NavigationHop[] = [];
   private loadedAt: number | null = null;
   private moving: Move | null = null;
+  private onCommit: (() => void) | null = null;
   private readonly onRequest = (request: Request) => {
     if (this.loadedAt === null || this.moving) return;
     if (request.isNavigationRequest() && request.frame() === this.page.mainFrame() && !request.redirectedFrom()) {
-      this.moving = { url: request.url(), at: Date.now(), request };
+      const committed = new Promise<void>((resolve) => { this.onCommit = resolve; });
+      this.moving = { url: request.url(), at: Date.now(), request, committed };
     }
+  };
+  // The new document replaced the old one in the main frame: only from then on does its load state mean anything.
+  private readonly onNavigated = (frame: Frame) => {
+    if (frame === this.page.mainFrame()) this.onCommit?.();
   };
 
   constructor(private readonly page: Page) {
     page.on('request', this.onRequest);
+    page.on('framenavigated', this.onNavigated);
   }
 
   /** The first document has loaded (page.goto resolved): moves from now on are the page's own. */
@@ -65,6 +72,8 @@ export class NavigationWatch {
       if (!move) break;
       const from = this.hops.at(-1)?.to ?? page.url();
       await move.request.response().catch(() => null);
+      // Until the move commits, the old document's load state would answer: wait for the commit first.
+      await Promise.race([move.committed, page.waitForTimeout(Math.max(1, Math.min(5000, end - Date.now())))]).catch(() => {});
       await page.waitForLoadState('load', { timeout: Math.max(1, end - Date.now()) }).catch(() => {});
       this.hops.push({ from, to: move.url, afterLoadMs: Math.max(0, move.at - (this.loadedAt ?? move.at)), metaRefresh, cause: metaRefresh ? 'meta-refresh' : 'script' });
       // The last request of the chain (after HTTP redirects) failed: the browser shows its own error page.
@@ -73,6 +82,7 @@ export class NavigationWatch {
       if (last.failure() || page.url().startsWith('chrome-error:')) throw new NavigationFailed(this.hops, last.url());
       this.hops.at(-1)!.to = page.url();
       this.moving = null;
+      this.onCommit = null;
       this.loadedAt = Date.now();
       await settle();
       metaRefresh = (await page.evaluate(META_REFRESH).catch(() => null)) as string | null;
@@ -87,6 +97,7 @@ export class NavigationWatch {
 
   stop(): void {
     this.page.off('request', this.onRequest);
+    this.page.off('framenavigated', this.onNavigated);
   }
 }
 

@@ -46,8 +46,25 @@ const MAX_DIALOGS = 10;
 const MAX_POPUPS = 10;
 const MAX_DOM_BYTES = 5 * 1024 * 1024;
 const MAX_TEXT = 100_000;
-/** Analysis after the page loaded (axe on a big page is the slow part) gets this much on top. */
-const ANALYSIS_ALLOWANCE_MS = 30_000;
+/**
+ * Analysis after the page loaded gets this much on top of the page's own timeout: axe on a big
+ * page, then the probes' own budgets (the keyboard walk alone may use 21 s), on a machine that
+ * checks several pages at once.
+ */
+const ANALYSIS_ALLOWANCE_MS = 60_000;
+/** A browser that does not even close a context within this is left behind: the visit still ends. */
+const CLOSE_GRACE_MS = 10_000;
+
+/** The longest a visit can take, whatever the page does. */
+export const visitDeadlineMs = (pageTimeoutMs: number) => pageTimeoutMs + ANALYSIS_ALLOWANCE_MS + CLOSE_GRACE_MS;
+
+/** Closes a context, but never waits on a wedged browser longer than CLOSE_GRACE_MS. */
+async function closeBounded(context: BrowserContext | null): Promise<void> {
+  if (!context) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([context.close().catch(() => {}), new Promise<void>((resolve) => { timer = setTimeout(resolve, CLOSE_GRACE_MS); })]);
+  clearTimeout(timer);
+}
 
 class ScannerError extends Error {
   constructor(readonly reason: ScannerErrorReason, message: string) {
@@ -121,7 +138,7 @@ async function probeHttpVariant(browser: Browser, url: string, timeoutMs: number
   } catch (err) {
     return { url: httpUrl, finalUrl: null, status: null, error: classifyFailure(err).message };
   } finally {
-    await context.close().catch(() => {});
+    await closeBounded(context);
   }
 }
 
@@ -149,26 +166,69 @@ async function framesContent(frames: FrameTarget[]): Promise<Pick<PageEvidence, 
   return out;
 }
 
+/**
+ * Visits one page. Whatever the page or a wedged browser does, the visit ends: a visit told to
+ * stop (its deadline, a flood, a download) gets CLOSE_GRACE_MS to wind down, then what was
+ * gathered so far is returned with the reason it stopped. The abandoned steps are left to fail
+ * on their own (a popup flood has been seen to keep the context from closing).
+ */
 export async function visitPage(browser: Browser, url: string, opts: VisitOptions): Promise<VisitResult> {
   const startedAt = new Date();
-  const evidence = emptyEvidence(url, opts.kind, startedAt);
-  const result: VisitResult = { evidence, dom: null, axe: null, screenshot: null, crops: [] };
-  let stopped: ScannerError | null = null;
-  let context: BrowserContext | null = null;
-  // The first reason to stop wins; closing the context makes every pending step throw.
-  const stop = (reason: ScannerErrorReason, message: string) => {
-    if (stopped) return;
-    stopped = new ScannerError(reason, message);
-    void context?.close().catch(() => {});
-  };
+  const result: VisitResult = { evidence: emptyEvidence(url, opts.kind, startedAt), dom: null, axe: null, screenshot: null, crops: [] };
+  let graceTimer: NodeJS.Timeout | undefined;
+  let giveUp: (stopped: ScannerError) => void = () => {};
+  const abandoned = new Promise<VisitResult>((resolve) => {
+    giveUp = (stopped) => {
+      // A copy: the abandoned steps may still write into their own evidence.
+      const evidence: PageEvidence = { ...structuredClone(result.evidence), crops: [], durationMs: Date.now() - startedAt.getTime() };
+      evidence.error = classifyFailure(stopped);
+      resolve({ evidence, dom: null, axe: null, screenshot: null, crops: [] });
+    };
+  });
+  const stopper = new VisitStopper((stopped) => {
+    graceTimer = setTimeout(() => giveUp(stopped), CLOSE_GRACE_MS);
+  });
   const deadline = setTimeout(
-    () => stop('timeout', `the visit took longer than ${opts.pageTimeoutMs + ANALYSIS_ALLOWANCE_MS} ms`),
+    () => stopper.stop('timeout', `the visit took longer than ${opts.pageTimeoutMs + ANALYSIS_ALLOWANCE_MS} ms`),
     opts.pageTimeoutMs + ANALYSIS_ALLOWANCE_MS,
   );
+  try {
+    return await Promise.race([visitInto(result, browser, url, opts, stopper), abandoned]);
+  } finally {
+    clearTimeout(deadline);
+    clearTimeout(graceTimer);
+  }
+}
+
+/** The first reason to stop a visit wins; closing its context makes every pending step throw. */
+class VisitStopper {
+  stopped: ScannerError | null = null;
+  context: BrowserContext | null = null;
+  cdp: CDPSession | null = null;
+
+  constructor(private readonly onStop: (stopped: ScannerError) => void) {}
+
+  stop(reason: ScannerErrorReason, message: string): void {
+    if (this.stopped) return;
+    this.stopped = new ScannerError(reason, message);
+    this.onStop(this.stopped);
+    // Scripts off first, so a page that floods us with windows or dialogs stops doing so while it closes.
+    void this.cdp?.send('Emulation.setScriptExecutionDisabled', { value: true }).catch(() => {});
+    void this.context?.close().catch(() => {});
+  }
+}
+
+async function visitInto(result: VisitResult, browser: Browser, url: string, opts: VisitOptions, stopper: VisitStopper): Promise<VisitResult> {
+  const { evidence } = result;
+  const startedAt = new Date(evidence.startedAt);
+  let context: BrowserContext | null = null;
+  const stop = (reason: ScannerErrorReason, message: string) => stopper.stop(reason, message);
   try {
     context = await browser.newContext({
       acceptDownloads: false, viewport: VIEWPORT, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', serviceWorkers: 'block',
     });
+    stopper.context = context;
+    if (stopper.stopped) throw stopper.stopped;
     await context.addInitScript({ content: INSTRUMENT_SCRIPT });
     await context.addInitScript({ content: KEYBOARD_INIT_SCRIPT });
     const page = await context.newPage();
@@ -186,6 +246,7 @@ export async function visitPage(browser: Browser, url: string, opts: VisitOption
     page.on('download', () => stop('download', 'the address starts a file download instead of showing a page'));
     const net = new NetworkLog(opts.firstPartySite, (bytes) => stop('too_large', `the page sent more than ${opts.maxPageBytes} bytes (${bytes})`), opts.maxPageBytes);
     const cdp = await context.newCDPSession(page);
+    stopper.cdp = cdp;
     await net.attach(cdp);
     const moves = new NavigationWatch(page);
 
@@ -197,7 +258,7 @@ export async function visitPage(browser: Browser, url: string, opts: VisitOption
       evidence.requestsDropped = net.dropped;
     }
     moves.loaded();
-    if (stopped) throw stopped;
+    if (stopper.stopped) throw stopper.stopped;
     if (!response) throw new ScannerError('navigation_failed', 'the browser gave no response for the page');
     evidence.finalUrl = page.url();
     const headers = await response.allHeaders();
@@ -258,7 +319,7 @@ export async function visitPage(browser: Browser, url: string, opts: VisitOption
         evidence.axe = { version: AXE_VERSION, rules: axe.summary.map((r) => ({ ...r, elements: r.elements.map((e) => ({ ...e, snippet: maskText(e.snippet, pairs) })) })), error: null };
         result.axe = Buffer.from(maskText(axe.json, pairs));
       } catch (err) {
-        if (stopped) throw stopped;
+        if (stopper.stopped) throw stopper.stopped;
         evidence.axe = { version: AXE_VERSION, rules: [], error: classifyFailure(err).message };
       }
       movedAway(moves);
@@ -285,18 +346,17 @@ export async function visitPage(browser: Browser, url: string, opts: VisitOption
       await page.setViewportSize({ width: REFLOW_WIDTH, height: VIEWPORT.height });
       evidence.reflow = { width: REFLOW_WIDTH, ...((await page.evaluate(REFLOW_SCRIPT)) as { scrollWidth: number; clientWidth: number }) };
     }
-    if (stopped) throw stopped;
+    if (stopper.stopped) throw stopper.stopped;
     // The page is done with: free its renderer before the second visit starts one.
-    await context.close();
+    await closeBounded(context);
     if (opts.probeHttp && url.startsWith('https:')) evidence.httpVariant = await probeHttpVariant(browser, url, Math.min(opts.pageTimeoutMs, 15_000));
   } catch (err) {
-    evidence.error = classifyFailure(stopped ?? err);
+    evidence.error = classifyFailure(stopper.stopped ?? err);
     result.dom = result.axe = result.screenshot = null;
     result.crops = [];
     evidence.crops = [];
   } finally {
-    clearTimeout(deadline);
-    await context?.close().catch(() => {});
+    await closeBounded(context);
     evidence.durationMs = Date.now() - startedAt.getTime();
   }
   return result;
