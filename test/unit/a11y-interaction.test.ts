@@ -151,3 +151,29 @@ describe('1.3.1 / 3.3.2 form structure', () => {
     expect(formStructure.judge(page({})).outcome).toBe('not_applicable');
   });
 });
+
+describe("axe's rule for the same success criterion", () => {
+  const axeViolation = (id: string) => ({
+    id, result: 'violation' as const, impact: 'serious', tags: ['wcag2a'], help: id, nodes: 1, targets: ['p > a'], helpUrl: null,
+    elements: [{ frame: 0, selector: 'p > a', snippet: '<a href="/quy-dinh">quy định</a>' }],
+  });
+  const withAxe = (p: PageEvidence, id: string) => {
+    p.axe = { version: 'x', rules: [axeViolation(id)], error: null };
+    return p;
+  };
+
+  it("link-in-text-block is proof: it fails use of colour even where our own look found nothing", () => {
+    const judged = useOfColour.judge(withAxe(page({ links: { inText: 1, colourOnly: [] } }), 'link-in-text-block'));
+    expect(judged.outcome).toBe('fail');
+    expect(judged.details.map((d) => d.code)).toEqual(['axe.link-in-text-block']);
+  });
+
+  it("bypass is a heuristic: alone it asks a person; beside our own proven failure both are kept", () => {
+    const small: BypassFrameEvidence = { frame: 0, skipLinks: [], landmarks: { main: 0, navigation: 0, banner: 0 }, headings: 0, focusables: 2, focusablesBeforeMain: 2, mainStart: 'text', titledFrames: 0 };
+    const base = page({ bypass: [small] });
+    expect(bypassBlocks.judge(base).outcome).toBe('not_applicable');
+    expect(bypassBlocks.judge(withAxe(base, 'bypass')).outcome).toBe('cant_tell');
+    const long = withAxe(page({ bypass: [{ ...small, focusables: 14, focusablesBeforeMain: 14 }] }), 'bypass');
+    expect(bypassBlocks.judge(long).details.map((d) => d.code)).toEqual(['axe.bypass', 'bypass.none']);
+  });
+});

@@ -54,3 +54,19 @@ export function judgeAxeRules(page: PageEvidence, rules: readonly string[] | ((r
 }
 
 export const inList = (ids: readonly string[]) => (id: string) => ids.includes(id);
+
+/**
+ * An own judgement joined with the axe rules that test the same success criterion. An axe
+ * violation fails it when axe's rule is proof enough (`onViolation: 'fail'`); when only our own
+ * evidence can prove the failure (axe's rule is a heuristic), it asks a person (`'cant_tell'`)
+ * unless our own check failed already. Axe's "needs review" results add nothing: our own check
+ * is the one that looked.
+ */
+export function withAxeRules(own: Judgement, page: PageEvidence, rules: readonly string[], onViolation: 'fail' | 'cant_tell'): Judgement {
+  const violations = (page.axe?.rules ?? []).filter((r) => rules.includes(r.id) && r.result === 'violation');
+  if (!violations.length) return own;
+  const axe = violations.flatMap((r) => ruleDetails(page, r, 'violation'));
+  const ownFindings = own.outcome === 'fail' || own.outcome === 'cant_tell' ? own.details : [];
+  if (own.outcome === 'fail' || onViolation === 'fail') return judgement('fail', [...axe, ...ownFindings]);
+  return judgement('cant_tell', [...axe, ...ownFindings]);
+}

@@ -9,6 +9,7 @@ import type { FindingDetail, Judgement, PageEvidence } from '../../types.ts';
 import type { ElementRef } from '../../evidence/accessibility/frames.ts';
 import type { ContextChangeEvidence, InteractionEvidence } from '../../evidence/accessibility/interaction.ts';
 import { detail, judgement, type PageCriterion } from '../criterion.ts';
+import { withAxeRules } from './axe-rules.ts';
 import type { Citation } from '../basis.ts';
 
 const BASIS: readonly Citation[] = [{ instrument: 'luat51_2010', article: 'Điều 43' }, { instrument: 'tt32_2017', article: 'Điều 18' }, { instrument: 'tt26_2020' }, { instrument: 'tt22_2023' }, { instrument: 'nd224_2026', article: 'Điều 10 khoản 3' }];
@@ -149,6 +150,10 @@ export const REPEATED_MIN = 3;
 /** Without any skip link, landmark or heading, this many before the content is a proven failure. */
 export const REPEATED_FAIL = 10;
 
+// axe's bypass fails any page without a heading, landmark or internal link, even one with
+// nothing to bypass: a heuristic, so its violation alone asks a person.
+const BYPASS_RULES = ['bypass'];
+
 export const bypassBlocks: PageCriterion = {
   id: 'accessibility.bypass-blocks',
   area: 'accessibility',
@@ -162,39 +167,45 @@ export const bypassBlocks: PageCriterion = {
   basis: BASIS,
   wcag: ['2.4.1'],
   advice: { vi: 'Thêm liên kết "Bỏ qua đến nội dung chính" ở đầu trang trỏ tới vùng <main> có tồn tại, hoặc dùng các vùng mốc <main>, <nav>.', en: 'Add a "Skip to main content" link at the top pointing to an existing <main>, or use <main>/<nav> landmarks.' },
-  judge(page) {
-    const missing = notRun(page, 'interaction.structure', 'bypass');
-    if (missing) return missing;
-    const top = page.interaction!.bypass!.find((b) => b.frame === 0);
-    if (!top) return judgement('error', [detail('bypass.no_top', 'Không đọc được tài liệu chính của trang.', 'The top document could not be read.')]);
-    const i = page.interaction!.bypass!.indexOf(top);
-    const evidence = { blob: 'evidence' as const, path: `interaction.bypass[${i}]` };
-    const skip = top.skipLinks.filter((s) => s.skipText || s.target);
-    const works = skip.find((s) => s.activated && (s.activated.focusInTarget || s.activated.nextTabInTarget || s.activated.targetInView));
-    const broken = skip.filter((s) => s.skipText && !s.target);
-    const dead = skip.filter((s) => s.target && s.activated && !works);
-    const before = top.focusablesBeforeMain ?? top.focusables;
-    const other = top.landmarks.main > 0 ? 'main' : top.headings > 0 ? 'headings' : null;
-    const data = { ...top };
-    if (works && !broken.length) return judgement('pass', [detail('bypass.skip_link', `Liên kết bỏ qua ${where(works.el)} hoạt động (đưa tới ${works.target!.selector}).`, `The skip link ${whereEn(works.el)} works (goes to ${works.target!.selector}).`, { data, evidence })]);
-    if (broken.length) {
-      const b = broken[0]!;
-      const text = { vi: `Liên kết bỏ qua ${where(b.el)} trỏ tới "${b.href}" nhưng trang không có phần tử đó. Đặt id tương ứng cho vùng nội dung chính (ví dụ <main id="noi-dung">).`, en: `The skip link ${whereEn(b.el)} points to "${b.href}" but the page has no such element. Give the main content that id (e.g. <main id="noi-dung">).` };
-      if (works || other) return judgement('cant_tell', [detail('bypass.skip_link_broken_review', `${text.vi} Trang vẫn có ${works ? 'một liên kết bỏ qua khác' : other === 'main' ? 'vùng mốc main' : 'tiêu đề mục'}: cần kiểm tra thủ công.`, `${text.en} The page still has ${works ? 'another skip link' : other === 'main' ? 'a main landmark' : 'headings'}: needs a manual check.`, { data, evidence })]);
-      return judgement('fail', [detail('bypass.skip_link_broken', `${text.vi} Trang cũng không có vùng mốc hay tiêu đề mục để bỏ qua ${before} phần tử đứng trước nội dung.`, `${text.en} Nor has the page landmarks or headings to skip the ${before} elements before the content.`, { data, evidence })]);
-    }
-    if (other === 'main') return judgement('pass', [detail('bypass.landmarks', `Trang có vùng mốc main${top.landmarks.navigation ? ' và nav' : ''} (kỹ thuật ARIA11).`, `The page has a main landmark${top.landmarks.navigation ? ' and navigation' : ''} (technique ARIA11).`, { data, evidence })]);
-    if (dead.length) return judgement('cant_tell', [detail('bypass.skip_link_no_effect', `Nhấn Enter trên liên kết bỏ qua ${where(dead[0]!.el)} không thấy tiêu điểm hay vị trí cuộn tới ${dead[0]!.target!.selector}: cần kiểm tra thủ công.`, `Pressing Enter on the skip link ${whereEn(dead[0]!.el)} moved neither focus nor scroll to ${dead[0]!.target!.selector}: needs a manual check.`, { data, evidence })]);
-    if (other === 'headings') return judgement('pass', [detail('bypass.headings', `Trang có ${top.headings} tiêu đề mục để nhảy tới nội dung (kỹ thuật H69); nên thêm vùng mốc <main>.`, `The page has ${top.headings} headings to jump to the content (technique H69); a <main> landmark would help too.`, { data, evidence })]);
-    if (before < REPEATED_MIN) return judgement('not_applicable', [detail('bypass.no_block', `Chỉ ${before} phần tử nhận tiêu điểm đứng trước nội dung: không có khối lặp lại cần bỏ qua.`, `Only ${before} focusable elements before the content: no repeated block to bypass.`, { data, evidence })]);
-    const none = { vi: `Có ${before} phần tử nhận tiêu điểm đứng trước nội dung mà trang không có liên kết bỏ qua, vùng mốc hay tiêu đề mục. Thêm liên kết "Bỏ qua đến nội dung chính" đầu trang và bọc nội dung trong <main>.`, en: `${before} focusable elements come before the content and the page has no skip link, landmark or heading. Add a "Skip to main content" link at the top and wrap the content in <main>.` };
-    if (before >= REPEATED_FAIL && top.mainStart !== null && top.titledFrames === 0) return judgement('fail', [detail('bypass.none', none.vi, none.en, { data, evidence })]);
-    return judgement('cant_tell', [detail('bypass.none_review', `${none.vi} Cần kiểm tra xem đó có phải khối lặp lại trên các trang không.`, `${none.en} A person must check whether they are repeated across pages.`, { data, evidence })]);
-  },
+  axeRules: BYPASS_RULES,
+  judge: (page) => withAxeRules(judgeBypass(page), page, BYPASS_RULES, 'cant_tell'),
 };
+
+function judgeBypass(page: PageEvidence): Judgement {
+  const missing = notRun(page, 'interaction.structure', 'bypass');
+  if (missing) return missing;
+  const top = page.interaction!.bypass!.find((b) => b.frame === 0);
+  if (!top) return judgement('error', [detail('bypass.no_top', 'Không đọc được tài liệu chính của trang.', 'The top document could not be read.')]);
+  const i = page.interaction!.bypass!.indexOf(top);
+  const evidence = { blob: 'evidence' as const, path: `interaction.bypass[${i}]` };
+  const skip = top.skipLinks.filter((s) => s.skipText || s.target);
+  const works = skip.find((s) => s.activated && (s.activated.focusInTarget || s.activated.nextTabInTarget || s.activated.targetInView));
+  const broken = skip.filter((s) => s.skipText && !s.target);
+  const dead = skip.filter((s) => s.target && s.activated && !works);
+  const before = top.focusablesBeforeMain ?? top.focusables;
+  const other = top.landmarks.main > 0 ? 'main' : top.headings > 0 ? 'headings' : null;
+  const data = { ...top };
+  if (works && !broken.length) return judgement('pass', [detail('bypass.skip_link', `Liên kết bỏ qua ${where(works.el)} hoạt động (đưa tới ${works.target!.selector}).`, `The skip link ${whereEn(works.el)} works (goes to ${works.target!.selector}).`, { data, evidence })]);
+  if (broken.length) {
+    const b = broken[0]!;
+    const text = { vi: `Liên kết bỏ qua ${where(b.el)} trỏ tới "${b.href}" nhưng trang không có phần tử đó. Đặt id tương ứng cho vùng nội dung chính (ví dụ <main id="noi-dung">).`, en: `The skip link ${whereEn(b.el)} points to "${b.href}" but the page has no such element. Give the main content that id (e.g. <main id="noi-dung">).` };
+    if (works || other) return judgement('cant_tell', [detail('bypass.skip_link_broken_review', `${text.vi} Trang vẫn có ${works ? 'một liên kết bỏ qua khác' : other === 'main' ? 'vùng mốc main' : 'tiêu đề mục'}: cần kiểm tra thủ công.`, `${text.en} The page still has ${works ? 'another skip link' : other === 'main' ? 'a main landmark' : 'headings'}: needs a manual check.`, { data, evidence })]);
+    return judgement('fail', [detail('bypass.skip_link_broken', `${text.vi} Trang cũng không có vùng mốc hay tiêu đề mục để bỏ qua ${before} phần tử đứng trước nội dung.`, `${text.en} Nor has the page landmarks or headings to skip the ${before} elements before the content.`, { data, evidence })]);
+  }
+  if (other === 'main') return judgement('pass', [detail('bypass.landmarks', `Trang có vùng mốc main${top.landmarks.navigation ? ' và nav' : ''} (kỹ thuật ARIA11).`, `The page has a main landmark${top.landmarks.navigation ? ' and navigation' : ''} (technique ARIA11).`, { data, evidence })]);
+  if (dead.length) return judgement('cant_tell', [detail('bypass.skip_link_no_effect', `Nhấn Enter trên liên kết bỏ qua ${where(dead[0]!.el)} không thấy tiêu điểm hay vị trí cuộn tới ${dead[0]!.target!.selector}: cần kiểm tra thủ công.`, `Pressing Enter on the skip link ${whereEn(dead[0]!.el)} moved neither focus nor scroll to ${dead[0]!.target!.selector}: needs a manual check.`, { data, evidence })]);
+  if (other === 'headings') return judgement('pass', [detail('bypass.headings', `Trang có ${top.headings} tiêu đề mục để nhảy tới nội dung (kỹ thuật H69); nên thêm vùng mốc <main>.`, `The page has ${top.headings} headings to jump to the content (technique H69); a <main> landmark would help too.`, { data, evidence })]);
+  if (before < REPEATED_MIN) return judgement('not_applicable', [detail('bypass.no_block', `Chỉ ${before} phần tử nhận tiêu điểm đứng trước nội dung: không có khối lặp lại cần bỏ qua.`, `Only ${before} focusable elements before the content: no repeated block to bypass.`, { data, evidence })]);
+  const none = { vi: `Có ${before} phần tử nhận tiêu điểm đứng trước nội dung mà trang không có liên kết bỏ qua, vùng mốc hay tiêu đề mục. Thêm liên kết "Bỏ qua đến nội dung chính" đầu trang và bọc nội dung trong <main>.`, en: `${before} focusable elements come before the content and the page has no skip link, landmark or heading. Add a "Skip to main content" link at the top and wrap the content in <main>.` };
+  if (before >= REPEATED_FAIL && top.mainStart !== null && top.titledFrames === 0) return judgement('fail', [detail('bypass.none', none.vi, none.en, { data, evidence })]);
+  return judgement('cant_tell', [detail('bypass.none_review', `${none.vi} Cần kiểm tra xem đó có phải khối lặp lại trên các trang không.`, `${none.en} A person must check whether they are repeated across pages.`, { data, evidence })]);
+}
 
 // ---------------------------------------------------------------------------------------
 // 1.4.1 Use of colour
+
+// axe's link-in-text-block measures what 1.4.1 asks of links in text (3:1 and no other cue): proof.
+const COLOUR_RULES = ['link-in-text-block'];
 
 export const useOfColour: PageCriterion = {
   id: 'accessibility.use-of-colour',
@@ -209,40 +220,43 @@ export const useOfColour: PageCriterion = {
   basis: BASIS,
   wcag: ['1.4.1'],
   advice: { vi: 'Gạch chân liên kết trong đoạn văn (hoặc độ tương phản với chữ xung quanh từ 3:1 kèm dấu hiệu khi di chuột/tiêu điểm); đánh dấu trường bắt buộc bằng chữ hoặc thuộc tính required, không chỉ bằng màu.', en: 'Underline links in text (or give them 3:1 contrast with the text plus a cue on hover/focus); mark required fields in text or with required, never by colour alone.' },
-  judge(page) {
-    const missing = notRun(page, 'interaction.structure', 'links');
-    if (missing) return missing;
-    const ix = page.interaction!;
-    const fails: FindingDetail[] = [];
-    const doubts: FindingDetail[] = [];
-    ix.links!.colourOnly.forEach((l, i) => {
-      const ratio = contrastRatio(l.linkColour, l.textColour, l.background);
-      const data = { ...l, contrast: ratio };
-      const evidence = { blob: 'evidence' as const, path: `interaction.links.colourOnly[${i}]` };
-      const fix = { vi: 'Gạch chân liên kết trong đoạn văn (text-decoration: underline).', en: 'Underline links inside text (text-decoration: underline).' };
-      if (ratio === null) {
-        doubts.push(detail('colour.link_unknown', `Liên kết ${where(l.el)} chỉ khác chữ xung quanh ở màu (${l.linkColour} so với ${l.textColour}); không tính được độ tương phản.`, `The link ${whereEn(l.el)} differs from the text around it only by colour (${l.linkColour} vs ${l.textColour}); contrast could not be computed.`, { data, evidence }));
-      } else if (ratio < 3) {
-        fails.push(detail('colour.link_colour_only', `Liên kết ${where(l.el)} chỉ khác chữ xung quanh ở màu, tương phản ${ratio}:1 (< 3:1). ${fix.vi}`, `The link ${whereEn(l.el)} differs from the surrounding text only by colour, contrast ${ratio}:1 (< 3:1). ${fix.en}`, { data, evidence }));
-      } else if (!(l.focusCues?.length || l.hoverCues?.length)) {
-        doubts.push(detail('colour.link_no_hover_cue', `Liên kết ${where(l.el)} khác chữ xung quanh bằng màu với tương phản ${ratio}:1, nhưng ${l.focusCues === null ? 'chưa thử' : 'không thấy'} dấu hiệu thêm khi di chuột hay nhận tiêu điểm (kỹ thuật G183). ${fix.vi}`, `The link ${whereEn(l.el)} differs by colour with ${ratio}:1 contrast, but ${l.focusCues === null ? 'hover and focus were not tried' : 'shows no extra cue on hover or focus'} (technique G183). ${fix.en}`, { data, evidence }));
-      }
-    });
-    const fields = ix.fields!;
-    fields.forEach((f, i) => {
-      if (!f.labelRed || f.asterisk || f.requiredWord) return;
-      // Red among labels that are not: the colour sets this field apart from the others of its form.
-      if (!fields.some((o) => o !== f && o.form === f.form && o.el.frame === f.el.frame && o.labelColours.length && !o.labelRed)) return;
-      const data = { ...f, instruction: ix.colourInstruction };
-      const evidence = { blob: 'evidence' as const, path: `interaction.fields[${i}]` };
-      const fix = { vi: 'Thêm chữ "(bắt buộc)" hoặc dấu "*" có giải thích vào nhãn, và thuộc tính required.', en: 'Add "(required)" or an explained "*" to the label, and the required attribute.' };
-      if (ix.colourInstruction) fails.push(detail('colour.required_by_colour', `Trang ghi "${ix.colourInstruction}" nhưng nhãn của ${where(f.el)} chỉ được đánh dấu bằng màu đỏ. ${fix.vi}`, `The page says "${ix.colourInstruction}" but the label of ${whereEn(f.el)} is marked only by its red colour. ${fix.en}`, { data, evidence }));
-      else doubts.push(detail('colour.label_colour_review', `Nhãn "${f.label}" của ${where(f.el)} có màu đỏ khác các nhãn khác mà không có chữ hay dấu nào đi kèm: nếu màu báo trường bắt buộc, đó là lỗi. ${fix.vi}`, `The label "${f.label}" of ${whereEn(f.el)} is red, unlike the others, with no text or mark: if the colour means required, that fails. ${fix.en}`, { data, evidence }));
-    });
-    if (!ix.links!.inText && !fields.length) return judgement('not_applicable');
-    return verdict(fails, doubts, [detail('colour.ok', `${ix.links!.inText} liên kết trong đoạn văn và ${fields.length} trường: không thấy thông tin chỉ truyền đạt bằng màu.`, `${ix.links!.inText} links in text and ${fields.length} fields: nothing conveyed by colour alone was found.`)]);
-  },
+  axeRules: COLOUR_RULES,
+  judge: (page) => withAxeRules(judgeUseOfColour(page), page, COLOUR_RULES, 'fail'),
 };
+
+function judgeUseOfColour(page: PageEvidence): Judgement {
+  const missing = notRun(page, 'interaction.structure', 'links');
+  if (missing) return missing;
+  const ix = page.interaction!;
+  const fails: FindingDetail[] = [];
+  const doubts: FindingDetail[] = [];
+  ix.links!.colourOnly.forEach((l, i) => {
+    const ratio = contrastRatio(l.linkColour, l.textColour, l.background);
+    const data = { ...l, contrast: ratio };
+    const evidence = { blob: 'evidence' as const, path: `interaction.links.colourOnly[${i}]` };
+    const fix = { vi: 'Gạch chân liên kết trong đoạn văn (text-decoration: underline).', en: 'Underline links inside text (text-decoration: underline).' };
+    if (ratio === null) {
+      doubts.push(detail('colour.link_unknown', `Liên kết ${where(l.el)} chỉ khác chữ xung quanh ở màu (${l.linkColour} so với ${l.textColour}); không tính được độ tương phản.`, `The link ${whereEn(l.el)} differs from the text around it only by colour (${l.linkColour} vs ${l.textColour}); contrast could not be computed.`, { data, evidence }));
+    } else if (ratio < 3) {
+      fails.push(detail('colour.link_colour_only', `Liên kết ${where(l.el)} chỉ khác chữ xung quanh ở màu, tương phản ${ratio}:1 (< 3:1). ${fix.vi}`, `The link ${whereEn(l.el)} differs from the surrounding text only by colour, contrast ${ratio}:1 (< 3:1). ${fix.en}`, { data, evidence }));
+    } else if (!(l.focusCues?.length || l.hoverCues?.length)) {
+      doubts.push(detail('colour.link_no_hover_cue', `Liên kết ${where(l.el)} khác chữ xung quanh bằng màu với tương phản ${ratio}:1, nhưng ${l.focusCues === null ? 'chưa thử' : 'không thấy'} dấu hiệu thêm khi di chuột hay nhận tiêu điểm (kỹ thuật G183). ${fix.vi}`, `The link ${whereEn(l.el)} differs by colour with ${ratio}:1 contrast, but ${l.focusCues === null ? 'hover and focus were not tried' : 'shows no extra cue on hover or focus'} (technique G183). ${fix.en}`, { data, evidence }));
+    }
+  });
+  const fields = ix.fields!;
+  fields.forEach((f, i) => {
+    if (!f.labelRed || f.asterisk || f.requiredWord) return;
+    // Red among labels that are not: the colour sets this field apart from the others of its form.
+    if (!fields.some((o) => o !== f && o.form === f.form && o.el.frame === f.el.frame && o.labelColours.length && !o.labelRed)) return;
+    const data = { ...f, instruction: ix.colourInstruction };
+    const evidence = { blob: 'evidence' as const, path: `interaction.fields[${i}]` };
+    const fix = { vi: 'Thêm chữ "(bắt buộc)" hoặc dấu "*" có giải thích vào nhãn, và thuộc tính required.', en: 'Add "(required)" or an explained "*" to the label, and the required attribute.' };
+    if (ix.colourInstruction) fails.push(detail('colour.required_by_colour', `Trang ghi "${ix.colourInstruction}" nhưng nhãn của ${where(f.el)} chỉ được đánh dấu bằng màu đỏ. ${fix.vi}`, `The page says "${ix.colourInstruction}" but the label of ${whereEn(f.el)} is marked only by its red colour. ${fix.en}`, { data, evidence }));
+    else doubts.push(detail('colour.label_colour_review', `Nhãn "${f.label}" của ${where(f.el)} có màu đỏ khác các nhãn khác mà không có chữ hay dấu nào đi kèm: nếu màu báo trường bắt buộc, đó là lỗi. ${fix.vi}`, `The label "${f.label}" of ${whereEn(f.el)} is red, unlike the others, with no text or mark: if the colour means required, that fails. ${fix.en}`, { data, evidence }));
+  });
+  if (!ix.links!.inText && !fields.length) return judgement('not_applicable');
+  return verdict(fails, doubts, [detail('colour.ok', `${ix.links!.inText} liên kết trong đoạn văn và ${fields.length} trường: không thấy thông tin chỉ truyền đạt bằng màu.`, `${ix.links!.inText} links in text and ${fields.length} fields: nothing conveyed by colour alone was found.`)]);
+}
 
 // ---------------------------------------------------------------------------------------
 // 1.3.1 Info and relationships, 3.3.2 Labels or instructions (forms and visual headings)
