@@ -146,7 +146,12 @@ export interface PageEvidence {
   dialogs: Array<{ type: string; message: string }>;
   popups: string[];
   keyboard: KeyboardEvidence | null;
-  reflow: { width: number; scrollWidth: number; clientWidth: number } | null;
+  /** The page at 320×256 CSS px (evidence stored before the reflow probe has only the widths). */
+  reflow: import('./evidence/accessibility/presentation.ts').ReflowEvidence | { width: number; scrollWidth: number; clientWidth: number } | null;
+  /** The page zoomed to 200% (laid out at 640×512 CSS px). */
+  resizeText: import('./evidence/accessibility/presentation.ts').ResizeTextEvidence | null;
+  /** The page with WCAG's text spacing applied, and !important spacing in style attributes. */
+  textSpacing: import('./evidence/accessibility/presentation.ts').TextSpacingEvidence | null;
   axe: { version: string; rules: AxeRuleSummary[]; error: string | null } | null;
   /** What the document is (an SVG or XML document gets only the criteria that apply to it). */
   documentKind: DocumentKind;

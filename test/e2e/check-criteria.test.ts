@@ -95,6 +95,8 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   'accessibility.bypass-blocks': 'a11y-interaction.test.ts',
   'accessibility.use-of-colour': 'a11y-interaction.test.ts',
   'accessibility.form-structure': 'a11y-interaction.test.ts',
+  'accessibility.resize-text': 'a11y-presentation.test.ts',
+  'accessibility.text-spacing': 'a11y-presentation.test.ts',
 };
 
 describe('every criterion fails on a known defect and passes on a clean page', () => {

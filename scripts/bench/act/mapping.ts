@@ -34,7 +34,8 @@ export interface OwnClaim {
 const trap = 'accessibility.no-keyboard-trap';
 const focusVisible = 'accessibility.focus-visible';
 const moving = 'accessibility.no-moving-text';
-const reflow = 'accessibility.reflow';
+const resize = 'accessibility.resize-text';
+const spacing = 'accessibility.text-spacing';
 const language = 'accessibility.page-language';
 const links = 'accessibility.links-and-headings';
 
@@ -43,10 +44,11 @@ export const OWN_CLAIMS: readonly OwnClaim[] = [
   { ruleId: '80af7b', check: 'keyboard trap (Tab walk)', findings: [{ criterion: trap, code: 'keyboard.trap' }] },
   { ruleId: 'a1b64e', check: 'keyboard trap via standard navigation (Tab walk)', findings: [{ criterion: trap, code: 'keyboard.trap' }] },
   { ruleId: 'oj04fd', check: 'focus visible (Tab walk)', findings: [{ criterion: focusVisible, code: 'keyboard.no_focus_indicator' }] },
-  { ruleId: '59br37', check: 'zoom / reflow', findings: [{ criterion: reflow, code: 'reflow.overflow' }] },
-  { ruleId: '24afc2', check: 'text spacing: letter spacing', findings: [] },
-  { ruleId: '9e45ec', check: 'text spacing: word spacing', findings: [] },
-  { ruleId: '78fd32', check: 'text spacing: line height', findings: [] },
+  { ruleId: '59br37', check: 'zoom to 200% (640×512): text clipped by overflow', findings: [{ criterion: resize, code: 'resize.clipped' }] },
+  { ruleId: 'b4f0c3', check: 'meta viewport read as browsers do', findings: [{ criterion: resize, code: 'resize.zoom_blocked' }] },
+  { ruleId: '24afc2', check: 'text spacing: !important letter spacing in style attributes', findings: [{ criterion: spacing, code: 'spacing.important_letter' }] },
+  { ruleId: '9e45ec', check: 'text spacing: !important word spacing in style attributes', findings: [{ criterion: spacing, code: 'spacing.important_word' }] },
+  { ruleId: '78fd32', check: 'text spacing: !important line height in style attributes', findings: [{ criterion: spacing, code: 'spacing.important_line_height' }] },
   { ruleId: 'b5c3f8', check: 'page language declared', findings: [{ criterion: language, code: 'lang.missing' }] },
   { ruleId: 'bf051a', check: 'page language valid', findings: [] },
   { ruleId: 'de46e4', check: 'language of parts valid', findings: [] },

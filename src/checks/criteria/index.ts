@@ -13,7 +13,7 @@ import { noKeyboardTrap } from './accessibility/no-keyboard-trap.ts';
 import { noMovingText } from './accessibility/no-moving-text.ts';
 import { otherWcag } from './accessibility/other-wcag.ts';
 import { pageLanguage } from './accessibility/page-language.ts';
-import { reflow } from './accessibility/reflow.ts';
+import { reflow, resizeText, textSpacing } from './accessibility/presentation.ts';
 import { statement } from './accessibility/statement.ts';
 import { tableHeaders } from './accessibility/table-headers.ts';
 import { textAlternatives } from './accessibility/text-alternatives.ts';
@@ -37,7 +37,7 @@ export const CRITERIA_VERSION = 'criteria/2';
 export const CATALOGUE: readonly Criterion[] = [
   https, httpsRedirect, hsts, securityHeaders, mixedContent, noTrackerBeforeConsent, noNonEssentialCookieBeforeConsent,
   cookieFlags, formsOverHttps, policyReachable, policyContactPoint, noPersonalDataExposed, hostsAbroad,
-  textAlternatives, contrast, noMovingText, linksAndHeadings, tableHeaders, formLabels, pageLanguage, keyboard, noKeyboardTrap, focusVisible, reflow,
+  textAlternatives, contrast, noMovingText, linksAndHeadings, tableHeaders, formLabels, pageLanguage, keyboard, noKeyboardTrap, focusVisible, resizeText, reflow, textSpacing,
   otherWcag, statement, bestPractice,
   ...INTERACTION_CRITERIA,
 ];

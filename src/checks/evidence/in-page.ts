@@ -118,9 +118,6 @@ export const COLLECT_SCRIPT = `(() => {
   };
 })()`;
 
-/** Width the document needs against the width it has (for the 320 CSS px reflow test). */
-export const REFLOW_SCRIPT = `(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }))()`;
-
 /** Replaces personal data in text nodes and field values, so the screenshot shows it masked. */
 export const MASK_SCRIPT = `((pairs) => {
   // The keyboard test left the focus somewhere: the screenshot shows the page as it loads.

@@ -1,13 +1,14 @@
 // One browser visit of one page, in a fresh context (no cookies, no consent given), yielding
 // the evidence for both areas: requests, cookies and storage with who set them, headers, TLS,
-// mixed content, forms, links, text (personal data masked), keyboard and reflow tests, the
+// mixed content, forms, links, text (personal data masked), the accessibility probes (keyboard,
+// text spacing, zoom, reflow, interaction), the
 // whole axe-core result, the DOM and a full-page screenshot (both masked).
 // Everything that can go wrong with a hostile page ends as a named scanner error.
 import type { Browser, BrowserContext, CDPSession, Page, Response } from 'playwright-core';
 import type { Area, PageEvidence, PageKind, ScannerErrorReason } from '../types.ts';
 import { AXE_VERSION, runAxe } from './axe.ts';
 import { describeCookies, parseCookieDeclaration, type CookieDeclaration } from './cookies.ts';
-import { COLLECT_SCRIPT, INSTRUMENT_SCRIPT, MASK_SCRIPT, REFLOW_SCRIPT } from './in-page.ts';
+import { COLLECT_SCRIPT, INSTRUMENT_SCRIPT, MASK_SCRIPT } from './in-page.ts';
 import { cropElements } from './accessibility/crops.ts';
 import { ELEMENT_REF_SCRIPT, inEveryFrame, listFrames, type FrameTarget } from './accessibility/frames.ts';
 import { KEYBOARD_INIT_SCRIPT } from './accessibility/keyboard.ts';
@@ -40,7 +41,6 @@ export interface VisitResult {
 }
 
 const VIEWPORT = { width: 1280, height: 800 };
-const REFLOW_WIDTH = 320;
 const MAX_DIALOGS = 10;
 // Room for the windows our own probes provoke (a field that opens one on focus) below a real flood.
 const MAX_POPUPS = 10;
@@ -96,7 +96,7 @@ export function emptyEvidence(url: string, kind: PageKind, startedAt: Date): Pag
     schema: 'dvc-monitor/page-evidence/1', kind, requestedUrl: url, finalUrl: null, startedAt: startedAt.toISOString(), durationMs: 0,
     error: null, document: null, httpVariant: null, requests: [], requestsDropped: 0, cookies: [], storage: [], forms: [], links: [],
     headings: [], tables: [], mixedContent: [], lang: null, title: '', text: '', personalData: [], dialogs: [], popups: [], keyboard: null,
-    reflow: null, axe: null, documentKind: 'html', navigations: [], frames: [], crops: [], probeErrors: [], interaction: null,
+    reflow: null, resizeText: null, textSpacing: null, axe: null, documentKind: 'html', navigations: [], frames: [], crops: [], probeErrors: [], interaction: null,
   };
 }
 
@@ -340,11 +340,6 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
       const crops = await cropElements(cdp, frames, elementsToCrop(evidence));
       evidence.crops = crops.refs;
       result.crops = crops.bodies;
-    }
-    // Last, as it changes the layout: the same page at 320 CSS px.
-    if (opts.areas.includes('accessibility')) {
-      await page.setViewportSize({ width: REFLOW_WIDTH, height: VIEWPORT.height });
-      evidence.reflow = { width: REFLOW_WIDTH, ...((await page.evaluate(REFLOW_SCRIPT)) as { scrollWidth: number; clientWidth: number }) };
     }
     if (stopper.stopped) throw stopper.stopped;
     // The page is done with: free its renderer before the second visit starts one.

@@ -7,6 +7,7 @@ import type { PageEvidence } from '../../types.ts';
 import type { FrameTarget } from './frames.ts';
 import { keyboardProbeEntry } from './keyboard.ts';
 import { INTERACTION_PROBES } from './interaction.ts';
+import { reflowProbeEntry, resizeTextProbeEntry, textSpacingProbeEntry } from './presentation.ts';
 
 export interface ProbeContext {
   page: Page;
@@ -27,6 +28,9 @@ export interface Probe {
 
 export const PROBES: Probe[] = [
   keyboardProbeEntry,
+  textSpacingProbeEntry, // each presentation probe puts the page back (style sheet removed, viewport restored)
+  resizeTextProbeEntry,
+  reflowProbeEntry,
   ...INTERACTION_PROBES, // last: it focuses and changes fields (the page is put back, reloaded if it changed)
 ];
 
