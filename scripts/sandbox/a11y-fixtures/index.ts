@@ -4,6 +4,7 @@
 import { CORE_CASES } from './core.ts';
 import { KEYBOARD_FIXTURES } from './keyboard.ts';
 import { INTERACTION_FIXTURES } from './interaction.ts';
+import { LANGUAGE_FIXTURES } from './language.ts';
 import { fixtureHtml, type FixturePage } from './page.ts';
 
 export type FixtureCases = Record<string, FixturePage | { raw: string; contentType: string }>;
@@ -12,6 +13,7 @@ const TOPICS: Record<string, FixtureCases> = {
   core: CORE_CASES,
   keyboard: KEYBOARD_FIXTURES,
   interaction: INTERACTION_FIXTURES,
+  language: LANGUAGE_FIXTURES,
 };
 
 export const A11Y_PREFIX = '/a11y/';

@@ -14,8 +14,8 @@ export const OTHER_WCAG_RULES = [
   'definition-list', 'dlitem', 'list', 'listitem', 'autocomplete-valid',
   // frames (4.1.2, 2.1.1), scrolling regions (2.1.1)
   'frame-focusable-content', 'frame-title-unique', 'frame-title', 'scrollable-region-focusable',
-  // page (2.4.1, 2.4.2), zoom and spacing (1.4.4, 1.4.12), colour (1.4.1), audio (1.4.2)
-  'bypass', 'document-title', 'meta-viewport', 'avoid-inline-spacing', 'link-in-text-block', 'no-autoplay-audio',
+  // page (2.4.1), zoom and spacing (1.4.4, 1.4.12), colour (1.4.1), audio (1.4.2)
+  'bypass', 'meta-viewport', 'avoid-inline-spacing', 'link-in-text-block', 'no-autoplay-audio',
 ];
 
 export const otherWcag: PageCriterion = {
