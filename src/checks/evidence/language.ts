@@ -33,18 +33,18 @@ export interface LanguageEvidence {
   declaredCodes: string[];
   /** Letters of the text that inherits the page's language (title and passages). */
   letters: number;
-  /** Detections of windows of that text (up to five windows of 2,000 characters, spread over the page). */
-  windows: Array<Detection & { letters: number }>;
-  /** Passages of ≥ PASSAGE_LETTERS letters whose best guess is not the page's language (at most 50). */
-  passages: Array<{ selector: string; tag: string; letters: number; excerpt: string; detection: Detection }>;
+  /**
+   * That text in units, each detected on its own: a passage of ≥ PASSAGE_LETTERS letters (with
+   * its selector), or consecutive shorter ones (menus, labels) put together until they are that
+   * long. Detecting the whole text at once lets a minority language win (trigrams of English
+   * outscore Vietnamese in a mixed text), so the page's language is a vote of units by letters.
+   * A passage unit whose guess is not the declared language keeps a masked excerpt.
+   */
+  units: Array<Detection & { letters: number; selector?: string; element?: string; excerpt?: string }>;
 }
 
 export const PASSAGE_LETTERS = 80;
-const WINDOW_CHARS = 2000;
-const WINDOW_MIN_LETTERS = 200;
-const MAX_WINDOWS = 5;
-const MAX_PASSAGES = 50;
-const MAX_DETECTED_PASSAGES = 150;
+const MAX_UNITS = 150;
 
 /** franc-min's ISO 639-3 codes and the BCP 47 primary subtag of each (the 3-letter code where the language has no 2-letter one). */
 export const ISO639_3_TO_BCP47: Record<string, string> = {
@@ -89,45 +89,34 @@ export function detect(text: string): Detection {
   return { lang, tag: ISO639_3_TO_BCP47[lang] ?? null, scores: lang === 'und' ? [] : all.slice(0, 5).map(([l, s]) => [l, Math.round(s * 1000) / 1000]) };
 }
 
-/** Cuts text into windows of about WINDOW_CHARS characters at spaces, then keeps at most `max`, spread evenly. */
-function windowsOf(text: string, max: number): string[] {
-  const out: string[] = [];
-  for (let at = 0; at < text.length;) {
-    let end = Math.min(text.length, at + WINDOW_CHARS);
-    if (end < text.length) { const space = text.lastIndexOf(' ', end); if (space > at + WINDOW_CHARS / 2) end = space; }
-    out.push(text.slice(at, end));
-    at = end;
-  }
-  if (out.length <= max) return out;
-  return Array.from({ length: max }, (_, i) => out[Math.floor((i * (out.length - 1)) / (max - 1))]!);
-}
-
-/** What the visit stores about the page's language: detections of its text and of its passages. */
+/** What the visit stores about the page's language: detections of the units of its own text. */
 export function detectLanguage(declared: string | null, title: string, passages: readonly Passage[]): LanguageEvidence {
   const declaredCodes = codesFor(declared);
-  const texts = [title, ...passages.map((p) => p.text)].map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
-  const whole = texts.join(' \n ');
-  const letters = letterCount(whole);
-  const windows = windowsOf(whole, MAX_WINDOWS).map((w) => ({ ...detect(w), letters: letterCount(w) })).filter((w, i) => i === 0 || w.letters >= WINDOW_MIN_LETTERS);
-  // The language passages are compared with: the declared one, else what most windows found.
-  const reference = declaredCodes.length ? declaredCodes : majority(windows.map((w) => w.lang));
-  const found: LanguageEvidence['passages'] = [];
-  let detected = 0;
-  for (const p of passages) {
-    if (found.length >= MAX_PASSAGES || detected >= MAX_DETECTED_PASSAGES) break;
-    const n = letterCount(p.text);
-    if (n < PASSAGE_LETTERS || !p.selector) continue;
-    detected++;
-    const d = detect(p.text);
-    if (d.lang === 'und' || !reference.length || agrees(d.lang, reference)) continue;
-    found.push({ selector: p.selector, tag: p.tag, letters: n, excerpt: p.text.slice(0, 200), detection: d });
+  const units: LanguageEvidence['units'] = [];
+  let letters = 0;
+  let buffer: string[] = [];
+  let buffered = 0;
+  const flush = () => {
+    if (buffered && units.length < MAX_UNITS) units.push({ ...detect(buffer.join(' ')), letters: buffered });
+    buffer = [];
+    buffered = 0;
+  };
+  for (const p of [{ text: title, tag: 'title' } as Passage, ...passages]) {
+    const text = p.text.replace(/\s+/g, ' ').trim();
+    const n = letterCount(text);
+    if (!n) continue;
+    letters += n;
+    if (units.length >= MAX_UNITS) continue;
+    if (n >= PASSAGE_LETTERS && p.selector) {
+      const d = detect(text);
+      const other = d.lang !== 'und' && !agrees(d.lang, declaredCodes);
+      units.push({ ...d, letters: n, selector: p.selector, element: p.tag, ...(other ? { excerpt: text.slice(0, 200) } : {}) });
+      continue;
+    }
+    buffer.push(text);
+    buffered += n;
+    if (buffered >= PASSAGE_LETTERS) flush();
   }
-  return { detector: DETECTOR, declared, declaredCodes, letters, windows, passages: found };
-}
-
-function majority(langs: string[]): string[] {
-  const counts = new Map<string, number>();
-  for (const l of langs) if (l !== 'und') counts.set(l, (counts.get(l) ?? 0) + 1);
-  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
-  return best && best[1] * 2 > langs.length ? [best[0]] : [];
+  flush();
+  return { detector: DETECTOR, declared, declaredCodes, letters, units };
 }

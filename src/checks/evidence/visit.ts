@@ -314,7 +314,7 @@ function maskLink(l: PageEvidence['links'][number], pairs: MaskingPairs): PageEv
 }
 
 function maskLanguage(language: LanguageEvidence, pairs: MaskingPairs): LanguageEvidence {
-  return { ...language, passages: language.passages.map((p) => ({ ...p, excerpt: maskText(p.excerpt, pairs) })) };
+  return { ...language, units: language.units.map((u) => (u.excerpt ? { ...u, excerpt: maskText(u.excerpt, pairs) } : u)) };
 }
 
 // Field names, ids, autocomplete tokens and labels that ask for personal data (Vietnamese and English).

@@ -12,10 +12,24 @@ export const MIN_LETTERS = 200;
 export const MARGIN = 0.1;
 /** Passages are short: they need a wider margin. */
 export const PASSAGE_MARGIN = 0.15;
+/** The declared language holds the page when at least this share of its letters reads as it… */
+export const MATCH_SHARE = 0.5;
+/** …and is clearly not the page's language when at least this share reads clearly as another. */
+export const MISMATCH_SHARE = 0.8;
 
-/** The score of the best of `codes` in a detection (0 when franc did not list it: another script). */
+type Unit = NonNullable<PageEvidence['language']>['units'][number];
+
+/** The score of the best of `codes` in a detection (0 when franc did not list it among its best). */
 const scoreOf = (d: Detection, codes: readonly string[]) => Math.max(0, ...d.scores.filter(([l]) => codes.includes(l)).map(([, s]) => s));
 const top = (d: Detection) => d.scores.slice(0, 3).map(([l, s]) => `${l} ${s}`).join(', ');
+const sum = (units: Unit[]) => units.reduce((n, u) => n + u.letters, 0);
+
+/** Detected languages by the letters that read as each, most first. */
+function byLetters(units: Unit[]): Array<{ lang: string; tag: string | null; letters: number }> {
+  const m = new Map<string, { lang: string; tag: string | null; letters: number }>();
+  for (const u of units) m.set(u.lang, { lang: u.lang, tag: u.tag, letters: (m.get(u.lang)?.letters ?? 0) + u.letters });
+  return [...m.values()].sort((a, b) => b.letters - a.letters);
+}
 
 export interface LanguageFindings {
   fails: FindingDetail[];
@@ -23,57 +37,65 @@ export interface LanguageFindings {
   notes: FindingDetail[];
 }
 
-/** 3.1.1: the declared language against the language of the page's own text. */
-function pageLanguage(page: PageEvidence): LanguageFindings {
-  const out: LanguageFindings = { fails: [], reviews: [], notes: [] };
+type PageVerdict = 'match' | 'mismatch' | 'unsure' | 'not_judged';
+
+/** 3.1.1: the declared language against the language of the page's own text, a vote of its units by letters. */
+function pageLanguage(page: PageEvidence, out: LanguageFindings): PageVerdict {
   const lang = page.language;
   const declared = page.lang?.trim();
-  if (!lang || !declared) return out;
+  if (!lang || !declared) return 'not_judged';
   const ev = { evidence: { blob: 'evidence' as const, path: 'language' } };
-  const windows = lang.windows.filter((w) => w.lang !== 'und');
-  if (lang.letters < MIN_LETTERS || !windows.length) {
-    out.notes.push(detail('lang.not_judged', `Chưa đủ văn bản để xác định ngôn ngữ của trang (${lang.letters} chữ cái, cần ${MIN_LETTERS}).`,
-      `Too little text to tell the page's language (${lang.letters} letters, ${MIN_LETTERS} needed).`, { data: { letters: lang.letters }, ...ev }));
-    return out;
+  const units = lang.units.filter((u) => u.lang !== 'und');
+  const judged = sum(units);
+  if (lang.letters < MIN_LETTERS || judged < MIN_LETTERS) {
+    out.notes.push(detail('lang.not_judged', `Chưa đủ văn bản để xác định ngôn ngữ của trang (${judged} chữ cái nhận dạng được, cần ${MIN_LETTERS}).`,
+      `Too little text to tell the page's language (${judged} letters recognised, ${MIN_LETTERS} needed).`, { data: { letters: lang.letters, judged }, ...ev }));
+    return 'not_judged';
   }
-  const guesses = [...new Set(windows.map((w) => w.lang))];
-  const data = { declared, detected: guesses, letters: lang.letters, windows: windows.map((w) => ({ lang: w.lang, letters: w.letters, scores: w.scores })), detector: lang.detector };
+  const found = byLetters(units);
+  const detected = found.map((f) => `${f.tag ?? f.lang} ${Math.round((100 * f.letters) / judged)}%`).join(', ');
+  const data = { declared, detected: found.map((f) => f.lang), shares: found.map((f) => ({ ...f, share: f.letters / judged })), letters: lang.letters, detector: lang.detector };
   if (!lang.declaredCodes.length) {
     // The detector has no model of the declared language (Danish, Khmer, Lao…): it cannot say the text is not in it.
-    out.reviews.push(detail('lang.mismatch_unsure', `Trang khai báo lang="${declared}", công cụ nhận dạng không có mô hình cho ngôn ngữ này; văn bản được nhận dạng là ${guesses.join(', ')} (${top(windows[0]!)}). Cần người kiểm tra.`,
-      `The page declares lang="${declared}", a language the detector has no model of; its text reads as ${guesses.join(', ')} (${top(windows[0]!)}). Needs review.`, { data, ...ev }));
-    return out;
+    out.reviews.push(detail('lang.mismatch_unsure', `Trang khai báo lang="${declared}", công cụ nhận dạng không có mô hình cho ngôn ngữ này; văn bản được nhận dạng là ${detected}. Cần người kiểm tra.`,
+      `The page declares lang="${declared}", a language the detector has no model of; its text reads as ${detected}. Needs review.`, { data, ...ev }));
+    return 'unsure';
   }
-  if (windows.some((w) => agrees(w.lang, lang.declaredCodes))) return out;
-  if (windows.every((w) => scoreOf(w, lang.declaredCodes) <= 1 - MARGIN)) {
-    out.fails.push(detail('lang.mismatch', `Trang khai báo lang="${declared}" nhưng văn bản của trang là ${guesses.map((g) => windows.find((w) => w.lang === g)!.tag ?? g).join(', ')} (nhận dạng: ${top(windows[0]!)}; ${lang.letters} chữ cái).`,
-      `The page declares lang="${declared}" but its text is in ${guesses.map((g) => windows.find((w) => w.lang === g)!.tag ?? g).join(', ')} (detected: ${top(windows[0]!)}; ${lang.letters} letters).`, { data, ...ev }));
-  } else {
-    out.reviews.push(detail('lang.unsure', `Trang khai báo lang="${declared}"; văn bản có thể là ${guesses.join(', ')} nhưng nhận dạng không chắc chắn (${top(windows[0]!)}).`,
-      `The page declares lang="${declared}"; its text may be ${guesses.join(', ')} but the detection is not clear (${top(windows[0]!)}).`, { data, ...ev }));
+  const agreeing = sum(units.filter((u) => agrees(u.lang, lang.declaredCodes)));
+  const clearlyOther = sum(units.filter((u) => !agrees(u.lang, lang.declaredCodes) && scoreOf(u, lang.declaredCodes) <= 1 - MARGIN));
+  if (agreeing >= MATCH_SHARE * judged) return 'match';
+  if (clearlyOther >= MISMATCH_SHARE * judged) {
+    out.fails.push(detail('lang.mismatch', `Trang khai báo lang="${declared}" nhưng văn bản của trang là ${detected} (${lang.letters} chữ cái; nhận dạng bằng ${lang.detector}).`,
+      `The page declares lang="${declared}" but its text is ${detected} (${lang.letters} letters; detected with ${lang.detector}).`, { data, ...ev }));
+    return 'mismatch';
   }
-  return out;
+  out.reviews.push(detail('lang.unsure', `Trang khai báo lang="${declared}"; văn bản được nhận dạng là ${detected}, không đủ chắc chắn để kết luận.`,
+    `The page declares lang="${declared}"; its text reads as ${detected}, not clearly enough to conclude.`, { data, ...ev }));
+  return 'unsure';
 }
 
 /** 3.1.2: passages in another language than the page's, with no lang attribute of their own. */
-function unmarkedParts(page: PageEvidence): FindingDetail[] {
+function unmarkedParts(page: PageEvidence, verdict: PageVerdict): FindingDetail[] {
   const lang = page.language;
-  if (!lang) return [];
-  const reference = lang.declaredCodes;
-  return lang.passages.flatMap((p, i) => {
-    const d = p.detection;
-    if (d.lang === 'und' || p.letters < PASSAGE_LETTERS) return [];
-    // Against the declared language when the detector knows it, else the page's own detected language.
-    const against = reference.length ? reference : [...new Set(lang.windows.map((w) => w.lang).filter((l) => l !== 'und'))];
-    if (!against.length || agrees(d.lang, against) || scoreOf(d, against) > 1 - PASSAGE_MARGIN) return [];
-    const tag = d.tag ?? d.lang;
-    return [detail('lang.part_unmarked', `Đoạn văn ${p.selector} có vẻ là tiếng "${tag}" (${top(d)}) nhưng không có thuộc tính lang riêng: "${p.excerpt.slice(0, 80)}…". Cần người kiểm tra (tên riêng, thuật ngữ không cần đánh dấu).`,
-      `The passage ${p.selector} looks like "${tag}" (${top(d)}) but has no lang attribute of its own: "${p.excerpt.slice(0, 80)}…". Needs review (proper names and technical terms need no marking).`,
-      { data: { selector: p.selector, frame: 0, tag: p.tag, detected: d.lang, bcp47: d.tag, scores: d.scores, letters: p.letters, excerpt: p.excerpt }, evidence: { blob: 'evidence', path: `language.passages[${i}]` } })];
+  if (!lang || verdict === 'mismatch') return [];
+  const units = lang.units.filter((u) => u.lang !== 'und');
+  // Against the declared language when the detector knows it, else the language most of the text is in.
+  const main = byLetters(units)[0];
+  const against = lang.declaredCodes.length ? lang.declaredCodes : main && main.letters >= MATCH_SHARE * sum(units) ? [main.lang] : [];
+  if (!against.length) return [];
+  return lang.units.flatMap((u, i) => {
+    if (!u.selector || u.lang === 'und' || u.letters < PASSAGE_LETTERS || agrees(u.lang, against) || scoreOf(u, against) > 1 - PASSAGE_MARGIN) return [];
+    const tag = u.tag ?? u.lang;
+    const excerpt = u.excerpt ?? '';
+    return [detail('lang.part_unmarked', `Đoạn văn ${u.selector} có vẻ là tiếng "${tag}" (${top(u)}) nhưng không có thuộc tính lang riêng: "${excerpt.slice(0, 80)}…". Cần người kiểm tra (tên riêng, thuật ngữ không cần đánh dấu).`,
+      `The passage ${u.selector} looks like "${tag}" (${top(u)}) but has no lang attribute of its own: "${excerpt.slice(0, 80)}…". Needs review (proper names and technical terms need no marking).`,
+      { data: { selector: u.selector, frame: 0, detected: u.lang, bcp47: u.tag, scores: u.scores, letters: u.letters, excerpt }, evidence: { blob: 'evidence', path: `language.units[${i}]` } })];
   }).slice(0, 20);
 }
 
 export function languageFindings(page: PageEvidence): LanguageFindings {
-  const own = pageLanguage(page);
-  return { ...own, reviews: [...own.reviews, ...unmarkedParts(page)] };
+  const out: LanguageFindings = { fails: [], reviews: [], notes: [] };
+  const verdict = pageLanguage(page, out);
+  out.reviews.push(...unmarkedParts(page, verdict));
+  return out;
 }
