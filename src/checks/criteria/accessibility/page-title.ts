@@ -43,7 +43,7 @@ export const pageTitle: PageCriterion = {
   area: 'accessibility',
   scope: 'page',
   title: { vi: 'Trang có tiêu đề mô tả nội dung', en: 'Page titled' },
-  description: { vi: 'Mỗi trang có thẻ <title> không rỗng, mô tả chủ đề hoặc mục đích của trang (không phải "Untitled", địa chỉ hay tên tệp).', en: 'Every page has a non-empty <title> that describes its topic or purpose (not "Untitled", an address or a file name).' },
+  description: { vi: 'Mỗi trang có thẻ <title> không rỗng, mô tả chủ đề hoặc mục đích của trang (không phải "Untitled", địa chỉ hay tên tệp).', en: 'Every page has a non-empty title (the title element) that describes its topic or purpose (not "Untitled", an address or a file name).' },
   severity: 'serious',
   basis: PAGE_TITLE_BASIS,
   wcag: ['2.4.2'],

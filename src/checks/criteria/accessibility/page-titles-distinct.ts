@@ -24,7 +24,7 @@ export const pageTitlesDistinct: PortalCriterion = {
   area: 'accessibility',
   scope: 'portal',
   title: { vi: 'Mỗi trang có tiêu đề riêng', en: 'Each page has its own title' },
-  description: { vi: 'Các trang khác nhau của cổng có tiêu đề (<title>) khác nhau, để người dùng phân biệt các trang và các thẻ trình duyệt.', en: 'Different pages of the portal have different titles (<title>), so that users can tell pages and browser tabs apart.' },
+  description: { vi: 'Các trang khác nhau của cổng có tiêu đề (<title>) khác nhau, để người dùng phân biệt các trang và các thẻ trình duyệt.', en: 'Different pages of the portal have different titles, so that users can tell pages and browser tabs apart.' },
   severity: 'moderate',
   basis: PAGE_TITLE_BASIS,
   wcag: ['2.4.2'],
