@@ -5,6 +5,7 @@ import type { Lang } from '../i18n.ts';
 import type { CropRef } from './evidence/accessibility/crops.ts';
 import type { FrameRef } from './evidence/accessibility/frames.ts';
 import type { NavigationHop } from './evidence/navigation.ts';
+import type { LanguageEvidence } from './evidence/language.ts';
 import type { KeyboardEvidence } from './evidence/accessibility/keyboard-walk.ts';
 
 export type Area = 'privacy' | 'accessibility';
@@ -111,6 +112,27 @@ export interface AxeRuleSummary {
   elements: Array<{ frame: number; selector: string; snippet: string }>;
 }
 
+/**
+ * A link as COLLECT_SCRIPT found it. `text` is its visible text (or a fallback name); the rest,
+ * recorded since link purpose was judged in context (2.4.4), is absent in older evidence.
+ */
+export interface LinkRecord {
+  href: string;
+  text: string;
+  frame?: number;
+  /** Accessible name: aria-labelledby, aria-label, then the content with images' alt. */
+  name?: string;
+  /** aria-describedby text and the title attribute (when it is not the name). */
+  described?: string;
+  /** The text of the sentence, paragraph, list item or table cell around it (the link itself left out), with the cell's header cells. */
+  context?: string;
+  /** The heading before it in the document. */
+  heading?: string;
+  selector?: string;
+  /** Not rendered or aria-hidden: no one meets it. */
+  hidden?: boolean;
+}
+
 export interface PageEvidence {
   schema: 'dvc-monitor/page-evidence/1';
   kind: PageKind;
@@ -133,12 +155,14 @@ export interface PageEvidence {
   storage: StorageRecord[];
   forms: FormRecord[];
   /** Links, headings and tables of every frame; `frame` indexes `frames` (0, the top document, when absent). */
-  links: Array<{ href: string; text: string; frame?: number }>;
+  links: LinkRecord[];
   /** Headings as a screen reader finds them: rendered, not aria-hidden, text = accessible name. */
   headings: Array<{ level: number; text: string; frame?: number; selector?: string }>;
   tables: Array<{ rows: number; headers: number; caption: boolean; numericCells: number; layout: boolean; frame?: number }>;
   mixedContent: Array<{ url: string; element: string; blocked: boolean }>;
   lang: string | null;
+  /** The language of the text, detected at visit time (3.1.1, 3.1.2); null when not detected. */
+  language: LanguageEvidence | null;
   title: string;
   /** The visible text with personal data masked, capped. */
   text: string;

@@ -37,7 +37,8 @@ const moving = 'accessibility.no-moving-text';
 const resize = 'accessibility.resize-text';
 const spacing = 'accessibility.text-spacing';
 const language = 'accessibility.page-language';
-const links = 'accessibility.links-and-headings';
+const links = 'accessibility.link-purpose';
+const title = 'accessibility.page-title';
 
 /** ACT rules our own (non-axe) checks claim. Axe findings for the same rules are derived, not listed here. */
 export const OWN_CLAIMS: readonly OwnClaim[] = [
@@ -50,12 +51,13 @@ export const OWN_CLAIMS: readonly OwnClaim[] = [
   { ruleId: '9e45ec', check: 'text spacing: !important word spacing in style attributes', findings: [{ criterion: spacing, code: 'spacing.important_word' }] },
   { ruleId: '78fd32', check: 'text spacing: !important line height in style attributes', findings: [{ criterion: spacing, code: 'spacing.important_line_height' }] },
   { ruleId: 'b5c3f8', check: 'page language declared', findings: [{ criterion: language, code: 'lang.missing' }] },
+  // Validity of lang values is axe's (html-lang-valid, valid-lang, derived above); the ACT cases need nothing more.
   { ruleId: 'bf051a', check: 'page language valid', findings: [] },
   { ruleId: 'de46e4', check: 'language of parts valid', findings: [] },
-  { ruleId: 'ucwvc8', check: 'page language matches its content', findings: [] },
-  { ruleId: '2779a5', check: 'page title present', findings: [] },
-  { ruleId: 'aizyf1', check: 'link purpose (link text alone)', findings: [{ criterion: links, code: 'link.generic_text' }] },
-  { ruleId: '5effbb', check: 'link purpose (in context)', findings: [{ criterion: links, code: 'link.generic_text' }] },
+  { ruleId: 'ucwvc8', check: 'page language matches its content (franc-min)', findings: [{ criterion: language, code: 'lang.mismatch' }, { criterion: language, code: 'lang.mismatch_unsure' }, { criterion: language, code: 'lang.unsure' }] },
+  { ruleId: '2779a5', check: 'page title present', findings: [{ criterion: title, code: 'title.empty' }] },
+  { ruleId: 'aizyf1', check: 'link purpose (link text alone)', findings: [{ criterion: links, code: 'link.generic_text' }, { criterion: links, code: 'link.generic_in_context' }] },
+  { ruleId: '5effbb', check: 'link purpose (in context)', findings: [{ criterion: links, code: 'link.generic_text' }, { criterion: links, code: 'link.generic_in_context' }] },
   { ruleId: 'ffd0e9', check: 'headings not empty', findings: [] },
   { ruleId: 'bc659a', check: 'no timed refresh', findings: [{ criterion: moving, code: 'navigation.timed_refresh' }] },
   // The criterion says the page "does not refresh itself on a timer": the no-exception rule (AAA) too.

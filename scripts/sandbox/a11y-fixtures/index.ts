@@ -5,6 +5,7 @@ import { CORE_CASES } from './core.ts';
 import { KEYBOARD_FIXTURES } from './keyboard.ts';
 import { INTERACTION_FIXTURES } from './interaction.ts';
 import { PRESENTATION_FIXTURES } from './presentation.ts';
+import { LANGUAGE_FIXTURES } from './language.ts';
 import { fixtureHtml, type FixturePage } from './page.ts';
 
 export type FixtureCases = Record<string, FixturePage | { raw: string; contentType: string }>;
@@ -14,6 +15,7 @@ const TOPICS: Record<string, FixtureCases> = {
   keyboard: KEYBOARD_FIXTURES,
   interaction: INTERACTION_FIXTURES,
   presentation: PRESENTATION_FIXTURES,
+  language: LANGUAGE_FIXTURES,
 };
 
 export const A11Y_PREFIX = '/a11y/';

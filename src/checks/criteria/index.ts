@@ -8,11 +8,14 @@ import { formLabels } from './accessibility/form-labels.ts';
 import { focusVisible } from './accessibility/focus-visible.ts';
 import { INTERACTION_CRITERIA } from './accessibility/interaction.ts';
 import { keyboard } from './accessibility/keyboard.ts';
+import { linkPurpose } from './accessibility/link-purpose.ts';
 import { linksAndHeadings } from './accessibility/links-and-headings.ts';
 import { noKeyboardTrap } from './accessibility/no-keyboard-trap.ts';
 import { noMovingText } from './accessibility/no-moving-text.ts';
 import { otherWcag } from './accessibility/other-wcag.ts';
 import { pageLanguage } from './accessibility/page-language.ts';
+import { pageTitle } from './accessibility/page-title.ts';
+import { pageTitlesDistinct } from './accessibility/page-titles-distinct.ts';
 import { reflow, resizeText, textSpacing } from './accessibility/presentation.ts';
 import { statement } from './accessibility/statement.ts';
 import { tableHeaders } from './accessibility/table-headers.ts';
@@ -32,12 +35,12 @@ import { policyContactPoint } from './privacy/policy-contact-point.ts';
 import { policyReachable } from './privacy/policy-reachable.ts';
 import { securityHeaders } from './privacy/security-headers.ts';
 
-export const CRITERIA_VERSION = 'criteria/2';
+export const CRITERIA_VERSION = 'criteria/3';
 
 export const CATALOGUE: readonly Criterion[] = [
   https, httpsRedirect, hsts, securityHeaders, mixedContent, noTrackerBeforeConsent, noNonEssentialCookieBeforeConsent,
   cookieFlags, formsOverHttps, policyReachable, policyContactPoint, noPersonalDataExposed, hostsAbroad,
-  textAlternatives, contrast, noMovingText, linksAndHeadings, tableHeaders, formLabels, pageLanguage, keyboard, noKeyboardTrap, focusVisible, resizeText, reflow, textSpacing,
+  textAlternatives, contrast, noMovingText, linkPurpose, linksAndHeadings, tableHeaders, formLabels, pageLanguage, pageTitle, pageTitlesDistinct, keyboard, noKeyboardTrap, focusVisible, resizeText, reflow, textSpacing,
   otherWcag, statement, bestPractice,
   ...INTERACTION_CRITERIA,
 ];

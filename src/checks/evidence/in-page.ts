@@ -53,10 +53,6 @@ export const COLLECT_SCRIPT = `(() => {
     if (typeof a.href === 'string') return a.href;
     try { return new URL(a.getAttribute('href') || a.getAttribute('xlink:href') || '', document.baseURI).href; } catch (e) { return ''; }
   };
-  const links = Array.from(document.querySelectorAll('a[href], a[*|href]')).slice(0, 1000).map((a) => ({
-    href: hrefOf(a),
-    text: clip((typeof a.innerText === 'string' ? a.innerText : a.textContent) || a.getAttribute('aria-label') || a.getAttribute('title') || (a.querySelector('img') && a.querySelector('img').alt), 200),
-  }));
   // Headings as assistive technology finds them: rendered and not aria-hidden, named by their
   // accessible name (aria-labelledby, aria-label, then text with images' alt).
   const hiddenFromAT = (el) => {
@@ -73,11 +69,84 @@ export const COLLECT_SCRIPT = `(() => {
     return Array.from(n.childNodes).map(textOf).join('');
   };
   const nameOf = (el) => {
-    const ids = (el.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean);
+    const ids = (el.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(Boolean);
     const byIds = ids.map((id) => document.getElementById(id)).filter(Boolean).map(textOf).join(' ');
     return clip(byIds.trim() ? byIds : (el.getAttribute('aria-label') || '').trim() ? el.getAttribute('aria-label') : textOf(el), 200);
   };
   const ref = (el) => (window.__dvcRef ? window.__dvcRef(el).selector : undefined);
+  const visibleText = (el) => (typeof el.innerText === 'string' ? el.innerText : el.textContent) || '';
+  // Links with what WCAG 2.4.4 counts as their context: the sentence, paragraph, list item or
+  // table cell around them (and the header cells of that cell), aria-describedby and title,
+  // and the heading before them (technique H80). Bounded: 1,000 links, 200 characters each.
+  const CONTAINER = 'p, li, td, th, dd, dt, figcaption, caption, blockquote, label, legend, summary';
+  const headerCells = (cell) => {
+    const table = cell.closest('table');
+    if (!table || cell.tagName !== 'TD') return '';
+    const row = cell.parentElement;
+    const rowHead = Array.from(row.cells).filter((c) => c.tagName === 'TH').map((c) => c.innerText).join(' ');
+    const headRow = Array.from(table.rows).find((r) => r !== row && Array.from(r.cells).some((c) => c.tagName === 'TH'));
+    let colHead = '';
+    if (headRow) {
+      let col = 0;
+      for (const c of row.cells) { if (c === cell) break; col += c.colSpan || 1; }
+      let at = 0;
+      for (const c of headRow.cells) { if (col >= at && col < at + (c.colSpan || 1)) { if (c.tagName === 'TH') colHead = c.innerText; break; } at += c.colSpan || 1; }
+    }
+    return (rowHead + ' ' + colHead).trim();
+  };
+  const contextOf = (a, own) => {
+    let box = a.parentElement ? a.parentElement.closest(CONTAINER) : null;
+    if (!box) {
+      const p = a.parentElement;
+      if (p && p !== document.body && p !== document.documentElement && visibleText(p).length <= 300) box = p;
+    }
+    if (!box) return '';
+    const around = visibleText(box).replace(/\\s+/g, ' ');
+    const at = own ? around.indexOf(own) : -1;
+    const rest = at >= 0 ? around.slice(0, at) + ' … ' + around.slice(at + own.length) : around;
+    const extra = box.tagName === 'TD' ? headerCells(box) : '';
+    return clip((rest.replace(/^[\\s…]+|[\\s…]+$/g, '') + (extra ? ' | ' + extra : '')).trim(), 200);
+  };
+  const idsText = (el, attr) => (el.getAttribute(attr) || '').split(/\\s+/).filter(Boolean).map((id) => document.getElementById(id)).filter(Boolean).map((e) => e.textContent).join(' ');
+  const headingBefore = new Map();
+  let lastHeading = '';
+  for (const el of document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading], a[href], a[*|href]')) {
+    if (el.localName === 'a' && !/^h[1-6]$/.test(el.localName) && el.getAttribute('role') !== 'heading') headingBefore.set(el, lastHeading);
+    else lastHeading = clip(el.textContent, 120);
+  }
+  const links = Array.from(document.querySelectorAll('a[href], a[*|href]')).slice(0, 1000).map((a) => {
+    const text = clip(visibleText(a) || a.getAttribute('aria-label') || a.getAttribute('title') || (a.querySelector('img') && a.querySelector('img').alt), 200);
+    const name = nameOf(a);
+    const title = clip(a.getAttribute('title'), 200);
+    const described = clip([idsText(a, 'aria-describedby'), title !== name ? title : ''].join(' '), 200);
+    return { href: hrefOf(a), text, name, described, context: contextOf(a, clip(visibleText(a), 200)), heading: headingBefore.get(a) || '', selector: ref(a), hidden: hiddenFromAT(a) };
+  });
+  // Passages for the language checks (3.1.1, 3.1.2): the visible text of each block, split by
+  // whether it inherits the page's language (no element of its own with a lang attribute).
+  // Bounded: 400 blocks, 1,000 characters each.
+  const BLOCK = 'p, li, td, th, dd, dt, blockquote, h1, h2, h3, h4, h5, h6, figcaption, caption, pre, address, legend, summary, label, button, option, div, section, article, main, header, footer, nav, aside, form, table, ul, ol, body';
+  const blocks = new Map();
+  if (document.body) {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let seen = 0;
+    for (let n = walker.nextNode(); n && seen < 20000; n = walker.nextNode()) {
+      const value = n.nodeValue;
+      if (!value || !/\\p{L}/u.test(value)) continue;
+      const p = n.parentElement;
+      if (!p || p.closest('script, style, noscript, template, textarea, select')) continue;
+      seen++;
+      if (p.checkVisibility ? !p.checkVisibility({ visibilityProperty: true }) : p.getClientRects().length === 0) continue;
+      const owner = p.closest('[lang]');
+      const inherits = !owner || owner === html;
+      const block = p.closest(BLOCK) || document.body;
+      let entry = blocks.get(block);
+      if (!entry) { if (blocks.size >= 400) continue; entry = { el: block, own: [], marked: 0 }; blocks.set(block, entry); }
+      if (inherits) entry.own.push(value); else entry.marked += value.length;
+    }
+  }
+  const passages = Array.from(blocks.values()).filter((b) => b.own.length).map((b) => ({
+    selector: ref(b.el), tag: b.el.localName, text: clip(b.own.join(' '), 1000),
+  }));
   const headings = Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading]')).filter((h) => !hiddenFromAT(h)).slice(0, 300)
     .map((h) => ({ level: Number(h.getAttribute('aria-level') || h.tagName.slice(1)) || 2, text: nameOf(h), selector: ref(h) }));
   const mixed = [];
@@ -112,7 +181,7 @@ export const COLLECT_SCRIPT = `(() => {
     title: clip(document.title, 300),
     hasTitleElement: Boolean(document.querySelector('title')),
     text: (document.body ? document.body.innerText : '').slice(0, 300000),
-    forms, links, headings, tables, mixed, storage,
+    forms, links, headings, tables, mixed, storage, passages,
     written: window.__dvcEvidence || { cookies: [], storage: [] },
     height: Math.max(html.scrollHeight, document.body ? document.body.scrollHeight : 0),
   };

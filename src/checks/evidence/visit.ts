@@ -15,6 +15,7 @@ import { KEYBOARD_INIT_SCRIPT } from './accessibility/keyboard.ts';
 import { flaggedByProbes, runProbes } from './accessibility/probes.ts';
 import { NavigationFailed, NavigationWatch } from './navigation.ts';
 import { keptHeaders, NetworkLog } from './network-log.ts';
+import { detectLanguage, type LanguageEvidence, type Passage } from './language.ts';
 import { findPersonalData, maskingPairs, maskText, storedHits } from './personal-data.ts';
 import { trackerFor } from './third-parties.ts';
 
@@ -95,7 +96,7 @@ export function emptyEvidence(url: string, kind: PageKind, startedAt: Date): Pag
   return {
     schema: 'dvc-monitor/page-evidence/1', kind, requestedUrl: url, finalUrl: null, startedAt: startedAt.toISOString(), durationMs: 0,
     error: null, document: null, httpVariant: null, requests: [], requestsDropped: 0, cookies: [], storage: [], forms: [], links: [],
-    headings: [], tables: [], mixedContent: [], lang: null, title: '', text: '', personalData: [], dialogs: [], popups: [], keyboard: null,
+    headings: [], tables: [], mixedContent: [], lang: null, language: null, title: '', text: '', personalData: [], dialogs: [], popups: [], keyboard: null,
     reflow: null, resizeText: null, textSpacing: null, axe: null, documentKind: 'html', navigations: [], frames: [], crops: [], probeErrors: [], interaction: null,
   };
 }
@@ -288,7 +289,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
     const dom = (await page.evaluate(COLLECT_SCRIPT)) as {
       lang: string | null; title: string; text: string; height: number; documentKind: PageEvidence['documentKind'];
       forms: Array<{ action: string; method: string; fields: Array<{ name: string; id: string; type: string; autocomplete: string; label: string }> }>;
-      links: PageEvidence['links']; headings: PageEvidence['headings']; tables: PageEvidence['tables']; mixed: Array<{ url: string; element: string }>;
+      links: PageEvidence['links']; headings: PageEvidence['headings']; passages: Passage[]; tables: PageEvidence['tables']; mixed: Array<{ url: string; element: string }>;
       storage: Array<{ area: 'local' | 'session'; key: string; valueLength: number }>;
       written: { cookies: Array<{ raw: string; script: string | null }>; storage: Array<{ area: string; key: string; script: string | null }> };
     };
@@ -300,7 +301,8 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
       lang: dom.lang, title: maskText(dom.title, pairs), text: maskText(dom.text, pairs).slice(0, MAX_TEXT),
       personalData: storedHits(dom.text, hits, pairs), tables: [...dom.tables, ...inFrames.tables],
       headings: [...dom.headings, ...inFrames.headings].map((h) => ({ ...h, text: maskText(h.text, pairs) })),
-      links: [...dom.links, ...inFrames.links].map((l) => ({ ...l, href: l.href.slice(0, 2000), text: maskText(l.text, pairs) })),
+      links: [...dom.links, ...inFrames.links].map((l) => maskLink(l, pairs)),
+      language: maskLanguage(detectLanguage(dom.lang, dom.title, dom.passages ?? []), pairs),
       forms: dom.forms.map((f) => ({ action: f.action, method: f.method, personalFields: personalFields(f.fields), fieldCount: f.fields.length })),
       mixedContent: [
         ...dom.mixed.map((m) => ({ ...m, blocked: net.blockedMixedContent.includes(m.url) })),
@@ -355,6 +357,19 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
     evidence.durationMs = Date.now() - startedAt.getTime();
   }
   return result;
+}
+
+type MaskingPairs = ReturnType<typeof maskingPairs>;
+
+/** A link as stored: its texts masked, its address bounded. */
+function maskLink(l: PageEvidence['links'][number], pairs: MaskingPairs): PageEvidence['links'][number] {
+  const out = { ...l, href: l.href.slice(0, 2000), text: maskText(l.text, pairs) };
+  for (const key of ['name', 'described', 'context', 'heading'] as const) if (typeof l[key] === 'string') out[key] = maskText(l[key], pairs);
+  return out;
+}
+
+function maskLanguage(language: LanguageEvidence, pairs: MaskingPairs): LanguageEvidence {
+  return { ...language, units: language.units.map((u) => (u.excerpt ? { ...u, excerpt: maskText(u.excerpt, pairs) } : u)) };
 }
 
 // Field names, ids, autocomplete tokens and labels that ask for personal data (Vietnamese and English).

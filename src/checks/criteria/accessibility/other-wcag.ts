@@ -14,8 +14,8 @@ export const OTHER_WCAG_RULES = [
   'definition-list', 'dlitem', 'list', 'listitem', 'autocomplete-valid',
   // frames (4.1.2, 2.1.1), scrolling regions (2.1.1)
   'frame-focusable-content', 'frame-title-unique', 'frame-title', 'scrollable-region-focusable',
-  // page (2.4.2), audio (1.4.2); zoom and spacing are in presentation.ts, bypass and colour in interaction.ts
-  'document-title', 'no-autoplay-audio',
+  // audio (1.4.2); titles in page-title.ts, zoom and spacing in presentation.ts, bypass and colour in interaction.ts
+  'no-autoplay-audio',
 ];
 
 export const otherWcag: PageCriterion = {

@@ -1,6 +1,10 @@
-// The page declares its language, so a screen reader speaks Vietnamese with a Vietnamese voice.
-import { detail, type PageCriterion } from '../criterion.ts';
+// The page declares its language, so a screen reader speaks Vietnamese with a Vietnamese voice:
+// axe's rules (declared, valid, xml:lang consistent, valid lang on parts), plus what axe does not
+// judge: the declared language must be the language of the text (ACT ucwvc8), and passages in
+// another language should say so (3.1.2), both detected offline (language-match.ts).
+import { detail, judgement, type PageCriterion } from '../criterion.ts';
 import { judgeAxeRules } from './axe-rules.ts';
+import { languageFindings } from './language-match.ts';
 
 export const LANGUAGE_RULES = ['html-has-lang', 'html-lang-valid', 'html-xml-lang-mismatch', 'valid-lang'];
 
@@ -9,7 +13,7 @@ export const pageLanguage: PageCriterion = {
   area: 'accessibility',
   scope: 'page',
   title: { vi: 'Khai báo ngôn ngữ của trang', en: 'Page language declared' },
-  description: { vi: 'Thẻ <html> khai báo ngôn ngữ hợp lệ (lang="vi") để trình đọc màn hình đọc đúng giọng.', en: 'The <html> element declares a valid language (lang="vi") so screen readers use the right voice.' },
+  description: { vi: 'Thẻ <html> khai báo ngôn ngữ hợp lệ (lang="vi"), đúng ngôn ngữ của nội dung; đoạn tiếng nước ngoài được đánh dấu.', en: 'The <html> element declares a valid language (lang="vi") that is the language of its text; passages in another language are marked.' },
   severity: 'serious',
   basis: [{ instrument: 'luat51_2010', article: 'Điều 43' }, { instrument: 'tt26_2020' }, { instrument: 'tt22_2023' }],
   wcag: ['3.1.1', '3.1.2'],
@@ -17,8 +21,11 @@ export const pageLanguage: PageCriterion = {
   documents: ['html'],
   advice: { vi: 'Khai báo <html lang="vi"> (đúng ngôn ngữ chính của trang); đánh dấu đoạn tiếng nước ngoài bằng thuộc tính lang riêng.', en: 'Declare <html lang="vi"> (the page\'s main language); mark passages in another language with their own lang attribute.' },
   judge(page) {
-    const own = page.lang?.trim() ? [] : [detail('lang.missing', 'Thẻ <html> không có thuộc tính lang.', 'The <html> element has no lang attribute.', { evidence: { blob: 'evidence', path: 'lang' } })];
-    const judged = judgeAxeRules(page, LANGUAGE_RULES, own);
-    return judged.outcome === 'fail' || judged.outcome === 'error' ? judged : { outcome: 'pass', details: [detail('lang.ok', `lang="${page.lang}"`, `lang="${page.lang}"`)] };
+    const missing = page.lang?.trim() ? [] : [detail('lang.missing', 'Thẻ <html> không có thuộc tính lang.', 'The <html> element has no lang attribute.', { evidence: { blob: 'evidence', path: 'lang' } })];
+    const language = languageFindings(page);
+    const judged = judgeAxeRules(page, LANGUAGE_RULES, [...missing, ...language.fails]);
+    if (judged.outcome === 'fail' || judged.outcome === 'error') return judged;
+    if (language.reviews.length || judged.outcome === 'cant_tell') return judgement('cant_tell', [...(judged.outcome === 'cant_tell' ? judged.details : []), ...language.reviews, ...language.notes]);
+    return judgement('pass', [detail('lang.ok', `lang="${page.lang}"`, `lang="${page.lang}"`), ...language.notes]);
   },
 };

@@ -1,0 +1,108 @@
+// 2.4.4 Link purpose (in context): axe's link-name (every link has a name), plus what axe does
+// not judge. A link whose name says nothing out of context ("xem tại đây", "tải về", "read
+// more") fails only when it has no context at all; WCAG lets the purpose come from the
+// sentence, paragraph, list item or table cell around it, its header cells, its description
+// (aria-describedby, title) or the heading before it, and whether that context says where the
+// link leads is for a person to judge: cant_tell, naming the link. Links with the same name
+// and the same context that lead to different places may confuse (ACT fd3a94; they may still
+// serve one purpose, a redirect or a copy): cant_tell too.
+import type { FindingDetail, LinkRecord, PageEvidence } from '../../types.ts';
+import { detail, judgement, type PageCriterion } from '../criterion.ts';
+import { frameNote, judgeAxeRules } from './axe-rules.ts';
+
+export const LINK_PURPOSE_RULES = ['link-name'];
+
+/** Link names that say nothing out of context (compared lower-case, trailing punctuation dropped). */
+export const GENERIC_LINK_TEXT = new Set([
+  'click vào đây', 'bấm vào đây', 'nhấn vào đây', 'nhấp vào đây', 'kích vào đây', 'vào đây', 'xem tại đây', 'tại đây', 'ở đây', 'đây',
+  'xem', 'xem thêm', 'xem tiếp', 'chi tiết', 'xem chi tiết', 'đọc thêm', 'đọc tiếp', 'tiếp tục', 'tiếp', 'thêm', 'tải về', 'tải xuống', 'tải',
+  'link', 'liên kết', 'đường dẫn', 'click', 'bấm', 'nhấn',
+  'click here', 'here', 'more', 'read more', 'more info', 'more information', 'learn more', 'details', 'continue', 'continue reading',
+  'download', 'this link', 'go', 'see more', 'view', 'view more',
+]);
+
+const normal = (t: string) => t.toLowerCase().replace(/\s+/g, ' ').replace(/[\s.…:!?»›>«‹<()[\]-]+$/u, '').replace(/^[\s»›>«‹<([-]+/u, '').trim();
+const hasWords = (t: string | undefined) => !!t && /\p{L}{2,}/u.test(t);
+
+export const nameOfLink = (l: LinkRecord) => (l.name ?? l.text).trim();
+export const isGenericLinkText = (text: string) => GENERIC_LINK_TEXT.has(normal(text));
+
+/** What the page offers around a link to tell its purpose (empty when nothing). */
+export function contextOf(l: LinkRecord): { described: string; context: string; heading: string } {
+  return { described: hasWords(l.described) ? l.described! : '', context: hasWords(l.context) ? l.context! : '', heading: hasWords(l.heading) ? l.heading! : '' };
+}
+
+const target = (href: string) => href.replace(/#$/, '');
+const where = (page: PageEvidence, l: LinkRecord) => ({ selector: l.selector ?? null, frame: l.frame ?? 0 });
+
+function genericLinks(page: PageEvidence): { fails: FindingDetail[]; reviews: FindingDetail[] } {
+  const fails: FindingDetail[] = [];
+  const reviews: FindingDetail[] = [];
+  page.links.forEach((l, i) => {
+    if (l.hidden || !isGenericLinkText(nameOfLink(l))) return;
+    const name = nameOfLink(l);
+    const at = frameNote(page, l.frame);
+    const sel = l.selector ? ` ${l.selector}` : '';
+    const ctx = contextOf(l);
+    const data = { ...where(page, l), href: l.href, name, ...ctx };
+    const evidence = { blob: 'evidence' as const, path: `links[${i}]` };
+    // Evidence recorded before contexts were collected has none: it can only be reviewed.
+    const known = l.context !== undefined;
+    const said = [ctx.described, ctx.context, ctx.heading].filter(Boolean);
+    if (known && !said.length) {
+      if (fails.length < 20) fails.push(detail('link.generic_text', `Liên kết "${name}"${sel}${at.vi} không nói rõ dẫn tới đâu và không có ngữ cảnh nào (${l.href}).`,
+        `The link "${name}"${sel}${at.en} does not say where it leads and has no context at all (${l.href}).`, { data, evidence }));
+    } else if (reviews.length < 20) {
+      const around = said.join(' | ').slice(0, 160);
+      reviews.push(detail('link.generic_in_context', `Liên kết "${name}"${sel}${at.vi} không tự nói rõ dẫn tới đâu; cần người kiểm tra xem ngữ cảnh "${around}" có nói rõ không (${l.href}).`,
+        `The link "${name}"${sel}${at.en} does not say where it leads by itself; a person should check whether its context "${around}" does (${l.href}).`, { data, evidence }));
+    }
+  });
+  return { fails, reviews };
+}
+
+function sameTextDifferentTarget(page: PageEvidence): FindingDetail[] {
+  const groups = new Map<string, Array<{ l: LinkRecord; i: number }>>();
+  page.links.forEach((l, i) => {
+    const name = normal(nameOfLink(l));
+    if (l.hidden || !name || /^javascript:/i.test(l.href) || !l.href) return;
+    const c = contextOf(l);
+    const key = JSON.stringify([l.frame ?? 0, name, normal(c.context), normal(c.described), normal(c.heading)]);
+    groups.set(key, [...(groups.get(key) ?? []), { l, i }]);
+  });
+  const out: FindingDetail[] = [];
+  for (const group of groups.values()) {
+    const targets = [...new Set(group.map(({ l }) => target(l.href)))];
+    if (targets.length < 2 || out.length >= 10) continue;
+    const { l, i } = group[0]!;
+    const name = nameOfLink(l);
+    const at = frameNote(page, l.frame);
+    const sel = l.selector ? ` ${l.selector}` : '';
+    out.push(detail('link.same_text_different_target', `${group.length} liên kết cùng tên "${name}" (như${sel}${at.vi}) dẫn tới ${targets.length} địa chỉ khác nhau: ${targets.slice(0, 5).join(', ')}. Cần người kiểm tra xem chúng có cùng mục đích không.`,
+      `${group.length} links named "${name}" (such as${sel}${at.en}) lead to ${targets.length} different addresses: ${targets.slice(0, 5).join(', ')}. A person should check whether they serve the same purpose.`,
+      { data: { ...where(page, l), name, targets: targets.slice(0, 10), links: group.length }, evidence: { blob: 'evidence', path: `links[${i}]` } }));
+  }
+  return out;
+}
+
+export const linkPurpose: PageCriterion = {
+  id: 'accessibility.link-purpose',
+  area: 'accessibility',
+  scope: 'page',
+  title: { vi: 'Liên kết nói rõ mục đích', en: 'Link purpose' },
+  description: { vi: 'Mỗi liên kết có tên, và tên (cùng ngữ cảnh quanh nó) nói rõ nơi nó dẫn tới, không chỉ "xem tại đây".', en: 'Every link has a name, and its name (with its context) says where it leads, not just "click here".' },
+  severity: 'moderate',
+  basis: [{ instrument: 'luat51_2010', article: 'Điều 43' }, { instrument: 'tt32_2017', article: 'Điều 18 (liên kết và tiêu đề có ý nghĩa)' }, { instrument: 'tt26_2020' }, { instrument: 'tt22_2023' }],
+  wcag: ['2.4.4'],
+  axeRules: LINK_PURPOSE_RULES,
+  documents: ['html', 'svg'],
+  advice: { vi: 'Viết chữ của liên kết nói rõ nơi nó dẫn tới ("Tải mẫu tờ khai đăng ký khai sinh" thay cho "Tải về"); liên kết cùng tên phải dẫn tới cùng một nơi.', en: 'Make link text say where it leads ("Download the birth registration form" rather than "Download"); links with the same name should lead to the same place.' },
+  judge(page) {
+    const generic = genericLinks(page);
+    const judged = judgeAxeRules(page, LINK_PURPOSE_RULES, generic.fails);
+    if (judged.outcome === 'fail' || judged.outcome === 'error') return judged;
+    const reviews = [...generic.reviews, ...sameTextDifferentTarget(page)];
+    if (!reviews.length) return judged;
+    return judgement('cant_tell', [...(judged.outcome === 'cant_tell' ? judged.details : []), ...reviews]);
+  },
+};

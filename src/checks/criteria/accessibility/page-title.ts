@@ -1,0 +1,71 @@
+// 2.4.2 Page titled: each page has a title that describes its topic or purpose (W3C
+// Understanding 2.4.2; failure F25). On each page: axe's document-title (ACT 2779a5: the
+// document's title is not empty), plus titles that describe nothing anywhere: placeholders an
+// editor or a template leaves ("Untitled", "Không có tiêu đề", "Document", "New Page", "index"),
+// a bare address or file name. A title only generic beyond the home page ("Trang chủ" on a
+// service page) is cant_tell: whether it describes the page is for a person to say (ACT c4a8a4
+// has no automatic expectation). On the home page "Trang chủ" alone names its purpose: it passes.
+import { detail, judgement, type PageCriterion } from '../criterion.ts';
+import { judgeAxeRules } from './axe-rules.ts';
+
+export const PAGE_TITLE_RULES = ['document-title'];
+
+export const PAGE_TITLE_BASIS = [{ instrument: 'luat51_2010', article: 'Điều 43' }, { instrument: 'tt26_2020' }, { instrument: 'tt22_2023' }] as const;
+
+/** Titles that describe nothing out of their template (compared lower-case, spaces collapsed). */
+const PLACEHOLDER = new Set([
+  'untitled', 'untitled document', 'untitled page', 'untitled-1', 'document', 'new document', 'new page', 'new page 1', 'page', 'title', 'page title',
+  'index', 'default', 'default page', 'home page title', 'my site', 'my website', 'test', 'test page', 'no title', 'website', 'web page',
+  'không có tiêu đề', 'không tiêu đề', 'chưa có tiêu đề', 'tiêu đề', 'tiêu đề trang', 'trang mới', 'tài liệu', 'trang web', 'trang',
+]);
+
+/** Titles that could name any page of a portal: fine on the home page, for review elsewhere. */
+const GENERIC = new Set([
+  'trang chủ', 'home', 'home page', 'homepage', 'trang thông tin điện tử', 'cổng thông tin điện tử', 'cổng dịch vụ công', 'dịch vụ công',
+  'welcome', 'chào mừng', 'portal', 'cổng thông tin',
+]);
+
+const normal = (t: string) => t.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** Why a title describes nothing, or null. */
+export function placeholderKind(title: string): 'placeholder' | 'url' | 'filename' | null {
+  const t = normal(title);
+  if (PLACEHOLDER.has(t)) return 'placeholder';
+  if (/^(https?:\/\/|www\.)\S+$/.test(t)) return 'url';
+  if (/^[\w.-]+\.(html?|php|aspx?|jsp|do|cfm|pdf|docx?)$/.test(t)) return 'filename';
+  return null;
+}
+
+export const isGenericTitle = (title: string) => GENERIC.has(normal(title));
+
+export const pageTitle: PageCriterion = {
+  id: 'accessibility.page-title',
+  area: 'accessibility',
+  scope: 'page',
+  title: { vi: 'Trang có tiêu đề mô tả nội dung', en: 'Page titled' },
+  description: { vi: 'Mỗi trang có thẻ <title> không rỗng, mô tả chủ đề hoặc mục đích của trang (không phải "Untitled", địa chỉ hay tên tệp).', en: 'Every page has a non-empty title (the title element) that describes its topic or purpose (not "Untitled", an address or a file name).' },
+  severity: 'serious',
+  basis: PAGE_TITLE_BASIS,
+  wcag: ['2.4.2'],
+  axeRules: PAGE_TITLE_RULES,
+  documents: ['html'],
+  advice: { vi: 'Đặt <title> theo mẫu "Tên trang – Tên cổng" (ví dụ "Nộp hồ sơ đăng ký khai sinh – Cổng Dịch vụ công Hà Nội").', en: 'Give each page a <title> such as "Page name – Portal name" (for example "Birth registration – Hà Nội public service portal").' },
+  judge(page) {
+    const title = page.title.trim();
+    const ev = { evidence: { blob: 'evidence' as const, path: 'title' } };
+    const own = [];
+    if (!title) own.push(detail('title.empty', 'Trang không có tiêu đề (thẻ <title> thiếu hoặc rỗng).', 'The page has no title (the <title> element is missing or empty).', ev));
+    const kind = title ? placeholderKind(title) : null;
+    if (kind) {
+      const what = { placeholder: ['là chữ giữ chỗ', 'is a placeholder'], url: ['chỉ là một địa chỉ', 'is only an address'], filename: ['chỉ là tên tệp', 'is only a file name'] }[kind];
+      own.push(detail('title.placeholder', `Tiêu đề trang "${title}" ${what[0]}, không mô tả nội dung trang.`, `The page title "${title}" ${what[1]}: it does not describe the page.`, { data: { title, kind }, ...ev }));
+    }
+    const judged = judgeAxeRules(page, PAGE_TITLE_RULES, own);
+    if (judged.outcome === 'fail' || judged.outcome === 'error') return judged;
+    if (page.kind !== 'home' && isGenericTitle(title)) {
+      return judgement('cant_tell', [detail('title.generic', `Tiêu đề "${title}" có thể dùng cho bất kỳ trang nào của cổng; cần người kiểm tra xem nó có mô tả trang ${page.finalUrl ?? page.requestedUrl} không.`,
+        `The title "${title}" could name any page of the portal; a person should check whether it describes ${page.finalUrl ?? page.requestedUrl}.`, { data: { title }, ...ev })]);
+    }
+    return judged.outcome === 'cant_tell' ? judged : judgement('pass', [detail('title.ok', `"${title}"`, `"${title}"`, { data: { title } })]);
+  },
+};

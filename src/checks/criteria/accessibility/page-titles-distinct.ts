@@ -1,0 +1,55 @@
+// 2.4.2 across the portal: a title identifies its page, so the same title on different pages
+// does not (F25, "the same title for every page"). Two pages may share a title for good reasons
+// (two views of one list, an address and its alias), so a shared title is cant_tell, listing the
+// pages. It fails only when the same title is on at least three different pages whose main
+// headings (their first h1, else first heading) all differ: those pages are about different
+// things, as they say themselves, and their one title cannot describe each of them.
+import type { PageEvidence } from '../../types.ts';
+import { detail, judgement, type PortalCriterion } from '../criterion.ts';
+import { PAGE_TITLE_BASIS } from './page-title.ts';
+
+export const SAME_TITLE_FAIL_PAGES = 3;
+
+const normal = (t: string) => t.toLowerCase().replace(/\s+/g, ' ').trim();
+const address = (p: PageEvidence) => (p.finalUrl ?? p.requestedUrl).replace(/#.*$/, '');
+
+/** The page's main heading: its first level-1 heading of the top document, else its first heading. */
+export function mainHeading(p: PageEvidence): string {
+  const top = p.headings.filter((h) => !h.frame);
+  return normal((top.find((h) => h.level === 1) ?? top[0])?.text ?? '');
+}
+
+export const pageTitlesDistinct: PortalCriterion = {
+  id: 'accessibility.page-titles-distinct',
+  area: 'accessibility',
+  scope: 'portal',
+  title: { vi: 'Mỗi trang có tiêu đề riêng', en: 'Each page has its own title' },
+  description: { vi: 'Các trang khác nhau của cổng có tiêu đề (<title>) khác nhau, để người dùng phân biệt các trang và các thẻ trình duyệt.', en: 'Different pages of the portal have different titles, so that users can tell pages and browser tabs apart.' },
+  severity: 'moderate',
+  basis: PAGE_TITLE_BASIS,
+  wcag: ['2.4.2'],
+  documents: ['html'],
+  advice: { vi: 'Đưa tên của từng trang vào đầu <title> ("Nộp hồ sơ – Cổng Dịch vụ công …"), không dùng một tiêu đề chung cho mọi trang.', en: 'Put each page\'s own name first in its <title> ("Submit an application – … portal") rather than one title for every page.' },
+  judge({ home, pages }) {
+    const seen = new Map<string, PageEvidence>();
+    for (const p of [home, ...pages]) if (!p.error && (p.documentKind ?? 'html') === 'html' && p.title.trim() && !seen.has(address(p))) seen.set(address(p), p);
+    if (seen.size < 2) return judgement('not_applicable');
+    const byTitle = new Map<string, PageEvidence[]>();
+    for (const p of seen.values()) byTitle.set(normal(p.title), [...(byTitle.get(normal(p.title)) ?? []), p]);
+    const shared = [...byTitle.values()].filter((group) => group.length > 1);
+    if (!shared.length) return judgement('pass', [detail('title.distinct', `${seen.size} trang, ${seen.size} tiêu đề khác nhau.`, `${seen.size} pages, ${seen.size} different titles.`)]);
+    const details = shared.map((group) => {
+      const title = group[0]!.title;
+      const urls = group.map(address);
+      const headings = new Set(group.map(mainHeading).filter(Boolean));
+      const fails = group.length >= SAME_TITLE_FAIL_PAGES && headings.size >= SAME_TITLE_FAIL_PAGES;
+      const data = { title, urls, headings: group.map(mainHeading) };
+      return fails
+        ? detail('title.same_on_pages', `Tiêu đề "${title}" dùng cho ${group.length} trang có nội dung khác nhau (tiêu đề mục chính khác nhau): ${urls.join(', ')}.`,
+          `The title "${title}" is used by ${group.length} pages about different things (different main headings): ${urls.join(', ')}.`, { data })
+        : detail('title.repeated', `Tiêu đề "${title}" dùng cho ${group.length} trang: ${urls.join(', ')}. Cần người kiểm tra xem tiêu đề có phân biệt được các trang không.`,
+          `The title "${title}" is used by ${group.length} pages: ${urls.join(', ')}. A person should check whether it tells them apart.`, { data });
+    });
+    return judgement(details.some((d) => d.code === 'title.same_on_pages') ? 'fail' : 'cant_tell', details);
+  },
+};
