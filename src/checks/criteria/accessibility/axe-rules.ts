@@ -67,6 +67,6 @@ export function withAxeRules(own: Judgement, page: PageEvidence, rules: readonly
   if (!violations.length) return own;
   const axe = violations.flatMap((r) => ruleDetails(page, r, 'violation'));
   const ownFindings = own.outcome === 'fail' || own.outcome === 'cant_tell' ? own.details : [];
-  if (own.outcome === 'fail' || onViolation === 'fail') return judgement('fail', [...axe, ...ownFindings]);
-  return judgement('cant_tell', [...axe, ...ownFindings]);
+  if (own.outcome === 'fail' || onViolation === 'fail') return judgement('fail', [...ownFindings, ...axe]);
+  return judgement('cant_tell', [...ownFindings, ...axe]);
 }

@@ -15,6 +15,10 @@ export interface CropRef {
 }
 
 export const MAX_CROPS = 20;
+// Finding an element in a cross-origin frame takes a round trip to another renderer: on a busy
+// machine well over 500 ms. Each may take 2 s, all of them 10 s.
+const FIND_TIMEOUT_MS = 2000;
+const BUDGET_MS = 10_000;
 const MARGIN = 8;
 const MAX_SIDE = 800;
 
@@ -23,15 +27,16 @@ export async function cropElements(cdp: CDPSession, frames: FrameTarget[], wante
   const refs: CropRef[] = [];
   const bodies: Buffer[] = [];
   const seen = new Set<string>();
+  const end = Date.now() + BUDGET_MS;
   for (const w of wanted) {
-    if (refs.length >= MAX_CROPS) break;
+    if (refs.length >= MAX_CROPS || Date.now() > end) break;
     const key = `${w.frame} ${w.selector}`;
     const target = frames[w.frame];
     if (seen.has(key) || !target || !w.selector) continue;
     seen.add(key);
     try {
       // Coordinates of an element inside a frame are given in the top page's, as the crop needs.
-      const box = await target.frame.locator(w.selector).first().boundingBox({ timeout: 500 });
+      const box = await target.frame.locator(w.selector).first().boundingBox({ timeout: FIND_TIMEOUT_MS });
       if (!box || box.width < 1 || box.height < 1) continue;
       const clip = {
         x: Math.max(0, box.x - MARGIN), y: Math.max(0, box.y - MARGIN),
