@@ -21,7 +21,7 @@ beforeAll(async () => {
   await Promise.all(CASES.map(async (name) => {
     checks[name] = await checker.checkPortal({ portalId: null, homeUrl: `${FIXTURES_ORIGIN}/a11y/core/${name}`, pages: [] }, { areas: ['accessibility'] });
   }));
-}, 240_000);
+}, 600_000);
 
 afterAll(async () => {
   await checker?.close();

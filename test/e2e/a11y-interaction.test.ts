@@ -29,7 +29,7 @@ beforeAll(async () => {
     const visit = await checker.visit(u, 'other', siteOf(new URL(u).hostname), ['accessibility']);
     pages[name] = visit.evidence;
   }));
-}, 240_000);
+}, 600_000);
 
 afterAll(async () => {
   await checker?.close();

@@ -45,7 +45,7 @@ beforeAll(async () => {
   await Promise.all(CASES.map(([name]) => limit(async () => {
     checks[name] = await checker.checkPortal({ portalId: null, homeUrl: `${FIXTURES_ORIGIN}/a11y/keyboard/${name}`, pages: [] });
   })));
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   await checker?.close();

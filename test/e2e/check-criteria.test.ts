@@ -39,7 +39,7 @@ beforeAll(async () => {
   await Promise.all(Object.entries(targets).map(async ([name, target]) => {
     checks[name] = await checker.checkPortal(target);
   }));
-}, 240_000);
+}, 600_000);
 
 afterAll(async () => {
   await checker?.close();

@@ -55,7 +55,7 @@ beforeAll(async () => {
   });
   browser = await launchBrowser();
   mkdirSync(ARTIFACTS, { recursive: true });
-}, 180_000);
+}, 480_000);
 afterAll(async () => {
   await browser?.close();
   serve?.child.kill('SIGTERM');

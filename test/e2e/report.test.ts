@@ -38,7 +38,7 @@ beforeAll(async () => {
   expect([0, 1], check.stderr).toContain(check.code);
   browser = await launchBrowser();
   mkdirSync(ARTIFACTS, { recursive: true });
-}, 180_000);
+}, 480_000);
 afterAll(async () => {
   await browser?.close();
   await sandbox?.close();
