@@ -6,13 +6,12 @@ import { publicSiteUrl } from '../../scripts/sandbox/hosts.ts';
 import { startSandbox, type Sandbox } from '../../scripts/sandbox/server.ts';
 import type { Checker } from '../../src/checks/checker.ts';
 import { INTERACTION_CRITERIA } from '../../src/checks/criteria/accessibility/interaction.ts';
-import { siteOf } from '../../src/checks/evidence/third-parties.ts';
 import type { Judgement, Outcome, PageEvidence } from '../../src/checks/types.ts';
-import { sandboxChecker } from '../helpers/checks.ts';
+import { sandboxChecker, visitNamedPages } from '../helpers/checks.ts';
 
 let sandbox: Sandbox;
 let checker: Checker;
-const pages: Record<string, PageEvidence> = {};
+let pages: Record<string, PageEvidence>;
 
 const FIXTURES = [
   'chon-tinh-chuyen-trang', 'chon-tinh-nut-xem', 'o-nhap-mo-cua-so', 'o-nhap-binh-thuong', 'bo-qua-hoat-dong', 'bo-qua-hong',
@@ -24,11 +23,7 @@ const url = (name: string) => (name.startsWith('hanoi') ? `${HANOI}${name === 'h
 beforeAll(async () => {
   sandbox = await startSandbox();
   checker = sandboxChecker(sandbox);
-  await Promise.all([...FIXTURES, 'hanoi', 'hanoi/nop-ho-so'].map(async (name) => {
-    const u = url(name);
-    const visit = await checker.visit(u, 'other', siteOf(new URL(u).hostname), ['accessibility']);
-    pages[name] = visit.evidence;
-  }));
+  ({ pages } = await visitNamedPages(checker, [...FIXTURES, 'hanoi', 'hanoi/nop-ho-so'], url));
 }, 600_000);
 
 afterAll(async () => {

@@ -9,13 +9,12 @@ import type { Checker } from '../../src/checks/checker.ts';
 import { criterionById } from '../../src/checks/criteria/index.ts';
 import type { PageCriterion } from '../../src/checks/criteria/criterion.ts';
 import { pageTitlesDistinct } from '../../src/checks/criteria/accessibility/page-titles-distinct.ts';
-import { siteOf } from '../../src/checks/evidence/third-parties.ts';
 import type { Judgement, Outcome, PageEvidence } from '../../src/checks/types.ts';
-import { sandboxChecker } from '../helpers/checks.ts';
+import { sandboxChecker, visitNamedPages } from '../helpers/checks.ts';
 
 let sandbox: Sandbox;
 let checker: Checker;
-const pages: Record<string, PageEvidence> = {};
+let pages: Record<string, PageEvidence>;
 
 const FIXTURES = [
   'tieng-viet', 'tieng-anh', 'lang-en-noi-dung-viet', 'doan-tieng-anh-khong-danh-dau', 'doan-tieng-anh-co-danh-dau', 'khong-co-title', 'title-giu-cho',
@@ -29,11 +28,7 @@ const IDS = ['accessibility.page-language', 'accessibility.page-title', 'accessi
 beforeAll(async () => {
   sandbox = await startSandbox();
   checker = sandboxChecker(sandbox);
-  await Promise.all([...FIXTURES, ...HANOI_PAGES].map(async (name) => {
-    const u = url(name);
-    const visit = await checker.visit(u, name === 'hanoi' ? 'home' : 'other', siteOf(new URL(u).hostname), ['accessibility']);
-    pages[name] = visit.evidence;
-  }));
+  ({ pages } = await visitNamedPages(checker, [...FIXTURES, ...HANOI_PAGES], url, (name) => (name === 'hanoi' ? 'home' : 'other')));
 }, 600_000);
 
 afterAll(async () => {

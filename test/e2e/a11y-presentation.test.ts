@@ -8,14 +8,13 @@ import { startSandbox, type Sandbox } from '../../scripts/sandbox/server.ts';
 import type { Checker } from '../../src/checks/checker.ts';
 import { PRESENTATION_CRITERIA } from '../../src/checks/criteria/accessibility/presentation.ts';
 import type { ReflowEvidence } from '../../src/checks/evidence/accessibility/presentation.ts';
-import { siteOf } from '../../src/checks/evidence/third-parties.ts';
 import type { Judgement, Outcome, PageEvidence } from '../../src/checks/types.ts';
-import { sandboxChecker } from '../helpers/checks.ts';
+import { sandboxChecker, visitNamedPages } from '../helpers/checks.ts';
 
 let sandbox: Sandbox;
 let checker: Checker;
-const pages: Record<string, PageEvidence> = {};
-const doms: Record<string, string> = {};
+let pages: Record<string, PageEvidence>;
+let doms: Record<string, string>;
 
 const FIXTURES = [
   'the-co-dinh-cao', 'the-co-dinh-cao-sua', 'tieu-de-ba-cham', 'chan-phong-to', 'cho-phong-to', 'nhan-chong-len-nhau',
@@ -29,16 +28,7 @@ const url = (name: string) => (name.startsWith('hanoi') ? `${HANOI}${name === 'h
 beforeAll(async () => {
   sandbox = await startSandbox();
   checker = sandboxChecker(sandbox);
-  const names = [...FIXTURES, 'hanoi', 'hanoi/nop-ho-so', 'hanoi/thong-ke'];
-  // Two at a time: the machine is shared.
-  for (let i = 0; i < names.length; i += 2) {
-    await Promise.all(names.slice(i, i + 2).map(async (name) => {
-      const u = url(name);
-      const visit = await checker.visit(u, 'other', siteOf(new URL(u).hostname), ['accessibility']);
-      pages[name] = visit.evidence;
-      doms[name] = visit.dom?.toString() ?? '';
-    }));
-  }
+  ({ pages, doms } = await visitNamedPages(checker, [...FIXTURES, 'hanoi', 'hanoi/nop-ho-so', 'hanoi/thong-ke'], url));
 }, 600_000);
 
 afterAll(async () => {

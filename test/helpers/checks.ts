@@ -2,6 +2,8 @@
 import { hostResolverRules, TLS_SPKI_SHA256 } from '../../scripts/sandbox/hosts.ts';
 import type { Sandbox } from '../../scripts/sandbox/server.ts';
 import { Checker, DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../../src/checks/checker.ts';
+import { siteOf } from '../../src/checks/evidence/third-parties.ts';
+import type { PageEvidence, PageKind } from '../../src/checks/types.ts';
 
 export function sandboxCheckSettings(sandbox: Sandbox, overrides: Partial<CheckSettings> = {}): CheckSettings {
   return {
@@ -19,4 +21,24 @@ export function checksConfigYaml(sandbox: Sandbox, extra = ''): string {
   hostResolverRules: "${hostResolverRules(sandbox.port)}"
   trustedCertificateSpki: ["${TLS_SPKI_SHA256}"]
 ${extra}`;
+}
+
+/**
+ * Visits named pages for the accessibility area, two at a time (the machine is shared and each
+ * visit runs every probe): each page's evidence and serialised DOM, by name.
+ */
+export async function visitNamedPages(
+  checker: Checker, names: readonly string[], urlOf: (name: string) => string, kindOf: (name: string) => PageKind = () => 'other',
+): Promise<{ pages: Record<string, PageEvidence>; doms: Record<string, string> }> {
+  const pages: Record<string, PageEvidence> = {};
+  const doms: Record<string, string> = {};
+  for (let i = 0; i < names.length; i += 2) {
+    await Promise.all(names.slice(i, i + 2).map(async (name) => {
+      const u = urlOf(name);
+      const visit = await checker.visit(u, kindOf(name), siteOf(new URL(u).hostname), ['accessibility']);
+      pages[name] = visit.evidence;
+      doms[name] = visit.dom?.toString() ?? '';
+    }));
+  }
+  return { pages, doms };
 }
