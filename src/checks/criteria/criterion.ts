@@ -54,5 +54,12 @@ export type Criterion = PageCriterion | PortalCriterion;
 
 export const judgement = (outcome: Outcome, details: FindingDetail[] = []): Judgement => ({ outcome, details });
 
+/** fail when anything is proven, cant_tell when anything needs a person, else pass with the notes. */
+export function verdict(fails: FindingDetail[], doubts: FindingDetail[], notes: FindingDetail[] = []): Judgement {
+  if (fails.length) return judgement('fail', [...fails, ...doubts]);
+  if (doubts.length) return judgement('cant_tell', doubts);
+  return judgement('pass', notes);
+}
+
 /** A finding with text in both languages. */
 export const detail = (code: string, vi: string, en: string, extra: Omit<FindingDetail, 'code' | 'text'> = {}): FindingDetail => ({ code, text: { vi, en }, ...extra });

@@ -8,7 +8,7 @@
 import type { FindingDetail, Judgement, PageEvidence } from '../../types.ts';
 import type { ElementRef } from '../../evidence/accessibility/frames.ts';
 import type { ContextChangeEvidence, InteractionEvidence } from '../../evidence/accessibility/interaction.ts';
-import { detail, judgement, type PageCriterion } from '../criterion.ts';
+import { detail, judgement, type PageCriterion, verdict } from '../criterion.ts';
 import { withAxeRules } from './axe-rules.ts';
 import type { Citation } from '../basis.ts';
 
@@ -17,12 +17,6 @@ const BASIS: readonly Citation[] = [{ instrument: 'luat51_2010', article: 'Äiá»
 const where = (el: ElementRef) => `${el.selector}${el.frame ? ` (khung ${el.frame})` : ''}${el.text ? ` "${el.text}"` : ''}`;
 const whereEn = (el: ElementRef) => `${el.selector}${el.frame ? ` (frame ${el.frame})` : ''}${el.text ? ` "${el.text}"` : ''}`;
 
-/** fail when anything is proven, cant_tell when anything needs a person, else pass with the notes. */
-function verdict(fails: FindingDetail[], doubts: FindingDetail[], notes: FindingDetail[] = []): Judgement {
-  if (fails.length) return judgement('fail', [...fails, ...doubts]);
-  if (doubts.length) return judgement('cant_tell', doubts);
-  return judgement('pass', notes);
-}
 
 /** The probe failed (its error), or did not run: the scanner's failure, never the portal's. */
 function notRun(page: PageEvidence, probe: string, part: keyof InteractionEvidence): Judgement | null {

@@ -13,7 +13,7 @@ import type { ElementRef } from '../../evidence/accessibility/frames.ts';
 import type { ImportantSpacing, ReflowEvidence, TextClip, TextOverlap } from '../../evidence/accessibility/presentation.ts';
 import type { FindingDetail, Judgement, PageEvidence } from '../../types.ts';
 import type { Citation } from '../basis.ts';
-import { detail, judgement, type PageCriterion } from '../criterion.ts';
+import { detail, judgement, type PageCriterion, verdict } from '../criterion.ts';
 import { cropOf, judgeAxeRules } from './axe-rules.ts';
 
 const BASIS: readonly Citation[] = [{ instrument: 'luat51_2010', article: 'Điều 43' }, { instrument: 'tt26_2020' }, { instrument: 'nd224_2026', article: 'Điều 10 khoản 3' }];
@@ -34,11 +34,6 @@ function notRun(page: PageEvidence, probe: string): Judgement {
     : detail('presentation.not_run', `Chưa thử phần này trên trang (${probe}).`, `This test did not run on the page (${probe}).`)]);
 }
 
-function verdict(fails: FindingDetail[], doubts: FindingDetail[], notes: FindingDetail[] = []): Judgement {
-  if (fails.length) return judgement('fail', [...fails, ...doubts]);
-  if (doubts.length) return judgement('cant_tell', doubts);
-  return judgement('pass', notes);
-}
 
 const AXIS = { x: { vi: 'bên phải/trái', en: 'sideways' }, y: { vi: 'phía dưới/trên', en: 'vertically' } };
 const DOUBT = {
