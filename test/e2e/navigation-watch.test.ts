@@ -21,6 +21,10 @@ beforeAll(async () => {
       setTimeout(() => res.end('<title>Trang mới</title><p>Trang mới</p>'), 800);
       return;
     }
+    if (req.url === '/sau-1-giay') {
+      res.end(`<title>Trang cũ</title><p>Sau 1 giây bạn sẽ được chuyển.</p><script>addEventListener('load', () => setTimeout(() => { location.href = '/moi'; }, 1000));</script>`);
+      return;
+    }
     res.end(`<title>Trang cũ</title><p>Đang chuyển…</p><script>addEventListener('load', () => setTimeout(() => { location.href = '/moi'; }, 300));</script>`);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -41,11 +45,28 @@ it('records the new address of a script redirect on a slow renderer', async () =
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 50 });
     const watch = new NavigationWatch(page);
     await page.goto(`${origin}/cu`);
-    watch.loaded();
+    await watch.loaded();
     const hops = await watch.follow(async () => {});
     expect(hops).toHaveLength(1);
     expect(hops[0]).toMatchObject({ from: `${origin}/cu`, to: `${origin}/moi`, cause: 'script' });
     expect(page.url()).toBe(`${origin}/moi`);
+  } finally {
+    await page.close();
+  }
+}, 60_000);
+
+it('times a move from the document\'s own load, on the browser\'s clock, however late Node hears of it', async () => {
+  const page = await browser.newPage();
+  try {
+    const watch = new NavigationWatch(page);
+    await page.goto(`${origin}/sau-1-giay`);
+    // Node learns of the load late, as on a loaded machine: its own clock would say 600 ms.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await watch.loaded();
+    const hops = await watch.follow(async () => {});
+    expect(hops).toHaveLength(1);
+    expect(hops[0]!.afterLoadMs).toBeGreaterThanOrEqual(1000);
+    expect(hops[0]!.afterLoadMs).toBeLessThan(1400);
   } finally {
     await page.close();
   }

@@ -17,6 +17,10 @@ export interface NavigationHop {
 /** How long to watch for a move after the page settled, how many moves to follow, and in what total time. */
 export const NAVIGATION_LIMITS = { quietMs: 1000, maxHops: 3, maxMs: 10_000, maxRefreshWaitS: 5 };
 
+// When the document's load event started, on the browser's own clock (epoch ms). Node's clock
+// would add the time its messages from the browser waited, and a loaded machine makes that long.
+const LOAD_EVENT_AT = `(() => { const n = performance.getEntriesByType('navigation')[0]; return n && n.loadEventStart > 0 ? performance.timeOrigin + n.loadEventStart : null; })()`;
+
 const META_REFRESH = `(() => { const m = document.querySelector('meta[http-equiv="refresh" i]'); return m ? String(m.getAttribute('content') || '').slice(0, 300) : null; })()`;
 
 export class NavigationFailed extends Error {
@@ -25,7 +29,7 @@ export class NavigationFailed extends Error {
   }
 }
 
-interface Move { url: string; at: number; request: Request; committed: Promise<void> }
+interface Move { url: string; request: Request; committed: Promise<void> }
 
 export class NavigationWatch {
   readonly hops: NavigationHop[] = [];
@@ -36,7 +40,7 @@ export class NavigationWatch {
     if (this.loadedAt === null || this.moving) return;
     if (request.isNavigationRequest() && request.frame() === this.page.mainFrame() && !request.redirectedFrom()) {
       const committed = new Promise<void>((resolve) => { this.onCommit = resolve; });
-      this.moving = { url: request.url(), at: Date.now(), request, committed };
+      this.moving = { url: request.url(), request, committed };
     }
   };
   // The new document replaced the old one in the main frame: only from then on does its load state mean anything.
@@ -50,8 +54,16 @@ export class NavigationWatch {
   }
 
   /** The first document has loaded (page.goto resolved): moves from now on are the page's own. */
-  loaded(): void {
+  async loaded(): Promise<void> {
     this.loadedAt = Date.now();
+    await this.readLoadTime();
+  }
+
+  // The browser's own load time of the current document; when the page is already moving away
+  // and cannot answer, the time Node saw the load stays.
+  private async readLoadTime(): Promise<void> {
+    const at = await this.page.evaluate(LOAD_EVENT_AT).catch(() => null);
+    if (typeof at === 'number' && Number.isFinite(at) && at <= Date.now()) this.loadedAt = at;
   }
 
   /**
@@ -75,7 +87,9 @@ export class NavigationWatch {
       // Until the move commits, the old document's load state would answer: wait for the commit first.
       await Promise.race([move.committed, page.waitForTimeout(Math.max(1, Math.min(5000, end - Date.now())))]).catch(() => {});
       await page.waitForLoadState('load', { timeout: Math.max(1, end - Date.now()) }).catch(() => {});
-      this.hops.push({ from, to: move.url, afterLoadMs: Math.max(0, move.at - (this.loadedAt ?? move.at)), metaRefresh, cause: metaRefresh ? 'meta-refresh' : 'script' });
+      // Both times on the browser's clock: when the request started, and when the document it left loaded.
+      const startedAt = move.request.timing().startTime;
+      this.hops.push({ from, to: move.url, afterLoadMs: Math.max(0, startedAt - (this.loadedAt ?? startedAt)), metaRefresh, cause: metaRefresh ? 'meta-refresh' : 'script' });
       // The last request of the chain (after HTTP redirects) failed: the browser shows its own error page.
       let last = move.request;
       for (let r = last.redirectedTo(); r; r = r.redirectedTo()) last = r;
@@ -84,6 +98,7 @@ export class NavigationWatch {
       this.moving = null;
       this.onCommit = null;
       this.loadedAt = Date.now();
+      await this.readLoadTime();
       await settle();
       metaRefresh = (await page.evaluate(META_REFRESH).catch(() => null)) as string | null;
     }

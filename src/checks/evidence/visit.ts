@@ -258,7 +258,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
       evidence.requests = net.requests;
       evidence.requestsDropped = net.dropped;
     }
-    moves.loaded();
+    await moves.loaded();
     if (stopper.stopped) throw stopper.stopped;
     if (!response) throw new ScannerError('navigation_failed', 'the browser gave no response for the page');
     evidence.finalUrl = page.url();
