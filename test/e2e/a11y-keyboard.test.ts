@@ -22,6 +22,10 @@ const CASES: Array<[string, Expect, Expect, Expect]> = [
   ['bay-blur-sua', 'pass', 'pass', 'pass'],
   ['bay-phim-tab', 'cant_tell', 'fail', 'cant_tell'],
   ['bay-phim-tab-sua', 'pass', 'pass', 'pass'],
+  // Held on purpose, the way out told on the page, or by a help button inside the widget.
+  ['bay-co-huong-dan', 'cant_tell', 'pass', 'not_fail'],
+  ['bay-huong-dan-sai', 'cant_tell', 'fail', 'not_fail'],
+  ['bay-nut-tro-giup', 'cant_tell', 'pass', 'not_fail'],
   ['vien-khung-bao', 'pass', 'pass', 'pass'],
   ['bong-do', 'pass', 'pass', 'pass'],
   ['doi-mau-nen', 'pass', 'pass', 'pass'],
@@ -101,6 +105,15 @@ describe('what the evidence shows', () => {
       expect(k.unreachable).toEqual([]);
       expect(k.completed).toBe(false);
     }
+  });
+
+  it('a trap whose way out the page tells is pressed with the told keys; told keys that do nothing leave it a trap', () => {
+    expect(keyboardOf('bay-co-huong-dan').trap!.exit).toEqual({ announced: 'Nhấn Ctrl+M để thoát khỏi bản đồ.', revealedBy: null, tried: [{ keys: 'Ctrl+M', escaped: true }] });
+    const help = keyboardOf('bay-nut-tro-giup').trap!.exit!;
+    expect(help.revealedBy?.selector).toBe('#tro-giup');
+    expect(help.tried).toEqual([{ keys: 'Ctrl+M', escaped: true }]);
+    expect(keyboardOf('bay-huong-dan-sai').trap!.exit!.tried).toEqual([{ keys: 'Ctrl+M', escaped: false }]);
+    expect(page('bay-huong-dan-sai', 'accessibility.no-keyboard-trap').details[0]!.text.vi).toContain('Ctrl+M không đưa tiêu điểm ra ngoài');
   });
 
   it('the clickable span is the one unreachable element, named by a unique selector; its twin is a Tab stop', () => {

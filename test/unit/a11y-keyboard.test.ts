@@ -147,12 +147,26 @@ describe('the keyboard criteria', () => {
   });
 
   it('a proven trap fails 2.1.2 with the element; a stop that let go backward is for a person', () => {
-    const trap = { elements: [ref('#ma')], forward: [{ key: 'Tab' as const, stop: 1 }], backward: [{ key: 'Shift+Tab' as const, stop: 1 }] };
+    const trap = { elements: [ref('#ma')], forward: [{ key: 'Tab' as const, stop: 1 }], backward: [{ key: 'Shift+Tab' as const, stop: 1 }], exit: null };
     const trapped = noKeyboardTrap.judge(evidence({ completed: false, trap, forward: { presses: [], end: 'stuck', ms: 600 } }));
     expect(trapped.outcome).toBe('fail');
     expect(trapped.details[0]!.text.en).toMatch(/Keyboard trap: the focus is held at #ma/);
     const stuck = noKeyboardTrap.judge(evidence({ completed: false, stuck: { elements: [ref('#ma')], why: 'escaped_backward' }, forward: { presses: [], end: 'stuck', ms: 600 } }));
     expect(stuck.outcome).toBe('cant_tell');
+  });
+
+  it('a trap the page tells the way out of passes when the told keys work, fails when they do nothing, needs a person when untried', () => {
+    const held = (exit: { announced: string | null; revealedBy: null; tried: Array<{ keys: string; escaped: boolean }> }) =>
+      noKeyboardTrap.judge(evidence({ completed: false, trap: { elements: [ref('#ma')], forward: [], backward: [], exit }, forward: { presses: [], end: 'loop', ms: 600 } }));
+    const told = held({ announced: 'Press Ctrl+M to Exit', revealedBy: null, tried: [{ keys: 'Ctrl+M', escaped: true }] });
+    expect(told.outcome).toBe('pass');
+    expect(told.details[0]!.code).toBe('keyboard.trap_exit_announced');
+    expect(told.details[0]!.text.en).toContain('Ctrl+M moves the focus out');
+    const broken = held({ announced: 'Press Ctrl+M to Exit', revealedBy: null, tried: [{ keys: 'Ctrl+M', escaped: false }] });
+    expect(broken.outcome).toBe('fail');
+    expect(broken.details[0]!.text.en).toContain('but Ctrl+M did not move the focus out');
+    expect(held({ announced: 'Press Ctrl+M to Exit', revealedBy: null, tried: [] }).outcome).toBe('cant_tell');
+    expect(held({ announced: null, revealedBy: null, tried: [] }).outcome).toBe('fail');
   });
 
   it('focus visible: no change fails with the element; faint or unmeasured needs a person', () => {

@@ -10,6 +10,16 @@ const around = (inner: string) => `<h1>Biểu mẫu đăng ký</h1>
 ${inner}
 <p><button type="button">Gửi hồ sơ</button></p>`;
 
+/**
+ * A map whose controls send the focus back to its first button whenever it would leave the map;
+ * Ctrl+M (when `exits`) lets go and moves the focus to the page's last button.
+ */
+const mapWidget = (exits: boolean, help = '') => `<div id="ban-do" data-giu="1" onfocusout="if (this.dataset.giu && !this.contains(event.relatedTarget)) setTimeout(function () { document.getElementById('phong-to').focus(); }, 0)"${exits ? ` onkeydown="if (event.ctrlKey && event.keyCode === 77) { this.dataset.giu = ''; Array.from(document.querySelectorAll('button')).pop().focus(); }"` : ''}>
+<button type="button" id="phong-to">Phóng to</button>
+${help}
+<button type="button" id="thu-nho">Thu nhỏ</button>
+</div>`;
+
 export const KEYBOARD_FIXTURES: FixtureCases = {
   // Native controls: one control each, however many presses Tab spends inside.
   'truong-ngay': { title: 'Trường ngày giờ', body: around(`<p><label>Ngày sinh <input type="date" name="ngay_sinh"></label></p>
@@ -27,6 +37,11 @@ export const KEYBOARD_FIXTURES: FixtureCases = {
   'bay-blur-sua': { title: 'Sự kiện blur không bẫy', body: around(`<p><label>Số căn cước <input id="cccd" onblur="document.getElementById('loi').textContent = this.value ? '' : 'Chưa nhập số căn cước.'"></label></p><p id="loi"></p>`) },
   'bay-phim-tab': { title: 'Bẫy bằng chặn phím Tab', body: around(`<p><label>Ghi chú <input id="ghi" onkeydown="if (event.key === 'Tab') { event.preventDefault(); }"></label></p>`) },
   'bay-phim-tab-sua': { title: 'Xử lý phím không bẫy', body: around(`<p><label>Ghi chú <input id="ghi" onkeydown="if (event.key === 'Enter') { event.preventDefault(); }"></label></p>`) },
+  // A map widget holding the focus on purpose (WCAG 2.1.2 allows it when the way out is told):
+  // told and working passes; told but not working fails; told only by its help button passes.
+  'bay-co-huong-dan': { title: 'Bản đồ có hướng dẫn thoát', body: around(`${mapWidget(true)}<p>Nhấn Ctrl+M để thoát khỏi bản đồ.</p>`) },
+  'bay-huong-dan-sai': { title: 'Bản đồ hướng dẫn sai', body: around(`${mapWidget(false)}<p>Nhấn Ctrl+M để thoát khỏi bản đồ.</p>`) },
+  'bay-nut-tro-giup': { title: 'Bản đồ có nút hướng dẫn', body: around(mapWidget(true, '<button type="button" id="tro-giup" onclick="document.getElementById(\'goi-y\').textContent = \'Nhấn Ctrl+M để thoát khỏi bản đồ.\'">Hướng dẫn thoát bản đồ</button><p id="goi-y"></p>')) },
   // Focus indicators drawn elsewhere than on the element's own outline.
   'vien-khung-bao': { title: 'Viền trên khung bao', style: ' .o { display: inline-block; padding: 4px; border: 1px solid #767676; } .o input:focus { outline: none; } .o:focus-within { outline: 3px solid #00457c; }', body: around(`<p><label for="tk">Tìm kiếm</label> <span class="o"><input id="tk" name="tk"></span></p>`) },
   'bong-do': { title: 'Bóng đổ khi nhận tiêu điểm', style: ' button:focus { outline: none; box-shadow: 0 0 0 4px #00457c; }', body: around('<p><button type="button">Tra cứu hồ sơ</button></p>') },

@@ -1,6 +1,7 @@
 // WCAG 2.1.2: the focus can always leave an element with Tab or Shift+Tab. A trap is claimed
 // only when the walk proved it: focus stayed on the element (or a small group) for the
-// bounded presses forward and backward, while other focusable elements exist outside.
+// bounded presses forward and backward, while other focusable elements exist outside, and no
+// way out the page announces ("Press Ctrl+M to exit") worked when pressed.
 import { detail, judgement, type PageCriterion } from '../criterion.ts';
 import { isJudgement, KEYBOARD_BASIS, keyboardEvidence, where } from './keyboard-common.ts';
 
@@ -29,11 +30,33 @@ export const noKeyboardTrap: PageCriterion = {
     const k = keyboardEvidence(page);
     if (isJudgement(k)) return k;
     if (k.trap) {
-      const presses = { forward: k.trap.forward, backward: k.trap.backward };
-      return judgement('fail', k.trap.elements.map((e, i) => detail('keyboard.trap',
-        `Bẫy bàn phím: tiêu điểm kẹt tại ${where(e, 'vi')}${k.trap!.elements.length > 1 ? ` (nhóm ${k.trap!.elements.length} phần tử)` : ''}: ${k.trap!.forward.length} lần Tab và ${k.trap!.backward.length} lần Shift+Tab đều không rời được. Cách sửa: không chặn phím Tab (preventDefault) và không đưa tiêu điểm trở lại bằng bộ hẹn giờ hay sự kiện blur.`,
-        `Keyboard trap: the focus is held at ${where(e, 'en')}${k.trap!.elements.length > 1 ? ` (a group of ${k.trap!.elements.length})` : ''}: ${k.trap!.forward.length} Tab and ${k.trap!.backward.length} Shift+Tab presses could not leave it. Fix: do not cancel Tab (preventDefault) and do not send the focus back from a timer or a blur handler.`,
-        { data: { element: e, presses, stops: k.stops.map((s) => s.element.selector) }, evidence: { blob: 'evidence', path: `keyboard.trap.elements[${i}]` } })));
+      const trap = k.trap;
+      const presses = { forward: trap.forward, backward: trap.backward };
+      const group = trap.elements.length > 1 ? { vi: ` (nhóm ${trap.elements.length} phần tử)`, en: ` (a group of ${trap.elements.length})` } : { vi: '', en: '' };
+      const exit = trap.exit;
+      const way = exit?.tried.find((t) => t.escaped);
+      const evidence = { blob: 'evidence' as const, path: 'keyboard.trap.exit' };
+      // WCAG 2.1.2 allows a non-standard way out when the visitor is told it: told and proven, it passes.
+      if (way) {
+        return judgement('pass', [detail('keyboard.trap_exit_announced',
+          `Tab và Shift+Tab không rời được ${where(trap.elements[0]!, 'vi')}${group.vi}, nhưng trang hướng dẫn cách thoát ("${exit!.announced}")${exit!.revealedBy ? ` sau khi chọn ${where(exit!.revealedBy, 'vi')}` : ''} và tổ hợp phím ${way.keys} đưa được tiêu điểm ra ngoài.`,
+          `Tab and Shift+Tab cannot leave ${where(trap.elements[0]!, 'en')}${group.en}, but the page tells the way out ("${exit!.announced}")${exit!.revealedBy ? ` once ${where(exit!.revealedBy, 'en')} is activated` : ''} and ${way.keys} moves the focus out.`,
+          { data: { elements: trap.elements, exit, presses }, evidence })]);
+      }
+      // Keys announced but not pressed (time ran out, the focus moved): a person presses them.
+      if (exit?.announced && !exit.tried.length) {
+        return judgement('cant_tell', [detail('keyboard.trap_exit_untested',
+          `Cần người kiểm tra: Tab và Shift+Tab không rời được ${where(trap.elements[0]!, 'vi')}${group.vi}; trang hướng dẫn cách thoát ("${exit.announced}") nhưng chưa thử được tổ hợp phím đó.`,
+          `Needs a person: Tab and Shift+Tab cannot leave ${where(trap.elements[0]!, 'en')}${group.en}; the page tells a way out ("${exit.announced}") that could not be tried.`,
+          { data: { elements: trap.elements, exit, presses }, evidence })]);
+      }
+      const told = exit?.tried.length
+        ? { vi: ` Trang hướng dẫn "${exit.announced}", nhưng ${exit.tried.map((t) => t.keys).join(', ')} không đưa tiêu điểm ra ngoài.`, en: ` The page says "${exit.announced}", but ${exit.tried.map((t) => t.keys).join(', ')} did not move the focus out.` }
+        : { vi: '', en: '' };
+      return judgement('fail', trap.elements.map((e, i) => detail('keyboard.trap',
+        `Bẫy bàn phím: tiêu điểm kẹt tại ${where(e, 'vi')}${group.vi}: ${trap.forward.length} lần Tab và ${trap.backward.length} lần Shift+Tab đều không rời được.${told.vi} Cách sửa: không chặn phím Tab (preventDefault) và không đưa tiêu điểm trở lại bằng bộ hẹn giờ hay sự kiện blur.`,
+        `Keyboard trap: the focus is held at ${where(e, 'en')}${group.en}: ${trap.forward.length} Tab and ${trap.backward.length} Shift+Tab presses could not leave it.${told.en} Fix: do not cancel Tab (preventDefault) and do not send the focus back from a timer or a blur handler.`,
+        { data: { element: e, presses, stops: k.stops.map((s) => s.element.selector), exit }, evidence: { blob: 'evidence', path: `keyboard.trap.elements[${i}]` } })));
     }
     if (k.stuck) {
       const why = STUCK[k.stuck.why];

@@ -3,6 +3,7 @@
 // an element or a small group (a trap candidate, proven only by a walk the other way too).
 // The browser side is keyboard.ts; the criteria judge KeyboardEvidence.
 import type { ElementRef } from './frames.ts';
+import type { TrapExit } from './keyboard-exit.ts';
 
 /** One read of the focus after a press: the element (its frame and per-frame id), or null (nobody: the body). */
 export interface FocusRead {
@@ -35,6 +36,8 @@ export interface KeyboardBounds {
   settleMs: number;
   forwardBudgetMs: number;
   backwardBudgetMs: number;
+  /** For a proven trap: finding and trying the way out the page announces (keyboard-exit.ts). */
+  exitBudgetMs: number;
   focusBudgetMs: number;
   /** How many stops are sampled for a visible focus indicator. */
   focusSample: number;
@@ -76,8 +79,11 @@ export interface KeyboardEvidence {
   completed: boolean;
   /** Why reachability was not judged, when it was not. */
   notJudged: string | null;
-  /** Proven: the focus stayed on these elements forward and backward within the bounds, with other focusable elements outside. */
-  trap: { elements: ElementRef[]; forward: Press[]; backward: Press[] } | null;
+  /**
+   * Proven: the focus stayed on these elements forward and backward within the bounds, with
+   * other focusable elements outside; `exit` is the way out the page announces, as tried.
+   */
+  trap: { elements: ElementRef[]; forward: Press[]; backward: Press[]; exit: TrapExit | null } | null;
   /** The walk stopped at an element or group without proof of a trap (it let go backward, or it is a modal dialog). */
   stuck: { elements: ElementRef[]; why: 'escaped_backward' | 'modal_dialog' | 'nothing_outside' | 'opaque_frame' | 'not_confirmed' } | null;
   unreachable: Array<ElementRef & { reason: string }>;

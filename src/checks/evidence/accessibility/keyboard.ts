@@ -7,6 +7,7 @@
 import type { CDPSession } from 'playwright-core';
 import type { PageEvidence } from '../../types.ts';
 import { compareFocus, decodePng } from './focus-pixels.ts';
+import { findTrapExit } from './keyboard-exit.ts';
 import { ELEMENT_REF_SCRIPT, inEveryFrame, type ElementRef, type FrameTarget } from './frames.ts';
 import {
   KEYBOARD_ACTIVE_SCRIPT, KEYBOARD_BLUR_SCRIPT, KEYBOARD_CLEANUP_SCRIPT, KEYBOARD_FOCUS_STATE_SCRIPT, KEYBOARD_FRAME_WAIT_SCRIPT,
@@ -28,7 +29,7 @@ const MAX_CROPS = 5;
 export function keyboardBounds(sample: number): KeyboardBounds {
   return {
     maxStops: sample, maxPresses: 2 * sample + 10, settleMs: 120,
-    forwardBudgetMs: 8_000, backwardBudgetMs: 3_000, focusBudgetMs: 10_000, focusSample: Math.min(sample, 20),
+    forwardBudgetMs: 8_000, backwardBudgetMs: 3_000, exitBudgetMs: 3_000, focusBudgetMs: 10_000, focusSample: Math.min(sample, 20),
   };
 }
 
@@ -120,8 +121,15 @@ export async function keyboardProbe(ctx: ProbeContext): Promise<KeyboardEvidence
     confirmPresses = backward.presses;
     const elements = group.map((g) => g.element);
     const verdict = judgeStuck(group, reads, tabbable - group.length);
-    if (verdict.trap) trap = { elements, forward: [], backward: [] };
-    else stuck = { elements, why: verdict.why! };
+    if (verdict.trap) {
+      const exit = await findTrapExit({
+        cdp: ctx.cdp, frames: ctx.frames,
+        readFocusKey: async () => (await readFocus(ctx.frames))?.key ?? null,
+        pressTab: () => pressTab(ctx.cdp, false),
+        settle: () => settle(ctx, bounds.settleMs),
+      }, group, bounds.exitBudgetMs);
+      trap = { elements, forward: [], backward: [], exit };
+    } else stuck = { elements, why: verdict.why! };
   } else if (f.end !== 'no_focus') {
     const b = await walk(ctx, backward, true, Math.min(bounds.maxStops, 15) + 2, bounds.backwardBudgetMs, bounds.settleMs);
     backMs = b.ms;
