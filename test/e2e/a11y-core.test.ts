@@ -13,7 +13,7 @@ import { sandboxChecker } from '../helpers/checks.ts';
 let sandbox: Sandbox;
 let checker: Checker;
 const checks: Record<string, PortalCheck> = {};
-const CASES = ['khung', 'khung-sach', 'chuyen-bang-ma', 'chuyen-cham', 'lam-moi-3-giay', 'chuyen-toi-trang-hong', 'tieu-de-hinh', 'tieu-de-rong', 'khong-tieu-de', 'bang-o-tieu-de-rong', 'hinh.svg'];
+const CASES = ['khung', 'khung-sach', 'chuyen-bang-ma', 'chuyen-cham', 'lam-moi-3-giay', 'chuyen-toi-trang-hong', 'tieu-de-hinh', 'tieu-de-rong', 'khong-tieu-de', 'bang-o-tieu-de-rong', 'hinh.svg', 'du-lieu.xml'];
 
 beforeAll(async () => {
   sandbox = await startSandbox();
@@ -122,5 +122,12 @@ describe('headings, links and tables', () => {
     expect(e.error).toBeNull();
     expect(e.documentKind).toBe('svg');
     expect(outcome('hinh.svg', 'accessibility.page-language')).toBe('not_applicable');
+  });
+
+  it('a raw XML file is XML, not the browser\'s HTML view of it: no "<html> has no lang"', () => {
+    const e = checks['du-lieu.xml']!.visits[0]!.evidence;
+    expect(e.error).toBeNull();
+    expect(e.documentKind).toBe('xml');
+    expect(outcome('du-lieu.xml', 'accessibility.page-language')).toBe('not_applicable');
   });
 });

@@ -63,4 +63,9 @@ export const CORE_CASES: FixtureCases = {
     raw: `<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100" role="img" aria-label="Biểu đồ tỷ lệ hồ sơ trực tuyến"><title>Biểu đồ</title><circle cx="50" cy="50" r="40" fill="#00457c"/></svg>`,
     contentType: 'image/svg+xml',
   },
+  // A raw XML file (no stylesheet): Chromium shows it through its own HTML tree viewer.
+  'du-lieu.xml': {
+    raw: `<?xml version="1.0" encoding="UTF-8"?>\n<thongke lang="vi"><ho_so thang="11">1130</ho_so></thongke>`,
+    contentType: 'application/xml',
+  },
 };

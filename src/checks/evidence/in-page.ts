@@ -176,7 +176,10 @@ export const COLLECT_SCRIPT = `(() => {
   }
   const ns = html.namespaceURI;
   return {
-    documentKind: ns === 'http://www.w3.org/2000/svg' ? 'svg' : ns === 'http://www.w3.org/1999/xhtml' || /html/i.test(document.contentType) ? 'html' : 'xml',
+    // A raw XML file is shown through Chromium's own HTML tree viewer: the document is XML, not that view.
+    documentKind: ns === 'http://www.w3.org/2000/svg' ? 'svg'
+      : document.getElementById('webkit-xml-viewer-source-xml') ? 'xml'
+      : ns === 'http://www.w3.org/1999/xhtml' || /html/i.test(document.contentType) ? 'html' : 'xml',
     lang: html.getAttribute('lang') || html.getAttribute('xml:lang'),
     title: clip(document.title, 300),
     hasTitleElement: Boolean(document.querySelector('title')),
