@@ -3,6 +3,7 @@
 // criterion's judge is a pure function of it, so an auditor can re-judge stored evidence.
 import type { Lang } from '../i18n.ts';
 import type { CropRef } from './evidence/accessibility/crops.ts';
+import type { Doubt } from './evidence/accessibility/axe-second-look.ts';
 import type { FrameRef } from './evidence/accessibility/frames.ts';
 import type { NavigationHop } from './evidence/navigation.ts';
 import type { LanguageEvidence } from './evidence/language.ts';
@@ -108,8 +109,11 @@ export interface AxeRuleSummary {
   targets: string[];
   /** Axe's link to the rule's explanation (kept for the fix). */
   helpUrl: string | null;
-  /** The first nodes: the frame (index into `frames`), the selector in that frame's document, axe's HTML snippet. */
-  elements: Array<{ frame: number; selector: string; snippet: string }>;
+  /**
+   * The first nodes: the frame (index into `frames`), the selector in that frame's document,
+   * axe's HTML snippet, and for a violation moved to "needs review" by our second look, why.
+   */
+  elements: Array<{ frame: number; selector: string; snippet: string; doubt?: Doubt }>;
 }
 
 /**

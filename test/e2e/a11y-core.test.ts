@@ -13,7 +13,7 @@ import { sandboxChecker } from '../helpers/checks.ts';
 let sandbox: Sandbox;
 let checker: Checker;
 const checks: Record<string, PortalCheck> = {};
-const CASES = ['khung', 'khung-sach', 'chuyen-bang-ma', 'chuyen-cham', 'lam-moi-3-giay', 'chuyen-toi-trang-hong', 'tieu-de-hinh', 'tieu-de-rong', 'khong-tieu-de', 'bang-o-tieu-de-rong', 'hinh.svg', 'du-lieu.xml'];
+const CASES = ['khung', 'khung-sach', 'chuyen-bang-ma', 'chuyen-cham', 'lam-moi-3-giay', 'chuyen-toi-trang-hong', 'tieu-de-hinh', 'tieu-de-rong', 'khong-tieu-de', 'bang-o-tieu-de-rong', 'hinh.svg', 'du-lieu.xml', 'nhan-khac-ten', 'khung-sau-hop-thoai', 'khung-bi-loai'];
 
 beforeAll(async () => {
   sandbox = await startSandbox();
@@ -122,6 +122,24 @@ describe('headings, links and tables', () => {
     expect(e.error).toBeNull();
     expect(e.documentKind).toBe('svg');
     expect(outcome('hinh.svg', 'accessibility.page-language')).toBe('not_applicable');
+  });
+
+  it('asks a person, not fails, where axe claims a label mismatch on an icon font or on the same words written differently', () => {
+    const rules = checks['nhan-khac-ten']!.visits[0]!.evidence.axe!.rules.filter((r) => r.id === 'label-content-name-mismatch');
+    const bySelector = Object.fromEntries(rules.flatMap((r) => r.elements.map((e) => [e.selector, `${r.result} ${e.doubt ?? ''}`.trim()])));
+    expect(bySelector).toEqual({ '#tim': 'incomplete icon_font', '#viet-tat': 'incomplete written_differently', '#sai-ten': 'violation' });
+    // The words that differ still fail, and only they.
+    expect(outcome('nhan-khac-ten', 'accessibility.other-wcag')).toBe('fail');
+    const failing = pageResult('nhan-khac-ten', 'accessibility.other-wcag').details.filter((d) => d.code === 'axe.label-content-name-mismatch');
+    expect(failing.map((d) => (d.data as { selector: string }).selector)).toEqual(['#sai-ten']);
+  });
+
+  it('asks a person, not fails, where axe claims a frame kept out of Tab while a modal dialog makes it inert', () => {
+    const frameFinding = (name: string) => pageResult(name, 'accessibility.other-wcag').details.find((d) => d.code === 'axe.frame-focusable-content');
+    expect((frameFinding('khung-sau-hop-thoai')!.data as { doubt?: string }).doubt).toBe('inert');
+    expect(outcome('khung-sau-hop-thoai', 'accessibility.other-wcag')).not.toBe('fail');
+    expect((frameFinding('khung-bi-loai')!.data as { doubt?: string }).doubt).toBeUndefined();
+    expect(outcome('khung-bi-loai', 'accessibility.other-wcag')).toBe('fail');
   });
 
   it('a raw XML file is XML, not the browser\'s HTML view of it: no "<html> has no lang"', () => {

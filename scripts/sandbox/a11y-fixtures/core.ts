@@ -63,6 +63,30 @@ export const CORE_CASES: FixtureCases = {
     raw: `<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100" role="img" aria-label="Biểu đồ tỷ lệ hồ sơ trực tuyến"><title>Biểu đồ</title><circle cx="50" cy="50" r="40" fill="#00457c"/></svg>`,
     contentType: 'image/svg+xml',
   },
+  // Axe violations our second look doubts (axe-second-look.ts), beside ones it must leave alone.
+  'nhan-khac-ten': {
+    title: 'Nhãn nhìn thấy và tên truy cập',
+    style: " .bieu-tuong { font-family: 'Material Icons', sans-serif; }",
+    body: `<main><h1>Tra cứu</h1>
+<p><button type="button" class="bieu-tuong" aria-label="Tìm kiếm" id="tim">search</button></p>
+<p><a href="/a11y/core/dia-chi" aria-label="Sở Thông tin và Truyền thông" id="viet-tat">Sở Thông tin và Truyền th.</a></p>
+<p><a href="/a11y/core/nop" aria-label="Tra cứu hồ sơ" id="sai-ten">Nộp hồ sơ</a></p>
+</main>`,
+  },
+  'khung-sau-hop-thoai': {
+    title: 'Khung nhúng sau hộp thoại',
+    body: `<main><h1>Khung nhúng sau hộp thoại</h1>
+<iframe id="khung" title="Liên kết" srcdoc="<a href='/a11y/core/trang-moi'>Trang chủ</a>"></iframe>
+<dialog id="thong-bao" aria-labelledby="tieu-de-hop"><h2 id="tieu-de-hop">Chính sách bảo vệ dữ liệu cá nhân</h2><p>Cổng không lưu dữ liệu của bạn.</p><button type="button" onclick="this.closest('dialog').close()">Đóng</button></dialog>
+<script>var d = document.getElementById('thong-bao'), k = document.getElementById('khung'); d.addEventListener('close', function () { k.tabIndex = 0; }); d.showModal(); k.tabIndex = -1;</script>
+</main>`,
+  },
+  'khung-bi-loai': {
+    title: 'Khung nhúng bị loại khỏi phím Tab',
+    body: `<main><h1>Khung nhúng bị loại khỏi phím Tab</h1>
+<iframe tabindex="-1" title="Liên kết" srcdoc="<a href='/a11y/core/trang-moi'>Trang chủ</a>"></iframe>
+</main>`,
+  },
   // A raw XML file (no stylesheet): Chromium shows it through its own HTML tree viewer.
   'du-lieu.xml': {
     raw: `<?xml version="1.0" encoding="UTF-8"?>\n<thongke lang="vi"><ho_so thang="11">1130</ho_so></thongke>`,

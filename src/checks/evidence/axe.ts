@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Frame } from 'playwright-core';
 import type { AxeRuleSummary } from '../types.ts';
+import { secondLook } from './accessibility/axe-second-look.ts';
 import { MAX_FRAME_DEPTH, MAX_FRAMES, type FrameTarget } from './accessibility/frames.ts';
 
 const require = createRequire(import.meta.url);
@@ -74,7 +75,11 @@ async function frameOf(parent: Frame, selector: unknown): Promise<Frame | null> 
   }
 }
 
-/** Runs axe over the page and all its frames; returns the report as JSON text and which frame each element is in. */
+/**
+ * Runs axe over the page and all its frames; returns the report as JSON text (axe's own) and
+ * the summary criteria judge: which frame each element is in, after our second look at the
+ * violations axe claims without proof (axe-second-look.ts).
+ */
 export async function runAxe(context: BrowserContext, frames: FrameTarget[]): Promise<{ json: string; summary: AxeRuleSummary[] }> {
   const chains = new Map<string, Frame>();
   const partials = await partialRuns(frames[0]!.frame, { include: [], exclude: [] }, [], chains, { frames: MAX_FRAMES });
@@ -86,7 +91,7 @@ export async function runAxe(context: BrowserContext, frames: FrameTarget[]): Pr
       const frame = chains.get(JSON.stringify(chain));
       return frames.find((f) => f.frame === frame)?.ref.index ?? -1;
     };
-    return { json, summary: summariseAxe(JSON.parse(json) as AxeResults, frameIndex) };
+    return { json, summary: await secondLook(frames, summariseAxe(JSON.parse(json) as AxeResults, frameIndex)) };
   } finally {
     await blank.close().catch(() => {});
   }

@@ -2,6 +2,7 @@
 // finding per element, naming its frame), otherwise an "incomplete" (axe could not decide) is
 // cant_tell for a person to review, otherwise a pass passes; a page where none of the rules
 // applied is not_applicable. Own findings (from the page evidence) can fail it too.
+import { DOUBT_TEXT } from '../../evidence/accessibility/axe-second-look.ts';
 import { wcagCriteriaOf } from '../../evidence/axe.ts';
 import type { AxeRuleSummary, FindingDetail, Judgement, PageEvidence } from '../../types.ts';
 import { detail, judgement } from '../criterion.ts';
@@ -35,8 +36,9 @@ function ruleDetails(page: PageEvidence, rule: AxeRuleSummary, kind: 'violation'
   return elements.map((e, i) => {
     const where = frameNote(page, e.frame);
     const crop = cropOf(page, e.frame, e.selector);
-    return detail(`axe.${rule.id}`, `${head.vi} — ${e.selector}${where.vi}${i === elements.length - 1 ? more.vi : ''}.`, `${head.en} — ${e.selector}${where.en}${i === elements.length - 1 ? more.en : ''}.`,
-      { data: { ...base, selector: e.selector, frame: e.frame, snippet: e.snippet, ...(crop ? { crop } : {}) }, evidence: { blob: 'axe', path: `${list}[id=${rule.id}].nodes[${i}]` } });
+    const doubt = e.doubt ? { vi: `: axe báo lỗi nhưng ${DOUBT_TEXT[e.doubt].vi}`, en: `: axe reports a violation, but ${DOUBT_TEXT[e.doubt].en}` } : { vi: '', en: '' };
+    return detail(`axe.${rule.id}`, `${head.vi} — ${e.selector}${where.vi}${doubt.vi}${i === elements.length - 1 ? more.vi : ''}.`, `${head.en} — ${e.selector}${where.en}${doubt.en}${i === elements.length - 1 ? more.en : ''}.`,
+      { data: { ...base, selector: e.selector, frame: e.frame, snippet: e.snippet, ...(crop ? { crop } : {}), ...(e.doubt ? { doubt: e.doubt } : {}) }, evidence: { blob: 'axe', path: e.doubt ? `violations[id=${rule.id}]` : `${list}[id=${rule.id}].nodes[${i}]` } });
   });
 }
 
