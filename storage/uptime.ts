@@ -6,7 +6,8 @@
 //   transitionsSince(db, since)    state changes after `since`, oldest first
 //   incidentsSince(db, since)      incidents started, or ended, after `since` (open ones included)
 //   certificateExpiries(db)        the last certificate seen per https endpoint, soonest expiry first
-import { mergeHistograms, ZERO_COUNTS, addCounts, type Histogram, type StateCounts } from '../src/uptime/availability.ts';
+import type { Histogram } from '../src/uptime/availability.ts';
+import { addRollup, emptyRollup, rollupDeltas, type ProbeGroup, type RollupCounts } from '../src/uptime/rollup.ts';
 import type { MaintenanceWindow, NoticeVerdict } from '../src/uptime/maintenance.ts';
 import type { ClosedIncident, EndpointHealth, OpenIncident, Transition, UptimeState } from '../src/uptime/state-machine.ts';
 import type { Db } from './db.ts';
@@ -181,37 +182,6 @@ export function closeIncidentAtGap(db: Db, endpointId: number, lastSeenAt: strin
 // ---------------------------------------------------------------------------------------------
 // Rollups and retention
 
-const HOUR_MS = 3_600_000;
-const LOCAL_OFFSET_MS = 7 * HOUR_MS; // Asia/Ho_Chi_Minh has no daylight saving time
-
-/** The local date (Asia/Ho_Chi_Minh) an UTC hour belongs to. */
-export function localDateOfHour(hourStart: string): string {
-  return new Date(Date.parse(hourStart) + LOCAL_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** UTC bounds [from, to) of a local date. */
-export function utcBoundsOfLocalDate(date: string): { from: string; to: string } {
-  const start = Date.parse(`${date}T00:00:00.000Z`) - LOCAL_OFFSET_MS;
-  return { from: new Date(start).toISOString(), to: new Date(start + 24 * HOUR_MS).toISOString() };
-}
-
-interface RollupRow extends StateCounts {
-  failedProbes: number;
-  rtCount: number;
-  rtSumMs: number;
-  hist: Histogram;
-}
-
-const emptyRollup = (): RollupRow => ({ ...ZERO_COUNTS, failedProbes: 0, rtCount: 0, rtSumMs: 0, hist: {} });
-
-function addRollup(into: RollupRow, from: RollupRow): void {
-  Object.assign(into, addCounts(into, from));
-  into.failedProbes += from.failedProbes;
-  into.rtCount += from.rtCount;
-  into.rtSumMs += from.rtSumMs;
-  mergeHistograms(into.hist, from.hist);
-}
-
 /**
  * Adds the raw probes written since the last call to their hourly and daily rollups. Each probe
  * is counted exactly once: the position reached is saved in the same transaction. Cheap when
@@ -232,40 +202,17 @@ export function refreshRollups(db: Db): number {
     const newest = db.prepare('SELECT max(id) FROM probe').pluck().get() as number | null;
     if (newest === null || newest <= last) return 0;
     const groups = db.prepare(`
-      SELECT endpoint_id AS id, substr(at, 1, 13) AS hour, state, outcome = 'failed' AS failed, rt_bucket AS bucket,
-             count(*) AS n, coalesce(sum(total_ms), 0) AS total
-      FROM probe WHERE id > ? AND id <= ? GROUP BY 1, 2, 3, 4, 5`).all(last, newest) as Array<{
-      id: number; hour: string; state: UptimeState; failed: number; bucket: number | null; n: number; total: number;
-    }>;
-    const deltas = new Map<string, { endpointId: number; bucket: 'hour' | 'day'; bucketStart: string; row: RollupRow }>();
-    const deltaFor = (endpointId: number, bucket: 'hour' | 'day', bucketStart: string) => {
-      const key = `${endpointId}|${bucket}|${bucketStart}`;
-      let d = deltas.get(key);
-      if (!d) deltas.set(key, (d = { endpointId, bucket, bucketStart, row: emptyRollup() }));
-      return d.row;
-    };
-    let probes = 0;
-    for (const g of groups) {
-      const hourStart = `${g.hour}:00:00.000Z`;
-      for (const row of [deltaFor(g.id, 'hour', hourStart), deltaFor(g.id, 'day', localDateOfHour(hourStart))]) {
-        row[g.state] += g.n;
-        if (g.failed) row.failedProbes += g.n;
-        if (g.bucket !== null) {
-          row.rtCount += g.n;
-          row.rtSumMs += g.total;
-          row.hist[g.bucket] = (row.hist[g.bucket] ?? 0) + g.n;
-        }
-      }
-      probes += g.n;
-    }
-    for (const d of deltas.values()) {
-      const stored = readRow.get(d.endpointId, d.bucket, d.bucketStart) as (Omit<RollupRow, 'hist'> & { hist: string }) | undefined;
+      SELECT endpoint_id AS endpointId, substr(at, 1, 13) AS hour, state, outcome = 'failed' AS failed, rt_bucket AS rtBucket,
+             count(*) AS probes, coalesce(sum(total_ms), 0) AS totalMs
+      FROM probe WHERE id > ? AND id <= ? GROUP BY 1, 2, 3, 4, 5`).all(last, newest) as Array<Omit<ProbeGroup, 'failed'> & { failed: number }>;
+    for (const d of rollupDeltas(groups.map((g) => ({ ...g, failed: g.failed === 1 })))) {
+      const stored = readRow.get(d.endpointId, d.bucket, d.bucketStart) as (Omit<RollupCounts, 'hist'> & { hist: string }) | undefined;
       const total = stored ? { ...stored, hist: JSON.parse(stored.hist) as Histogram } : emptyRollup();
-      addRollup(total, d.row);
+      addRollup(total, d.counts);
       upsert.run({ endpointId: d.endpointId, bucket: d.bucket, bucketStart: d.bucketStart, ...total, hist: JSON.stringify(total.hist) });
     }
     db.prepare('UPDATE uptime_rollup_progress SET last_probe_id = ? WHERE id = 1').run(newest);
-    return probes;
+    return groups.reduce((n, g) => n + g.probes, 0);
   });
   return run.immediate();
 }
@@ -325,13 +272,9 @@ export function listEndpoints(db: Db, opts: { portalId?: string; includeDisabled
   return rows.map((r) => ({ ...r, enabled: r.enabled === 1 }));
 }
 
-export interface DailyRollup extends StateCounts {
+export interface DailyRollup extends RollupCounts {
   endpointId: number;
   date: string;
-  failedProbes: number;
-  rtCount: number;
-  rtSumMs: number;
-  hist: Histogram;
 }
 
 /** Daily rollups for local dates from..to (inclusive). */

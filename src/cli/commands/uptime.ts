@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import type { Db } from '../../../storage/db.ts';
 import {
-  dailyRollups, incidentsBetween, latestProbes, listEndpoints, maintenanceBetween, refreshRollups, utcBoundsOfLocalDate,
+  dailyRollups, incidentsBetween, latestProbes, listEndpoints, maintenanceBetween, refreshRollups,
 } from '../../../storage/uptime.ts';
 import type { Lang } from '../../i18n.ts';
 import { isStoreBusy } from '../../uptime/recorder.ts';
+import { utcBoundsOfLocalDate } from '../../uptime/rollup.ts';
 import { buildUptimeReport, type UptimeReport } from '../../uptime/report.ts';
 import { currentMonth, isMonthPeriod, lastDay, localDate } from '../../time/period.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
