@@ -2,7 +2,7 @@
 // document kept as evidence, HTTP errors named after the payload is stored.
 import type { HttpClient } from '../src/http/client.ts';
 import { PayloadFailure } from '../src/normalise/measure.ts';
-import type { JobSpec } from '../storage/runs.ts';
+import type { JobSpec } from '../src/run/job.ts';
 import type { PayloadView, RawPayload } from './types.ts';
 
 /** One collect job per period and variant (a report, a level); keys read "source/variant/period". */

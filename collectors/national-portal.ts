@@ -5,7 +5,7 @@ import type { NationalPortalSourceConfig } from '../src/config/schema.ts';
 import { PayloadFailure, parseJsonBody, type DataNote, type NormalisedMeasure, type NormaliseResult } from '../src/normalise/measure.ts';
 import { parseCount, parseDecimal } from '../src/normalise/numbers.ts';
 import { parseMonth } from '../src/time/period.ts';
-import type { JobSpec } from '../storage/runs.ts';
+import type { JobSpec } from '../src/run/job.ts';
 import type { Collector, PayloadView } from './types.ts';
 
 type Report = NationalPortalSourceConfig['reports'][number];

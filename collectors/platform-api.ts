@@ -11,7 +11,7 @@ import { selectJson } from '../src/normalise/json-path.ts';
 import { PayloadFailure, parseJsonBody } from '../src/normalise/measure.ts';
 import { MeasureSink } from '../src/normalise/sink.ts';
 import { fillPeriod } from '../src/time/period.ts';
-import type { JobSpec } from '../storage/runs.ts';
+import type { JobSpec } from '../src/run/job.ts';
 import { failOnHttpError, periodJobs } from './common.ts';
 import type { CollectContext, Collector, RawPayload } from './types.ts';
 

@@ -4,7 +4,7 @@
 import type { HttpClient, HttpResponse } from '../src/http/client.ts';
 import type { NormaliseResult } from '../src/normalise/measure.ts';
 import type { AgencyLevel } from '../src/registry/agencies.ts';
-import type { JobSpec } from '../storage/runs.ts';
+import type { JobSpec } from '../src/run/job.ts';
 import type { SourceConfig } from '../src/config/schema.ts';
 
 export interface RawPayload {

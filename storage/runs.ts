@@ -1,5 +1,6 @@
 // Runs and their jobs. A job's measures and its "succeeded" mark are written in one
 // transaction, so a process killed at any point leaves either both or neither.
+import type { JobSpec } from '../src/run/job.ts';
 import type { Db } from './db.ts';
 import { upsertMeasures, type MeasureInput } from './measures.ts';
 
@@ -29,14 +30,6 @@ export interface RunRow {
   toolVersion: string;
 }
 
-export interface JobSpec {
-  key: string;
-  kind: string;
-  sourceId: string | null;
-  portalId: string | null;
-  period: string | null;
-  params: Record<string, unknown>;
-}
 
 export interface JobRow extends JobSpec {
   id: number;

@@ -16,7 +16,7 @@ import { openStore } from '../../storage/db.ts';
 import { upsertMeasures } from '../../storage/measures.ts';
 import { withSnapshots } from '../../src/normalise/measure.ts';
 import { syncRegistry } from '../../storage/registry.ts';
-import type { JobSpec } from '../../storage/runs.ts';
+import type { JobSpec } from '../../src/run/job.ts';
 import { monthlyFigures, scores766 } from '../sandbox/data.ts';
 import { scoreRow, sumRow } from '../sandbox/gateway.ts';
 

@@ -4,7 +4,8 @@
 // never touches the run's collection jobs.
 import { saveCheck } from '../../storage/checks.ts';
 import type { Db } from '../../storage/db.ts';
-import { completeJob, markJobFailed, markJobRunning, type JobRow, type JobSpec } from '../../storage/runs.ts';
+import { completeJob, markJobFailed, markJobRunning, type JobRow } from '../../storage/runs.ts';
+import type { JobSpec } from '../run/job.ts';
 import type { Config, PortalConfig } from '../config/schema.ts';
 import type { JobOutcome } from '../run/execute-job.ts';
 import { targetOfPortal, type Checker } from './checker.ts';

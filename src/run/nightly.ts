@@ -6,8 +6,9 @@ import { collectorFor } from '../../collectors/index.ts';
 import type { Db } from '../../storage/db.ts';
 import { syncRegistryFromConfig } from './sync-registry.ts';
 import {
-  addJobs, adoptRun, createRun, finishRun, jobsToDo, latestRunningRun, listJobs, markJobFailed, releaseRun, type JobRow, type JobSpec, type RunRow,
+  addJobs, adoptRun, createRun, finishRun, jobsToDo, latestRunningRun, listJobs, markJobFailed, releaseRun, type JobRow, type RunRow,
 } from '../../storage/runs.ts';
+import type { JobSpec } from './job.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import type { SourceConfig } from '../config/schema.ts';
 import type { HttpClient } from '../http/client.ts';

@@ -3,7 +3,7 @@ import type { PayloadView } from '../../collectors/types.ts';
 import { PayloadFailure } from '../../src/normalise/measure.ts';
 import { builtInAgencies, type Agency } from '../../src/registry/agencies.ts';
 import { registryLookup } from '../../src/run/registry-lookup.ts';
-import type { JobSpec } from '../../storage/runs.ts';
+import type { JobSpec } from '../../src/run/job.ts';
 
 const WARD: Agency = { code: 'xa:dn-haichau', name: 'Phường Hải Châu', level: 'commune', validFrom: '2025-07-01', validTo: null, succeededBy: null, gatewayCode: null, parent: 'tinh:48', origin: 'config' };
 export const registry = registryLookup([...builtInAgencies(), WARD]);

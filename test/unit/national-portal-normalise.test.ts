@@ -5,7 +5,7 @@ import { NationalPortalSourceSchema } from '../../src/config/schema.ts';
 import { PayloadFailure } from '../../src/normalise/measure.ts';
 import { builtInAgencies } from '../../src/registry/agencies.ts';
 import { registryLookup } from '../../src/run/registry-lookup.ts';
-import type { JobSpec } from '../../storage/runs.ts';
+import type { JobSpec } from '../../src/run/job.ts';
 
 const source = NationalPortalSourceSchema.parse({ id: 'gw', kind: 'national-portal', url: 'http://127.0.0.1:1/jsp/rest.jsp' });
 const registry = registryLookup(builtInAgencies());
