@@ -23,6 +23,7 @@ export const FIXTURE_PAGES = {
   unreachable: '/khong-toi-duoc',
   reflow: '/tran-ngang',
   untitledFrame: '/khung-khong-ten',
+  metaCsp: '/csp-trong-the-meta',
   hostile: {
     redirectLoop: '/doc-hai/chuyen-huong-vo-tan',
     download: '/doc-hai/tai-xuong',
@@ -47,7 +48,7 @@ const A11Y_CSP = "default-src 'self' https: data: 'unsafe-inline'; frame-ancesto
 const A11Y_EMBEDDABLE_CSP = "default-src 'self' https: data: 'unsafe-inline'";
 const OPEN_CSP = "default-src 'self' https: http: data: 'unsafe-inline'; frame-ancestors 'none'";
 
-function page(title: string, body: string, opts: { style?: string; csp?: string } = {}): SiteResponse {
+function page(title: string, body: string, opts: { style?: string; csp?: string; head?: string } = {}): SiteResponse {
   return {
     status: 200,
     headers: { 'content-type': HTML, ...(opts.csp ? { 'content-security-policy': opts.csp } : {}) },
@@ -56,7 +57,7 @@ function page(title: string, body: string, opts: { style?: string; csp?: string 
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} – Trang kiểm thử</title>
+<title>${escapeHtml(title)} – Trang kiểm thử</title>${opts.head ?? ''}
 <style>body { font-family: sans-serif; color: #1a1a1a; background: #ffffff; margin: 1rem; } a:focus, button:focus { outline: 3px solid #b35900; }${opts.style ?? ''}</style>
 </head>
 <body>
@@ -110,6 +111,12 @@ export function handleFixture(path: string, query: URLSearchParams, host = FIXTU
       return page('Trang kiểm thử sạch', `<p>Trang này đạt mọi tiêu chí: có khai báo ngôn ngữ, văn bản thay thế, nhãn biểu mẫu và độ tương phản đủ.</p>
 <img src="/assets/diem.gif" alt="Điểm ảnh minh họa" width="16" height="16">
 <form action="/gui" method="post"><label for="tu-khoa">Từ khóa tìm kiếm</label> <input id="tu-khoa" name="tu_khoa" type="search"> <button type="submit">Tìm</button></form>`);
+    case P.metaCsp:
+      // A weak header policy made strict by the document's own <meta> policy: both are enforced.
+      return page('Chính sách nội dung trong thẻ meta', '<p>Trang đặt thêm chính sách bảo mật nội dung bằng thẻ meta.</p>', {
+        csp: "default-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+        head: `\n<meta http-equiv="Content-Security-Policy" content="script-src 'self'; object-src 'none'">`,
+      });
     case P.mixedContent:
       // An HTTPS page that loads a script and an image over plain HTTP.
       return page('Nội dung hỗn hợp', `<p>Trang HTTPS tải tài nguyên qua HTTP không mã hóa.</p>

@@ -150,9 +150,15 @@ export interface PageEvidence {
     headers: Record<string, string>;
     tls: { protocol: string; issuer: string; subject: string; validTo: string } | null;
     redirects: Array<{ url: string; status: number }>;
+    /** CSP and Referrer-Policy the document declares in <meta> (absent in evidence stored before headers-grade/2). */
+    meta?: { csp: string[]; referrer: string[] };
   } | null;
   /** The http:// address of the home page, visited in its own fresh context. */
-  httpVariant: { url: string; finalUrl: string | null; status: number | null; error: string | null } | null;
+  httpVariant: {
+    url: string; finalUrl: string | null; status: number | null; error: string | null;
+    /** The HTTP redirects on the way, first request first (absent in evidence stored before). */
+    redirects?: Array<{ url: string; status: number }>;
+  } | null;
   requests: RequestRecord[];
   requestsDropped: number;
   cookies: CookieRecord[];

@@ -35,6 +35,7 @@ beforeAll(async () => {
     reflow: { portalId: null, homeUrl: fixture(FIXTURE_PAGES.reflow), pages: [] },
     untitledFrame: { portalId: null, homeUrl: fixture(FIXTURE_PAGES.untitledFrame), pages: [] },
     storage: { portalId: null, homeUrl: fixture(FIXTURE_PAGES.storage), pages: [] },
+    metaCsp: { portalId: null, homeUrl: fixture(FIXTURE_PAGES.metaCsp), pages: [] },
   };
   await Promise.all(Object.entries(targets).map(async ([name, target]) => {
     checks[name] = await checker.checkPortal(target);
@@ -181,8 +182,17 @@ describe('the findings name the defect', () => {
 
   it('headers are graded in the manner of the HTTP Observatory', () => {
     const grade = (check: string) => checks[check]!.results.find((r) => r.level === 'page' && r.criterionId === 'privacy.security-headers')!.details[0]!.data as { score: number; grade: string };
-    expect(grade('hanoi')).toMatchObject({ score: 115, grade: 'A+' });
+    // CSP with inline styles only (0), frame-ancestors (+5), private referrer (+5).
+    expect(grade('hanoi')).toMatchObject({ score: 110, grade: 'A+' });
     expect(grade('bct')).toMatchObject({ score: 45, grade: 'C-' });
+  });
+
+  it('reads the document\'s <meta> CSP with the header: both are enforced', () => {
+    const visit = checks.metaCsp!.visits[0]!.evidence;
+    expect(visit.document!.meta).toEqual({ csp: ["script-src 'self'; object-src 'none'"], referrer: [] });
+    const tests = (checks.metaCsp!.results.find((r) => r.level === 'page' && r.criterionId === 'privacy.security-headers')!.details[0]!.data as { tests: Array<{ header: string; result: string }> }).tests;
+    // The header alone allows inline scripts (-20); with the meta policy they are blocked.
+    expect(tests.find((t) => t.header === 'content-security-policy')!.result).toBe('csp-implemented-with-no-unsafe');
   });
 
   it('every result cites the law in force on the measured date', () => {

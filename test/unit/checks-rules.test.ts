@@ -1,9 +1,8 @@
-// The pure parts of the checks: header grading, personal-data detection and masking, cookie
+// The pure parts of the checks: personal-data detection and masking, cookie
 // declarations, legal basis by date, the Tab-walk reading, scoring and judging failed visits.
 import { describe, expect, it } from 'vitest';
 import { basisOn } from '../../src/checks/criteria/basis.ts';
 import { contactPointIn } from '../../src/checks/criteria/privacy/policy-contact-point.ts';
-import { gradeHeaders } from '../../src/checks/criteria/privacy/header-grade.ts';
 import { describeCookies, parseCookieDeclaration } from '../../src/checks/evidence/cookies.ts';
 import { findPolicyLink, findStatementLink } from '../../src/checks/evidence/discover.ts';
 import { findPersonalData, maskingPairs, maskText, storedHits } from '../../src/checks/evidence/personal-data.ts';
@@ -11,29 +10,6 @@ import { emptyEvidence, personalFields } from '../../src/checks/evidence/visit.t
 import { backwardPressesFor, COMPOSITE_PRESSES, judgeStuck, TabWalk, type FocusRead } from '../../src/checks/evidence/accessibility/keyboard-walk.ts';
 import { judgePortal, rollUp, type CriterionResult } from '../../src/checks/judge.ts';
 import { blockingFailures, scoreArea } from '../../src/checks/score.ts';
-
-describe('security headers, graded in the manner of the HTTP Observatory', () => {
-  const hardened = {
-    'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
-    'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'strict-origin-when-cross-origin',
-    'permissions-policy': 'camera=()',
-  };
-
-  it('gives bonuses only from 90 up', () => {
-    expect(gradeHeaders(hardened)).toMatchObject({ score: 115, grade: 'A+', version: 'headers-grade/1' });
-    expect(gradeHeaders({})).toMatchObject({ score: 45, grade: 'C-' });
-    // Missing CSP (-25) with a private referrer policy (+5): the bonus does not count below 90.
-    expect(gradeHeaders({ ...hardened, 'content-security-policy': '' }).score).toBe(75);
-  });
-
-  it("penalises 'unsafe-inline' scripts unless a nonce or hash guards them", () => {
-    const csp = (v: string) => gradeHeaders({ ...hardened, 'content-security-policy': v }).tests[0]!;
-    expect(csp("default-src 'self' 'unsafe-inline'")).toMatchObject({ result: 'csp-implemented-with-unsafe-inline', modifier: -20 });
-    expect(csp("script-src 'self' 'unsafe-inline' 'nonce-abc'; default-src 'none'")).toMatchObject({ modifier: 10 });
-    expect(csp('default-src https:')).toMatchObject({ result: 'csp-implemented-with-insecure-scheme' });
-    expect(gradeHeaders({ ...hardened, 'referrer-policy': 'unsafe-url' }).tests[3]).toMatchObject({ modifier: -5 });
-  });
-});
 
 describe('personal data on public pages', () => {
   const page = 'Người nộp\tNguyễn Văn Bình\nSố CCCD\t001085012345\nĐiện thoại\t0912 345 678\n' + 'x'.repeat(300) +

@@ -183,6 +183,11 @@ export const COLLECT_SCRIPT = `(() => {
     lang: html.getAttribute('lang') || html.getAttribute('xml:lang'),
     title: clip(document.title, 300),
     hasTitleElement: Boolean(document.querySelector('title')),
+    // Policies the document gives itself: CSP and Referrer-Policy in <meta> (graded with the headers).
+    metaPolicies: {
+      csp: Array.from(document.querySelectorAll('meta[http-equiv="content-security-policy" i]')).slice(0, 10).map((m) => String(m.getAttribute('content') || '').slice(0, 8192)),
+      referrer: Array.from(document.querySelectorAll('meta[name="referrer" i], meta[http-equiv="referrer-policy" i]')).slice(0, 10).map((m) => String(m.getAttribute('content') || '').slice(0, 200)),
+    },
     text: (document.body ? document.body.innerText : '').slice(0, 300000),
     forms, links, headings, tables, mixed, storage, passages,
     written: window.__dvcEvidence || { cookies: [], storage: [] },

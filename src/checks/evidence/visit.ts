@@ -135,7 +135,7 @@ async function probeHttpVariant(browser: Browser, url: string, timeoutMs: number
   try {
     const page = await context.newPage();
     const response = await page.goto(httpUrl, { waitUntil: 'commit', timeout: timeoutMs });
-    return { url: httpUrl, finalUrl: response?.url() ?? page.url(), status: response?.status() ?? null, error: null };
+    return { url: httpUrl, finalUrl: response?.url() ?? page.url(), status: response?.status() ?? null, error: null, redirects: response ? await redirectChain(response) : [] };
   } catch (err) {
     return { url: httpUrl, finalUrl: null, status: null, error: classifyFailure(err).message };
   } finally {
@@ -287,7 +287,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
 
     await page.evaluate(ELEMENT_REF_SCRIPT);
     const dom = (await page.evaluate(COLLECT_SCRIPT)) as {
-      lang: string | null; title: string; text: string; height: number; documentKind: PageEvidence['documentKind'];
+      lang: string | null; title: string; text: string; height: number; documentKind: PageEvidence['documentKind']; metaPolicies: { csp: string[]; referrer: string[] };
       forms: Array<{ action: string; method: string; fields: Array<{ name: string; id: string; type: string; autocomplete: string; label: string }> }>;
       links: PageEvidence['links']; headings: PageEvidence['headings']; passages: Passage[]; tables: PageEvidence['tables']; mixed: Array<{ url: string; element: string }>;
       storage: Array<{ area: 'local' | 'session'; key: string; valueLength: number }>;
@@ -296,6 +296,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
     const hits = findPersonalData(dom.text);
     const pairs = maskingPairs(hits);
     const inFrames = await framesContent(frames);
+    evidence.document.meta = dom.metaPolicies;
     Object.assign(evidence, {
       documentKind: dom.documentKind,
       lang: dom.lang, title: maskText(dom.title, pairs), text: maskText(dom.text, pairs).slice(0, MAX_TEXT),

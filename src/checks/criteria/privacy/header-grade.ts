@@ -1,16 +1,21 @@
-// Security headers graded in the manner of Mozilla's (now MDN's) HTTP Observatory: start at
-// 100, add each test's modifier, bonuses only count once the score is 90 or more, letter grade
-// from the same chart. Differences, on purpose: HSTS and the HTTP→HTTPS redirect are criteria
-// of their own (not counted twice), cookies too; Permissions-Policy, which the issue asks for
-// and the Observatory does not score, costs 5 points when missing. The Observatory's own
-// package (@mdn/mdn-http-observatory) fetches sites itself and needs PostgreSQL; this grades
-// the headers of the response the browser already recorded.
-export const HEADER_GRADE_VERSION = 'headers-grade/1';
+// Security headers graded in the manner of the MDN HTTP Observatory (its published scoring; our
+// own code): start at 100, add each test's modifier, bonuses only count once the score is 90
+// or more, letter grade from the same chart. CSP is read from every header and every
+// `<meta http-equiv>` policy (csp.ts); Referrer-Policy from the header and the document's meta.
+// Differences, on purpose: HSTS, the HTTP→HTTPS redirect and cookies are criteria of their own
+// (not counted twice); Permissions-Policy, which the Observatory does not score, costs 5 points
+// when missing. The Observatory's own package fetches sites itself and needs PostgreSQL; this
+// grades the response the browser already recorded.
+import { analyseCsp, CSP_MODIFIERS } from './csp.ts';
+
+export const HEADER_GRADE_VERSION = 'headers-grade/2';
 
 export interface HeaderTest {
   header: string;
   result: string;
   modifier: number;
+  /** Why a header was found invalid, when it was. */
+  why?: string;
 }
 
 export interface HeaderGrade {
@@ -24,43 +29,30 @@ const GRADES: Array<[number, string]> = [
   [100, 'A+'], [90, 'A'], [85, 'A-'], [80, 'B+'], [70, 'B'], [65, 'B-'], [60, 'C+'], [50, 'C'], [45, 'C-'], [40, 'D+'], [30, 'D'], [25, 'D-'], [0, 'F'],
 ];
 
-export function parseCsp(value: string): Map<string, string[]> {
-  const directives = new Map<string, string[]>();
-  for (const part of value.split(';')) {
-    const [name, ...sources] = part.trim().split(/\s+/);
-    if (name && !directives.has(name.toLowerCase())) directives.set(name.toLowerCase(), sources.map((s) => s.toLowerCase()));
-  }
-  return directives;
+function cspTest(page: HeaderInput): HeaderTest {
+  const csp = analyseCsp({ headers: present(page.headers['content-security-policy']), meta: page.metaCsp, reportOnly: page.headers['content-security-policy-report-only'], https: page.https });
+  return { header: 'content-security-policy', result: csp.result, modifier: CSP_MODIFIERS[csp.result], ...(csp.invalid ? { why: csp.invalid } : {}) };
 }
 
-function cspTest(value: string | undefined): HeaderTest {
-  if (!value) return { header: 'content-security-policy', result: 'csp-not-implemented', modifier: -25 };
-  const csp = parseCsp(value);
-  const scripts = csp.get('script-src') ?? csp.get('default-src');
-  if (!scripts) return { header: 'content-security-policy', result: 'csp-implemented-with-unsafe-inline', modifier: -20 };
-  // A nonce or hash makes browsers ignore 'unsafe-inline'.
-  const guarded = scripts.some((s) => s.startsWith("'nonce-") || s.startsWith("'sha") || s === "'strict-dynamic'");
-  if (scripts.includes("'unsafe-inline'") && !guarded) return { header: 'content-security-policy', result: 'csp-implemented-with-unsafe-inline', modifier: -20 };
-  if (scripts.some((s) => s === '*' || s === 'http:' || s === 'https:' || s.startsWith('http://'))) {
-    return { header: 'content-security-policy', result: 'csp-implemented-with-insecure-scheme', modifier: -20 };
-  }
-  if (scripts.includes("'unsafe-eval'")) return { header: 'content-security-policy', result: 'csp-implemented-with-unsafe-eval', modifier: -10 };
-  if (csp.get('default-src')?.includes("'none'")) return { header: 'content-security-policy', result: 'csp-implemented-with-no-unsafe-default-src-none', modifier: 10 };
-  return { header: 'content-security-policy', result: 'csp-implemented-with-no-unsafe', modifier: 5 };
-}
-
-function frameTest(xfo: string | undefined, csp: string | undefined): HeaderTest {
-  if (csp && parseCsp(csp).has('frame-ancestors')) return { header: 'x-frame-options', result: 'x-frame-options-implemented-via-csp', modifier: 5 };
+function frameTest(page: HeaderInput): HeaderTest {
+  // frame-ancestors works from a header only, never from <meta>.
+  const headerCsp = analyseCsp({ headers: present(page.headers['content-security-policy']), meta: [], reportOnly: undefined, https: page.https });
+  if (headerCsp.directives?.['frame-ancestors']) return { header: 'x-frame-options', result: 'x-frame-options-implemented-via-csp', modifier: 5 };
+  const xfo = page.headers['x-frame-options']?.trim().toLowerCase();
   if (!xfo) return { header: 'x-frame-options', result: 'x-frame-options-not-implemented', modifier: -20 };
-  return /^\s*(deny|sameorigin)\s*$/i.test(xfo)
-    ? { header: 'x-frame-options', result: 'x-frame-options-sameorigin-or-deny', modifier: 0 }
-    : { header: 'x-frame-options', result: 'x-frame-options-header-invalid', modifier: -20 };
+  if (xfo === 'deny' || xfo === 'sameorigin') return { header: 'x-frame-options', result: 'x-frame-options-sameorigin-or-deny', modifier: 0 };
+  if (xfo.startsWith('allow-from')) return { header: 'x-frame-options', result: 'x-frame-options-allow-from-origin', modifier: 0 };
+  return { header: 'x-frame-options', result: 'x-frame-options-header-invalid', modifier: -20 };
 }
+
+const present = (value: string | undefined) => (value?.trim() ? [value] : []);
 
 const PRIVATE_REFERRER = ['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin'];
 const UNSAFE_REFERRER = ['unsafe-url', 'no-referrer-when-downgrade', 'origin', 'origin-when-cross-origin'];
 
-function referrerTest(value: string | undefined): HeaderTest {
+function referrerTest(page: HeaderInput): HeaderTest {
+  // The document's own <meta> comes after the header: it wins.
+  const value = [...present(page.headers['referrer-policy']), ...page.metaReferrer].join(',');
   if (!value) return { header: 'referrer-policy', result: 'referrer-policy-not-implemented', modifier: 0 };
   // Browsers use the last policy they understand.
   const policy = value.split(',').map((p) => p.trim().toLowerCase()).filter((p) => PRIVATE_REFERRER.includes(p) || UNSAFE_REFERRER.includes(p)).pop();
@@ -77,18 +69,36 @@ function nosniffTest(value: string | undefined): HeaderTest {
     : { header: 'x-content-type-options', result: 'x-content-type-options-header-invalid', modifier: -5 };
 }
 
+// Cross-Origin-Resource-Policy keeps other sites from embedding the response (Spectre-style leaks).
+function corpTest(value: string | undefined): HeaderTest {
+  const v = value?.trim().toLowerCase();
+  if (!v) return { header: 'cross-origin-resource-policy', result: 'corp-not-implemented', modifier: 0 };
+  if (v === 'same-origin' || v === 'same-site') return { header: 'cross-origin-resource-policy', result: `corp-implemented-with-${v}`, modifier: 10 };
+  if (v === 'cross-origin') return { header: 'cross-origin-resource-policy', result: 'corp-implemented-with-cross-origin', modifier: 0 };
+  return { header: 'cross-origin-resource-policy', result: 'corp-header-invalid', modifier: -5 };
+}
+
 function permissionsTest(value: string | undefined): HeaderTest {
   return value?.trim()
     ? { header: 'permissions-policy', result: 'permissions-policy-implemented', modifier: 0 }
     : { header: 'permissions-policy', result: 'permissions-policy-not-implemented', modifier: -5 };
 }
 
-/** Grades lower-cased response headers. */
-export function gradeHeaders(headers: Record<string, string>): HeaderGrade {
-  const csp = headers['content-security-policy'];
+/** What the grading reads: the document's response headers (lower-cased) and its own <meta> policies. */
+export interface HeaderInput {
+  headers: Record<string, string>;
+  /** `<meta http-equiv="Content-Security-Policy">` contents, in document order. */
+  metaCsp: readonly string[];
+  /** `<meta name="referrer">` and `<meta http-equiv="Referrer-Policy">` contents. */
+  metaReferrer: readonly string[];
+  https: boolean;
+}
+
+/** Grades a document's security headers. */
+export function gradeHeaders(page: HeaderInput): HeaderGrade {
   const tests = [
-    cspTest(csp), nosniffTest(headers['x-content-type-options']), frameTest(headers['x-frame-options'], csp),
-    referrerTest(headers['referrer-policy']), permissionsTest(headers['permissions-policy']),
+    cspTest(page), nosniffTest(page.headers['x-content-type-options']), frameTest(page),
+    referrerTest(page), corpTest(page.headers['cross-origin-resource-policy']), permissionsTest(page.headers['permissions-policy']),
   ];
   const penalties = 100 + tests.filter((t) => t.modifier < 0).reduce((sum, t) => sum + t.modifier, 0);
   const bonuses = tests.filter((t) => t.modifier > 0).reduce((sum, t) => sum + t.modifier, 0);

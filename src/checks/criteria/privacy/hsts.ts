@@ -1,8 +1,46 @@
-// Strict-Transport-Security tells browsers never to use plain HTTP for the site again; six
-// months (15,768,000 s) is the minimum the HTTP Observatory accepts.
+// Strict-Transport-Security tells browsers never to use plain HTTP for the site again. The
+// header is read as RFC 6797 says (a directive given twice makes it invalid, and browsers then
+// ignore it; `foo-max-age` is not `max-age`) and as the HTTP Observatory does (two headers,
+// joined by a comma, are invalid). Six months is the minimum: the Observatory counts
+// 15,552,000 s (180 days), since so many sites use that figure for it.
 import { detail, judgement, type PageCriterion } from '../criterion.ts';
 
-const MIN_MAX_AGE = 15_768_000;
+export const MIN_MAX_AGE = 15_552_000;
+
+export type HstsPolicy = { maxAge: number; includeSubDomains: boolean; preload: boolean };
+
+/** The `;`-separated parts of a value, a `;` inside a quoted string kept in its part. */
+function directivesOf(value: string): string[] {
+  const parts: string[] = [];
+  let current = '', quoted = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    if (quoted && c === '\\') { current += c + (value[++i] ?? ''); continue; }
+    if (c === '"') quoted = !quoted;
+    if (c === ';' && !quoted) { parts.push(current); current = ''; } else current += c;
+  }
+  return [...parts, current];
+}
+
+/** The policy a Strict-Transport-Security value sets, or why browsers would ignore it. */
+export function parseHsts(value: string): HstsPolicy | { invalid: string } {
+  if (value.includes(',')) return { invalid: 'the header is given more than once' };
+  const seen = new Map<string, string | null>();
+  for (const part of directivesOf(value.slice(0, 1024))) {
+    const m = /^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*(?:=\s*("(?:[^"\\]|\\.)*"|[!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*)?$/.exec(part);
+    if (!m) {
+      if (part.trim()) return { invalid: `"${part.trim().slice(0, 60)}" is not a directive` };
+      continue;
+    }
+    const name = m[1]!.toLowerCase();
+    if (seen.has(name)) return { invalid: `directive ${name} is given twice` };
+    seen.set(name, m[2] === undefined ? null : m[2].replace(/^"|"$/g, '').replace(/\\(.)/g, '$1'));
+  }
+  const maxAge = seen.get('max-age');
+  if (maxAge === undefined || maxAge === null) return { invalid: 'max-age is missing' };
+  if (!/^\d+$/.test(maxAge)) return { invalid: `max-age "${maxAge.slice(0, 30)}" is not a number of seconds` };
+  return { maxAge: Number(maxAge), includeSubDomains: seen.has('includesubdomains'), preload: seen.has('preload') };
+}
 
 export const hsts: PageCriterion = {
   id: 'privacy.hsts',
@@ -10,8 +48,8 @@ export const hsts: PageCriterion = {
   scope: 'page',
   title: { vi: 'Có HSTS (Strict-Transport-Security) tối thiểu 6 tháng', en: 'HSTS (Strict-Transport-Security) of at least six months' },
   description: {
-    vi: 'Phản hồi HTTPS có tiêu đề Strict-Transport-Security với max-age từ 15.768.000 giây.',
-    en: 'The HTTPS response carries Strict-Transport-Security with max-age of 15,768,000 seconds or more.',
+    vi: 'Phản hồi HTTPS có tiêu đề Strict-Transport-Security hợp lệ với max-age từ 15.552.000 giây (180 ngày).',
+    en: 'The HTTPS response carries a valid Strict-Transport-Security header with max-age of 15,552,000 seconds (180 days) or more.',
   },
   severity: 'moderate',
   basis: [{ instrument: 'tt32_2017', article: 'Điều 20' }, { instrument: 'nd13_2023', article: 'Điều 26' }, { instrument: 'luat91_2025' }],
@@ -21,8 +59,9 @@ export const hsts: PageCriterion = {
     }
     const value = page.document?.headers['strict-transport-security'];
     if (!value) return judgement('fail', [detail('hsts.missing', 'Thiếu tiêu đề Strict-Transport-Security.', 'No Strict-Transport-Security header.', { evidence: { blob: 'evidence', path: 'document.headers' } })]);
-    const maxAge = Number(/max-age\s*=\s*"?(\d+)/i.exec(value)?.[1] ?? NaN);
-    if (!Number.isFinite(maxAge)) return judgement('fail', [detail('hsts.invalid', `Tiêu đề HSTS không hợp lệ: ${value}`, `Invalid HSTS header: ${value}`, { data: { value } })]);
+    const policy = parseHsts(value);
+    if ('invalid' in policy) return judgement('fail', [detail('hsts.invalid', `Tiêu đề HSTS không hợp lệ (${policy.invalid}), trình duyệt sẽ bỏ qua: ${value}`, `Invalid HSTS header (${policy.invalid}); browsers ignore it: ${value}`, { data: { value, why: policy.invalid } })]);
+    const maxAge = policy.maxAge;
     if (maxAge < MIN_MAX_AGE) return judgement('fail', [detail('hsts.too_short', `max-age=${maxAge} ngắn hơn 6 tháng (${MIN_MAX_AGE}).`, `max-age=${maxAge} is shorter than six months (${MIN_MAX_AGE}).`, { data: { value } })]);
     return judgement('pass', [detail('hsts.ok', `HSTS: ${value}`, `HSTS: ${value}`, { data: { value } })]);
   },

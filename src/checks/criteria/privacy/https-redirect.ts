@@ -1,5 +1,8 @@
 // The http:// address of the home page sends visitors to HTTPS, so nobody lands on the
-// unencrypted site by typing the name.
+// unencrypted site by typing the name; and its first redirect goes to HTTPS on the same host,
+// as the HTTP Observatory asks: `http://a → http://www.a → https://www.a` leaves a hop an
+// attacker on the network can rewrite, before any HSTS could protect it.
+import type { EvidenceRef, Judgement } from '../../types.ts';
 import { detail, judgement, type PortalCriterion } from '../criterion.ts';
 
 export const httpsRedirect: PortalCriterion = {
@@ -20,7 +23,9 @@ export const httpsRedirect: PortalCriterion = {
     }
     // Asked for http:// and ended on https:// during the visit itself: the redirect was seen.
     if (home.requestedUrl.startsWith('http:')) {
-      return judgement('pass', [detail('redirect.ok', `${home.requestedUrl} chuyển tới ${finalUrl}.`, `${home.requestedUrl} redirects to ${finalUrl}.`, { evidence: { blob: 'evidence', path: 'document.redirects' } })]);
+      const evidence = { blob: 'evidence' as const, path: 'document.redirects' };
+      return firstHopStaysHttp(home.requestedUrl, home.document?.redirects ?? [], finalUrl, evidence)
+        ?? judgement('pass', [detail('redirect.ok', `${home.requestedUrl} chuyển tới ${finalUrl}.`, `${home.requestedUrl} redirects to ${finalUrl}.`, { evidence })]);
     }
     const probe = home.httpVariant;
     if (!probe) return judgement('cant_tell', [detail('redirect.not_probed', 'Chưa thử địa chỉ http://.', 'The http:// address was not tried.')]);
@@ -29,8 +34,19 @@ export const httpsRedirect: PortalCriterion = {
       return judgement('fail', [detail('redirect.http_unreachable', `Địa chỉ ${probe.url} không trả lời (${probe.error}); người gõ địa chỉ không có https:// sẽ không vào được.`, `${probe.url} does not answer (${probe.error}); people typing the name without https:// cannot get in.`, { evidence: { blob: 'evidence', path: 'httpVariant' } })]);
     }
     if (probe.finalUrl?.startsWith('https:')) {
-      return judgement('pass', [detail('redirect.ok', `${probe.url} chuyển tới ${probe.finalUrl}.`, `${probe.url} redirects to ${probe.finalUrl}.`, { evidence: { blob: 'evidence', path: 'httpVariant' } })]);
+      return firstHopStaysHttp(probe.url, probe.redirects ?? [], probe.finalUrl, { blob: 'evidence', path: 'httpVariant' }) ?? judgement('pass', [detail('redirect.ok', `${probe.url} chuyển tới ${probe.finalUrl}.`, `${probe.url} redirects to ${probe.finalUrl}.`, { evidence: { blob: 'evidence', path: 'httpVariant' } })]);
     }
     return judgement('fail', [detail('redirect.stays_http', `${probe.url} vẫn phục vụ qua HTTP (mã ${probe.status}), không chuyển sang HTTPS.`, `${probe.url} is served over HTTP (status ${probe.status}) without redirecting to HTTPS.`, { evidence: { blob: 'evidence', path: 'httpVariant' } })]);
   },
 };
+
+/** A chain whose first redirect stays on http:// fails, naming the hop; null when it went straight to HTTPS. */
+function firstHopStaysHttp(from: string, chain: ReadonlyArray<{ url: string }>, finalUrl: string, evidence: EvidenceRef): Judgement | null {
+  // chain[0] is the http:// request itself; what it redirected to is the next entry, or the end.
+  const first = chain.length > 1 ? chain[1]!.url : finalUrl;
+  if (!first.startsWith('http:')) return null;
+  return judgement('fail', [detail('redirect.first_hop_http',
+    `${from} chuyển tới ${first} (vẫn là http://) trước khi tới ${finalUrl}: bước chuyển đầu tiên phải sang https:// trên cùng tên miền.`,
+    `${from} redirects to ${first} (still http://) before reaching ${finalUrl}: the first redirect must go to https:// on the same host.`,
+    { data: { chain: chain.map((c) => c.url), finalUrl }, evidence })]);
+}

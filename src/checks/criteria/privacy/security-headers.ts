@@ -1,5 +1,5 @@
-// CSP, X-Content-Type-Options, frame protection, Referrer-Policy and Permissions-Policy,
-// graded by header-grade.ts (versioned, in the manner of the HTTP Observatory): A or better passes.
+// CSP (headers and <meta>), X-Content-Type-Options, frame protection, Referrer-Policy,
+// Cross-Origin-Resource-Policy and Permissions-Policy, graded by header-grade.ts (versioned, in the manner of the HTTP Observatory): A or better passes.
 import { detail, judgement, type PageCriterion } from '../criterion.ts';
 import { gradeHeaders } from './header-grade.ts';
 
@@ -17,10 +17,13 @@ export const securityHeaders: PageCriterion = {
   severity: 'moderate',
   basis: [{ instrument: 'nd13_2023', article: 'Điều 26' }, { instrument: 'luat91_2025' }],
   judge(page) {
-    const grade = gradeHeaders(page.document?.headers ?? {});
+    const grade = gradeHeaders({
+      headers: page.document?.headers ?? {}, metaCsp: page.document?.meta?.csp ?? [], metaReferrer: page.document?.meta?.referrer ?? [],
+      https: (page.finalUrl ?? page.requestedUrl).startsWith('https:'),
+    });
     const problems = grade.tests.filter((t) => t.modifier < 0);
     const summary = detail('headers.grade', `Điểm ${grade.score}, hạng ${grade.grade} (${grade.version}).`, `Score ${grade.score}, grade ${grade.grade} (${grade.version}).`, { data: { ...grade }, evidence: { blob: 'evidence', path: 'document.headers' } });
-    const each = problems.map((t) => detail(`headers.${t.result}`, `${t.header}: ${t.result} (${t.modifier})`, `${t.header}: ${t.result} (${t.modifier})`, { data: { ...t } }));
+    const each = problems.map((t) => detail(`headers.${t.result}`, `${t.header}: ${t.result} (${t.modifier})${t.why ? `: ${t.why}` : ''}`, `${t.header}: ${t.result} (${t.modifier})${t.why ? `: ${t.why}` : ''}`, { data: { ...t } }));
     return judgement(grade.score >= PASS_SCORE ? 'pass' : 'fail', [summary, ...each]);
   },
 };

@@ -1,0 +1,186 @@
+// Content-Security-Policy read as browsers enforce it and judged as the MDN HTTP Observatory
+// scores it (its published scoring; our own code). Every policy a page gets is enforced: each
+// header (two headers, or one header with policies separated by commas) and each
+// `<meta http-equiv>` in the document, so a source counts only where every policy that names
+// the directive allows it. A directive given twice in one policy makes the policy invalid for
+// the Observatory (browsers use the first and ignore the rest, which hides mistakes).
+
+export type CspResult =
+  | 'csp-implemented-with-no-unsafe-default-src-none'
+  | 'csp-implemented-with-no-unsafe'
+  | 'csp-implemented-with-unsafe-inline-in-style-src-only'
+  | 'csp-implemented-with-insecure-scheme-in-passive-content-only'
+  | 'csp-implemented-with-unsafe-eval'
+  | 'csp-implemented-with-unsafe-inline'
+  | 'csp-implemented-with-insecure-scheme'
+  | 'csp-header-invalid'
+  | 'csp-not-implemented'
+  | 'csp-not-implemented-but-reporting-enabled';
+
+export const CSP_MODIFIERS: Record<CspResult, number> = {
+  'csp-implemented-with-no-unsafe-default-src-none': 10,
+  'csp-implemented-with-no-unsafe': 5,
+  'csp-implemented-with-unsafe-inline-in-style-src-only': 0,
+  'csp-implemented-with-insecure-scheme-in-passive-content-only': -10,
+  'csp-implemented-with-unsafe-eval': -10,
+  'csp-implemented-with-unsafe-inline': -20,
+  'csp-implemented-with-insecure-scheme': -20,
+  'csp-header-invalid': -25,
+  'csp-not-implemented': -25,
+  'csp-not-implemented-but-reporting-enabled': -25,
+};
+
+/** What the effective policy allows that matters, beside the result. */
+export interface CspAnalysis {
+  result: CspResult;
+  /** Why the policy is invalid, when it is. */
+  invalid: string | null;
+  /** The effective policy, directive → sources (sorted), when there is one. */
+  directives: Record<string, string[]> | null;
+  /** frame-ancestors (headers only) keeps other sites from framing the page. */
+  antiClickjacking: boolean;
+  insecureBaseUri: boolean;
+  insecureFormAction: boolean;
+  policies: { header: number; meta: number };
+}
+
+/** Sources that allow nearly anything: a scheme alone or a wildcard. */
+const BROAD = new Set(['ftp:', 'http:', 'https:', '*', 'http://*', 'http://*.*', 'https://*', 'https://*.*']);
+/** Sources that let inline or injected script run. */
+const INLINE = new Set(["'unsafe-inline'", 'data:']);
+const isBroadOrInline = (s: string) => BROAD.has(s) || INLINE.has(s);
+const PASSIVE = ['img-src', 'media-src'];
+const NONCE_OR_HASH = /^'(nonce-|sha256-|sha384-|sha512-)/;
+/** Only headers may carry these: a `<meta>` policy that names them has them ignored. */
+const HEADER_ONLY = ['frame-ancestors', 'report-uri', 'sandbox'];
+const MAY_REPEAT = new Set(['report-uri', 'report-to']);
+const MAX_POLICY = 8192;
+
+type Policy = Map<string, Set<string>>;
+
+export class CspInvalid extends Error {}
+
+/** One serialised policy: directives with their sources, lower-cased. Throws CspInvalid. */
+export function parsePolicy(text: string): Policy {
+  const policy: Policy = new Map();
+  const clean = text.replace(/[\r\n]/g, '').trim().slice(0, MAX_POLICY);
+  // "img-src" is the shortest directive worth a policy.
+  if (clean.length < 'img-src'.length - 1) throw new CspInvalid(`policy too short: "${clean}"`);
+  for (const part of clean.split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/).filter(Boolean);
+    if (!name) continue;
+    const directive = name.toLowerCase();
+    if (policy.has(directive)) {
+      if (MAY_REPEAT.has(directive)) continue;
+      throw new CspInvalid(`directive ${directive} given twice`);
+    }
+    // A source list left empty allows nothing.
+    policy.set(directive, new Set(sources.length ? sources.map((s) => s.toLowerCase()) : directive.endsWith('-src') ? ["'none'"] : []));
+  }
+  return policy;
+}
+
+/** The fetch directives that fall back to default-src when a policy leaves them out. */
+const FETCH = ['script-src', 'style-src', 'object-src', 'img-src', 'media-src', 'font-src', 'connect-src', 'frame-src', 'worker-src', 'manifest-src'];
+
+function withDefaults(policy: Policy): Policy {
+  const fallback = policy.get('default-src');
+  if (!fallback) return policy;
+  const out = new Map(policy);
+  for (const d of FETCH) if (!out.has(d)) out.set(d, new Set(fallback));
+  return out;
+}
+
+/**
+ * The policy all of them enforce together: a directive named by several policies allows only
+ * what each of them allows ('none' when nothing is left).
+ */
+export function combinePolicies(policies: readonly Policy[]): Policy {
+  const out: Policy = new Map();
+  // With several policies, each one's default-src stands for the fetch directives it leaves out.
+  const expanded = policies.length > 1 ? policies.map(withDefaults) : policies;
+  for (const policy of expanded) {
+    for (const [directive, sources] of policy) {
+      const before = out.get(directive);
+      if (!before) { out.set(directive, new Set(sources)); continue; }
+      const both = new Set([...[...before].filter((s) => allows(sources, s)), ...[...sources].filter((s) => allows(before, s))]);
+      out.set(directive, both.size ? both : new Set(["'none'"]));
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a source list lets through what `source` names: the same source, or a host or
+ * 'self' under a wildcard (`*`), or an https:// host under `https:`. Keywords ('unsafe-inline',
+ * nonces) and data:/blob: are only ever allowed by themselves.
+ */
+function allows(list: ReadonlySet<string>, source: string): boolean {
+  if (list.has(source)) return true;
+  const host = source === "'self'" || (!source.startsWith("'") && !/^(data|blob|filesystem|mediastream):/.test(source));
+  if (host && list.has('*')) return true;
+  return source.startsWith('https://') && list.has('https:');
+}
+
+/** The policies in header values (several headers arrive joined by commas or line breaks). */
+export function splitPolicies(values: readonly string[]): string[] {
+  return values.flatMap((v) => v.split(/[,\n]/)).map((p) => p.trim()).filter(Boolean);
+}
+
+export function analyseCsp(input: { headers: readonly string[]; meta: readonly string[]; reportOnly: string | undefined; https: boolean }): CspAnalysis {
+  const headerPolicies = splitPolicies(input.headers);
+  const metaPolicies = input.meta.map((m) => m.trim()).filter(Boolean);
+  const counts = { header: headerPolicies.length, meta: metaPolicies.length };
+  const none = (result: CspResult, invalid: string | null = null): CspAnalysis =>
+    ({ result, invalid, directives: null, antiClickjacking: false, insecureBaseUri: false, insecureFormAction: false, policies: counts });
+  if (!headerPolicies.length && !metaPolicies.length) return none(input.reportOnly?.trim() ? 'csp-not-implemented-but-reporting-enabled' : 'csp-not-implemented');
+
+  let fromHeaders: Policy[], fromMeta: Policy[];
+  try {
+    fromHeaders = headerPolicies.map(parsePolicy);
+    fromMeta = metaPolicies.map(parsePolicy).map((p) => { for (const d of HEADER_ONLY) p.delete(d); return p; });
+  } catch (err) {
+    if (err instanceof CspInvalid) return none('csp-header-invalid', err.message);
+    throw err;
+  }
+  const csp = combinePolicies([...fromHeaders, ...fromMeta]);
+  if (!csp.size) return none('csp-not-implemented');
+  const headerCsp = combinePolicies(fromHeaders);
+
+  const fallback = (d: string) => new Set(csp.get(d) ?? csp.get('default-src') ?? ['*']);
+  const scripts = fallback('script-src');
+  const styles = fallback('style-src');
+  const objects = fallback('object-src');
+  // A nonce or a hash makes browsers ignore 'unsafe-inline'.
+  for (const list of [scripts, styles]) if ([...list].some((s) => NONCE_OR_HASH.test(s))) list.delete("'unsafe-inline'");
+  // 'strict-dynamic' with a nonce or hash makes host sources, 'self' and 'unsafe-inline' ignored;
+  // without one it trusts whatever the page's scripts load, and allows none to start.
+  let invalid: string | null = null;
+  if (scripts.has("'strict-dynamic'")) {
+    if ([...scripts].some((s) => NONCE_OR_HASH.test(s))) {
+      for (const s of [...scripts]) if ([...BROAD].some((b) => s.startsWith(b)) || s === "'self'" || s === "'unsafe-inline'") scripts.delete(s);
+    } else {
+      invalid = "'strict-dynamic' without a nonce or hash";
+    }
+  }
+  const active = [...[...csp].filter(([d]) => !PASSIVE.includes(d) && d !== 'script-src').flatMap(([, s]) => [...s]), ...scripts];
+  const passive = PASSIVE.flatMap((d) => [...(csp.get(d) ?? csp.get('default-src') ?? [])]);
+  const insecure = (s: string) => s.startsWith('http:') || s.startsWith('ftp:');
+  const defaultNone = csp.get('default-src')?.size === 1 && csp.get('default-src')!.has("'none'");
+
+  const result: CspResult = invalid ? 'csp-header-invalid'
+    : [...scripts].some(isBroadOrInline) || [...objects].some((s) => BROAD.has(s)) ? 'csp-implemented-with-unsafe-inline'
+    : input.https && active.some(insecure) ? 'csp-implemented-with-insecure-scheme'
+    : scripts.has("'unsafe-eval'") || styles.has("'unsafe-eval'") ? 'csp-implemented-with-unsafe-eval'
+    : input.https && passive.some(insecure) ? 'csp-implemented-with-insecure-scheme-in-passive-content-only'
+    : [...styles].some(isBroadOrInline) ? 'csp-implemented-with-unsafe-inline-in-style-src-only'
+    : defaultNone ? 'csp-implemented-with-no-unsafe-default-src-none'
+    : 'csp-implemented-with-no-unsafe';
+  const directives = Object.fromEntries([...csp].map(([d, s]) => [d, [...s].sort()]));
+  return {
+    result, invalid, directives, policies: counts,
+    antiClickjacking: headerCsp.has('frame-ancestors') && ![...headerCsp.get('frame-ancestors')!].some((s) => BROAD.has(s)),
+    insecureBaseUri: [...(csp.get('base-uri') ?? ['*'])].some(isBroadOrInline),
+    insecureFormAction: [...(csp.get('form-action') ?? ['*'])].some((s) => BROAD.has(s)),
+  };
+}
