@@ -62,6 +62,13 @@ describe('cookies', () => {
     expect(cookies[0]!.tracker).toBeTruthy();
     expect(cookies[1]).toMatchObject({ name: 'IDE', party: 'third', stored: false, refusedBecause: ['ThirdPartyPhaseout'] });
   });
+
+  it('keeps a refused cookie\'s declared lifetime and path: Max-Age over Expires, as browsers do', () => {
+    const refused = (line: string) => describeCookies([], [{ ...parseCookieDeclaration(line, 'header', 'https://ad.doubleclick.net/p')!, blocked: ['ThirdPartyPhaseout'] }], 'hanoi.gov.vn', 1.9e9)[0]!;
+    expect(refused('IDE=x; Max-Age=34128000; Path=/quang-cao; Expires=Thu, 01 Jan 2026 00:00:00 GMT')).toMatchObject({ expiresInS: 34128000, path: '/quang-cao' });
+    expect(refused(`IDE=x; Expires=${new Date((1.9e9 + 3600) * 1000).toUTCString()}`)).toMatchObject({ expiresInS: 3600, path: '/' });
+    expect(refused('IDE=x').expiresInS).toBeNull();
+  });
 });
 
 describe('the law in force on the measured date', () => {

@@ -11,6 +11,10 @@ export interface CookieDeclaration {
   httpOnly: boolean;
   sameSite: string | null;
   valueLength: number;
+  /** Path, Max-Age and Expires as declared (a refused cookie has no stored copy to read them from). */
+  path?: string | null;
+  maxAgeS?: number | null;
+  expiresAtS?: number | null;
   via: 'header' | 'script';
   /** The response that set it, or the script that wrote it. */
   url: string | null;
@@ -48,6 +52,9 @@ export function parseCookieDeclaration(text: string, via: 'header' | 'script', u
     httpOnly: attr.has('httponly'),
     sameSite: attr.has('samesite') ? attr.get('samesite')! : null,
     valueLength: pair.length - eq - 1,
+    path: attr.get('path') || null,
+    maxAgeS: /^-?\d{1,12}$/.test(attr.get('max-age') ?? '') ? Number(attr.get('max-age')) : null,
+    expiresAtS: attr.has('expires') && Number.isFinite(Date.parse(attr.get('expires')!)) ? Math.round(Date.parse(attr.get('expires')!) / 1000) : null,
     via,
     url,
   };
@@ -81,7 +88,9 @@ export function describeCookies(stored: StoredCookie[], declarations: CookieDecl
   const refused = declarations.filter((d) => d.blocked?.length).map((d): CookieRecord => {
     const domain = d.domain ?? hostOf(d.url) ?? '';
     return {
-      name: d.name, domain, path: '/', secure: d.secure, httpOnly: d.httpOnly, sameSite: d.sameSite, expiresInS: null,
+      // Max-Age wins over Expires, as in browsers.
+      name: d.name, domain, path: d.path ?? '/', secure: d.secure, httpOnly: d.httpOnly, sameSite: d.sameSite,
+      expiresInS: d.maxAgeS ?? (d.expiresAtS != null ? Math.round(d.expiresAtS - nowS) : null),
       party: partyOf(domain, firstPartySite), setBy: { via: 'header', url: d.url ?? '' },
       tracker: (d.url ? trackerFor(d.url)?.entity : null) ?? (KNOWN_TRACKING_NAMES.test(d.name) ? 'known analytics or advertising cookie name' : null),
       valueLength: d.valueLength, stored: false, refusedBecause: d.blocked!,
