@@ -62,7 +62,8 @@ export interface CookieRecord {
   /** Expiry in seconds from the visit; null for a session cookie. */
   expiresInS: number | null;
   party: 'first' | 'third';
-  setBy: { via: 'header'; url: string } | { via: 'script'; url: string | null } | { via: 'unknown' };
+  /** A script's `url` is the writer; `stack`, the scripts on the call stack, innermost first (absent in older evidence). */
+  setBy: { via: 'header'; url: string } | { via: 'script'; url: string | null; stack?: string[] } | { via: 'unknown' };
   /** Set by a host on the tracker list, or by a tracker's script. */
   tracker: string | null;
   /** Never the value itself: its length, enough to tell an identifier from a flag. */
@@ -77,6 +78,8 @@ export interface StorageRecord {
   key: string;
   valueLength: number;
   setBy: string | null;
+  /** The scripts on the call stack of the write, innermost first (absent in older evidence). */
+  stack?: string[];
   tracker: string | null;
 }
 

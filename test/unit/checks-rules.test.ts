@@ -63,6 +63,15 @@ describe('cookies', () => {
     expect(cookies[1]).toMatchObject({ name: 'IDE', party: 'third', stored: false, refusedBecause: ['ThirdPartyPhaseout'] });
   });
 
+  it('a tracker anywhere on the call stack wrote the cookie, even through a first-party helper', () => {
+    const stored = [{ name: 'uid', value: 'a1b2c3', domain: 'hanoi.gov.vn', path: '/', expires: -1, httpOnly: false, secure: true, sameSite: 'Lax' }];
+    const helper = 'https://hanoi.gov.vn/js/cookie-helper.js';
+    const declared = [{ ...parseCookieDeclaration('uid=a1b2c3; Secure; SameSite=Lax', 'script', helper)!, stack: [helper, 'https://connect.facebook.net/en_US/fbevents.js'] }];
+    const [cookie] = describeCookies(stored, declared, 'hanoi.gov.vn', 1.9e9);
+    expect(cookie).toMatchObject({ setBy: { via: 'script', url: helper, stack: [helper, 'https://connect.facebook.net/en_US/fbevents.js'] } });
+    expect(cookie!.tracker).toBeTruthy();
+  });
+
   it('keeps a refused cookie\'s declared lifetime and path: Max-Age over Expires, as browsers do', () => {
     const refused = (line: string) => describeCookies([], [{ ...parseCookieDeclaration(line, 'header', 'https://ad.doubleclick.net/p')!, blocked: ['ThirdPartyPhaseout'] }], 'hanoi.gov.vn', 1.9e9)[0]!;
     expect(refused('IDE=x; Max-Age=34128000; Path=/quang-cao; Expires=Thu, 01 Jan 2026 00:00:00 GMT')).toMatchObject({ expiresInS: 34128000, path: '/quang-cao' });

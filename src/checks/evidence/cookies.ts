@@ -18,6 +18,8 @@ export interface CookieDeclaration {
   via: 'header' | 'script';
   /** The response that set it, or the script that wrote it. */
   url: string | null;
+  /** For a script: the scripts on the call stack, innermost first. */
+  stack?: string[];
   /** Why the browser refused to store it (CDP blockedReasons), when it did. */
   blocked?: string[];
 }
@@ -105,8 +107,10 @@ function describeStored(stored: StoredCookie[], declarations: CookieDeclaration[
     // The last declaration of the same name for this domain is the one the browser kept.
     const declared = [...declarations].reverse().find((d) => d.name === c.name && domainMatches(c.domain, d, d.via === 'header' ? hostOf(d.url) : null))
       ?? [...declarations].reverse().find((d) => d.name === c.name);
-    const setBy: CookieRecord['setBy'] = declared ? (declared.via === 'header' ? { via: 'header', url: declared.url ?? '' } : { via: 'script', url: declared.url }) : { via: 'unknown' };
-    const setterTracker = declared?.url ? trackerFor(declared.url)?.entity ?? null : null;
+    const setBy: CookieRecord['setBy'] = declared ? (declared.via === 'header' ? { via: 'header', url: declared.url ?? '' } : { via: 'script', url: declared.url, stack: declared.stack ?? [] }) : { via: 'unknown' };
+    // Any tracker on the call stack wrote it, even through a first-party helper.
+    const setters = declared?.stack?.length ? declared.stack : declared?.url ? [declared.url] : [];
+    const setterTracker = setters.map((u) => trackerFor(u)?.entity).find(Boolean) ?? null;
     const domainTracker = trackerFor(c.domain.replace(/^\./, ''))?.entity ?? null;
     const nameTracker = KNOWN_TRACKING_NAMES.test(c.name) ? 'known analytics or advertising cookie name' : null;
     return {

@@ -3,17 +3,19 @@
 // tamper with what runs in it: that only ever spoils the evidence of that page.
 
 /**
- * Before any script of the page: remember which script wrote each cookie (document.cookie)
- * and each local/session storage key, from the stack of the call, as the EDPS
+ * Before any script of the page: remember which scripts wrote each cookie (document.cookie)
+ * and each local/session storage key, from the whole stack of the call, as the EDPS
  * website-evidence-collector does.
  */
 export const INSTRUMENT_SCRIPT = `(() => {
   if (window.__dvcEvidence) return;
   const log = { cookies: [], storage: [] };
   Object.defineProperty(window, '__dvcEvidence', { value: log, enumerable: false });
-  const caller = () => {
-    const urls = (new Error().stack || '').match(/(?:https?|file):\\/\\/[^\\s)]+/g) || [];
-    return urls.length ? urls[0].replace(/:\\d+:\\d+$/, '') : null;
+  // The scripts on the call stack, innermost first, each once (at most 10): the writer, and
+  // whoever called it (a tracker may write through a first-party helper).
+  const callers = () => {
+    const urls = ((new Error().stack || '').match(/(?:https?|file):\\/\\/[^\\s)]+/g) || []).map((u) => u.replace(/:\\d+:\\d+$/, '').slice(0, 500));
+    return urls.filter((u, i) => urls.indexOf(u) === i).slice(0, 10);
   };
   const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
   if (cookie && cookie.set) {
@@ -21,7 +23,7 @@ export const INSTRUMENT_SCRIPT = `(() => {
       configurable: true, enumerable: cookie.enumerable,
       get() { return cookie.get.call(this); },
       set(value) {
-        try { if (log.cookies.length < 500) log.cookies.push({ raw: String(value).slice(0, 4096), script: caller() }); } catch (e) {}
+        try { if (log.cookies.length < 500) { const stack = callers(); log.cookies.push({ raw: String(value).slice(0, 4096), script: stack[0] || null, stack }); } } catch (e) {}
         return cookie.set.call(this, value);
       },
     });
@@ -29,7 +31,7 @@ export const INSTRUMENT_SCRIPT = `(() => {
   const setItem = Storage.prototype.setItem;
   Storage.prototype.setItem = function (key, value) {
     try {
-      if (log.storage.length < 500) log.storage.push({ area: this === window.sessionStorage ? 'session' : 'local', key: String(key).slice(0, 200), script: caller() });
+      if (log.storage.length < 500) { const stack = callers(); log.storage.push({ area: this === window.sessionStorage ? 'session' : 'local', key: String(key).slice(0, 200), script: stack[0] || null, stack }); }
     } catch (e) {}
     return setItem.apply(this, arguments);
   };

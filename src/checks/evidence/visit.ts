@@ -291,7 +291,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
       forms: Array<{ action: string; method: string; fields: Array<{ name: string; id: string; type: string; autocomplete: string; label: string }> }>;
       links: PageEvidence['links']; headings: PageEvidence['headings']; passages: Passage[]; tables: PageEvidence['tables']; mixed: Array<{ url: string; element: string }>;
       storage: Array<{ area: 'local' | 'session'; key: string; valueLength: number }>;
-      written: { cookies: Array<{ raw: string; script: string | null }>; storage: Array<{ area: string; key: string; script: string | null }> };
+      written: { cookies: Array<{ raw: string; script: string | null; stack?: string[] }>; storage: Array<{ area: string; key: string; script: string | null; stack?: string[] }> };
     };
     const hits = findPersonalData(dom.text);
     const pairs = maskingPairs(hits);
@@ -310,8 +310,9 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
         ...net.blockedMixedContent.filter((u) => !dom.mixed.some((m) => m.url === u)).map((u) => ({ url: u, element: 'request', blocked: true })),
       ],
       storage: dom.storage.map((s) => {
-        const writer = [...dom.written.storage].reverse().find((w) => w.key === s.key && w.area === s.area)?.script ?? null;
-        return { ...s, setBy: writer, tracker: writer ? trackerFor(writer)?.entity ?? null : null };
+        const write = [...dom.written.storage].reverse().find((w) => w.key === s.key && w.area === s.area);
+        const stack = write?.stack ?? (write?.script ? [write.script] : []);
+        return { ...s, setBy: write?.script ?? null, stack, tracker: stack.map((u) => trackerFor(u)?.entity).find(Boolean) ?? null };
       }),
     });
 
@@ -331,7 +332,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
 
     const declarations: CookieDeclaration[] = [
       ...net.cookieDeclarations,
-      ...dom.written.cookies.flatMap((w) => parseCookieDeclaration(w.raw, 'script', w.script) ?? []),
+      ...dom.written.cookies.flatMap((w) => { const d = parseCookieDeclaration(w.raw, 'script', w.script); return d ? [{ ...d, stack: w.stack ?? [] }] : []; }),
     ];
     evidence.cookies = describeCookies(await context.cookies(), declarations, opts.firstPartySite, Date.now() / 1000);
     const html = maskText(await page.content(), pairs);
