@@ -24,6 +24,7 @@ export const FIXTURE_PAGES = {
   reflow: '/tran-ngang',
   untitledFrame: '/khung-khong-ten',
   metaCsp: '/csp-trong-the-meta',
+  filterListBeacon: '/do-luong-tu-viet',
   hostile: {
     redirectLoop: '/doc-hai/chuyen-huong-vo-tan',
     download: '/doc-hai/tai-xuong',
@@ -111,6 +112,10 @@ export function handleFixture(path: string, query: URLSearchParams, host = FIXTU
       return page('Trang kiểm thử sạch', `<p>Trang này đạt mọi tiêu chí: có khai báo ngôn ngữ, văn bản thay thế, nhãn biểu mẫu và độ tương phản đủ.</p>
 <img src="/assets/diem.gif" alt="Điểm ảnh minh họa" width="16" height="16">
 <form action="/gui" method="post"><label for="tu-khoa">Từ khóa tìm kiếm</label> <input id="tu-khoa" name="tu_khoa" type="search"> <button type="submit">Tìm</button></form>`);
+    case P.filterListBeacon:
+      // A home-grown analytics beacon on the portal's own host: no entity list knows it, EasyPrivacy's rules do.
+      return page('Đo lượng truy cập tự viết', `<p>Trang gửi số liệu truy cập về máy chủ của chính cổng.</p>
+<img src="/analytics/collect?v=1&amp;t=pageview&amp;dp=%2Ftrang-chu" alt="" width="1" height="1">`);
     case P.metaCsp:
       // A weak header policy made strict by the document's own <meta> policy: both are enforced.
       return page('Chính sách nội dung trong thẻ meta', '<p>Trang đặt thêm chính sách bảo mật nội dung bằng thẻ meta.</p>', {

@@ -11,7 +11,8 @@ import { TOOL_VERSION } from '../version.ts';
 import { CRITERIA_VERSION } from './criteria/index.ts';
 import { AXE_VERSION } from './evidence/axe.ts';
 import { findPolicyLink, findStatementLink } from './evidence/discover.ts';
-import { siteOf, TRACKER_LIST_VERSION } from './evidence/third-parties.ts';
+import { filterListFor } from './evidence/filter-list.ts';
+import { siteOf, trackerListsVersion } from './evidence/third-parties.ts';
 import { visitPage, type VisitResult } from './evidence/visit.ts';
 import { judgePortal, type CriterionResult } from './judge.ts';
 import { scoreArea, SCORING_VERSION, type AreaScore } from './score.ts';
@@ -21,7 +22,7 @@ export type CheckSettings = Omit<ChecksConfig, 'enabled'>;
 
 export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
   areas: ['privacy', 'accessibility'], concurrency: 3, pageTimeoutMs: 30_000, maxPageBytes: 20 * 1024 * 1024,
-  keyboardSample: 40, screenshotMaxHeight: 10_000, trustedCertificateSpki: [],
+  keyboardSample: 40, screenshotMaxHeight: 10_000, trustedCertificateSpki: [], filterList: 'data/trackers/filter-list.txt',
 };
 
 export interface CheckTarget {
@@ -75,7 +76,7 @@ export class Checker {
     this.limit = pLimit(settings.concurrency);
     this.executablePath = executablePath;
     this.versions = {
-      tool: TOOL_VERSION, axe: AXE_VERSION, trackerList: TRACKER_LIST_VERSION, browser: browserVersion(executablePath),
+      tool: TOOL_VERSION, axe: AXE_VERSION, trackerList: trackerListsVersion(settings.filterList), browser: browserVersion(executablePath),
       criteria: CRITERIA_VERSION, scoring: SCORING_VERSION,
     };
   }
@@ -102,6 +103,7 @@ export class Checker {
       return visitPage(browser, url, {
         kind, firstPartySite, areas, pageTimeoutMs: this.settings.pageTimeoutMs, maxPageBytes: this.settings.maxPageBytes,
         keyboardSample: this.settings.keyboardSample, screenshotMaxHeight: this.settings.screenshotMaxHeight, probeHttp: kind === 'home',
+        filterList: filterListFor(this.settings.filterList),
       });
     });
   }

@@ -49,6 +49,8 @@ export interface RequestRecord {
   responseHeaders: Record<string, string> | null;
   /** The tracker-list entry it matched (third-party-web), if any. */
   tracker: { entity: string; categories: string[] } | null;
+  /** The filter-list rule that matched it (EasyPrivacy by default), if any; absent in older evidence. */
+  filterMatch?: { list: string; rule: string } | null;
 }
 
 export interface CookieRecord {

@@ -22,6 +22,7 @@ import { registerNotify } from './commands/notify.ts';
 import { registerStart } from './commands/start.ts';
 import { registerSummary } from './commands/summary.ts';
 import { registerProbe } from './commands/probe.ts';
+import { registerTrackers } from './commands/trackers.ts';
 import { registerUptime } from './commands/uptime.ts';
 import { EXIT, UsageError } from './errors.ts';
 
@@ -49,6 +50,7 @@ export function buildProgram(): Command {
   registerDb(program);
   registerProbe(program);
   registerUptime(program);
+  registerTrackers(program);
   registerReport(program);
   registerServe(program);
   registerExport(program);

@@ -164,6 +164,11 @@ export const ChecksSchema = z.strictObject({
   hostResolverRules: z.string().min(1).optional(),
   /** Extra certificates the checker's browser trusts, by SPKI pin (the sandbox's test certificate). */
   trustedCertificateSpki: z.array(Spki).default([]),
+  /**
+   * Where `dvc-monitor trackers update` installs a tracker filter list (Adblock Plus syntax).
+   * While no list is installed there, the EasyPrivacy snapshot shipped with the tool is used.
+   */
+  filterList: z.string().min(1).default('data/trackers/filter-list.txt'),
 });
 
 /** Which source's figure is kept when two give the same agency, metric and month. */

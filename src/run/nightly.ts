@@ -21,7 +21,7 @@ import { executeJob, isCumulative } from './execute-job.ts';
 import { Checker, DEFAULT_CHECK_SETTINGS } from '../checks/checker.ts';
 import { executeCheckJob, planCheckJobs } from '../checks/execute-check-job.ts';
 import { AXE_VERSION } from '../checks/evidence/axe.ts';
-import { TRACKER_LIST_VERSION } from '../checks/evidence/third-parties.ts';
+import { trackerListsVersion } from '../checks/evidence/third-parties.ts';
 import { SCORING_VERSION } from '../checks/score.ts';
 import { browserVersion } from '../browser/launch.ts';
 import { registryLookup } from './registry-lookup.ts';
@@ -87,7 +87,7 @@ function openRun(db: Db, loaded: LoadedConfig, plan: RunPlan, opts: { trigger: s
     const created = createRun(db, {
       trigger: opts.trigger, plan, pid: process.pid, host, now: opts.now,
       toolVersion: TOOL_VERSION, nodeVersion: process.version, configHash: loaded.hash,
-      ...(checkJobs.length ? checkVersions() : {}),
+      ...(checkJobs.length ? checkVersions(loaded.config.checks?.filterList) : {}),
     });
     addJobs(db, created.id, [...planJobs(loaded.config.sources, plan), ...checkJobs]);
     return created;
@@ -108,12 +108,12 @@ function evaluateRunQuality(db: Db, run: RunRow, loaded: LoadedConfig, now: Date
 }
 
 /** The versions a run with checks records; a missing browser is the check jobs' failure, not the run's. */
-function checkVersions() {
+function checkVersions(filterList: string | undefined) {
   let browser: string | null = null;
   try {
     browser = browserVersion();
   } catch { /* recorded as unknown; the check jobs will name the failure */ }
-  return { axeVersion: AXE_VERSION, trackerListVersion: TRACKER_LIST_VERSION, browserVersion: browser, scoringVersion: SCORING_VERSION };
+  return { axeVersion: AXE_VERSION, trackerListVersion: trackerListsVersion(filterList), browserVersion: browser, scoringVersion: SCORING_VERSION };
 }
 
 /** A resumed run may name a source the config no longer has: a named failure, not a crash. */

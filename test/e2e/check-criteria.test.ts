@@ -36,6 +36,7 @@ beforeAll(async () => {
     untitledFrame: { portalId: null, homeUrl: fixture(FIXTURE_PAGES.untitledFrame), pages: [] },
     storage: { portalId: null, homeUrl: fixture(FIXTURE_PAGES.storage), pages: [] },
     metaCsp: { portalId: null, homeUrl: fixture(FIXTURE_PAGES.metaCsp), pages: [] },
+    beacon: { portalId: null, homeUrl: fixture(FIXTURE_PAGES.filterListBeacon), pages: [] },
   };
   await Promise.all(Object.entries(targets).map(async ([name, target]) => {
     checks[name] = await checker.checkPortal(target);
@@ -185,6 +186,13 @@ describe('the findings name the defect', () => {
     // CSP with inline styles only (0), frame-ancestors (+5), private referrer (+5).
     expect(grade('hanoi')).toMatchObject({ score: 110, grade: 'A+' });
     expect(grade('bct')).toMatchObject({ score: 45, grade: 'C-' });
+  });
+
+  it('a tracking beacon no entity list knows is caught by the filter list, which names its rule', () => {
+    const r = checks.beacon!.results.find((x) => x.level === 'page' && x.criterionId === 'privacy.no-tracker-before-consent')!;
+    expect(r.outcome).toBe('fail');
+    const request = r.details.find((d) => d.code === 'tracker.request')!;
+    expect(request.data).toMatchObject({ entity: null, filterMatch: { list: 'EasyPrivacy 202309050832', rule: '/analytics/collect?' } });
   });
 
   it('reads the document\'s <meta> CSP with the header: both are enforced', () => {

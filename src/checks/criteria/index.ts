@@ -35,7 +35,8 @@ import { policyContactPoint } from './privacy/policy-contact-point.ts';
 import { policyReachable } from './privacy/policy-reachable.ts';
 import { securityHeaders } from './privacy/security-headers.ts';
 
-export const CRITERIA_VERSION = 'criteria/3';
+// criteria/4: announced trap exits, axe's second look, headers-grade/2, RFC 6797 HSTS, SameSite values, filter-list trackers.
+export const CRITERIA_VERSION = 'criteria/4';
 
 export const CATALOGUE: readonly Criterion[] = [
   https, httpsRedirect, hsts, securityHeaders, mixedContent, noTrackerBeforeConsent, noNonEssentialCookieBeforeConsent,

@@ -4,6 +4,7 @@
 import type { CDPSession } from 'playwright-core';
 import type { RequestRecord } from '../types.ts';
 import { parseCookieDeclaration, setCookieLines, type CookieDeclaration } from './cookies.ts';
+import type { FilterList } from './filter-list.ts';
 import { partyOf, trackerFor } from './third-parties.ts';
 
 const MAX_REQUESTS = 1000;
@@ -51,6 +52,7 @@ export class NetworkLog {
     /** Called once when the page has received more than maxBytes: the visit is stopped. */
     private readonly onTooLarge: (bytes: number) => void,
     private readonly maxBytes: number,
+    private readonly filters: FilterList | null = null,
   ) {}
 
   get pending(): number {
@@ -80,6 +82,8 @@ export class NetworkLog {
         bytes: null,
         responseHeaders: null,
         tracker: host ? trackerFor(e.request.url) : null,
+        // The page's own document is not judged by the list; its frames' documents are.
+        filterMatch: this.filters && !(e.type === 'Document' && e.initiator?.type === 'other') ? this.filters.match(e.request.url, e.documentURL ?? '', e.type ?? 'other') : null,
       };
       if (this.requests.length < MAX_REQUESTS) this.requests.push(record);
       else this.dropped++;

@@ -1,9 +1,11 @@
 // Who a request goes to: first or third party, a known tracker or not, a host to review as
-// possibly abroad. Trackers come from third-party-web (MIT), a maintained list of 2,000+
-// entities with their domains and categories shipped inside the npm package, so it works
-// offline; its version is recorded with every check.
+// possibly abroad. Tracker entities come from third-party-web (MIT), a maintained list of
+// 2,000+ entities with their domains and categories shipped inside the npm package, so it works
+// offline; tracking requests also from a filter list (filter-list.ts). Both versions are
+// recorded with every check.
 import { createRequire } from 'node:module';
 import { getDomain, parse } from 'tldts';
+import { filterListInfoOf, filterListVersion } from './filter-list.ts';
 
 const require = createRequire(import.meta.url);
 const thirdPartyWeb = require('third-party-web') as {
@@ -11,6 +13,11 @@ const thirdPartyWeb = require('third-party-web') as {
 };
 
 export const TRACKER_LIST_VERSION = `third-party-web@${(require('third-party-web/package.json') as { version: string }).version}`;
+
+/** Both lists a check uses, as its versions record them: "third-party-web@0.26.6 + EasyPrivacy@202309050832". */
+export function trackerListsVersion(filterListPath: string | undefined): string {
+  return `${TRACKER_LIST_VERSION} + ${filterListVersion(filterListInfoOf(filterListPath))}`;
+}
 
 /** Categories of third-party-web that follow people across sites (not CDNs, hosting, video, …). */
 export const TRACKER_CATEGORIES = ['ad', 'analytics', 'social', 'marketing', 'tag-manager', 'customer-success'];

@@ -13,6 +13,7 @@ import { cropElements } from './accessibility/crops.ts';
 import { ELEMENT_REF_SCRIPT, inEveryFrame, listFrames, type FrameTarget } from './accessibility/frames.ts';
 import { KEYBOARD_INIT_SCRIPT } from './accessibility/keyboard.ts';
 import { flaggedByProbes, runProbes } from './accessibility/probes.ts';
+import type { FilterList } from './filter-list.ts';
 import { NavigationFailed, NavigationWatch } from './navigation.ts';
 import { keptHeaders, NetworkLog } from './network-log.ts';
 import { detectLanguage, type LanguageEvidence, type Passage } from './language.ts';
@@ -30,6 +31,8 @@ export interface VisitOptions {
   screenshotMaxHeight: number;
   /** Also visit the http:// address (the home page), to see whether it redirects to HTTPS. */
   probeHttp: boolean;
+  /** The tracker filter list requests are matched against (none: third-party-web alone). */
+  filterList?: FilterList | null;
 }
 
 export interface VisitResult {
@@ -245,7 +248,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
     });
     page.on('crash', () => stop('browser_crashed', 'the page crashed the browser tab'));
     page.on('download', () => stop('download', 'the address starts a file download instead of showing a page'));
-    const net = new NetworkLog(opts.firstPartySite, (bytes) => stop('too_large', `the page sent more than ${opts.maxPageBytes} bytes (${bytes})`), opts.maxPageBytes);
+    const net = new NetworkLog(opts.firstPartySite, (bytes) => stop('too_large', `the page sent more than ${opts.maxPageBytes} bytes (${bytes})`), opts.maxPageBytes, opts.filterList ?? null);
     const cdp = await context.newCDPSession(page);
     stopper.cdp = cdp;
     await net.attach(cdp);

@@ -1,0 +1,80 @@
+// `dvc-monitor trackers`: which tracker lists the checks use; `trackers update --from FILE|URL`
+// installs a newer filter list (Adblock Plus syntax, e.g. EasyPrivacy) where the configuration
+// says (checks.filterList), only once it parsed as a tracker list: a broken download leaves
+// the list in use as it was.
+import { readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/load.ts';
+import { filterListInfoOf, FilterListInvalid, installFilterList } from '../../checks/evidence/filter-list.ts';
+import { TRACKER_LIST_VERSION } from '../../checks/evidence/third-parties.ts';
+import { t } from '../../i18n.ts';
+import { configPath, langOf, type GlobalOptions } from '../context.ts';
+import { UsageError } from '../errors.ts';
+
+const DOWNLOAD_TIMEOUT_MS = 60_000;
+const MAX_DOWNLOAD_BYTES = 50 * 1024 * 1024;
+
+function installedPath(globals: GlobalOptions): string {
+  const path = loadConfig(configPath(globals)).config.checks?.filterList ?? 'data/trackers/filter-list.txt';
+  return isAbsolute(path) ? path : resolve(path);
+}
+
+async function download(url: string): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS), redirect: 'follow' });
+  } catch (err) {
+    throw new UsageError(`could not download ${url}: ${(err as Error).message}. Fix: check the address, or download the list elsewhere and use --from FILE`);
+  }
+  if (!response.ok) throw new UsageError(`${url} answered HTTP ${response.status}. Fix: check the address of the list`);
+  const size = Number(response.headers.get('content-length') ?? 0);
+  if (size > MAX_DOWNLOAD_BYTES) throw new UsageError(`${url} is ${size} bytes, over the ${MAX_DOWNLOAD_BYTES} a filter list may be`);
+  const text = await response.text();
+  if (text.length > MAX_DOWNLOAD_BYTES) throw new UsageError(`${url} sent more than ${MAX_DOWNLOAD_BYTES} bytes, more than a filter list may be`);
+  return text;
+}
+
+export function registerTrackers(program: Command): void {
+  const trackers = program
+    .command('trackers')
+    .description('the tracker lists the checks use (third-party-web entities, a filter list such as EasyPrivacy)')
+    .action((_opts: unknown, cmd: Command) => {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const lang = langOf(globals);
+      const info = filterListInfoOf(installedPath(globals));
+      process.stdout.write([
+        t(lang, `Danh sách thực thể theo dõi: ${TRACKER_LIST_VERSION}`, `Tracker entity list: ${TRACKER_LIST_VERSION}`),
+        t(lang, `Danh sách lọc: ${info.title} ${info.version} (${info.shipped ? 'bản kèm theo công cụ' : 'bản đã cài'}: ${info.path})`,
+          `Filter list: ${info.title} ${info.version} (${info.shipped ? 'shipped with the tool' : 'installed'}: ${info.path})`),
+      ].join('\n') + '\n');
+    });
+
+  trackers
+    .command('update')
+    .description('install a newer filter list (Adblock Plus syntax) from a file or an address; it is validated first, and a list that fails keeps the old one in use')
+    .requiredOption('--from <file-or-url>', 'the list: a file path, or an http(s):// address to download it from')
+    .action(async (opts: { from: string }, cmd: Command) => {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const lang = langOf(globals);
+      const target = installedPath(globals);
+      let text: string;
+      if (/^https?:\/\//i.test(opts.from)) text = await download(opts.from);
+      else {
+        try {
+          text = readFileSync(opts.from, 'utf8');
+        } catch (err) {
+          throw new UsageError(`--from "${opts.from}" cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}). Fix: give the path of a filter list file, or an http(s):// address`);
+        }
+      }
+      try {
+        const info = installFilterList(text, target);
+        process.stdout.write(t(lang,
+          `Đã cài danh sách lọc ${info.title} ${info.version} (${info.networkRules} quy tắc, sha256 ${info.sha256.slice(0, 12)}…) vào ${target}.\n`,
+          `Installed filter list ${info.title} ${info.version} (${info.networkRules} rules, sha256 ${info.sha256.slice(0, 12)}…) at ${target}.\n`));
+      } catch (err) {
+        if (!(err instanceof FilterListInvalid)) throw err;
+        throw new UsageError(`--from "${opts.from}" is not a tracker filter list: ${err.message}. The list in use is unchanged (${filterListInfoOf(target).title} ${filterListInfoOf(target).version}). Fix: give an Adblock Plus list such as EasyPrivacy (https://easylist.to/)`);
+      }
+    });
+}

@@ -1,0 +1,102 @@
+// Trackers by filter list (filter-list.ts): the shipped EasyPrivacy snapshot matches tracking
+// requests and names the rule; `dvc-monitor trackers update` installs a newer list from a file
+// or a local server only once it parsed as a tracker list, and a broken one leaves the list in
+// use as it was.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filterListFor, FilterListInvalid, parseFilterList, SHIPPED_FILTER_LIST } from '../../src/checks/evidence/filter-list.ts';
+import { trackerListsVersion } from '../../src/checks/evidence/third-parties.ts';
+import { runCli } from '../helpers/cli.ts';
+import { writeSandboxConfig } from '../helpers/sandbox-config.ts';
+import { tempDir } from '../helpers/tmp.ts';
+
+const shipped = readFileSync(SHIPPED_FILTER_LIST, 'utf8');
+// A newer list: the shipped one with a new version and one rule of our own.
+const newer = shipped.replace('! Version: 202309050832', '! Version: 202612010000') + '\n||theo-doi.example.vn^\n';
+
+describe('the shipped filter list', () => {
+  const list = filterListFor(join(tempDir(), 'not-installed.txt'));
+
+  it('is EasyPrivacy 202309050832 with its tens of thousands of network rules', () => {
+    expect(list.info).toMatchObject({ title: 'EasyPrivacy', version: '202309050832', shipped: true });
+    expect(list.info.networkRules).toBeGreaterThan(30_000);
+    expect(trackerListsVersion(undefined)).toMatch(/^third-party-web@\S+ \+ EasyPrivacy@202309050832$/);
+  });
+
+  it('matches tracking requests, first-party ones too, and names the rule as written', () => {
+    const page = 'https://dichvucong.hanoi.gov.vn/';
+    expect(list.match('https://www.google-analytics.com/analytics.js', page, 'Script')).toEqual({ list: 'EasyPrivacy 202309050832', rule: '||google-analytics.com^$third-party' });
+    expect(list.match('https://dichvucong.hanoi.gov.vn/analytics/collect?v=1', page, 'XHR')?.rule).toBe('/analytics/collect?');
+    expect(list.match('https://dichvucong.hanoi.gov.vn/js/app.js', page, 'Script')).toBeNull();
+    expect(list.match('data:image/gif;base64,R0lGOD', page, 'Image')).toBeNull();
+  });
+
+  it('refuses what is not a tracker list', () => {
+    expect(() => parseFilterList('<!DOCTYPE html><title>502 Bad Gateway</title>', 'x', false)).toThrow(FilterListInvalid);
+    expect(() => parseFilterList('[Adblock Plus 2.0]\n! Title: Tiny\n||a.example^\n', 'x', false)).toThrow(/1 network rules; a tracker list has at least 1000/);
+  });
+});
+
+describe('dvc-monitor trackers update', () => {
+  let server: http.Server;
+  let origin: string;
+  // One folder for the whole sequence: each step builds on the one before.
+  const dir = mkdtempSync(join(tmpdir(), 'dvc-monitor-trackers-'));
+  const listPath = join(dir, 'trackers', 'filter-list.txt');
+  const config = writeSandboxConfig(dir, 'http://127.0.0.1:9', `checks:\n  filterList: ${JSON.stringify(listPath)}\n`);
+  const cli = (...args: string[]) => runCli(['--config', config, '--db', join(dir, 'store.sqlite'), ...args]);
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      if (req.url === '/easyprivacy.txt') { res.writeHead(200, { 'content-type': 'text/plain' }); res.end(newer); return; }
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<!DOCTYPE html><html><body>Cổng đang bảo trì</body></html>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('uses the shipped list until one is installed', async () => {
+    const r = await cli('trackers', '--lang', 'en');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Filter list: EasyPrivacy 202309050832 (shipped with the tool');
+  });
+
+  it('refuses a broken file and a page that is not a list, naming why, and keeps the list in use', async () => {
+    const broken = join(dir, 'broken.txt');
+    writeFileSync(broken, shipped.slice(0, 200));
+    const fromFile = await cli('trackers', 'update', '--from', broken);
+    expect(fromFile.code).toBe(2);
+    expect(fromFile.stderr).toMatch(/is not a tracker filter list: it has \d+ network rules; a tracker list has at least 1000\. The list in use is unchanged \(EasyPrivacy 202309050832\)/);
+    const fromPage = await cli('trackers', 'update', '--from', `${origin}/bao-tri`);
+    expect(fromPage.code).toBe(2);
+    expect(fromPage.stderr).toContain('it does not start with an Adblock Plus header');
+    const missing = await cli('trackers', 'update', '--from', join(dir, 'khong-co.txt'));
+    expect(missing.stderr).toContain('cannot be read (ENOENT)');
+    expect((await cli('trackers', '--lang', 'en')).stdout).toContain('EasyPrivacy 202309050832 (shipped');
+  });
+
+  it('installs a valid list from a file and from an address; the checks then use it', async () => {
+    const file = join(dir, 'newer.txt');
+    writeFileSync(file, newer);
+    const installed = await cli('trackers', 'update', '--from', file, '--lang', 'en');
+    expect(installed.code, installed.stderr).toBe(0);
+    expect(installed.stdout).toMatch(/Installed filter list EasyPrivacy 202612010000 \(\d+ rules/);
+    expect(readFileSync(listPath, 'utf8')).toBe(newer);
+    expect((await cli('trackers', '--lang', 'en')).stdout).toContain(`EasyPrivacy 202612010000 (installed: ${listPath})`);
+    expect(filterListFor(listPath).match('https://theo-doi.example.vn/p.gif', 'https://dichvucong.hanoi.gov.vn/', 'Image')?.rule).toBe('||theo-doi.example.vn^');
+    expect(trackerListsVersion(listPath)).toMatch(/EasyPrivacy@202612010000$/);
+
+    const downloaded = await cli('trackers', 'update', '--from', `${origin}/easyprivacy.txt`, '--lang', 'en');
+    expect(downloaded.code, downloaded.stderr).toBe(0);
+    expect(downloaded.stdout).toContain('Installed filter list EasyPrivacy 202612010000');
+  });
+});
