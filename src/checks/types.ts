@@ -51,6 +51,9 @@ export interface RequestRecord {
   tracker: { entity: string; categories: string[] } | null;
   /** The filter-list rule that matched it (EasyPrivacy by default), if any; absent in older evidence. */
   filterMatch?: { list: string; rule: string } | null;
+  /** When it was sent (UTC, the browser's clock) and how long until it finished or failed; absent in older evidence. */
+  startedAt?: string;
+  durationMs?: number | null;
 }
 
 export interface CookieRecord {

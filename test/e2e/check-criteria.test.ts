@@ -193,6 +193,11 @@ describe('the findings name the defect', () => {
     expect(r.outcome).toBe('fail');
     const request = r.details.find((d) => d.code === 'tracker.request')!;
     expect(request.data).toMatchObject({ entity: null, filterMatch: { list: 'EasyPrivacy 202309050832', rule: '/analytics/collect?' } });
+    // Each request carries when it was sent and how long it took.
+    const visit = checks.beacon!.visits[0]!;
+    const beacon = visit.evidence.requests.find((q) => q.url.includes('/analytics/collect'))!;
+    expect(Date.parse(beacon.startedAt!)).toBeGreaterThanOrEqual(Date.parse(visit.evidence.startedAt) - 1000);
+    expect(beacon.durationMs).toBeGreaterThanOrEqual(0);
   });
 
   it('reads the document\'s <meta> CSP with the header: both are enforced', () => {

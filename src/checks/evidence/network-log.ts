@@ -13,6 +13,8 @@ const MAX_URL = 2000;
 interface Pending {
   record: RequestRecord;
   bytes: number;
+  /** The browser's monotonic time (s) it was sent at, to time it by. */
+  sentAt: number;
 }
 
 type Initiator = { type: string; url?: string; stack?: { callFrames: Array<{ url: string }>; parent?: unknown } };
@@ -84,10 +86,12 @@ export class NetworkLog {
         tracker: host ? trackerFor(e.request.url) : null,
         // The page's own document is not judged by the list; its frames' documents are.
         filterMatch: this.filters && !(e.type === 'Document' && e.initiator?.type === 'other') ? this.filters.match(e.request.url, e.documentURL ?? '', e.type ?? 'other') : null,
+        startedAt: new Date(e.wallTime * 1000).toISOString(),
+        durationMs: null,
       };
       if (this.requests.length < MAX_REQUESTS) this.requests.push(record);
       else this.dropped++;
-      this.byId.set(e.requestId, { record, bytes: 0 });
+      this.byId.set(e.requestId, { record, bytes: 0, sentAt: e.timestamp });
     });
     cdp.on('Network.responseReceived', (e) => {
       const p = this.byId.get(e.requestId);
@@ -119,13 +123,17 @@ export class NetworkLog {
     });
     cdp.on('Network.loadingFinished', (e) => {
       const p = this.byId.get(e.requestId);
-      if (p) p.record.bytes = Math.max(p.bytes, e.encodedDataLength);
+      if (p) {
+        p.record.bytes = Math.max(p.bytes, e.encodedDataLength);
+        p.record.durationMs = Math.round((e.timestamp - p.sentAt) * 1000);
+      }
       this.inFlight.delete(e.requestId);
     });
     cdp.on('Network.loadingFailed', (e) => {
       const p = this.byId.get(e.requestId);
       if (p) {
         p.record.failed = e.blockedReason ? `blocked:${e.blockedReason}` : e.errorText;
+        p.record.durationMs = Math.round((e.timestamp - p.sentAt) * 1000);
         if (e.blockedReason === 'mixed-content') this.blockedMixedContent.push(p.record.url);
       }
       this.inFlight.delete(e.requestId);
