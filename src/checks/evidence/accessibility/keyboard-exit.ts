@@ -46,7 +46,7 @@ const ANNOUNCEMENT = new RegExp(
   'giu',
 );
 // Keys the browser itself would act on (close, reload, print, open …): never pressed for a page.
-const RESERVED = new Set(['Ctrl+W', 'Ctrl+Q', 'Ctrl+N', 'Ctrl+T', 'Ctrl+R', 'Ctrl+L', 'Ctrl+P', 'Ctrl+S', 'Ctrl+O', 'F5', 'F11', 'F12', 'Meta+W', 'Meta+Q']);
+const RESERVED = new Set(['Ctrl+W', 'Ctrl+Q', 'Ctrl+N', 'Ctrl+T', 'Ctrl+R', 'Ctrl+L', 'Ctrl+P', 'Ctrl+S', 'Ctrl+O', 'Ctrl+Shift+N', 'Ctrl+Shift+T', 'Alt+F4', 'F5', 'F11', 'F12', 'Meta+W', 'Meta+Q']);
 
 function combo(written: string): KeyCombo | null {
   const parts = written.split('+').map((p) => p.trim().toLowerCase()).filter(Boolean);
