@@ -152,6 +152,8 @@ export const bypassBlocks: PageCriterion = {
   id: 'accessibility.bypass-blocks',
   area: 'accessibility',
   scope: 'page',
+  // HTML's blocks, links in text and forms: not a standalone SVG or XML document's.
+  documents: ['html'],
   title: { vi: 'Có cách bỏ qua các khối lặp lại', en: 'A way to bypass repeated blocks' },
   description: {
     vi: 'Có liên kết "Bỏ qua đến nội dung chính" hoạt động, hoặc vùng mốc (main, nav) hay tiêu đề mục để nhảy qua các khối lặp lại.',
@@ -205,6 +207,8 @@ export const useOfColour: PageCriterion = {
   id: 'accessibility.use-of-colour',
   area: 'accessibility',
   scope: 'page',
+  // HTML's blocks, links in text and forms: not a standalone SVG or XML document's.
+  documents: ['html'],
   title: { vi: 'Không dùng màu sắc làm cách duy nhất để truyền đạt thông tin', en: 'Colour is not the only means of conveying information' },
   description: {
     vi: 'Liên kết trong đoạn văn được nhận ra không chỉ nhờ màu (gạch chân, hoặc tương phản 3:1 và dấu hiệu khi di chuột/nhận tiêu điểm); trường bắt buộc không chỉ được đánh dấu bằng màu.',
@@ -259,6 +263,8 @@ export const formStructure: PageCriterion = {
   id: 'accessibility.form-structure',
   area: 'accessibility',
   scope: 'page',
+  // HTML's blocks, links in text and forms: not a standalone SVG or XML document's.
+  documents: ['html'],
   title: { vi: 'Cấu trúc biểu mẫu và tiêu đề được đánh dấu đúng', en: 'Form structure and headings are marked up' },
   description: {
     vi: 'Nhóm nút chọn có fieldset/legend hoặc nhóm có tên; dấu "*" bắt buộc được giải thích; chữ trông như tiêu đề được đánh dấu là tiêu đề.',

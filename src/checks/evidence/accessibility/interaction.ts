@@ -235,6 +235,8 @@ async function cuesAfter(frame: Frame, i: number, act: 'focus' | 'hover', page: 
 export const structureProbe: Probe = {
   name: 'interaction.structure',
   async run(ctx: ProbeContext, evidence: PageEvidence) {
+    // Skip links, links in text and form fields are HTML's: an SVG or XML document has none to read.
+    if ((evidence.documentKind ?? 'html') !== 'html') return;
     const out = interactionOf(evidence);
     const scans = await scanStructure(ctx.frames);
     const failed = ctx.frames.filter((f) => !scans.some((s) => s.target.ref.index === f.ref.index));
