@@ -18,7 +18,7 @@ let pages: Record<string, PageEvidence>;
 
 const FIXTURES = [
   'tieng-viet', 'tieng-anh', 'lang-en-noi-dung-viet', 'doan-tieng-anh-khong-danh-dau', 'doan-tieng-anh-co-danh-dau', 'khong-co-title', 'title-giu-cho',
-  'title-ten-tep', 'lien-ket-khong-ngu-canh', 'lien-ket-trong-cau', 'lien-ket-ro-nghia', 'cung-ten-khac-dich', 'cung-ten-cung-dich',
+  'title-ten-tep', 'lien-ket-khong-ngu-canh', 'lien-ket-vai-tro', 'lien-ket-trong-cau', 'lien-ket-ro-nghia', 'cung-ten-khac-dich', 'cung-ten-cung-dich',
 ];
 const HANOI_PAGES = ['hanoi', 'hanoi/nop-ho-so', 'hanoi/thong-ke', 'hanoi/chinh-sach-bao-mat', 'hanoi/tuyen-bo-tro-nang'];
 const HANOI = publicSiteUrl('hanoi');
@@ -53,6 +53,7 @@ const CASES: Array<[string, string, Outcome, string, string]> = [
   ['accessibility.page-title', 'title-giu-cho', 'fail', 'title.placeholder', 'tieng-anh'],
   ['accessibility.page-title', 'title-ten-tep', 'fail', 'title.placeholder', 'tieng-viet'],
   ['accessibility.link-purpose', 'lien-ket-khong-ngu-canh', 'fail', 'link.generic_text', 'lien-ket-ro-nghia'],
+  ['accessibility.link-purpose', 'lien-ket-vai-tro', 'fail', 'link.generic_text', 'lien-ket-ro-nghia'],
   ['accessibility.link-purpose', 'lien-ket-trong-cau', 'cant_tell', 'link.generic_in_context', 'lien-ket-ro-nghia'],
   ['accessibility.link-purpose', 'cung-ten-khac-dich', 'cant_tell', 'link.same_text_different_target', 'cung-ten-cung-dich'],
 ];

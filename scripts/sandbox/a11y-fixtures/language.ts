@@ -49,6 +49,11 @@ export const LANGUAGE_FIXTURES: FixtureCases = {
     title: 'Mẫu tờ khai',
     body: `<p><a href="/a11y/language/tieng-viet">Xem chi tiết</a></p>\n<main>\n<h1>Mẫu tờ khai</h1>\n${VI}\n</main>`,
   },
+  // The same, as a scripted element with role=link (no href): assistive technology lists it as a link.
+  'lien-ket-vai-tro': {
+    title: 'Mẫu tờ khai',
+    body: `<p><span role="link" tabindex="0" onclick="location.href = '/a11y/language/tieng-viet'">Xem chi tiết</span></p>\n<main>\n<h1>Mẫu tờ khai</h1>\n${VI}\n</main>`,
+  },
   'lien-ket-trong-cau': page('Mẫu tờ khai', `${VI}\n<p>Mẫu tờ khai đăng ký khai sinh (bản điện tử): <a href="/a11y/language/tieng-viet">Tải về</a></p>`),
   'lien-ket-ro-nghia': page('Mẫu tờ khai', `${VI}\n<p><a href="/a11y/language/tieng-viet">Tải mẫu tờ khai đăng ký khai sinh</a></p>`),
   // 2.4.4: two links with the same name and context leading to different pages (cant_tell), and

@@ -112,16 +112,20 @@ export const COLLECT_SCRIPT = `(() => {
   const idsText = (el, attr) => (el.getAttribute(attr) || '').split(/\\s+/).filter(Boolean).map((id) => document.getElementById(id)).filter(Boolean).map((e) => e.textContent).join(' ');
   const headingBefore = new Map();
   let lastHeading = '';
-  for (const el of document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading], a[href], a[*|href]')) {
-    if (el.localName === 'a' && !/^h[1-6]$/.test(el.localName) && el.getAttribute('role') !== 'heading') headingBefore.set(el, lastHeading);
+  // Links as assistive technology lists them: <a href> (SVG's too) and any element with role=link
+  // (a scripted <div role="link">, which has no address to record).
+  const LINKS = 'a[href], a[*|href], [role=link]';
+  for (const el of document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading], ' + LINKS)) {
+    if (el.matches(LINKS) && !/^h[1-6]$/.test(el.localName) && el.getAttribute('role') !== 'heading') headingBefore.set(el, lastHeading);
     else lastHeading = clip(el.textContent, 120);
   }
-  const links = Array.from(document.querySelectorAll('a[href], a[*|href]')).slice(0, 1000).map((a) => {
+  const links = Array.from(document.querySelectorAll(LINKS)).slice(0, 1000).map((a) => {
     const text = clip(visibleText(a) || a.getAttribute('aria-label') || a.getAttribute('title') || (a.querySelector('img') && a.querySelector('img').alt), 200);
     const name = nameOf(a);
     const title = clip(a.getAttribute('title'), 200);
     const described = clip([idsText(a, 'aria-describedby'), title !== name ? title : ''].join(' '), 200);
-    return { href: hrefOf(a), text, name, described, context: contextOf(a, clip(visibleText(a), 200)), heading: headingBefore.get(a) || '', selector: ref(a), hidden: hiddenFromAT(a) };
+    const anchor = a.localName === 'a' && (a.hasAttribute('href') || a.hasAttributeNS('http://www.w3.org/1999/xlink', 'href'));
+    return { href: anchor ? hrefOf(a) : '', text, name, described, context: contextOf(a, clip(visibleText(a), 200)), heading: headingBefore.get(a) || '', selector: ref(a), hidden: hiddenFromAT(a) };
   });
   // Passages for the language checks (3.1.1, 3.1.2): the visible text of each block, split by
   // whether it inherits the page's language (no element of its own with a lang attribute).

@@ -44,18 +44,20 @@ function genericLinks(page: PageEvidence): { fails: FindingDetail[]; reviews: Fi
     const at = frameNote(page, l.frame);
     const sel = l.selector ? ` ${l.selector}` : '';
     const ctx = contextOf(l);
+    // A scripted role=link element has no address to show.
+    const to = l.href ? ` (${l.href})` : '';
     const data = { ...where(page, l), href: l.href, name, ...ctx };
     const evidence = { blob: 'evidence' as const, path: `links[${i}]` };
     // Evidence recorded before contexts were collected has none: it can only be reviewed.
     const known = l.context !== undefined;
     const said = [ctx.described, ctx.context, ctx.heading].filter(Boolean);
     if (known && !said.length) {
-      if (fails.length < 20) fails.push(detail('link.generic_text', `Liên kết "${name}"${sel}${at.vi} không nói rõ dẫn tới đâu và không có ngữ cảnh nào (${l.href}).`,
-        `The link "${name}"${sel}${at.en} does not say where it leads and has no context at all (${l.href}).`, { data, evidence }));
+      if (fails.length < 20) fails.push(detail('link.generic_text', `Liên kết "${name}"${sel}${at.vi} không nói rõ dẫn tới đâu và không có ngữ cảnh nào${to}.`,
+        `The link "${name}"${sel}${at.en} does not say where it leads and has no context at all${to}.`, { data, evidence }));
     } else if (reviews.length < 20) {
       const around = said.join(' | ').slice(0, 160);
-      reviews.push(detail('link.generic_in_context', `Liên kết "${name}"${sel}${at.vi} không tự nói rõ dẫn tới đâu; cần người kiểm tra xem ngữ cảnh "${around}" có nói rõ không (${l.href}).`,
-        `The link "${name}"${sel}${at.en} does not say where it leads by itself; a person should check whether its context "${around}" does (${l.href}).`, { data, evidence }));
+      reviews.push(detail('link.generic_in_context', `Liên kết "${name}"${sel}${at.vi} không tự nói rõ dẫn tới đâu; cần người kiểm tra xem ngữ cảnh "${around}" có nói rõ không${to}.`,
+        `The link "${name}"${sel}${at.en} does not say where it leads by itself; a person should check whether its context "${around}" does${to}.`, { data, evidence }));
     }
   });
   return { fails, reviews };
