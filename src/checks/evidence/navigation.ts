@@ -53,15 +53,14 @@ export class NavigationWatch {
     page.on('framenavigated', this.onNavigated);
   }
 
-  /** The first document has loaded (page.goto resolved): moves from now on are the page's own. */
+  /**
+   * The current document has loaded (page.goto resolved, or a move's document did): moves from
+   * now on are the page's own. Its load time is the browser's own; when the page is already
+   * moving away and cannot answer, the time Node saw the load stands in.
+   */
   async loaded(): Promise<void> {
+    // Set at once: a move that starts while the browser is asked is already the page's own.
     this.loadedAt = Date.now();
-    await this.readLoadTime();
-  }
-
-  // The browser's own load time of the current document; when the page is already moving away
-  // and cannot answer, the time Node saw the load stays.
-  private async readLoadTime(): Promise<void> {
     const at = await this.page.evaluate(LOAD_EVENT_AT).catch(() => null);
     if (typeof at === 'number' && Number.isFinite(at) && at <= Date.now()) this.loadedAt = at;
   }
@@ -97,8 +96,7 @@ export class NavigationWatch {
       this.hops.at(-1)!.to = page.url();
       this.moving = null;
       this.onCommit = null;
-      this.loadedAt = Date.now();
-      await this.readLoadTime();
+      await this.loaded();
       await settle();
       metaRefresh = (await page.evaluate(META_REFRESH).catch(() => null)) as string | null;
     }

@@ -33,22 +33,23 @@ export const noKeyboardTrap: PageCriterion = {
       const trap = k.trap;
       const presses = { forward: trap.forward, backward: trap.backward };
       const group = trap.elements.length > 1 ? { vi: ` (nhóm ${trap.elements.length} phần tử)`, en: ` (a group of ${trap.elements.length})` } : { vi: '', en: '' };
+      const held = { vi: `${where(trap.elements[0]!, 'vi')}${group.vi}`, en: `${where(trap.elements[0]!, 'en')}${group.en}` };
       const exit = trap.exit;
       const way = exit?.tried.find((t) => t.escaped);
-      const evidence = { blob: 'evidence' as const, path: 'keyboard.trap.exit' };
+      const exitData = { data: { elements: trap.elements, exit, presses }, evidence: { blob: 'evidence' as const, path: 'keyboard.trap.exit' } };
       // WCAG 2.1.2 allows a non-standard way out when the visitor is told it: told and proven, it passes.
-      if (way) {
+      if (exit && way) {
         return judgement('pass', [detail('keyboard.trap_exit_announced',
-          `Tab và Shift+Tab không rời được ${where(trap.elements[0]!, 'vi')}${group.vi}, nhưng trang hướng dẫn cách thoát ("${exit!.announced}")${exit!.revealedBy ? ` sau khi chọn ${where(exit!.revealedBy, 'vi')}` : ''} và tổ hợp phím ${way.keys} đưa được tiêu điểm ra ngoài.`,
-          `Tab and Shift+Tab cannot leave ${where(trap.elements[0]!, 'en')}${group.en}, but the page tells the way out ("${exit!.announced}")${exit!.revealedBy ? ` once ${where(exit!.revealedBy, 'en')} is activated` : ''} and ${way.keys} moves the focus out.`,
-          { data: { elements: trap.elements, exit, presses }, evidence })]);
+          `Tab và Shift+Tab không rời được ${held.vi}, nhưng trang hướng dẫn cách thoát ("${exit.announced}")${exit.revealedBy ? ` sau khi chọn ${where(exit.revealedBy, 'vi')}` : ''} và tổ hợp phím ${way.keys} đưa được tiêu điểm ra ngoài.`,
+          `Tab and Shift+Tab cannot leave ${held.en}, but the page tells the way out ("${exit.announced}")${exit.revealedBy ? ` once ${where(exit.revealedBy, 'en')} is activated` : ''} and ${way.keys} moves the focus out.`,
+          exitData)]);
       }
       // Keys announced but not pressed (time ran out, the focus moved): a person presses them.
       if (exit?.announced && !exit.tried.length) {
         return judgement('cant_tell', [detail('keyboard.trap_exit_untested',
-          `Cần người kiểm tra: Tab và Shift+Tab không rời được ${where(trap.elements[0]!, 'vi')}${group.vi}; trang hướng dẫn cách thoát ("${exit.announced}") nhưng chưa thử được tổ hợp phím đó.`,
-          `Needs a person: Tab and Shift+Tab cannot leave ${where(trap.elements[0]!, 'en')}${group.en}; the page tells a way out ("${exit.announced}") that could not be tried.`,
-          { data: { elements: trap.elements, exit, presses }, evidence })]);
+          `Cần người kiểm tra: Tab và Shift+Tab không rời được ${held.vi}; trang hướng dẫn cách thoát ("${exit.announced}") nhưng chưa thử được tổ hợp phím đó.`,
+          `Needs a person: Tab and Shift+Tab cannot leave ${held.en}; the page tells a way out ("${exit.announced}") that could not be tried.`,
+          exitData)]);
       }
       const told = exit?.tried.length
         ? { vi: ` Trang hướng dẫn "${exit.announced}", nhưng ${exit.tried.map((t) => t.keys).join(', ')} không đưa tiêu điểm ra ngoài.`, en: ` The page says "${exit.announced}", but ${exit.tried.map((t) => t.keys).join(', ')} did not move the focus out.` }

@@ -115,16 +115,17 @@ export interface ExitContext {
   frames: FrameTarget[];
   /** Where the focus is now: the key of its FocusRead (keyboard-walk.ts), or null for nobody. */
   readFocusKey(): Promise<string | null>;
-  pressTab(): Promise<void>;
   settle(): Promise<void>;
 }
 
-// A combination is a keydown only (no character typed into the page).
-async function press(cdp: CDPSession, c: Pick<KeyCombo, 'key' | 'code' | 'keyCode' | 'modifiers'>): Promise<void> {
+/** A key as the DevTools protocol presses it: keydown then keyup, no character typed into the page. */
+export async function pressKey(cdp: CDPSession, c: Pick<KeyCombo, 'key' | 'code' | 'keyCode' | 'modifiers'>): Promise<void> {
   const key = { key: c.key, code: c.code, windowsVirtualKeyCode: c.keyCode, nativeVirtualKeyCode: c.keyCode, modifiers: c.modifiers };
   await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key });
   await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
 }
+
+export const TAB = { key: 'Tab', code: 'Tab', keyCode: 9, modifiers: 0 };
 
 // Enter that activates a link or button: Chromium activates on the key's character, so it is sent.
 async function pressEnter(cdp: CDPSession): Promise<void> {
@@ -160,7 +161,7 @@ export async function findTrapExit(ctx: ExitContext, group: ReadonlyArray<{ key:
         if (found.length) { revealedBy = member.element; break; }
       }
     }
-    await ctx.pressTab();
+    await pressKey(ctx.cdp, TAB);
     await ctx.settle();
   }
   const tried: TrapExit['tried'] = [];
@@ -168,7 +169,7 @@ export async function findTrapExit(ctx: ExitContext, group: ReadonlyArray<{ key:
     if (Date.now() - t0 >= budgetMs) break;
     const before = await ctx.readFocusKey();
     if (before === null || !inGroup.has(before)) break;
-    await press(ctx.cdp, c);
+    await pressKey(ctx.cdp, c);
     await ctx.settle();
     const after = await ctx.readFocusKey();
     const escaped = after !== null && !inGroup.has(after);

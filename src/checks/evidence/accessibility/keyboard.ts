@@ -7,7 +7,7 @@
 import type { CDPSession } from 'playwright-core';
 import type { PageEvidence } from '../../types.ts';
 import { compareFocus, decodePng } from './focus-pixels.ts';
-import { findTrapExit } from './keyboard-exit.ts';
+import { findTrapExit, pressKey, TAB } from './keyboard-exit.ts';
 import { ELEMENT_REF_SCRIPT, inEveryFrame, type ElementRef, type FrameTarget } from './frames.ts';
 import {
   KEYBOARD_ACTIVE_SCRIPT, KEYBOARD_BLUR_SCRIPT, KEYBOARD_CLEANUP_SCRIPT, KEYBOARD_FOCUS_STATE_SCRIPT, KEYBOARD_FRAME_WAIT_SCRIPT,
@@ -35,11 +35,7 @@ export function keyboardBounds(sample: number): KeyboardBounds {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function pressTab(cdp: CDPSession, shift: boolean): Promise<void> {
-  const key = { key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9, nativeVirtualKeyCode: 9, modifiers: shift ? 8 : 0 };
-  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key });
-  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
-}
+const pressTab = (cdp: CDPSession, shift: boolean) => pressKey(cdp, { ...TAB, modifiers: shift ? 8 : 0 });
 
 interface ActiveRead { id: number; ref: Omit<ElementRef, 'frame'>; frame: boolean; composite: boolean; inModal: boolean }
 
@@ -125,7 +121,6 @@ export async function keyboardProbe(ctx: ProbeContext): Promise<KeyboardEvidence
       const exit = await findTrapExit({
         cdp: ctx.cdp, frames: ctx.frames,
         readFocusKey: async () => (await readFocus(ctx.frames))?.key ?? null,
-        pressTab: () => pressTab(ctx.cdp, false),
         settle: () => settle(ctx, bounds.settleMs),
       }, group, bounds.exitBudgetMs);
       trap = { elements, forward: [], backward: [], exit };
