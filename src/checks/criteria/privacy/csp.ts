@@ -30,18 +30,13 @@ export const CSP_MODIFIERS: Record<CspResult, number> = {
   'csp-not-implemented-but-reporting-enabled': -25,
 };
 
-/** What the effective policy allows that matters, beside the result. */
+/** The verdict on a page's policies, and the policy they enforce together. */
 export interface CspAnalysis {
   result: CspResult;
   /** Why the policy is invalid, when it is. */
   invalid: string | null;
-  /** The effective policy, directive → sources (sorted), when there is one. */
+  /** The effective policy, directive → sources (sorted), when there is a valid one. */
   directives: Record<string, string[]> | null;
-  /** frame-ancestors (headers only) keeps other sites from framing the page. */
-  antiClickjacking: boolean;
-  insecureBaseUri: boolean;
-  insecureFormAction: boolean;
-  policies: { header: number; meta: number };
 }
 
 /** Sources that allow nearly anything: a scheme alone or a wildcard. */
@@ -97,9 +92,8 @@ function withDefaults(policy: Policy): Policy {
  */
 export function combinePolicies(policies: readonly Policy[]): Policy {
   const out: Policy = new Map();
-  // With several policies, each one's default-src stands for the fetch directives it leaves out.
-  const expanded = policies.length > 1 ? policies.map(withDefaults) : policies;
-  for (const policy of expanded) {
+  // Each policy's default-src stands for the fetch directives it leaves out.
+  for (const policy of policies.map(withDefaults)) {
     for (const [directive, sources] of policy) {
       const before = out.get(directive);
       if (!before) { out.set(directive, new Set(sources)); continue; }
@@ -130,27 +124,27 @@ export function splitPolicies(values: readonly string[]): string[] {
 export function analyseCsp(input: { headers: readonly string[]; meta: readonly string[]; reportOnly: string | undefined; https: boolean }): CspAnalysis {
   const headerPolicies = splitPolicies(input.headers);
   const metaPolicies = input.meta.map((m) => m.trim()).filter(Boolean);
-  const counts = { header: headerPolicies.length, meta: metaPolicies.length };
-  const none = (result: CspResult, invalid: string | null = null): CspAnalysis =>
-    ({ result, invalid, directives: null, antiClickjacking: false, insecureBaseUri: false, insecureFormAction: false, policies: counts });
+  const none = (result: CspResult, invalid: string | null = null): CspAnalysis => ({ result, invalid, directives: null });
   if (!headerPolicies.length && !metaPolicies.length) return none(input.reportOnly?.trim() ? 'csp-not-implemented-but-reporting-enabled' : 'csp-not-implemented');
 
-  let fromHeaders: Policy[], fromMeta: Policy[];
+  let policies: Policy[];
   try {
-    fromHeaders = headerPolicies.map(parsePolicy);
-    fromMeta = metaPolicies.map(parsePolicy).map((p) => { for (const d of HEADER_ONLY) p.delete(d); return p; });
+    policies = [
+      ...headerPolicies.map(parsePolicy),
+      ...metaPolicies.map(parsePolicy).map((p) => { for (const d of HEADER_ONLY) p.delete(d); return p; }),
+    ];
   } catch (err) {
     if (err instanceof CspInvalid) return none('csp-header-invalid', err.message);
     throw err;
   }
-  const csp = combinePolicies([...fromHeaders, ...fromMeta]);
+  const csp = combinePolicies(policies);
   if (!csp.size) return none('csp-not-implemented');
-  const headerCsp = combinePolicies(fromHeaders);
 
-  const fallback = (d: string) => new Set(csp.get(d) ?? csp.get('default-src') ?? ['*']);
-  const scripts = fallback('script-src');
-  const styles = fallback('style-src');
-  const objects = fallback('object-src');
+  // Fetch directives already stand in for default-src (combinePolicies); none at all allows anything.
+  const sources = (d: string) => new Set(csp.get(d) ?? ['*']);
+  const scripts = sources('script-src');
+  const styles = sources('style-src');
+  const objects = sources('object-src');
   // A nonce or a hash makes browsers ignore 'unsafe-inline'.
   for (const list of [scripts, styles]) if ([...list].some((s) => NONCE_OR_HASH.test(s))) list.delete("'unsafe-inline'");
   // 'strict-dynamic' with a nonce or hash makes host sources, 'self' and 'unsafe-inline' ignored;
@@ -164,7 +158,7 @@ export function analyseCsp(input: { headers: readonly string[]; meta: readonly s
     }
   }
   const active = [...[...csp].filter(([d]) => !PASSIVE.includes(d) && d !== 'script-src').flatMap(([, s]) => [...s]), ...scripts];
-  const passive = PASSIVE.flatMap((d) => [...(csp.get(d) ?? csp.get('default-src') ?? [])]);
+  const passive = PASSIVE.flatMap((d) => [...(csp.get(d) ?? [])]);
   const insecure = (s: string) => s.startsWith('http:') || s.startsWith('ftp:');
   const defaultNone = csp.get('default-src')?.size === 1 && csp.get('default-src')!.has("'none'");
 
@@ -176,11 +170,5 @@ export function analyseCsp(input: { headers: readonly string[]; meta: readonly s
     : [...styles].some(isBroadOrInline) ? 'csp-implemented-with-unsafe-inline-in-style-src-only'
     : defaultNone ? 'csp-implemented-with-no-unsafe-default-src-none'
     : 'csp-implemented-with-no-unsafe';
-  const directives = Object.fromEntries([...csp].map(([d, s]) => [d, [...s].sort()]));
-  return {
-    result, invalid, directives, policies: counts,
-    antiClickjacking: headerCsp.has('frame-ancestors') && ![...headerCsp.get('frame-ancestors')!].some((s) => BROAD.has(s)),
-    insecureBaseUri: [...(csp.get('base-uri') ?? ['*'])].some(isBroadOrInline),
-    insecureFormAction: [...(csp.get('form-action') ?? ['*'])].some((s) => BROAD.has(s)),
-  };
+  return { result, invalid, directives: Object.fromEntries([...csp].map(([d, s]) => [d, [...s].sort()])) };
 }

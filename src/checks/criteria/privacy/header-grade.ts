@@ -6,7 +6,7 @@
 // (not counted twice); Permissions-Policy, which the Observatory does not score, costs 5 points
 // when missing. The Observatory's own package fetches sites itself and needs PostgreSQL; this
 // grades the response the browser already recorded.
-import { analyseCsp, CSP_MODIFIERS } from './csp.ts';
+import { analyseCsp, CSP_MODIFIERS, type CspAnalysis } from './csp.ts';
 
 export const HEADER_GRADE_VERSION = 'headers-grade/2';
 
@@ -29,15 +29,13 @@ const GRADES: Array<[number, string]> = [
   [100, 'A+'], [90, 'A'], [85, 'A-'], [80, 'B+'], [70, 'B'], [65, 'B-'], [60, 'C+'], [50, 'C'], [45, 'C-'], [40, 'D+'], [30, 'D'], [25, 'D-'], [0, 'F'],
 ];
 
-function cspTest(page: HeaderInput): HeaderTest {
-  const csp = analyseCsp({ headers: present(page.headers['content-security-policy']), meta: page.metaCsp, reportOnly: page.headers['content-security-policy-report-only'], https: page.https });
+function cspTest(csp: CspAnalysis): HeaderTest {
   return { header: 'content-security-policy', result: csp.result, modifier: CSP_MODIFIERS[csp.result], ...(csp.invalid ? { why: csp.invalid } : {}) };
 }
 
-function frameTest(page: HeaderInput): HeaderTest {
-  // frame-ancestors works from a header only, never from <meta>.
-  const headerCsp = analyseCsp({ headers: present(page.headers['content-security-policy']), meta: [], reportOnly: undefined, https: page.https });
-  if (headerCsp.directives?.['frame-ancestors']) return { header: 'x-frame-options', result: 'x-frame-options-implemented-via-csp', modifier: 5 };
+function frameTest(page: HeaderInput, csp: CspAnalysis): HeaderTest {
+  // frame-ancestors counts from a header only: analyseCsp drops it from <meta> policies.
+  if (csp.directives?.['frame-ancestors']) return { header: 'x-frame-options', result: 'x-frame-options-implemented-via-csp', modifier: 5 };
   const xfo = page.headers['x-frame-options']?.trim().toLowerCase();
   if (!xfo) return { header: 'x-frame-options', result: 'x-frame-options-not-implemented', modifier: -20 };
   if (xfo === 'deny' || xfo === 'sameorigin') return { header: 'x-frame-options', result: 'x-frame-options-sameorigin-or-deny', modifier: 0 };
@@ -96,8 +94,9 @@ export interface HeaderInput {
 
 /** Grades a document's security headers. */
 export function gradeHeaders(page: HeaderInput): HeaderGrade {
+  const csp = analyseCsp({ headers: present(page.headers['content-security-policy']), meta: page.metaCsp, reportOnly: page.headers['content-security-policy-report-only'], https: page.https });
   const tests = [
-    cspTest(page), nosniffTest(page.headers['x-content-type-options']), frameTest(page),
+    cspTest(csp), nosniffTest(page.headers['x-content-type-options']), frameTest(page, csp),
     referrerTest(page), corpTest(page.headers['cross-origin-resource-policy']), permissionsTest(page.headers['permissions-policy']),
   ];
   const penalties = 100 + tests.filter((t) => t.modifier < 0).reduce((sum, t) => sum + t.modifier, 0);
