@@ -11,7 +11,7 @@ import { TOOL_VERSION } from '../version.ts';
 import { CRITERIA_VERSION } from './criteria/index.ts';
 import { AXE_VERSION } from './evidence/axe.ts';
 import { findPolicyLink, findStatementLink } from './evidence/discover.ts';
-import { filterListFor } from './evidence/filter-list.ts';
+import { filterListFor, type FilterList } from './evidence/filter-list.ts';
 import { siteOf, trackerListsVersion } from './evidence/third-parties.ts';
 import { visitPage, type VisitResult } from './evidence/visit.ts';
 import { judgePortal, type CriterionResult } from './judge.ts';
@@ -82,6 +82,8 @@ export class Checker {
   }
 
   private readonly executablePath: string;
+  /** The tracker filter list, parsed at the first visit and shared by all of them. */
+  private filterList: Promise<FilterList> | null = null;
 
   private async liveBrowser(): Promise<Browser> {
     if (this.browser?.isConnected()) return this.browser;
@@ -103,7 +105,7 @@ export class Checker {
       return visitPage(browser, url, {
         kind, firstPartySite, areas, pageTimeoutMs: this.settings.pageTimeoutMs, maxPageBytes: this.settings.maxPageBytes,
         keyboardSample: this.settings.keyboardSample, screenshotMaxHeight: this.settings.screenshotMaxHeight, probeHttp: kind === 'home',
-        filterList: filterListFor(this.settings.filterList),
+        filterList: await (this.filterList ??= filterListFor(this.settings.filterList)),
       });
     });
   }

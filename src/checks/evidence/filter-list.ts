@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FiltersEngine, Request } from '@ghostery/adblocker';
+import type { FiltersEngine } from '@ghostery/adblocker';
 
 export const SHIPPED_FILTER_LIST = fileURLToPath(new URL('../../../reference/trackers/easyprivacy-202309050832.txt', import.meta.url));
 
@@ -39,32 +39,41 @@ function headerValue(text: string, name: string): string | null {
   return m ? m[1]!.trim().slice(0, 100) : null;
 }
 
+/** A list's title and version, from its header. */
+function describeHeader(text: string): Pick<FilterListInfo, 'title' | 'version'> {
+  return { title: headerValue(text, 'Title') ?? 'filter list', version: headerValue(text, 'Version') ?? headerValue(text, 'Last modified') ?? 'unversioned' };
+}
+
+/** The list in use: the one installed at `installedPath`, else the shipped one. */
+function listInUse(installedPath: string | undefined): { path: string; shipped: boolean } {
+  return installedPath && existsSync(installedPath) ? { path: installedPath, shipped: false } : { path: SHIPPED_FILTER_LIST, shipped: true };
+}
+
+// The engine is loaded only when a list is parsed: every command that merely imports the checks
+// would otherwise pay for it at start-up.
+const adblocker = () => import('@ghostery/adblocker');
+
 /**
- * Parses a list's text into an engine and what it is; throws FilterListInvalid (naming what is
- * wrong) for anything that is not an Adblock Plus list with enough network rules.
+ * Parses a list's text into an engine and what it is; rejects with FilterListInvalid (naming
+ * what is wrong) anything that is not an Adblock Plus list with enough network rules.
  */
-export function parseFilterList(text: string, path: string, shipped: boolean): { engine: FiltersEngine; info: FilterListInfo } {
+export async function parseFilterList(text: string, path: string, shipped: boolean): Promise<{ engine: FiltersEngine; info: FilterListInfo }> {
   if (text.length > MAX_LIST_BYTES) throw new FilterListInvalid(`the list is ${text.length} bytes, over ${MAX_LIST_BYTES}`);
   if (!/^\s*\[Adblock Plus[^\]]*\]/i.test(text) && !/^\s*!\s*Title\s*:/im.test(text.slice(0, 4096))) {
     throw new FilterListInvalid('it does not start with an Adblock Plus header ("[Adblock Plus 2.0]" or "! Title: …")');
   }
+  const { FiltersEngine } = await adblocker();
   // Optimisations merge rules into one; without them each match names the rule as written.
   const engine = FiltersEngine.parse(text, { loadCosmeticFilters: false, loadNetworkFilters: true, enableOptimizations: false, debug: true });
   const networkRules = engine.getFilters().networkFilters.length;
   if (networkRules < MIN_NETWORK_RULES) throw new FilterListInvalid(`it has ${networkRules} network rules; a tracker list has at least ${MIN_NETWORK_RULES}`);
-  const info: FilterListInfo = {
-    title: headerValue(text, 'Title') ?? 'filter list',
-    version: headerValue(text, 'Version') ?? headerValue(text, 'Last modified') ?? 'unversioned',
-    networkRules, sha256: createHash('sha256').update(text).digest('hex'), path, shipped,
-  };
-  return { engine, info };
+  return { engine, info: { ...describeHeader(text), networkRules, sha256: createHash('sha256').update(text).digest('hex'), path, shipped } };
 }
 
-/** The list in use: the one installed at `installedPath`, else the shipped one. Its header only (cheap). */
+/** What the list in use is, from its header only (cheap: the versions of a check record it). */
 export function filterListInfoOf(installedPath: string | undefined): Pick<FilterListInfo, 'title' | 'version' | 'path' | 'shipped'> {
-  const path = installedPath && existsSync(installedPath) ? installedPath : SHIPPED_FILTER_LIST;
-  const head = readFileSync(path, 'utf8').slice(0, 4096);
-  return { title: headerValue(head, 'Title') ?? 'filter list', version: headerValue(head, 'Version') ?? headerValue(head, 'Last modified') ?? 'unversioned', path, shipped: path === SHIPPED_FILTER_LIST };
+  const { path, shipped } = listInUse(installedPath);
+  return { ...describeHeader(readFileSync(path, 'utf8').slice(0, 4096)), path, shipped };
 }
 
 /** "EasyPrivacy@202309050832", as the versions of a check record it. */
@@ -77,31 +86,35 @@ const TYPES: Record<string, string> = {
 };
 
 export class FilterList {
-  private constructor(private readonly engine: FiltersEngine, readonly info: FilterListInfo) {}
-
-  /** Loads (and parses: about 2 s for EasyPrivacy) the list in use. */
-  static load(installedPath: string | undefined): FilterList {
-    const path = installedPath && existsSync(installedPath) ? installedPath : SHIPPED_FILTER_LIST;
-    const { engine, info } = parseFilterList(readFileSync(path, 'utf8'), path, path === SHIPPED_FILTER_LIST);
-    return new FilterList(engine, info);
-  }
+  constructor(
+    private readonly engine: FiltersEngine,
+    private readonly request: typeof import('@ghostery/adblocker').Request,
+    readonly info: FilterListInfo,
+  ) {}
 
   /** The rule that blocks a request of `type` (a CDP resource type) to `url` from a document at `sourceUrl`, if any. */
   match(url: string, sourceUrl: string, type: string): FilterMatch | null {
     if (!/^(https?|wss?):/i.test(url)) return null;
-    const result = this.engine.match(Request.fromRawDetails({ url, sourceUrl, type: (TYPES[type.toLowerCase()] ?? 'other') as 'other' }));
+    const result = this.engine.match(this.request.fromRawDetails({ url, sourceUrl, type: (TYPES[type.toLowerCase()] ?? 'other') as 'other' }));
     if (!result.match || result.exception || !result.filter) return null;
     return { list: `${this.info.title} ${this.info.version}`, rule: result.filter.toString().slice(0, 300) };
   }
 }
 
-const loaded = new Map<string, FilterList>();
+const loaded = new Map<string, Promise<FilterList>>();
 
-/** One parsed list per path and process: the engine is shared by every visit. */
-export function filterListFor(installedPath: string | undefined): FilterList {
-  const key = installedPath && existsSync(installedPath) ? installedPath : SHIPPED_FILTER_LIST;
-  let list = loaded.get(key);
-  if (!list) loaded.set(key, (list = FilterList.load(installedPath)));
+/** The list in use, parsed once per path and process (about 0.5–2 s for EasyPrivacy): every visit shares it. */
+export function filterListFor(installedPath: string | undefined): Promise<FilterList> {
+  const { path, shipped } = listInUse(installedPath);
+  let list = loaded.get(path);
+  if (!list) {
+    list = (async () => {
+      const { engine, info } = await parseFilterList(readFileSync(path, 'utf8'), path, shipped);
+      return new FilterList(engine, (await adblocker()).Request, info);
+    })();
+    loaded.set(path, list);
+    list.catch(() => loaded.delete(path));
+  }
   return list;
 }
 
@@ -109,8 +122,8 @@ export function filterListFor(installedPath: string | undefined): FilterList {
  * Validates a list's text and, only if it is a list, installs it at `path` (written beside it,
  * then renamed over it, so the list in use is never half-written). Returns what was installed.
  */
-export function installFilterList(text: string, path: string): FilterListInfo {
-  const { info } = parseFilterList(text, path, false);
+export async function installFilterList(text: string, path: string): Promise<FilterListInfo> {
+  const { info } = await parseFilterList(text, path, false);
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, text);

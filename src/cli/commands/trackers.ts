@@ -68,13 +68,14 @@ export function registerTrackers(program: Command): void {
         }
       }
       try {
-        const info = installFilterList(text, target);
+        const info = await installFilterList(text, target);
         process.stdout.write(t(lang,
           `Đã cài danh sách lọc ${info.title} ${info.version} (${info.networkRules} quy tắc, sha256 ${info.sha256.slice(0, 12)}…) vào ${target}.\n`,
           `Installed filter list ${info.title} ${info.version} (${info.networkRules} rules, sha256 ${info.sha256.slice(0, 12)}…) at ${target}.\n`));
       } catch (err) {
         if (!(err instanceof FilterListInvalid)) throw err;
-        throw new UsageError(`--from "${opts.from}" is not a tracker filter list: ${err.message}. The list in use is unchanged (${filterListInfoOf(target).title} ${filterListInfoOf(target).version}). Fix: give an Adblock Plus list such as EasyPrivacy (https://easylist.to/)`);
+        const inUse = filterListInfoOf(target);
+        throw new UsageError(`--from "${opts.from}" is not a tracker filter list: ${err.message}. The list in use is unchanged (${inUse.title} ${inUse.version}). Fix: give an Adblock Plus list such as EasyPrivacy (https://easylist.to/)`);
       }
     });
 }
