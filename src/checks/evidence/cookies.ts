@@ -47,6 +47,7 @@ export function parseCookieDeclaration(text: string, via: 'header' | 'script', u
     const i = a.indexOf('=');
     return i < 0 ? [a.trim().toLowerCase(), ''] : [a.slice(0, i).trim().toLowerCase(), a.slice(i + 1).trim()];
   }));
+  const expires = Date.parse(attr.get('expires') ?? '');
   return {
     name,
     domain: attr.get('domain')?.replace(/^\./, '').toLowerCase() ?? null,
@@ -56,7 +57,7 @@ export function parseCookieDeclaration(text: string, via: 'header' | 'script', u
     valueLength: pair.length - eq - 1,
     path: attr.get('path') || null,
     maxAgeS: /^-?\d{1,12}$/.test(attr.get('max-age') ?? '') ? Number(attr.get('max-age')) : null,
-    expiresAtS: attr.has('expires') && Number.isFinite(Date.parse(attr.get('expires')!)) ? Math.round(Date.parse(attr.get('expires')!) / 1000) : null,
+    expiresAtS: Number.isFinite(expires) ? Math.round(expires / 1000) : null,
     via,
     url,
   };

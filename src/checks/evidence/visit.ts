@@ -314,7 +314,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
       ],
       storage: dom.storage.map((s) => {
         const write = [...dom.written.storage].reverse().find((w) => w.key === s.key && w.area === s.area);
-        const stack = write?.stack ?? (write?.script ? [write.script] : []);
+        const stack = write?.stack ?? [];
         return { ...s, setBy: write?.script ?? null, stack, tracker: stack.map((u) => trackerFor(u)?.entity).find(Boolean) ?? null };
       }),
     });

@@ -92,22 +92,29 @@ export async function secondLook(frames: readonly FrameTarget[], summary: AxeRul
   const out: AxeRuleSummary[] = [];
   for (const rule of summary) {
     if (rule.result !== 'violation' || !RULES.includes(rule.id)) { out.push(rule); continue; }
-    const kept: AxeRuleSummary['elements'] = [];
-    const doubted: AxeRuleSummary['elements'] = [];
-    for (const e of rule.elements) {
+    // Elements and targets go in step (the first nodes of the rule): each keeps its own.
+    const kept: number[] = [];
+    const doubted: Array<{ i: number; doubt: Doubt }> = [];
+    for (const [i, e] of rule.elements.entries()) {
       const { frame, selector } = lookedAt(frames, rule.id, e);
       // A selector through shadow roots is not looked at again: the violation stands.
       const look = frame && !selector.includes('>>>')
         ? ((await frame.frame.evaluate(`${LOOK_SCRIPT}(${JSON.stringify([selector])})`).catch(() => null)) as Look | null)
         : null;
       const doubt = look ? doubtOf(rule.id, look) : null;
-      (doubt ? doubted : kept).push(doubt ? { ...e, doubt } : e);
+      if (doubt) doubted.push({ i, doubt });
+      else kept.push(i);
     }
     if (!doubted.length) { out.push(rule); continue; }
     // Elements beyond those recorded were not looked at: they stay violations.
     const unrecorded = rule.nodes - rule.elements.length;
-    if (kept.length || unrecorded > 0) out.push({ ...rule, elements: kept, nodes: kept.length + unrecorded, targets: kept.map((k) => k.selector) });
-    out.push({ ...rule, result: 'incomplete', elements: doubted, nodes: doubted.length, targets: doubted.map((d) => d.selector) });
+    if (kept.length || unrecorded > 0) {
+      out.push({ ...rule, elements: kept.map((i) => rule.elements[i]!), targets: kept.map((i) => rule.targets[i]!), nodes: kept.length + unrecorded });
+    }
+    out.push({
+      ...rule, result: 'incomplete', nodes: doubted.length,
+      elements: doubted.map(({ i, doubt }) => ({ ...rule.elements[i]!, doubt })), targets: doubted.map(({ i }) => rule.targets[i]!),
+    });
   }
   return out;
 }
