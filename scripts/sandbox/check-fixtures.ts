@@ -6,6 +6,7 @@
 // browser with the sandbox's host-resolver rules may look up.
 import type { ServerResponse } from 'node:http';
 import { a11yFixture } from './a11y-fixtures/index.ts';
+import { evidenceFixture } from './evidence-fixtures.ts';
 import { waitDrainOrClose } from './faults.ts';
 import { escapeHtml } from './format.ts';
 import { GIF_1X1, type SiteResponse } from './sites.ts';
@@ -178,6 +179,8 @@ export function handleFixture(path: string, query: URLSearchParams, host = FIXTU
     case H.neverEnds:
       return neverEnds();
     default: {
+      const evidence = evidenceFixture(path, host);
+      if (evidence) return evidence;
       const a11y = a11yFixture(path);
       // The fixtures run their own scripts and frames: the page allows what it needs.
       // Framed by their own host's pages; the other host's (tienich.sandbox) are framed by anyone.

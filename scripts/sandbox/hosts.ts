@@ -69,6 +69,12 @@ export const PUBLIC_HOSTS: Record<string, PublicHost> = {
   'kiemthu.sandbox': { kind: 'fixtures', deployment: HARDENED },
   // The same fixtures on another site, for cross-origin frames (out-of-process in Chromium).
   'tienich.sandbox': { kind: 'fixtures', deployment: EMBEDDABLE },
+  // A third site, for a frame inside that frame (depth 2, out of both processes).
+  'khung.sandbox': { kind: 'fixtures', deployment: EMBEDDABLE },
+  // Trackers' own frames, embedded by a portal page (evidence-fixtures.ts): video, social, ads.
+  'www.youtube.com': { kind: 'fixtures', deployment: EMBEDDABLE },
+  'platform.twitter.com': { kind: 'fixtures', deployment: EMBEDDABLE },
+  'googleads.g.doubleclick.net': { kind: 'fixtures', deployment: EMBEDDABLE },
   // Stand-ins for well-known third parties: the tracker the bct build loads, and a CDN abroad.
   'www.google-analytics.com': { kind: 'third-party', name: 'tracker' },
   'cdn.jsdelivr.net': { kind: 'third-party', name: 'cdn' },

@@ -3,6 +3,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import net, { type AddressInfo, type Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { currentMonth } from '../../src/time/period.ts';
 import { DATA_START, DEFAULT_SEED } from './data.ts';
@@ -13,6 +14,7 @@ import { IGATE_TOKEN_PATH, IgateTwin } from './igate.ts';
 import { redesign, truncate } from './mangle.ts';
 import { answerOpenData } from './open-data.ts';
 import { handleFixture } from './check-fixtures.ts';
+import { acceptWebSocket } from './evidence-fixtures.ts';
 import { publicHostOf, TLS_CERT, TLS_KEY, type Deployment } from './hosts.ts';
 import { handleSite, handleTracker, isSiteId, SITE_IDS, SITES, type SiteContext, type SiteId } from './sites.ts';
 import { statusJson, statuspageSummary } from './status.ts';
@@ -40,7 +42,11 @@ export interface Sandbox {
   setFault(route: FaultRoute, fault: Fault | null): void;
   /** Requests seen on a route (the control API excluded), or all requests when omitted. */
   requestCount(route?: FaultRoute): number;
+  /** The latest requests to the public hostnames (at most 5000), oldest first: what a browser really asked for. */
+  publicRequests(): Array<{ host: string; path: string; method: string }>;
 }
+
+const MAX_PUBLIC_LOG = 5000;
 
 const GATEWAY_BODY_LIMIT = 1024 * 1024;
 const FORM_BODY_LIMIT = 64 * 1024;
@@ -118,6 +124,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let baseUrl = '';
 
   const count = (route: string) => counts.set(route, (counts.get(route) ?? 0) + 1);
+  const publicLog: Array<{ host: string; path: string; method: string }> = [];
+  const logPublic = (host: string, req: IncomingMessage) => {
+    publicLog.push({ host, path: req.url ?? '/', method: req.method ?? 'GET' });
+    if (publicLog.length > MAX_PUBLIC_LOG) publicLog.shift();
+  };
   const igateTwin = new IgateTwin({ seed, now });
 
   type Mangle = 'truncated' | 'redesigned' | null;
@@ -324,6 +335,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (path.startsWith('/__sandbox/')) return control(req, res, path, method);
     total += 1;
     const publicHost = publicHostOf(req.headers.host);
+    if (publicHost) logPublic(publicHost.name, req);
     if (publicHost) return servePublicHost(req, res, url, method, publicHost);
     if (path === GATEWAY_PATH) return gateway(req, res, method);
     if (path === '/api/status.json' || path === '/api/v2/summary.json') return status(req, res, path, method);
@@ -347,6 +359,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   // The same handler over TLS, for the public hostnames (hosts.ts), on the same port.
   const tlsServer = https.createServer({ key: TLS_KEY, cert: TLS_CERT }, server.listeners('request')[0] as http.RequestListener);
+  // WebSockets: only the evidence page's endpoint, on a fixtures host.
+  const upgrade = (req: IncomingMessage, socket: Duplex) => {
+    const publicHost = publicHostOf(req.headers.host);
+    if (publicHost) logPublic(publicHost.name, req);
+    if (publicHost?.host.kind !== 'fixtures' || !acceptWebSocket(req, socket)) socket.destroy();
+  };
+  server.on('upgrade', upgrade);
+  tlsServer.on('upgrade', upgrade);
   // One port for both: a TLS ClientHello starts with byte 0x16, plain HTTP with a method name.
   const front = net.createServer((socket) => {
     sockets.add(socket);
@@ -377,6 +397,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     seed,
     now,
     setFault: (route, fault) => board.set(route, fault),
+    publicRequests: () => [...publicLog],
     requestCount: (route) => (route === undefined ? total : (counts.get(route) ?? 0)),
     close() {
       closing ??= new Promise<void>((resolve) => {

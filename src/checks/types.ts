@@ -40,7 +40,7 @@ export interface RequestRecord {
   type: string;
   party: 'first' | 'third';
   /** How the request came about: parser (HTML), script (with the script's URL), redirect, … */
-  initiator: { type: string; url: string | null };
+  initiator: { type: string; url: string | null; chain?: string[] };
   status: number | null;
   mimeType: string | null;
   failed: string | null;
@@ -54,6 +54,16 @@ export interface RequestRecord {
   /** When it was sent (UTC, the browser's clock) and how long until it finished or failed; absent in older evidence. */
   startedAt?: string;
   durationMs?: number | null;
+  /**
+   * Where it came from: the document it was made for (its URL, and its index in `frames` when
+   * that document is one of them) and the browser target that made it (the page's renderer, an
+   * out-of-process frame, a worker). Absent in older evidence.
+   */
+  documentUrl?: string | null;
+  frame?: number | null;
+  context?: { kind: 'page' | 'iframe' | 'worker' | 'shared_worker' | 'service_worker' | 'other'; url: string };
+  /** A WebSocket's first frames: their sizes in bytes, each way, and whether it was closed. */
+  socket?: { sent: number[]; received: number[]; closed: boolean };
 }
 
 export interface CookieRecord {
@@ -86,6 +96,10 @@ export interface StorageRecord {
   /** The scripts on the call stack of the write, innermost first (absent in older evidence). */
   stack?: string[];
   tracker: string | null;
+  /** Whose storage it is: the document's origin, its frame (index in `frames`) and party (absent in older evidence). */
+  origin?: string;
+  frame?: number;
+  party?: 'first' | 'third';
 }
 
 export interface FormRecord {
@@ -201,6 +215,8 @@ export interface PageEvidence {
   navigations: NavigationHop[];
   /** Every document of the page (top first); findings name one by its index. */
   frames: FrameRef[];
+  /** The frames out of the page's process and the workers it started, as the browser attached them (absent in older evidence). */
+  targets?: Array<{ kind: 'page' | 'iframe' | 'worker' | 'shared_worker' | 'service_worker' | 'other'; url: string; depth: number }>;
   /** Cropped screenshots of the elements findings name (blobs by SHA-256). */
   crops: CropRef[];
   /** Accessibility probes that failed (the scanner's failure: their criteria are `error`). */

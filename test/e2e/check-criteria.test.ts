@@ -146,7 +146,7 @@ describe('the findings name the defect', () => {
   });
 
   it('storage written by the page itself is attributed to its script and is not a tracker', () => {
-    expect(checks.storage!.visits[0]!.evidence.storage).toEqual([{ area: 'local', key: 'co_chu', valueLength: 3, setBy: `${FIXTURES_ORIGIN}/assets/co-chu.js`, stack: [`${FIXTURES_ORIGIN}/assets/co-chu.js`], tracker: null }]);
+    expect(checks.storage!.visits[0]!.evidence.storage).toEqual([{ area: 'local', key: 'co_chu', valueLength: 3, setBy: `${FIXTURES_ORIGIN}/assets/co-chu.js`, stack: [`${FIXTURES_ORIGIN}/assets/co-chu.js`], tracker: null, origin: FIXTURES_ORIGIN, frame: 0, party: 'first' }]);
     expect(outcome('storage', 'privacy.no-nonessential-cookie-before-consent')).toBe('pass');
   });
 

@@ -25,5 +25,6 @@ export function useSandbox(options: SandboxOptions = {}): Sandbox {
     close: () => get().close(),
     setFault: (route, fault) => get().setFault(route, fault),
     requestCount: (route) => get().requestCount(route),
+    publicRequests: () => get().publicRequests(),
   };
 }

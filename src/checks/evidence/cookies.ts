@@ -100,7 +100,34 @@ export function describeCookies(stored: StoredCookie[], declarations: CookieDecl
     };
   });
   const kept = declarations.filter((d) => !d.blocked?.length);
-  return [...describeStored(stored, kept, firstPartySite, nowS), ...refused];
+  return [...describeStored(stored, kept, firstPartySite, nowS), ...refused, ...refusedWrites(stored, kept, firstPartySite, nowS)];
+}
+
+/**
+ * A script's write the browser did not keep (a tracker's frame writing document.cookie while
+ * third-party cookies are blocked): the browser says nothing, so no stored cookie of that name
+ * for the script's host is the sign. Deletions (an expiry in the past) are not attempts.
+ */
+function refusedWrites(stored: StoredCookie[], declarations: CookieDeclaration[], firstPartySite: string, nowS: number): CookieRecord[] {
+  const seen = new Set<string>();
+  const expiry = (d: CookieDeclaration) => d.maxAgeS ?? (d.expiresAtS != null ? Math.round(d.expiresAtS - nowS) : null);
+  // A cookie the page wrote and then deleted was kept, for a while.
+  const deleted = new Set(declarations.filter((d) => (expiry(d) ?? 1) <= 0).map((d) => d.name));
+  return declarations.flatMap((d): CookieRecord[] => {
+    const expiresInS = expiry(d);
+    if (d.via !== 'script' || deleted.has(d.name)) return [];
+    const writer = hostOf(d.url);
+    const domain = d.domain ?? writer ?? '';
+    if (!domain || seen.has(`${d.name}@${domain}`) || stored.some((c) => c.name === d.name && domainMatches(c.domain, d, writer))) return [];
+    seen.add(`${d.name}@${domain}`);
+    const setters = d.stack?.length ? d.stack : d.url ? [d.url] : [];
+    return [{
+      name: d.name, domain, path: d.path ?? '/', secure: d.secure, httpOnly: false, sameSite: d.sameSite, expiresInS,
+      party: partyOf(domain, firstPartySite), setBy: { via: 'script', url: d.url, stack: d.stack ?? [] },
+      tracker: setters.map((u) => trackerFor(u)?.entity).find(Boolean) ?? trackerFor(domain)?.entity ?? (KNOWN_TRACKING_NAMES.test(d.name) ? 'known analytics or advertising cookie name' : null),
+      valueLength: d.valueLength, stored: false, refusedBecause: ['NotStoredAfterScriptWrite'],
+    }];
+  });
 }
 
 function describeStored(stored: StoredCookie[], declarations: CookieDeclaration[], firstPartySite: string, nowS: number): CookieRecord[] {

@@ -37,6 +37,25 @@ export const INSTRUMENT_SCRIPT = `(() => {
   };
 })();`;
 
+/** The document's local and session storage, keys and value lengths (an expression). */
+const READ_STORAGE = `(() => {
+  const storage = [];
+  for (const [area, store] of [['local', () => window.localStorage], ['session', () => window.sessionStorage]]) {
+    try {
+      const s = store();
+      for (let i = 0; i < s.length && storage.length < 500; i++) { const k = s.key(i); storage.push({ area, key: String(k).slice(0, 200), valueLength: (s.getItem(k) || '').length }); }
+    } catch (e) { /* storage blocked */ }
+  }
+  return storage;
+})()`;
+
+/** A frame's storage and the cookie and storage writes INSTRUMENT_SCRIPT saw there, with its origin. */
+export const FRAME_STORAGE_SCRIPT = `(() => ({
+  origin: location.origin,
+  storage: ${READ_STORAGE},
+  written: window.__dvcEvidence || { cookies: [], storage: [] },
+}))()`;
+
 /** Everything read from the DOM once the page has loaded. */
 export const COLLECT_SCRIPT = `(() => {
   const clip = (s, n) => (s || '').replace(/\\s+/g, ' ').trim().slice(0, n);
@@ -173,13 +192,7 @@ export const COLLECT_SCRIPT = `(() => {
       layout: t.getAttribute('role') === 'presentation' || t.getAttribute('role') === 'none',
     };
   });
-  const storage = [];
-  for (const [area, store] of [['local', () => window.localStorage], ['session', () => window.sessionStorage]]) {
-    try {
-      const s = store();
-      for (let i = 0; i < s.length && storage.length < 500; i++) { const k = s.key(i); storage.push({ area, key: String(k).slice(0, 200), valueLength: (s.getItem(k) || '').length }); }
-    } catch (e) { /* storage blocked */ }
-  }
+  const storage = ${READ_STORAGE};
   const ns = html.namespaceURI;
   return {
     // A raw XML file is shown through Chromium's own HTML tree viewer: the document is XML, not that view.

@@ -1,14 +1,17 @@
 // A HAR-like log of one page's requests from the Chrome DevTools Protocol: what Playwright's
 // own events do not give (the initiator, raw Set-Cookie headers, why a request was blocked,
 // bytes on the wire). It also enforces the page's byte budget as the data arrives.
-import type { CDPSession } from 'playwright-core';
 import type { RequestRecord } from '../types.ts';
 import { parseCookieDeclaration, setCookieLines, type CookieDeclaration } from './cookies.ts';
 import type { FilterList } from './filter-list.ts';
+import type { ProtocolSession, TargetKind } from './targets.ts';
 import { partyOf, trackerFor } from './third-parties.ts';
 
 const MAX_REQUESTS = 1000;
 const MAX_URL = 2000;
+/** A socket's first frames are enough to see what it sends and how much. */
+const MAX_SOCKET_FRAMES = 10;
+const MAX_CHAIN = 10;
 
 interface Pending {
   record: RequestRecord;
@@ -17,13 +20,25 @@ interface Pending {
   sentAt: number;
 }
 
-type Initiator = { type: string; url?: string; stack?: { callFrames: Array<{ url: string }>; parent?: unknown } };
+type CallFrames = { callFrames: Array<{ url: string }>; parent?: CallFrames };
+type Initiator = { type: string; url?: string; stack?: CallFrames };
+
+/** The scripts on the initiator's stack, async parents included, innermost first, each once. */
+export function initiatorChain(stack: CallFrames | undefined): string[] {
+  const urls: string[] = [];
+  for (let s = stack, depth = 0; s && depth < 20; s = s.parent, depth++) {
+    for (const f of s.callFrames) if (f.url && !urls.includes(f.url)) urls.push(f.url.slice(0, 500));
+  }
+  return urls.slice(0, MAX_CHAIN);
+}
 
 function initiatorOf(i: Initiator | undefined): RequestRecord['initiator'] {
   if (!i) return { type: 'other', url: null };
   // For a script the stack names the script itself; `url` is then often just the document.
-  const frame = i.stack?.callFrames.find((f) => f.url);
-  return { type: i.type, url: (i.type === 'script' ? frame?.url ?? i.url : i.url ?? frame?.url) ?? null };
+  const first = initiatorChain(i.stack)[0];
+  const url = (i.type === 'script' ? first ?? i.url : i.url ?? first) ?? null;
+  const chain = initiatorChain(i.stack);
+  return chain.length > 1 ? { type: i.type, url, chain } : { type: i.type, url };
 }
 
 /** Headers as evidence: names lower-cased, at most 60, values cut at 500 characters, cookie values out. */
@@ -40,12 +55,41 @@ export function redactSetCookie(value: string): string {
   return value.split('\n').map((l) => l.replace(/^([^=;]+)=[^;]*/, (_, n: string) => `${n}=[redacted]`)).join('\n');
 }
 
+/** The browser target a session belongs to (targets.ts): the page's own has no ids. */
+export interface TargetContext {
+  kind: TargetKind;
+  url: string;
+  targetId?: string;
+  parentFrameId?: string;
+}
+
+/** A request as Playwright reports it, for addMissed. */
+export interface MissedRequest {
+  method: string;
+  url: string;
+  resourceType: string;
+  /** The frame that made it (a worker's: the frame that started the worker). */
+  frameUrl: string;
+  startedAt: string;
+  status: number | null;
+  failed: string | null;
+  responseHeaders: Record<string, string> | null;
+}
+
+// Playwright's resource types in the DevTools protocol's spelling, as the rest of the log has them.
+const RESOURCE_TYPES: Record<string, string> = {
+  document: 'Document', stylesheet: 'Stylesheet', image: 'Image', media: 'Media', font: 'Font', script: 'Script',
+  texttrack: 'TextTrack', xhr: 'XHR', fetch: 'Fetch', eventsource: 'EventSource', websocket: 'WebSocket', manifest: 'Manifest', ping: 'Ping',
+};
+
 export class NetworkLog {
   readonly requests: RequestRecord[] = [];
   readonly cookieDeclarations: CookieDeclaration[] = [];
   readonly blockedMixedContent: string[] = [];
   dropped = 0;
   private readonly byId = new Map<string, Pending>();
+  /** Each frame's document by its DevTools frame id: a worker's script is fetched for the frame that starts it. */
+  private readonly frameDocuments = new Map<string, string>();
   private inFlight = new Set<string>();
   private totalBytes = 0;
 
@@ -61,39 +105,34 @@ export class NetworkLog {
     return this.inFlight.size;
   }
 
-  async attach(cdp: CDPSession): Promise<void> {
-    cdp.on('Network.requestWillBeSent', (e) => {
-      // A redirect reuses the request id: close the previous hop first.
+  /**
+   * Records the requests of one browser target: the page itself, or a frame or worker the page
+   * created (targets.ts). All of them share the one log and the one byte budget; a request id
+   * is unique in the browser, so a navigation the parent saw start is finished by the frame.
+   */
+  async attach(session: ProtocolSession, context: TargetContext = { kind: 'page', url: '' }): Promise<void> {
+    session.on('Network.requestWillBeSent', (e) => {
       const previous = this.byId.get(e.requestId);
+      // The parent and the frame may both report a frame's navigation: it is one request.
+      if (previous && !e.redirectResponse) return;
+      // A redirect reuses the request id: close the previous hop first.
       if (previous && e.redirectResponse) previous.record.status = e.redirectResponse.status;
       this.inFlight.add(e.requestId);
-      let host = '';
-      try {
-        host = new URL(e.request.url).hostname;
-      } catch { /* data: and the like have no host */ }
-      const record: RequestRecord = {
-        url: e.request.url.slice(0, MAX_URL),
-        host,
-        method: e.request.method,
-        type: e.type ?? 'Other',
-        party: host ? partyOf(host, this.firstPartySite) : 'first',
-        initiator: e.redirectResponse ? { type: 'redirect', url: previous?.record.url ?? null } : initiatorOf(e.initiator as Initiator),
-        status: null,
-        mimeType: null,
-        failed: null,
-        bytes: null,
-        responseHeaders: null,
-        tracker: host ? trackerFor(e.request.url) : null,
-        // The page's own document is not judged by the list; its frames' documents are.
-        filterMatch: this.filters && !(e.type === 'Document' && e.initiator?.type === 'other') ? this.filters.match(e.request.url, e.documentURL ?? '', e.type ?? 'other') : null,
-        startedAt: new Date(e.wallTime * 1000).toISOString(),
-        durationMs: null,
-      };
-      if (this.requests.length < MAX_REQUESTS) this.requests.push(record);
-      else this.dropped++;
+      const record = this.newRecord(e.request.url, e.request.method, e.type ?? 'Other', context);
+      record.initiator = e.redirectResponse ? { type: 'redirect', url: previous?.record.url ?? null } : initiatorOf(e.initiator as Initiator);
+      // The page's own document is not judged by the list; its frames' documents are.
+      record.filterMatch = this.filters && record.host && !(e.type === 'Document' && e.initiator?.type === 'other' && context.kind === 'page')
+        ? this.filters.match(e.request.url, e.documentURL ?? '', e.type ?? 'other') : null;
+      record.startedAt = new Date(e.wallTime * 1000).toISOString();
+      if (e.type === 'Document' && e.frameId) this.frameDocuments.set(e.frameId, e.request.url);
+      // A worker's requests have no frame of their own: they are made for the frame that started it.
+      const frameId = e.frameId || context.parentFrameId;
+      const document = (frameId && this.frameDocuments.get(frameId)) || e.documentURL;
+      record.documentUrl = typeof document === 'string' ? document.slice(0, MAX_URL) : null;
+      this.keep(record);
       this.byId.set(e.requestId, { record, bytes: 0, sentAt: e.timestamp });
     });
-    cdp.on('Network.responseReceived', (e) => {
+    session.on('Network.responseReceived', (e) => {
       const p = this.byId.get(e.requestId);
       if (!p) return;
       p.record.status = e.response.status;
@@ -102,26 +141,25 @@ export class NetworkLog {
       const length = Number(e.response.headers['content-length'] ?? e.response.headers['Content-Length'] ?? 0);
       if (length > this.maxBytes) this.onTooLarge(length);
     });
-    cdp.on('Network.responseReceivedExtraInfo', (e) => {
+    session.on('Network.responseReceivedExtraInfo', (e) => {
       const p = this.byId.get(e.requestId);
-      const header = Object.entries(e.headers).find(([k]) => k.toLowerCase() === 'set-cookie')?.[1];
+      const header = Object.entries(e.headers as Record<string, string>).find(([k]) => k.toLowerCase() === 'set-cookie')?.[1];
       // The raw headers (with Set-Cookie, which responseReceived leaves out); they may come first.
       if (p) p.record.responseHeaders = { ...p.record.responseHeaders, ...keptHeaders(e.headers) };
-      const blocked = new Map((e.blockedCookies ?? []).map((b) => [b.cookieLine, b.blockedReasons as string[]]));
+      const blocked = new Map(((e.blockedCookies ?? []) as Array<{ cookieLine: string; blockedReasons: string[] }>).map((b) => [b.cookieLine, b.blockedReasons]));
       for (const line of setCookieLines(header)) {
         const declared = parseCookieDeclaration(line, 'header', p?.record.url ?? null);
         if (declared && blocked.has(line)) declared.blocked = blocked.get(line);
         if (declared && this.cookieDeclarations.length < 1000) this.cookieDeclarations.push(declared);
       }
     });
-    cdp.on('Network.dataReceived', (e) => {
+    session.on('Network.dataReceived', (e) => {
       const p = this.byId.get(e.requestId);
       const bytes = Math.max(e.dataLength, e.encodedDataLength);
       if (p) p.bytes += bytes;
-      this.totalBytes += bytes;
-      if (this.totalBytes > this.maxBytes) this.onTooLarge(this.totalBytes);
+      this.countBytes(bytes);
     });
-    cdp.on('Network.loadingFinished', (e) => {
+    session.on('Network.loadingFinished', (e) => {
       const p = this.byId.get(e.requestId);
       if (p) {
         p.record.bytes = Math.max(p.bytes, e.encodedDataLength);
@@ -129,7 +167,7 @@ export class NetworkLog {
       }
       this.inFlight.delete(e.requestId);
     });
-    cdp.on('Network.loadingFailed', (e) => {
+    session.on('Network.loadingFailed', (e) => {
       const p = this.byId.get(e.requestId);
       if (p) {
         p.record.failed = e.blockedReason ? `blocked:${e.blockedReason}` : e.errorText;
@@ -138,6 +176,128 @@ export class NetworkLog {
       }
       this.inFlight.delete(e.requestId);
     });
-    await cdp.send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0 });
+    this.watchSockets(session, context);
+    await session.send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0 });
+  }
+
+  /** WebSockets: the connection is a request of its own; what it carries, by frame sizes. */
+  private watchSockets(session: ProtocolSession, context: TargetContext): void {
+    session.on('Network.webSocketCreated', (e) => {
+      const record = this.newRecord(e.url, 'GET', 'WebSocket', context);
+      record.initiator = initiatorOf(e.initiator as Initiator);
+      record.filterMatch = this.filters && record.host ? this.filters.match(e.url, context.url, 'websocket') : null;
+      record.startedAt = new Date().toISOString();
+      // A socket names no frame: an out-of-process frame's target id is its frame id.
+      const document = context.targetId ? this.frameDocuments.get(context.targetId) : undefined;
+      record.documentUrl = document?.slice(0, MAX_URL) ?? null;
+      record.socket = { sent: [], received: [], closed: false };
+      this.keep(record);
+      this.byId.set(e.requestId, { record, bytes: 0, sentAt: Number.NaN });
+    });
+    session.on('Network.webSocketWillSendHandshakeRequest', (e) => {
+      const p = this.byId.get(e.requestId);
+      if (p) p.sentAt = e.timestamp;
+    });
+    session.on('Network.webSocketHandshakeResponseReceived', (e) => {
+      const p = this.byId.get(e.requestId);
+      if (!p) return;
+      p.record.status = e.response.status;
+      p.record.responseHeaders = keptHeaders(e.response.headers ?? {});
+      if (Number.isFinite(p.sentAt)) p.record.durationMs = Math.round((e.timestamp - p.sentAt) * 1000);
+    });
+    const frame = (way: 'sent' | 'received') => (e: { requestId: string; response: { payloadData?: string; opcode?: number } }) => {
+      const p = this.byId.get(e.requestId);
+      if (!p?.record.socket) return;
+      // Text frames carry text; binary ones base64 (3 bytes per 4 characters).
+      const data = e.response.payloadData ?? '';
+      const size = e.response.opcode === 2 ? Math.floor((data.length * 3) / 4) : Buffer.byteLength(data);
+      p.bytes += size;
+      p.record.bytes = p.bytes;
+      this.countBytes(way === 'received' ? size : 0);
+      if (p.record.socket[way].length < MAX_SOCKET_FRAMES) p.record.socket[way].push(size);
+    };
+    session.on('Network.webSocketFrameSent', frame('sent'));
+    session.on('Network.webSocketFrameReceived', frame('received'));
+    session.on('Network.webSocketFrameError', (e) => {
+      const p = this.byId.get(e.requestId);
+      if (p) p.record.failed = String(e.errorMessage).slice(0, 300);
+    });
+    session.on('Network.webSocketClosed', (e) => {
+      const p = this.byId.get(e.requestId);
+      if (p?.record.socket) p.record.socket.closed = true;
+    });
+  }
+
+  private newRecord(url: string, method: string, type: string, context: { kind: TargetKind; url: string }): RequestRecord {
+    let host = '';
+    try {
+      host = new URL(url).hostname;
+    } catch { /* data: and the like have no host */ }
+    return {
+      url: url.slice(0, MAX_URL), host, method, type, party: host ? partyOf(host, this.firstPartySite) : 'first',
+      initiator: { type: 'other', url: null }, status: null, mimeType: null, failed: null, bytes: null, responseHeaders: null,
+      tracker: host ? trackerFor(url) : null, filterMatch: null, durationMs: null,
+      context: { kind: context.kind, url: context.url.slice(0, 500) },
+    };
+  }
+
+  private keep(record: RequestRecord): void {
+    if (this.requests.length < MAX_REQUESTS) this.requests.push(record);
+    else this.dropped++;
+  }
+
+  private countBytes(bytes: number): void {
+    this.totalBytes += bytes;
+    if (this.totalBytes > this.maxBytes) this.onTooLarge(this.totalBytes);
+  }
+
+  /** The document a frame (by DevTools frame id) last navigated to, if its navigation was seen. */
+  documentOf(frameId: string): string | undefined {
+    return this.frameDocuments.get(frameId);
+  }
+
+  /**
+   * Requests Playwright saw that no DevTools session of ours did. A dedicated worker is resumed
+   * by Playwright's own session the moment it is attached, so its first requests can be made
+   * before our session has switched the network domain on: they come from here, with what
+   * Playwright knows of them (the worker's frame, the response's status and headers).
+   */
+  addMissed(seen: ReadonlyArray<MissedRequest>): void {
+    const recorded = new Map<string, number>();
+    for (const r of this.requests) recorded.set(`${r.method} ${r.url}`, (recorded.get(`${r.method} ${r.url}`) ?? 0) + 1);
+    for (const m of seen) {
+      const key = `${m.method} ${m.url.slice(0, MAX_URL)}`;
+      const left = recorded.get(key) ?? 0;
+      if (left > 0) {
+        recorded.set(key, left - 1);
+        continue;
+      }
+      if (!/^(https?|wss?):/.test(m.url)) continue;
+      const record = this.newRecord(m.url, m.method, RESOURCE_TYPES[m.resourceType] ?? 'Other', { kind: 'worker', url: '' });
+      record.filterMatch = this.filters && record.host ? this.filters.match(m.url, m.frameUrl, m.resourceType) : null;
+      record.startedAt = m.startedAt;
+      record.documentUrl = m.frameUrl.slice(0, MAX_URL);
+      record.status = m.status;
+      record.failed = m.failed;
+      record.responseHeaders = m.responseHeaders ? keptHeaders(m.responseHeaders) : null;
+      for (const line of setCookieLines(m.responseHeaders?.['set-cookie'])) {
+        const declared = parseCookieDeclaration(line, 'header', m.url.slice(0, MAX_URL));
+        if (declared && this.cookieDeclarations.length < 1000) this.cookieDeclarations.push(declared);
+      }
+      this.keep(record);
+    }
+  }
+
+  /**
+   * Names the frame of each request, once the page's frames are known: the frame whose document
+   * the request was made for; a request of the page's own renderer without a document (a
+   * WebSocket) belongs to the top; a worker's belong to no frame.
+   */
+  attributeFrames(frames: ReadonlyArray<{ index: number; url: string }>): void {
+    for (const r of this.requests) {
+      const byDocument = r.documentUrl ? frames.find((f) => f.url === r.documentUrl) : undefined;
+      const kind = r.context?.kind;
+      r.frame = byDocument?.index ?? (kind === 'page' && !r.documentUrl ? 0 : null);
+    }
   }
 }

@@ -4,21 +4,22 @@
 // text spacing, zoom, reflow, interaction), the
 // whole axe-core result, the DOM and a full-page screenshot (both masked).
 // Everything that can go wrong with a hostile page ends as a named scanner error.
-import type { Browser, BrowserContext, CDPSession, Page, Response } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page, Request, Response } from 'playwright-core';
 import type { Area, PageEvidence, PageKind, ScannerErrorReason } from '../types.ts';
 import { AXE_VERSION, runAxe } from './axe.ts';
 import { describeCookies, parseCookieDeclaration, type CookieDeclaration } from './cookies.ts';
-import { COLLECT_SCRIPT, INSTRUMENT_SCRIPT, MASK_SCRIPT } from './in-page.ts';
+import { COLLECT_SCRIPT, FRAME_STORAGE_SCRIPT, INSTRUMENT_SCRIPT, MASK_SCRIPT } from './in-page.ts';
 import { cropElements } from './accessibility/crops.ts';
 import { ELEMENT_REF_SCRIPT, inEveryFrame, listFrames, type FrameTarget } from './accessibility/frames.ts';
 import { KEYBOARD_INIT_SCRIPT } from './accessibility/keyboard.ts';
 import { flaggedByProbes, runProbes } from './accessibility/probes.ts';
 import type { FilterList } from './filter-list.ts';
 import { NavigationFailed, NavigationWatch } from './navigation.ts';
-import { keptHeaders, NetworkLog } from './network-log.ts';
+import { keptHeaders, NetworkLog, type MissedRequest } from './network-log.ts';
 import { detectLanguage, type LanguageEvidence, type Passage } from './language.ts';
+import { TargetTree, type ProtocolSession } from './targets.ts';
 import { findPersonalData, maskingPairs, maskText, storedHits } from './personal-data.ts';
-import { trackerFor } from './third-parties.ts';
+import { partyOf, trackerFor } from './third-parties.ts';
 
 export interface VisitOptions {
   kind: PageKind;
@@ -100,7 +101,7 @@ export function emptyEvidence(url: string, kind: PageKind, startedAt: Date): Pag
     schema: 'dvc-monitor/page-evidence/1', kind, requestedUrl: url, finalUrl: null, startedAt: startedAt.toISOString(), durationMs: 0,
     error: null, document: null, httpVariant: null, requests: [], requestsDropped: 0, cookies: [], storage: [], forms: [], links: [],
     headings: [], tables: [], mixedContent: [], lang: null, language: null, title: '', text: '', personalData: [], dialogs: [], popups: [], keyboard: null,
-    reflow: null, resizeText: null, textSpacing: null, axe: null, documentKind: 'html', navigations: [], frames: [], crops: [], probeErrors: [], interaction: null,
+    reflow: null, resizeText: null, textSpacing: null, axe: null, documentKind: 'html', navigations: [], frames: [], targets: [], crops: [], probeErrors: [], interaction: null,
   };
 }
 
@@ -226,6 +227,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
   const { evidence } = result;
   const startedAt = new Date(evidence.startedAt);
   let context: BrowserContext | null = null;
+  let network: NetworkLog | null = null;
   const stop = (reason: ScannerErrorReason, message: string) => stopper.stop(reason, message);
   try {
     context = await browser.newContext({
@@ -249,9 +251,14 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
     page.on('crash', () => stop('browser_crashed', 'the page crashed the browser tab'));
     page.on('download', () => stop('download', 'the address starts a file download instead of showing a page'));
     const net = new NetworkLog(opts.firstPartySite, (bytes) => stop('too_large', `the page sent more than ${opts.maxPageBytes} bytes (${bytes})`), opts.maxPageBytes, opts.filterList ?? null);
+    network = net;
     const cdp = await context.newCDPSession(page);
     stopper.cdp = cdp;
-    await net.attach(cdp);
+    // The page's own renderer, then every frame and worker it creates, into the same log.
+    const targets = new TargetTree((t) => net.attach(t.session, { kind: t.kind, url: t.url, targetId: t.targetId, parentFrameId: t.parentFrameId }));
+    const seenByPlaywright = watchRequests(context);
+    await net.attach(cdp as unknown as ProtocolSession);
+    await targets.attach(cdp as unknown as ProtocolSession);
     const moves = new NavigationWatch(page);
 
     let response: Response | null;
@@ -287,6 +294,8 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
     }
     const frames = await listFrames(page);
     evidence.frames = frames.map((f) => f.ref);
+    // A frame's target is attached before it navigates, so its address comes from its navigation.
+    evidence.targets = targets.targets.map((t) => ({ kind: t.kind, url: t.url || net.documentOf(t.targetId) || '', depth: t.depth }));
 
     await page.evaluate(ELEMENT_REF_SCRIPT);
     const dom = (await page.evaluate(COLLECT_SCRIPT)) as {
@@ -299,6 +308,11 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
     const hits = findPersonalData(dom.text);
     const pairs = maskingPairs(hits);
     const inFrames = await framesContent(frames);
+    // Storage and the writes of every document: a tracker's frame keeps its own.
+    const frameStorage: FrameStorage[] = [
+      { frame: 0, origin: new URL(page.url()).origin, storage: dom.storage, written: dom.written },
+      ...(await inEveryFrame<Omit<FrameStorage, 'frame'>>(frames.slice(1), FRAME_STORAGE_SCRIPT)).flatMap((f) => (f.value ? [{ ...f.value, frame: f.frame }] : [])),
+    ];
     evidence.document.meta = dom.metaPolicies;
     Object.assign(evidence, {
       documentKind: dom.documentKind,
@@ -312,11 +326,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
         ...dom.mixed.map((m) => ({ ...m, blocked: net.blockedMixedContent.includes(m.url) })),
         ...net.blockedMixedContent.filter((u) => !dom.mixed.some((m) => m.url === u)).map((u) => ({ url: u, element: 'request', blocked: true })),
       ],
-      storage: dom.storage.map((s) => {
-        const write = [...dom.written.storage].reverse().find((w) => w.key === s.key && w.area === s.area);
-        const stack = write?.stack ?? [];
-        return { ...s, setBy: write?.script ?? null, stack, tracker: stack.map((u) => trackerFor(u)?.entity).find(Boolean) ?? null };
-      }),
+      storage: frameStorage.flatMap((f) => describeStorage(f, opts.firstPartySite)),
     });
 
     movedAway(moves);
@@ -333,9 +343,10 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
       await runProbes({ page, cdp, frames, viewport: VIEWPORT, keyboardSample: opts.keyboardSample }, evidence);
     }
 
+    net.addMissed(seenByPlaywright);
     const declarations: CookieDeclaration[] = [
       ...net.cookieDeclarations,
-      ...dom.written.cookies.flatMap((w) => { const d = parseCookieDeclaration(w.raw, 'script', w.script); return d ? [{ ...d, stack: w.stack ?? [] }] : []; }),
+      ...frameStorage.flatMap((f) => f.written.cookies).flatMap((w) => { const d = parseCookieDeclaration(w.raw, 'script', w.script); return d ? [{ ...d, stack: w.stack ?? [] }] : []; }),
     ];
     evidence.cookies = describeCookies(await context.cookies(), declarations, opts.firstPartySite, Date.now() / 1000);
     const html = maskText(await page.content(), pairs);
@@ -359,9 +370,62 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
     evidence.crops = [];
   } finally {
     await closeBounded(context);
+    // Requests made up to the end (the probes' too), each with the frame it came from.
+    network?.attributeFrames(evidence.frames.length ? evidence.frames : [{ index: 0, url: evidence.finalUrl ?? url }]);
     evidence.durationMs = Date.now() - startedAt.getTime();
   }
   return result;
+}
+
+/** What FRAME_STORAGE_SCRIPT reads in one document. */
+interface FrameStorage {
+  frame: number;
+  origin: string;
+  storage: Array<{ area: 'local' | 'session'; key: string; valueLength: number }>;
+  written: { cookies: Array<{ raw: string; script: string | null; stack?: string[] }>; storage: Array<{ area: string; key: string; script: string | null; stack?: string[] }> };
+}
+
+/** A document's storage keys, each with the last script that wrote it and the tracker on its stack. */
+function describeStorage(f: FrameStorage, firstPartySite: string): PageEvidence['storage'] {
+  let host = '';
+  try {
+    host = new URL(f.origin).hostname;
+  } catch { /* an opaque origin ("null") */ }
+  return f.storage.map((s) => {
+    const write = [...f.written.storage].reverse().find((w) => w.key === s.key && w.area === s.area);
+    const stack = write?.stack ?? [];
+    const tracker = stack.map((u) => trackerFor(u)?.entity).find(Boolean) ?? (host ? trackerFor(f.origin)?.entity : null) ?? null;
+    return { ...s, setBy: write?.script ?? null, stack, tracker, origin: f.origin.slice(0, 300), frame: f.frame, party: host ? partyOf(host, firstPartySite) : 'third' };
+  });
+}
+
+const MAX_WATCHED_REQUESTS = 2000;
+
+/** Every request as Playwright reports it, its answer filled in as it comes (NetworkLog.addMissed). */
+function watchRequests(context: BrowserContext): MissedRequest[] {
+  const seen: MissedRequest[] = [];
+  const byRequest = new Map<Request, MissedRequest>();
+  context.on('request', (r) => {
+    if (seen.length >= MAX_WATCHED_REQUESTS) return;
+    let frameUrl = '';
+    try {
+      frameUrl = r.frame().url();
+    } catch { /* a service worker's request has no frame */ }
+    const entry: MissedRequest = { method: r.method(), url: r.url(), resourceType: r.resourceType(), frameUrl, startedAt: new Date().toISOString(), status: null, failed: null, responseHeaders: null };
+    seen.push(entry);
+    byRequest.set(r, entry);
+  });
+  context.on('response', (response) => {
+    const entry = byRequest.get(response.request());
+    if (!entry) return;
+    entry.status = response.status();
+    void response.allHeaders().then((h) => { entry.responseHeaders = h; }, () => {});
+  });
+  context.on('requestfailed', (r) => {
+    const entry = byRequest.get(r);
+    if (entry) entry.failed = r.failure()?.errorText ?? 'failed';
+  });
+  return seen;
 }
 
 type MaskingPairs = ReturnType<typeof maskingPairs>;
