@@ -8,6 +8,7 @@ import type { ServerResponse } from 'node:http';
 import { a11yFixture } from './a11y-fixtures/index.ts';
 import { waitDrainOrClose } from './faults.ts';
 import { escapeHtml } from './format.ts';
+import { BEHAVIOUR_PAGES, behaviourFixture } from './privacy-behaviour-fixtures.ts';
 import { GIF_1X1, type SiteResponse } from './sites.ts';
 
 export const FIXTURES_HOST = 'kiemthu.sandbox';
@@ -25,6 +26,8 @@ export const FIXTURE_PAGES = {
   untitledFrame: '/khung-khong-ten',
   metaCsp: '/csp-trong-the-meta',
   filterListBeacon: '/do-luong-tu-viet',
+  /** Trackers by what they do (privacy-behaviour-fixtures.ts). */
+  behaviour: BEHAVIOUR_PAGES,
   hostile: {
     redirectLoop: '/doc-hai/chuyen-huong-vo-tan',
     download: '/doc-hai/tai-xuong',
@@ -178,6 +181,8 @@ export function handleFixture(path: string, query: URLSearchParams, host = FIXTU
     case H.neverEnds:
       return neverEnds();
     default: {
+      const behaviour = behaviourFixture(path);
+      if (behaviour) return behaviour;
       const a11y = a11yFixture(path);
       // The fixtures run their own scripts and frames: the page allows what it needs.
       // Framed by their own host's pages; the other host's (tienich.sandbox) are framed by anyone.
