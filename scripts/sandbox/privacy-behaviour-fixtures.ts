@@ -3,7 +3,7 @@
 // and the scripts and endpoints of the third parties they load, served on stand-in hosts
 // (hosts.ts): thuthap.sandbox (a collector no list knows), static.hotjar.com,
 // connect.facebook.net, www.facebook.com and www.google-analytics.com.
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { escapeHtml } from './format.ts';
 import { GIF_1X1, type SiteResponse } from './sites.ts';
 
@@ -22,6 +22,8 @@ export const BEHAVIOUR_PAGES = {
   flagCookie: '/hanh-vi/cookie-co',
   measurement: '/hanh-vi/do-luong',
   ordinaryImage: '/hanh-vi/anh-thuong',
+  /** Hostile: typing into its field blocks the page for good (a synchronous request that never ends). */
+  stuckField: '/hanh-vi/o-nhap-treo',
 } as const;
 
 /** The collector no list knows, and the well-known hosts the fixtures load. */
@@ -185,6 +187,16 @@ ${FIELDS}`);
       return page('Ảnh thông thường', `<p>Trang chỉ có ảnh của chính cổng.</p>
 <img src="/assets/diem.gif" alt="Điểm ảnh minh họa" width="16" height="16">
 <img src="/thu-vien/collect?trang=2" alt="Ảnh thư viện" width="16" height="16">`);
+    case P.stuckField:
+      return page('Ô nhập treo trang', `<p>Gõ vào ô dưới đây làm trang treo: nó chờ một yêu cầu không bao giờ xong.</p>
+<p><label for="ma">Mã hồ sơ</label> <input id="ma" name="ma" type="text"></p>
+<script>
+document.getElementById('ma').addEventListener('input', function () {
+  var x = new XMLHttpRequest();
+  x.open('GET', '/doc-hai/khong-bao-gio-xong', false);
+  try { x.send(); } catch (e) {}
+});
+</script>`);
     case '/matomo.php':
     case '/thu-vien/collect':
       return gif();
@@ -291,7 +303,9 @@ const FBEVENTS_JS = `/* Facebook Pixel (mô phỏng). */
 })();
 `;
 
-const identifier = () => randomBytes(12).toString('base64').replace(/[+/=]/g, 'x');
+/** The identifiers the third party hands out (fixed, so a test can check no evidence holds them). */
+const idFor = (what: string, length: number) => createHash('sha256').update(`dvc-monitor behaviour fixture ${what}`).digest('base64').replace(/[+/=]/g, 'x').slice(0, length);
+export const FIXTURE_IDENTIFIERS = { cookie: idFor('cookie', 32), frameCookie: idFor('frame cookie', 22), storage: idFor('storage', 16) } as const;
 
 /**
  * A third party's script in the page keeping something in the portal's storage, or its frame
@@ -300,12 +314,12 @@ const identifier = () => randomBytes(12).toString('base64').replace(/[+/=]/g, 'x
  */
 function storageScript(kind: string | null): SiteResponse {
   return js(kind === 'dinh-danh'
-    ? `try { localStorage.setItem('tt_device', '${identifier()}'); } catch (e) {}\n`
+    ? `try { localStorage.setItem('tt_device', '${FIXTURE_IDENTIFIERS.storage}'); } catch (e) {}\n`
     : `try { localStorage.setItem('tt_theme', 'dark'); localStorage.setItem('tt_last_visit', '2024-05-01'); } catch (e) {}\n`);
 }
 
 function cookieFrame(kind: string | null): SiteResponse {
-  const write = kind === 'dinh-danh' ? `'tt_frame=${identifier()}` : `'tt_frame_pref=dark`;
+  const write = kind === 'dinh-danh' ? `'tt_frame=${FIXTURE_IDENTIFIERS.frameCookie}` : `'tt_frame_pref=dark`;
   return {
     status: 200,
     headers: { 'content-type': HTML, 'cache-control': 'no-store' },
@@ -325,7 +339,7 @@ export function behaviourThirdParty(host: string, path: string, query: URLSearch
       case '/am-thanh.js': return js(AUDIO_JS);
       case '/ghi-phien.js': return js(RECORDER_JS);
       case '/ghi-phim.js': return js(KEYLOGGER_JS);
-      case '/dinh-danh.gif': return gif({ 'set-cookie': `tt_uid=${randomBytes(16).toString('hex')}; ${COOKIE}` });
+      case '/dinh-danh.gif': return gif({ 'set-cookie': `tt_uid=${FIXTURE_IDENTIFIERS.cookie}; ${COOKIE}` });
       case '/lua-chon.gif': return gif({ 'set-cookie': [`consent=false; ${COOKIE}`, `tt_lang=vi-VN; ${COOKIE}`, `tt_seen=1700000000; ${COOKIE}`] });
       case '/khung-cookie': return cookieFrame(query.get('kieu'));
       case '/luu-tru.js': return storageScript(query.get('kieu'));

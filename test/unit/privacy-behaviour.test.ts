@@ -367,6 +367,15 @@ describe('privacy.no-tracking-behaviour', () => {
     expect(noTrackingBehaviour.judge({ ...page, behaviour: { findings: [], dropped: 0, keystrokes: null, unread: 0 } })).toEqual({ outcome: 'pass', details: [] });
   });
 
+  it('cannot tell when nothing was found but the keystroke probe could not finish', () => {
+    const keystrokes = { fields: 0, requests: 0, firstPartyHits: 0, canary: 'kt0', error: 'the keystroke probe took longer than 12000 ms' };
+    const j = noTrackingBehaviour.judge({ ...page, behaviour: { findings: [], dropped: 0, keystrokes, unread: 0 } });
+    expect(j.outcome).toBe('cant_tell');
+    expect(j.details.map((d) => d.code)).toEqual(['behaviour.keystrokes_untested']);
+    // A finding is proof enough, whatever the probe did.
+    expect(noTrackingBehaviour.judge({ ...page, behaviour: { findings: [finding('measurement_call')], dropped: 0, keystrokes, unread: 0 } }).outcome).toBe('fail');
+  });
+
   it('fails with one detail per finding, carrying its script, calls and request, pointing into the evidence', () => {
     const findings = [finding('canvas_fingerprint', { read: 'toDataURL', width: 240, height: 60, distinctCharacters: 29, colours: 2 }), { ...finding('measurement_call', { vendor: 'matomo', host: 'kiemthu.sandbox', party: 'first', account: '3' }), request: { url: 'https://kiemthu.sandbox/matomo.php?idsite=3', method: 'GET', index: 4 } }];
     const j = noTrackingBehaviour.judge({ ...page, behaviour: { findings, dropped: 0, keystrokes: null, unread: 0 } });

@@ -64,8 +64,14 @@ export const noTrackingBehaviour: PageCriterion = {
     if (!page.behaviour) {
       return judgement('not_applicable', [detail('behaviour.not_recorded', 'Bằng chứng không ghi hành vi của tập lệnh (bằng chứng cũ).', 'The evidence has no record of script behaviour (older evidence).')]);
     }
-    const { findings, dropped } = page.behaviour;
-    if (!findings.length) return judgement('pass');
+    const { findings, dropped, keystrokes } = page.behaviour;
+    if (!findings.length) {
+      // Nothing found, but what is typed could not be followed (a page that hangs when typed into).
+      if (keystrokes?.error) {
+        return judgement('cant_tell', [detail('behaviour.keystrokes_untested', `Không kiểm tra được việc gửi nội dung đang gõ: ${keystrokes.error}.`, `Could not test whether typed text is sent: ${keystrokes.error}.`, { data: { keystrokes } })]);
+      }
+      return judgement('pass');
+    }
     const details: FindingDetail[] = findings.slice(0, MAX_DETAILS).map((f, i) => {
       const what = WHAT[f.kind];
       const s = specifics(f);

@@ -188,6 +188,11 @@ export function keystrokeFindings(
   return { findings: [...groups.values()], firstPartyHits };
 }
 
+/** The keystroke probe's record before it ran: the canary's stem (what every typed value starts with, or 09 for telephone fields). */
+const emptySummary = (seed: string): NonNullable<BehaviourEvidence['keystrokes']> => ({
+  fields: 0, requests: 0, firstPartyHits: 0, canary: canaryValue(seed, 0, 'text').token.slice(0, -2), error: null,
+});
+
 const dedupeKey = (f: BehaviourFinding) => [f.kind, f.script, f.facts.via, f.facts.vendor, f.facts.read, f.facts.key, f.facts.origin, f.facts.area].join('|');
 
 export class BehaviourRecorder {
@@ -230,8 +235,11 @@ export class BehaviourRecorder {
 
   /** The keystroke probe, a last read, cookies and requests judged: the behaviour evidence. */
   async finish(page: Page, evidence: PageEvidence): Promise<BehaviourEvidence> {
-    const keys = await withinBudget(this.keystrokes(page, evidence), KEYSTROKE_BUDGET_MS + 2_000, { findings: [], summary: null });
-    if (!page.isClosed()) await this.read(await withinBudget(listFrames(page), READ_BUDGET_MS, []));
+    const seed = randomBytes(5).toString('hex');
+    const overrun = { findings: [], summary: { ...emptySummary(seed), error: `the keystroke probe took longer than ${KEYSTROKE_BUDGET_MS + 2_000} ms` } };
+    const keys = await withinBudget(this.keystrokes(page, evidence, seed), KEYSTROKE_BUDGET_MS + 2_000, overrun);
+    // A page that outlived the probe's budget is wedged: reading it again would only wait.
+    if (keys !== overrun && !page.isClosed()) await this.read(await withinBudget(listFrames(page), READ_BUDGET_MS, []));
     this.context.off('response', this.onResponse);
     await withinBudget(Promise.all([...this.pendingHeaders]), READ_BUDGET_MS, []);
     const stored = await withinBudget(this.context.cookies().catch(() => []), READ_BUDGET_MS, []);
@@ -259,10 +267,8 @@ export class BehaviourRecorder {
   }
 
   /** Types a canary into each visible text field (at most 10), blurs it, and looks for it in what the page sends next. */
-  private async keystrokes(page: Page, evidence: PageEvidence): Promise<{ findings: BehaviourFinding[]; summary: BehaviourEvidence['keystrokes'] }> {
-    const seed = randomBytes(5).toString('hex');
-    const stem = canaryValue(seed, 0, 'text').token.slice(0, -2);
-    const summary: NonNullable<BehaviourEvidence['keystrokes']> = { fields: 0, requests: 0, firstPartyHits: 0, canary: stem, error: null };
+  private async keystrokes(page: Page, evidence: PageEvidence, seed: string): Promise<{ findings: BehaviourFinding[]; summary: BehaviourEvidence['keystrokes'] }> {
+    const summary = emptySummary(seed);
     const deadline = Date.now() + KEYSTROKE_BUDGET_MS;
     const captured: Captured[] = [];
     const inFlight = new Set<Request>();
