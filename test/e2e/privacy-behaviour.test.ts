@@ -141,7 +141,7 @@ describe('the findings carry the script, the calls and the request', () => {
   });
 });
 
-describe('a hostile page cannot stall the visit', () => {
+describe('a hostile page cannot stall the visit; the checker\'s own code is not the page\'s', () => {
   it('a field that hangs the page when typed into: the probe gives up within its budget, the visit ends, the criterion cannot tell', () => {
     const e = home('stuckField');
     expect(e.error).toBeNull();
@@ -149,6 +149,14 @@ describe('a hostile page cannot stall the visit', () => {
     expect(e.durationMs).toBeLessThan(30_000);
     expect(outcome('stuckField').outcome).toBe('cant_tell');
   });
+
+  it('a visit for both areas: what the checker itself runs in the page (axe-core reads text drawn on a canvas, the probes listen) is not the page\'s behaviour', async () => {
+    const visit = await checker.visit(`${FIXTURES_ORIGIN}${BEHAVIOUR_PAGES.normalForm}`, 'other', 'kiemthu.sandbox', ['privacy', 'accessibility']);
+    expect(visit.evidence.error).toBeNull();
+    expect(visit.evidence.axe!.rules.length).toBeGreaterThan(0);
+    expect(visit.evidence.behaviour!.findings).toEqual([]);
+    expect(visit.evidence.behaviour!.keystrokes).toMatchObject({ fields: 3, error: null });
+  }, 120_000);
 
   it('an accessibility-only visit records no behaviour', async () => {
     const visit = await checker.visit(`${FIXTURES_ORIGIN}${BEHAVIOUR_PAGES.keylogger}`, 'other', 'kiemthu.sandbox', ['accessibility']);

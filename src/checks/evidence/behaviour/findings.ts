@@ -146,7 +146,7 @@ export function findingsFromLogs(logs: readonly FrameLog[], requests: readonly R
     }
     for (const [script, e] of Object.entries(log?.listeners ?? {})) {
       if (!isSessionRecording(e)) continue;
-      const url = script === '(inline)' ? null : script;
+      const url = script === '(unattributed)' ? null : script;
       const calls = [...callList(Object.fromEntries(Object.entries(e.types).map(([t, n]) => [`addEventListener:${t}`, n]))), { name: 'MutationObserver.observe', count: e.observers }];
       out.push({
         kind: 'session_recording', script: clipUrl(url), stack: clipStack(e.stack), calls: calls.slice(0, MAX_CALLS), request: url ? { url: clipUrl(url)!, method: 'GET', index: requestIndex(requests, url) } : null, frame,

@@ -18,13 +18,18 @@ export const BEHAVIOUR_INIT_SCRIPT = `(() => {
   const log = { canvas: [], audio: [], listeners: {}, scripts: 0, stacks: 0 };
   Object.defineProperty(window, '__dvcBehaviour', { value: log, enumerable: false });
   const MAX_STACKS = 5000;
-  // The scripts on the call stack, innermost first, each once (at most 10), as INSTRUMENT_SCRIPT does.
+  // The scripts on the call stack, innermost first, each once (at most 10), as INSTRUMENT_SCRIPT does;
+  // null once MAX_STACKS stacks were taken (the call is still recorded, unattributed).
   const callers = () => {
-    if (log.stacks >= MAX_STACKS) return [];
+    if (log.stacks >= MAX_STACKS) return null;
     log.stacks++;
     const urls = ((new Error().stack || '').match(/(?:https?|file):\\/\\/[^\\s)]+/g) || []).map((u) => u.replace(/:\\d+:\\d+$/, '').slice(0, 500));
     return urls.filter((u, i) => urls.indexOf(u) === i).slice(0, 10);
   };
+  // A call with no script address on its stack comes from code the checker itself runs in the page
+  // (axe-core draws text on a canvas and reads it back; the probes listen for focus): not the page's.
+  // The page's own inline scripts and eval'd code carry the document's address.
+  const ours = (stack) => stack !== null && stack.length === 0;
   const bump = (calls, name) => { if (calls[name] !== undefined || Object.keys(calls).length < 30) calls[name] = Math.min((calls[name] || 0) + 1, 1e6); };
   const wrap = (proto, name, before, after) => {
     if (!proto) return;
@@ -76,10 +81,11 @@ export const BEHAVIOUR_INIT_SCRIPT = `(() => {
     if (s.reads[key]) { s.reads[key].count++; return; }
     if (log.canvas.length >= 30) return;
     const stack = callers();
+    if (ours(stack)) return;
     const record = {
       read: method, count: 1, width: w, height: h, canvasWidth: canvas.width, canvasHeight: canvas.height,
       chars: s.chars.size, styles: s.styles.size, texts: s.texts, images: s.images, shapes: s.shapes, forbidden: s.forbidden,
-      calls: s.calls, script: stack[0] || null, stack,
+      calls: s.calls, script: (stack && stack[0]) || null, stack: stack || [],
     };
     s.reads[key] = record;
     log.canvas.push(record);
@@ -106,7 +112,8 @@ export const BEHAVIOUR_INIT_SCRIPT = `(() => {
     if (g.record) { g.record.reads = Math.min(g.record.reads + 1, 1e6); return; }
     if (log.audio.length >= 20) return;
     const stack = callers();
-    g.record = { read: method, reads: 1, offline: g.offline, oscillator: g.oscillator, compressor: g.compressor, analyser: g.analyser, calls: g.calls, script: stack[0] || null, stack };
+    if (ours(stack)) return;
+    g.record = { read: method, reads: 1, offline: g.offline, oscillator: g.oscillator, compressor: g.compressor, analyser: g.analyser, calls: g.calls, script: (stack && stack[0]) || null, stack: stack || [] };
     log.audio.push(g.record);
   };
   const rendered = new WeakMap();
@@ -124,12 +131,13 @@ export const BEHAVIOUR_INIT_SCRIPT = `(() => {
     scroll: 1, resize: 1, touchstart: 1, touchmove: 1, touchend: 1, visibilitychange: 1, selectionchange: 1 };
   const whole = (t) => t === window || t === document || t === document.documentElement || (document.body !== null && t === document.body);
   const entryOf = (stack) => {
-    const script = stack[0] || '(inline)';
+    if (ours(stack)) return null;
+    const script = (stack && stack[0]) || '(unattributed)';
     let e = log.listeners[script];
     if (!e) {
       if (log.scripts >= 50) return null;
       log.scripts++;
-      e = { stack, types: {}, observers: 0 };
+      e = { stack: stack || [], types: {}, observers: 0 };
       log.listeners[script] = e;
     }
     return e;
