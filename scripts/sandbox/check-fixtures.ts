@@ -9,6 +9,7 @@ import { a11yFixture } from './a11y-fixtures/index.ts';
 import { evidenceFixture } from './evidence-fixtures.ts';
 import { waitDrainOrClose } from './faults.ts';
 import { escapeHtml } from './format.ts';
+import { BEHAVIOUR_PAGES, behaviourFixture } from './privacy-behaviour-fixtures.ts';
 import { GIF_1X1, type SiteResponse } from './sites.ts';
 
 export const FIXTURES_HOST = 'kiemthu.sandbox';
@@ -26,6 +27,8 @@ export const FIXTURE_PAGES = {
   untitledFrame: '/khung-khong-ten',
   metaCsp: '/csp-trong-the-meta',
   filterListBeacon: '/do-luong-tu-viet',
+  /** Trackers by what they do (privacy-behaviour-fixtures.ts). */
+  behaviour: BEHAVIOUR_PAGES,
   hostile: {
     redirectLoop: '/doc-hai/chuyen-huong-vo-tan',
     download: '/doc-hai/tai-xuong',
@@ -181,6 +184,8 @@ export function handleFixture(path: string, query: URLSearchParams, host = FIXTU
     default: {
       const evidence = evidenceFixture(path, host);
       if (evidence) return evidence;
+      const behaviour = behaviourFixture(path);
+      if (behaviour) return behaviour;
       const a11y = a11yFixture(path);
       // The fixtures run their own scripts and frames: the page allows what it needs.
       // Framed by their own host's pages; the other host's (tienich.sandbox) are framed by anyone.

@@ -78,6 +78,12 @@ export const PUBLIC_HOSTS: Record<string, PublicHost> = {
   // Stand-ins for well-known third parties: the tracker the bct build loads, and a CDN abroad.
   'www.google-analytics.com': { kind: 'third-party', name: 'tracker' },
   'cdn.jsdelivr.net': { kind: 'third-party', name: 'cdn' },
+  // Stand-ins for the behaviour fixtures (privacy-behaviour-fixtures.ts): a collector no list
+  // knows, a session recorder, the Facebook pixel's script and endpoint.
+  'thuthap.sandbox': { kind: 'third-party', name: 'behaviour' },
+  'static.hotjar.com': { kind: 'third-party', name: 'behaviour' },
+  'connect.facebook.net': { kind: 'third-party', name: 'behaviour' },
+  'www.facebook.com': { kind: 'third-party', name: 'behaviour' },
 };
 
 /** The public host a request was addressed to, from its Host header; undefined for 127.0.0.1. */

@@ -15,6 +15,7 @@ import { redesign, truncate } from './mangle.ts';
 import { answerOpenData } from './open-data.ts';
 import { handleFixture } from './check-fixtures.ts';
 import { acceptWebSocket } from './evidence-fixtures.ts';
+import { behaviourThirdParty } from './privacy-behaviour-fixtures.ts';
 import { publicHostOf, TLS_CERT, TLS_KEY, type Deployment } from './hosts.ts';
 import { handleSite, handleTracker, isSiteId, SITE_IDS, SITES, type SiteContext, type SiteId } from './sites.ts';
 import { statusJson, statuspageSummary } from './status.ts';
@@ -299,6 +300,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const { name, host } = target;
     if (host.kind === 'third-party') {
       count(`public:${name}`);
+      const behaviour = behaviourThirdParty(name, url.pathname, url.searchParams);
+      if (behaviour) return send(res, behaviour.status, behaviour.headers, behaviour.body);
       const answer = handleTracker(url.pathname, { seed, now, baseUrl }) ?? { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Not Found\n' };
       if (host.name === 'cdn' && answer.status === 404 && url.pathname.endsWith('.js')) {
         return send(res, 200, { 'content-type': 'text/javascript; charset=utf-8', 'access-control-allow-origin': '*' }, '/* thư viện mô phỏng */\n');

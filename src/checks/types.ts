@@ -8,6 +8,7 @@ import type { FrameRef } from './evidence/accessibility/frames.ts';
 import type { NavigationHop } from './evidence/navigation.ts';
 import type { LanguageEvidence } from './evidence/language.ts';
 import type { KeyboardEvidence } from './evidence/accessibility/keyboard-walk.ts';
+import type { BehaviourEvidence } from './evidence/behaviour/findings.ts';
 
 export type Area = 'privacy' | 'accessibility';
 export const AREAS: readonly Area[] = ['privacy', 'accessibility'];
@@ -222,6 +223,8 @@ export interface PageEvidence {
   /** Accessibility probes that failed (the scanner's failure: their criteria are `error`). */
   probeErrors: Array<{ probe: string; message: string }>;
   interaction: import('./evidence/accessibility/interaction.ts').InteractionEvidence | null;
+  /** Trackers by what they do (canvas/audio fingerprinting, session recording, keystrokes sent, identifiers, measurement calls); privacy visits only, absent in older evidence. */
+  behaviour?: BehaviourEvidence | null;
 }
 
 /** Content-addressed bodies kept beside the evidence JSON (sha256 of each). */

@@ -102,6 +102,7 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   'accessibility.links-and-headings': 'a11y-core.test.ts',
   'accessibility.page-title': 'a11y-language.test.ts',
   'accessibility.page-titles-distinct': 'a11y-language.test.ts and test/unit/a11y-language.test.ts',
+  'privacy.no-tracking-behaviour': 'privacy-behaviour.test.ts',
 };
 
 describe('every criterion fails on a known defect and passes on a clean page', () => {

@@ -31,16 +31,18 @@ import { mixedContent } from './privacy/mixed-content.ts';
 import { noNonEssentialCookieBeforeConsent } from './privacy/no-nonessential-cookie-before-consent.ts';
 import { noPersonalDataExposed } from './privacy/no-personal-data-exposed.ts';
 import { noTrackerBeforeConsent } from './privacy/no-tracker-before-consent.ts';
+import { noTrackingBehaviour } from './privacy/no-tracking-behaviour.ts';
 import { policyContactPoint } from './privacy/policy-contact-point.ts';
 import { policyReachable } from './privacy/policy-reachable.ts';
 import { securityHeaders } from './privacy/security-headers.ts';
 
 // criteria/4: announced trap exits, axe's second look, headers-grade/2, RFC 6797 HSTS, SameSite values, filter-list trackers.
-export const CRITERIA_VERSION = 'criteria/4';
+// criteria/5: evidence from out-of-process frames, workers and WebSockets; trackers by behaviour (privacy.no-tracking-behaviour).
+export const CRITERIA_VERSION = 'criteria/5';
 
 export const CATALOGUE: readonly Criterion[] = [
   https, httpsRedirect, hsts, securityHeaders, mixedContent, noTrackerBeforeConsent, noNonEssentialCookieBeforeConsent,
-  cookieFlags, formsOverHttps, policyReachable, policyContactPoint, noPersonalDataExposed, hostsAbroad,
+  cookieFlags, formsOverHttps, policyReachable, policyContactPoint, noPersonalDataExposed, hostsAbroad, noTrackingBehaviour,
   textAlternatives, contrast, noMovingText, linkPurpose, linksAndHeadings, tableHeaders, formLabels, pageLanguage, pageTitle, pageTitlesDistinct, keyboard, noKeyboardTrap, focusVisible, resizeText, reflow, textSpacing,
   otherWcag, statement, bestPractice,
   ...INTERACTION_CRITERIA,

@@ -9,6 +9,7 @@ import type { Area, PageEvidence, PageKind, ScannerErrorReason } from '../types.
 import { AXE_VERSION, runAxe } from './axe.ts';
 import { describeCookies, parseCookieDeclaration, type CookieDeclaration } from './cookies.ts';
 import { COLLECT_SCRIPT, FRAME_STORAGE_SCRIPT, INSTRUMENT_SCRIPT, MASK_SCRIPT } from './in-page.ts';
+import { BehaviourRecorder } from './behaviour/collect.ts';
 import { cropElements } from './accessibility/crops.ts';
 import { ELEMENT_REF_SCRIPT, inEveryFrame, listFrames, type FrameTarget } from './accessibility/frames.ts';
 import { KEYBOARD_INIT_SCRIPT } from './accessibility/keyboard.ts';
@@ -101,7 +102,7 @@ export function emptyEvidence(url: string, kind: PageKind, startedAt: Date): Pag
     schema: 'dvc-monitor/page-evidence/1', kind, requestedUrl: url, finalUrl: null, startedAt: startedAt.toISOString(), durationMs: 0,
     error: null, document: null, httpVariant: null, requests: [], requestsDropped: 0, cookies: [], storage: [], forms: [], links: [],
     headings: [], tables: [], mixedContent: [], lang: null, language: null, title: '', text: '', personalData: [], dialogs: [], popups: [], keyboard: null,
-    reflow: null, resizeText: null, textSpacing: null, axe: null, documentKind: 'html', navigations: [], frames: [], targets: [], crops: [], probeErrors: [], interaction: null,
+    reflow: null, resizeText: null, textSpacing: null, axe: null, documentKind: 'html', navigations: [], frames: [], targets: [], crops: [], probeErrors: [], interaction: null, behaviour: null,
   };
 }
 
@@ -237,6 +238,8 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
     if (stopper.stopped) throw stopper.stopped;
     await context.addInitScript({ content: INSTRUMENT_SCRIPT });
     await context.addInitScript({ content: KEYBOARD_INIT_SCRIPT });
+    const behaviour = opts.areas.includes('privacy') ? new BehaviourRecorder(context, opts.firstPartySite) : null;
+    await behaviour?.install();
     const page = await context.newPage();
     page.on('popup', (popup) => {
       evidence.popups.push(popup.url().slice(0, 500));
@@ -313,6 +316,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
       { frame: 0, origin: new URL(page.url()).origin, storage: dom.storage, written: dom.written },
       ...(await inEveryFrame<Omit<FrameStorage, 'frame'>>(frames.slice(1), FRAME_STORAGE_SCRIPT)).flatMap((f) => (f.value ? [{ ...f.value, frame: f.frame }] : [])),
     ];
+    await behaviour?.read(frames);
     evidence.document.meta = dom.metaPolicies;
     Object.assign(evidence, {
       documentKind: dom.documentKind,
@@ -359,6 +363,8 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
       evidence.crops = crops.refs;
       result.crops = crops.bodies;
     }
+    // Last, as it types into fields: behaviour evidence (privacy only).
+    if (behaviour) evidence.behaviour = await behaviour.finish(page, evidence);
     if (stopper.stopped) throw stopper.stopped;
     // The page is done with: free its renderer before the second visit starts one.
     await closeBounded(context);
