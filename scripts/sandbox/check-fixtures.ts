@@ -8,8 +8,8 @@ import type { ServerResponse } from 'node:http';
 import { a11yFixture } from './a11y-fixtures/index.ts';
 import { evidenceFixture } from './evidence-fixtures.ts';
 import { waitDrainOrClose } from './faults.ts';
-import { escapeHtml } from './format.ts';
 import { BEHAVIOUR_PAGES, behaviourFixture } from './privacy-behaviour-fixtures.ts';
+import { fixturePage as page } from './fixture-page.ts';
 import { GIF_1X1, type SiteResponse } from './sites.ts';
 
 export const FIXTURES_HOST = 'kiemthu.sandbox';
@@ -53,29 +53,6 @@ const A11Y_CSP = "default-src 'self' https: data: 'unsafe-inline'; frame-ancesto
 const A11Y_EMBEDDABLE_CSP = "default-src 'self' https: data: 'unsafe-inline'";
 const OPEN_CSP = "default-src 'self' https: http: data: 'unsafe-inline'; frame-ancestors 'none'";
 
-function page(title: string, body: string, opts: { style?: string; csp?: string; head?: string } = {}): SiteResponse {
-  return {
-    status: 200,
-    headers: { 'content-type': HTML, ...(opts.csp ? { 'content-security-policy': opts.csp } : {}) },
-    body: `<!DOCTYPE html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} – Trang kiểm thử</title>${opts.head ?? ''}
-<style>body { font-family: sans-serif; color: #1a1a1a; background: #ffffff; margin: 1rem; } a:focus, button:focus { outline: 3px solid #b35900; }${opts.style ?? ''}</style>
-</head>
-<body>
-<main>
-<h1>${escapeHtml(title)}</h1>
-${body}
-<p><a href="/sach">Trang kiểm thử sạch</a></p>
-</main>
-</body>
-</html>
-`,
-  };
-}
 
 const NOOP_JS = '/* tệp mô phỏng, không làm gì */\n';
 

@@ -4,7 +4,7 @@
 // (hosts.ts): thuthap.sandbox (a collector no list knows), static.hotjar.com,
 // connect.facebook.net, www.facebook.com and www.google-analytics.com.
 import { createHash } from 'node:crypto';
-import { escapeHtml } from './format.ts';
+import { fixturePage } from './fixture-page.ts';
 import { GIF_1X1, type SiteResponse } from './sites.ts';
 
 /** Paths of the behaviour fixtures on the fixtures host, by what they show. */
@@ -35,29 +35,7 @@ const JS = 'text/javascript; charset=utf-8';
 // The pages run inline scripts and load third parties; framing by others is refused.
 const CSP = "default-src 'self' https: data: 'unsafe-inline'; frame-ancestors 'none'";
 
-function page(title: string, body: string): SiteResponse {
-  return {
-    status: 200,
-    headers: { 'content-type': HTML, 'content-security-policy': CSP },
-    body: `<!DOCTYPE html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} – Trang kiểm thử</title>
-<style>body { font-family: sans-serif; color: #1a1a1a; background: #ffffff; margin: 1rem; } a:focus, button:focus, input:focus { outline: 3px solid #b35900; }</style>
-</head>
-<body>
-<main>
-<h1>${escapeHtml(title)}</h1>
-${body}
-<p><a href="/sach">Trang kiểm thử sạch</a></p>
-</main>
-</body>
-</html>
-`,
-  };
-}
+const page = (title: string, body: string): SiteResponse => fixturePage(title, body, { csp: CSP, style: ' input:focus { outline: 3px solid #b35900; }' });
 
 const js = (body: string): SiteResponse => ({ status: 200, headers: { 'content-type': JS, 'access-control-allow-origin': '*', 'cache-control': 'no-store' }, body });
 const gif = (headers: Record<string, string | string[]> = {}): SiteResponse => ({ status: 200, headers: { 'content-type': 'image/gif', 'cache-control': 'no-store', ...headers }, body: GIF_1X1 });
