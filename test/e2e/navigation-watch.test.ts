@@ -55,6 +55,22 @@ it('records the new address of a script redirect on a slow renderer', async () =
   }
 }, 60_000);
 
+it('names the document it left when the move committed before follow() looked (a busy test process)', async () => {
+  const page = await browser.newPage();
+  try {
+    const watch = new NavigationWatch(page);
+    await page.goto(`${origin}/cu`);
+    await watch.loaded();
+    // The move (300 ms after load) and its commit (about 800 ms later) both happen before follow() starts.
+    await page.waitForURL(`${origin}/moi`, { timeout: 10_000 });
+    const hops = await watch.follow(async () => {});
+    expect(hops).toHaveLength(1);
+    expect(hops[0]).toMatchObject({ from: `${origin}/cu`, to: `${origin}/moi`, cause: 'script' });
+  } finally {
+    await page.close();
+  }
+}, 60_000);
+
 it('times a move from the document\'s own load, on the browser\'s clock, however late Node hears of it', async () => {
   const page = await browser.newPage();
   try {

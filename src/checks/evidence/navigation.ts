@@ -29,7 +29,7 @@ export class NavigationFailed extends Error {
   }
 }
 
-interface Move { url: string; request: Request; committed: Promise<void> }
+interface Move { from: string; url: string; request: Request; committed: Promise<void> }
 
 export class NavigationWatch {
   readonly hops: NavigationHop[] = [];
@@ -40,7 +40,8 @@ export class NavigationWatch {
     if (this.loadedAt === null || this.moving) return;
     if (request.isNavigationRequest() && request.frame() === this.page.mainFrame() && !request.redirectedFrom()) {
       const committed = new Promise<void>((resolve) => { this.onCommit = resolve; });
-      this.moving = { url: request.url(), request, committed };
+      // The document it leaves is the one shown now: by the time follow() looks, a fast commit may have replaced it.
+      this.moving = { from: this.page.url(), url: request.url(), request, committed };
     }
   };
   // The new document replaced the old one in the main frame: only from then on does its load state mean anything.
@@ -81,14 +82,13 @@ export class NavigationWatch {
       while (!this.moving && Date.now() < watchUntil) await page.waitForTimeout(50);
       const move = this.moving as Move | null;
       if (!move) break;
-      const from = this.hops.at(-1)?.to ?? page.url();
       await move.request.response().catch(() => null);
       // Until the move commits, the old document's load state would answer: wait for the commit first.
       await Promise.race([move.committed, page.waitForTimeout(Math.max(1, Math.min(5000, end - Date.now())))]).catch(() => {});
       await page.waitForLoadState('load', { timeout: Math.max(1, end - Date.now()) }).catch(() => {});
       // Both times on the browser's clock: when the request started, and when the document it left loaded.
       const startedAt = move.request.timing().startTime;
-      this.hops.push({ from, to: move.url, afterLoadMs: Math.max(0, startedAt - (this.loadedAt ?? startedAt)), metaRefresh, cause: metaRefresh ? 'meta-refresh' : 'script' });
+      this.hops.push({ from: move.from, to: move.url, afterLoadMs: Math.max(0, startedAt - (this.loadedAt ?? startedAt)), metaRefresh, cause: metaRefresh ? 'meta-refresh' : 'script' });
       // The last request of the chain (after HTTP redirects) failed: the browser shows its own error page.
       let last = move.request;
       for (let r = last.redirectedTo(); r; r = r.redirectedTo()) last = r;
