@@ -122,6 +122,7 @@ var es = new EventSource('${R}top-events'); es.onmessage = function () { es.clos
 try { var s = new WebSocket('wss://${EVIDENCE_HOSTS.top}/bang-chung/ws?from=top'); s.onopen = function () { s.send('{"trang":"moi-nguon"}'); }; } catch (e) {}
 try { new Worker('${R}top-worker.js'); } catch (e) {}
 try { new SharedWorker('${R}top-shared-worker.js'); } catch (e) {}
+try { navigator.serviceWorker.register('${R}top-service-worker.js', { scope: '${R}' }).catch(function () {}); } catch (e) {}
 `);
     case 'top-worker.js':
     case 'k1-worker.js':

@@ -186,6 +186,8 @@ export interface PageEvidence {
   requestsDropped: number;
   cookies: CookieRecord[];
   storage: StorageRecord[];
+  /** Service workers the page tried to install (the checker blocks them): the script, its scope, the page script that asked, the frame. Absent in older evidence. */
+  serviceWorkers?: Array<{ url: string; scope: string | null; script: string | null; frame: number }>;
   forms: FormRecord[];
   /** Links, headings and tables of every frame; `frame` indexes `frames` (0, the top document, when absent). */
   links: LinkRecord[];

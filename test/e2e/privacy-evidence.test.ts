@@ -36,7 +36,7 @@ const inEvidence = (ev: PageEvidence, host: string, path: string) =>
   ev.requests.find((r) => r.url === `https://${host}${path}` || r.url === `wss://${host}${path}`);
 
 describe('a page that makes every kind of request from every kind of context', () => {
-  it('the visit succeeds and sees both frame levels and both workers', () => {
+  it('the visit succeeds and sees both frame levels and every worker', () => {
     expect(everyKind.error).toBeNull();
     expect(everyKind.frames.map((f) => f.url)).toEqual([
       `https://${EVIDENCE_HOSTS.top}${EVIDENCE_PAGE}`,
@@ -49,15 +49,26 @@ describe('a page that makes every kind of request from every kind of context', (
       `iframe https://${EVIDENCE_HOSTS.frame2}${EVIDENCE_FRAME_PAGES.frame2}`,
       `worker https://${EVIDENCE_HOSTS.frame1}/bang-chung/r/k1-worker.js`,
       `worker https://${EVIDENCE_HOSTS.top}/bang-chung/r/top-worker.js`,
+      `shared_worker https://${EVIDENCE_HOSTS.top}/bang-chung/r/top-shared-worker.js`,
     ].sort());
   });
 
-  it('every request the server saw is in the evidence, but what a shared worker fetches', () => {
-    // 26 requests of the server's log are the page's; the shared worker's own fetch cannot be
-    // attached in Playwright's nested sessions (targets.ts) and is the known gap.
+  it('every request the server saw is in the evidence, but perhaps a shared worker\'s first fetch', () => {
+    // A shared worker is attached from a browser-level session once it exists; Playwright has
+    // already let it run, so a fetch it makes at once can be over before we listen, and its
+    // Resource Timing leaves out a response whose body was never read (shared-workers.ts).
     const missing = seen.filter((r) => !inEvidence(everyKind, r.host, r.path)).map((r) => `${r.host}${r.path}`);
-    expect(seen.length).toBeGreaterThanOrEqual(26);
-    expect(missing).toEqual([`${EVIDENCE_HOSTS.top}/bang-chung/r/top-shared-worker-fetch`]);
+    expect(seen.length).toBeGreaterThanOrEqual(27);
+    expect(missing.filter((m) => !m.endsWith('/bang-chung/r/top-shared-worker-fetch'))).toEqual([]);
+    const shared = inEvidence(everyKind, EVIDENCE_HOSTS.top, '/bang-chung/r/top-shared-worker-fetch');
+    if (shared) expect(shared).toMatchObject({ frame: 0, context: { kind: 'shared_worker' } });
+  });
+
+  it('records the service worker the page tried to register, which the checker blocks', () => {
+    expect(everyKind.serviceWorkers).toEqual([
+      expect.objectContaining({ url: `https://${EVIDENCE_HOSTS.top}/bang-chung/r/top-service-worker.js`, frame: 0, script: `https://${EVIDENCE_HOSTS.top}/bang-chung/r/top-script.js` }),
+    ]);
+    expect(seen.some((r) => r.path.includes('service-worker'))).toBe(false);
   });
 
   it('each request names the frame it was made for, and a worker\'s its worker', () => {
@@ -67,7 +78,7 @@ describe('a page that makes every kind of request from every kind of context', (
       const record = inEvidence(everyKind, r.host, r.path);
       if (!who || !record) continue;
       expect(record.frame, `${r.host}${r.path}`).toBe(frameOf[who]);
-      if (/worker-fetch/.test(r.path)) expect(record.context?.kind, r.path).toBe('worker');
+      if (/-worker-fetch/.test(r.path)) expect(record.context?.kind, r.path).toBe(r.path.includes('shared') ? 'shared_worker' : 'worker');
     }
     expect(inEvidence(everyKind, EVIDENCE_HOSTS.frame2, EVIDENCE_FRAME_PAGES.frame2)?.frame).toBe(2);
   });

@@ -9,7 +9,7 @@
  */
 export const INSTRUMENT_SCRIPT = `(() => {
   if (window.__dvcEvidence) return;
-  const log = { cookies: [], storage: [] };
+  const log = { cookies: [], storage: [], serviceWorkers: [] };
   Object.defineProperty(window, '__dvcEvidence', { value: log, enumerable: false });
   // The scripts on the call stack, innermost first, each once (at most 10): the writer, and
   // whoever called it (a tracker may write through a first-party helper).
@@ -35,6 +35,20 @@ export const INSTRUMENT_SCRIPT = `(() => {
     } catch (e) {}
     return setItem.apply(this, arguments);
   };
+  // Service workers are blocked in the checker's browser (their state would outlive the visit),
+  // but the page's attempt to install one is evidence: what, for which scope, by which script.
+  if (self.ServiceWorkerContainer) {
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (url, options) {
+      try {
+        if (log.serviceWorkers.length < 20) {
+          const stack = callers();
+          log.serviceWorkers.push({ url: String(new URL(String(url), document.baseURI)).slice(0, 500), scope: options && options.scope ? String(options.scope).slice(0, 500) : null, script: stack[0] || null });
+        }
+      } catch (e) {}
+      return register.apply(this, arguments);
+    };
+  }
 })();`;
 
 /** The document's local and session storage, keys and value lengths (an expression). */
@@ -53,7 +67,7 @@ const READ_STORAGE = `(() => {
 export const FRAME_STORAGE_SCRIPT = `(() => ({
   origin: location.origin,
   storage: ${READ_STORAGE},
-  written: window.__dvcEvidence || { cookies: [], storage: [] },
+  written: window.__dvcEvidence || { cookies: [], storage: [], serviceWorkers: [] },
 }))()`;
 
 /** Everything read from the DOM once the page has loaded. */
@@ -209,7 +223,7 @@ export const COLLECT_SCRIPT = `(() => {
     },
     text: (document.body ? document.body.innerText : '').slice(0, 300000),
     forms, links, headings, tables, mixed, storage, passages,
-    written: window.__dvcEvidence || { cookies: [], storage: [] },
+    written: window.__dvcEvidence || { cookies: [], storage: [], serviceWorkers: [] },
     height: Math.max(html.scrollHeight, document.body ? document.body.scrollHeight : 0),
   };
 })()`;

@@ -74,6 +74,10 @@ export interface MissedRequest {
   status: number | null;
   failed: string | null;
   responseHeaders: Record<string, string> | null;
+  /** Who made it, when known (a shared worker's own account of its fetches); a dedicated worker otherwise. */
+  context?: { kind: TargetKind; url: string };
+  /** From Resource Timing, which does not say the method: any recorded request to the URL is this one. */
+  anyMethod?: true;
 }
 
 // Playwright's resource types in the DevTools protocol's spelling, as the rest of the log has them.
@@ -133,7 +137,7 @@ export class NetworkLog {
       this.byId.set(e.requestId, { record, bytes: 0, sentAt: e.timestamp });
     });
     session.on('Network.responseReceived', (e) => {
-      const p = this.byId.get(e.requestId);
+      const p = this.byId.get(e.requestId) ?? this.adoptAnswered(e, context);
       if (!p) return;
       p.record.status = e.response.status;
       p.record.mimeType = e.response.mimeType;
@@ -178,6 +182,24 @@ export class NetworkLog {
     });
     this.watchSockets(session, context);
     await session.send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0 });
+  }
+
+  /**
+   * A request answered in a target we attached to after it was sent (a shared worker runs
+   * before its session can switch the network domain on): the answer names it, so it is kept.
+   */
+  private adoptAnswered(e: { requestId: string; type?: string; timestamp: number; response: { url: string } }, context: TargetContext): Pending | undefined {
+    if (context.kind === 'page' || !/^(https?|wss?):/.test(e.response.url)) return undefined;
+    // The answer does not say the method: the record says so rather than guess.
+    const record = this.newRecord(e.response.url, 'unknown', e.type ?? 'Other', context);
+    record.filterMatch = this.filters && record.host ? this.filters.match(e.response.url, context.url, (e.type ?? 'other').toLowerCase()) : null;
+    record.startedAt = new Date().toISOString();
+    const frameId = context.parentFrameId;
+    record.documentUrl = (frameId && this.frameDocuments.get(frameId)) || null;
+    this.keep(record);
+    const pending = { record, bytes: 0, sentAt: e.timestamp };
+    this.byId.set(e.requestId, pending);
+    return pending;
   }
 
   /** WebSockets: the connection is a request of its own; what it carries, by frame sizes. */
@@ -264,16 +286,21 @@ export class NetworkLog {
    */
   addMissed(seen: ReadonlyArray<MissedRequest>): void {
     const recorded = new Map<string, number>();
-    for (const r of this.requests) recorded.set(`${r.method} ${r.url}`, (recorded.get(`${r.method} ${r.url}`) ?? 0) + 1);
+    const count = (key: string, by: number) => recorded.set(key, (recorded.get(key) ?? 0) + by);
+    for (const r of this.requests) {
+      count(`${r.method} ${r.url}`, 1);
+      count(`* ${r.url}`, 1);
+    }
     for (const m of seen) {
-      const key = `${m.method} ${m.url.slice(0, MAX_URL)}`;
-      const left = recorded.get(key) ?? 0;
-      if (left > 0) {
-        recorded.set(key, left - 1);
+      const url = m.url.slice(0, MAX_URL);
+      const key = m.anyMethod ? `* ${url}` : `${m.method} ${url}`;
+      if ((recorded.get(key) ?? 0) > 0) {
+        count(key, -1);
+        if (!m.anyMethod) count(`* ${url}`, -1);
         continue;
       }
       if (!/^(https?|wss?):/.test(m.url)) continue;
-      const record = this.newRecord(m.url, m.method, RESOURCE_TYPES[m.resourceType] ?? 'Other', { kind: 'worker', url: '' });
+      const record = this.newRecord(m.url, m.method, RESOURCE_TYPES[m.resourceType] ?? 'Other', m.context ?? { kind: 'worker', url: '' });
       record.filterMatch = this.filters && record.host ? this.filters.match(m.url, m.frameUrl, m.resourceType) : null;
       record.startedAt = m.startedAt;
       record.documentUrl = m.frameUrl.slice(0, MAX_URL);

@@ -5,8 +5,7 @@
 // (Target.sendMessageToTarget / Target.receivedMessageFromTarget). A new target waits for us
 // before it runs, so the listeners are on before its first request (a dedicated worker is the
 // exception: Playwright resumes it at once, see NetworkLog.addMissed). A shared worker belongs to
-// no page and the browser only auto-attaches it in flat mode: its script request is recorded (the
-// page asks for it), what it requests later is not.
+// no page: shared-workers.ts finds it from a browser-level session.
 
 /** The little of a DevTools session the evidence needs: Playwright's CDPSession is one. */
 export interface ProtocolSession {
@@ -45,7 +44,7 @@ function kindOf(type: string): TargetKind {
 }
 
 /** A session carried inside its parent's messages. */
-class NestedSession implements ProtocolSession {
+export class NestedSession implements ProtocolSession {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private readonly handlers = new Map<string, Array<(params: any) => void>>();

@@ -18,6 +18,7 @@ import type { FilterList } from './filter-list.ts';
 import { NavigationFailed, NavigationWatch } from './navigation.ts';
 import { keptHeaders, NetworkLog, type MissedRequest } from './network-log.ts';
 import { detectLanguage, type LanguageEvidence, type Passage } from './language.ts';
+import { SharedWorkerWatch } from './shared-workers.ts';
 import { TargetTree, type ProtocolSession } from './targets.ts';
 import { findPersonalData, maskingPairs, maskText, storedHits } from './personal-data.ts';
 import { partyOf, trackerFor } from './third-parties.ts';
@@ -229,6 +230,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
   const startedAt = new Date(evidence.startedAt);
   let context: BrowserContext | null = null;
   let network: NetworkLog | null = null;
+  let sharedWorkers: SharedWorkerWatch | null = null;
   const stop = (reason: ScannerErrorReason, message: string) => stopper.stop(reason, message);
   try {
     context = await browser.newContext({
@@ -262,6 +264,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
     const seenByPlaywright = watchRequests(context);
     await net.attach(cdp as unknown as ProtocolSession);
     await targets.attach(cdp as unknown as ProtocolSession);
+    sharedWorkers = await SharedWorkerWatch.start(browser, cdp as unknown as ProtocolSession, (session, workerUrl, targetId) => net.attach(session, { kind: 'shared_worker', url: workerUrl, targetId }));
     const moves = new NavigationWatch(page);
 
     let response: Response | null;
@@ -306,7 +309,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
       forms: Array<{ action: string; method: string; fields: Array<{ name: string; id: string; type: string; autocomplete: string; label: string }> }>;
       links: PageEvidence['links']; headings: PageEvidence['headings']; passages: Passage[]; tables: PageEvidence['tables']; mixed: Array<{ url: string; element: string }>;
       storage: Array<{ area: 'local' | 'session'; key: string; valueLength: number }>;
-      written: { cookies: Array<{ raw: string; script: string | null; stack?: string[] }>; storage: Array<{ area: string; key: string; script: string | null; stack?: string[] }> };
+      written: PageWrites;
     };
     const hits = findPersonalData(dom.text);
     const pairs = maskingPairs(hits);
@@ -331,6 +334,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
         ...net.blockedMixedContent.filter((u) => !dom.mixed.some((m) => m.url === u)).map((u) => ({ url: u, element: 'request', blocked: true })),
       ],
       storage: frameStorage.flatMap((f) => describeStorage(f, opts.firstPartySite)),
+      serviceWorkers: frameStorage.flatMap((f) => (f.written.serviceWorkers ?? []).map((w) => ({ ...w, frame: f.frame }))),
     });
 
     movedAway(moves);
@@ -347,7 +351,11 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
       await runProbes({ page, cdp, frames, viewport: VIEWPORT, keyboardSample: opts.keyboardSample }, evidence);
     }
 
-    net.addMissed(seenByPlaywright);
+    // A shared worker's requests belong to the document that asked for its script.
+    const starterOf = (workerUrl: string) => net.requests.find((r) => r.url === workerUrl)?.documentUrl ?? '';
+    net.addMissed([...seenByPlaywright, ...(await sharedWorkers.resourcesSeen(starterOf))]);
+    for (const r of net.requests) if (r.context?.kind === 'shared_worker') r.documentUrl = starterOf(r.context.url) || r.documentUrl;
+    evidence.targets = [...evidence.targets ?? [], ...sharedWorkers.urls.map((u) => ({ kind: 'shared_worker' as const, url: u, depth: 1 }))];
     const declarations: CookieDeclaration[] = [
       ...net.cookieDeclarations,
       ...frameStorage.flatMap((f) => f.written.cookies).flatMap((w) => { const d = parseCookieDeclaration(w.raw, 'script', w.script); return d ? [{ ...d, stack: w.stack ?? [] }] : []; }),
@@ -375,6 +383,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
     result.crops = [];
     evidence.crops = [];
   } finally {
+    await sharedWorkers?.stop();
     await closeBounded(context);
     // Requests made up to the end (the probes' too), each with the frame it came from.
     network?.attributeFrames(evidence.frames.length ? evidence.frames : [{ index: 0, url: evidence.finalUrl ?? url }]);
@@ -383,12 +392,19 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
   return result;
 }
 
+/** What INSTRUMENT_SCRIPT saw a document's scripts do: cookie and storage writes, service workers they tried to install. */
+interface PageWrites {
+  cookies: Array<{ raw: string; script: string | null; stack?: string[] }>;
+  storage: Array<{ area: string; key: string; script: string | null; stack?: string[] }>;
+  serviceWorkers?: Array<{ url: string; scope: string | null; script: string | null }>;
+}
+
 /** What FRAME_STORAGE_SCRIPT reads in one document. */
 interface FrameStorage {
   frame: number;
   origin: string;
   storage: Array<{ area: 'local' | 'session'; key: string; valueLength: number }>;
-  written: { cookies: Array<{ raw: string; script: string | null; stack?: string[] }>; storage: Array<{ area: string; key: string; script: string | null; stack?: string[] }> };
+  written: PageWrites;
 }
 
 /** A document's storage keys, each with the last script that wrote it and the tracker on its stack. */
