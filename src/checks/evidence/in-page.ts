@@ -23,7 +23,7 @@ export const INSTRUMENT_SCRIPT = `(() => {
       configurable: true, enumerable: cookie.enumerable,
       get() { return cookie.get.call(this); },
       set(value) {
-        try { if (log.cookies.length < 500) { const stack = callers(); log.cookies.push({ raw: String(value).slice(0, 4096), script: stack[0] || null, stack }); } } catch (e) {}
+        try { if (log.cookies.length < 500) { const stack = callers(); log.cookies.push({ raw: String(value).slice(0, 4096), script: stack[0] || null, stack, at: Date.now() }); } } catch (e) {}
         return cookie.set.call(this, value);
       },
     });
@@ -31,7 +31,7 @@ export const INSTRUMENT_SCRIPT = `(() => {
   const setItem = Storage.prototype.setItem;
   Storage.prototype.setItem = function (key, value) {
     try {
-      if (log.storage.length < 500) { const stack = callers(); log.storage.push({ area: this === window.sessionStorage ? 'session' : 'local', key: String(key).slice(0, 200), script: stack[0] || null, stack }); }
+      if (log.storage.length < 500) { const stack = callers(); log.storage.push({ area: this === window.sessionStorage ? 'session' : 'local', key: String(key).slice(0, 200), script: stack[0] || null, stack, at: Date.now() }); }
     } catch (e) {}
     return setItem.apply(this, arguments);
   };

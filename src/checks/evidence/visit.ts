@@ -4,11 +4,11 @@
 // text spacing, zoom, reflow, interaction), the
 // whole axe-core result, the DOM and a full-page screenshot (both masked).
 // Everything that can go wrong with a hostile page ends as a named scanner error.
-import type { Browser, BrowserContext, CDPSession, Page, Request, Response } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page, Response } from 'playwright-core';
 import type { Area, PageEvidence, PageKind, ScannerErrorReason } from '../types.ts';
 import { AXE_VERSION, runAxe } from './axe.ts';
-import { describeCookies, parseCookieDeclaration, type CookieDeclaration } from './cookies.ts';
-import { COLLECT_SCRIPT, FRAME_STORAGE_SCRIPT, INSTRUMENT_SCRIPT, MASK_SCRIPT } from './in-page.ts';
+import type { CookieDeclaration } from './cookies.ts';
+import { COLLECT_SCRIPT, INSTRUMENT_SCRIPT, MASK_SCRIPT } from './in-page.ts';
 import { BehaviourRecorder } from './behaviour/collect.ts';
 import { cropElements } from './accessibility/crops.ts';
 import { ELEMENT_REF_SCRIPT, inEveryFrame, listFrames, type FrameTarget } from './accessibility/frames.ts';
@@ -16,12 +16,11 @@ import { KEYBOARD_INIT_SCRIPT } from './accessibility/keyboard.ts';
 import { flaggedByProbes, runProbes } from './accessibility/probes.ts';
 import type { FilterList } from './filter-list.ts';
 import { NavigationFailed, NavigationWatch } from './navigation.ts';
-import { keptHeaders, NetworkLog, type MissedRequest } from './network-log.ts';
+import { keptHeaders, type NetworkLog } from './network-log.ts';
+import { completeRequests, describeContextCookies, describeStorage, readFrameStorage, scriptCookieDeclarations, startRecording, type FrameStorage, type PageWrites } from './recording.ts';
 import { detectLanguage, type LanguageEvidence, type Passage } from './language.ts';
-import { SharedWorkerWatch } from './shared-workers.ts';
-import { TargetTree, type ProtocolSession } from './targets.ts';
+import type { SharedWorkerWatch } from './shared-workers.ts';
 import { findPersonalData, maskingPairs, maskText, storedHits } from './personal-data.ts';
-import { partyOf, trackerFor } from './third-parties.ts';
 
 export interface VisitOptions {
   kind: PageKind;
@@ -255,16 +254,14 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
     });
     page.on('crash', () => stop('browser_crashed', 'the page crashed the browser tab'));
     page.on('download', () => stop('download', 'the address starts a file download instead of showing a page'));
-    const net = new NetworkLog(opts.firstPartySite, (bytes) => stop('too_large', `the page sent more than ${opts.maxPageBytes} bytes (${bytes})`), opts.maxPageBytes, opts.filterList ?? null);
+    const recording = await startRecording(browser, context, page, {
+      firstPartySite: opts.firstPartySite, maxPageBytes: opts.maxPageBytes, filterList: opts.filterList ?? null,
+      onTooLarge: (bytes) => stop('too_large', `the page sent more than ${opts.maxPageBytes} bytes (${bytes})`),
+    });
+    sharedWorkers = recording.sharedWorkers;
+    const { net, cdp, targets } = recording;
     network = net;
-    const cdp = await context.newCDPSession(page);
     stopper.cdp = cdp;
-    // The page's own renderer, then every frame and worker it creates, into the same log.
-    const targets = new TargetTree((t) => net.attach(t.session, { kind: t.kind, url: t.url, targetId: t.targetId, parentFrameId: t.parentFrameId }));
-    const seenByPlaywright = watchRequests(context);
-    await net.attach(cdp as unknown as ProtocolSession);
-    await targets.attach(cdp as unknown as ProtocolSession);
-    sharedWorkers = await SharedWorkerWatch.start(browser, cdp as unknown as ProtocolSession, (session, workerUrl, targetId) => net.attach(session, { kind: 'shared_worker', url: workerUrl, targetId }));
     const moves = new NavigationWatch(page);
 
     let response: Response | null;
@@ -317,7 +314,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
     // Storage and the writes of every document: a tracker's frame keeps its own.
     const frameStorage: FrameStorage[] = [
       { frame: 0, origin: new URL(page.url()).origin, storage: dom.storage, written: dom.written },
-      ...(await inEveryFrame<Omit<FrameStorage, 'frame'>>(frames.slice(1), FRAME_STORAGE_SCRIPT)).flatMap((f) => (f.value ? [{ ...f.value, frame: f.frame }] : [])),
+      ...(await readFrameStorage(frames.slice(1))),
     ];
     await behaviour?.read(frames);
     evidence.document.meta = dom.metaPolicies;
@@ -351,16 +348,9 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
       await runProbes({ page, cdp, frames, viewport: VIEWPORT, keyboardSample: opts.keyboardSample }, evidence);
     }
 
-    // A shared worker's requests belong to the document that asked for its script.
-    const starterOf = (workerUrl: string) => net.requests.find((r) => r.url === workerUrl)?.documentUrl ?? '';
-    net.addMissed([...seenByPlaywright, ...(await sharedWorkers.resourcesSeen(starterOf))]);
-    for (const r of net.requests) if (r.context?.kind === 'shared_worker') r.documentUrl = starterOf(r.context.url) || r.documentUrl;
-    evidence.targets = [...evidence.targets ?? [], ...sharedWorkers.urls.map((u) => ({ kind: 'shared_worker' as const, url: u, depth: 1 }))];
-    const declarations: CookieDeclaration[] = [
-      ...net.cookieDeclarations,
-      ...frameStorage.flatMap((f) => f.written.cookies).flatMap((w) => { const d = parseCookieDeclaration(w.raw, 'script', w.script); return d ? [{ ...d, stack: w.stack ?? [] }] : []; }),
-    ];
-    evidence.cookies = describeCookies(await context.cookies(), declarations, opts.firstPartySite, Date.now() / 1000);
+    evidence.targets = [...evidence.targets ?? [], ...(await completeRequests(recording))];
+    const declarations: CookieDeclaration[] = [...net.cookieDeclarations, ...scriptCookieDeclarations(frameStorage)];
+    evidence.cookies = await describeContextCookies(context, declarations, opts.firstPartySite);
     const html = maskText(await page.content(), pairs);
     result.dom = Buffer.from(html.length > MAX_DOM_BYTES ? html.slice(0, MAX_DOM_BYTES) : html);
 
@@ -390,64 +380,6 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
     evidence.durationMs = Date.now() - startedAt.getTime();
   }
   return result;
-}
-
-/** What INSTRUMENT_SCRIPT saw a document's scripts do: cookie and storage writes, service workers they tried to install. */
-interface PageWrites {
-  cookies: Array<{ raw: string; script: string | null; stack?: string[] }>;
-  storage: Array<{ area: string; key: string; script: string | null; stack?: string[] }>;
-  serviceWorkers?: Array<{ url: string; scope: string | null; script: string | null }>;
-}
-
-/** What FRAME_STORAGE_SCRIPT reads in one document. */
-interface FrameStorage {
-  frame: number;
-  origin: string;
-  storage: Array<{ area: 'local' | 'session'; key: string; valueLength: number }>;
-  written: PageWrites;
-}
-
-/** A document's storage keys, each with the last script that wrote it and the tracker on its stack. */
-function describeStorage(f: FrameStorage, firstPartySite: string): PageEvidence['storage'] {
-  let host = '';
-  try {
-    host = new URL(f.origin).hostname;
-  } catch { /* an opaque origin ("null") */ }
-  return f.storage.map((s) => {
-    const write = [...f.written.storage].reverse().find((w) => w.key === s.key && w.area === s.area);
-    const stack = write?.stack ?? [];
-    const tracker = stack.map((u) => trackerFor(u)?.entity).find(Boolean) ?? (host ? trackerFor(f.origin)?.entity : null) ?? null;
-    return { ...s, setBy: write?.script ?? null, stack, tracker, origin: f.origin.slice(0, 300), frame: f.frame, party: host ? partyOf(host, firstPartySite) : 'third' };
-  });
-}
-
-const MAX_WATCHED_REQUESTS = 2000;
-
-/** Every request as Playwright reports it, its answer filled in as it comes (NetworkLog.addMissed). */
-function watchRequests(context: BrowserContext): MissedRequest[] {
-  const seen: MissedRequest[] = [];
-  const byRequest = new Map<Request, MissedRequest>();
-  context.on('request', (r) => {
-    if (seen.length >= MAX_WATCHED_REQUESTS) return;
-    let frameUrl = '';
-    try {
-      frameUrl = r.frame().url();
-    } catch { /* a service worker's request has no frame */ }
-    const entry: MissedRequest = { method: r.method(), url: r.url(), resourceType: r.resourceType(), frameUrl, startedAt: new Date().toISOString(), status: null, failed: null, responseHeaders: null };
-    seen.push(entry);
-    byRequest.set(r, entry);
-  });
-  context.on('response', (response) => {
-    const entry = byRequest.get(response.request());
-    if (!entry) return;
-    entry.status = response.status();
-    void response.allHeaders().then((h) => { entry.responseHeaders = h; }, () => {});
-  });
-  context.on('requestfailed', (r) => {
-    const entry = byRequest.get(r);
-    if (entry) entry.failed = r.failure()?.errorText ?? 'failed';
-  });
-  return seen;
 }
 
 type MaskingPairs = ReturnType<typeof maskingPairs>;
