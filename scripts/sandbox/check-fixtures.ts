@@ -9,6 +9,7 @@ import { a11yFixture } from './a11y-fixtures/index.ts';
 import { evidenceFixture } from './evidence-fixtures.ts';
 import { waitDrainOrClose } from './faults.ts';
 import { BEHAVIOUR_PAGES, behaviourFixture } from './privacy-behaviour-fixtures.ts';
+import { CONSENT_PAGES, consentFixture } from './consent-fixtures.ts';
 import { fixturePage as page } from './fixture-page.ts';
 import { GIF_1X1, type SiteResponse } from './sites.ts';
 
@@ -29,6 +30,8 @@ export const FIXTURE_PAGES = {
   filterListBeacon: '/do-luong-tu-viet',
   /** Trackers by what they do (privacy-behaviour-fixtures.ts). */
   behaviour: BEHAVIOUR_PAGES,
+  /** Consent banners, exercised (consent-fixtures.ts). */
+  consent: CONSENT_PAGES,
   hostile: {
     redirectLoop: '/doc-hai/chuyen-huong-vo-tan',
     download: '/doc-hai/tai-xuong',
@@ -163,6 +166,8 @@ export function handleFixture(path: string, query: URLSearchParams, host = FIXTU
       if (evidence) return evidence;
       const behaviour = behaviourFixture(path);
       if (behaviour) return behaviour;
+      const consent = consentFixture(path);
+      if (consent) return consent;
       const a11y = a11yFixture(path);
       // The fixtures run their own scripts and frames: the page allows what it needs.
       // Framed by their own host's pages; the other host's (tienich.sandbox) are framed by anyone.

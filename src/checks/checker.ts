@@ -10,6 +10,7 @@ import { localDate } from '../time/period.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { CRITERIA_VERSION } from './criteria/index.ts';
 import { AXE_VERSION } from './evidence/axe.ts';
+import { consentVisits } from './evidence/consent/visit.ts';
 import { findPolicyLink, findStatementLink } from './evidence/discover.ts';
 import { filterListFor, type FilterList } from './evidence/filter-list.ts';
 import { siteOf, trackerListsVersion } from './evidence/third-parties.ts';
@@ -110,6 +111,14 @@ export class Checker {
     });
   }
 
+  /** The home page visited refusing, then accepting, through its consent banner (privacy). */
+  consent(url: string, firstPartySite: string): Promise<NonNullable<VisitResult['evidence']['consent']>> {
+    return this.limit(async () => consentVisits(await this.liveBrowser(), url, {
+      firstPartySite, pageTimeoutMs: this.settings.pageTimeoutMs, maxPageBytes: this.settings.maxPageBytes,
+      filterList: await (this.filterList ??= filterListFor(this.settings.filterList)),
+    }));
+  }
+
   async checkPortal(target: CheckTarget, options: { areas?: readonly Area[]; now?: () => Date } = {}): Promise<PortalCheck> {
     const now = options.now ?? (() => new Date());
     const areas = [...(options.areas ?? this.settings.areas)];
@@ -125,7 +134,9 @@ export class Checker {
       if (statement) wanted.set(statement.href.split('#')[0]!, 'accessibility_statement');
     }
     wanted.delete(target.homeUrl);
+    const consent = areas.includes('privacy') && !home.evidence.error ? this.consent(target.homeUrl, firstPartySite) : null;
     const others = await Promise.all([...wanted].map(([url, kind]) => this.visit(url, kind, firstPartySite, areas)));
+    if (consent) home.evidence.consent = await consent;
     const measuredOn = localDate(startedAt);
     const results = judgePortal({ home: home.evidence, pages: others.map((o) => o.evidence) }, areas, measuredOn);
     return {

@@ -9,6 +9,7 @@ import type { NavigationHop } from './evidence/navigation.ts';
 import type { LanguageEvidence } from './evidence/language.ts';
 import type { KeyboardEvidence } from './evidence/accessibility/keyboard-walk.ts';
 import type { BehaviourEvidence } from './evidence/behaviour/findings.ts';
+import type { ConsentEvidence } from './evidence/consent/visit.ts';
 
 export type Area = 'privacy' | 'accessibility';
 export const AREAS: readonly Area[] = ['privacy', 'accessibility'];
@@ -227,6 +228,8 @@ export interface PageEvidence {
   interaction: import('./evidence/accessibility/interaction.ts').InteractionEvidence | null;
   /** Trackers by what they do (canvas/audio fingerprinting, session recording, keystrokes sent, identifiers, measurement calls); privacy visits only, absent in older evidence. */
   behaviour?: BehaviourEvidence | null;
+  /** The home page visited again refusing, then accepting, through its consent banner (privacy checks of a portal's home page; absent otherwise and in older evidence). */
+  consent?: ConsentEvidence | null;
 }
 
 /** Content-addressed bodies kept beside the evidence JSON (sha256 of each). */

@@ -21,6 +21,7 @@ import { statement } from './accessibility/statement.ts';
 import { tableHeaders } from './accessibility/table-headers.ts';
 import { textAlternatives } from './accessibility/text-alternatives.ts';
 import type { Criterion } from './criterion.ts';
+import { CONSENT_CRITERIA } from './privacy/consent.ts';
 import { cookieFlags } from './privacy/cookie-flags.ts';
 import { formsOverHttps } from './privacy/forms-over-https.ts';
 import { hostsAbroad } from './privacy/hosts-abroad.ts';
@@ -38,11 +39,12 @@ import { securityHeaders } from './privacy/security-headers.ts';
 
 // criteria/4: announced trap exits, axe's second look, headers-grade/2, RFC 6797 HSTS, SameSite values, filter-list trackers.
 // criteria/5: evidence from out-of-process frames, workers and WebSockets; trackers by behaviour (privacy.no-tracking-behaviour).
-export const CRITERIA_VERSION = 'criteria/5';
+// criteria/6: consent exercised (privacy.consent-asked, privacy.refusal-respected, privacy.refuse-as-easy-as-accept); shared workers and service-worker attempts in the evidence.
+export const CRITERIA_VERSION = 'criteria/6';
 
 export const CATALOGUE: readonly Criterion[] = [
   https, httpsRedirect, hsts, securityHeaders, mixedContent, noTrackerBeforeConsent, noNonEssentialCookieBeforeConsent,
-  cookieFlags, formsOverHttps, policyReachable, policyContactPoint, noPersonalDataExposed, hostsAbroad, noTrackingBehaviour,
+  cookieFlags, formsOverHttps, policyReachable, policyContactPoint, noPersonalDataExposed, hostsAbroad, noTrackingBehaviour, ...CONSENT_CRITERIA,
   textAlternatives, contrast, noMovingText, linkPurpose, linksAndHeadings, tableHeaders, formLabels, pageLanguage, pageTitle, pageTitlesDistinct, keyboard, noKeyboardTrap, focusVisible, resizeText, reflow, textSpacing,
   otherWcag, statement, bestPractice,
   ...INTERACTION_CRITERIA,
