@@ -10,6 +10,7 @@ import type { LanguageEvidence } from './evidence/language.ts';
 import type { KeyboardEvidence } from './evidence/accessibility/keyboard-walk.ts';
 import type { BehaviourEvidence } from './evidence/behaviour/findings.ts';
 import type { ConsentEvidence } from './evidence/consent/visit.ts';
+import type { Beacon, HostSummary } from './evidence/host-summary.ts';
 
 export type Area = 'privacy' | 'accessibility';
 export const AREAS: readonly Area[] = ['privacy', 'accessibility'];
@@ -228,6 +229,9 @@ export interface PageEvidence {
   interaction: import('./evidence/accessibility/interaction.ts').InteractionEvidence | null;
   /** Trackers by what they do (canvas/audio fingerprinting, session recording, keystrokes sent, identifiers, measurement calls); privacy visits only, absent in older evidence. */
   behaviour?: BehaviourEvidence | null;
+  /** Every host the page dealt with, by role, and the beacons it sent with their parameters decoded and masked (host-summary.ts; absent in older evidence). */
+  hosts?: HostSummary[];
+  beacons?: Beacon[];
   /** The home page visited again refusing, then accepting, through its consent banner (privacy checks of a portal's home page; absent otherwise and in older evidence). */
   consent?: ConsentEvidence | null;
 }

@@ -78,6 +78,12 @@ export function renderCheck(check: PortalCheck, saved: SavedCheck, lang: Lang, l
       ['axe', s.blobs.axe], ['DOM', s.blobs.dom],
     ].filter((b): b is [string, string] => Boolean(b[1]));
     for (const [name, sha] of blobs) lines.push(`      ${name}: ${locate(sha)}`);
+    const third = (e.hosts ?? []).filter((h) => h.party === 'third');
+    if (third.length) {
+      const host = (h: (typeof third)[number]) => `${h.host}${h.entity ? ` (${h.entity})` : h.filterMatches ? L(lang, ' (danh sách lọc)', ' (filter list)') : ''}`;
+      lines.push(`      ${L(lang, `bên thứ ba (${third.length})`, `third parties (${third.length})`)}: ${third.slice(0, 8).map(host).join(', ')}${third.length > 8 ? ', …' : ''}`);
+    }
+    if (e.beacons?.length) lines.push(`      ${L(lang, `tín hiệu gửi đi (beacon): ${e.beacons.length}, bên nhận ${[...new Set(e.beacons.map((b) => b.host))].join(', ')}`, `beacons: ${e.beacons.length}, to ${[...new Set(e.beacons.map((b) => b.host))].join(', ')}`)}`);
   });
 
   for (const area of check.areas) {

@@ -128,6 +128,13 @@ describe('every criterion fails on a known defect and passes on a clean page', (
 });
 
 describe('the findings name the defect', () => {
+  it('the hosts summary names the tracker first, and its pixel is a beacon with the visitor\'s id masked', () => {
+    const home = checks.bct!.visits[0]!.evidence;
+    expect(home.hosts?.[0]).toMatchObject({ host: 'www.google-analytics.com', party: 'third', entity: 'Google Analytics' });
+    const pixel = home.beacons?.find((b) => b.endpoint.endsWith('/tracker/pixel.gif'));
+    expect(pixel?.params.find((p) => p.name === 'uid')?.value).toMatch(/^\[mã định danh \d+ ký tự\]$/);
+  });
+
   it('the tracker is Google Analytics from the list, loaded by the page parser before consent', () => {
     const home = checks.bct!.visits[0]!.evidence;
     const script = home.requests.find((r) => r.url.endsWith('/tracker/collect.js'))!;

@@ -16,6 +16,7 @@ import { KEYBOARD_INIT_SCRIPT } from './accessibility/keyboard.ts';
 import { flaggedByProbes, runProbes } from './accessibility/probes.ts';
 import type { FilterList } from './filter-list.ts';
 import { NavigationFailed, NavigationWatch } from './navigation.ts';
+import { beaconsOf, summariseHosts } from './host-summary.ts';
 import { keptHeaders, type NetworkLog } from './network-log.ts';
 import { completeRequests, describeContextCookies, describeStorage, readFrameStorage, scriptCookieDeclarations, startRecording, type FrameStorage, type PageWrites } from './recording.ts';
 import { detectLanguage, type LanguageEvidence, type Passage } from './language.ts';
@@ -377,6 +378,10 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
     await closeBounded(context);
     // Requests made up to the end (the probes' too), each with the frame it came from.
     network?.attributeFrames(evidence.frames.length ? evidence.frames : [{ index: 0, url: evidence.finalUrl ?? url }]);
+    if (opts.areas.includes('privacy')) {
+      evidence.hosts = summariseHosts(evidence, opts.firstPartySite);
+      evidence.beacons = beaconsOf(evidence);
+    }
     evidence.durationMs = Date.now() - startedAt.getTime();
   }
   return result;
