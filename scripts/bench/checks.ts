@@ -143,7 +143,7 @@ const pages = benchPages(pageCount);
 const work = mkdtempSync(join(tmpdir(), 'dvc-bench-checks-'));
 
 async function ours(concurrency: number): Promise<Measured> {
-  const checker = new Checker({ ...DEFAULT_CHECK_SETTINGS, concurrency, hostResolverRules: rules, trustedCertificateSpki: [TLS_SPKI_SHA256] });
+  const checker = new Checker({ ...DEFAULT_CHECK_SETTINGS, concurrency, hostResolverRules: rules, trustedCertificateSpki: [TLS_SPKI_SHA256], publicAddresses: [`127.0.0.1:${new URL(sandboxUrl).port}`] });
   const db = openStore(join(work, `ours-${concurrency}.sqlite`));
   const memory = sampler(process.pid);
   const started = performance.now();

@@ -32,6 +32,13 @@ export const FIXTURE_PAGES = {
   behaviour: BEHAVIOUR_PAGES,
   /** Consent banners, exercised (consent-fixtures.ts). */
   consent: CONSENT_PAGES,
+  /** Pages that reach for the monitoring host (?cong=<a port on 127.0.0.1>) or eat memory. */
+  reachingOut: {
+    subresources: '/doc-hai/mang-noi-bo',
+    redirect: '/doc-hai/chuyen-vao-may-giam-sat',
+    scriptMove: '/doc-hai/di-vao-may-giam-sat',
+    memoryHog: '/doc-hai/an-bo-nho',
+  },
   hostile: {
     redirectLoop: '/doc-hai/chuyen-huong-vo-tan',
     download: '/doc-hai/tai-xuong',
@@ -157,6 +164,27 @@ export function handleFixture(path: string, query: URLSearchParams, host = FIXTU
       return page('Hộp thoại', '<p>Trang hiện một hộp thoại chào mừng khi tải.</p><script>alert("Chào mừng đến với cổng dịch vụ công");</script>', { csp: OPEN_CSP });
     case H.alertLoop:
       return page('Hộp thoại liên tục', '<p>Trang hiện hộp thoại không dứt.</p><script>for (;;) { alert("Bạn phải đồng ý"); }</script>', { csp: OPEN_CSP });
+    case P.reachingOut.subresources: {
+      // The dashboard of the monitoring host stands at 127.0.0.1:cong; every way a page can reach it.
+      const local = `127.0.0.1:${Number(query.get('cong')) || 9}`;
+      return page('Dò mạng nội bộ', `<p>Trang thử gửi yêu cầu tới máy giám sát và mạng nội bộ.</p>
+<img src="http://${local}/anh.gif" alt="" width="1" height="1">
+<iframe src="http://${local}/khung" title="Khung nội bộ" width="100" height="50"></iframe>
+<script>
+fetch('http://${local}/api/alerts').catch(function () {});
+fetch('http://localhost:${local.split(':')[1]}/api/portals').catch(function () {});
+navigator.sendBeacon('http://${local}/beacon', 'x');
+try { new WebSocket('ws://${local}/socket'); } catch (e) {}
+</script>`, { csp: "default-src * data: ws: wss: 'unsafe-inline'" });
+    }
+    case P.reachingOut.redirect:
+      return { status: 302, headers: { location: `http://127.0.0.1:${Number(query.get('cong')) || 9}/bang-dieu-khien`, 'content-type': 'text/plain; charset=utf-8' }, body: 'chuyển hướng\n' };
+    case P.reachingOut.scriptMove:
+      return page('Chuyển sang máy giám sát', `<p>Trang tự chuyển sang bảng điều khiển của máy giám sát.</p>
+<script>addEventListener('load', function () { setTimeout(function () { location.href = 'http://127.0.0.1:${Number(query.get('cong')) || 9}/bang-dieu-khien'; }, 100); });</script>`, { csp: OPEN_CSP });
+    case P.reachingOut.memoryHog:
+      return page('Ăn bộ nhớ', `<p>Trang cấp phát bộ nhớ không ngừng.</p>
+<script>var kho = []; setInterval(function () { for (var i = 0; i < 200000; i++) kho.push({ i: i, s: 'bộ nhớ ' + i + Math.random() }); }, 20);</script>`, { csp: OPEN_CSP });
     case H.huge:
       return hugePage();
     case H.neverEnds:

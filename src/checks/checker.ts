@@ -23,7 +23,7 @@ export type CheckSettings = Omit<ChecksConfig, 'enabled'>;
 
 export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
   areas: ['privacy', 'accessibility'], concurrency: 3, pageTimeoutMs: 30_000, maxPageBytes: 20 * 1024 * 1024,
-  keyboardSample: 40, screenshotMaxHeight: 10_000, trustedCertificateSpki: [], filterList: 'data/trackers/filter-list.txt',
+  keyboardSample: 40, screenshotMaxHeight: 10_000, trustedCertificateSpki: [], filterList: 'data/trackers/filter-list.txt', publicAddresses: [], maxPageMemoryMb: 1024,
 };
 
 export interface CheckTarget {
@@ -60,10 +60,14 @@ export function targetOfPortal(portal: Pick<PortalConfig, 'id' | 'url' | 'pages'
   return { portalId: portal.id, homeUrl: home, pages: portal.pages.map((p) => ({ kind: p.kind, url: rebase(p.url) })) };
 }
 
-export function browserArgs(settings: Pick<CheckSettings, 'hostResolverRules' | 'trustedCertificateSpki'>): string[] {
+export function browserArgs(settings: Pick<CheckSettings, 'hostResolverRules' | 'trustedCertificateSpki' | 'publicAddresses' | 'maxPageMemoryMb'>): string[] {
   return [
     ...(settings.hostResolverRules ? [`--host-resolver-rules=${settings.hostResolverRules}`] : []),
     ...(settings.trustedCertificateSpki.length ? [`--ignore-certificate-errors-spki-list=${settings.trustedCertificateSpki.join(',')}`] : []),
+    // Local Network Access then holds the sandbox's pages as it holds real portals' (local-network.ts).
+    ...(settings.publicAddresses.length ? [`--ip-address-space-overrides=${settings.publicAddresses.map((a) => `${a}=public`).join(',')}`] : []),
+    // The renderer's own heap cap, the backstop of the visit's memory watch (memory.ts).
+    `--js-flags=--max-old-space-size=${settings.maxPageMemoryMb}`,
   ];
 }
 
@@ -106,6 +110,7 @@ export class Checker {
       return visitPage(browser, url, {
         kind, firstPartySite, areas, pageTimeoutMs: this.settings.pageTimeoutMs, maxPageBytes: this.settings.maxPageBytes,
         keyboardSample: this.settings.keyboardSample, screenshotMaxHeight: this.settings.screenshotMaxHeight, probeHttp: kind === 'home',
+        publicAddresses: this.settings.publicAddresses, maxPageMemoryMb: this.settings.maxPageMemoryMb,
         filterList: await (this.filterList ??= filterListFor(this.settings.filterList)),
       });
     });
@@ -114,7 +119,7 @@ export class Checker {
   /** The home page visited refusing, then accepting, through its consent banner (privacy). */
   consent(url: string, firstPartySite: string): Promise<NonNullable<VisitResult['evidence']['consent']>> {
     return this.limit(async () => consentVisits(await this.liveBrowser(), url, {
-      firstPartySite, pageTimeoutMs: this.settings.pageTimeoutMs, maxPageBytes: this.settings.maxPageBytes,
+      firstPartySite, pageTimeoutMs: this.settings.pageTimeoutMs, maxPageBytes: this.settings.maxPageBytes, publicAddresses: this.settings.publicAddresses,
       filterList: await (this.filterList ??= filterListFor(this.settings.filterList)),
     }));
   }

@@ -33,7 +33,11 @@ export type DocumentKind = 'html' | 'svg' | 'xml';
 export type ScannerErrorReason =
   | 'timeout' | 'too_large' | 'too_many_redirects' | 'download' | 'dialog_flood' | 'popup_flood'
   | 'browser_crashed' | 'dns' | 'connect_failed' | 'tls_invalid' | 'http_4xx' | 'http_5xx'
-  | 'not_html' | 'navigation_failed' | 'navigated_away' | 'internal_error';
+  | 'not_html' | 'navigation_failed' | 'navigated_away' | 'internal_error'
+  /** The page moved the tab to (or was answered from) the monitoring host or the local network. */
+  | 'local_network'
+  /** The page's script heap grew past checks.maxPageMemoryMb. */
+  | 'too_much_memory';
 
 export interface RequestRecord {
   url: string;
@@ -46,7 +50,10 @@ export interface RequestRecord {
   initiator: { type: string; url: string | null; chain?: string[] };
   status: number | null;
   mimeType: string | null;
+  /** Why it failed: the browser's error, `blocked:<reason>`, or `blocked:local-network` (a more private address than the page's own, refused). */
   failed: string | null;
+  /** The address that answered, "ip:port" (absent when nothing answered, and in older evidence). */
+  remoteAddress?: string;
   bytes: number | null;
   /** Response headers, lower-cased, long values cut, Set-Cookie values redacted. */
   responseHeaders: Record<string, string> | null;
@@ -229,6 +236,8 @@ export interface PageEvidence {
   interaction: import('./evidence/accessibility/interaction.ts').InteractionEvidence | null;
   /** Trackers by what they do (canvas/audio fingerprinting, session recording, keystrokes sent, identifiers, measurement calls); privacy visits only, absent in older evidence. */
   behaviour?: BehaviourEvidence | null;
+  /** Where the portal lives and what of the local network the page reached for, refused (local-network.ts; absent in older evidence). */
+  localNetwork?: { portalSpace: import('./evidence/local-network.ts').AddressSpace; blockedDocuments: import('./evidence/local-network.ts').BlockedDocument[]; refusedRequests: number };
   /** Every host the page dealt with, by role, and the beacons it sent with their parameters decoded and masked (host-summary.ts; absent in older evidence). */
   hosts?: HostSummary[];
   beacons?: Beacon[];

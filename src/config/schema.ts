@@ -165,6 +165,14 @@ export const ChecksSchema = z.strictObject({
   /** Extra certificates the checker's browser trusts, by SPKI pin (the sandbox's test certificate). */
   trustedCertificateSpki: z.array(Spki).default([]),
   /**
+   * Addresses ("ip:port") that stand for public portals though they answer on 127.0.0.1 or a
+   * private network (the sandbox): the browser treats them as public, so their pages are kept
+   * from the monitoring host and the local network as real portals' pages are.
+   */
+  publicAddresses: z.array(z.string().regex(/^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]):\d{1,5}$/, 'an address with its port, "127.0.0.1:8730" or "[::1]:8730"')).default([]),
+  /** A page's script heap may grow to this many MiB; past it the visit stops as too_much_memory. */
+  maxPageMemoryMb: z.int().min(128).max(16_384).default(1024),
+  /**
    * Where `dvc-monitor trackers update` installs a tracker filter list (Adblock Plus syntax).
    * While no list is installed there, the EasyPrivacy snapshot shipped with the tool is used.
    */

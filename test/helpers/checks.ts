@@ -8,7 +8,7 @@ import type { PageEvidence, PageKind } from '../../src/checks/types.ts';
 export function sandboxCheckSettings(sandbox: Sandbox, overrides: Partial<CheckSettings> = {}): CheckSettings {
   return {
     ...DEFAULT_CHECK_SETTINGS, pageTimeoutMs: 30_000, hostResolverRules: hostResolverRules(sandbox.port),
-    trustedCertificateSpki: [TLS_SPKI_SHA256], ...overrides,
+    trustedCertificateSpki: [TLS_SPKI_SHA256], publicAddresses: [`127.0.0.1:${sandbox.port}`], ...overrides,
   };
 }
 
@@ -20,6 +20,7 @@ export function checksConfigYaml(sandbox: Sandbox, extra = ''): string {
   pageTimeoutMs: 30000
   hostResolverRules: "${hostResolverRules(sandbox.port)}"
   trustedCertificateSpki: ["${TLS_SPKI_SHA256}"]
+  publicAddresses: ["127.0.0.1:${sandbox.port}"]
 ${extra}`;
 }
 

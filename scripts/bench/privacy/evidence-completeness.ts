@@ -19,7 +19,7 @@ const FRAME_OF: Record<string, number> = { top: 0, k1: 1, k2: 2 };
 
 export async function evidenceCompleteness(visits = 3): Promise<CompletenessFigures> {
   const sandbox = await startSandbox();
-  const checker = new Checker({ ...DEFAULT_CHECK_SETTINGS, pageTimeoutMs: 30_000, hostResolverRules: hostResolverRules(sandbox.port), trustedCertificateSpki: [TLS_SPKI_SHA256] });
+  const checker = new Checker({ ...DEFAULT_CHECK_SETTINGS, pageTimeoutMs: 30_000, hostResolverRules: hostResolverRules(sandbox.port), trustedCertificateSpki: [TLS_SPKI_SHA256], publicAddresses: [`127.0.0.1:${sandbox.port}`] });
   const figures: CompletenessFigures = { seen: 0, found: 0, rightFrame: 0, missing: [], wrongFrame: [] };
   try {
     for (let v = 0; v < visits; v++) {

@@ -4,6 +4,7 @@
 import type { RequestRecord } from '../types.ts';
 import { parseCookieDeclaration, setCookieLines, type CookieDeclaration } from './cookies.ts';
 import type { FilterList } from './filter-list.ts';
+import { isLocalNetworkRefusal } from './local-network.ts';
 import type { ProtocolSession, TargetKind } from './targets.ts';
 import { partyOf, trackerFor } from './third-parties.ts';
 
@@ -120,7 +121,10 @@ export class NetworkLog {
       // The parent and the frame may both report a frame's navigation: it is one request.
       if (previous && !e.redirectResponse) return;
       // A redirect reuses the request id: close the previous hop first.
-      if (previous && e.redirectResponse) previous.record.status = e.redirectResponse.status;
+      if (previous && e.redirectResponse) {
+        previous.record.status = e.redirectResponse.status;
+        if (e.redirectResponse.remoteIPAddress) previous.record.remoteAddress = `${e.redirectResponse.remoteIPAddress}:${e.redirectResponse.remotePort ?? ''}`.slice(0, 60);
+      }
       this.inFlight.add(e.requestId);
       const record = this.newRecord(e.request.url, e.request.method, e.type ?? 'Other', context);
       record.initiator = e.redirectResponse ? { type: 'redirect', url: previous?.record.url ?? null } : initiatorOf(e.initiator as Initiator);
@@ -141,6 +145,7 @@ export class NetworkLog {
       if (!p) return;
       p.record.status = e.response.status;
       p.record.mimeType = e.response.mimeType;
+      if (e.response.remoteIPAddress) p.record.remoteAddress = `${e.response.remoteIPAddress}:${e.response.remotePort ?? ''}`.slice(0, 60);
       p.record.responseHeaders = { ...keptHeaders(e.response.headers), ...p.record.responseHeaders };
       const length = Number(e.response.headers['content-length'] ?? e.response.headers['Content-Length'] ?? 0);
       if (length > this.maxBytes) this.onTooLarge(length);
@@ -174,7 +179,9 @@ export class NetworkLog {
     session.on('Network.loadingFailed', (e) => {
       const p = this.byId.get(e.requestId);
       if (p) {
-        p.record.failed = e.blockedReason ? `blocked:${e.blockedReason}` : e.errorText;
+        // Local Network Access refused it: the page reached for a more private address than its own.
+        p.record.failed = isLocalNetworkRefusal(e.errorText, e.corsErrorStatus?.corsError) ? 'blocked:local-network'
+          : e.blockedReason ? `blocked:${e.blockedReason}` : e.errorText;
         p.record.durationMs = Math.round((e.timestamp - p.sentAt) * 1000);
         if (e.blockedReason === 'mixed-content') this.blockedMixedContent.push(p.record.url);
       }
@@ -242,7 +249,7 @@ export class NetworkLog {
     session.on('Network.webSocketFrameReceived', frame('received'));
     session.on('Network.webSocketFrameError', (e) => {
       const p = this.byId.get(e.requestId);
-      if (p) p.record.failed = String(e.errorMessage).slice(0, 300);
+      if (p) p.record.failed = isLocalNetworkRefusal(String(e.errorMessage), undefined) ? 'blocked:local-network' : String(e.errorMessage).slice(0, 300);
     });
     session.on('Network.webSocketClosed', (e) => {
       const p = this.byId.get(e.requestId);

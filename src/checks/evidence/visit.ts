@@ -17,10 +17,13 @@ import { flaggedByProbes, runProbes } from './accessibility/probes.ts';
 import type { FilterList } from './filter-list.ts';
 import { NavigationFailed, NavigationWatch } from './navigation.ts';
 import { beaconsOf, summariseHosts } from './host-summary.ts';
+import { DocumentGuard, morePrivate, PortalSpace } from './local-network.ts';
+import { DEFAULT_PAGE_MEMORY_MB, MemoryWatch } from './memory.ts';
 import { keptHeaders, type NetworkLog } from './network-log.ts';
 import { completeRequests, describeContextCookies, describeStorage, readFrameStorage, scriptCookieDeclarations, startRecording, type FrameStorage, type PageWrites } from './recording.ts';
 import { detectLanguage, type LanguageEvidence, type Passage } from './language.ts';
 import type { SharedWorkerWatch } from './shared-workers.ts';
+import type { ProtocolSession } from './targets.ts';
 import { findPersonalData, maskingPairs, maskText, storedHits } from './personal-data.ts';
 
 export interface VisitOptions {
@@ -36,6 +39,10 @@ export interface VisitOptions {
   probeHttp: boolean;
   /** The tracker filter list requests are matched against (none: third-party-web alone). */
   filterList?: FilterList | null;
+  /** "ip:port" addresses that stand for public portals though they answer locally (the sandbox). */
+  publicAddresses?: readonly string[];
+  /** A page's script heap may grow to this many MiB (checks.maxPageMemoryMb; 1024 when not said). */
+  maxPageMemoryMb?: number;
 }
 
 export interface VisitResult {
@@ -160,6 +167,11 @@ function movedAway(moves: NavigationWatch): void {
   if (moves.movedSince) throw new ScannerError('navigated_away', `the page moved by itself to ${moves.movedSince.slice(0, 300)} while it was being checked`);
 }
 
+/** The documents of the page's own renderer, the first one first (redirect hops included), with the address that answered. */
+function mainDocuments(net: NetworkLog) {
+  return net.requests.filter((r) => r.type === 'Document' && r.context?.kind === 'page' && r.remoteAddress);
+}
+
 /** Links, headings and tables of the frames (the top document's come from COLLECT_SCRIPT itself). */
 async function framesContent(frames: FrameTarget[]): Promise<Pick<PageEvidence, 'links' | 'headings' | 'tables'>> {
   const out: Pick<PageEvidence, 'links' | 'headings' | 'tables'> = { links: [], headings: [], tables: [] };
@@ -231,6 +243,8 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
   let context: BrowserContext | null = null;
   let network: NetworkLog | null = null;
   let sharedWorkers: SharedWorkerWatch | null = null;
+  const memory = new MemoryWatch();
+  const memoryCapMb = opts.maxPageMemoryMb ?? DEFAULT_PAGE_MEMORY_MB;
   const stop = (reason: ScannerErrorReason, message: string) => stopper.stop(reason, message);
   try {
     context = await browser.newContext({
@@ -253,7 +267,10 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
       if (evidence.dialogs.length > MAX_DIALOGS) stop('dialog_flood', `the page opened more than ${MAX_DIALOGS} dialogs (${dialog.type()})`);
       else void dialog.dismiss().catch(() => {});
     });
-    page.on('crash', () => stop('browser_crashed', 'the page crashed the browser tab'));
+    // A renderer that dies near its heap cap died of the page's appetite, not of ours.
+    page.on('crash', () => (memory.peakMb >= memoryCapMb / 2
+      ? stop('too_much_memory', `the page's scripts used ${memory.peakMb} MiB before its tab crashed (checks.maxPageMemoryMb ${memoryCapMb})`)
+      : stop('browser_crashed', 'the page crashed the browser tab')));
     page.on('download', () => stop('download', 'the address starts a file download instead of showing a page'));
     const recording = await startRecording(browser, context, page, {
       firstPartySite: opts.firstPartySite, maxPageBytes: opts.maxPageBytes, filterList: opts.filterList ?? null,
@@ -263,15 +280,33 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
     const { net, cdp, targets } = recording;
     network = net;
     stopper.cdp = cdp;
+    memory.watch(cdp as unknown as ProtocolSession, memoryCapMb, (mb) => stop('too_much_memory', `the page's scripts use ${mb} MiB, over checks.maxPageMemoryMb ${memoryCapMb}`));
+    // The monitoring host and the local network are out of the page's reach (local-network.ts).
+    const portal = new PortalSpace(url, opts.publicAddresses ?? [], () => mainDocuments(net)[0]?.remoteAddress);
+    const guard = new DocumentGuard(cdp as unknown as ProtocolSession, () => portal.get());
+    await guard.install();
+    const stayedOut = () => {
+      // What the guard refused shows in the log as the DevTools' own block: say why.
+      for (const r of net.requests) if (r.failed === 'blocked:inspector' && guard.blocked.some((b) => b.url === r.url.slice(0, 500))) r.failed = 'blocked:local-network';
+      evidence.localNetwork = { portalSpace: portal.get(), blockedDocuments: guard.blocked, refusedRequests: net.requests.filter((r) => r.failed === 'blocked:local-network').length };
+      const inside = mainDocuments(net).find((r) => morePrivate(portal.spaceOf(r.remoteAddress!), portal.get()));
+      if (inside) throw new ScannerError('local_network', `the page was answered from ${inside.remoteAddress} (${portal.spaceOf(inside.remoteAddress!)}), more private than the portal's own address: ${inside.url.slice(0, 300)}`);
+      const moved = guard.blocked.find((b) => b.mainFrame);
+      if (moved) throw new ScannerError('local_network', `the page moved to ${moved.url} (${moved.space}), refused: the monitoring host and the local network are out of a checked page's reach`);
+    };
     const moves = new NavigationWatch(page);
 
     let response: Response | null;
     try {
       response = await page.goto(url, { waitUntil: 'load', timeout: opts.pageTimeoutMs });
+    } catch (err) {
+      stayedOut();
+      throw err;
     } finally {
       evidence.requests = net.requests;
       evidence.requestsDropped = net.dropped;
     }
+    stayedOut();
     await moves.loaded();
     if (stopper.stopped) throw stopper.stopped;
     if (!response) throw new ScannerError('navigation_failed', 'the browser gave no response for the page');
@@ -292,10 +327,12 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
     } catch (err) {
       if (!(err instanceof NavigationFailed)) throw err;
       evidence.navigations = err.hops;
+      stayedOut();
       throw new ScannerError('navigation_failed', err.message);
     } finally {
       evidence.finalUrl = page.url();
     }
+    stayedOut();
     const frames = await listFrames(page);
     evidence.frames = frames.map((f) => f.ref);
     // A frame's target is attached before it navigates, so its address comes from its navigation.
@@ -374,6 +411,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
     result.crops = [];
     evidence.crops = [];
   } finally {
+    memory.stop();
     await sharedWorkers?.stop();
     await closeBounded(context);
     // Requests made up to the end (the probes' too), each with the frame it came from.

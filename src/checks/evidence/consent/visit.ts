@@ -11,6 +11,8 @@ import type { CookieRecord, RequestRecord, StorageRecord } from '../../types.ts'
 import { listFrames } from '../accessibility/frames.ts';
 import type { FilterList } from '../filter-list.ts';
 import { INSTRUMENT_SCRIPT } from '../in-page.ts';
+import { DocumentGuard, PortalSpace } from '../local-network.ts';
+import type { ProtocolSession } from '../targets.ts';
 import { completeRequests, describeContextCookies, describeStorage, readFrameStorage, scriptCookieDeclarations, startRecording, type FrameStorage, type Recording } from '../recording.ts';
 import { ConsentDriver, consentEngineVersion, type ConsentAction, type ConsentOutcome } from './autoconsent.ts';
 import { readBanner, type BannerEvidence } from './banner.ts';
@@ -40,6 +42,8 @@ export interface ConsentVisitOptions {
   pageTimeoutMs: number;
   maxPageBytes: number;
   filterList: FilterList | null;
+  /** "ip:port" addresses that stand for public portals though they answer locally (the sandbox). */
+  publicAddresses?: readonly string[];
   /** How long autoconsent may look for a banner once the page has loaded. */
   findBannerMs?: number;
 }
@@ -103,6 +107,9 @@ async function consentVisit(browser: Browser, url: string, action: ConsentAction
       onTooLarge: () => { tooLarge = true; void context.close().catch(() => {}); },
     });
     const { net } = recording;
+    // As in the page visit: the tab is never moved to the monitoring host or the local network.
+    const portal = new PortalSpace(url, opts.publicAddresses ?? [], () => net.requests.find((r) => r.type === 'Document' && r.context?.kind === 'page' && r.remoteAddress)?.remoteAddress);
+    await new DocumentGuard(recording.cdp as unknown as ProtocolSession, () => portal.get()).install();
     await page.goto(url, { waitUntil: 'load', timeout: opts.pageTimeoutMs });
     await quiet(() => net.pending, 3000);
     const shown = await driver.findBanner(opts.findBannerMs ?? 8000);
