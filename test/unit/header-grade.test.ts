@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseCsp, combinePolicies, parsePolicy } from '../../src/checks/criteria/privacy/csp.ts';
 import { sameSiteProblem } from '../../src/checks/criteria/privacy/cookie-flags.ts';
 import { gradeHeaders, type HeaderInput } from '../../src/checks/criteria/privacy/header-grade.ts';
-import { MIN_MAX_AGE, parseHsts } from '../../src/checks/criteria/privacy/hsts.ts';
+import { hsts, MIN_MAX_AGE, parseHsts } from '../../src/checks/criteria/privacy/hsts.ts';
 import { httpsRedirect } from '../../src/checks/criteria/privacy/https-redirect.ts';
 import { emptyEvidence } from '../../src/checks/evidence/visit.ts';
 
@@ -74,6 +74,13 @@ describe('analyseCsp', () => {
     expect(csp("default-src 'none'")).toBe('csp-implemented-with-no-unsafe-default-src-none');
   });
 
+  it('a Content-Security-Policy header sent empty is a failed policy, not a missing one', () => {
+    for (const empty of ['', '  ', '\r\n']) {
+      expect(gradeHeaders(page({ 'content-security-policy': empty })).tests[0]).toMatchObject({ result: 'csp-header-invalid', modifier: -25, why: 'the Content-Security-Policy header is empty' });
+    }
+    expect(gradeHeaders(page({})).tests[0]!.result).toBe('csp-not-implemented');
+  });
+
   it('a directive given twice makes the policy invalid (report-uri and report-to may repeat)', () => {
     expect(csp("default-src 'self'; script-src 'self'; script-src *")).toBe('csp-header-invalid');
     expect(csp("default-src 'self'; report-uri /a; report-uri /b")).toBe('csp-implemented-with-no-unsafe');
@@ -109,6 +116,12 @@ describe('parseHsts (RFC 6797)', () => {
     expect(parseHsts('max-age=31536000, max-age=0')).toMatchObject({ invalid: expect.stringContaining('more than once') });
   });
 
+  it('fails a page whose certificate browsers refuse: they take no HSTS from it', () => {
+    const refused = { ...emptyEvidence('https://dvc.example.vn/', 'home', new Date()), error: { reason: 'tls_invalid' as const, message: 'net::ERR_CERT_AUTHORITY_INVALID' } };
+    expect(hsts.judgeFailedVisit?.(refused)).toMatchObject({ outcome: 'fail', details: [{ code: 'hsts.certificate_invalid' }] });
+    expect(hsts.judgeFailedVisit?.({ ...refused, error: { reason: 'timeout', message: 'slow' } })).toBeNull();
+  });
+
   it('takes 180 days as six months, as the Observatory does', () => {
     expect(MIN_MAX_AGE).toBe(180 * 24 * 3600);
   });
@@ -141,5 +154,25 @@ describe('the http:// redirect', () => {
     expect(j.outcome).toBe('fail');
     expect(j.details[0]!.code).toBe('redirect.first_hop_http');
     expect(j.details[0]!.text.en).toContain('redirects to http://www.dvc.example.vn/ (still http://)');
+  });
+
+  it('fails http://a → https://www.a: the first redirect must stay on the host, or a never sets HSTS', () => {
+    const j = httpsRedirect.judge(homeWith({ finalUrl: 'https://www.dvc.example.vn/', redirects: [{ url: 'http://dvc.example.vn/', status: 301 }] }));
+    expect(j).toMatchObject({ outcome: 'fail', details: [{ code: 'redirect.first_hop_other_host' }] });
+    expect(j.details[0]!.text.en).toContain('browsers never get HSTS for dvc.example.vn');
+    // Another port on the same host is the same host.
+    expect(httpsRedirect.judge(homeWith({ finalUrl: 'https://dvc.example.vn:8443/', redirects: [{ url: 'http://dvc.example.vn/', status: 301 }] })).outcome).toBe('pass');
+  });
+
+  it('tells a redirect that never reaches https:// from no redirect at all', () => {
+    expect(httpsRedirect.judge(homeWith({ finalUrl: 'http://www.dvc.example.vn/', redirects: [{ url: 'http://dvc.example.vn/', status: 301 }] })).details[0]!.code).toBe('redirect.ends_http');
+    expect(httpsRedirect.judge(homeWith({ finalUrl: 'http://dvc.example.vn/', redirects: [] })).details[0]!.code).toBe('redirect.stays_http');
+  });
+
+  it('fails nothing answering on http://, saying it is stricter than the Observatory on purpose', () => {
+    const home = { ...emptyEvidence('https://dvc.example.vn/', 'home', new Date()), finalUrl: 'https://dvc.example.vn/', httpVariant: { url: 'http://dvc.example.vn/', finalUrl: null, status: null, error: 'connect_refused' } };
+    const j = httpsRedirect.judge({ home, pages: [] });
+    expect(j).toMatchObject({ outcome: 'fail', details: [{ code: 'redirect.http_unreachable', data: { stricter: expect.stringContaining('stricter than the HTTP Observatory') } }] });
+    expect(j.details[0]!.text.vi).toContain('chặt hơn HTTP Observatory');
   });
 });

@@ -74,18 +74,8 @@ export function cookiesTest(req: ObsRequests): Output {
   if (page.document && sts) page.document.headers['strict-transport-security'] = sts;
   page.cookies = cookieEvidence(req);
   const j = cookieFlags.judge(page);
-  const result = cookieResult(j);
-  return answer(req, result, j.outcome === 'pass' || j.outcome === 'not_applicable', stricterOf(j.details), { data: {}, sameSite: null });
-}
-
-function cookieResult(j: Judgement): string | null {
-  if (j.outcome === 'not_applicable') return 'cookies-not-found';
-  if (j.outcome === 'pass') return 'cookies-secure-with-httponly-sessions-and-samesite';
-  const missing = j.details.flatMap((d) => (d.data?.missing as string[] | undefined) ?? []);
-  if (missing.includes('Secure')) return 'cookies-without-secure-flag';
-  if (missing.includes('HttpOnly')) return 'cookies-session-without-httponly-flag';
-  if (missing.some((m) => m.startsWith('a valid SameSite'))) return 'cookies-samesite-flag-invalid';
-  return 'cookies-secure-with-httponly-sessions';
+  const summary = j.details.find((d) => d.code === 'cookie.result' || d.code === 'cookie.none')?.data;
+  return answer(req, (summary?.result as string | undefined) ?? null, j.outcome === 'pass' || j.outcome === 'not_applicable', (summary?.stricter as string | undefined) ?? null, { data: {}, sameSite: null });
 }
 
 const REDIRECT_RESULT: Record<string, string> = {
@@ -93,7 +83,9 @@ const REDIRECT_RESULT: Record<string, string> = {
   'redirect.no_https': 'redirection-not-to-https',
   'redirect.stays_http': 'redirection-missing',
   'redirect.first_hop_http': 'redirection-not-to-https-on-initial-redirection',
-  'redirect.http_unreachable': 'redirection-missing',
+  'redirect.ends_http': 'redirection-not-to-https',
+  'redirect.first_hop_other_host': 'redirection-off-host-from-http',
+  'redirect.http_unreachable': 'redirection-not-needed-no-http',
 };
 
 /** The home page visited over https://, and the probe of its http:// address following their route. */

@@ -125,6 +125,8 @@ export function analyseCsp(input: { headers: readonly string[]; meta: readonly s
   const headerPolicies = splitPolicies(input.headers);
   const metaPolicies = input.meta.map((m) => m.trim()).filter(Boolean);
   const none = (result: CspResult, invalid: string | null = null): CspAnalysis => ({ result, invalid, directives: null });
+  // A header sent with nothing in it is a policy that failed, not one left out.
+  if (input.headers.length && !headerPolicies.length) return none('csp-header-invalid', 'the Content-Security-Policy header is empty');
   if (!headerPolicies.length && !metaPolicies.length) return none(input.reportOnly?.trim() ? 'csp-not-implemented-but-reporting-enabled' : 'csp-not-implemented');
 
   let policies: Policy[];

@@ -94,7 +94,8 @@ export interface HeaderInput {
 
 /** Grades a document's security headers. */
 export function gradeHeaders(page: HeaderInput): HeaderGrade {
-  const csp = analyseCsp({ headers: present(page.headers['content-security-policy']), meta: page.metaCsp, reportOnly: page.headers['content-security-policy-report-only'], https: page.https });
+  const cspHeader = page.headers['content-security-policy'];
+  const csp = analyseCsp({ headers: cspHeader === undefined ? [] : [cspHeader], meta: page.metaCsp, reportOnly: page.headers['content-security-policy-report-only'], https: page.https });
   const tests = [
     cspTest(csp), nosniffTest(page.headers['x-content-type-options']), frameTest(page, csp),
     referrerTest(page), corpTest(page.headers['cross-origin-resource-policy']), permissionsTest(page.headers['permissions-policy']),

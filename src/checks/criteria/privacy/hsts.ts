@@ -65,4 +65,9 @@ export const hsts: PageCriterion = {
     if (maxAge < MIN_MAX_AGE) return judgement('fail', [detail('hsts.too_short', `max-age=${maxAge} ngắn hơn 6 tháng (${MIN_MAX_AGE}).`, `max-age=${maxAge} is shorter than six months (${MIN_MAX_AGE}).`, { data: { value } })]);
     return judgement('pass', [detail('hsts.ok', `HSTS: ${value}`, `HSTS: ${value}`, { data: { value } })]);
   },
+  // Browsers take HSTS only from a connection whose certificate they accept.
+  judgeFailedVisit(page) {
+    if (page.error?.reason !== 'tls_invalid') return null;
+    return judgement('fail', [detail('hsts.certificate_invalid', `Chứng thư số không hợp lệ nên trình duyệt bỏ qua HSTS: ${page.error.message}`, `The certificate is not valid, so browsers ignore HSTS: ${page.error.message}`, { evidence: { blob: 'evidence', path: 'error' } })]);
+  },
 };
