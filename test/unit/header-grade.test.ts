@@ -14,15 +14,15 @@ const hardened: Record<string, string> = {
   'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'strict-origin-when-cross-origin',
   'permissions-policy': 'camera=()',
 };
-const page = (headers: Record<string, string>, more: Partial<HeaderInput> = {}): HeaderInput => ({ headers, metaCsp: [], metaReferrer: [], https: true, ...more });
+const page = (headers: Record<string, string>, more: Partial<HeaderInput> = {}): HeaderInput => ({ headers, metaCsp: [], metaReferrer: [], https: true, url: 'https://dvc.example.vn/', ...more });
 const csp = (policy: string | string[], more: Partial<HeaderInput> = {}) => analyseCsp({
   headers: ([] as string[]).concat(policy).filter(Boolean), meta: more.metaCsp ?? [], reportOnly: undefined, https: more.https ?? true,
 }).result;
 
-describe('gradeHeaders (headers-grade/2)', () => {
+describe('gradeHeaders (headers-grade/3)', () => {
   it('scores as the Observatory: from 100, bonuses only from 90 up, the same letter chart', () => {
     // CSP +5, frame-ancestors +5, private referrer +5.
-    expect(gradeHeaders(page(hardened))).toMatchObject({ score: 115, grade: 'A+', version: 'headers-grade/2' });
+    expect(gradeHeaders(page(hardened))).toMatchObject({ score: 115, grade: 'A+', version: 'headers-grade/3' });
     // No CSP -25, no nosniff -5, no frame protection -20, no Permissions-Policy -5 (ours).
     expect(gradeHeaders(page({}))).toMatchObject({ score: 45, grade: 'C-' });
     expect(gradeHeaders(page({ ...hardened, 'content-security-policy': '' })).score).toBe(75);

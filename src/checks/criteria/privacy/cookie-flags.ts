@@ -109,10 +109,10 @@ export const cookieFlags: PageCriterion = {
   },
   severity: 'serious',
   basis: [{ instrument: 'nd13_2023', article: 'Điều 26' }, { instrument: 'luat91_2025' }],
-  judge(page) {
+  judge(page, portal) {
     const own = page.cookies.map((c, i) => ({ c, i })).filter(({ c }) => c.party === 'first' && c.stored);
     if (!own.length) return judgement('not_applicable', [detail('cookie.none', 'Trang không đặt cookie của bên thứ nhất.', 'The page sets no first-party cookie.', { data: { result: 'cookies-not-found' } })]);
-    const protects = hsts.judge(page).outcome === 'pass';
+    const protects = hsts.judge(page, portal).outcome === 'pass';
     const each = own.map(({ c, i }) => ({ c, i, lacks: cookieLacks(c, protects) }));
     const lacks = each.flatMap((e) => e.lacks);
     const result = cookiesResult(lacks, own.every(({ c }) => c.sameSite !== null || c.name === OBSERVATORY_SKIPS));

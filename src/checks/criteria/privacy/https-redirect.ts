@@ -40,6 +40,9 @@ export const httpsRedirect: PortalCriterion = {
         `${probe.url} does not answer (${probe.error}); people typing the name without https:// cannot get in (${UNREACHABLE_STRICTER.en}).`,
         { data: { stricter: UNREACHABLE_STRICTER.en }, evidence: { blob: 'evidence', path: 'httpVariant' } })]);
     }
+    if (probe.upgradedByBrowser) {
+      return judgement('pass', [detail('redirect.preloaded', `Trình duyệt tự chuyển ${probe.url} sang https:// trước khi gửi (tên miền nằm trong danh sách HSTS nạp sẵn).`, `The browser itself turns ${probe.url} into https:// before sending anything (the host is on its HSTS preload list).`, { evidence: { blob: 'evidence', path: 'httpVariant' } })]);
+    }
     if (probe.finalUrl?.startsWith('https:')) {
       return firstHopStaysHttp(probe.url, probe.redirects ?? [], probe.finalUrl, { blob: 'evidence', path: 'httpVariant' }) ?? judgement('pass', [detail('redirect.ok', `${probe.url} chuyển tới ${probe.finalUrl}.`, `${probe.url} redirects to ${probe.finalUrl}.`, { evidence: { blob: 'evidence', path: 'httpVariant' } })]);
     }

@@ -1,5 +1,6 @@
 // CSP (headers and <meta>), X-Content-Type-Options, frame protection, Referrer-Policy,
-// Cross-Origin-Resource-Policy and Permissions-Policy, graded by header-grade.ts (versioned, in the manner of the HTTP Observatory): A or better passes.
+// Cross-Origin-Resource-Policy, Subresource Integrity, CORS and Permissions-Policy, graded by
+// header-grade.ts (versioned, in the manner of the HTTP Observatory): A or better passes.
 import { detail, judgement, type PageCriterion } from '../criterion.ts';
 import { gradeHeaders } from './header-grade.ts';
 
@@ -9,7 +10,7 @@ export const securityHeaders: PageCriterion = {
   id: 'privacy.security-headers',
   area: 'privacy',
   scope: 'page',
-  title: { vi: 'Tiêu đề bảo mật (CSP, chống nhúng khung, nosniff, Referrer-Policy, Permissions-Policy)', en: 'Security headers (CSP, framing, nosniff, Referrer-Policy, Permissions-Policy)' },
+  title: { vi: 'Tiêu đề bảo mật (CSP, chống nhúng khung, nosniff, Referrer-Policy, SRI, CORS, Permissions-Policy)', en: 'Security headers (CSP, framing, nosniff, Referrer-Policy, SRI, CORS, Permissions-Policy)' },
   description: {
     vi: `Điểm tiêu đề bảo mật theo cách chấm của HTTP Observatory đạt từ ${PASS_SCORE} (hạng A).`,
     en: `The security-header score, graded as the HTTP Observatory does, is ${PASS_SCORE} (grade A) or more.`,
@@ -19,11 +20,13 @@ export const securityHeaders: PageCriterion = {
   judge(page) {
     const grade = gradeHeaders({
       headers: page.document?.headers ?? {}, metaCsp: page.document?.meta?.csp ?? [], metaReferrer: page.document?.meta?.referrer ?? [],
-      https: (page.finalUrl ?? page.requestedUrl).startsWith('https:'),
+      https: (page.finalUrl ?? page.requestedUrl).startsWith('https:'), url: page.finalUrl ?? page.requestedUrl,
+      subresources: page.document?.subresources, corsProbe: page.corsProbe,
     });
     const problems = grade.tests.filter((t) => t.modifier < 0);
     const summary = detail('headers.grade', `Điểm ${grade.score}, hạng ${grade.grade} (${grade.version}).`, `Score ${grade.score}, grade ${grade.grade} (${grade.version}).`, { data: { ...grade }, evidence: { blob: 'evidence', path: 'document.headers' } });
-    const each = problems.map((t) => detail(`headers.${t.result}`, `${t.header}: ${t.result} (${t.modifier})${t.why ? `: ${t.why}` : ''}`, `${t.header}: ${t.result} (${t.modifier})${t.why ? `: ${t.why}` : ''}`, { data: { ...t } }));
+    const line = (t: (typeof problems)[number]) => `${t.header}: ${t.result} (${t.modifier})${t.why ? `: ${t.why}` : ''}${t.subjects ? `: ${t.subjects.join(', ')}` : ''}`;
+    const each = problems.map((t) => detail(`headers.${t.result}`, line(t), line(t), { data: { ...t } }));
     return judgement(grade.score >= PASS_SCORE ? 'pass' : 'fail', [summary, ...each]);
   },
 };
