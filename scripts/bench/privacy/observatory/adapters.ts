@@ -10,8 +10,9 @@ import { securityHeaders } from '../../../../src/checks/criteria/privacy/securit
 import type { HeaderTest } from '../../../../src/checks/criteria/privacy/header-grade.ts';
 import type { FindingDetail, Judgement, PageEvidence } from '../../../../src/checks/types.ts';
 import { cookieEvidence, describeInput, pageEvidence, pageUrl } from './evidence.ts';
+import { preloaded } from './preload.ts';
 import { called, run } from './record.ts';
-import type { ObsRequests } from './requests.ts';
+import { headerValues, type ObsRequests, type ObsResponse } from './requests.ts';
 
 interface Output {
   result: string | null;
@@ -29,8 +30,8 @@ function answer(req: ObsRequests, result: string | null, pass: boolean, stricter
 const stricterOf = (details: FindingDetail[]) => details.map((d) => d.data?.stricter).find((s): s is string => typeof s === 'string') ?? null;
 
 /** The security-headers criterion on the page as `auto` answered, and one of its graded tests. */
-function headerTest(req: ObsRequests, header: string): Output {
-  const page = pageEvidence(req);
+function headerTest(req: ObsRequests, header: string, corsProbe: PageEvidence['corsProbe'] = null): Output {
+  const page = { ...pageEvidence(req), corsProbe };
   const j = securityHeaders.judge(page);
   const grade = j.details.find((d) => d.code === 'headers.grade')?.data as { tests: HeaderTest[]; directives?: unknown } | undefined;
   const test = grade?.tests.find((t) => t.header === header);
@@ -43,7 +44,15 @@ export const xContentTypeOptionsTest = (req: ObsRequests) => headerTest(req, 'x-
 export const referrerPolicyTest = (req: ObsRequests) => headerTest(req, 'referrer-policy');
 export const crossOriginResourcePolicyTest = (req: ObsRequests) => headerTest(req, 'cross-origin-resource-policy');
 export const subresourceIntegrityTest = (req: ObsRequests) => headerTest(req, 'subresource-integrity');
-export const crossOriginResourceSharingTest = (req: ObsRequests) => headerTest(req, 'cross-origin-resource-sharing');
+
+/** Their `cors` response is the page fetched with an Origin header: our visit's CORS probe. */
+export function crossOriginResourceSharingTest(req: ObsRequests): Output {
+  const cors = req.responses.cors;
+  const origin = cors && headerValues({ headers: cors.request.headers } as ObsResponse, 'origin')[0];
+  const one = (name: string) => (cors ? (headerValues(cors, name)[0] ?? null) : null);
+  const probe = cors ? { url: pageUrl(req), origin: origin ?? '', status: cors.status, allowOrigin: one('access-control-allow-origin'), allowCredentials: one('access-control-allow-credentials'), error: null } : null;
+  return headerTest(req, 'cross-origin-resource-sharing', probe);
+}
 
 /** A page criterion on a visit, or on a failed visit where the criterion can judge one. */
 function judged(criterion: typeof hsts, page: PageEvidence): Judgement | null {
@@ -57,11 +66,18 @@ const HSTS_RESULT: Record<string, string> = {
   'hsts.too_short': 'hsts-implemented-max-age-less-than-six-months',
   'hsts.ok': 'hsts-implemented-max-age-at-least-six-months',
   'hsts.certificate_invalid': 'hsts-invalid-cert',
+  'hsts.preloaded': 'hsts-preloaded',
 };
+
+/** The home page's probe of http://, as our visit records it: upgraded by the browser when its preload list holds the host. */
+function httpProbe(req: ObsRequests): NonNullable<PageEvidence['httpVariant']> {
+  const url = `http://${req.hostname}/`;
+  return { url, finalUrl: pageUrl(req), status: 200, error: null, redirects: [], upgradedByBrowser: preloaded(req.hostname) };
+}
 
 /** HSTS is read from the https:// answer; with none, the page is the http:// one. */
 export function strictTransportSecurityTest(req: ObsRequests): Output {
-  const page = req.responses.https ? pageEvidence(req, 'https') : { ...pageEvidence(req, 'http'), finalUrl: pageUrl(req).replace(/^https:/, 'http:') };
+  const page = req.responses.https ? { ...pageEvidence(req, 'https'), httpVariant: httpProbe(req) } : { ...pageEvidence(req, 'http'), finalUrl: pageUrl(req).replace(/^https:/, 'http:') };
   const j = judged(hsts, page);
   const code = j?.details[0]?.code;
   return answer(req, (code && HSTS_RESULT[code]) ?? null, j?.outcome === 'pass', stricterOf(j?.details ?? []));
@@ -69,7 +85,7 @@ export function strictTransportSecurityTest(req: ObsRequests): Output {
 
 /** The page with its cookies, the HSTS of the https:// answer beside its own headers. */
 export function cookiesTest(req: ObsRequests): Output {
-  const page = pageEvidence(req);
+  const page = { ...pageEvidence(req), httpVariant: httpProbe(req) };
   const sts = req.responses.https && pageEvidence(req, 'https').document?.headers['strict-transport-security'];
   if (page.document && sts) page.document.headers['strict-transport-security'] = sts;
   page.cookies = cookieEvidence(req);
@@ -86,6 +102,7 @@ const REDIRECT_RESULT: Record<string, string> = {
   'redirect.ends_http': 'redirection-not-to-https',
   'redirect.first_hop_other_host': 'redirection-off-host-from-http',
   'redirect.http_unreachable': 'redirection-not-needed-no-http',
+  'redirect.preloaded': 'redirection-all-redirects-preloaded',
 };
 
 /** The home page visited over https://, and the probe of its http:// address following their route. */
@@ -95,7 +112,10 @@ export function redirectionTest(req: ObsRequests): Output {
   const start = route[0]?.url.href ?? pageUrl(req).replace(/^https:/, 'http:');
   home.httpVariant = !req.responses.http
     ? { url: start, finalUrl: null, status: null, error: 'connect_refused: nothing answers on port 80' }
-    : { url: start, finalUrl: route.at(-1)?.url.href ?? start, status: route.at(-1)?.status ?? req.responses.http.status, error: null, redirects: route.slice(0, -1).map((r) => ({ url: r.url.href, status: r.status })) };
+    : {
+      url: start, finalUrl: route.at(-1)?.url.href ?? start, status: route.at(-1)?.status ?? req.responses.http.status, error: null,
+      redirects: route.slice(0, -1).map((r) => ({ url: r.url.href, status: r.status })), upgradedByBrowser: preloaded(new URL(start).hostname),
+    };
   const j = httpsRedirect.judge({ home, pages: [home] });
   const code = j.details[0]?.code;
   return answer(req, (code && REDIRECT_RESULT[code]) ?? null, j.outcome === 'pass', stricterOf(j.details), { route: [] });

@@ -32,16 +32,37 @@ export function pageEvidence(req: ObsRequests, from: Which = 'auto'): PageEviden
     return page;
   }
   const html = req.resources.path ?? '';
-  const $ = cheerio.load(html);
-  const attr = (selector: string) => $(selector).toArray().slice(0, 10).map((m) => String($(m).attr('content') ?? ''));
-  page.document = {
-    status: response.status, headers: documentHeaders(response), tls: null, redirects: [],
-    meta: {
-      csp: attr('meta[http-equiv="content-security-policy" i]').map((c) => c.slice(0, 8192)),
-      referrer: attr('meta[name="referrer" i], meta[http-equiv="referrer-policy" i]').map((c) => c.slice(0, 200)),
-    },
-  };
+  page.document = { status: response.status, headers: documentHeaders(response), tls: null, redirects: [], ...documentDeclarations(html, url) };
   return page;
+}
+
+/**
+ * What COLLECT_SCRIPT reads from a document, read from the HTML with cheerio in the same way:
+ * CSP <meta> elements that are children of <head> (http-equiv trimmed, any case), referrer
+ * <meta>, and scripts and stylesheets by address, resolved against the page.
+ */
+function documentDeclarations(html: string, url: string): Pick<NonNullable<PageEvidence['document']>, 'meta' | 'subresources'> {
+  const $ = cheerio.load(html);
+  const content = (els: ReturnType<typeof $>, max: number) => els.toArray().slice(0, 10).map((m) => String($(m).attr('content') ?? '').slice(0, max));
+  const resolve = (src: string) => {
+    try {
+      return new URL(src, url).href.slice(0, 500);
+    } catch {
+      return '';
+    }
+  };
+  return {
+    meta: {
+      csp: content($('head > meta').filter((_, m) => String($(m).attr('http-equiv') ?? '').trim().toLowerCase() === 'content-security-policy'), 8192),
+      referrer: content($('meta[name="referrer" i], meta[http-equiv="referrer-policy" i]'), 200),
+    },
+    subresources: $('script[src], link[rel~="stylesheet" i][href]').toArray().slice(0, 200).map((el) => {
+      const script = el.tagName === 'script';
+      const attr = (name: string) => { const v = $(el).attr(name); return v === undefined ? null : v.slice(0, 500); };
+      const src = attr(script ? 'src' : 'href') ?? '';
+      return { kind: script ? 'script' as const : 'stylesheet' as const, src, url: resolve(src), integrity: attr('integrity'), crossorigin: attr('crossorigin') };
+    }),
+  };
 }
 
 /** Their jar's cookies as the browser would report them, with the Set-Cookie lines that declared them. */
