@@ -7,6 +7,7 @@ import { sameSiteProblem } from '../../src/checks/criteria/privacy/cookie-flags.
 import { gradeHeaders, type HeaderInput } from '../../src/checks/criteria/privacy/header-grade.ts';
 import { hsts, MIN_MAX_AGE, parseHsts } from '../../src/checks/criteria/privacy/hsts.ts';
 import { httpsRedirect } from '../../src/checks/criteria/privacy/https-redirect.ts';
+import { securityHeaders } from '../../src/checks/criteria/privacy/security-headers.ts';
 import { emptyEvidence } from '../../src/checks/evidence/visit.ts';
 
 const hardened: Record<string, string> = {
@@ -72,6 +73,22 @@ describe('analyseCsp', () => {
     expect(csp("default-src 'self'; img-src http://anh.example.vn")).toBe('csp-implemented-with-insecure-scheme-in-passive-content-only');
     expect(csp("default-src 'self'; style-src 'self' 'unsafe-inline'")).toBe('csp-implemented-with-unsafe-inline-in-style-src-only');
     expect(csp("default-src 'none'")).toBe('csp-implemented-with-no-unsafe-default-src-none');
+  });
+
+  it('tells every weakness of the enforced policy, not only the worst: base-uri, form-action, frame-ancestors, objects', () => {
+    const facts = (policy: string) => analyseCsp({ headers: [policy], meta: [], reportOnly: undefined, https: true }).facts!;
+    expect(facts("default-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")).toMatchObject({ insecureBaseUri: false, insecureFormAction: false, antiClickjacking: true, defaultNone: true, unsafeObjects: false });
+    // Left out, base-uri and form-action allow anything; default-src does not stand in for them, nor for frame-ancestors.
+    expect(facts("default-src 'none'")).toMatchObject({ insecureBaseUri: true, insecureFormAction: true, antiClickjacking: false });
+    expect(facts("default-src *; base-uri https:; frame-ancestors *")).toMatchObject({ insecureBaseUri: true, antiClickjacking: false, unsafeObjects: true, unsafeInline: true });
+    // The result names the worst; the facts keep the lesser ones too.
+    expect(facts("default-src 'self'; script-src 'unsafe-inline'; img-src http:")).toMatchObject({ unsafeInline: true, insecureSchemePassive: true });
+  });
+
+  it('says what a CSP leaves open without scoring it', () => {
+    const j = securityHeaders.judge({ ...emptyEvidence('https://dvc.example.vn/', 'home', new Date()), finalUrl: 'https://dvc.example.vn/', document: { status: 200, headers: { ...hardened }, tls: null, redirects: [] } });
+    expect(j.details.filter((d) => d.code === 'headers.csp_unscored').map((d) => d.data!.directive)).toEqual(['base-uri', 'form-action']);
+    expect(j.outcome).toBe('pass');
   });
 
   it('a Content-Security-Policy header sent empty is a failed policy, not a missing one', () => {

@@ -9,7 +9,7 @@ import { register } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { observatoryPackage, OBSERVATORY_PACKAGE } from './observatory/fetch.ts';
 import { askBrowser, unanswered } from './observatory/preload.ts';
-import { run, type Vector } from './observatory/record.ts';
+import { run, type Fact, type Vector } from './observatory/record.ts';
 import { runTestFile } from './observatory/runner.ts';
 
 /** Their test files that grade a response (the others test their database, API and scanner). */
@@ -40,6 +40,8 @@ const NO_PENALTY = new Set([
 export interface VectorFigures {
   perFile: Array<{ file: string; tests: number; vectors: number; agree: number; stricter: number }>;
   vectors: Vector[];
+  /** Their CSP policy analysis (base-uri, form-action, frame-ancestors, objects, …), fact by fact. */
+  facts: Fact[];
   ignored: number;
   errors: typeof run.errors;
   /** The hosts asked of Chromium's HSTS preload list, and its answers. */
@@ -60,11 +62,11 @@ export async function headerVectors(): Promise<VectorFigures> {
   const hosts = unanswered();
   const preload = hosts.length ? await askBrowser() : new Map<string, boolean>();
   if (hosts.length) perFile = await runAll(pkg, 2);
-  return { perFile, vectors: run.vectors, ignored: run.ignored, errors: run.errors, preload: [...preload] };
+  return { perFile, vectors: run.vectors, facts: run.facts, ignored: run.ignored, errors: run.errors, preload: [...preload] };
 }
 
 async function runAll(pkg: string, pass: number): Promise<VectorFigures['perFile']> {
-  Object.assign(run, { vectors: [], ignored: 0, errors: [], last: null });
+  Object.assign(run, { vectors: [], facts: [], ignored: 0, errors: [], last: null, lastFact: null });
   const perFile: VectorFigures['perFile'] = [];
   for (const name of VECTOR_FILES) {
     const file = `${name}.test.js`;
@@ -94,6 +96,9 @@ export function printVectors(f: VectorFigures): void {
   for (const p of f.perFile) console.log(`${p.file.padEnd(40)} ${String(p.tests).padStart(5)}  ${String(p.vectors).padStart(7)}  ${String(p.agree).padStart(5)}  ${String(p.stricter).padStart(8)}`);
   console.log(`vectors: ${total}; agree: ${agree} (${pct(agree, total)}%)   target ≥ 98%`);
   console.log(`stricter on purpose: ${stricter.length}; agreement on the vectors our own stricter rules did not decide: ${agree} of ${total - stricter.length} (${pct(agree, total - stricter.length)}%)`);
+  const factsAgree = f.facts.filter((x) => x.ours === x.theirs);
+  console.log(`their CSP policy analysis, fact by fact (base-uri, form-action, frame-ancestors, objects, …): ${factsAgree.length} of ${f.facts.length} agree`);
+  for (const x of f.facts.filter((y) => y.ours !== y.theirs)) console.log(`  ${x.file} › ${x.test}: ${x.fact} theirs ${x.theirs}, ours ${String(x.ours)} (${x.input})`);
   console.log(`assertions on their internal fields, not compared: ${f.ignored}`);
   console.log(`hosts asked of Chromium's HSTS preload list: ${f.preload.map(([h, yes]) => `${h} (${yes ? 'on it' : 'not on it'})`).join(', ') || 'none'}`);
   if (f.errors.length) console.log(`tests that threw (${f.errors.length}):\n  ${f.errors.map((e) => `${e.file} › ${e.test}: ${e.message}`).join('\n  ')}`);

@@ -11,7 +11,7 @@ import type { HeaderTest } from '../../../../src/checks/criteria/privacy/header-
 import type { FindingDetail, Judgement, PageEvidence } from '../../../../src/checks/types.ts';
 import { cookieEvidence, describeInput, pageEvidence, pageUrl } from './evidence.ts';
 import { preloaded } from './preload.ts';
-import { called, run } from './record.ts';
+import { called, factsObject, run } from './record.ts';
 import { headerValues, type ObsRequests, type ObsResponse } from './requests.ts';
 
 interface Output {
@@ -33,9 +33,9 @@ const stricterOf = (details: FindingDetail[]) => details.map((d) => d.data?.stri
 function headerTest(req: ObsRequests, header: string, corsProbe: PageEvidence['corsProbe'] = null): Output {
   const page = { ...pageEvidence(req), corsProbe };
   const j = securityHeaders.judge(page);
-  const grade = j.details.find((d) => d.code === 'headers.grade')?.data as { tests: HeaderTest[]; directives?: unknown } | undefined;
+  const grade = j.details.find((d) => d.code === 'headers.grade')?.data as { tests: HeaderTest[] } | undefined;
   const test = grade?.tests.find((t) => t.header === header);
-  return answer(req, test?.result ?? null, (test?.modifier ?? -1) >= 0, stricterOf(j.details), { data: {}, policy: {} });
+  return answer(req, test?.result ?? null, (test?.modifier ?? -1) >= 0, stricterOf(j.details), { data: {}, policy: factsObject(test?.facts ?? {}) });
 }
 
 export const contentSecurityPolicyTest = (req: ObsRequests) => headerTest(req, 'content-security-policy');

@@ -21,6 +21,16 @@ export interface Call {
   stricter: string | null;
 }
 
+/** One fact of their CSP policy analysis (`policy.insecureBaseUri` is true …) and ours. */
+export interface Fact {
+  file: string;
+  test: string;
+  input: string;
+  fact: string;
+  theirs: boolean;
+  ours: unknown;
+}
+
 export const run = {
   /** Their test/files/ folder, in the unpacked package. */
   filesDir: '',
@@ -29,6 +39,9 @@ export const run = {
   last: null as Call | null,
   vectors: [] as Vector[],
   ignored: 0,
+  facts: [] as Fact[],
+  /** The last fact a test read from our `policy` object, until an assertion takes it. */
+  lastFact: null as { fact: string; value: unknown } | null,
   errors: [] as Array<{ file: string; test: string; message: string }>,
 };
 
@@ -58,4 +71,26 @@ export function compared(a: unknown, b: unknown): void {
 
 export function ignored(): void {
   run.ignored++;
+}
+
+/** Our CSP facts as their `policy` object: each read is remembered for the assertion that follows. */
+export function factsObject(facts: object): object {
+  return new Proxy(facts, {
+    get(target, name) {
+      const value = (target as Record<string | symbol, unknown>)[name];
+      if (typeof name === 'string') run.lastFact = { fact: name, value };
+      return value;
+    },
+  });
+}
+
+/** `assert.isTrue(x)` / `assert.isFalse(x)`: a fact when x was just read from our `policy`. */
+export function assertedFact(value: unknown, theirs: boolean): void {
+  const read = run.lastFact;
+  run.lastFact = null;
+  if (!read || read.value !== value || !run.last) {
+    run.ignored++;
+    return;
+  }
+  run.facts.push({ ...run.current, input: run.last.input, fact: read.fact, theirs, ours: value });
 }

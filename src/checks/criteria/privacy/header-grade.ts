@@ -11,7 +11,7 @@
 // grades the response the browser already recorded.
 // headers-grade/3: SRI and CORS scored; an empty CSP header is invalid, not missing.
 import type { CorsProbe, SubresourceRecord } from '../../types.ts';
-import { analyseCsp, CSP_MODIFIERS, type CspAnalysis } from './csp.ts';
+import { analyseCsp, CSP_MODIFIERS, type CspAnalysis, type CspFacts } from './csp.ts';
 import { gradeSri, SRI_MODIFIERS } from './subresource-integrity.ts';
 
 export const HEADER_GRADE_VERSION = 'headers-grade/3';
@@ -24,6 +24,8 @@ export interface HeaderTest {
   why?: string;
   /** What the result is about, when it is about some of many (the scripts without integrity). */
   subjects?: string[];
+  /** CSP: everything the enforced policy allows, test by test (the result names the worst). */
+  facts?: CspFacts;
 }
 
 export interface HeaderGrade {
@@ -38,7 +40,7 @@ const GRADES: Array<[number, string]> = [
 ];
 
 function cspTest(csp: CspAnalysis): HeaderTest {
-  return { header: 'content-security-policy', result: csp.result, modifier: CSP_MODIFIERS[csp.result], ...(csp.invalid ? { why: csp.invalid } : {}) };
+  return { header: 'content-security-policy', result: csp.result, modifier: CSP_MODIFIERS[csp.result], ...(csp.invalid ? { why: csp.invalid } : {}), ...(csp.facts ? { facts: csp.facts } : {}) };
 }
 
 function frameTest(page: HeaderInput, csp: CspAnalysis): HeaderTest {
