@@ -1,4 +1,4 @@
-// Security headers graded as the MDN HTTP Observatory scores them (headers-grade/2), HSTS read
+// Security headers graded as the MDN HTTP Observatory scores them (headers-grade/3), HSTS read
 // as RFC 6797 says, SameSite values checked, the first redirect of http:// judged: each weak
 // policy the first grading let through (issue 12) is here, beside the strong ones.
 import { describe, expect, it } from 'vitest';

@@ -106,4 +106,3 @@ export function describeInput(req: ObsRequests, filesDir: string): string {
   return parts.join('; ') || 'their empty request';
 }
 
-export type { Which };
