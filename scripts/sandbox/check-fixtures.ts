@@ -4,7 +4,9 @@
 // finishes) that must end as a recorded scanner error without harming other checks.
 // Served only on the public host (hosts.ts): some pages name other public hosts, which only a
 // browser with the sandbox's host-resolver rules may look up.
+import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
+import { CORS_PROBE_ORIGIN } from '../../src/checks/types.ts';
 import { a11yFixture } from './a11y-fixtures/index.ts';
 import { evidenceFixture } from './evidence-fixtures.ts';
 import { waitDrainOrClose } from './faults.ts';
@@ -27,6 +29,8 @@ export const FIXTURE_PAGES = {
   reflow: '/tran-ngang',
   untitledFrame: '/khung-khong-ten',
   metaCsp: '/csp-trong-the-meta',
+  /** Other sites' scripts with and without integrity, <meta> CSP in <head> and in <body>, the CORS probe's Origin allowed with cookies. */
+  subresources: '/toan-ven-tai-nguyen',
   filterListBeacon: '/do-luong-tu-viet',
   /** Trackers by what they do (privacy-behaviour-fixtures.ts). */
   behaviour: BEHAVIOUR_PAGES,
@@ -65,6 +69,9 @@ const OPEN_CSP = "default-src 'self' https: http: data: 'unsafe-inline'; frame-a
 
 
 const NOOP_JS = '/* tệp mô phỏng, không làm gì */\n';
+/** What the CDN stand-in (cdn.jsdelivr.net) answers for any script, and its SHA-384 in the form `integrity` takes. */
+export const CDN_SCRIPT = '/* thư viện mô phỏng */\n';
+const CDN_SCRIPT_SRI = `sha384-${createHash('sha384').update(CDN_SCRIPT).digest('base64')}`;
 
 function hugePage(): StreamedResponse {
   return async (res, closing) => {
@@ -113,6 +120,22 @@ export function handleFixture(path: string, query: URLSearchParams, host = FIXTU
         csp: "default-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
         head: `\n<meta http-equiv="Content-Security-Policy" content="script-src 'self'; object-src 'none'">`,
       });
+    case P.subresources: {
+      // Subresource Integrity: the site's own script, another site's with integrity and one without,
+      // another site's stylesheet without. <meta> CSP: one in <head> whose http-equiv is padded with
+      // spaces (Chromium trims it and enforces the policy), one in <body> (Chromium ignores it). CORS:
+      // the answer names the checker's probe Origin and allows cookies, as a server echoing every
+      // Origin would.
+      const answer = page('Toàn vẹn tài nguyên', `<p>Trang tải thư viện từ một mạng phân phối nội dung bên ngoài.</p>
+<meta http-equiv="Content-Security-Policy" content="script-src 'none'">
+<script src="/assets/khong-lam-gi.js"></script>
+<script src="https://cdn.jsdelivr.net/npm/thu-vien@1/thu-vien.min.js"></script>
+<script src="https://cdn.jsdelivr.net/npm/thu-vien@2/thu-vien.min.js" integrity="${CDN_SCRIPT_SRI}" crossorigin="anonymous"></script>`, {
+        csp: "default-src 'self'; script-src 'self' https://cdn.jsdelivr.net; style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; object-src 'none'; frame-ancestors 'none'",
+        head: `\n<meta http-equiv=" Content-Security-Policy " content="base-uri 'self'">\n<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/giao-dien@1/giao-dien.min.css">`,
+      });
+      return { ...answer, headers: { ...answer.headers, 'access-control-allow-origin': CORS_PROBE_ORIGIN, 'access-control-allow-credentials': 'true' } };
+    }
     case P.mixedContent:
       // An HTTPS page that loads a script and an image over plain HTTP.
       return page('Nội dung hỗn hợp', `<p>Trang HTTPS tải tài nguyên qua HTTP không mã hóa.</p>

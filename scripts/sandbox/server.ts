@@ -13,7 +13,7 @@ import { escapeHtml } from './format.ts';
 import { IGATE_TOKEN_PATH, IgateTwin } from './igate.ts';
 import { redesign, truncate } from './mangle.ts';
 import { answerOpenData } from './open-data.ts';
-import { handleFixture } from './check-fixtures.ts';
+import { CDN_SCRIPT, handleFixture } from './check-fixtures.ts';
 import { acceptWebSocket } from './evidence-fixtures.ts';
 import { behaviourThirdParty } from './privacy-behaviour-fixtures.ts';
 import { publicHostOf, TLS_CERT, TLS_KEY, type Deployment } from './hosts.ts';
@@ -304,7 +304,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (behaviour) return send(res, behaviour.status, behaviour.headers, behaviour.body);
       const answer = handleTracker(url.pathname, { seed, now, baseUrl }) ?? { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Not Found\n' };
       if (host.name === 'cdn' && answer.status === 404 && url.pathname.endsWith('.js')) {
-        return send(res, 200, { 'content-type': 'text/javascript; charset=utf-8', 'access-control-allow-origin': '*' }, '/* thư viện mô phỏng */\n');
+        return send(res, 200, { 'content-type': 'text/javascript; charset=utf-8', 'access-control-allow-origin': '*' }, CDN_SCRIPT);
       }
       return send(res, answer.status, answer.headers, answer.body);
     }

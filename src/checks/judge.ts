@@ -49,7 +49,7 @@ export function judgePortal(evidence: PortalEvidence, areas: readonly Area[], me
     }
     const perPage = pages.map((page, pageIndex): CriterionResult => {
       const j = page.error ? (criterion.judgeFailedVisit?.(page) ?? scannerError(page))
-        : documents.includes(page.documentKind ?? 'html') ? criterion.judge(page) : NOT_FOR_THIS_DOCUMENT;
+        : documents.includes(page.documentKind ?? 'html') ? criterion.judge(page, evidence) : NOT_FOR_THIS_DOCUMENT;
       return { ...base, level: 'page', pageIndex, pageUrl: page.requestedUrl, ...j };
     });
     results.push(...perPage);

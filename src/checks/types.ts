@@ -169,6 +169,30 @@ export interface LinkRecord {
   hidden?: boolean;
 }
 
+/** A `<script src>` or `<link rel=stylesheet href>` of the document (Subresource Integrity is judged from these). */
+export interface SubresourceRecord {
+  kind: 'script' | 'stylesheet';
+  /** The address as written in the element (a relative or protocol-relative one stays so), cut at 500 characters. */
+  src: string;
+  /** The address the browser resolved it to. */
+  url: string;
+  integrity: string | null;
+  crossorigin: string | null;
+}
+
+/** The other site's Origin the CORS probe sends: a reserved name (.invalid) no portal could trust on purpose. */
+export const CORS_PROBE_ORIGIN = 'https://kiem-tra-cors.dvc-monitor.invalid';
+
+/** What the home page answered to a request carrying another site's Origin. */
+export interface CorsProbe {
+  url: string;
+  origin: string;
+  status: number | null;
+  allowOrigin: string | null;
+  allowCredentials: string | null;
+  error: string | null;
+}
+
 export interface PageEvidence {
   schema: 'dvc-monitor/page-evidence/1';
   kind: PageKind;
@@ -184,13 +208,25 @@ export interface PageEvidence {
     redirects: Array<{ url: string; status: number }>;
     /** CSP and Referrer-Policy the document declares in <meta> (absent in evidence stored before headers-grade/2). */
     meta?: { csp: string[]; referrer: string[] };
+    /** The document's scripts and stylesheets with an address, as its elements give them (absent in evidence stored before headers-grade/3). */
+    subresources?: SubresourceRecord[];
   } | null;
   /** The http:// address of the home page, visited in its own fresh context. */
   httpVariant: {
     url: string; finalUrl: string | null; status: number | null; error: string | null;
     /** The HTTP redirects on the way, first request first (absent in evidence stored before). */
     redirects?: Array<{ url: string; status: number }>;
+    /**
+     * The browser turned http:// into https:// itself, before sending anything: the host is on its
+     * HSTS preload list (the probe's context is fresh, so it had learned nothing). Absent in older evidence.
+     */
+    upgradedByBrowser?: boolean;
   } | null;
+  /**
+   * The home page asked for again with another site's Origin, as the HTTP Observatory does: whether
+   * it lets any site read it with the visitor's cookies (absent in older evidence and on other pages).
+   */
+  corsProbe?: CorsProbe | null;
   requests: RequestRecord[];
   requestsDropped: number;
   cookies: CookieRecord[];

@@ -197,7 +197,8 @@ describe('the findings name the defect', () => {
     const grade = (check: string) => checks[check]!.results.find((r) => r.level === 'page' && r.criterionId === 'privacy.security-headers')!.details[0]!.data as { score: number; grade: string };
     // CSP with inline styles only (0), frame-ancestors (+5), private referrer (+5).
     expect(grade('hanoi')).toMatchObject({ score: 110, grade: 'A+' });
-    expect(grade('bct')).toMatchObject({ score: 45, grade: 'C-' });
+    // No CSP (-25), nosniff (-5), frame protection (-20), Permissions-Policy (-5), and the tracker's script from another site without integrity (-5).
+    expect(grade('bct')).toMatchObject({ score: 40, grade: 'D+' });
   });
 
   it('a tracking beacon no entity list knows is caught by the filter list, which names its rule', () => {

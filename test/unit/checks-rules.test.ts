@@ -146,12 +146,14 @@ describe('the Tab walk', () => {
 });
 
 describe('judging and scoring', () => {
-  it('a failed visit is a scanner error for every criterion, except an invalid certificate, which fails HTTPS', () => {
+  it('a failed visit is a scanner error for every criterion, except an invalid certificate, which fails HTTPS and HSTS', () => {
     const home = { ...emptyEvidence('https://x.gov.vn/', 'home', new Date()), error: { reason: 'tls_invalid' as const, message: 'net::ERR_CERT_DATE_INVALID' } };
     const results = judgePortal({ home, pages: [] }, ['privacy', 'accessibility'], '2026-08-01');
     const portal = results.filter((r) => r.level === 'portal');
     expect(portal.find((r) => r.criterionId === 'privacy.https')!.outcome).toBe('fail');
-    expect(new Set(portal.filter((r) => r.criterionId !== 'privacy.https').map((r) => r.outcome))).toEqual(new Set(['error']));
+    // Browsers take no HSTS from a certificate they refuse (the Observatory's hsts-invalid-cert).
+    expect(portal.find((r) => r.criterionId === 'privacy.hsts')!.outcome).toBe('fail');
+    expect(new Set(portal.filter((r) => r.criterionId !== 'privacy.https' && r.criterionId !== 'privacy.hsts').map((r) => r.outcome))).toEqual(new Set(['error']));
     const timeout = { ...home, error: { reason: 'timeout' as const, message: 'slow' } };
     expect(new Set(judgePortal({ home: timeout, pages: [] }, ['privacy'], '2026-08-01').map((r) => r.outcome))).toEqual(new Set(['error']));
   });

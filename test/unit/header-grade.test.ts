@@ -1,12 +1,13 @@
-// Security headers graded as the MDN HTTP Observatory scores them (headers-grade/2), HSTS read
+// Security headers graded as the MDN HTTP Observatory scores them (headers-grade/3), HSTS read
 // as RFC 6797 says, SameSite values checked, the first redirect of http:// judged: each weak
 // policy the first grading let through (issue 12) is here, beside the strong ones.
 import { describe, expect, it } from 'vitest';
 import { analyseCsp, combinePolicies, parsePolicy } from '../../src/checks/criteria/privacy/csp.ts';
 import { sameSiteProblem } from '../../src/checks/criteria/privacy/cookie-flags.ts';
 import { gradeHeaders, type HeaderInput } from '../../src/checks/criteria/privacy/header-grade.ts';
-import { MIN_MAX_AGE, parseHsts } from '../../src/checks/criteria/privacy/hsts.ts';
+import { hsts, MIN_MAX_AGE, parseHsts } from '../../src/checks/criteria/privacy/hsts.ts';
 import { httpsRedirect } from '../../src/checks/criteria/privacy/https-redirect.ts';
+import { securityHeaders } from '../../src/checks/criteria/privacy/security-headers.ts';
 import { emptyEvidence } from '../../src/checks/evidence/visit.ts';
 
 const hardened: Record<string, string> = {
@@ -14,15 +15,15 @@ const hardened: Record<string, string> = {
   'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'strict-origin-when-cross-origin',
   'permissions-policy': 'camera=()',
 };
-const page = (headers: Record<string, string>, more: Partial<HeaderInput> = {}): HeaderInput => ({ headers, metaCsp: [], metaReferrer: [], https: true, ...more });
+const page = (headers: Record<string, string>, more: Partial<HeaderInput> = {}): HeaderInput => ({ headers, metaCsp: [], metaReferrer: [], https: true, url: 'https://dvc.example.vn/', ...more });
 const csp = (policy: string | string[], more: Partial<HeaderInput> = {}) => analyseCsp({
   headers: ([] as string[]).concat(policy).filter(Boolean), meta: more.metaCsp ?? [], reportOnly: undefined, https: more.https ?? true,
 }).result;
 
-describe('gradeHeaders (headers-grade/2)', () => {
+describe('gradeHeaders (headers-grade/3)', () => {
   it('scores as the Observatory: from 100, bonuses only from 90 up, the same letter chart', () => {
     // CSP +5, frame-ancestors +5, private referrer +5.
-    expect(gradeHeaders(page(hardened))).toMatchObject({ score: 115, grade: 'A+', version: 'headers-grade/2' });
+    expect(gradeHeaders(page(hardened))).toMatchObject({ score: 115, grade: 'A+', version: 'headers-grade/3' });
     // No CSP -25, no nosniff -5, no frame protection -20, no Permissions-Policy -5 (ours).
     expect(gradeHeaders(page({}))).toMatchObject({ score: 45, grade: 'C-' });
     expect(gradeHeaders(page({ ...hardened, 'content-security-policy': '' })).score).toBe(75);
@@ -74,6 +75,29 @@ describe('analyseCsp', () => {
     expect(csp("default-src 'none'")).toBe('csp-implemented-with-no-unsafe-default-src-none');
   });
 
+  it('tells every weakness of the enforced policy, not only the worst: base-uri, form-action, frame-ancestors, objects', () => {
+    const facts = (policy: string) => analyseCsp({ headers: [policy], meta: [], reportOnly: undefined, https: true }).facts!;
+    expect(facts("default-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")).toMatchObject({ insecureBaseUri: false, insecureFormAction: false, antiClickjacking: true, defaultNone: true, unsafeObjects: false });
+    // Left out, base-uri and form-action allow anything; default-src does not stand in for them, nor for frame-ancestors.
+    expect(facts("default-src 'none'")).toMatchObject({ insecureBaseUri: true, insecureFormAction: true, antiClickjacking: false });
+    expect(facts("default-src *; base-uri https:; frame-ancestors *")).toMatchObject({ insecureBaseUri: true, antiClickjacking: false, unsafeObjects: true, unsafeInline: true });
+    // The result names the worst; the facts keep the lesser ones too.
+    expect(facts("default-src 'self'; script-src 'unsafe-inline'; img-src http:")).toMatchObject({ unsafeInline: true, insecureSchemePassive: true });
+  });
+
+  it('says what a CSP leaves open without scoring it', () => {
+    const j = securityHeaders.judge({ ...emptyEvidence('https://dvc.example.vn/', 'home', new Date()), finalUrl: 'https://dvc.example.vn/', document: { status: 200, headers: { ...hardened }, tls: null, redirects: [] } });
+    expect(j.details.filter((d) => d.code === 'headers.csp_unscored').map((d) => d.data!.directive)).toEqual(['base-uri', 'form-action']);
+    expect(j.outcome).toBe('pass');
+  });
+
+  it('a Content-Security-Policy header sent empty is a failed policy, not a missing one', () => {
+    for (const empty of ['', '  ', '\r\n']) {
+      expect(gradeHeaders(page({ 'content-security-policy': empty })).tests[0]).toMatchObject({ result: 'csp-header-invalid', modifier: -25, why: 'the Content-Security-Policy header is empty' });
+    }
+    expect(gradeHeaders(page({})).tests[0]!.result).toBe('csp-not-implemented');
+  });
+
   it('a directive given twice makes the policy invalid (report-uri and report-to may repeat)', () => {
     expect(csp("default-src 'self'; script-src 'self'; script-src *")).toBe('csp-header-invalid');
     expect(csp("default-src 'self'; report-uri /a; report-uri /b")).toBe('csp-implemented-with-no-unsafe');
@@ -109,6 +133,12 @@ describe('parseHsts (RFC 6797)', () => {
     expect(parseHsts('max-age=31536000, max-age=0')).toMatchObject({ invalid: expect.stringContaining('more than once') });
   });
 
+  it('fails a page whose certificate browsers refuse: they take no HSTS from it', () => {
+    const refused = { ...emptyEvidence('https://dvc.example.vn/', 'home', new Date()), error: { reason: 'tls_invalid' as const, message: 'net::ERR_CERT_AUTHORITY_INVALID' } };
+    expect(hsts.judgeFailedVisit?.(refused)).toMatchObject({ outcome: 'fail', details: [{ code: 'hsts.certificate_invalid' }] });
+    expect(hsts.judgeFailedVisit?.({ ...refused, error: { reason: 'timeout', message: 'slow' } })).toBeNull();
+  });
+
   it('takes 180 days as six months, as the Observatory does', () => {
     expect(MIN_MAX_AGE).toBe(180 * 24 * 3600);
   });
@@ -141,5 +171,25 @@ describe('the http:// redirect', () => {
     expect(j.outcome).toBe('fail');
     expect(j.details[0]!.code).toBe('redirect.first_hop_http');
     expect(j.details[0]!.text.en).toContain('redirects to http://www.dvc.example.vn/ (still http://)');
+  });
+
+  it('fails http://a → https://www.a: the first redirect must stay on the host, or a never sets HSTS', () => {
+    const j = httpsRedirect.judge(homeWith({ finalUrl: 'https://www.dvc.example.vn/', redirects: [{ url: 'http://dvc.example.vn/', status: 301 }] }));
+    expect(j).toMatchObject({ outcome: 'fail', details: [{ code: 'redirect.first_hop_other_host' }] });
+    expect(j.details[0]!.text.en).toContain('browsers never get HSTS for dvc.example.vn');
+    // Another port on the same host is the same host.
+    expect(httpsRedirect.judge(homeWith({ finalUrl: 'https://dvc.example.vn:8443/', redirects: [{ url: 'http://dvc.example.vn/', status: 301 }] })).outcome).toBe('pass');
+  });
+
+  it('tells a redirect that never reaches https:// from no redirect at all', () => {
+    expect(httpsRedirect.judge(homeWith({ finalUrl: 'http://www.dvc.example.vn/', redirects: [{ url: 'http://dvc.example.vn/', status: 301 }] })).details[0]!.code).toBe('redirect.ends_http');
+    expect(httpsRedirect.judge(homeWith({ finalUrl: 'http://dvc.example.vn/', redirects: [] })).details[0]!.code).toBe('redirect.stays_http');
+  });
+
+  it('fails nothing answering on http://, saying it is stricter than the Observatory on purpose', () => {
+    const home = { ...emptyEvidence('https://dvc.example.vn/', 'home', new Date()), finalUrl: 'https://dvc.example.vn/', httpVariant: { url: 'http://dvc.example.vn/', finalUrl: null, status: null, error: 'connect_refused' } };
+    const j = httpsRedirect.judge({ home, pages: [] });
+    expect(j).toMatchObject({ outcome: 'fail', details: [{ code: 'redirect.http_unreachable', data: { stricter: expect.stringContaining('stricter than the HTTP Observatory') } }] });
+    expect(j.details[0]!.text.vi).toContain('chặt hơn HTTP Observatory');
   });
 });

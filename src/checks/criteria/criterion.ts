@@ -37,7 +37,11 @@ interface CriterionBase {
 
 export interface PageCriterion extends CriterionBase {
   scope: 'page';
-  judge(page: PageEvidence): Judgement;
+  /**
+   * `portal` is the check's evidence around the page, for what only another visit could see
+   * (the home page's probe of http://): a page's verdict still rests on that page.
+   */
+  judge(page: PageEvidence, portal?: PortalEvidence): Judgement;
   /**
    * Most criteria have nothing to judge when the visit failed (outcome error). The few that
    * can judge a failed visit (an invalid certificate fails HTTPS) say so here.

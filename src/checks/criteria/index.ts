@@ -39,7 +39,8 @@ import { securityHeaders } from './privacy/security-headers.ts';
 
 // criteria/4: announced trap exits, axe's second look, headers-grade/2, RFC 6797 HSTS, SameSite values, filter-list trackers.
 // criteria/5: evidence from out-of-process frames, workers and WebSockets; trackers by behaviour (privacy.no-tracking-behaviour).
-// criteria/6: consent exercised (privacy.consent-asked, privacy.refusal-respected, privacy.refuse-as-easy-as-accept); shared workers and service-worker attempts in the evidence.
+// criteria/6: consent exercised (privacy.consent-asked, privacy.refusal-respected, privacy.refuse-as-easy-as-accept); shared workers and service-worker attempts in the evidence;
+//   headers-grade/3 (SRI, CORS probe, empty CSP invalid, <meta> CSP as Chromium enforces it), the browser's HSTS preload list, redirects off host, cookies named as the Observatory names them.
 export const CRITERIA_VERSION = 'criteria/6';
 
 export const CATALOGUE: readonly Criterion[] = [

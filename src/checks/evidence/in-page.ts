@@ -217,10 +217,18 @@ export const COLLECT_SCRIPT = `(() => {
     title: clip(document.title, 300),
     hasTitleElement: Boolean(document.querySelector('title')),
     // Policies the document gives itself: CSP and Referrer-Policy in <meta> (graded with the headers).
+    // A <meta> CSP counts only as a child of <head>, its http-equiv trimmed, as Chromium enforces it.
     metaPolicies: {
-      csp: Array.from(document.querySelectorAll('meta[http-equiv="content-security-policy" i]')).slice(0, 10).map((m) => String(m.getAttribute('content') || '').slice(0, 8192)),
+      csp: Array.from(document.head ? document.head.children : []).filter((m) => m.localName === 'meta' && String(m.getAttribute('http-equiv') || '').trim().toLowerCase() === 'content-security-policy')
+        .slice(0, 10).map((m) => String(m.getAttribute('content') || '').slice(0, 8192)),
       referrer: Array.from(document.querySelectorAll('meta[name="referrer" i], meta[http-equiv="referrer-policy" i]')).slice(0, 10).map((m) => String(m.getAttribute('content') || '').slice(0, 200)),
     },
+    // Scripts and stylesheets by address, for Subresource Integrity: as written and as resolved. Bounded: 200.
+    subresources: Array.from(document.querySelectorAll('script[src], link[rel~="stylesheet" i][href]')).slice(0, 200).map((el) => {
+      const script = el.localName === 'script';
+      const attr = (name) => (el.hasAttribute(name) ? String(el.getAttribute(name)).slice(0, 500) : null);
+      return { kind: script ? 'script' : 'stylesheet', src: attr(script ? 'src' : 'href') || '', url: String(script ? el.src : el.href).slice(0, 500), integrity: attr('integrity'), crossorigin: attr('crossorigin') };
+    }),
     text: (document.body ? document.body.innerText : '').slice(0, 300000),
     forms, links, headings, tables, mixed, storage, passages,
     written: window.__dvcEvidence || { cookies: [], storage: [], serviceWorkers: [] },

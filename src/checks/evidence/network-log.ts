@@ -42,13 +42,15 @@ function initiatorOf(i: Initiator | undefined): RequestRecord['initiator'] {
   return chain.length > 1 ? { type: i.type, url, chain } : { type: i.type, url };
 }
 
-/** Headers as evidence: names lower-cased, at most 60, values cut at 500 characters, cookie values out. */
+/** Headers the security grading reads whole (a CSP of a few thousand characters is common): kept up to 8 KiB, whatever else the response has. */
+const GRADED_HEADERS = new Set(['content-security-policy', 'content-security-policy-report-only', 'strict-transport-security', 'permissions-policy', 'referrer-policy', 'x-frame-options', 'x-content-type-options', 'cross-origin-resource-policy', 'access-control-allow-origin', 'access-control-allow-credentials', 'content-type']);
+
+/** Headers as evidence: names lower-cased, at most 60 (the graded ones always), values cut at 500 characters (graded ones at 8 KiB), cookie values out. */
 export function keptHeaders(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).slice(0, 60).map(([k, v]) => {
-    const name = k.toLowerCase();
-    const value = name === 'set-cookie' ? redactSetCookie(v) : String(v).slice(0, 500);
-    return [name, value];
-  }));
+  const entries = Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v)] as const);
+  let room = 60 - entries.filter(([name]) => GRADED_HEADERS.has(name)).length;
+  const kept = entries.filter(([name]) => GRADED_HEADERS.has(name) || room-- > 0);
+  return Object.fromEntries(kept.map(([name, v]) => [name, name === 'set-cookie' ? redactSetCookie(v) : v.slice(0, GRADED_HEADERS.has(name) ? 8192 : 500)]));
 }
 
 /** Set-Cookie values are session secrets: kept as name and attributes only. */

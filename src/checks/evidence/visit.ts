@@ -5,7 +5,7 @@
 // whole axe-core result, the DOM and a full-page screenshot (both masked).
 // Everything that can go wrong with a hostile page ends as a named scanner error.
 import type { Browser, BrowserContext, CDPSession, Page, Response } from 'playwright-core';
-import type { Area, PageEvidence, PageKind, ScannerErrorReason } from '../types.ts';
+import { CORS_PROBE_ORIGIN, type Area, type PageEvidence, type PageKind, type ScannerErrorReason, type SubresourceRecord } from '../types.ts';
 import { AXE_VERSION, runAxe } from './axe.ts';
 import type { CookieDeclaration } from './cookies.ts';
 import { COLLECT_SCRIPT, INSTRUMENT_SCRIPT, MASK_SCRIPT } from './in-page.ts';
@@ -17,6 +17,7 @@ import { flaggedByProbes, runProbes } from './accessibility/probes.ts';
 import type { FilterList } from './filter-list.ts';
 import { NavigationFailed, NavigationWatch } from './navigation.ts';
 import { beaconsOf, summariseHosts } from './host-summary.ts';
+import { upgradedByBrowser } from './hsts-preload.ts';
 import { DocumentGuard, morePrivate, PortalSpace } from './local-network.ts';
 import { DEFAULT_PAGE_MEMORY_MB, MemoryWatch } from './memory.ts';
 import { keptHeaders, type NetworkLog } from './network-log.ts';
@@ -148,9 +149,28 @@ async function probeHttpVariant(browser: Browser, url: string, timeoutMs: number
   try {
     const page = await context.newPage();
     const response = await page.goto(httpUrl, { waitUntil: 'commit', timeout: timeoutMs });
-    return { url: httpUrl, finalUrl: response?.url() ?? page.url(), status: response?.status() ?? null, error: null, redirects: response ? await redirectChain(response) : [] };
+    return {
+      url: httpUrl, finalUrl: response?.url() ?? page.url(), status: response?.status() ?? null, error: null, redirects: response ? await redirectChain(response) : [],
+      upgradedByBrowser: response ? await upgradedByBrowser(response.request()) : false,
+    };
   } catch (err) {
     return { url: httpUrl, finalUrl: null, status: null, error: classifyFailure(err).message };
+  } finally {
+    await closeBounded(context);
+  }
+}
+
+/** The page asked for again, in its own fresh context, with another site's Origin (the HTTP Observatory's CORS test). */
+async function probeCors(browser: Browser, url: string, timeoutMs: number): Promise<NonNullable<PageEvidence['corsProbe']>> {
+  const context = await browser.newContext({ acceptDownloads: false, serviceWorkers: 'block', extraHTTPHeaders: { origin: CORS_PROBE_ORIGIN } });
+  try {
+    const page = await context.newPage();
+    const response = await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
+    const headers = response ? await response.allHeaders() : {};
+    const header = (name: string) => (headers[name] === undefined ? null : String(headers[name]).slice(0, 500));
+    return { url, origin: CORS_PROBE_ORIGIN, status: response?.status() ?? null, allowOrigin: header('access-control-allow-origin'), allowCredentials: header('access-control-allow-credentials'), error: null };
+  } catch (err) {
+    return { url, origin: CORS_PROBE_ORIGIN, status: null, allowOrigin: null, allowCredentials: null, error: classifyFailure(err).message };
   } finally {
     await closeBounded(context);
   }
@@ -340,7 +360,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
 
     await page.evaluate(ELEMENT_REF_SCRIPT);
     const dom = (await page.evaluate(COLLECT_SCRIPT)) as {
-      lang: string | null; title: string; text: string; height: number; documentKind: PageEvidence['documentKind']; metaPolicies: { csp: string[]; referrer: string[] };
+      lang: string | null; title: string; text: string; height: number; documentKind: PageEvidence['documentKind']; metaPolicies: { csp: string[]; referrer: string[] }; subresources: SubresourceRecord[];
       forms: Array<{ action: string; method: string; fields: Array<{ name: string; id: string; type: string; autocomplete: string; label: string }> }>;
       links: PageEvidence['links']; headings: PageEvidence['headings']; passages: Passage[]; tables: PageEvidence['tables']; mixed: Array<{ url: string; element: string }>;
       storage: Array<{ area: 'local' | 'session'; key: string; valueLength: number }>;
@@ -356,6 +376,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
     ];
     await behaviour?.read(frames);
     evidence.document.meta = dom.metaPolicies;
+    evidence.document.subresources = dom.subresources;
     Object.assign(evidence, {
       documentKind: dom.documentKind,
       lang: dom.lang, title: maskText(dom.title, pairs), text: maskText(dom.text, pairs).slice(0, MAX_TEXT),
@@ -405,6 +426,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
     // The page is done with: free its renderer before the second visit starts one.
     await closeBounded(context);
     if (opts.probeHttp && url.startsWith('https:')) evidence.httpVariant = await probeHttpVariant(browser, url, Math.min(opts.pageTimeoutMs, 15_000));
+    if (opts.probeHttp) evidence.corsProbe = await probeCors(browser, evidence.finalUrl ?? url, Math.min(opts.pageTimeoutMs, 15_000));
   } catch (err) {
     evidence.error = classifyFailure(stopper.stopped ?? err);
     result.dom = result.axe = result.screenshot = null;

@@ -30,6 +30,29 @@ export const CSP_MODIFIERS: Record<CspResult, number> = {
   'csp-not-implemented-but-reporting-enabled': -25,
 };
 
+/**
+ * What the enforced policy allows, test by test, as the Observatory's policy analysis reads it:
+ * the result names only the worst; these tell all. base-uri, form-action and frame-ancestors are
+ * not scored (frame-ancestors counts as frame protection), only reported.
+ */
+export interface CspFacts {
+  unsafeInline: boolean;
+  unsafeEval: boolean;
+  insecureSchemeActive: boolean;
+  insecureSchemePassive: boolean;
+  unsafeInlineStyle: boolean;
+  unsafeObjects: boolean;
+  defaultNone: boolean;
+  /** 'strict-dynamic' with a nonce or hash. */
+  strictDynamic: boolean;
+  /** frame-ancestors, from a header, allows no broad source. */
+  antiClickjacking: boolean;
+  /** base-uri missing or broad: an injected <base> can point the page's relative scripts elsewhere. */
+  insecureBaseUri: boolean;
+  /** form-action missing or broad: an injected form can post anywhere. */
+  insecureFormAction: boolean;
+}
+
 /** The verdict on a page's policies, and the policy they enforce together. */
 export interface CspAnalysis {
   result: CspResult;
@@ -37,6 +60,7 @@ export interface CspAnalysis {
   invalid: string | null;
   /** The effective policy, directive → sources (sorted), when there is a valid one. */
   directives: Record<string, string[]> | null;
+  facts: CspFacts | null;
 }
 
 /** Sources that allow nearly anything: a scheme alone or a wildcard. */
@@ -124,7 +148,9 @@ export function splitPolicies(values: readonly string[]): string[] {
 export function analyseCsp(input: { headers: readonly string[]; meta: readonly string[]; reportOnly: string | undefined; https: boolean }): CspAnalysis {
   const headerPolicies = splitPolicies(input.headers);
   const metaPolicies = input.meta.map((m) => m.trim()).filter(Boolean);
-  const none = (result: CspResult, invalid: string | null = null): CspAnalysis => ({ result, invalid, directives: null });
+  const none = (result: CspResult, invalid: string | null = null): CspAnalysis => ({ result, invalid, directives: null, facts: null });
+  // A header sent with nothing in it is a policy that failed, not one left out.
+  if (input.headers.length && !headerPolicies.length) return none('csp-header-invalid', 'the Content-Security-Policy header is empty');
   if (!headerPolicies.length && !metaPolicies.length) return none(input.reportOnly?.trim() ? 'csp-not-implemented-but-reporting-enabled' : 'csp-not-implemented');
 
   let policies: Policy[];
@@ -160,15 +186,28 @@ export function analyseCsp(input: { headers: readonly string[]; meta: readonly s
   const active = [...[...csp].filter(([d]) => !PASSIVE.includes(d) && d !== 'script-src').flatMap(([, s]) => [...s]), ...scripts];
   const passive = PASSIVE.flatMap((d) => [...(csp.get(d) ?? [])]);
   const insecure = (s: string) => s.startsWith('http:') || s.startsWith('ftp:');
-  const defaultNone = csp.get('default-src')?.size === 1 && csp.get('default-src')!.has("'none'");
+  const unrestricted = (d: string, bad: (s: string) => boolean) => [...(csp.get(d) ?? ['*'])].some(bad);
+  const facts: CspFacts = {
+    unsafeInline: [...scripts].some(isBroadOrInline) || [...objects].some((s) => BROAD.has(s)),
+    insecureSchemeActive: input.https && active.some(insecure),
+    unsafeEval: scripts.has("'unsafe-eval'") || styles.has("'unsafe-eval'"),
+    insecureSchemePassive: input.https && passive.some(insecure),
+    unsafeInlineStyle: [...styles].some(isBroadOrInline),
+    unsafeObjects: [...objects].some((s) => BROAD.has(s)),
+    defaultNone: csp.get('default-src')?.size === 1 && csp.get('default-src')!.has("'none'"),
+    strictDynamic: !invalid && scripts.has("'strict-dynamic'"),
+    antiClickjacking: csp.has('frame-ancestors') && !unrestricted('frame-ancestors', (s) => BROAD.has(s)),
+    insecureBaseUri: unrestricted('base-uri', isBroadOrInline),
+    insecureFormAction: unrestricted('form-action', (s) => BROAD.has(s)),
+  };
 
   const result: CspResult = invalid ? 'csp-header-invalid'
-    : [...scripts].some(isBroadOrInline) || [...objects].some((s) => BROAD.has(s)) ? 'csp-implemented-with-unsafe-inline'
-    : input.https && active.some(insecure) ? 'csp-implemented-with-insecure-scheme'
-    : scripts.has("'unsafe-eval'") || styles.has("'unsafe-eval'") ? 'csp-implemented-with-unsafe-eval'
-    : input.https && passive.some(insecure) ? 'csp-implemented-with-insecure-scheme-in-passive-content-only'
-    : [...styles].some(isBroadOrInline) ? 'csp-implemented-with-unsafe-inline-in-style-src-only'
-    : defaultNone ? 'csp-implemented-with-no-unsafe-default-src-none'
+    : facts.unsafeInline ? 'csp-implemented-with-unsafe-inline'
+    : facts.insecureSchemeActive ? 'csp-implemented-with-insecure-scheme'
+    : facts.unsafeEval ? 'csp-implemented-with-unsafe-eval'
+    : facts.insecureSchemePassive ? 'csp-implemented-with-insecure-scheme-in-passive-content-only'
+    : facts.unsafeInlineStyle ? 'csp-implemented-with-unsafe-inline-in-style-src-only'
+    : facts.defaultNone ? 'csp-implemented-with-no-unsafe-default-src-none'
     : 'csp-implemented-with-no-unsafe';
-  return { result, invalid, directives: Object.fromEntries([...csp].map(([d, s]) => [d, [...s].sort()])) };
+  return { result, invalid, directives: Object.fromEntries([...csp].map(([d, s]) => [d, [...s].sort()])), facts };
 }

@@ -1,14 +1,20 @@
 // Security headers graded in the manner of the MDN HTTP Observatory (its published scoring; our
 // own code): start at 100, add each test's modifier, bonuses only count once the score is 90
 // or more, letter grade from the same chart. CSP is read from every header and every
-// `<meta http-equiv>` policy (csp.ts); Referrer-Policy from the header and the document's meta.
+// `<meta http-equiv>` policy (csp.ts); Referrer-Policy from the header and the document's meta;
+// Subresource Integrity from the document's scripts (subresource-integrity.ts); CORS from the
+// home page asked for with another site's Origin (the visit's CORS probe), else from the
+// document's own headers.
 // Differences, on purpose: HSTS, the HTTP→HTTPS redirect and cookies are criteria of their own
 // (not counted twice); Permissions-Policy, which the Observatory does not score, costs 5 points
 // when missing. The Observatory's own package fetches sites itself and needs PostgreSQL; this
 // grades the response the browser already recorded.
-import { analyseCsp, CSP_MODIFIERS, type CspAnalysis } from './csp.ts';
+// headers-grade/3: SRI and CORS scored; an empty CSP header is invalid, not missing.
+import type { CorsProbe, SubresourceRecord } from '../../types.ts';
+import { analyseCsp, CSP_MODIFIERS, type CspAnalysis, type CspFacts } from './csp.ts';
+import { gradeSri, SRI_MODIFIERS } from './subresource-integrity.ts';
 
-export const HEADER_GRADE_VERSION = 'headers-grade/2';
+export const HEADER_GRADE_VERSION = 'headers-grade/3';
 
 export interface HeaderTest {
   header: string;
@@ -16,6 +22,10 @@ export interface HeaderTest {
   modifier: number;
   /** Why a header was found invalid, when it was. */
   why?: string;
+  /** What the result is about, when it is about some of many (the scripts without integrity). */
+  subjects?: string[];
+  /** CSP: everything the enforced policy allows, test by test (the result names the worst). */
+  facts?: CspFacts;
 }
 
 export interface HeaderGrade {
@@ -30,7 +40,7 @@ const GRADES: Array<[number, string]> = [
 ];
 
 function cspTest(csp: CspAnalysis): HeaderTest {
-  return { header: 'content-security-policy', result: csp.result, modifier: CSP_MODIFIERS[csp.result], ...(csp.invalid ? { why: csp.invalid } : {}) };
+  return { header: 'content-security-policy', result: csp.result, modifier: CSP_MODIFIERS[csp.result], ...(csp.invalid ? { why: csp.invalid } : {}), ...(csp.facts ? { facts: csp.facts } : {}) };
 }
 
 function frameTest(page: HeaderInput, csp: CspAnalysis): HeaderTest {
@@ -76,6 +86,31 @@ function corpTest(value: string | undefined): HeaderTest {
   return { header: 'cross-origin-resource-policy', result: 'corp-header-invalid', modifier: -5 };
 }
 
+function sriTest(page: HeaderInput): HeaderTest {
+  const sri = gradeSri({ url: page.url, contentType: page.headers['content-type'], subresources: page.subresources });
+  const stylesheets = sri.stylesheets.length ? { why: `stylesheets from other sites without integrity (not scored): ${sri.stylesheets.join(', ')}` } : {};
+  return { header: 'subresource-integrity', result: sri.result, modifier: SRI_MODIFIERS[sri.result], ...(sri.scripts.length ? { subjects: sri.scripts } : {}), ...stylesheets };
+}
+
+/**
+ * Cross-origin resource sharing of the page: any site may read it (`*`, no cookies, harmless for
+ * a public page), some sites, or, the one that costs, any site that asks, with the visitor's
+ * cookies (it echoes the probe's Origin and allows credentials: a citizen's logged-in pages
+ * readable by every website). Without a probe only the document's own headers are known.
+ */
+function corsTest(page: HeaderInput): HeaderTest {
+  const probe = page.corsProbe && !page.corsProbe.error ? page.corsProbe : null;
+  const allow = (probe ? probe.allowOrigin : page.headers['access-control-allow-origin'])?.trim();
+  const credentials = (probe ? probe.allowCredentials : page.headers['access-control-allow-credentials'])?.trim().toLowerCase();
+  const test = (result: string, modifier = 0): HeaderTest => ({ header: 'cross-origin-resource-sharing', result, modifier });
+  if (!allow) return test('cross-origin-resource-sharing-not-implemented');
+  if (allow === '*') return test('cross-origin-resource-sharing-implemented-with-public-access');
+  if (probe && allow === probe.origin && credentials === 'true') {
+    return { ...test('cross-origin-resource-sharing-implemented-with-universal-access', -50), why: `it answered the Origin ${probe.origin} with access-control-allow-origin: ${allow} and access-control-allow-credentials: true` };
+  }
+  return test('cross-origin-resource-sharing-implemented-with-restricted-access');
+}
+
 function permissionsTest(value: string | undefined): HeaderTest {
   return value?.trim()
     ? { header: 'permissions-policy', result: 'permissions-policy-implemented', modifier: 0 }
@@ -90,14 +125,21 @@ export interface HeaderInput {
   /** `<meta name="referrer">` and `<meta http-equiv="Referrer-Policy">` contents. */
   metaReferrer: readonly string[];
   https: boolean;
+  /** The document's address (SRI tells its site's scripts from others'). */
+  url: string;
+  /** Its scripts and stylesheets; undefined in evidence recorded before they were. */
+  subresources?: readonly SubresourceRecord[];
+  /** What it answered to another site's Origin, when the visit asked (home pages). */
+  corsProbe?: CorsProbe | null;
 }
 
 /** Grades a document's security headers. */
 export function gradeHeaders(page: HeaderInput): HeaderGrade {
-  const csp = analyseCsp({ headers: present(page.headers['content-security-policy']), meta: page.metaCsp, reportOnly: page.headers['content-security-policy-report-only'], https: page.https });
+  const cspHeader = page.headers['content-security-policy'];
+  const csp = analyseCsp({ headers: cspHeader === undefined ? [] : [cspHeader], meta: page.metaCsp, reportOnly: page.headers['content-security-policy-report-only'], https: page.https });
   const tests = [
     cspTest(csp), nosniffTest(page.headers['x-content-type-options']), frameTest(page, csp),
-    referrerTest(page), corpTest(page.headers['cross-origin-resource-policy']), permissionsTest(page.headers['permissions-policy']),
+    referrerTest(page), corpTest(page.headers['cross-origin-resource-policy']), sriTest(page), corsTest(page), permissionsTest(page.headers['permissions-policy']),
   ];
   const penalties = 100 + tests.filter((t) => t.modifier < 0).reduce((sum, t) => sum + t.modifier, 0);
   const bonuses = tests.filter((t) => t.modifier > 0).reduce((sum, t) => sum + t.modifier, 0);
