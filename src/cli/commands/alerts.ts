@@ -26,7 +26,7 @@ export function registerAlerts(program: Command): void {
     .action((opts: { open?: boolean; json?: boolean }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
-      const { db } = openContext(globals);
+      const { db } = openContext(globals, { reads: 'alerts' });
       try {
         const rows = listAlerts(db, { activeOnly: opts.open });
         if (opts.json) {
@@ -47,7 +47,7 @@ export function registerAlerts(program: Command): void {
       const lang = langOf(globals);
       const number = Number(id);
       if (!Number.isInteger(number) || number < 1) throw new UsageError(`alert id "${id}" is not a number. Fix: use the number shown by \`dvc-monitor alerts\`, e.g. dvc-monitor alerts ack 12`);
-      const { db } = openContext(globals);
+      const { db } = openContext(globals, { reads: 'alerts' });
       try {
         const alert = getAlert(db, number);
         if (!alert) throw new UsageError(`there is no alert #${number}. Fix: list them with \`dvc-monitor alerts --open\``);
