@@ -7,7 +7,7 @@ import { claimDueMessages, markAttemptFailed, markDelivered, reclaimFromDeadSend
 import { processAlive } from '../process.ts';
 import type { Db } from '../../storage/db.ts';
 import type { ChannelConfig } from '../config/schema.ts';
-import { HttpFailure, type HttpClient } from '../http/client.ts';
+import type { HttpClient } from '../http/client.ts';
 import type { Logger } from '../log.ts';
 import { channelSecrets, send } from './channels/index.ts';
 import { ChannelError, redact } from './channels/common.ts';
@@ -32,6 +32,9 @@ export interface DeliveryResult {
   dead: number;
   errors: Array<{ id: number; channelId: string; error: string }>;
 }
+
+/** How much of a failure (with the receiver's answer) is kept on the outbox row. */
+const MAX_ERROR_CHARS = 500;
 
 /** 30 s, 1 min, 2 min … capped at 15 min, with jitter so a recovered receiver is not stampeded. */
 export function retryDelayMs(attempts: number): number {
@@ -70,7 +73,8 @@ export async function deliverDue(db: Db, channels: readonly ChannelConfig[], opt
         options.log.info({ outbox: row.id, channel: channelId, event: row.event, attempts: row.attempts }, 'notification delivered');
       } catch (err) {
         const permanent = err instanceof ChannelError && !err.retryable;
-        const message = redact(err instanceof HttpFailure ? `${err.reason}: ${err.message}` : (err as Error).message, channelSecrets(channel, env));
+        // Redacted whole, then cut: nothing of a secret reaches the outbox, the logs or the CLI.
+        const message = redact((err as Error).message, channelSecrets(channel, env)).slice(0, MAX_ERROR_CHARS);
         const expired = now().getTime() - Date.parse(row.createdAt) > options.giveUpAfterHours * 3_600_000;
         const retryAt = permanent || expired ? null : new Date(now().getTime() + retryDelayMs(row.attempts));
         markAttemptFailed(db, row.id, message, retryAt);
