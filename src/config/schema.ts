@@ -414,10 +414,16 @@ export const ChannelSchema = z.discriminatedUnion('kind', [
     ...channelCommon, kind: z.literal('email'),
     host: z.string().min(1),
     port: z.int().min(1).max(65535).default(587),
-    /** true for SMTPS (port 465); false uses STARTTLS when the server offers it. */
+    /** true for SMTPS (port 465); false uses STARTTLS (required when the channel logs in, see `insecure`). */
     secure: z.boolean().default(false),
     userEnv: EnvName.optional(),
     passwordEnv: EnvName.optional(),
+    /**
+     * With a user name and password, the connection must be encrypted (SMTPS, or STARTTLS, which is
+     * then required): a relay that offers no STARTTLS gets no password. true sends them in clear
+     * anyway: only for a relay on a trusted network.
+     */
+    insecure: z.boolean().default(false),
     from: Email,
     to: z.array(Email).min(1),
   }),
