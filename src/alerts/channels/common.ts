@@ -30,4 +30,3 @@ export async function postJson(http: HttpClient, url: string, body: unknown, hea
   throw new ChannelError(`HTTP ${response.status}: ${answer}`, retryable);
 }
 
-export const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
