@@ -497,6 +497,18 @@ export const ConfigSchema = z.strictObject({
       giveUpAfterHours: z.int().min(1).max(24 * 30).default(72),
     })
     .prefault({}),
+  server: z
+    .strictObject({
+      /**
+       * Host names (optionally with a port) the dashboard answers to, besides the address it is
+       * bound to and the host of alerts.linkBase: e.g. the name behind a reverse proxy. Any other
+       * Host header gets 421 (a DNS-rebinding page cannot read the API).
+       */
+      allowedHosts: z.array(z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*)(:\d{1,5})?$/, {
+        message: 'is not a host name. Fix: write the name (and port) the dashboard is reached by, e.g. dvc-monitor.example.gov.vn or dvc-monitor.example.gov.vn:8443, without https:// or a path',
+      })).default([]),
+    })
+    .prefault({}),
   channels: z.array(ChannelSchema).default([]),
   agencies: z.array(AgencySchema).default([]),
   portals: z.array(PortalSchema).default([]),
