@@ -75,8 +75,10 @@ function fillHint(filler: StoreFiller, opts: GlobalOptions, loaded: LoadedConfig
  * store when there is none; commands that only read name what they read (`reads`) and fail,
  * naming the path and the command that fills it, instead of creating an empty store.
  */
-export function openContext(opts: GlobalOptions, use: { reads?: StoreFiller } = {}): { loaded: LoadedConfig; db: Db } {
+export function openContext(opts: GlobalOptions, use: { reads?: StoreFiller; beforeStore?: (loaded: LoadedConfig) => void } = {}): { loaded: LoadedConfig; db: Db } {
   const loaded = loadConfig(configPath(opts));
+  // Arguments that depend on the configuration are checked before the store is opened: bad input creates nothing.
+  use.beforeStore?.(loaded);
   const path = storePath(opts, loaded);
   return { loaded, db: openStore(path, use.reads ? { mustExist: fillHint(use.reads, opts, loaded) } : {}) };
 }

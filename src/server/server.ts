@@ -57,6 +57,8 @@ export async function startDashboard(opts: {
     const lang: Lang = langParam === 'en' || langParam === 'vi' ? langParam : (opts.defaultLang ?? 'vi');
     const period = url.searchParams.get('period') ?? data.defaultPeriod();
     if (!isMonthPeriod(period)) return json(res, { status: 400, body: { error: `period "${period}" is not a month. Fix: write period=YYYY-MM, for example period=2026-10` } });
+    const thisMonth = currentMonth((opts.now ?? (() => new Date()))());
+    if (period > thisMonth) return json(res, { status: 400, body: { error: `period ${period} is in the future (this month is ${thisMonth}). Fix: use ${thisMonth} or earlier` } });
     let path: string;
     try {
       path = decodeURIComponent(url.pathname);

@@ -99,6 +99,12 @@ describe('the dashboard\'s Host check', () => {
     }
   });
 
+  it('answers a month in the future with 400', async () => {
+    const r = await get('/api/overview?period=9999-12', `127.0.0.1:${port}`);
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body).error).toMatch(/period 9999-12 is in the future \(this month is \d{4}-\d{2}\)/);
+  });
+
   it('answers a malformed percent-encoding with 400, not 500', async () => {
     for (const path of ['/%', '/agency/%E0%A4%A', '/api/agencies/%ZZ', '/portal/%C0']) {
       const r = await get(path, `127.0.0.1:${port}`);
