@@ -3,7 +3,7 @@
 // (dead, still listed) only after `giveUpAfterHours` of failures or a permanent refusal.
 import pLimit from 'p-limit';
 import { hostname } from 'node:os';
-import { claimDueMessages, markAttemptFailed, markDelivered, reclaimFromDeadSenders, type OutboxRow } from '../../storage/alerts.ts';
+import { claimDueMessages, lastErrorsOfChannel, markAttemptFailed, markDelivered, reclaimFromDeadSenders, replaceLastError, type OutboxRow } from '../../storage/alerts.ts';
 import { processAlive } from '../process.ts';
 import type { Db } from '../../storage/db.ts';
 import type { ChannelConfig } from '../config/schema.ts';
@@ -86,4 +86,25 @@ export async function deliverDue(db: Db, channels: readonly ChannelConfig[], opt
     }
   })));
   return result;
+}
+
+/**
+ * Redacts the channels' secrets from failures already stored (by a version that redacted less,
+ * or before a secret was rotated into a form it missed). Returns how many rows changed.
+ */
+export function scrubStoredSecrets(db: Db, channels: readonly ChannelConfig[], env: NodeJS.ProcessEnv = process.env): number {
+  let changed = 0;
+  db.transaction(() => {
+    for (const channel of channels) {
+      const secrets = channelSecrets(channel, env);
+      for (const row of lastErrorsOfChannel(db, channel.id)) {
+        const clean = redact(row.lastError, secrets);
+        if (clean !== row.lastError) {
+          replaceLastError(db, row.id, clean);
+          changed++;
+        }
+      }
+    }
+  })();
+  return changed;
 }

@@ -9,14 +9,14 @@ import type { AddressInfo } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { deliverDue } from '../../src/alerts/delivery.ts';
+import { deliverDue, scrubStoredSecrets } from '../../src/alerts/delivery.ts';
 import { evaluateAlerts } from '../../src/alerts/evaluate.ts';
 import type { AlertRule } from '../../src/alerts/types.ts';
 import { secretFrom, secretForms } from '../../src/alerts/channels/secrets.ts';
 import { parseConfig } from '../../src/config/load.ts';
 import { createHttpClient } from '../../src/http/client.ts';
 import { createLogger } from '../../src/log.ts';
-import { listOutbox } from '../../storage/alerts.ts';
+import { listOutbox, markAttemptFailed } from '../../storage/alerts.ts';
 import { openStore } from '../../storage/db.ts';
 import { syncRegistry } from '../../storage/registry.ts';
 import { runCli } from '../helpers/cli.ts';
@@ -134,6 +134,29 @@ describe('channel secrets', () => {
       expect(leaks(test.stdout + test.stderr), `${channel}: ${test.stderr}`).toEqual([]);
     }
   }, 60_000);
+
+  it('left in the store by an earlier version are redacted when shown and scrubbed when the service starts', async () => {
+    const dir = tempDir();
+    const env = environment();
+    const configFile = join(dir, 'config.yaml');
+    writeFileSync(configFile, CONFIG('http://127.0.0.1:8080'));
+    const loaded = parseConfig(CONFIG('http://127.0.0.1:8080'), configFile, env);
+    const dbFile = join(dir, 'store.sqlite');
+    const db = openStore(dbFile);
+    syncRegistry(db, loaded.agencies, [{ id: 'dvc-hanoi', agencyCode: 'tinh:01', name: 'Hà Nội', url: 'http://127.0.0.1:9/', settings: {} }], []);
+    evaluateAlerts(db, loaded, { now: new Date(), log: createLogger('silent'), rules: [rule] });
+    // What the earlier version stored: the receiver's echo, whole.
+    const slackRow = listOutbox(db).find((r) => r.channelId === 'slack')!;
+    markAttemptFailed(db, slackRow.id, 'HTTP 404: Cannot POST /services/T0SECRET1/B0SECRET2/XXXXSECRETTOKENXXXX', new Date());
+    const alerts = await runCli(['alerts', '--json', '--config', configFile, '--db', dbFile], env);
+    expect(alerts.code, alerts.stderr).toBe(0);
+    expect(alerts.stdout).toContain('Cannot POST [redacted]');
+    expect(leaks(alerts.stdout)).toEqual([]);
+    expect(scrubStoredSecrets(db, loaded.config.channels, env)).toBe(1);
+    expect(listOutbox(db).find((r) => r.id === slackRow.id)!.lastError).toBe('HTTP 404: Cannot POST [redacted]');
+    expect(scrubStoredSecrets(db, loaded.config.channels, env)).toBe(0);
+    db.close();
+  }, 30_000);
 
   it('are trimmed and checked when read, and a malformed one is refused without being quoted', () => {
     expect(secretFrom({ X: 'https://hooks.example/T1/TOKEN\n' }, 'c', 'urlEnv', 'X')).toBe('https://hooks.example/T1/TOKEN');
