@@ -89,16 +89,22 @@ const rule: AlertRule = {
   evaluate: () => [{ rule: 'portal.down', subject: 'dvc-hanoi', portalId: 'dvc-hanoi', severity: 'critical', facts: { portal: 'dvc-hanoi', url: 'http://127.0.0.1:9/', reason: 'timeout', since: '2026-11-22T01:00:00.000Z' } }],
 };
 
+/** The configuration (as a file, for the CLI) and a store with the portal the rule fires about. */
+function setup() {
+  const dir = tempDir();
+  const env = environment();
+  const configFile = join(dir, 'config.yaml');
+  writeFileSync(configFile, CONFIG('http://127.0.0.1:8080'));
+  const loaded = parseConfig(CONFIG('http://127.0.0.1:8080'), configFile, env);
+  const dbFile = join(dir, 'store.sqlite');
+  const db = openStore(dbFile);
+  syncRegistry(db, loaded.agencies, [{ id: 'dvc-hanoi', agencyCode: 'tinh:01', name: 'Hà Nội', url: 'http://127.0.0.1:9/', settings: {} }], []);
+  return { env, configFile, loaded, dbFile, db };
+}
+
 describe('channel secrets', () => {
   it('are redacted in every form from the outbox, the logs, `alerts --json` and `notify test`', async () => {
-    const dir = tempDir();
-    const env = environment();
-    const configFile = join(dir, 'config.yaml');
-    writeFileSync(configFile, CONFIG('http://127.0.0.1:8080'));
-    const loaded = parseConfig(CONFIG('http://127.0.0.1:8080'), configFile, env);
-    const dbFile = join(dir, 'store.sqlite');
-    const db = openStore(dbFile);
-    syncRegistry(db, loaded.agencies, [{ id: 'dvc-hanoi', agencyCode: 'tinh:01', name: 'Hà Nội', url: 'http://127.0.0.1:9/', settings: {} }], []);
+    const { env, configFile, loaded, dbFile, db } = setup();
     const lines: string[] = [];
     const log = createLogger('debug', new Writable({ write(chunk, _e, cb) { lines.push(String(chunk)); cb(); } }));
     const http = createHttpClient({ retries: 0 });
@@ -136,14 +142,7 @@ describe('channel secrets', () => {
   }, 60_000);
 
   it('left in the store by an earlier version are redacted when shown and scrubbed when the service starts', async () => {
-    const dir = tempDir();
-    const env = environment();
-    const configFile = join(dir, 'config.yaml');
-    writeFileSync(configFile, CONFIG('http://127.0.0.1:8080'));
-    const loaded = parseConfig(CONFIG('http://127.0.0.1:8080'), configFile, env);
-    const dbFile = join(dir, 'store.sqlite');
-    const db = openStore(dbFile);
-    syncRegistry(db, loaded.agencies, [{ id: 'dvc-hanoi', agencyCode: 'tinh:01', name: 'Hà Nội', url: 'http://127.0.0.1:9/', settings: {} }], []);
+    const { env, configFile, loaded, dbFile, db } = setup();
     evaluateAlerts(db, loaded, { now: new Date(), log: createLogger('silent'), rules: [rule] });
     // What the earlier version stored: the receiver's echo, whole.
     const slackRow = listOutbox(db).find((r) => r.channelId === 'slack')!;
