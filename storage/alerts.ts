@@ -191,3 +191,12 @@ export function listOutbox(db: Db, filter: { status?: OutboxRow['status']; alert
   const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
   return (db.prepare(`SELECT ${OUTBOX_COLUMNS} FROM outbox ${where} ORDER BY id`).all(...params) as Array<OutboxRow & { payload: string }>).map(toOutbox);
 }
+
+/** Failures stored for one channel, to scrub secrets an older version left in them. */
+export function lastErrorsOfChannel(db: Db, channelId: string): Array<{ id: number; lastError: string }> {
+  return db.prepare('SELECT id, last_error AS lastError FROM outbox WHERE channel_id = ? AND last_error IS NOT NULL').all(channelId) as Array<{ id: number; lastError: string }>;
+}
+
+export function replaceLastError(db: Db, id: number, lastError: string): void {
+  db.prepare('UPDATE outbox SET last_error = ? WHERE id = ?').run(lastError, id);
+}

@@ -3,7 +3,7 @@
 // transaction: a process killed half-way leaves all of it or none.
 import type { PortalCheck } from '../src/checks/checker.ts';
 import { isNonEssential } from '../src/checks/criteria/privacy/no-nonessential-cookie-before-consent.ts';
-import type { Area, EvidenceBlobs, Outcome, Severity } from '../src/checks/types.ts';
+import type { Area, EvidenceBlobs, Outcome, Severity, Versions } from '../src/checks/types.ts';
 import type { Db } from './db.ts';
 import { saveBlob } from './evidence.ts';
 
@@ -106,29 +106,41 @@ export interface PortalResultRow {
 const RESULT_COLUMNS = `r.check_id AS checkId, r.run_id AS runId, r.portal_id AS portalId, r.criterion_id AS criterionId,
   r.area, r.outcome, r.severity, r.checked_at AS checkedAt`;
 
-/** The newest check of each portal (or of one), as its id. */
-export function latestCheckIds(db: Db, portalId?: string): Array<{ portalId: string; checkId: number }> {
-  return db.prepare(`SELECT portal_id AS portalId, max(id) AS checkId FROM portal_check
-    WHERE portal_id IS NOT NULL ${portalId ? 'AND portal_id = ?' : ''} GROUP BY portal_id ORDER BY portal_id`).all(...(portalId ? [portalId] : [])) as Array<{ portalId: string; checkId: number }>;
+export type JudgedResultRow = PortalResultRow & { versions: Partial<Versions> };
+
+/**
+ * The newest portal-level results of one criterion of a portal that the scanner could judge
+ * (outcome other than `error`), newest first, with the versions of their checks. A check that
+ * did not cover the criterion's area has no result for it, so it never appears here.
+ */
+export function judgedResults(db: Db, portalId: string, criterionId: string, limit = 2): JudgedResultRow[] {
+  return (db.prepare(`SELECT ${RESULT_COLUMNS}, c.versions_json AS versions FROM check_result r JOIN portal_check c ON c.id = r.check_id
+    WHERE r.portal_id = ? AND r.criterion_id = ? AND r.level = 'portal' AND r.outcome <> 'error'
+    ORDER BY r.check_id DESC LIMIT ?`).all(portalId, criterionId, limit) as Array<PortalResultRow & { versions: string }>)
+    .map((r) => ({ ...r, versions: JSON.parse(r.versions) as Partial<Versions> }));
 }
 
-/** The check of the same portal just before `checkId`, if any. */
-export function previousCheckId(db: Db, portalId: string, checkId: number): number | undefined {
-  return db.prepare('SELECT max(id) FROM portal_check WHERE portal_id = ? AND id < ?').pluck().get(portalId, checkId) as number | undefined ?? undefined;
+/**
+ * Which page a visit is, across checks: the home page, the privacy policy and the accessibility
+ * statement by their role (their address may change: a portal moving to https, a policy moved),
+ * the configured pages by their address.
+ */
+const PAGE_KEY = "CASE WHEN v.page_kind IN ('home', 'privacy_policy', 'accessibility_statement') THEN v.page_kind ELSE v.url END";
+
+/** The pages of a check where a page-level criterion failed, as page keys. */
+export function failingPagesOfCheck(db: Db, checkId: number, criterionId: string): string[] {
+  return db.prepare(`SELECT ${PAGE_KEY} FROM check_result r JOIN check_visit v ON v.id = r.visit_id
+    WHERE r.check_id = ? AND r.criterion_id = ? AND r.level = 'page' AND r.outcome = 'fail' ORDER BY r.id`).pluck().all(checkId, criterionId) as string[];
 }
 
-/** Portal-level results (one per criterion) of a check. */
-export function portalResultsOfCheck(db: Db, checkId: number): PortalResultRow[] {
-  return db.prepare(`SELECT ${RESULT_COLUMNS} FROM check_result r WHERE r.check_id = ? AND r.level = 'portal' ORDER BY r.id`).all(checkId) as PortalResultRow[];
+/** The portals that have at least one check. */
+export function checkedPortals(db: Db): string[] {
+  return db.prepare('SELECT DISTINCT portal_id FROM portal_check WHERE portal_id IS NOT NULL ORDER BY portal_id').pluck().all() as string[];
 }
 
-/** The latest portal-level result per portal and criterion, with the previous check's outcome beside it. */
-export function latestResultsWithPrevious(db: Db, portalId?: string): Array<PortalResultRow & { previousOutcome: Outcome | null; previousCheckId: number | null }> {
-  return latestCheckIds(db, portalId).flatMap(({ portalId: portal, checkId }) => {
-    const previous = previousCheckId(db, portal, checkId) ?? null;
-    const before = new Map(previous === null ? [] : portalResultsOfCheck(db, previous).map((r) => [r.criterionId, r.outcome]));
-    return portalResultsOfCheck(db, checkId).map((r) => ({ ...r, previousCheckId: previous, previousOutcome: before.get(r.criterionId) ?? null }));
-  });
+/** The pages a check visited without a scanner error, as page keys. */
+export function visitedPagesOfCheck(db: Db, checkId: number): string[] {
+  return db.prepare(`SELECT ${PAGE_KEY} FROM check_visit v WHERE v.check_id = ? AND v.status = 'ok' ORDER BY v.page_index`).pluck().all(checkId) as string[];
 }
 
 export interface FindingRow {
@@ -167,23 +179,23 @@ export function scoresOfCheck(db: Db, checkId: number): Array<{ area: Area; vers
     .map((r) => ({ area: r.area, version: r.version, score: r.score, counts: JSON.parse(r.counts_json) }));
 }
 
-/** Tracker hosts a check saw contacted before consent. */
-export function trackerHostsOfCheck(db: Db, checkId: number): Array<{ host: string; tracker: string }> {
-  return db.prepare('SELECT DISTINCT host, tracker FROM check_third_party WHERE check_id = ? AND tracker IS NOT NULL ORDER BY host')
-    .all(checkId) as Array<{ host: string; tracker: string }>;
+/** Tracker hosts a check saw contacted before consent, with each page (key, and address as asked) that contacted them. */
+export function trackerHostsOfCheck(db: Db, checkId: number): Array<{ host: string; tracker: string; page: string; url: string }> {
+  return db.prepare(`SELECT DISTINCT t.host, t.tracker, ${PAGE_KEY} AS page, v.url FROM check_third_party t JOIN check_visit v ON v.id = t.visit_id
+    WHERE t.check_id = ? AND t.tracker IS NOT NULL ORDER BY t.host, v.page_index`).all(checkId) as Array<{ host: string; tracker: string; page: string; url: string }>;
 }
 
-/** Non-essential cookies a check saw set before consent. */
-export function nonEssentialCookiesOfCheck(db: Db, checkId: number): Array<{ name: string; domain: string; tracker: string | null }> {
-  return db.prepare('SELECT DISTINCT name, domain, tracker FROM check_cookie WHERE check_id = ? AND non_essential = 1 ORDER BY domain, name')
-    .all(checkId) as Array<{ name: string; domain: string; tracker: string | null }>;
+/** Non-essential cookies a check saw set before consent, with each page (key, and address as asked) that set them. */
+export function nonEssentialCookiesOfCheck(db: Db, checkId: number): Array<{ name: string; domain: string; tracker: string | null; page: string; url: string }> {
+  return db.prepare(`SELECT DISTINCT k.name, k.domain, k.tracker, ${PAGE_KEY} AS page, v.url FROM check_cookie k JOIN check_visit v ON v.id = k.visit_id
+    WHERE k.check_id = ? AND k.non_essential = 1 ORDER BY k.domain, k.name, v.page_index`).all(checkId) as Array<{ name: string; domain: string; tracker: string | null; page: string; url: string }>;
 }
 
-/** axe-core rules a check found violated with serious or critical impact, with a page each. */
-export function seriousViolationsOfCheck(db: Db, checkId: number): Array<{ rule: string; impact: string; page: string | null }> {
+/** axe-core rules a check found violated with serious or critical impact: one row per rule and page, with the criterion judging it. */
+export function seriousViolationsOfCheck(db: Db, checkId: number): Array<{ rule: string; impact: string; page: string; url: string; criterionId: string }> {
   return db.prepare(`
-    SELECT json_extract(f.detail_json, '$.rule') AS rule, max(json_extract(f.detail_json, '$.impact')) AS impact, min(r.page_url) AS page
-    FROM finding f JOIN check_result r ON r.id = f.check_result_id
-    WHERE r.check_id = ? AND r.outcome = 'fail' AND f.code LIKE 'axe.%' AND json_extract(f.detail_json, '$.impact') IN ('serious', 'critical')
-    GROUP BY rule ORDER BY rule`).all(checkId) as Array<{ rule: string; impact: string; page: string | null }>;
+    SELECT json_extract(f.detail_json, '$.rule') AS rule, max(json_extract(f.detail_json, '$.impact')) AS impact, ${PAGE_KEY} AS page, v.url, r.criterion_id AS criterionId
+    FROM finding f JOIN check_result r ON r.id = f.check_result_id JOIN check_visit v ON v.id = r.visit_id
+    WHERE r.check_id = ? AND r.level = 'page' AND r.outcome = 'fail' AND f.code LIKE 'axe.%' AND json_extract(f.detail_json, '$.impact') IN ('serious', 'critical')
+    GROUP BY rule, v.id, r.criterion_id ORDER BY rule, v.page_index`).all(checkId) as Array<{ rule: string; impact: string; page: string; url: string; criterionId: string }>;
 }

@@ -89,3 +89,8 @@ export function snapshotsOfJob(db: Db, jobId: number): StoredSnapshot[] {
   const ids = db.prepare('SELECT id FROM snapshot WHERE job_id = ? ORDER BY id').pluck().all(jobId) as number[];
   return ids.map((id) => getSnapshot(db, id)!);
 }
+
+/** Every stored blob's hash, for a full re-check (`dvc-monitor db check --evidence`). */
+export function allBlobHashes(db: Db): string[] {
+  return db.prepare('SELECT sha256 FROM blob ORDER BY sha256').pluck().all() as string[];
+}

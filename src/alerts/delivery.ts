@@ -3,11 +3,11 @@
 // (dead, still listed) only after `giveUpAfterHours` of failures or a permanent refusal.
 import pLimit from 'p-limit';
 import { hostname } from 'node:os';
-import { claimDueMessages, markAttemptFailed, markDelivered, reclaimFromDeadSenders, type OutboxRow } from '../../storage/alerts.ts';
+import { claimDueMessages, lastErrorsOfChannel, markAttemptFailed, markDelivered, reclaimFromDeadSenders, replaceLastError, type OutboxRow } from '../../storage/alerts.ts';
 import { processAlive } from '../process.ts';
 import type { Db } from '../../storage/db.ts';
 import type { ChannelConfig } from '../config/schema.ts';
-import { HttpFailure, type HttpClient } from '../http/client.ts';
+import type { HttpClient } from '../http/client.ts';
 import type { Logger } from '../log.ts';
 import { channelSecrets, send } from './channels/index.ts';
 import { ChannelError, redact } from './channels/common.ts';
@@ -32,6 +32,9 @@ export interface DeliveryResult {
   dead: number;
   errors: Array<{ id: number; channelId: string; error: string }>;
 }
+
+/** How much of a failure (with the receiver's answer) is kept on the outbox row. */
+const MAX_ERROR_CHARS = 500;
 
 /** 30 s, 1 min, 2 min … capped at 15 min, with jitter so a recovered receiver is not stampeded. */
 export function retryDelayMs(attempts: number): number {
@@ -70,7 +73,8 @@ export async function deliverDue(db: Db, channels: readonly ChannelConfig[], opt
         options.log.info({ outbox: row.id, channel: channelId, event: row.event, attempts: row.attempts }, 'notification delivered');
       } catch (err) {
         const permanent = err instanceof ChannelError && !err.retryable;
-        const message = redact(err instanceof HttpFailure ? `${err.reason}: ${err.message}` : (err as Error).message, channelSecrets(channel, env));
+        // Redacted whole, then cut: nothing of a secret reaches the outbox, the logs or the CLI.
+        const message = redact((err as Error).message, channelSecrets(channel, env)).slice(0, MAX_ERROR_CHARS);
         const expired = now().getTime() - Date.parse(row.createdAt) > options.giveUpAfterHours * 3_600_000;
         const retryAt = permanent || expired ? null : new Date(now().getTime() + retryDelayMs(row.attempts));
         markAttemptFailed(db, row.id, message, retryAt);
@@ -82,4 +86,25 @@ export async function deliverDue(db: Db, channels: readonly ChannelConfig[], opt
     }
   })));
   return result;
+}
+
+/**
+ * Redacts the channels' secrets from failures already stored (by a version that redacted less,
+ * or before a secret was rotated into a form it missed). Returns how many rows changed.
+ */
+export function scrubStoredSecrets(db: Db, channels: readonly ChannelConfig[], env: NodeJS.ProcessEnv = process.env): number {
+  let changed = 0;
+  db.transaction(() => {
+    for (const channel of channels) {
+      const secrets = channelSecrets(channel, env);
+      for (const row of lastErrorsOfChannel(db, channel.id)) {
+        const clean = redact(row.lastError, secrets);
+        if (clean !== row.lastError) {
+          replaceLastError(db, row.id, clean);
+          changed++;
+        }
+      }
+    }
+  })();
+  return changed;
 }

@@ -1,5 +1,5 @@
 // What every command needs from the global options: the configuration, the store, a logger.
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore, type Db } from '../../storage/db.ts';
 import { loadConfig, type LoadedConfig } from '../config/load.ts';
@@ -36,12 +36,49 @@ export function loggerOf(opts: GlobalOptions, interactive: boolean): Logger {
   return createLogger(level);
 }
 
+/**
+ * The store's path: --db or $DVC_MONITOR_DB as typed (relative to the working directory), else
+ * `store.path` from the configuration, relative to the configuration file's folder, so a command
+ * run from another directory finds the same store.
+ */
 export function storePath(opts: GlobalOptions, loaded: LoadedConfig | null): string {
-  const path = opts.db ?? process.env.DVC_MONITOR_DB ?? loaded?.config.store.path ?? 'data/dvc-monitor.sqlite';
-  return isAbsolute(path) ? path : resolve(path);
+  const typed = opts.db ?? process.env.DVC_MONITOR_DB;
+  if (typed !== undefined) {
+    if (typed.trim() === '') throw new UsageError(`--db "${typed}" is empty. Fix: name the store file, e.g. --db data/dvc-monitor.sqlite, or leave --db out to use store.path`);
+    return resolve(typed);
+  }
+  const configured = loaded?.config.store.path ?? 'data/dvc-monitor.sqlite';
+  return loaded ? resolve(dirname(loaded.file), configured) : resolve(configured);
 }
 
-export function openContext(opts: GlobalOptions): { loaded: LoadedConfig; db: Db } {
+/** What fills the store a read command reads, for the message when there is none. */
+export type StoreFiller = 'measures' | 'uptime' | 'alerts' | 'checks' | 'all';
+
+const FILLERS: Record<StoreFiller, { vi: string; en: string }> = {
+  measures: { vi: '`dvc-monitor run` (thu thập số liệu)', en: '`dvc-monitor run` (collects the figures)' },
+  uptime: { vi: '`dvc-monitor probe` hoặc `dvc-monitor start` (đo tình trạng hoạt động)', en: '`dvc-monitor probe` or `dvc-monitor start` (probes the portals)' },
+  alerts: { vi: '`dvc-monitor run` hoặc `dvc-monitor start` (cảnh báo sau mỗi lần chạy)', en: '`dvc-monitor run` or `dvc-monitor start` (alerts after each run)' },
+  checks: { vi: '`dvc-monitor run` hoặc `dvc-monitor check <cổng>`', en: '`dvc-monitor run` or `dvc-monitor check <portal>`' },
+  all: { vi: '`dvc-monitor run`, `dvc-monitor probe` và `dvc-monitor check`', en: '`dvc-monitor run`, `dvc-monitor probe` and `dvc-monitor check`' },
+};
+
+function fillHint(filler: StoreFiller, opts: GlobalOptions, loaded: LoadedConfig): { vi: string; en: string } {
+  const where = opts.db !== undefined ? '--db' : process.env.DVC_MONITOR_DB !== undefined ? '$DVC_MONITOR_DB' : `store.path ${JSON.stringify(loaded.config.store.path)} (${loaded.file})`;
+  return {
+    vi: `Lệnh này chỉ đọc, không tạo kho mới. Kho được tạo và điền bởi ${FILLERS[filler].vi}; nếu kho nằm ở chỗ khác, sửa ${where} (đường dẫn tương đối trong store.path tính từ thư mục của tệp cấu hình).`,
+    en: `This command only reads and never creates a store. The store is created and filled by ${FILLERS[filler].en}; if it is elsewhere, fix ${where} (a relative store.path is read from the configuration file's folder).`,
+  };
+}
+
+/**
+ * The configuration and the store. Commands that write (run, check, probe, start, …) create the
+ * store when there is none; commands that only read name what they read (`reads`) and fail,
+ * naming the path and the command that fills it, instead of creating an empty store.
+ */
+export function openContext(opts: GlobalOptions, use: { reads?: StoreFiller; beforeStore?: (loaded: LoadedConfig) => void } = {}): { loaded: LoadedConfig; db: Db } {
   const loaded = loadConfig(configPath(opts));
-  return { loaded, db: openStore(storePath(opts, loaded)) };
+  // Arguments that depend on the configuration are checked before the store is opened: bad input creates nothing.
+  use.beforeStore?.(loaded);
+  const path = storePath(opts, loaded);
+  return { loaded, db: openStore(path, use.reads ? { mustExist: fillHint(use.reads, opts, loaded) } : {}) };
 }

@@ -1,7 +1,7 @@
 // The dvc-monitor command line. Returns the process exit code (see errors.ts).
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config/load.ts';
-import { StoreError } from '../../storage/db.ts';
+import { lastOpenedStore, storeFailure } from '../../storage/db.ts';
 import { LOG_LEVELS } from '../log.ts';
 import { RunInProgressError } from '../run/nightly.ts';
 import { ServiceLockedError } from '../service/service.ts';
@@ -59,10 +59,17 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** The language asked for, read back after a failure (the option may not have been parsed). */
+function langAfter(program: Command): 'vi' | 'en' {
+  const lang = (program.opts() as { lang?: string }).lang ?? process.env.DVC_MONITOR_LANG;
+  return lang === 'en' ? 'en' : 'vi';
+}
+
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = undefined;
+  const program = buildProgram();
   try {
-    await buildProgram().parseAsync(argv);
+    await program.parseAsync(argv);
     return Number(process.exitCode ?? EXIT.ok);
   } catch (err) {
     if (err instanceof CommanderError) {
@@ -81,9 +88,11 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${err.message}. Wait for it to finish, or stop that process first.\n`);
       return EXIT.busy;
     }
-    if (err instanceof StoreError) {
-      process.stderr.write(`${err.message}\n`);
-      return EXIT.badInput;
+    // The store: disk full, read-only, damaged, locked, missing, from a newer version — named, with the path and the fix.
+    const store = storeFailure(err, lastOpenedStore() ?? 'the store');
+    if (store) {
+      process.stderr.write(`${store.text[langAfter(program)]}\n`);
+      return store.problem === 'busy' ? EXIT.busy : EXIT.badInput;
     }
     process.stderr.write(`internal error: ${(err as Error)?.stack ?? String(err)}\n`);
     return EXIT.internal;

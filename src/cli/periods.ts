@@ -10,25 +10,30 @@ export interface PeriodOptions {
   backfill?: boolean;
 }
 
-export function month(value: string, option: string): string {
+/** A month typed on the command line; with `now`, one after the current month (9999-12) is refused too: no figure can exist for it. */
+export function month(value: string, option: string, now?: Date): string {
   if (!isMonthPeriod(value)) throw new UsageError(`${option} "${value}" is not a month. Fix: write YYYY-MM, for example ${option} 2026-10`);
+  if (now !== undefined && value > currentMonth(now)) {
+    throw new UsageError(`${option} ${value} is in the future (this month is ${currentMonth(now)}). Fix: use ${currentMonth(now)} or earlier`);
+  }
   return value;
 }
 
 export function periodsToCollect(opts: PeriodOptions, schedule: Config['schedule'], now: Date): string[] {
   const current = currentMonth(now);
-  const chosen = [opts.period && '--period', (opts.from || opts.to) && '--from/--to', opts.backfill && '--backfill'].filter(Boolean);
+  // Given but empty (--period '') is a mistake to name, not "no option".
+  const given = (v: string | undefined) => v !== undefined;
+  const chosen = [given(opts.period) && '--period', (given(opts.from) || given(opts.to)) && '--from/--to', opts.backfill && '--backfill'].filter(Boolean);
   if (chosen.length > 1) throw new UsageError(`${chosen.join(' and ')} cannot be combined. Fix: choose one way to name the months`);
-  if (opts.period) return [month(opts.period, '--period')];
+  if (opts.period !== undefined) return [month(opts.period, '--period', now)];
   if (opts.backfill) {
     if (!schedule.backfillFrom) throw new UsageError('--backfill needs schedule.backfillFrom in the configuration. Fix: add it (YYYY-MM), or use --from');
     return monthRange(schedule.backfillFrom, current);
   }
-  if (opts.from || opts.to) {
-    const from = month(opts.from ?? opts.to!, '--from');
-    const to = month(opts.to ?? current, '--to');
+  if (opts.from !== undefined || opts.to !== undefined) {
+    const to = month(opts.to ?? current, '--to', now);
+    const from = opts.from === undefined ? to : month(opts.from, '--from', now);
     if (from > to) throw new UsageError(`--from ${from} comes after --to ${to}. Fix: swap them`);
-    if (to > current) throw new UsageError(`--to ${to} is in the future (this month is ${current}). Fix: use ${current} or earlier`);
     return monthRange(from, to);
   }
   return monthRange(addMonths(current, 1 - schedule.lookbackMonths), current);
@@ -38,4 +43,4 @@ export function periodsToCollect(opts: PeriodOptions, schedule: Config['schedule
 export const lastCompleteMonth = (now: Date) => addMonths(currentMonth(now), -1);
 
 /** A --period option: validated when given, the last complete month when not. */
-export const periodOption = (value: string | undefined, now: Date) => (value === undefined ? lastCompleteMonth(now) : month(value, '--period'));
+export const periodOption = (value: string | undefined, now: Date) => (value === undefined ? lastCompleteMonth(now) : month(value, '--period', now));

@@ -128,15 +128,16 @@ export function renderCheck(check: PortalCheck, saved: SavedCheck, lang: Lang, l
 }
 
 /** One line per portal with its latest area scores, for the demo and summaries. */
-export function renderLatestScores(rows: Array<{ portalId: string; scores: Array<{ area: Area; score: number | null }> }>, lang: Lang): string {
+export function renderLatestScores(rows: Array<{ portalId: string; areas: Array<{ area: Area; score: number | null; finishedAt: string }> }>, lang: Lang): string {
   if (!rows.length) return '';
-  const lines = [L(lang, 'Điểm kiểm tra gần nhất (bảo vệ dữ liệu cá nhân / tiếp cận cho người khuyết tật):', 'Latest check scores (personal data protection / accessibility):')];
+  const lines = [L(lang, 'Điểm kiểm tra đầy đủ gần nhất của từng lĩnh vực (bảo vệ dữ liệu cá nhân / tiếp cận cho người khuyết tật), kèm ngày kiểm tra:', 'Latest complete check score per area (personal data protection / accessibility), with its date:')];
   for (const r of rows) {
     const score = (area: Area) => {
-      const s = r.scores.find((x) => x.area === area)?.score;
-      return s === null || s === undefined ? '—' : number(s, lang);
+      const a = r.areas.find((x) => x.area === area);
+      if (!a) return '—'.padStart(6);
+      return `${(a.score === null ? '—' : number(a.score, lang)).padStart(6)} (${a.finishedAt.slice(0, 10)})`;
     };
-    lines.push(`  ${r.portalId.padEnd(20)} ${score('privacy').padStart(6)} / ${score('accessibility').padStart(6)}`);
+    lines.push(`  ${r.portalId.padEnd(20)} ${score('privacy')} / ${score('accessibility')}`);
   }
   lines.push(L(lang, 'Chi tiết và bằng chứng: `dvc-monitor check <cổng>`.', 'Details and evidence: `dvc-monitor check <portal> --lang en`.'));
   return lines.join('\n');

@@ -2,7 +2,8 @@
 // references, and report every problem with its place in the file, the value and the fix.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { LineCounter, isMap, isPair, isScalar, parseDocument, type Document } from 'yaml';
+import { isUtf8 } from 'node:buffer';
+import { LineCounter, isMap, isPair, isScalar, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { builtInAgencies, type Agency } from '../registry/agencies.ts';
 import { crossCheckUptime } from '../uptime/endpoints.ts';
@@ -151,6 +152,30 @@ function crossCheck(config: Config, builtIns: Agency[]): Array<[Path, string]> {
   return problems;
 }
 
+/** YAML aliases may be used this many times in a document: beyond it, a few lines could expand to billions of nodes (an alias bomb). */
+const MAX_ALIAS_COUNT = 100;
+
+/** The document as data; an alias bomb is a configuration error at the first alias, not a crash. */
+function toData(doc: Document, lines: LineCounter, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (err) {
+    if (!(err instanceof ReferenceError)) throw err;
+    let first: number | undefined;
+    visit(doc, { Alias: (_key, node) => { first ??= node.range?.[0]; return first === undefined ? undefined : visit.BREAK; } });
+    const at = first === undefined ? file : `${file}:${lines.linePos(first).line}:${lines.linePos(first).col}`;
+    throw new ConfigError(file, [`${at} YAML aliases (*name) expand too far: ${err.message} (more than ${MAX_ALIAS_COUNT} uses of aliases). Fix: write the values out instead of nesting aliases`]);
+  }
+}
+
+/** Numbers YAML reads as infinite (1e400, .inf) or not a number (.nan): named with the text written, never shown as "null". */
+function nonFiniteNumbers(node: unknown, path: Path, out: Path[] = []): Path[] {
+  if (typeof node === 'number' && !Number.isFinite(node)) out.push(path);
+  else if (Array.isArray(node)) node.forEach((v, i) => nonFiniteNumbers(v, [...path, i], out));
+  else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) nonFiniteNumbers(v, [...path, k], out);
+  return out;
+}
+
 export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
@@ -158,8 +183,17 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
     throw new ConfigError(file, doc.errors.map((e) => `${file}:${e.linePos?.[0]?.line ?? '?'}: YAML syntax: ${e.message.split('\n')[0]}`));
   }
   const where = locator(doc, lines, file);
+  const data = toData(doc, lines, file);
+  const outOfRange = nonFiniteNumbers(data, []);
+  if (outOfRange.length) {
+    throw new ConfigError(file, outOfRange.map((path) => {
+      const range = (doc.getIn(path, true) as { range?: [number, number, number] } | undefined)?.range;
+      const written = range ? text.slice(range[0], range[1]) : String(valueAt(data, path));
+      return `${where(path)} ${formatPath(path)} is ${written}, which is out of range: ${Number.isNaN(valueAt(data, path)) ? 'not a number' : `${(valueAt(data, path) as number) > 0 ? 'larger' : 'smaller'} than any number can be`}. Fix: write a number within the range this setting allows`;
+    }));
+  }
   const envProblems: Array<[Path, string]> = [];
-  const raw = substituteEnv(doc.toJS() ?? {}, [], env, envProblems);
+  const raw = substituteEnv(data, [], env, envProblems);
   if (envProblems.length) throw new ConfigError(file, envProblems.map(([p, m]) => `${where(p)} ${formatPath(p)} ${m}`));
 
   const parsed = ConfigSchema.safeParse(raw);
@@ -190,11 +224,25 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
   return { file, config, hash, agencies: [...builtIns, ...added] };
 }
 
+/** The text of a configuration file, which must be UTF-8: an invalid byte is named with its line and column, never silently replaced. */
+export function decodeConfig(bytes: Buffer, file: string): string {
+  if (isUtf8(bytes)) return bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const lossy = bytes.toString('utf8');
+  const bad = lossy.indexOf('\uFFFD');
+  const before = lossy.slice(0, bad);
+  const line = before.split('\n').length;
+  const col = bad - before.lastIndexOf('\n');
+  const offset = Buffer.byteLength(before, 'utf8');
+  const shown = [...bytes.subarray(offset, offset + 4)].map((b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`).join(' ');
+  throw new ConfigError(file, [`${file}:${line}:${col} is not valid UTF-8 (bytes ${shown} at byte ${offset}). Fix: save the file as UTF-8 (a Windows-1258 or Latin-1 editor turns Vietnamese letters into such bytes), then check the text on that line`]);
+}
+
 export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = decodeConfig(readFileSync(file), file);
   } catch (err) {
+    if (err instanceof ConfigError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new ConfigError(file, [
       code === 'ENOENT'

@@ -422,10 +422,16 @@ export const ChannelSchema = z.discriminatedUnion('kind', [
     ...channelCommon, kind: z.literal('email'),
     host: z.string().min(1),
     port: z.int().min(1).max(65535).default(587),
-    /** true for SMTPS (port 465); false uses STARTTLS when the server offers it. */
+    /** true for SMTPS (port 465); false uses STARTTLS (required when the channel logs in, see `insecure`). */
     secure: z.boolean().default(false),
     userEnv: EnvName.optional(),
     passwordEnv: EnvName.optional(),
+    /**
+     * With a user name and password, the connection must be encrypted (SMTPS, or STARTTLS, which is
+     * then required): a relay that offers no STARTTLS gets no password. true sends them in clear
+     * anyway: only for a relay on a trusted network.
+     */
+    insecure: z.boolean().default(false),
     from: Email,
     to: z.array(Email).min(1),
   }),
@@ -497,6 +503,18 @@ export const ConfigSchema = z.strictObject({
       collectorFailedRuns: z.int().min(1).max(50).default(3),
       /** Delivery gives a message up only after this many hours of failed attempts. */
       giveUpAfterHours: z.int().min(1).max(24 * 30).default(72),
+    })
+    .prefault({}),
+  server: z
+    .strictObject({
+      /**
+       * Host names (optionally with a port) the dashboard answers to, besides the address it is
+       * bound to and the host of alerts.linkBase: e.g. the name behind a reverse proxy. Any other
+       * Host header gets 421 (a DNS-rebinding page cannot read the API).
+       */
+      allowedHosts: z.array(z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*)(:\d{1,5})?$/, {
+        message: 'is not a host name. Fix: write the name (and port) the dashboard is reached by, e.g. dvc-monitor.example.gov.vn or dvc-monitor.example.gov.vn:8443, without https:// or a path',
+      })).default([]),
     })
     .prefault({}),
   channels: z.array(ChannelSchema).default([]),

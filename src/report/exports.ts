@@ -27,17 +27,18 @@ export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /**
- * The latest check of each configured portal, as the report shows it: one row per criterion
- * result and finding (a result without findings, e.g. a pass, still has its row).
+ * The scorecard of each configured portal, as the report shows it (each area's latest complete
+ * check): one row per criterion result and finding (a result without findings, e.g. a pass,
+ * still has its row).
  */
 function checkRows(db: Db, loaded: LoadedConfig, lang: Lang): ExportTable['rows'] {
   return loaded.config.portals.flatMap((portal) => {
     const card = latestScorecard(db, portal.id);
     if (!card) return [];
-    const score = (area: string) => card.scores.find((s) => s.area === area);
     return card.results.flatMap((r) => {
+      const area = card.areas.find((a) => a.area === r.area)!;
       const basis = r.basis.map((b) => [b.instrument, b.article].filter(Boolean).join(' ')).join('; ');
-      const base = [portal.id, card.checkId, card.measuredOn, card.finishedAt, r.area, score(r.area)?.score ?? null, score(r.area)?.version ?? null, r.criterionId, r.outcome, r.severity, basis];
+      const base = [portal.id, r.checkId, area.measuredOn, area.finishedAt, r.area, area.score, area.version, r.criterionId, r.outcome, r.severity, basis];
       if (r.findings.length === 0) return [[...base, null, null, null, null, null]];
       return r.findings.map((f) => [...base, f.pageUrl, f.code, f.text[lang], f.evidenceSha256, f.evidencePath]);
     });

@@ -37,7 +37,7 @@ export interface PortalSection {
   agencyCode: string;
   url: string;
   endpoints: EndpointReport[];
-  /** The newest privacy and accessibility check, null when never checked. */
+  /** Each area's latest complete privacy and accessibility result, null when never checked. */
   scorecard: Scorecard | null;
   /** Its home page screenshot as a data: URI, so the report file stays self-contained. */
   screenshot: string | null;
@@ -48,7 +48,8 @@ const MAX_EMBEDDED_SCREENSHOT_BYTES = 1_500_000;
 
 export function portalChecks(db: Db, portalId: string): Pick<PortalSection, 'scorecard' | 'screenshot'> {
   const scorecard = latestScorecard(db, portalId) ?? null;
-  const sha = scorecard?.visits[0]?.screenshotSha256;
+  // The home page as the newest check shown saw it.
+  const sha = scorecard?.checks.find((c) => c.visits[0]?.screenshotSha256)?.visits[0]?.screenshotSha256;
   const blob = sha ? readBody(db, sha) : undefined;
   const screenshot = blob && blob.intact && blob.body.length <= MAX_EMBEDDED_SCREENSHOT_BYTES ? `data:image/jpeg;base64,${blob.body.toString('base64')}` : null;
   return { scorecard, screenshot };

@@ -1,7 +1,8 @@
-// A portal's privacy and accessibility scorecard: scores per area, each criterion that did not
-// pass with its legal basis in force on the measured date and its findings, and the evidence
+// A portal's privacy and accessibility scorecard: per area the latest complete result with its
+// date (and any newer attempt that could not complete), each criterion that did not pass with
+// its legal basis in force on the measured date and its findings, and the evidence
 // (screenshot, blob hashes, times). Everything shown came from a portal page: escaped.
-import type { Scorecard } from '../../storage/check-report.ts';
+import type { Scorecard, ScorecardArea } from '../../storage/check-report.ts';
 import { criterionById } from '../checks/criteria/index.ts';
 import { INSTRUMENTS } from '../checks/criteria/basis.ts';
 import { AREA_NAME, OUTCOME_NAME, SEVERITY_NAME } from '../cli/render-check.ts';
@@ -16,11 +17,23 @@ function basisText(b: { instrument: string; article: string | null; unverified: 
   return `${instrument?.name ?? b.instrument}${b.article ? `, ${b.article}` : ''}${b.unverified ? t(lang, ' (chưa kiểm chứng)', ' (unverified)') : ''}`;
 }
 
+/** When an area's result was measured, and whether a newer attempt could not complete it. */
+function areaDate(a: ScorecardArea, lang: Lang): Safe {
+  const when = html`<div class="muted checked-at">${t(lang, 'Kiểm tra lúc', 'Checked at')} ${a.finishedAt} (UTC) · ${t(lang, 'lần kiểm tra', 'check')} #${a.checkId}</div>`;
+  const incomplete = a.complete ? null
+    : html`<div class="bad">${t(lang, 'Chưa có lần kiểm tra nào đánh giá được toàn bộ lĩnh vực này: điểm không tính được.', 'No check has judged this whole area yet: no score.')}</div>`;
+  const newer = a.newerIncomplete === null ? null
+    : html`<div class="bad newer-incomplete">${t(lang,
+      `Lần kiểm tra sau đó (#${a.newerIncomplete.checkId}, ${a.newerIncomplete.startedAt} UTC) không hoàn tất (${a.newerIncomplete.reasons.join(', ')}); kết quả trên là lần đầy đủ gần nhất.`,
+      `A later check (#${a.newerIncomplete.checkId}, ${a.newerIncomplete.startedAt} UTC) did not complete (${a.newerIncomplete.reasons.join(', ')}); the result above is the latest complete one.`)}</div>`;
+  return html`${when}${incomplete}${newer}`;
+}
+
 /** `screenshot` is a data: URI of the home page screenshot (kept in the file: the report stays offline). */
 export function scorecardSection(sc: Scorecard | null, lang: Lang, screenshot: string | null): Safe {
   if (!sc) return html`<p class="muted">${t(lang, 'Chưa kiểm tra bảo vệ dữ liệu cá nhân và tiếp cận (chạy dvc-monitor check).', 'No privacy or accessibility check yet (run dvc-monitor check).')}</p>`;
-  const scores = html`<div class="cards">${sc.scores.map((s) => html`<div class="card" data-area="${s.area}"><div>${AREA_NAME[s.area][lang]}</div>
-<div class="big">${s.score === null ? '—' : `${s.score.toFixed(1)}/100`}</div><div class="muted">${s.version} · ${t(lang, `${s.counts.pass} đạt, ${s.counts.fail} không đạt, ${s.counts.cant_tell} cần người kiểm tra`, `${s.counts.pass} passed, ${s.counts.fail} failed, ${s.counts.cant_tell} need review`)}</div></div>`)}</div>`;
+  const scores = html`<div class="cards">${sc.areas.map((s) => html`<div class="card" data-area="${s.area}" data-check-id="${s.checkId}"><div>${AREA_NAME[s.area][lang]}</div>
+<div class="big">${s.score === null ? '—' : `${s.score.toFixed(1)}/100`}</div><div class="muted">${s.version} · ${t(lang, `${s.counts.pass} đạt, ${s.counts.fail} không đạt, ${s.counts.cant_tell} cần người kiểm tra`, `${s.counts.pass} passed, ${s.counts.fail} failed, ${s.counts.cant_tell} need review`)}</div>${areaDate(s, lang)}</div>`)}</div>`;
   const results = [...sc.results].sort((a, b) => ORDER.indexOf(a.outcome) - ORDER.indexOf(b.outcome));
   const rows = results.map((r) => {
     const criterion = criterionById(r.criterionId);
@@ -31,14 +44,15 @@ ${shown.length === 0 ? null : html`<ul class="findings">${shown.map((f) => html`
 ${r.findings.length > shown.length && shown.length > 0 ? html`<span class="muted">${t(lang, `… và ${r.findings.length - shown.length} phát hiện khác`, `… and ${r.findings.length - shown.length} more`)}</span>` : null}</td>
 <td>${r.basis.map((b) => basisText(b, lang)).join('; ') || '—'}</td></tr>`;
   });
-  const visits = html`<table class="evidence"><thead><tr><th>${t(lang, 'Trang', 'Page')}</th><th>${t(lang, 'Thời điểm (UTC)', 'Time (UTC)')}</th><th>${t(lang, 'Mã băm bằng chứng (SHA-256)', 'Evidence hashes (SHA-256)')}</th></tr></thead>
-<tbody>${sc.visits.map((v) => html`<tr><td>[${v.pageIndex}] ${v.url}${v.status === 'error' ? html` <span class="bad">${v.errorReason ?? ''}</span>` : null}</td><td>${v.startedAt} (${Math.round(v.durationMs)} ms)</td>
-<td class="hashes">${t(lang, 'bằng chứng', 'evidence')}: ${v.evidenceSha256}${v.screenshotSha256 ? html`<br>${t(lang, 'ảnh chụp', 'screenshot')}: ${v.screenshotSha256}` : null}${v.domSha256 ? html`<br>DOM: ${v.domSha256}` : null}${v.axeSha256 ? html`<br>axe: ${v.axeSha256}` : null}</td></tr>`)}</tbody></table>`;
-  return html`<div class="scorecard" data-check-id="${sc.checkId}">
-<p>${t(lang, 'Kiểm tra lúc', 'Checked at')} ${sc.startedAt} – ${sc.finishedAt} (UTC); ${t(lang, 'căn cứ pháp lý theo ngày', 'legal basis as in force on')} ${sc.measuredOn}.</p>
+  const visits = sc.checks.map((c) => html`<table class="evidence" data-check-id="${c.checkId}"><caption>${t(lang, `Lần kiểm tra #${c.checkId}: ${c.startedAt} – ${c.finishedAt} (UTC), căn cứ pháp lý theo ngày ${c.measuredOn}`, `Check #${c.checkId}: ${c.startedAt} – ${c.finishedAt} (UTC), legal basis as in force on ${c.measuredOn}`)}</caption>
+<thead><tr><th>${t(lang, 'Trang', 'Page')}</th><th>${t(lang, 'Thời điểm (UTC)', 'Time (UTC)')}</th><th>${t(lang, 'Mã băm bằng chứng (SHA-256)', 'Evidence hashes (SHA-256)')}</th></tr></thead>
+<tbody>${c.visits.map((v) => html`<tr><td>[${v.pageIndex}] ${v.url}${v.status === 'error' ? html` <span class="bad">${v.errorReason ?? ''}</span>` : null}</td><td>${v.startedAt} (${Math.round(v.durationMs)} ms)</td>
+<td class="hashes">${t(lang, 'bằng chứng', 'evidence')}: ${v.evidenceSha256}${v.screenshotSha256 ? html`<br>${t(lang, 'ảnh chụp', 'screenshot')}: ${v.screenshotSha256}` : null}${v.domSha256 ? html`<br>DOM: ${v.domSha256}` : null}${v.axeSha256 ? html`<br>axe: ${v.axeSha256}` : null}</td></tr>`)}</tbody></table>`);
+  const home = sc.checks.find((c) => c.visits[0]?.screenshotSha256)?.visits[0]?.screenshotSha256 ?? '';
+  return html`<div class="scorecard" data-portal="${sc.portalId}">
 ${scores}
 <table class="criteria"><thead><tr><th>${t(lang, 'Kết quả', 'Outcome')}</th><th>${t(lang, 'Mức độ', 'Severity')}</th><th>${t(lang, 'Tiêu chí và phát hiện', 'Criterion and findings')}</th><th>${t(lang, 'Căn cứ pháp lý', 'Legal basis')}</th></tr></thead><tbody>${rows}</tbody></table>
 <h4>${t(lang, 'Bằng chứng', 'Evidence')}</h4>${visits}
-${screenshot ? html`<figure><img class="screenshot" alt="${t(lang, 'Ảnh chụp trang chủ (đã che dữ liệu cá nhân)', 'Home page screenshot (personal data masked)')}" src="${screenshot}" style="max-width:100%;border:1px solid #ccc"><figcaption>${t(lang, 'Ảnh chụp trang chủ', 'Home page screenshot')} — sha256:${sc.visits[0]?.screenshotSha256 ?? ''}</figcaption></figure>` : null}
+${screenshot ? html`<figure><img class="screenshot" alt="${t(lang, 'Ảnh chụp trang chủ (đã che dữ liệu cá nhân)', 'Home page screenshot (personal data masked)')}" src="${screenshot}" style="max-width:100%;border:1px solid #ccc"><figcaption>${t(lang, 'Ảnh chụp trang chủ', 'Home page screenshot')} — sha256:${home}</figcaption></figure>` : null}
 </div>`;
 }

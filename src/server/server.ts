@@ -1,5 +1,6 @@
 // The dashboard's HTTP server: routes pages, the JSON API and /metrics. Binds 127.0.0.1 unless
-// told otherwise. Only POST /api/alerts/:id/ack changes state, and it needs the token.
+// told otherwise, and answers only to its own host names (hosts.ts: no DNS rebinding). Only
+// POST /api/alerts/:id/ack changes state, and it needs the token.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Db } from '../../storage/db.ts';
@@ -10,6 +11,7 @@ import { currentMonth, isMonthPeriod } from '../time/period.ts';
 import { ackApi, agencyApi, alertApi, alertsApi, overviewApi, portalsApi, type ApiAnswer } from './api.ts';
 import { isAuthorised } from './auth.ts';
 import { DashboardData } from './data.ts';
+import { allowedHosts, hostAllowed, type HostRule } from './hosts.ts';
 import { createMetrics } from './metrics.ts';
 import { agencyPage, alertPage, alertsPage, nationalPage, portalPage, portalsPage } from './pages.ts';
 
@@ -42,13 +44,27 @@ export async function startDashboard(opts: {
   const data = new DashboardData(opts.db, opts.loaded, opts.now);
   const metrics = createMetrics(data);
 
+  let hosts: HostRule[] = [];
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!hostAllowed(req.headers.host, hosts)) {
+      const asked = (req.headers.host ?? '').slice(0, 200).replace(/[\u0000-\u001f\u007f]/g, '?');
+      opts.log.warn({ host: asked, url: String(req.url).slice(0, 200) }, 'request for another host refused (421)');
+      return json(res, { status: 421, body: { error: `this dashboard does not answer to the host "${asked}". Fix: reach it by a name listed in server.allowedHosts (or the host of alerts.linkBase), or add the name there` } });
+    }
     const url = new URL(req.url ?? '/', 'http://dashboard.local');
     const langParam = url.searchParams.get('lang');
     const lang: Lang = langParam === 'en' || langParam === 'vi' ? langParam : (opts.defaultLang ?? 'vi');
     const period = url.searchParams.get('period') ?? data.defaultPeriod();
     if (!isMonthPeriod(period)) return json(res, { status: 400, body: { error: `period "${period}" is not a month. Fix: write period=YYYY-MM, for example period=2026-10` } });
-    const path = decodeURIComponent(url.pathname);
+    const thisMonth = currentMonth((opts.now ?? (() => new Date()))());
+    if (period > thisMonth) return json(res, { status: 400, body: { error: `period ${period} is in the future (this month is ${thisMonth}). Fix: use ${thisMonth} or earlier` } });
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      return json(res, { status: 400, body: { error: 'the address has a malformed percent-encoding (a % not followed by two hexadecimal digits of valid UTF-8). Fix: encode it again' } });
+    }
     let m: RegExpMatchArray | null;
 
     if (req.method === 'POST' && (m = path.match(/^\/api\/alerts\/(\d+)\/ack$/))) {
@@ -91,6 +107,7 @@ export async function startDashboard(opts: {
     server.listen(opts.port ?? 8080, opts.host ?? '127.0.0.1', () => resolve());
   });
   const address = server.address() as AddressInfo;
+  hosts = allowedHosts({ configured: opts.loaded.config.server.allowedHosts, linkBase: opts.loaded.config.alerts.linkBase, bound: address });
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${host}:${address.port}`,

@@ -5,7 +5,7 @@
 import { hostname } from 'node:os';
 import cron, { type ScheduledTask } from 'node-cron';
 import { acquireLock, heartbeat, lastStarted, releaseLock, taskFinished, taskStarted, type LockHolder } from '../../storage/service.ts';
-import type { Db } from '../../storage/db.ts';
+import { storeFailure, type Db } from '../../storage/db.ts';
 import { latestRunningRun } from '../../storage/runs.ts';
 import { deliverDue } from '../alerts/delivery.ts';
 import { evaluateAlerts, RUN_RULES, UPTIME_RULES } from '../alerts/evaluate.ts';
@@ -114,16 +114,22 @@ export class Service {
     if (this.running) return this.running;
     const { db, loaded, log } = this.options;
     this.running = (async () => {
-      taskStarted(db, 'nightly', new Date());
       try {
+        taskStarted(db, 'nightly', new Date());
         const periods = periodsToCollect({}, loaded.config.schedule, new Date());
         const summary = await runMeasurement({ db, loaded, plan: { periods }, http: this.http, log, trigger, signal: this.abort.signal });
         if (summary.status !== 'interrupted') evaluateAlerts(db, loaded, { now: new Date(), log, rules: RUN_RULES });
         taskFinished(db, 'nightly', summary.status, new Date());
         await this.deliver();
       } catch (err) {
-        log.error({ err }, 'nightly run failed');
-        taskFinished(db, 'nightly', 'error', new Date());
+        // A full disk, a read-only mount, a damaged store: logged by name with the path and the fix; the service keeps running.
+        const store = storeFailure(err, db.name);
+        log.error({ err, ...(store ? { problem: store.problem, store: db.name } : {}) }, store ? store.text.en : 'nightly run failed');
+        try {
+          taskFinished(db, 'nightly', 'error', new Date());
+        } catch (again) {
+          log.error({ err: again }, 'could not record the failed nightly run');
+        }
       } finally {
         this.running = null;
       }

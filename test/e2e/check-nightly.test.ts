@@ -8,7 +8,7 @@ import { parseConfig } from '../../src/config/load.ts';
 import { createHttpClient } from '../../src/http/client.ts';
 import { createLogger } from '../../src/log.ts';
 import { runMeasurement } from '../../src/run/nightly.ts';
-import { latestResultsWithPrevious, thirdPartiesOfRun } from '../../storage/checks.ts';
+import { judgedResults, thirdPartiesOfRun } from '../../storage/checks.ts';
 import { openStore, type Db } from '../../storage/db.ts';
 import { listJobs } from '../../storage/runs.ts';
 import { checksConfigYaml } from '../helpers/checks.ts';
@@ -63,9 +63,8 @@ describe('check jobs in the nightly run', () => {
     const checks = db.prepare('SELECT portal_id, job_id FROM portal_check WHERE run_id = ? ORDER BY portal_id').all(summary.runId) as Array<{ portal_id: string; job_id: number }>;
     expect(checks.map((c) => c.portal_id)).toEqual(['dvc-bct', 'dvc-hanoi']);
 
-    const latest = latestResultsWithPrevious(db);
-    expect(latest.find((r) => r.portalId === 'dvc-bct' && r.criterionId === 'privacy.no-tracker-before-consent')?.outcome).toBe('fail');
-    expect(latest.find((r) => r.portalId === 'dvc-hanoi' && r.criterionId === 'privacy.no-tracker-before-consent')?.outcome).toBe('pass');
+    expect(judgedResults(db, 'dvc-bct', 'privacy.no-tracker-before-consent', 1)[0]?.outcome).toBe('fail');
+    expect(judgedResults(db, 'dvc-hanoi', 'privacy.no-tracker-before-consent', 1)[0]?.outcome).toBe('pass');
     expect(thirdPartiesOfRun(db, summary.runId).map((t) => [t.portalId, t.host, t.tracker])).toContainEqual(['dvc-bct', 'www.google-analytics.com', 'Google Analytics']);
     expect(db.prepare("SELECT count(*) FROM finding f JOIN check_result r ON r.id = f.check_result_id WHERE r.portal_id = 'dvc-bct' AND r.outcome = 'fail'").pluck().get()).toBeGreaterThan(10);
   }, 180_000);

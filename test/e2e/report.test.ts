@@ -97,13 +97,14 @@ describe('dvc-monitor report', () => {
     const store2 = openStore(db);
     const scorecard = latestScorecard(store2, 'dvc-hanoi')!;
     store2.close();
-    const card = page.locator(`.scorecard[data-check-id="${scorecard.checkId}"]`);
-    expect(await card.locator('.card[data-area]').count()).toBe(scorecard.scores.length);
+    const card = page.locator('.scorecard[data-portal="dvc-hanoi"]');
+    expect(await card.locator('.card[data-area]').count()).toBe(scorecard.areas.length);
+    for (const a of scorecard.areas) expect(await card.locator(`.card[data-area="${a.area}"][data-check-id="${a.checkId}"] .checked-at`).innerText()).toContain(a.finishedAt);
     expect(await card.locator('table.criteria tbody tr').count()).toBe(scorecard.results.length);
     expect(await card.locator('table.criteria').innerText()).toMatch(/Luật Bảo vệ dữ liệu cá nhân 91\/2025\/QH15/);
     expect(scorecard.results.some((r) => r.outcome === 'fail' && r.findings.length > 0)).toBe(true);
     expect(await card.locator('table.criteria tr.outcome-fail ul.findings li').count()).toBeGreaterThan(0);
-    expect(await card.locator('table.evidence').innerText()).toContain(scorecard.visits[0]!.evidenceSha256);
+    expect(await card.locator(`table.evidence[data-check-id="${scorecard.checks[0]!.checkId}"]`).innerText()).toContain(scorecard.checks[0]!.visits[0]!.evidenceSha256);
     expect(await card.locator('img.screenshot').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     expect(await page.locator('#phuong-phap ~ table.versions').innerText()).toMatch(/Mã băm cấu hình\s+[0-9a-f]{8,}/);
     await page.close();

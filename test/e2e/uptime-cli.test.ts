@@ -48,6 +48,8 @@ describe('dvc-monitor probe and uptime', () => {
     const dir = tempDir();
     const config = writeSandboxConfig(dir, sandbox.url);
     const common = ['--config', config, '--db', join(dir, 's.sqlite')];
+    // `uptime` only reads: it needs a store (an empty one here) to say the portal has no endpoint in it.
+    expect((await runCli(['db', 'migrate', ...common])).code).toBe(0);
     const unknown = await runCli(['uptime', ...common, '--portal', 'dvc-nowhere']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/--portal "dvc-nowhere" has no probed endpoint in this store\. Fix:/);

@@ -10,9 +10,9 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Starts the real CLI in a child process. */
-export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; done: Promise<CliResult> } {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts the real CLI in a child process (in `cwd` when given). */
+export function startCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): { child: ChildProcess; done: Promise<CliResult> } {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], ...(cwd ? { cwd } : {}) });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d) => (stdout += d));
@@ -21,4 +21,4 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): { child: 
   return { child, done };
 }
 
-export const runCli = (args: string[], env: NodeJS.ProcessEnv = {}) => startCli(args, env).done;
+export const runCli = (args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string) => startCli(args, env, cwd).done;

@@ -3,7 +3,7 @@
 // criterion, trackers and cookies before consent per run).
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { cookiesOfRun, findingsOfResult, latestResultsWithPrevious, saveCheck, scoresOfCheck, thirdPartiesOfRun } from '../../storage/checks.ts';
+import { cookiesOfRun, findingsOfResult, judgedResults, saveCheck, scoresOfCheck, thirdPartiesOfRun } from '../../storage/checks.ts';
 import { openStore, type Db } from '../../storage/db.ts';
 import { readBody } from '../../storage/evidence.ts';
 import { syncRegistry } from '../../storage/registry.ts';
@@ -75,17 +75,15 @@ describe('checks in the store', () => {
     expect(scoresOfCheck(db, saved.checkId)[0]).toMatchObject({ area: 'privacy', version: 'score/2' });
   });
 
-  it('gives alerts the latest result per portal and criterion beside the previous one, and what was sent before consent', () => {
+  it('gives alerts the newest judged results of a criterion, and what was sent before consent', () => {
     const db = store();
     const first = newRun(db, '2026-08-01T01:00:00Z');
     saveCheck(db, { runId: first, jobId: null, check: check(false, '2026-08-01T01:00:00Z') });
     const second = newRun(db, '2026-08-02T01:00:00Z');
     saveCheck(db, { runId: second, jobId: null, check: check(true, '2026-08-02T01:00:00Z') });
 
-    const latest = latestResultsWithPrevious(db, 'dvc-hanoi');
-    expect(latest.find((r) => r.criterionId === 'privacy.no-tracker-before-consent')).toMatchObject({ outcome: 'fail', previousOutcome: 'pass', runId: second });
-    expect(latest.find((r) => r.criterionId === 'privacy.hsts')).toMatchObject({ outcome: 'pass', previousOutcome: 'pass' });
-    expect(new Set(latest.map((r) => r.criterionId)).size).toBe(latest.length);
+    expect(judgedResults(db, 'dvc-hanoi', 'privacy.no-tracker-before-consent')).toMatchObject([{ outcome: 'fail', runId: second }, { outcome: 'pass', runId: first }]);
+    expect(judgedResults(db, 'dvc-hanoi', 'privacy.hsts').map((r) => r.outcome)).toEqual(['pass', 'pass']);
 
     expect(thirdPartiesOfRun(db, second)).toEqual([{ portalId: 'dvc-hanoi', host: 'www.google-analytics.com', tracker: 'Google Analytics', requests: 1, pages: 1 }]);
     expect(thirdPartiesOfRun(db, first)).toEqual([]);

@@ -1,19 +1,26 @@
 // Chat services: Slack- and Microsoft Teams-compatible incoming webhooks, and the Telegram
-// bot API. Text from portals is escaped for each service's markup.
+// bot API. Text that came from portals is shown as text in each service's own syntax
+// (escape.ts): Slack gets it as plain_text, Teams as escaped Markdown, Telegram as escaped HTML,
+// with addresses defanged; only our own link to the evidence is live.
 import type { ChannelConfig } from '../../config/schema.ts';
-import { ChannelError, escapeHtml, postJson, secretFrom, type ChannelDeps, type Delivery } from './common.ts';
+import { ChannelError, postJson, secretFrom, type ChannelDeps, type Delivery } from './common.ts';
+import { defang, escapeHtml, escapeMarkdown, escapeSlack } from './escape.ts';
 
-const slackEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Slack's limit for a plain_text section. */
+const SLACK_SECTION_MAX = 3000;
 
 export async function sendSlack(channel: Extract<ChannelConfig, { kind: 'slack' }>, d: Delivery, deps: ChannelDeps): Promise<void> {
   const url = channel.url ?? secretFrom(deps.env, channel.id, 'urlEnv', channel.urlEnv!);
   const m = d.message;
+  const text = defang(m.text);
   await postJson(deps.http, url, {
-    text: `${m.title}: ${m.text}`,
+    // The notification's fallback: no mrkdwn at all.
+    text: escapeSlack(`${m.title}: ${text}`),
+    mrkdwn: false,
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: m.title.slice(0, 150) } },
-      { type: 'section', text: { type: 'mrkdwn', text: slackEscape(m.text) } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: `<${m.link}|${m.lang === 'vi' ? 'Xem bằng chứng' : 'View evidence'}> · ${d.idempotencyKey}` }] },
+      { type: 'section', text: { type: 'plain_text', text: text.slice(0, SLACK_SECTION_MAX), emoji: false } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: `<${escapeSlack(m.link)}|${m.lang === 'vi' ? 'Xem bằng chứng' : 'View evidence'}> · ${d.idempotencyKey}` }] },
     ],
   });
 }
@@ -21,9 +28,11 @@ export async function sendSlack(channel: Extract<ChannelConfig, { kind: 'slack' 
 export async function sendTeams(channel: Extract<ChannelConfig, { kind: 'teams' }>, d: Delivery, deps: ChannelDeps): Promise<void> {
   const url = channel.url ?? secretFrom(deps.env, channel.id, 'urlEnv', channel.urlEnv!);
   const m = d.message;
+  // Teams renders Markdown and some HTML in title and text: both escaped.
+  const safe = (text: string) => escapeMarkdown(escapeHtml(defang(text)));
   await postJson(deps.http, url, {
     '@type': 'MessageCard', '@context': 'https://schema.org/extensions',
-    summary: m.title, title: escapeHtml(m.title), text: escapeHtml(m.text),
+    summary: m.title, title: safe(m.title), text: safe(m.text),
     themeColor: m.event === 'resolved' ? '2E7D32' : m.severity === 'critical' ? 'C62828' : 'F9A825',
     potentialAction: [{ '@type': 'OpenUri', name: m.lang === 'vi' ? 'Xem bằng chứng' : 'View evidence', targets: [{ os: 'default', uri: m.link }] }],
   }, { 'x-dvc-idempotency-key': d.idempotencyKey });
@@ -36,7 +45,7 @@ export async function sendTelegram(channel: Extract<ChannelConfig, { kind: 'tele
     chat_id: channel.chatId,
     parse_mode: 'HTML',
     disable_web_page_preview: true,
-    text: `<b>${escapeHtml(m.title)}</b>\n${escapeHtml(m.text)}\n<a href="${escapeHtml(m.link)}">${m.lang === 'vi' ? 'Xem bằng chứng' : 'View evidence'}</a>`,
+    text: `<b>${escapeHtml(m.title)}</b>\n${escapeHtml(defang(m.text))}\n<a href="${escapeHtml(m.link)}">${m.lang === 'vi' ? 'Xem bằng chứng' : 'View evidence'}</a>`,
   });
   // The bot API answers 200 with {"ok": false} for some refusals.
   try {

@@ -2,6 +2,7 @@
 import type { ChannelConfig } from '../../config/schema.ts';
 import { sendSlack, sendTeams, sendTelegram } from './chat.ts';
 import type { ChannelDeps, Delivery } from './common.ts';
+import { secretFrom } from './secrets.ts';
 import { sendEmail } from './email.ts';
 import { sendWebhook } from './webhook.ts';
 
@@ -15,7 +16,11 @@ export function send(channel: ChannelConfig, delivery: Delivery, deps: ChannelDe
   }
 }
 
-/** Every secret a channel uses, to scrub them from error messages and logs. */
+/**
+ * Every secret a channel uses, to scrub them from error messages and logs: the values of the
+ * variables it names, and its literal `url` too (it may hold a token, or be a \${VAR} the
+ * configuration substituted).
+ */
 export function channelSecrets(channel: ChannelConfig, env: NodeJS.ProcessEnv): string[] {
   const names = [
     'urlEnv' in channel ? channel.urlEnv : undefined,
@@ -24,5 +29,28 @@ export function channelSecrets(channel: ChannelConfig, env: NodeJS.ProcessEnv): 
     'userEnv' in channel ? channel.userEnv : undefined,
     'passwordEnv' in channel ? channel.passwordEnv : undefined,
   ];
-  return names.flatMap((n) => (n && env[n] ? [env[n]!] : []));
+  const literal = 'url' in channel && channel.url ? [channel.url] : [];
+  return [...literal, ...names.flatMap((n) => (n && env[n] ? [env[n]!] : []))];
+}
+
+/** Each channel whose secrets are missing or malformed, with why (never the value): checked when the service starts. */
+export function channelSecretProblems(channels: readonly ChannelConfig[], env: NodeJS.ProcessEnv): Array<{ channelId: string; problem: string }> {
+  return channels.flatMap((channel) => {
+    const fields: Array<[string, string | undefined]> = [
+      ['urlEnv', 'urlEnv' in channel && !channel.url ? channel.urlEnv : undefined],
+      ['secretEnv', 'secretEnv' in channel ? channel.secretEnv : undefined],
+      ['tokenEnv', 'tokenEnv' in channel ? channel.tokenEnv : undefined],
+      ['userEnv', 'userEnv' in channel ? channel.userEnv : undefined],
+      ['passwordEnv', 'passwordEnv' in channel ? channel.passwordEnv : undefined],
+    ];
+    return fields.flatMap(([field, name]) => {
+      if (!name) return [];
+      try {
+        secretFrom(env, channel.id, field, name);
+        return [];
+      } catch (err) {
+        return [{ channelId: channel.id, problem: (err as Error).message }];
+      }
+    });
+  });
 }

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { acknowledgeAlert, getAlert, listAlerts, listOutbox, type AlertRecord } from '../../../storage/alerts.ts';
+import { channelSecrets } from '../../alerts/channels/index.ts';
+import { redact } from '../../alerts/channels/secrets.ts';
 import { describeAlert } from '../../alerts/messages.ts';
 import { t, type Lang } from '../../i18n.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
@@ -26,11 +28,14 @@ export function registerAlerts(program: Command): void {
     .action((opts: { open?: boolean; json?: boolean }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
-      const { db } = openContext(globals);
+      const { db, loaded } = openContext(globals, { reads: 'alerts' });
       try {
         const rows = listAlerts(db, { activeOnly: opts.open });
         if (opts.json) {
-          process.stdout.write(`${JSON.stringify(rows.map((a) => ({ ...a, notifications: listOutbox(db, { alertId: a.id }).map(({ payload: _p, ...n }) => n) })), null, 2)}\n`);
+          // A failure stored by an earlier version may still quote a secret: redacted here too.
+          const secretsOf = new Map(loaded.config.channels.map((c) => [c.id, channelSecrets(c, process.env)]));
+          const shown = (n: { channelId: string; lastError: string | null }) => ({ ...n, lastError: n.lastError === null ? null : redact(n.lastError, secretsOf.get(n.channelId) ?? []) });
+          process.stdout.write(`${JSON.stringify(rows.map((a) => ({ ...a, notifications: listOutbox(db, { alertId: a.id }).map(({ payload: _p, ...n }) => shown(n)) })), null, 2)}\n`);
         } else {
           const lines = [t(lang, `${rows.length} cảnh báo`, `${rows.length} alerts`), ...rows.map((a) => renderAlert(a, lang))];
           process.stdout.write(`${lines.join('\n')}\n`);
@@ -47,7 +52,7 @@ export function registerAlerts(program: Command): void {
       const lang = langOf(globals);
       const number = Number(id);
       if (!Number.isInteger(number) || number < 1) throw new UsageError(`alert id "${id}" is not a number. Fix: use the number shown by \`dvc-monitor alerts\`, e.g. dvc-monitor alerts ack 12`);
-      const { db } = openContext(globals);
+      const { db } = openContext(globals, { reads: 'alerts' });
       try {
         const alert = getAlert(db, number);
         if (!alert) throw new UsageError(`there is no alert #${number}. Fix: list them with \`dvc-monitor alerts --open\``);

@@ -1,19 +1,118 @@
+// The store itself: bring its schema up to date, check it whole (integrity, foreign keys, schema
+// version, optionally every evidence blob against its hash), and copy it while the service runs.
 import type { Command } from 'commander';
-import { openStore } from '../../../storage/db.ts';
-import { migrate } from '../../../storage/db.ts';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { allBlobHashes, readBody } from '../../../storage/evidence.ts';
+import { migrate, naming, openStore, schemaVersions, storeFailure, type Db } from '../../../storage/db.ts';
 import { loadConfig } from '../../config/load.ts';
+import { t, type Lang } from '../../i18n.ts';
 import { configPath, langOf, storePath, type GlobalOptions } from '../context.ts';
+import { EXIT, UsageError } from '../errors.ts';
+
+const EXISTING = {
+  vi: 'Lệnh này chỉ làm việc với một kho đã có; kho được tạo bởi `dvc-monitor db migrate` hoặc lần chạy đầu tiên (`dvc-monitor run`). Kiểm tra --db hoặc store.path.',
+  en: 'This command works on an existing store only; one is created by `dvc-monitor db migrate` or the first run (`dvc-monitor run`). Check --db or store.path.',
+};
+
+function pathOf(globals: GlobalOptions): string {
+  return storePath(globals, globals.db ? null : loadConfig(configPath(globals)));
+}
+
+export interface StoreCheck {
+  path: string;
+  bytes: number;
+  schema: { applied: number[]; known: number[]; unknown: number[]; pending: number[] };
+  integrity: string[];
+  /** null: the check could not run (the store is damaged). */
+  foreignKeys: Array<{ table: string; rowid: number | null; parent: string }> | null;
+  evidence: { checked: number; altered: string[] } | null;
+}
+
+/** The full check: PRAGMA integrity_check (every page, index and constraint), foreign keys, schema versions, and the blobs when asked. */
+export function checkStore(db: Db, path: string, options: { evidence: boolean }): StoreCheck {
+  // Damage can stop a step half-way (SQLITE_CORRUPT): that is itself the finding, and the other steps still run.
+  const damaged = (err: unknown): string => {
+    if (!String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_CORRUPT')) throw err;
+    return `${(err as { code: string }).code}: ${(err as Error).message}`;
+  };
+  let integrity: string[];
+  try {
+    integrity = (db.pragma('integrity_check(100)') as Array<{ integrity_check: string }>).map((r) => r.integrity_check).filter((r) => r !== 'ok');
+  } catch (err) {
+    integrity = [damaged(err)];
+  }
+  let foreignKeys: StoreCheck['foreignKeys'] = null;
+  try {
+    foreignKeys = (db.pragma('foreign_key_check') as Array<{ table: string; rowid: number | null; parent: string }>).slice(0, 100);
+  } catch (err) {
+    damaged(err);
+  }
+  let versions: ReturnType<typeof schemaVersions> = { applied: [], known: [] };
+  try {
+    versions = schemaVersions(db);
+  } catch (err) {
+    integrity.push(damaged(err));
+  }
+  const { applied, known } = versions;
+  let evidence: StoreCheck['evidence'] = null;
+  if (options.evidence && integrity.length === 0) {
+    const altered: string[] = [];
+    const hashes = allBlobHashes(db);
+    for (const sha of hashes) if (readBody(db, sha)?.intact !== true) altered.push(sha);
+    evidence = { checked: hashes.length, altered };
+  }
+  return {
+    path, bytes: statSync(path).size, integrity, foreignKeys, evidence,
+    schema: { applied, known, unknown: applied.filter((v) => !known.includes(v)), pending: known.filter((v) => !applied.includes(v)) },
+  };
+}
+
+export const storeCheckPassed = (c: StoreCheck) => c.integrity.length === 0 && c.foreignKeys?.length === 0 && c.schema.unknown.length === 0 && (c.evidence?.altered.length ?? 0) === 0;
+
+function renderStoreCheck(c: StoreCheck, lang: Lang): string {
+  const v = (list: number[]) => list.map((n) => String(n).padStart(3, '0')).join(', ') || '—';
+  const lines = [
+    `${t(lang, 'Kho dữ liệu', 'Store')}: ${c.path} (${c.bytes.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US')} bytes)`,
+    `${t(lang, 'Lược đồ', 'Schema')}: ${t(lang, 'đã áp dụng', 'applied')} ${v(c.schema.applied)}; ${t(lang, 'phiên bản này biết', 'this build knows')} ${v(c.schema.known)}`,
+  ];
+  if (c.schema.unknown.length) lines.push(t(lang, `✗ Kho có migration mà phiên bản này không biết (${v(c.schema.unknown)}): được ghi bởi dvc-monitor mới hơn.`, `✗ The store has migrations this build does not know (${v(c.schema.unknown)}): written by a newer dvc-monitor.`));
+  if (c.schema.pending.length) lines.push(t(lang, `Chưa áp dụng: ${v(c.schema.pending)} (lệnh kế tiếp sẽ áp dụng, hoặc \`dvc-monitor db migrate\`).`, `Not yet applied: ${v(c.schema.pending)} (the next command applies them, or \`dvc-monitor db migrate\`).`));
+  lines.push(c.integrity.length === 0 ? t(lang, '✓ Kiểm tra toàn vẹn (integrity_check): đạt', '✓ Integrity check (integrity_check): ok')
+    : [t(lang, `✗ Kiểm tra toàn vẹn KHÔNG ĐẠT (${c.integrity.length} lỗi, tối đa 100 lỗi đầu tiên):`, `✗ Integrity check FAILED (${c.integrity.length} problems, at most the first 100):`), ...c.integrity.map((p) => `    ${p.replace(/\n/g, '\n    ')}`)].join('\n'));
+  lines.push(c.foreignKeys === null ? t(lang, '✗ Khóa ngoại: không kiểm tra được (kho bị hỏng)', '✗ Foreign keys: could not be checked (the store is damaged)')
+    : c.foreignKeys.length === 0 ? t(lang, '✓ Khóa ngoại: đạt', '✓ Foreign keys: ok')
+    : [t(lang, `✗ Khóa ngoại KHÔNG ĐẠT (${c.foreignKeys.length}):`, `✗ Foreign keys FAILED (${c.foreignKeys.length}):`), ...c.foreignKeys.map((f) => `    ${f.table} rowid ${f.rowid ?? '?'} → ${f.parent}`)].join('\n'));
+  if (c.evidence) {
+    lines.push(c.evidence.altered.length === 0 ? t(lang, `✓ Bằng chứng: ${c.evidence.checked} khối khớp mã băm`, `✓ Evidence: ${c.evidence.checked} blobs match their hashes`)
+      : [t(lang, `✗ Bằng chứng: ${c.evidence.altered.length}/${c.evidence.checked} khối không còn khớp mã băm:`, `✗ Evidence: ${c.evidence.altered.length} of ${c.evidence.checked} blobs no longer match their hashes:`), ...c.evidence.altered.slice(0, 50).map((s) => `    sha256:${s}`)].join('\n'));
+  }
+  const damaged = c.integrity.length > 0 || c.foreignKeys?.length !== 0 || (c.evidence?.altered.length ?? 0) > 0;
+  lines.push(damaged
+    ? t(lang, 'Kết luận: kho dữ liệu KHÔNG nguyên vẹn — không dùng để báo cáo; khôi phục từ bản sao lưu.', 'Verdict: the store is NOT intact — do not report from it; restore it from a backup.')
+    : c.schema.unknown.length > 0
+      ? t(lang, 'Kết luận: kho nguyên vẹn nhưng do phiên bản dvc-monitor mới hơn ghi: phiên bản này không dùng nó; hãy dùng phiên bản mới hơn đó.', 'Verdict: the store is intact but was written by a newer dvc-monitor: this build will not use it; use that newer version.')
+      : t(lang, 'Kết luận: kho dữ liệu nguyên vẹn.', 'Verdict: the store is intact.'));
+  return lines.join('\n');
+}
+
+async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
 
 export function registerDb(program: Command): void {
-  const db = program.command('db').description('manage the SQLite store');
+  const db = program.command('db').description('manage the SQLite store: migrate, check, backup');
   db.command('migrate')
     .description('create the store or bring its schema up to date')
     .action((_opts: unknown, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
-      const path = storePath(globals, globals.db ? null : loadConfig(configPath(globals)));
+      const path = pathOf(globals);
       const store = openStore(path, { migrate: false });
       try {
-        const applied = migrate(store);
+        const applied = migrate(store, undefined, path);
         const vi = langOf(globals) === 'vi';
         process.stdout.write(
           applied.length
@@ -22,6 +121,70 @@ export function registerDb(program: Command): void {
         );
       } finally {
         store.close();
+      }
+    });
+
+  db.command('check')
+    .description('check the whole store: SQLite integrity_check, foreign keys, schema version (and every evidence blob against its hash with --evidence); exit 1 if it is not intact')
+    .option('--evidence', 're-hash every stored evidence blob (slow on a large store)')
+    .option('--json', 'print the result as JSON')
+    .action((opts: { evidence?: boolean; json?: boolean }, cmd: Command) => {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const lang = langOf(globals);
+      const path = pathOf(globals);
+      // Opened without the quick check and without migrating: this command reports every problem itself, and changes nothing.
+      const store = openStore(path, { migrate: false, quickCheck: false, acceptNewerSchema: true, mustExist: EXISTING });
+      try {
+        const result = naming(path, () => checkStore(store, path, { evidence: opts.evidence === true }));
+        process.stdout.write(opts.json ? `${JSON.stringify({ ...result, intact: storeCheckPassed(result) }, null, 2)}\n` : `${renderStoreCheck(result, lang)}\n`);
+        if (!storeCheckPassed(result)) process.exitCode = EXIT.jobFailed;
+      } finally {
+        store.close();
+      }
+    });
+
+  db.command('backup <file>')
+    .description('copy the store to FILE, consistently, while the service or a run keeps writing (SQLite online backup); the copy is checked before it is kept')
+    .action(async (file: string, _opts: unknown, cmd: Command) => {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const lang = langOf(globals);
+      if (file.trim() === '') throw new UsageError('the backup file name is empty. Fix: dvc-monitor db backup /backups/dvc-monitor-2026-11-22.sqlite');
+      const target = resolve(file);
+      const path = pathOf(globals);
+      if (target === resolve(path)) throw new UsageError(`the backup file ${target} is the store itself. Fix: name another file`);
+      if (existsSync(target)) throw new UsageError(`${target} already exists; a backup never overwrites a file. Fix: name a new file (e.g. with the date), or remove the old one first`);
+      if (!existsSync(dirname(target))) throw new UsageError(`the folder ${dirname(target)} does not exist. Fix: create it first, or name a file in an existing folder`);
+      const store = openStore(path, { mustExist: EXISTING, migrate: false });
+      // Written beside the target under another name and renamed once checked: an interrupted backup never looks complete.
+      const partial = join(dirname(target), `.${basename(target)}.partial-${process.pid}`);
+      try {
+        // One step copies every page inside one read transaction: a consistent snapshot even while others write
+        // (in WAL mode readers never block writers, and a copy made in many steps would restart at each of their commits).
+        await store.backup(partial, { progress: () => 0x7fffffff }).catch((err: unknown) => {
+          throw storeFailure(err, target, true) ?? err;
+        });
+        const copy = openStore(partial, { migrate: false, quickCheck: false, mustExist: EXISTING });
+        let result: StoreCheck;
+        try {
+          result = naming(partial, () => checkStore(copy, partial, { evidence: false }));
+          // One self-contained file (no -wal beside it): it can be read from read-only media and copied on its own.
+          copy.pragma('journal_mode = DELETE');
+        } finally {
+          copy.close();
+        }
+        if (!storeCheckPassed(result)) {
+          process.stderr.write(`${renderStoreCheck(result, lang)}\n`);
+          throw new UsageError(`the copy did not pass its integrity check, so no backup was kept. Fix: run \`dvc-monitor db check\` on ${path}`);
+        }
+        renameSync(partial, target);
+        const sha = await sha256File(target);
+        const v = result.schema.applied.at(-1);
+        process.stdout.write(t(lang,
+          `Đã sao lưu ${path} → ${target} (${statSync(target).size.toLocaleString('vi-VN')} bytes, lược đồ ${String(v ?? 0).padStart(3, '0')}, kiểm tra toàn vẹn: đạt).\nSHA-256: ${sha}\n`,
+          `Backed up ${path} → ${target} (${statSync(target).size.toLocaleString('en-US')} bytes, schema ${String(v ?? 0).padStart(3, '0')}, integrity check: ok).\nSHA-256: ${sha}\n`));
+      } finally {
+        store.close();
+        for (const leftover of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(leftover, { force: true });
       }
     });
 }

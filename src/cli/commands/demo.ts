@@ -8,7 +8,8 @@ import { EXIT } from '../errors.ts';
 import { renderAlertOutcome, renderNationalSummary, renderRunSummary } from '../render.ts';
 import { alertsAfterRun } from '../../alerts/after-run.ts';
 import { renderLatestScores } from '../render-check.ts';
-import { latestCheckIds, scoresOfCheck } from '../../../storage/checks.ts';
+import { latestScorecard } from '../../../storage/check-report.ts';
+import { checkedPortals } from '../../../storage/checks.ts';
 import { measure } from './run.ts';
 import { lastCompleteMonth } from '../periods.ts';
 import { summaryFromStore } from '../../kpi/from-store.ts';
@@ -44,7 +45,7 @@ export function registerDemo(program: Command): void {
           const alerts = await alertsAfterRun(db, loaded, log);
           process.stdout.write(`${renderRunSummary(run, lang)}\n${renderAlertOutcome(alerts, lang)}\n\n`);
           process.stdout.write(`${renderNationalSummary(summaryFromStore(db, loaded, lastCompleteMonth(now), now), lang)}\n\n`);
-          const scores = latestCheckIds(db).map(({ portalId, checkId }) => ({ portalId, scores: scoresOfCheck(db, checkId) }));
+          const scores = checkedPortals(db).map((portalId) => ({ portalId, areas: latestScorecard(db, portalId)?.areas ?? [] }));
           if (scores.length) process.stdout.write(`${renderLatestScores(scores, lang)}\n\n`);
           const beforeMerger = addMonths(MERGER_DATE.slice(0, 7), -1);
           process.stdout.write(

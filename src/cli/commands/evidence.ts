@@ -28,7 +28,7 @@ export function registerEvidence(program: Command): void {
       if (metric === undefined || period === undefined) {
         throw new UsageError(`evidence needs an agency, a metric and a period, or one SHA-256. Fix: e.g. dvc-monitor evidence tinh:01 dossiers.received 2026-10`);
       }
-      const { db } = openContext(globals);
+      const { db } = openContext(globals, { reads: 'checks' });
       try {
         const measure = getMeasure(db, agency, metric, period);
         if (!measure) {
@@ -85,7 +85,7 @@ function decodeRequestBody(body: string): string {
 function writeBody(hash: string, out: string | undefined, globals: GlobalOptions): void {
   const sha = hash.replace(/^sha256:/, '').toLowerCase();
   if (!/^[0-9a-f]{64}$/.test(sha)) throw new UsageError(`"${hash}" is not a SHA-256. Fix: give the 64 hexadecimal characters printed by \`dvc-monitor check\`, or an agency, a metric and a period`);
-  const { db } = openContext(globals);
+  const { db } = openContext(globals, { reads: 'checks' });
   try {
     const stored = readBody(db, sha);
     if (!stored) throw new UsageError(`no evidence ${sha} in ${db.name}. Fix: check the hash, and --db if the check was stored elsewhere`);

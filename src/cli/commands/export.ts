@@ -18,7 +18,7 @@ export function registerExport(program: Command): void {
       const lang = langOf(globals);
       const period = periodOption(opts.period, new Date());
       if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) throw new UsageError(`--format "${opts.format}" is not supported. Fix: use --format csv, --format xlsx or --format json`);
-      const { loaded, db } = openContext(globals);
+      const { loaded, db } = openContext(globals, { reads: 'all' });
       let tables;
       try {
         tables = exportTables(db, loaded, period, lang, new Date());

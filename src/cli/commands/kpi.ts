@@ -27,7 +27,7 @@ export function registerKpi(program: Command): void {
         throw new UsageError(`--level "${opts.level}" is not a level. Fix: use --level province, --level ministry or --level commune`);
       }
       if (!['table', 'json', 'csv'].includes(opts.format)) throw new UsageError(`--format "${opts.format}" is not supported. Fix: use table, json or csv`);
-      const { loaded, db } = openContext(globals);
+      const { loaded, db } = openContext(globals, { reads: 'measures' });
       try {
         const overview = overviewFromStore(db, loaded, period, new Date(), lang);
         const everyone = [...overview.aggregates, ...overview.agencies];

@@ -29,10 +29,10 @@ export function registerQuality(program: Command): void {
     .action((opts: { period?: string; agency?: string; kind?: string; format: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
-      if (opts.period !== undefined) month(opts.period, '--period');
+      if (opts.period !== undefined) month(opts.period, '--period', new Date());
       if (opts.kind !== undefined && !KINDS.includes(opts.kind)) throw new UsageError(`--kind "${opts.kind}" is not a flag kind. Fix: use one of ${KINDS.join(', ')}`);
       if (!['table', 'json', 'csv'].includes(opts.format)) throw new UsageError(`--format "${opts.format}" is not supported. Fix: use table, json or csv`);
-      const { db } = openContext(globals);
+      const { db } = openContext(globals, { reads: 'measures' });
       try {
         const flags = openFlags(db, { period: opts.period, agencyCode: opts.agency, kind: opts.kind });
         if (opts.format === 'json') process.stdout.write(`${JSON.stringify(flags, null, 2)}\n`);

@@ -22,7 +22,7 @@ export function registerReport(program: Command): void {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
       const period = periodOption(opts.period, new Date());
-      const { loaded, db } = openContext(globals);
+      const { loaded, db } = openContext(globals, { reads: 'all' });
       let htmlText: string;
       try {
         // Probes since the last rollup count too; a busy prober only costs the last few minutes.

@@ -40,9 +40,9 @@ export function registerRun(program: Command): void {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
       const log = loggerOf(globals, Boolean(process.stderr.isTTY));
-      const { loaded, db } = openContext(globals);
+      let periods: string[] = [];
+      const { loaded, db } = openContext(globals, { beforeStore: (l) => { periods = periodsToCollect(opts, l.config.schedule, new Date()); } });
       try {
-        const periods = periodsToCollect(opts, loaded.config.schedule, new Date());
         const summary = await measure({ db, loaded, periods, log, trigger: 'cli', fresh: opts.fresh });
         const alerts = summary.status === 'interrupted' ? null : await alertsAfterRun(db, loaded, log);
         process.stdout.write(`${opts.json ? JSON.stringify({ ...summary, alerts }, null, 2) : [renderRunSummary(summary, lang), alerts && renderAlertOutcome(alerts, lang)].filter(Boolean).join('\n')}\n`);

@@ -18,7 +18,7 @@ export function registerServe(program: Command): void {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port "${opts.port}" is not a port. Fix: use a number from 0 to 65535, e.g. --port 8080`);
       const log = loggerOf({ ...globals, logLevel: globals.logLevel ?? 'info' }, false);
-      const { loaded, db } = openContext(globals);
+      const { loaded, db } = openContext(globals, { reads: 'all' });
       const token = tokenFromEnv(opts.tokenEnv);
       const dashboard = await startDashboard({ db, loaded, log, token, host: opts.host, port, defaultLang: lang });
       // The token itself is never printed: only whether one was found, and where.

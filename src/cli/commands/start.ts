@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { openStore } from '../../../storage/db.ts';
+import { channelSecretProblems } from '../../alerts/channels/index.ts';
+import { scrubStoredSecrets } from '../../alerts/delivery.ts';
 import { Service } from '../../service/service.ts';
 import { t } from '../../i18n.ts';
 import { langOf, loggerOf, openContext, type GlobalOptions } from '../context.ts';
@@ -16,6 +18,10 @@ export function registerStart(program: Command): void {
       // A service's output is its log: JSON lines, info level unless told otherwise.
       const log = loggerOf({ ...globals, logLevel: globals.logLevel ?? 'info' }, false);
       const { loaded, db } = openContext(globals);
+      // A channel whose secret is missing or malformed is named now (never with its value), not at the first alert.
+      for (const p of channelSecretProblems(loaded.config.channels, process.env)) log.error({ channel: p.channelId }, p.problem);
+      const scrubbed = scrubStoredSecrets(db, loaded.config.channels);
+      if (scrubbed) log.warn({ rows: scrubbed }, 'secrets redacted from failures stored by an earlier version');
       // The prober writes on its own connection with a short busy timeout: a long wait would freeze probes in flight.
       const probeDb = opts.probes ? openStore(db.name, { busyTimeoutMs: 1000 }) : undefined;
       const closeAll = () => {

@@ -20,7 +20,7 @@ export function registerSummary(program: Command): void {
       const top = Number(opts.top);
       if (!Number.isInteger(top) || top < 1 || top > 34) throw new UsageError(`--top "${opts.top}" is not a number from 1 to 34. Fix: for example --top 5`);
       if (opts.format !== 'table' && opts.format !== 'json') throw new UsageError(`--format "${opts.format}" is not supported. Fix: use --format table or --format json`);
-      const { loaded, db } = openContext(globals);
+      const { loaded, db } = openContext(globals, { reads: 'measures' });
       try {
         const summary = summaryFromStore(db, loaded, period, new Date(), top);
         process.stdout.write(`${opts.format === 'json' ? JSON.stringify(summary, null, 2) : renderNationalSummary(summary, lang)}\n`);

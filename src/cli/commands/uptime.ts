@@ -58,7 +58,7 @@ export function registerUptime(program: Command): void {
       const from = opts.from ? parseDateOption(opts.from, '--from') : `${currentMonth(now)}-01`;
       const to = opts.to ? parseDateOption(opts.to, '--to') : today;
       if (from > to) throw new UsageError(`--from ${from} comes after --to ${to}. Fix: swap them`);
-      const { db } = openContext(globals);
+      const { db } = openContext(globals, { reads: 'uptime' });
       try {
         if (opts.portal !== undefined) {
           const known = [...new Set(listEndpoints(db, { includeDisabled: true }).map((e) => e.portalId))];
