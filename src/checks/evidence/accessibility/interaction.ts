@@ -164,7 +164,10 @@ interface Guard {
   release(): Promise<void>;
 }
 
-async function guard(page: Page, cdp: CDPSession): Promise<Guard> {
+async function guard(page: Page): Promise<Guard> {
+  // A session of its own: the visit's session intercepts documents too (local-network.ts), and
+  // turning interception off here must not turn that off.
+  const cdp = await page.context().newCDPSession(page);
   const g: Guard = { blocked: [], popups: [], navigated: [], mainFrameId: null, release: async () => {} };
   try {
     const tree = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
@@ -192,6 +195,7 @@ async function guard(page: Page, cdp: CDPSession): Promise<Guard> {
     page.off('framenavigated', onNav);
     await cdp.send('Fetch.disable').catch(() => {});
     cdp.off('Fetch.requestPaused', onPaused);
+    await cdp.detach().catch(() => {});
   };
   return g;
 }
@@ -301,7 +305,7 @@ export const bypassProbe: Probe = {
     if (!out.bypass || !found) return;
     const tried = found.flatMap(({ target, links }) => links.filter((l) => l.targetIndex !== null).slice(0, 2).map((l) => ({ target, l })));
     if (!tried.length) return;
-    const g = await guard(ctx.page, ctx.cdp);
+    const g = await guard(ctx.page);
     const startHref = ctx.page.url();
     try {
       for (const { target, l } of tried) {
@@ -394,7 +398,7 @@ export const contextProbe: Probe = {
     let replaced = false;
     let documentGone = false;
     const dialogsAtStart = evidence.dialogs.length;
-    const g = await guard(ctx.page, ctx.cdp);
+    const g = await guard(ctx.page);
     try {
       for (const { l, c } of queue) {
         if (Date.now() - started > CONTEXT_BOUNDS.budgetMs) { result.stoppedBecause = 'time budget'; break; }
