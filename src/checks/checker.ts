@@ -14,7 +14,7 @@ import { consentVisits } from './evidence/consent/visit.ts';
 import { findPolicyLink, findStatementLink } from './evidence/discover.ts';
 import { filterListFor, type FilterList } from './evidence/filter-list.ts';
 import { siteOf, trackerListsVersion } from './evidence/third-parties.ts';
-import { visitPage, type VisitResult } from './evidence/visit.ts';
+import { visitPage, type VisitOptions, type VisitResult } from './evidence/visit.ts';
 import { judgePortal, type CriterionResult } from './judge.ts';
 import { scoreArea, SCORING_VERSION, type AreaScore } from './score.ts';
 import type { Area, PageKind, Versions } from './types.ts';
@@ -104,14 +104,14 @@ export class Checker {
   }
 
   /** Visits one address; a browser that cannot even start is a scanner error of this page. */
-  visit(url: string, kind: PageKind, firstPartySite: string, areas: readonly Area[]): Promise<VisitResult> {
+  visit(url: string, kind: PageKind, firstPartySite: string, areas: readonly Area[], extra: Pick<VisitOptions, 'phases'> = {}): Promise<VisitResult> {
     return this.limit(async () => {
       const browser = await this.liveBrowser();
       return visitPage(browser, url, {
         kind, firstPartySite, areas, pageTimeoutMs: this.settings.pageTimeoutMs, maxPageBytes: this.settings.maxPageBytes,
         keyboardSample: this.settings.keyboardSample, screenshotMaxHeight: this.settings.screenshotMaxHeight, probeHttp: kind === 'home',
         publicAddresses: this.settings.publicAddresses, maxPageMemoryMb: this.settings.maxPageMemoryMb,
-        filterList: await (this.filterList ??= filterListFor(this.settings.filterList)),
+        filterList: await (this.filterList ??= filterListFor(this.settings.filterList)), ...extra,
       });
     });
   }

@@ -20,6 +20,7 @@ import { beaconsOf, summariseHosts } from './host-summary.ts';
 import { upgradedByBrowser } from './hsts-preload.ts';
 import { DocumentGuard, morePrivate, PortalSpace } from './local-network.ts';
 import { DEFAULT_PAGE_MEMORY_MB, MemoryWatch } from './memory.ts';
+import type { PhaseListener } from './phases.ts';
 import { keptHeaders, type NetworkLog } from './network-log.ts';
 import { completeRequests, describeContextCookies, describeStorage, readFrameStorage, scriptCookieDeclarations, startRecording, type FrameStorage, type PageWrites } from './recording.ts';
 import { detectLanguage, type LanguageEvidence, type Passage } from './language.ts';
@@ -42,6 +43,8 @@ export interface VisitOptions {
   filterList?: FilterList | null;
   /** "ip:port" addresses that stand for public portals though they answer locally (the sandbox). */
   publicAddresses?: readonly string[];
+  /** Told when each phase of the visit begins (the checks benchmark's breakdown). */
+  phases?: PhaseListener;
   /** A page's script heap may grow to this many MiB (checks.maxPageMemoryMb; 1024 when not said). */
   maxPageMemoryMb?: number;
 }
@@ -264,9 +267,11 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
   let network: NetworkLog | null = null;
   let sharedWorkers: SharedWorkerWatch | null = null;
   const memory = new MemoryWatch();
+  const phase = opts.phases ?? (() => {});
   const memoryCapMb = opts.maxPageMemoryMb ?? DEFAULT_PAGE_MEMORY_MB;
   const stop = (reason: ScannerErrorReason, message: string) => stopper.stop(reason, message);
   try {
+    phase('setup');
     context = await browser.newContext({
       acceptDownloads: false, viewport: VIEWPORT, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', serviceWorkers: 'block',
     });
@@ -318,6 +323,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
 
     let response: Response | null;
     try {
+      phase('navigation');
       response = await page.goto(url, { waitUntil: 'load', timeout: opts.pageTimeoutMs });
     } catch (err) {
       stayedOut();
@@ -341,6 +347,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
     };
     if (response.status() >= 400) throw new ScannerError(response.status() >= 500 ? 'http_5xx' : 'http_4xx', `the page answered HTTP ${response.status()}`);
     if (!/html|xml/i.test(headers['content-type'] ?? 'text/html')) throw new ScannerError('not_html', `the page is ${headers['content-type']}, not HTML`);
+    phase('settle');
     await settle(net, page);
     try {
       evidence.navigations = await moves.follow(() => settle(net, page));
@@ -353,6 +360,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
       evidence.finalUrl = page.url();
     }
     stayedOut();
+    phase('dom');
     const frames = await listFrames(page);
     evidence.frames = frames.map((f) => f.ref);
     // A frame's target is attached before it navigates, so its address comes from its navigation.
@@ -396,6 +404,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
     movedAway(moves);
     if (opts.areas.includes('accessibility')) {
       try {
+        phase('axe');
         const axe = await runAxe(context, frames);
         evidence.axe = { version: AXE_VERSION, rules: axe.summary.map((r) => ({ ...r, elements: r.elements.map((e) => ({ ...e, snippet: maskText(e.snippet, pairs) })) })), error: null };
         result.axe = Buffer.from(maskText(axe.json, pairs));
@@ -404,28 +413,36 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
         evidence.axe = { version: AXE_VERSION, rules: [], error: classifyFailure(err).message };
       }
       movedAway(moves);
-      await runProbes({ page, cdp, frames, viewport: VIEWPORT, keyboardSample: opts.keyboardSample }, evidence);
+      await runProbes({ page, cdp, frames, viewport: VIEWPORT, keyboardSample: opts.keyboardSample }, evidence, undefined, (name) => phase(`probe:${name.replace(/^interaction\..*/, 'interaction')}`));
     }
 
     evidence.targets = [...evidence.targets ?? [], ...(await completeRequests(recording))];
     const declarations: CookieDeclaration[] = [...net.cookieDeclarations, ...scriptCookieDeclarations(frameStorage)];
+    phase('cookies');
     evidence.cookies = await describeContextCookies(context, declarations, opts.firstPartySite);
+    phase('serialise');
     const html = maskText(await page.content(), pairs);
     result.dom = Buffer.from(html.length > MAX_DOM_BYTES ? html.slice(0, MAX_DOM_BYTES) : html);
 
     await page.evaluate(`(${MASK_SCRIPT})(${JSON.stringify(pairs)})`);
+    phase('screenshot');
     result.screenshot = await fullPageScreenshot(cdp, Math.min(Math.max(dom.height, VIEWPORT.height), opts.screenshotMaxHeight));
     if (opts.areas.includes('accessibility')) {
+      phase('crops');
       const crops = await cropElements(cdp, frames, elementsToCrop(evidence));
       evidence.crops = crops.refs;
       result.crops = crops.bodies;
     }
     // Last, as it types into fields: behaviour evidence (privacy only).
+    phase('behaviour');
     if (behaviour) evidence.behaviour = await behaviour.finish(page, evidence);
     if (stopper.stopped) throw stopper.stopped;
     // The page is done with: free its renderer before the second visit starts one.
+    phase('close');
     await closeBounded(context);
+    phase('http-probe');
     if (opts.probeHttp && url.startsWith('https:')) evidence.httpVariant = await probeHttpVariant(browser, url, Math.min(opts.pageTimeoutMs, 15_000));
+    phase('cors-probe');
     if (opts.probeHttp) evidence.corsProbe = await probeCors(browser, evidence.finalUrl ?? url, Math.min(opts.pageTimeoutMs, 15_000));
   } catch (err) {
     evidence.error = classifyFailure(stopper.stopped ?? err);
@@ -443,6 +460,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
       evidence.beacons = beaconsOf(evidence);
     }
     evidence.durationMs = Date.now() - startedAt.getTime();
+    phase('done');
   }
   return result;
 }

@@ -34,8 +34,9 @@ export const PROBES: Probe[] = [
   ...INTERACTION_PROBES, // last: it focuses and changes fields (the page is put back, reloaded if it changed)
 ];
 
-export async function runProbes(ctx: ProbeContext, evidence: PageEvidence, probes: readonly Probe[] = PROBES): Promise<void> {
+export async function runProbes(ctx: ProbeContext, evidence: PageEvidence, probes: readonly Probe[] = PROBES, starting: (name: string) => void = () => {}): Promise<void> {
   for (const probe of probes) {
+    starting(probe.name);
     try {
       await probe.run(ctx, evidence);
     } catch (err) {
