@@ -69,7 +69,7 @@ async function* renderInBrowser(source: HtmlPageSourceConfig, url: string, ctx: 
         body: Buffer.from(html, 'utf8'), redirects: [], attempts: 1, startedAt, firstByteMs, totalMs: performance.now() - t0,
       },
     };
-    failOnHttpError(status, 'the statistics page');
+    failOnHttpError({ status, headers: main?.headers() ?? {} }, 'the statistics page');
   } finally {
     await context.close();
   }

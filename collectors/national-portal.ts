@@ -6,6 +6,7 @@ import { PayloadFailure, parseJsonBody, type DataNote, type NormalisedMeasure, t
 import { parseCount, parseDecimal } from '../src/normalise/numbers.ts';
 import { parseMonth } from '../src/time/period.ts';
 import type { JobSpec } from '../src/run/job.ts';
+import { failOnHttpError } from './common.ts';
 import type { Collector, PayloadView } from './types.ts';
 
 type Report = NationalPortalSourceConfig['reports'][number];
@@ -115,8 +116,7 @@ export const nationalPortal = {
       const response = await http.request({ method: 'POST', url: source.url, headers, body });
       yield { request: { method: 'POST', url: source.url, headers, body }, response };
       // The payload is stored by now; what follows only decides whether to fetch the next page.
-      if (response.status >= 500) throw new PayloadFailure('http_5xx', `the gateway answered HTTP ${response.status}`);
-      if (response.status >= 400) throw new PayloadFailure('http_4xx', `the gateway answered HTTP ${response.status}`);
+      failOnHttpError(response, 'the gateway');
       let rows: unknown;
       try {
         rows = parseJsonBody(response.body, 'the gateway');

@@ -98,7 +98,7 @@ export const platformApi = {
       yield payload;
       const { status, body } = payload.response;
       if (status === 401) throw new PayloadFailure('unauthorized', `the platform refused a freshly issued token (HTTP 401 at ${report.path}). Fix: check the roles of client "${source.auth.clientId}" in the SSO`);
-      failOnHttpError(status, `the platform (${report.path})`);
+      failOnHttpError(payload.response, `the platform (${report.path})`);
       let doc: unknown;
       try {
         doc = parseJsonBody(body, 'the platform');

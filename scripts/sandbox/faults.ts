@@ -30,6 +30,8 @@ export type Fault = Counted & (
   | { mode: 'redesigned' }
   // HTTP 401 for any token (a revoked client; with count 1, a token revoked early).
   | { mode: 'unauthorized' }
+  // HTTP 429 Too Many Requests, with Retry-After: N seconds (absent when retryAfter is omitted).
+  | { mode: 'rate_limited'; retryAfter?: number | undefined }
 );
 
 export type FaultMode = Fault['mode'];
@@ -52,6 +54,7 @@ export const faultSchema = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('truncated'), count }),
   z.strictObject({ mode: z.literal('redesigned'), count }),
   z.strictObject({ mode: z.literal('unauthorized'), count }),
+  z.strictObject({ mode: z.literal('rate_limited'), retryAfter: z.number().int().min(0).max(86_400).optional(), count }),
 ]);
 
 const ROUTE_RE = /^(?:gateway|status|igate|igate:token|open-data|gateway:[A-Za-z0-9_.-]+|site:[a-z0-9-]+)$/;
@@ -240,6 +243,15 @@ export async function respondWithFault(fault: Fault, req: IncomingMessage, res: 
     case 'unauthorized': {
       const body = JSON.stringify({ error: 'invalid_token', error_description: 'Token verification failed' });
       res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer error="invalid_token"', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+      return;
+    }
+    case 'rate_limited': {
+      const body = kind === 'json' ? JSON.stringify({ error: 'too many requests' }) : '<html><head><title>429 Too Many Requests</title></head><body><h1>429 Too Many Requests</h1></body></html>';
+      res.writeHead(429, {
+        'content-type': kind === 'json' ? 'application/json' : 'text/html', 'content-length': Buffer.byteLength(body),
+        ...(fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) }),
+      });
       res.end(body);
       return;
     }

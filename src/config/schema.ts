@@ -434,6 +434,8 @@ export const ConfigSchema = z.strictObject({
       maxRedirects: z.int().min(0).max(20).default(5),
       retries: z.int().min(0).max(10).default(2),
       retryBaseDelayMs: z.int().min(0).max(60_000).default(500),
+      /** The longest Retry-After (429, 503) waited for; a portal asking more is recorded as rate_limited. */
+      maxRetryAfterMs: z.int().min(0).max(600_000).default(60_000),
       perHostConcurrency: z.int().min(1).max(64).default(4),
     })
     .prefault({}),

@@ -6,9 +6,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { rootCertificates } from 'node:tls';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { Agent, type Dispatcher } from 'undici';
-import { HttpFailure, RETRYABLE, classifyError, failureForStatus } from './failure.ts';
+import { HttpFailure, RETRYABLE, classifyError, failureForStatus, retryAfterMs } from './failure.ts';
 
-export { HttpFailure, RETRYABLE, failureForStatus, type FailureReason } from './failure.ts';
+export { HttpFailure, RETRYABLE, failureForStatus, retryAfterMs, type FailureReason } from './failure.ts';
 
 // undici checks the headers and body timeouts on a ~0.5 s tick, so they can fire up to about a
 // second late; the total deadline is an exact timer.
@@ -27,6 +27,11 @@ export interface HttpLimits {
   retries: number;
   /** The first backoff pause; doubles per retry, with jitter. */
   retryBaseDelayMs: number;
+  /**
+   * The longest Retry-After (429, 503) honoured: a portal asking for a longer pause is not
+   * retried (the answer is returned, and named rate_limited by the caller).
+   */
+  maxRetryAfterMs: number;
   perHostConcurrency: number;
   userAgent: string;
   /** An extra trusted CA, on top of the system roots (for local test servers). */
@@ -44,6 +49,7 @@ export const DEFAULT_LIMITS: Readonly<HttpLimits> = Object.freeze({
   maxRedirects: 5,
   retries: 2,
   retryBaseDelayMs: 500,
+  maxRetryAfterMs: 60_000,
   perHostConcurrency: 4,
   userAgent: `dvc-monitor/${VERSION}`,
 });
@@ -103,7 +109,24 @@ export function createHttpClient(overrides: Partial<HttpLimits> = {}): HttpClien
     bodyTimeout: limits.bodyTimeoutMs,
   });
   const hostLimiters = new Map<string, LimitFunction>();
+  // A host that answered Retry-After gets no request from us before then (performance.now() time).
+  const hostPausedUntil = new Map<string, number>();
   let closed = false;
+
+  /** Waits out a host's Retry-After pause; one that outlasts the deadline fails now as rate_limited. */
+  async function respectHostPause(url: URL, signal: AbortSignal, deadlineAt: number, attempt: number): Promise<void> {
+    const until = hostPausedUntil.get(url.hostname);
+    if (until === undefined) return;
+    const wait = until - performance.now();
+    if (wait <= 0) {
+      hostPausedUntil.delete(url.hostname);
+      return;
+    }
+    if (performance.now() + wait >= deadlineAt) {
+      throw new HttpFailure('rate_limited', url.href, { attempts: attempt - 1, detail: `${url.hostname} asked to wait ${Math.ceil(wait / 1000)} s more (Retry-After), beyond this request's deadline` });
+    }
+    await sleep(wait, undefined, { signal });
+  }
 
   function limiterFor(url: URL): LimitFunction {
     let limiter = hostLimiters.get(url.hostname);
@@ -142,12 +165,19 @@ export function createHttpClient(overrides: Partial<HttpLimits> = {}): HttpClien
       for (let attempt = 1; ; attempt++) {
         let outcome: HttpResponse | HttpFailure;
         try {
-          outcome = await runAttempt(req, firstUrl, attempt, controller.signal, toFailure);
+          outcome = await runAttempt(req, firstUrl, attempt, controller.signal, deadlineAt, toFailure);
         } catch (err) {
           outcome = toFailure(err, req.url, attempt);
         }
         const retryable = outcome instanceof HttpFailure ? RETRYABLE.has(outcome.reason) : isRetryableStatus(outcome.status);
-        const delay = backoffMs(limits.retryBaseDelayMs, attempt);
+        let delay = backoffMs(limits.retryBaseDelayMs, attempt);
+        // The portal's own Retry-After is the pause, for the whole host: never hammer a portal that asked us to wait.
+        const asked = outcome instanceof HttpFailure || !retryable ? null : retryAfterMs(outcome.headers['retry-after'], Date.now());
+        if (asked !== null && !(outcome instanceof HttpFailure)) {
+          if (asked > limits.maxRetryAfterMs) return outcome;
+          hostPausedUntil.set(new URL(outcome.url).hostname, performance.now() + asked);
+          delay = Math.max(delay, asked);
+        }
         // Give up when out of retries, or when the pause alone would overrun the deadline.
         if (!retryable || attempt > limits.retries || performance.now() + delay >= deadlineAt) {
           if (outcome instanceof HttpFailure) throw outcome;
@@ -171,6 +201,7 @@ export function createHttpClient(overrides: Partial<HttpLimits> = {}): HttpClien
     firstUrl: URL,
     attempt: number,
     signal: AbortSignal,
+    deadlineAt: number,
     toFailure: (err: unknown, url: string, attempts: number) => HttpFailure,
   ): Promise<HttpResponse> {
     let url = firstUrl;
@@ -188,6 +219,7 @@ export function createHttpClient(overrides: Partial<HttpLimits> = {}): HttpClien
       const hopBody = body;
       let hop: Hop;
       try {
+        await respectHostPause(hopUrl, signal, deadlineAt, attempt);
         // The per-host slot is held for one hop only, so a redirect to another host cannot deadlock.
         const task = limiterFor(hopUrl)(() => exchange(hopUrl, hopMethod, headers, hopBody, signal, attempt));
         hop = await untilAborted(task, signal);

@@ -12,6 +12,8 @@ export type FailureReason =
   | 'too_many_redirects'
   | 'http_4xx'
   | 'http_5xx'
+  // HTTP 429, or a Retry-After longer than we may wait: the portal asked us to slow down.
+  | 'rate_limited'
   | 'aborted'
   | 'network';
 
@@ -51,6 +53,7 @@ export class HttpFailure extends Error {
 }
 
 export function failureForStatus(status: number): FailureReason | null {
+  if (status === 429) return 'rate_limited';
   if (status >= 400 && status <= 499) return 'http_4xx';
   if (status >= 500 && status <= 599) return 'http_5xx';
   return null;
@@ -100,6 +103,20 @@ const CODE_REASONS: Record<string, FailureReason> = {
   UND_ERR_RES_EXCEEDED_MAX_SIZE: 'too_large',
   CERT_HAS_EXPIRED: 'tls_expired',
 };
+
+/**
+ * A Retry-After header (RFC 9110 §10.2.3) as milliseconds from `now`: delay-seconds or an
+ * HTTP-date; null when absent or unreadable (then the client's own backoff applies). A date in
+ * the past is 0.
+ */
+export function retryAfterMs(header: string | undefined, now: number): number | null {
+  if (header === undefined) return null;
+  const text = header.trim();
+  if (/^\d{1,10}$/.test(text)) return Number(text) * 1000;
+  if (!/^[A-Za-z]{3},? /.test(text)) return null;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
 
 function reasonForCode(code: string): FailureReason | undefined {
   if (CODE_REASONS[code]) return CODE_REASONS[code];

@@ -40,7 +40,7 @@ export interface NormaliseResult {
 }
 
 export type PayloadFailureReason =
-  | 'not_json' | 'malformed_json' | 'unexpected_shape' | 'empty' | 'http_4xx' | 'http_5xx'
+  | 'not_json' | 'malformed_json' | 'unexpected_shape' | 'empty' | 'http_4xx' | 'http_5xx' | 'rate_limited'
   // Spreadsheets and pages: an HTML page (or garbage) where a CSV, XLSX or HTML document was expected.
   | 'not_csv' | 'malformed_csv' | 'not_xlsx' | 'malformed_xlsx' | 'not_html'
   // A page showing another month than the one asked for.

@@ -104,6 +104,7 @@ describe('a misbehaving gateway', () => {
     { fault: { mode: 'reset' }, reason: 'connect_reset' },
     { fault: { mode: 'slow', delayMs: 4000 }, reason: 'timeout' },
     { fault: { mode: 'oversized', bytes: 50_000_000 }, reason: 'too_large' },
+    { fault: { mode: 'rate_limited', retryAfter: 3600 }, reason: 'rate_limited' },
   ] as const;
 
   for (const { fault, reason } of cases) {
@@ -131,6 +132,28 @@ describe('a misbehaving gateway', () => {
       db.close();
     });
   }
+
+  it('waits what a 429 asks for, once, instead of hammering; a wait beyond the maximum fails as rate_limited (issue 13 item 7)', async () => {
+    const db = openStore(join(tempDir(), 'store.sqlite'));
+    sandbox.setFault('gateway', { mode: 'rate_limited', retryAfter: 3600 });
+    const before = sandbox.requestCount('gateway');
+    try {
+      const refused = await runOnce(db, ['2026-02'], { retries: 3, maxRetryAfterMs: 60_000 });
+      expect(refused.failures).toHaveLength(4);
+      // One request per job: the portal asked for an hour, so nothing is retried.
+      expect(sandbox.requestCount('gateway') - before).toBe(4);
+      expect(refused.failures[0]!.message).toMatch(/answered HTTP 429 \(too many requests\); it asked to wait 3600 s \(Retry-After: "3600"\)/);
+    } finally {
+      sandbox.setFault('gateway', null);
+    }
+    // A short wait is honoured: the job succeeds after it.
+    sandbox.setFault('gateway', { mode: 'rate_limited', retryAfter: 1, count: 1 });
+    const t0 = performance.now();
+    const ok = await runOnce(db, ['2026-02'], { retries: 2, retryBaseDelayMs: 10 });
+    expect(ok.status).toBe('succeeded');
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(990);
+    db.close();
+  });
 
   it('stores unusable values as null with a reason and reads Vietnamese number formats', async () => {
     const db = openStore(join(tempDir(), 'store.sqlite'));
