@@ -7,7 +7,40 @@ import type { DeliveryResult } from '../alerts/delivery.ts';
 import type { EvaluationResult } from '../alerts/evaluate.ts';
 
 
+/** The months of a plan, as "tháng 10/2026" or "tháng 3/2025 – tháng 10/2025 (8 tháng)". */
+function planMonths(plan: RunSummary['plan'], lang: Lang): string {
+  const periods = [...plan.periods].sort();
+  if (periods.length === 0) return L(lang, 'không tháng nào', 'no month');
+  if (periods.length === 1) return formatMonthLabel(periods[0]!, lang);
+  return `${formatMonthLabel(periods[0]!, lang)} – ${formatMonthLabel(periods.at(-1)!, lang)} (${L(lang, `${periods.length} tháng`, `${periods.length} months`)})`;
+}
+
+/**
+ * The run summary; when a killed run with another plan was finished first (or could not be), that
+ * is said first, with what was asked this time.
+ */
 export function renderRunSummary(s: RunSummary, lang: Lang): string {
+  if (s.pendingPlan) {
+    return [
+      L(lang,
+        `Lần chạy #${s.runId} bị gián đoạn trước đó (${planMonths(s.plan, lang)}) được làm tiếp trước, vì yêu cầu lần này khác (${planMonths(s.pendingPlan, lang)}); nó lại bị dừng, nên yêu cầu lần này CHƯA được chạy. Lần chạy sau sẽ làm xong #${s.runId} rồi chạy yêu cầu đó (hoặc dùng --fresh để bỏ #${s.runId}).`,
+        `Run #${s.runId}, interrupted earlier (${planMonths(s.plan, lang)}), was resumed first because this request is different (${planMonths(s.pendingPlan, lang)}); it was stopped again, so this request has NOT run. The next run finishes #${s.runId} and then runs it (or use --fresh to abandon #${s.runId}).`),
+      runLines(s, lang),
+    ].join('\n');
+  }
+  if (s.previous) {
+    return [
+      L(lang,
+        `Lần chạy #${s.previous.runId} bị gián đoạn trước đó có kế hoạch khác (${planMonths(s.previous.plan, lang)}): đã làm tiếp cho xong trước khi chạy yêu cầu lần này (${planMonths(s.plan, lang)}).`,
+        `Run #${s.previous.runId}, interrupted earlier, had another plan (${planMonths(s.previous.plan, lang)}): it was finished before running this request (${planMonths(s.plan, lang)}).`),
+      runLines(s.previous, lang),
+      runLines(s, lang),
+    ].join('\n');
+  }
+  return runLines(s, lang);
+}
+
+function runLines(s: RunSummary, lang: Lang): string {
   const seconds = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 1 }).format(s.durationMs / 1000);
   const lines = [
     L(lang,
