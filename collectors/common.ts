@@ -28,9 +28,9 @@ function waitAsked(response: Pick<HttpResponse, 'headers'> & { attempts?: number
 }
 
 /** GETs one document and yields it for storage; an HTTP error status fails the job after that. */
-export async function* fetchDocument(http: HttpClient, url: string, accept: string, what: string): AsyncGenerator<RawPayload, void, void> {
+export async function* fetchDocument(http: HttpClient, url: string, accept: string, what: string, signal?: AbortSignal): AsyncGenerator<RawPayload, void, void> {
   const headers = { accept };
-  const response = await http.request({ method: 'GET', url, headers });
+  const response = await http.request({ method: 'GET', url, headers, signal });
   yield { request: { method: 'GET', url, headers, body: null }, response };
   failOnHttpError(response, what);
 }

@@ -4,6 +4,7 @@
 // CSS selectors or by table header and row-label texts declared in the config. A page whose
 // table moved or whose headers changed is `unexpected_shape`, never a row of zeros.
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import * as cheerio from 'cheerio';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../src/browser/launch.ts';
@@ -35,6 +36,11 @@ function navigationFailure(err: Error, url: string): HttpFailure {
   return new HttpFailure(reason, url, { attempts: 1, detail: m.split('\n')[0]?.slice(0, 200) });
 }
 
+/** After loading and waiting (timeoutMs), what the page gets to hand over its HTML. */
+const READ_MS = 10_000;
+/** Closing a context normally takes well under a second; a wedged one is not waited for longer. */
+const CLOSE_MS = 10_000;
+
 async function* renderInBrowser(source: HtmlPageSourceConfig, url: string, ctx: CollectContext): AsyncGenerator<RawPayload, void, void> {
   let browser: Browser;
   try {
@@ -42,16 +48,30 @@ async function* renderInBrowser(source: HtmlPageSourceConfig, url: string, ctx: 
   } catch (err) {
     throw new PayloadFailure('browser_unavailable', `Chromium could not be started: ${(err as Error).message.split('\n')[0]}`);
   }
+  ctx.signal.throwIfAborted();
   // A fresh context per page: no cookies or storage carried from one portal to the next.
   const context = await browser.newContext({ serviceWorkers: 'block' });
+  // A script that never stops holds the page's main thread: nothing can be read from it, and
+  // only closing its context ends it. That happens at the page's own deadline (load and wait,
+  // then READ_MS to hand over the HTML) or at the job's, whichever comes first.
+  let stoppedBecause: string | null = null;
+  const stop = (why: string) => {
+    stoppedBecause ??= why;
+    void context.close().catch(() => undefined);
+  };
+  const onAbort = () => stop('the job reached its hard deadline');
+  ctx.signal.addEventListener('abort', onAbort, { once: true });
+  const pageDeadline = setTimeout(() => stop(`the page did not hand over its HTML within ${Math.round((source.timeoutMs + READ_MS) / 1000)} s (a script that never stops?)`), source.timeoutMs + READ_MS);
+  const stopped = (err: unknown): never => {
+    if (stoppedBecause) throw new HttpFailure('timeout', url, { attempts: 1, detail: stoppedBecause });
+    throw err;
+  };
   try {
     await context.route('**/*', (route) => (SKIPPED_RESOURCES.has(route.request().resourceType()) ? route.abort() : route.continue()));
     const page = await context.newPage();
     const startedAt = new Date();
     const t0 = performance.now();
-    const main = await page.goto(url, { waitUntil: 'load', timeout: source.timeoutMs }).catch((err: Error) => {
-      throw navigationFailure(err, url);
-    });
+    const main = await page.goto(url, { waitUntil: 'load', timeout: source.timeoutMs }).catch((err: Error) => stopped(navigationFailure(err, url)));
     const firstByteMs = performance.now() - t0;
     if (source.waitFor && (main?.status() ?? 0) < 400) {
       // Not appearing in time is not a failure by itself: the HTML is kept either way, and the
@@ -59,7 +79,8 @@ async function* renderInBrowser(source: HtmlPageSourceConfig, url: string, ctx: 
       const left = Math.max(1, source.timeoutMs - (performance.now() - t0));
       await page.waitForSelector(source.waitFor, { state: 'attached', timeout: left }).catch(() => undefined);
     }
-    const html = await page.content();
+    const html = await page.content().catch(stopped);
+    if (stoppedBecause) stopped(null);
     if (html.length > MAX_RENDERED_CHARS) throw new HttpFailure('too_large', url, { attempts: 1, detail: `the rendered page exceeds ${MAX_RENDERED_CHARS} characters` });
     const status = main?.status() ?? 0;
     yield {
@@ -71,7 +92,9 @@ async function* renderInBrowser(source: HtmlPageSourceConfig, url: string, ctx: 
     };
     failOnHttpError({ status, headers: main?.headers() ?? {} }, 'the statistics page');
   } finally {
-    await context.close();
+    clearTimeout(pageDeadline);
+    ctx.signal.removeEventListener('abort', onAbort);
+    await Promise.race([context.close().catch(() => undefined), sleep(CLOSE_MS, undefined, { ref: false })]);
   }
 }
 
@@ -153,7 +176,7 @@ export const htmlPage = {
 
   collect(source, job, ctx) {
     const url = fillPeriod(source.url, job.period!);
-    return source.render === 'browser' ? renderInBrowser(source, url, ctx) : fetchDocument(ctx.http, url, 'text/html', 'the statistics page');
+    return source.render === 'browser' ? renderInBrowser(source, url, ctx) : fetchDocument(ctx.http, url, 'text/html', 'the statistics page', ctx.signal);
   },
 
   normalise(source, job, payloads, ctx) {

@@ -104,7 +104,7 @@ export const nationalPortal = {
     return jobs;
   },
 
-  async *collect(source, job, { http }) {
+  async *collect(source, job, { http, signal }) {
     let previousPage: string | undefined;
     for (let pageIndex = 1; pageIndex <= MAX_PAGES; pageIndex++) {
       const body = `params=${encodeURIComponent(JSON.stringify(requestParams(source, job, pageIndex)))}`;
@@ -113,7 +113,7 @@ export const nationalPortal = {
         'x-requested-with': 'XMLHttpRequest',
         accept: 'application/json, text/javascript, */*; q=0.01',
       };
-      const response = await http.request({ method: 'POST', url: source.url, headers, body });
+      const response = await http.request({ method: 'POST', url: source.url, headers, body, signal });
       yield { request: { method: 'POST', url: source.url, headers, body }, response };
       // The payload is stored by now; what follows only decides whether to fetch the next page.
       failOnHttpError(response, 'the gateway');

@@ -21,8 +21,8 @@ export const openData = {
     return periodJobs(source.id, periods);
   },
 
-  collect(source, job, { http }) {
-    return fetchDocument(http, fillPeriod(source.url, job.period!), ACCEPT[source.format], `the ${source.format.toUpperCase()} export`);
+  collect(source, job, { http, signal }) {
+    return fetchDocument(http, fillPeriod(source.url, job.period!), ACCEPT[source.format], `the ${source.format.toUpperCase()} export`, signal);
   },
 
   async normalise(source, job, payloads, ctx) {

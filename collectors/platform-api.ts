@@ -81,7 +81,7 @@ export const platformApi = {
       let payload: RawPayload;
       for (;;) {
         const headers = { accept: 'application/json', authorization: `Bearer ${token}` };
-        const response = await ctx.http.request({ method: 'GET', url, headers });
+        const response = await ctx.http.request({ method: 'GET', url, headers, signal: ctx.signal });
         payload = { request: { method: 'GET', url, headers, body: null }, response };
         if (response.status !== 401 || refreshed) break;
         // Expired or revoked early: one new token, once per job, so a 401 loop cannot start.

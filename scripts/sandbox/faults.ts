@@ -28,6 +28,9 @@ export type Fault = Counted & (
   // The normal answer cut in half (a crashed upstream), or with its table/headers renamed (a redesign).
   | { mode: 'truncated' }
   | { mode: 'redesigned' }
+  // The normal page, plus a script that starts an endless loop once the page has loaded (a broken
+  // widget): the page's main thread never frees up again.
+  | { mode: 'endless_script' }
   // HTTP 401 for any token (a revoked client; with count 1, a token revoked early).
   | { mode: 'unauthorized' }
   // HTTP 429 Too Many Requests, with Retry-After: N seconds (absent when retryAfter is omitted).
@@ -53,6 +56,7 @@ export const faultSchema = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('fail_times'), times: z.number().int().positive(), status: status5xx, count }),
   z.strictObject({ mode: z.literal('truncated'), count }),
   z.strictObject({ mode: z.literal('redesigned'), count }),
+  z.strictObject({ mode: z.literal('endless_script'), count }),
   z.strictObject({ mode: z.literal('unauthorized'), count }),
   z.strictObject({ mode: z.literal('rate_limited'), retryAfter: z.number().int().min(0).max(86_400).optional(), count }),
 ]);
@@ -78,6 +82,9 @@ export function parseFault(route: unknown, fault: unknown): { route: FaultRoute;
   }
   if (parsed.data.mode === 'redesigned' && !route.startsWith('site:') && route !== 'open-data') {
     throw new Error(`redesigned only applies to site routes and open-data, not ${route}`);
+  }
+  if (parsed.data.mode === 'endless_script' && !route.startsWith('site:')) {
+    throw new Error(`endless_script only applies to site routes, not ${route}`);
   }
   if (parsed.data.mode === 'truncated' && route.startsWith('gateway')) {
     throw new Error(`truncated does not apply to gateway routes (use malformed_json), not ${route}`);
@@ -259,6 +266,7 @@ export async function respondWithFault(fault: Fault, req: IncomingMessage, res: 
     case 'bad_values':
     case 'truncated':
     case 'redesigned':
+    case 'endless_script':
       throw new Error(`${fault.mode} is not a terminal fault`);
   }
 }

@@ -175,6 +175,10 @@ export const ChecksSchema = z.strictObject({
 const Priority = z.int().min(0).max(100).default(0)
   .describe('When two sources give the same figure (agency, metric, month), the higher priority is kept; on a tie the figure stored first stays. Either way a disagreement is flagged as inconsistent.');
 
+/** Every collection job ends by this deadline, whatever the portal does (an endless script, a request that never ends). */
+const JobTimeout = z.int().min(1000).max(6 * 3_600_000).optional()
+  .describe('Hard deadline of one job of this source (ms); past it the job is stopped, its browser page or request killed, and recorded as timeout. Default: timeoutMs + 30 s for browser pages, 10 minutes otherwise');
+
 export const NATIONAL_PORTAL_REPORTS = ['monthly_counts', 'index_766'] as const;
 
 export const NationalPortalSourceSchema = z.strictObject({
@@ -182,6 +186,7 @@ export const NationalPortalSourceSchema = z.strictObject({
   kind: z.literal('national-portal'),
   enabled: z.boolean().default(true),
   priority: Priority,
+  jobTimeoutMs: JobTimeout,
   url: HttpUrl.describe('The statistics gateway, e.g. https://dichvucong.gov.vn/jsp/rest.jsp'),
   provider: z.string().default('dvcquocgia'),
   reports: z.array(z.enum(NATIONAL_PORTAL_REPORTS)).min(1).default([...NATIONAL_PORTAL_REPORTS]),
@@ -253,6 +258,7 @@ export const PlatformApiSourceSchema = z.strictObject({
   kind: z.literal('platform-api'),
   enabled: z.boolean().default(true),
   priority: Priority,
+  jobTimeoutMs: JobTimeout,
   cumulative: Cumulative,
   url: HttpUrl.describe('Where the API paths start (the base URL), e.g. https://apiigate.example.gov.vn'),
   auth: z.strictObject({
@@ -295,6 +301,7 @@ export const HtmlPageSourceSchema = z.strictObject({
   kind: z.literal('html-page'),
   enabled: z.boolean().default(true),
   priority: Priority,
+  jobTimeoutMs: JobTimeout,
   cumulative: Cumulative,
   url: UrlTemplate,
   render: z.enum(['static', 'browser']).default('static').describe('static: the HTML as served; browser: the page after its scripts ran in Chromium'),
@@ -342,6 +349,7 @@ export const OpenDataSourceSchema = z.strictObject({
   kind: z.literal('open-data'),
   enabled: z.boolean().default(true),
   priority: Priority,
+  jobTimeoutMs: JobTimeout,
   cumulative: Cumulative,
   url: UrlTemplate,
   format: z.enum(['csv', 'xlsx']),
@@ -363,6 +371,7 @@ export const StatusEndpointSourceSchema = z.strictObject({
   kind: z.literal('status-endpoint'),
   enabled: z.boolean().default(true),
   priority: Priority,
+  jobTimeoutMs: JobTimeout,
   url: HttpUrl,
   agency: AgencyRef.describe('The agency whose portal the endpoint reports on'),
   format: z.enum(['statuspage', 'json']).default('statuspage').describe('statuspage: /api/v2/summary.json; json: only the paths under "fields"'),

@@ -127,6 +127,41 @@ describe('statistics page collector', () => {
     });
   }
 
+  // Issue 13 item 6: a browser-rendered page whose script never stops was still running at 120 s with timeoutMs 15000.
+  it('stops a page whose script never ends at its own deadline, as timeout, and the run goes on', async () => {
+    const db = openStore(join(tempDir(), 's.sqlite'));
+    sandbox.setFault('site:danang', { mode: 'endless_script' });
+    const t0 = performance.now();
+    const summary = await collect(db, danang().replace('timeoutMs: 30000', 'timeoutMs: 3000') + hanoi(), ['2026-09']);
+    const seconds = (performance.now() - t0) / 1000;
+    expect(summary.failures).toEqual([expect.objectContaining({
+      key: 'thong-ke-danang/2026-09', reason: 'timeout',
+      message: expect.stringMatching(/did not hand over its HTML within 13 s \(a script that never stops\?\)/),
+    })]);
+    // The page's deadline is 3 s to load and wait, then 10 s to hand over its HTML.
+    expect(seconds).toBeLessThan(40);
+    expect(summary.jobsSucceeded).toBe(1);
+    expectFigures(db, 'tinh:01', '01', '2026-09');
+    expect(dumpMeasures(db).filter((m) => (m as { agency_code: string }).agency_code === 'tinh:48')).toEqual([]);
+    db.close();
+  });
+
+  it('kills a job at its hard deadline (jobTimeoutMs): a browser page, and an HTTP request in flight', async () => {
+    const db = openStore(join(tempDir(), 's.sqlite'));
+    sandbox.setFault('site:danang', { mode: 'endless_script' });
+    sandbox.setFault('site:hanoi', { mode: 'slow', delayMs: 30_000 });
+    const withDeadline = (yaml: string) => yaml.replace('    kind: html-page\n', '    kind: html-page\n    jobTimeoutMs: 3000\n');
+    const t0 = performance.now();
+    const summary = await collect(db, withDeadline(danang()) + withDeadline(hanoi()), ['2026-09'], { limits: { headersTimeoutMs: 60_000, bodyTimeoutMs: 60_000, totalTimeoutMs: 60_000 } });
+    const seconds = (performance.now() - t0) / 1000;
+    expect(summary.failures.map((f) => [f.key, f.reason]).sort()).toEqual([['thong-ke-danang/2026-09', 'timeout'], ['thong-ke-hanoi/2026-09', 'timeout']]);
+    for (const f of summary.failures) expect(f.message).toMatch(/passed its hard deadline of 3 s and was stopped/);
+    // Neither the page's own 30 s nor the request's 60 s was waited for.
+    expect(seconds).toBeLessThan(20);
+    expect(dumpMeasures(db)).toEqual([]);
+    db.close();
+  });
+
   it('refuses JSON where a page was expected', async () => {
     const db = openStore(join(tempDir(), 's.sqlite'));
     const config = hanoi().replace(`${sandbox.url}/sites/hanoi/thong-ke?thang={period}`, `${sandbox.url}/sites/danang/api/thong-ke?thang={period}`);
