@@ -1,6 +1,6 @@
 // What several collectors do the same way: one job per period (and report), one GET of a
 // document kept as evidence, HTTP errors named after the payload is stored.
-import { retryAfterMs, type HttpClient, type HttpResponse } from '../src/http/client.ts';
+import { HttpFailure, retryAfterMs, type HttpClient, type HttpResponse } from '../src/http/client.ts';
 import { PayloadFailure } from '../src/normalise/measure.ts';
 import type { JobSpec } from '../src/run/job.ts';
 import type { PayloadView, RawPayload } from './types.ts';
@@ -27,11 +27,24 @@ function waitAsked(response: Pick<HttpResponse, 'headers'> & { attempts?: number
   return asked === null ? tries : `${tries}; it asked to wait ${Math.ceil(asked / 1000)} s (Retry-After: ${JSON.stringify(response.headers['retry-after']!.slice(0, 40))}), more than the client may wait (http.maxRetryAfterMs, or the request's deadline)`;
 }
 
+/**
+ * Sends one request and returns its answer. An answer cut short in transit (`truncated`) is
+ * yielded for storage before its failure is thrown: every payload is evidence, a cut one too.
+ */
+export async function* send(http: HttpClient, request: RawPayload['request'], signal?: AbortSignal): AsyncGenerator<RawPayload, HttpResponse, void> {
+  try {
+    return await http.request({ method: request.method as 'GET' | 'POST', url: request.url, headers: request.headers, body: request.body ?? undefined, signal });
+  } catch (err) {
+    if (err instanceof HttpFailure && err.partial) yield { request, response: err.partial };
+    throw err;
+  }
+}
+
 /** GETs one document and yields it for storage; an HTTP error status fails the job after that. */
 export async function* fetchDocument(http: HttpClient, url: string, accept: string, what: string, signal?: AbortSignal): AsyncGenerator<RawPayload, void, void> {
-  const headers = { accept };
-  const response = await http.request({ method: 'GET', url, headers, signal });
-  yield { request: { method: 'GET', url, headers, body: null }, response };
+  const request = { method: 'GET', url, headers: { accept }, body: null };
+  const response = yield* send(http, request, signal);
+  yield { request, response };
   failOnHttpError(response, what);
 }
 

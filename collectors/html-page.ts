@@ -6,10 +6,11 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as cheerio from 'cheerio';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page, Response as PlaywrightResponse } from 'playwright-core';
 import { launchBrowser } from '../src/browser/launch.ts';
 import type { HtmlPageSourceConfig } from '../src/config/schema.ts';
 import { HttpFailure, type FailureReason } from '../src/http/client.ts';
+import { htmlCut, jsonExtent } from '../src/normalise/complete.ts';
 import { findTableWithHeaders } from '../src/normalise/html-table.ts';
 import { PayloadFailure, type NormaliseResult } from '../src/normalise/measure.ts';
 import { findViMonth } from '../src/normalise/numbers.ts';
@@ -69,6 +70,7 @@ async function* renderInBrowser(source: HtmlPageSourceConfig, url: string, ctx: 
   try {
     await context.route('**/*', (route) => (SKIPPED_RESOURCES.has(route.request().resourceType()) ? route.abort() : route.continue()));
     const page = await context.newPage();
+    const cuts = watchForCuts(page, url);
     const startedAt = new Date();
     const t0 = performance.now();
     const main = await page.goto(url, { waitUntil: 'load', timeout: source.timeoutMs }).catch((err: Error) => stopped(navigationFailure(err, url)));
@@ -83,19 +85,82 @@ async function* renderInBrowser(source: HtmlPageSourceConfig, url: string, ctx: 
     if (stoppedBecause) stopped(null);
     if (html.length > MAX_RENDERED_CHARS) throw new HttpFailure('too_large', url, { attempts: 1, detail: `the rendered page exceeds ${MAX_RENDERED_CHARS} characters` });
     const status = main?.status() ?? 0;
+    const request = { method: 'GET', url, headers: { accept: 'text/html' }, body: null };
     yield {
-      request: { method: 'GET', url, headers: { accept: 'text/html' }, body: null },
+      request,
       response: {
         url: page.url(), status, headers: { ...(main?.headers() ?? {}), 'content-type': 'text/html; charset=utf-8' },
         body: Buffer.from(html, 'utf8'), redirects: [], attempts: 1, startedAt, firstByteMs, totalMs: performance.now() - t0,
       },
     };
     failOnHttpError({ status, headers: main?.headers() ?? {} }, 'the statistics page');
+    // The browser makes a whole document of whatever arrived: a page (or the data its scripts
+    // fetched) cut short in transit renders as a page with fewer or shorter figures.
+    const found = await cuts.settle(main ?? null);
+    for (const cut of found) {
+      if (cut.body) yield { request: { method: 'GET', url: cut.url, headers: {}, body: null }, response: { url: cut.url, status: cut.status, headers: cut.headers, body: cut.body, redirects: [], attempts: 1, startedAt, firstByteMs: 0, totalMs: 0 } };
+    }
+    if (found.length) throw new PayloadFailure('truncated', `the statistics page was rendered from ${found.map((c) => `${c.what} (${c.url.slice(0, 200)}): ${c.why}`).join('; ')}`);
   } finally {
     clearTimeout(pageDeadline);
     ctx.signal.removeEventListener('abort', onAbort);
     await Promise.race([context.close().catch(() => undefined), sleep(CLOSE_MS, undefined, { ref: false })]);
   }
+}
+
+interface Cut {
+  what: string;
+  url: string;
+  why: string;
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer | null;
+}
+
+/** Chromium's names for a body that ended before its Content-Length or its chunked encoding's end. */
+const CUT_IN_TRANSIT = /ERR_CONTENT_LENGTH_MISMATCH|ERR_INCOMPLETE_CHUNKED_ENCODING/;
+
+/**
+ * Watches a page for what it was built from being cut short: the document as served (an HTML end
+ * marker after its last content) and the data its scripts fetched (JSON or HTML that ends before
+ * it does), and any request Chromium saw end before its announced length. `settle` lists them.
+ */
+function watchForCuts(page: Page, url: string): { settle(main: PlaywrightResponse | null): Promise<Cut[]> } {
+  const cuts: Cut[] = [];
+  const checks: Array<Promise<void>> = [];
+  page.on('requestfailed', (request) => {
+    const error = request.failure()?.errorText ?? '';
+    if (CUT_IN_TRANSIT.test(error)) cuts.push({ what: 'a response cut short in transit', url: request.url(), why: error, status: 0, headers: {}, body: null });
+  });
+  page.on('response', (response) => {
+    const type = response.request().resourceType();
+    if (type !== 'xhr' && type !== 'fetch') return;
+    checks.push(response.body().then((body) => {
+      const why = dataCut(body, response.headers()['content-type'] ?? '');
+      if (why) cuts.push({ what: 'data fetched by its scripts', url: response.url(), why, status: response.status(), headers: response.headers(), body });
+    }, () => undefined));
+  });
+  return {
+    async settle(main) {
+      await Promise.all(checks);
+      const body = main && main.status() < 300 ? await main.body().catch(() => null) : null;
+      const why = body ? htmlCut(body.toString('utf8')) : null;
+      if (why) cuts.unshift({ what: 'a page cut short as served', url: main!.url() || url, why: `${body!.length} bytes: ${why}`, status: main!.status(), headers: main!.headers(), body });
+      return cuts;
+    },
+  };
+}
+
+/** Why data a page's script fetched is cut short, for JSON and HTML answers; null when whole or another kind. */
+function dataCut(body: Buffer, contentType: string): string | null {
+  const text = body.toString('utf8').replace(/^\uFEFF/, '');
+  const start = text.trimStart()[0];
+  if (/json/i.test(contentType) || start === '{' || start === '[') {
+    if (text.trim() === '') return null;
+    const extent = jsonExtent(text);
+    return extent.kind === 'cut' ? `JSON cut short after ${body.length} bytes: ${extent.why}` : null;
+  }
+  return /html/i.test(contentType) ? htmlCut(text) : null;
 }
 
 function readByRows($: cheerio.CheerioAPI, source: HtmlPageSourceConfig, table: NonNullable<HtmlPageSourceConfig['table']>, period: string, sink: MeasureSink): void {
@@ -184,6 +249,10 @@ export const htmlPage = {
     const start = body.subarray(0, 1024).toString('utf8').replace(/^\uFEFF/, '').trimStart();
     if (start === '') throw new PayloadFailure('empty', 'the statistics page is empty');
     if (!start.startsWith('<')) throw new PayloadFailure('not_html', `the statistics page answered ${/^[[{]/.test(start) ? 'JSON' : 'something'} that is not HTML: ${excerpt(start, 60)}`);
-    return readStatisticsPage(source, job.period!, body.toString('utf8'), ctx);
+    const html = body.toString('utf8');
+    // A rendered page is the browser's serialisation, always whole: its page as served was checked when it was collected.
+    const cut = source.render === 'browser' ? null : htmlCut(html);
+    if (cut) throw new PayloadFailure('truncated', `the statistics page (${body.length} bytes) is cut short: ${cut}`);
+    return readStatisticsPage(source, job.period!, html, ctx);
   },
 } satisfies Collector<HtmlPageSourceConfig>;

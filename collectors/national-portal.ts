@@ -6,7 +6,7 @@ import { PayloadFailure, parseJsonBody, type DataNote, type NormalisedMeasure, t
 import { parseCount, parseDecimal } from '../src/normalise/numbers.ts';
 import { parseMonth } from '../src/time/period.ts';
 import type { JobSpec } from '../src/run/job.ts';
-import { failOnHttpError } from './common.ts';
+import { failOnHttpError, send } from './common.ts';
 import type { Collector, PayloadView } from './types.ts';
 
 type Report = NationalPortalSourceConfig['reports'][number];
@@ -113,8 +113,9 @@ export const nationalPortal = {
         'x-requested-with': 'XMLHttpRequest',
         accept: 'application/json, text/javascript, */*; q=0.01',
       };
-      const response = await http.request({ method: 'POST', url: source.url, headers, body, signal });
-      yield { request: { method: 'POST', url: source.url, headers, body }, response };
+      const request = { method: 'POST', url: source.url, headers, body };
+      const response = yield* send(http, request, signal);
+      yield { request, response };
       // The payload is stored by now; what follows only decides whether to fetch the next page.
       failOnHttpError(response, 'the gateway');
       let rows: unknown;

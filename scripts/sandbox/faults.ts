@@ -86,9 +86,6 @@ export function parseFault(route: unknown, fault: unknown): { route: FaultRoute;
   if (parsed.data.mode === 'endless_script' && !route.startsWith('site:')) {
     throw new Error(`endless_script only applies to site routes, not ${route}`);
   }
-  if (parsed.data.mode === 'truncated' && route.startsWith('gateway')) {
-    throw new Error(`truncated does not apply to gateway routes (use malformed_json), not ${route}`);
-  }
   if (parsed.data.mode === 'unauthorized' && route !== 'igate') {
     throw new Error(`unauthorized only applies to igate, not ${route}`);
   }
@@ -177,8 +174,8 @@ export const MAINTENANCE_PAGE = `<!DOCTYPE html>
 </html>
 `;
 
-/** JSON cut off mid-value, like a response truncated by a crashing upstream. */
-export const MALFORMED_JSON = '[{"ROW_STT":"1","ID":"2001","TEN":"Thành phố Hà Nội","MA_COQUAN":"01","CAPDONVIID":"2","HS_TOTAL":"8';
+/** JSON that is whole but broken (a stray comma, as hand-written upstream code emits); a cut one is `truncated`. */
+export const MALFORMED_JSON = '[{"ROW_STT":"1","ID":"2001","TEN":"Thành phố Hà Nội","MA_COQUAN":"01","CAPDONVIID":"2","HS_TOTAL":"8",}]';
 
 /** Waits for the socket to take more, or to close; the listener that did not fire is removed. */
 export function waitDrainOrClose(res: ServerResponse): Promise<void> {

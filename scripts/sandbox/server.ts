@@ -173,7 +173,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (isFaultRoute(specific)) routes.push(specific);
     }
     routes.push('gateway');
-    const { proceed, corrupt } = await applyFault(routes, 'json', req, res);
+    const { proceed, corrupt, mangle } = await applyFault(routes, 'json', req, res);
     if (!proceed) return;
     if (method !== 'POST') {
       res.setHeader('allow', 'POST');
@@ -190,7 +190,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return;
     }
     const answer = answerGateway(parsed.params, { seed, now }, corrupt);
-    sendJson(res, answer.status, answer.body);
+    send(res, answer.status, { 'content-type': 'application/json; charset=utf-8' }, mangled(JSON.stringify(answer.body), mangle, 'json'));
   }
 
   async function status(req: IncomingMessage, res: ServerResponse, path: string, method: string): Promise<void> {

@@ -355,6 +355,8 @@ export const OpenDataSourceSchema = z.strictObject({
   format: z.enum(['csv', 'xlsx']),
   encoding: z.enum(['utf-8', 'utf-16le', 'windows-1258']).default('utf-8').describe('CSV only; a byte-order mark overrides it'),
   delimiter: z.enum(['auto', ',', ';', '\t']).default('auto').describe('CSV only; auto picks the one the header row uses'),
+  finalNewline: z.enum(['required', 'optional']).default('required')
+    .describe('CSV only: a file whose last line has no line end is refused as truncated (a last field cut at a digit looks whole); optional for a portal that writes none, at the price of not telling such a cut'),
   sheet: z.string().min(1).optional().describe('XLSX only: the sheet to read (default: the first)'),
   periodColumn: z.string().min(1).optional().describe('Header of a column naming each row\'s month ("10/2026"); rows of other months are skipped'),
   ...AgencyColumnFields,

@@ -97,6 +97,13 @@ type Hop =
   | { kind: 'redirect'; status: number; location: string }
   | { kind: 'final'; status: number; headers: Record<string, string>; body: Buffer; headersAt: number };
 
+/** A body whose connection closed before the length it announced: what arrived, for evidence. */
+class CutBody extends Error {
+  constructor(readonly status: number, readonly headers: Record<string, string>, readonly body: Buffer, readonly headersAt: number, detail: string) {
+    super(detail);
+  }
+}
+
 export function createHttpClient(overrides: Partial<HttpLimits> = {}): HttpClient {
   const limits: HttpLimits = { ...DEFAULT_LIMITS, ...overrides };
   const agent = new Agent({
@@ -224,6 +231,15 @@ export function createHttpClient(overrides: Partial<HttpLimits> = {}): HttpClien
         const task = limiterFor(hopUrl)(() => exchange(hopUrl, hopMethod, headers, hopBody, signal, attempt));
         hop = await untilAborted(task, signal);
       } catch (err) {
+        if (err instanceof CutBody) {
+          throw new HttpFailure('truncated', hopUrl.href, {
+            attempts: attempt, status: err.status, detail: err.message,
+            partial: {
+              url: hopUrl.href, status: err.status, headers: err.headers, body: err.body, redirects: [...redirects], attempts: attempt,
+              startedAt, firstByteMs: err.headersAt - t0, totalMs: performance.now() - t0,
+            },
+          });
+        }
         throw toFailure(err, hopUrl.href, attempt);
       }
 
@@ -286,10 +302,20 @@ export function createHttpClient(overrides: Partial<HttpLimits> = {}): HttpClien
       }
       const chunks: Buffer[] = [];
       let size = 0;
-      for await (const chunk of res.body as AsyncIterable<Buffer>) {
-        size += chunk.length;
-        if (size > limits.maxBodyBytes) throw tooLarge(`body exceeds the limit of ${limits.maxBodyBytes} bytes`);
-        chunks.push(chunk);
+      try {
+        for await (const chunk of res.body as AsyncIterable<Buffer>) {
+          size += chunk.length;
+          if (size > limits.maxBodyBytes) throw tooLarge(`body exceeds the limit of ${limits.maxBodyBytes} bytes`);
+          chunks.push(chunk);
+        }
+      } catch (err) {
+        // The connection closed mid-body: the answer is cut short, not the connection refused.
+        const reason = err instanceof HttpFailure || signal.aborted ? null : classifyError(err);
+        if (reason !== 'connect_reset' && reason !== 'network') throw err;
+        const detail = Number.isFinite(declared) && res.headers['content-length'] !== undefined
+          ? `the body ended after ${size} of the ${declared} bytes its Content-Length announced`
+          : `the body ended after ${size} bytes, before the end its chunked encoding announces`;
+        throw new CutBody(res.statusCode, flattenHeaders(res.headers), Buffer.concat(chunks, size), headersAt, detail);
       }
       return { kind: 'final', status: res.statusCode, headers: flattenHeaders(res.headers), body: Buffer.concat(chunks, size), headersAt };
     } finally {

@@ -9,6 +9,8 @@ export type FailureReason =
   | 'tls_expired'
   | 'timeout'
   | 'too_large'
+  // The body ended before the length its Content-Length (or chunked encoding) announced.
+  | 'truncated'
   | 'too_many_redirects'
   | 'http_4xx'
   | 'http_5xx'
@@ -29,6 +31,7 @@ export const RETRYABLE: ReadonlySet<FailureReason> = new Set<FailureReason>([
   'timeout',
   'http_5xx',
   'network',
+  'truncated',
 ]);
 
 export class HttpFailure extends Error {
@@ -39,8 +42,10 @@ export class HttpFailure extends Error {
   readonly attempts: number;
   /** The status of the response that caused the failure (too_large, too_many_redirects). */
   readonly status?: number;
+  /** What arrived of a body cut short in transit (truncated): kept as evidence by the caller. */
+  readonly partial?: { url: string; status: number; headers: Record<string, string>; body: Buffer; redirects: Array<{ url: string; status: number }>; attempts: number; startedAt: Date; firstByteMs: number; totalMs: number };
 
-  constructor(reason: FailureReason, url: string, opts: { attempts: number; status?: number; cause?: unknown; detail?: string }) {
+  constructor(reason: FailureReason, url: string, opts: { attempts: number; status?: number; cause?: unknown; detail?: string; partial?: HttpFailure['partial'] }) {
     const detail = opts.detail ?? (opts.cause instanceof Error ? opts.cause.message : undefined);
     const tries = opts.attempts > 1 ? ` after ${opts.attempts} attempts` : '';
     super(`${reason}: ${url}${detail ? ` (${detail})` : ''}${tries}`, opts.cause === undefined ? undefined : { cause: opts.cause });
@@ -49,6 +54,7 @@ export class HttpFailure extends Error {
     this.url = url;
     this.attempts = opts.attempts;
     if (opts.status !== undefined) this.status = opts.status;
+    if (opts.partial !== undefined) this.partial = opts.partial;
   }
 }
 

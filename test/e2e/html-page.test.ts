@@ -105,6 +105,10 @@ describe('statistics page collector', () => {
     { site: 'hanoi', fault: { mode: 'html_200' }, reason: 'unexpected_shape', kept: 1 },
     { site: 'hanoi', fault: { mode: 'http_5xx', status: 503 }, reason: 'http_5xx', kept: 1 },
     { site: 'hanoi', fault: { mode: 'slow', delayMs: 3000 }, reason: 'timeout', kept: 0 },
+    // Cut in half with a Content-Length that says so (issue 13 item 1: accepted before).
+    { site: 'hanoi', fault: { mode: 'truncated' }, reason: 'truncated', kept: 1 },
+    // The rendered page and the page as served, cut, both kept.
+    { site: 'danang', fault: { mode: 'truncated' }, reason: 'truncated', kept: 2 },
     { site: 'danang', fault: { mode: 'redesigned' }, reason: 'unexpected_shape', kept: 1 },
     { site: 'danang', fault: { mode: 'http_5xx', status: 500 }, reason: 'http_5xx', kept: 1 },
     { site: 'danang', fault: { mode: 'reset' }, reason: 'connect_reset', kept: 0 },
@@ -115,11 +119,13 @@ describe('statistics page collector', () => {
       // After a redesign the rows never appear under their old id: wait for the heading instead, so
       // the test does not sit out the timeout (the renamed headers fail the extraction either way).
       const config = site === 'hanoi' ? hanoi() : danang(undefined, fault.mode === 'redesigned' ? '#tieu-de-thang' : undefined);
+      // A page cut before its script never fills its table: no need to sit out a long wait for it.
+      const faulty = fault.mode === 'truncated' ? config.replace('timeoutMs: 30000', 'timeoutMs: 3000') : config;
       await collect(db, config, ['2026-09']);
       const before = dumpMeasures(db);
       expect(before.length).toBe(5);
       sandbox.setFault(`site:${site}`, fault);
-      const summary = await collect(db, config, ['2026-09'], { limits: limitsFor(fault) });
+      const summary = await collect(db, faulty, ['2026-09'], { limits: limitsFor(fault) });
       expect(summary.failures.map((f) => f.reason)).toEqual([reason]);
       expect(dumpMeasures(db)).toEqual(before);
       expect(snapshotsOfJobId(db, lastRunJobs(db)[0]!.id)).toHaveLength(kept);

@@ -256,6 +256,39 @@ describe('Retry-After', () => {
   });
 });
 
+describe('a body cut short in transit (issue 13 item 1)', () => {
+  /** A raw server: the headers it sends, then the body bytes, then it closes the connection. */
+  async function rawServer(head: string, body: string): Promise<{ base: string; hits: () => number }> {
+    let hits = 0;
+    const base = await serve(net.createServer((socket) => {
+      socket.once('data', () => {
+        hits++;
+        socket.end(`${head}\r\n\r\n${body}`);
+      });
+    }));
+    return { base, hits: () => hits };
+  }
+
+  it('names a body shorter than its Content-Length truncated, keeps what arrived, and retries it', async () => {
+    const { base, hits } = await rawServer('HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100', '<html><body><td>1.026');
+    const failure = await failureOf(client({ retries: 1 }).request({ url: base }));
+    expect(failure.reason).toBe('truncated');
+    expect(failure.message).toContain('the body ended after 21 of the 100 bytes its Content-Length announced');
+    expect(failure.attempts).toBe(2);
+    expect(hits()).toBe(2);
+    expect(failure.partial).toMatchObject({ status: 200, attempts: 2, headers: { 'content-type': 'text/html' } });
+    expect(failure.partial!.body.toString()).toBe('<html><body><td>1.026');
+  });
+
+  it('names a chunked body without its last chunk truncated', async () => {
+    const { base } = await rawServer('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked', '9\r\n[{"a":"1"\r\n');
+    const failure = await failureOf(client().request({ url: base }));
+    expect(failure.reason).toBe('truncated');
+    expect(failure.message).toContain('the body ended after 9 bytes, before the end its chunked encoding announces');
+    expect(failure.partial!.body.toString()).toBe('[{"a":"1"');
+  });
+});
+
 describe('transport failures', () => {
   it('reports a closed port as connect_refused, after retrying', async () => {
     const probe = net.createServer();

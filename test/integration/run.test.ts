@@ -141,6 +141,7 @@ describe('a misbehaving gateway', () => {
   const cases = [
     { fault: { mode: 'html_200' }, reason: 'not_json' },
     { fault: { mode: 'malformed_json' }, reason: 'malformed_json' },
+    { fault: { mode: 'truncated' }, reason: 'truncated' },
     { fault: { mode: 'empty_array' }, reason: 'empty' },
     { fault: { mode: 'http_5xx', status: 503 }, reason: 'http_5xx' },
     { fault: { mode: 'reset' }, reason: 'connect_reset' },
