@@ -485,6 +485,12 @@ export const ConfigSchema = z.strictObject({
       outlierFactor: z.number().min(2).max(1000).default(10),
       /** How many earlier months make the median. */
       outlierHistoryMonths: z.int().min(3).max(60).default(12),
+      /** Quarantine: jumps (against history or peers) are judged only when the larger side reaches this; smaller counts swing by themselves (late dossiers of a ministry: 1,250 one month, 76 the next). */
+      jumpFloor: z.number().min(0).max(1e9).default(10_000),
+      /** Quarantine: an agency with under 3 months of history is compared with its peers (same level, metric, month) when there are at least this many. */
+      minPeers: z.int().min(2).max(1000).default(5),
+      /** Quarantine: a value over this many times the largest of its peers (or under the smallest ÷ this) is held back. */
+      peerFactor: z.number().min(2).max(1e6).default(100),
     })
     .prefault({}),
   alerts: z

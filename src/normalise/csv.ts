@@ -42,7 +42,9 @@ function endsInsideCharacter(bytes: Buffer, encoding: string): boolean {
     const lead = bytes[bytes.length - back]!;
     if (lead < 0xc0) continue;
     const needed = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
-    return back < needed && decodes(bytes.subarray(0, bytes.length - back));
+    // Only continuation bytes (10xxxxxx) after it: a character begun and cut, not a wrong byte.
+    const rest = bytes.subarray(bytes.length - back + 1);
+    return back < needed && rest.every((b) => b >= 0x80 && b < 0xc0) && decodes(bytes.subarray(0, bytes.length - back));
   }
   return false;
 }

@@ -13,6 +13,10 @@ import { YTD_PREFIX } from '../normalise/metrics.ts';
 import { addMonths } from '../time/period.ts';
 import { withStoredValues } from './registry-lookup.ts';
 import { JobDeadlineError, jobDeadlineMs, withDeadline } from './deadline.ts';
+import { holdBackAfterJob, type QuarantineSettings } from '../quality/quarantine.ts';
+import { DEFAULT_PLAUSIBILITY } from '../quality/plausibility.ts';
+
+const DEFAULT_QUARANTINE: QuarantineSettings = { ...DEFAULT_PLAUSIBILITY, historyMonths: 12 };
 
 export interface JobOutcome {
   status: 'succeeded' | 'failed';
@@ -57,6 +61,8 @@ export async function executeJob<S extends SourceConfig>(deps: {
   resources: RunResources;
   /** The job's hard deadline (ms); default from the source (jobDeadlineMs). */
   deadlineMs?: number;
+  /** How implausible values are held back (default: the quality defaults). */
+  quarantine?: QuarantineSettings;
 }): Promise<JobOutcome> {
   const { db, collector, source, job } = deps;
   const now = deps.now;
@@ -98,7 +104,13 @@ async function collectAndStore<S extends SourceConfig>(deps: Parameters<typeof e
   const notes = [...result.notes, ...disagreementNotes(db, source, measures)];
   // Checked in the same tick as the commit: a job past its deadline never stores anything.
   signal.throwIfAborted();
-  const changed = completeJob(db, job, measures, notes, now());
+  const at = now();
+  // Stored and judged in one transaction: an implausible value is never visible as a usable one.
+  const changed = db.transaction(() => {
+    const written = completeJob(db, job, measures, notes, at);
+    if (job.period !== null) holdBackAfterJob(db, { period: job.period, sourceId: source.id, runId: job.runId, measures, now: at, settings: deps.quarantine ?? DEFAULT_QUARANTINE });
+    return written;
+  })();
   return { status: 'succeeded', measuresChanged: changed, notes: notes.length };
 }
 

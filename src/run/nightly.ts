@@ -17,6 +17,7 @@ import { compareCodes } from '../kpi/overview.ts';
 import { processAlive } from '../process.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { evaluateQuality, type QualityOutcome } from '../quality/evaluate.ts';
+import { quarantineSettings } from '../quality/quarantine.ts';
 import { executeJob, isCumulative } from './execute-job.ts';
 import { Checker, DEFAULT_CHECK_SETTINGS } from '../checks/checker.ts';
 import { executeCheckJob, planCheckJobs } from '../checks/execute-check-job.ts';
@@ -213,7 +214,7 @@ async function executeRun(options: RunOptions, run: RunRow, resumed: boolean): P
     if (job.kind === 'check') return executeCheckJob({ db, checker: checkerOnce, portal: job.portalId ? portals.get(job.portalId) : undefined, job, now });
     const source = job.sourceId ? sources.get(job.sourceId) : undefined;
     return source
-      ? executeJob({ db, http, collector: collectorFor(source), source, job, registry, now, env: options.env, resources })
+      ? executeJob({ db, http, collector: collectorFor(source), source, job, registry, now, env: options.env, resources, quarantine: quarantineSettings(config.quality) })
       : sourceRemoved(db, job, now());
   };
   const runJob = async (job: JobRow) => {

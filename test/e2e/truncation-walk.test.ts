@@ -4,14 +4,13 @@
 // (a valid Content-Length for what is sent), and collected through the real runner into a real
 // store that already holds the uncut figures: no cut may store a value different from them. A
 // cut is allowed to fail the job (by name) or to leave the earlier value as it was.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IGATE_SANDBOX_SECRET } from '../../scripts/sandbox/igate.ts';
 import { currentMonth } from '../../src/time/period.ts';
 import { openStore, type Db } from '../../storage/db.ts';
 import { collect, lastRunJobs } from '../helpers/collect.ts';
+import { rewritingProxy } from '../helpers/rewriting-proxy.ts';
 import { useSandbox } from '../helpers/sandbox.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
@@ -21,30 +20,12 @@ const sandbox = useSandbox({ seed: 2026, now: NOW });
 /** Names a cut job may fail with: the cut named as such, or an answer too short to be anything. */
 const CUT_FAILURES = new Set(['truncated', 'empty', 'not_html', 'not_json', 'not_csv', 'not_xlsx', 'unexpected_shape']);
 
-/**
- * A server in front of the sandbox: each request is passed on, and the answer of a path that
- * `cut` names is sent cut to its first `cut.at` bytes, with a Content-Length for what is sent.
- */
+/** The rewriting proxy, cutting the answer of the path `cut` names to its first `cut.at` bytes. */
 async function cuttingProxy(): Promise<{ url: string; cut: { path: RegExp | null; at: number }; close(): Promise<void> }> {
   const cut = { path: null as RegExp | null, at: 0 };
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k))) as Record<string, string>;
-      const upstream = await fetch(`${sandbox.url}${req.url}`, { method: req.method, headers, body: req.method === 'POST' ? Buffer.concat(chunks) : undefined });
-      let body = Buffer.from(await upstream.arrayBuffer());
-      if (cut.path?.test(req.url ?? '')) body = body.subarray(0, cut.at);
-      res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream', 'content-length': body.length });
-      res.end(body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    cut,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
-  };
+  const proxy = await rewritingProxy(sandbox.url);
+  proxy.rewrite = (path, body) => (cut.path?.test(path) ? body.subarray(0, cut.at) : body);
+  return { url: proxy.url, cut, close: () => proxy.close() };
 }
 
 /**
