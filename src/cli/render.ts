@@ -3,6 +3,7 @@ import { HEADLINE_KPIS } from '../kpi/definitions.ts';
 import type { NationalSummary, RankedAgency } from '../kpi/national-summary.ts';
 import { formatCount, formatMonthLabel, formatPercent, formatPoints, t as L, type Lang } from '../i18n.ts';
 import type { RunSummary } from '../run/nightly.ts';
+import { describeHeld, incompleteNote, type Facts } from '../quality/plausibility.ts';
 import type { DeliveryResult } from '../alerts/delivery.ts';
 import type { EvaluationResult } from '../alerts/evaluate.ts';
 
@@ -55,6 +56,13 @@ function runLines(s: RunSummary, lang: Lang): string {
       `  Chất lượng dữ liệu: ${s.quality.opened} cảnh báo mới, ${s.quality.resolved} cảnh báo đã hết (xem \`dvc-monitor quality\`).`,
       `  Data quality: ${s.quality.opened} new flags, ${s.quality.resolved} resolved (see \`dvc-monitor quality\`).`));
   }
+  if (s.quarantined.length) {
+    lines.push(L(lang,
+      `  ${s.quarantined.length} số liệu đang bị cách ly, không dùng trong chỉ tiêu và cảnh báo (xem \`dvc-monitor quality quarantined\`):`,
+      `  ${s.quarantined.length} values quarantined, left out of KPIs and alerts (see \`dvc-monitor quality quarantined\`):`));
+    for (const q of s.quarantined.slice(0, 10)) lines.push(`    ${q.period} ${describeHeld(q as typeof q & { facts: Facts }, lang)}`);
+    if (s.quarantined.length > 10) lines.push(L(lang, `    … và ${s.quarantined.length - 10} số liệu khác`, `    … and ${s.quarantined.length - 10} more`));
+  }
   if (s.failures.length) {
     lines.push(L(lang, '  Việc thất bại:', '  Failed jobs:'));
     for (const f of s.failures.slice(0, 20)) lines.push(`    ${f.key}: ${f.reason} — ${f.message.split('\n')[0]}`);
@@ -77,12 +85,13 @@ export function renderNationalSummary(s: NationalSummary, lang: Lang): string {
       ` (mục tiêu ${formatPercent(c.target, lang)}${gap === null ? '' : gap >= 0 ? ', đạt' : `, còn thiếu ${formatPoints(-gap, lang)}`})`,
       ` (target ${formatPercent(c.target, lang)}${gap === null ? '' : gap >= 0 ? ', met' : `, ${formatPoints(-gap, lang)} short`})`);
     lines.push(`${kpi.title[lang]}: ${L(lang, 'cả nước', 'country')} ${formatPercent(c.rate, lang)}${targetText}`);
+    if (c.excluded) lines.push(`  ${incompleteNote(c.excluded, lang)}`);
     if (c.rate === null && c.missingReason) lines.push(`  ${L(lang, 'lý do', 'reason')}: ${c.missingReason}`);
     lines.push(L(lang, `  ${r.best.length} tỉnh, thành phố dẫn đầu:`, `  Top ${r.best.length} provinces:`), ...rankLines(r.best, lang, 1, 1));
     lines.push(L(lang, `  ${r.worst.length} tỉnh, thành phố thấp nhất:`, `  Bottom ${r.worst.length} provinces:`), ...rankLines(r.worst, lang, r.ranked, -1));
     if (r.missing.length) {
       lines.push(L(lang, `  ${r.missing.length} tỉnh, thành phố chưa có số liệu:`, `  ${r.missing.length} provinces without data:`));
-      for (const m of r.missing.slice(0, 5)) lines.push(`    ${m.name}: ${m.missingReason}`);
+      for (const m of r.missing.slice(0, 5)) lines.push(`    ${m.name}: ${m.excluded ? L(lang, 'số liệu bị cách ly', 'quarantined value') + ` — ${m.excluded.map((q) => describeHeld(q as typeof q & { facts: Facts }, lang)).join('; ')}` : m.missingReason}`);
     }
     lines.push('');
   }

@@ -246,3 +246,16 @@ export function describeBreach(b: { metric: string; value: number; rule: string;
       return b.rule;
   }
 }
+
+/** A quarantined value as one line: "tinh:01 dossiers.received = 9.999.999.999.999 — lớn bất khả: …". */
+export function describeHeld(q: { agencyCode: string; metric: string; value: number; rule: string; facts: Facts }, lang: Lang): string {
+  return `${q.agencyCode} ${q.metric} = ${number(q.value, lang)} — ${ruleOf(q.rule)?.title[lang] ?? q.rule}: ${describeBreach(q, lang)}`;
+}
+
+/** What an incomplete aggregate left out: "chưa đầy đủ: không gồm tinh:01 (dossiers.received bị cách ly, lớn bất khả)". */
+export function incompleteNote(excluded: ReadonlyArray<{ agencyCode: string; metric: string; rule: string }>, lang: Lang): string {
+  const parts = excluded.map((q) => (lang === 'vi'
+    ? `${q.agencyCode} (${q.metric} bị cách ly: ${ruleOf(q.rule)?.title.vi ?? q.rule})`
+    : `${q.agencyCode} (${q.metric} quarantined: ${ruleOf(q.rule)?.title.en ?? q.rule})`));
+  return lang === 'vi' ? `chưa đầy đủ, không gồm ${parts.join('; ')}` : `incomplete, without ${parts.join('; ')}`;
+}

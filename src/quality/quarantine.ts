@@ -17,7 +17,8 @@ import {
 import type { Config } from '../config/schema.ts';
 import type { AgencyLevel } from '../registry/agencies.ts';
 import { addMonths, currentMonth, localDate } from '../time/period.ts';
-import { DEFAULT_PLAUSIBILITY, judgedForJumps, judgePeriod, ruleOf, type Breach, type PlausibilitySettings } from './plausibility.ts';
+import type { Lang } from '../i18n.ts';
+import { DEFAULT_PLAUSIBILITY, describeBreach, judgedForJumps, judgePeriod, ruleOf, type Breach, type Facts, type PlausibilitySettings } from './plausibility.ts';
 
 export interface QuarantineSettings extends PlausibilitySettings {
   /** How many earlier months make an agency's history. */
@@ -145,6 +146,12 @@ export function reconcileQuarantine(db: Db, input: { periods: readonly string[];
   }
   return outcome;
 }
+
+/** A quarantine episode as a table row (CSV, XLSX, JSON exports): the columns of QUARANTINE_HEADER. */
+export const QUARANTINE_HEADER = ['period', 'agency_code', 'metric', 'value', 'rule', 'reason', 'source_id', 'run_id', 'status', 'quarantined_at', 'ended_at', 'ended_by', 'end_reason'];
+
+export const quarantineRecord = (q: QuarantineRow, lang: Lang) =>
+  [q.period, q.agencyCode, q.metric, q.value, q.rule, describeBreach(q as QuarantineRow & { facts: Facts }, lang), q.sourceId, q.runId, q.status, q.quarantinedAt, q.endedAt, q.endedBy, q.endReason];
 
 export class ReleaseError extends Error {}
 

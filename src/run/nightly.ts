@@ -18,6 +18,7 @@ import { processAlive } from '../process.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { evaluateQuality, type QualityOutcome } from '../quality/evaluate.ts';
 import { quarantineSettings } from '../quality/quarantine.ts';
+import { listQuarantine } from '../../storage/quarantine.ts';
 import { executeJob, isCumulative } from './execute-job.ts';
 import { Checker, DEFAULT_CHECK_SETTINGS } from '../checks/checker.ts';
 import { executeCheckJob, planCheckJobs } from '../checks/execute-check-job.ts';
@@ -53,6 +54,8 @@ export interface RunSummary {
   failures: Array<{ key: string; reason: string; message: string }>;
   /** Quality flags opened and resolved by this run; null if the evaluation itself failed (logged). */
   quality: QualityOutcome | null;
+  /** The values of the run's months held back by quarantine once it ended. */
+  quarantined: Array<{ period: string; agencyCode: string; metric: string; value: number; rule: string; facts: Record<string, unknown> }>;
   durationMs: number;
   /** The months this run collected. */
   plan: RunPlan;
@@ -265,6 +268,7 @@ async function executeRun(options: RunOptions, run: RunRow, resumed: boolean): P
     measuresChanged,
     failures: failed.map((j) => ({ key: j.key, reason: j.failureReason ?? 'unknown', message: j.failureMessage ?? '' })),
     quality,
+    quarantined: listQuarantine(db, { periods: (run.plan as RunPlan).periods }).map(({ period, agencyCode, metric, value, rule, facts }) => ({ period, agencyCode, metric, value, rule, facts })),
     durationMs: performance.now() - started,
     plan: run.plan as RunPlan,
   };
