@@ -60,22 +60,7 @@ describe('kill and resume', () => {
 
   for (const killAfter of [0, 5, 17, JOBS - 2]) {
     it(`resumes a run killed after ${killAfter} finished jobs`, async () => {
-      const dir = tempDir();
-      const config = writeSandboxConfig(dir, sandbox.url);
-      const db = join(dir, 'store.sqlite');
-      // Slow answers give the test time to kill the run where it wants.
-      sandbox.setFault('gateway', { mode: 'slow', delayMs: 60 });
-      const { child, done } = startCli(['run', '--config', config, '--db', db, ...PERIOD_ARGS, '--log-level', 'silent']);
-      try {
-        const deadline = Date.now() + 20_000;
-        while (succeededJobs(db) < killAfter && Date.now() < deadline) await sleep(5);
-        child.kill('SIGKILL');
-        const killed = await done;
-        expect(killed.signal).toBe('SIGKILL');
-      } finally {
-        sandbox.setFault('gateway', null);
-      }
-
+      const { config, db } = await killedRun(killAfter);
       const before = new Database(db, { readonly: true });
       const finished = before.prepare(`SELECT id, finished_at, (SELECT count(*) FROM snapshot WHERE job_id = job.id) AS payloads
         FROM job WHERE status = 'succeeded'`).all() as Array<{ id: number; finished_at: string; payloads: number }>;
@@ -112,6 +97,7 @@ describe('kill and resume', () => {
     const dir = tempDir();
     const config = writeSandboxConfig(dir, sandbox.url);
     const db = join(dir, 'store.sqlite');
+    // Slow answers give the test time to kill the run where it wants.
     sandbox.setFault('gateway', { mode: 'slow', delayMs: 60 });
     const { child, done } = startCli(['run', '--config', config, '--db', db, ...PERIOD_ARGS, '--log-level', 'silent']);
     try {

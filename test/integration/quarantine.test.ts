@@ -112,15 +112,20 @@ describe('quarantine (issue 13 items 2 and 3)', () => {
     db.close();
   });
 
-  it('holds back a negative rate "-45,5" with its reason', async () => {
+  /** A new store, one month collected with `fields` written into Đà Nẵng's row: what is held back. */
+  async function firstMonthWith(fields: Record<string, string>) {
     const db = openStore(join(tempDir(), 'q.sqlite'));
-    setGatewayFields('48', { TILE: '-45,5' });
+    setGatewayFields('48', fields);
     try {
       expect((await run(db, ['2026-10'])).failures).toEqual([]);
     } finally {
       proxy.rewrite = null;
     }
-    const held = listQuarantine(db, { periods: ['2026-10'] });
+    return { db, held: listQuarantine(db, { periods: ['2026-10'] }) };
+  }
+
+  it('holds back a negative rate "-45,5" with its reason', async () => {
+    const { db, held } = await firstMonthWith({ TILE: '-45,5' });
     expect(held).toEqual([expect.objectContaining({ agencyCode: 'tinh:48', metric: 'reported.online_dossier_rate', value: -45.5, rule: 'negative' })]);
     expect(describeBreach(held[0]!, 'vi')).toBe('giá trị âm (-45,5): chỉ tiêu này không thể âm');
     expect(describeBreach(held[0]!, 'en')).toBe('negative (-45.5): this metric cannot be below zero');
@@ -128,15 +133,8 @@ describe('quarantine (issue 13 items 2 and 3)', () => {
   });
 
   it('checks a value without 3 months of history against its peers of the same level, metric and month', async () => {
-    const db = openStore(join(tempDir(), 'q.sqlite'));
     // A first collection: no history at all. Đà Nẵng's online payments 219 times the largest province's.
-    setGatewayFields('48', { GDTTQG: '50000000' });
-    try {
-      expect((await run(db, ['2026-10'])).failures).toEqual([]);
-    } finally {
-      proxy.rewrite = null;
-    }
-    const held = listQuarantine(db, { periods: ['2026-10'] });
+    const { db, held } = await firstMonthWith({ GDTTQG: '50000000' });
     expect(held).toEqual([expect.objectContaining({ agencyCode: 'tinh:48', metric: 'payments.online_count', value: 50_000_000, rule: 'jump_from_peers' })]);
     expect(held[0]!.facts).toMatchObject({ months: 0, level: 'province', peers: 33, direction: 'high' });
     expect(describeBreach(held[0]!, 'en')).toMatch(/^only 0 months of history; 50,000,000 is 219× the largest of 33 peers of its level in the same month \(228,325\)$/);
