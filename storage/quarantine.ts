@@ -104,9 +104,24 @@ export function periodValuesWithLevel(db: Db, period: string): Array<{ agencyCod
     FROM measure m LEFT JOIN agency a ON a.code = m.agency_code WHERE m.period = ? AND m.value IS NOT NULL`).all(period) as Array<{ agencyCode: string; metric: string; value: number; level: string | null; sourceId: string | null }>;
 }
 
-/** Earlier values of some agencies' metrics (a range of periods), for their history. */
-export function historyOf(db: Db, from: string, to: string, agencyCodes: readonly string[] | null): Array<{ agencyCode: string; metric: string; period: string; value: number }> {
-  const only = agencyCodes ? 'AND agency_code IN (SELECT value FROM json_each(?))' : '';
-  return db.prepare(`SELECT agency_code AS agencyCode, metric, period, value FROM measure WHERE period BETWEEN ? AND ? AND value IS NOT NULL ${only}`)
-    .all(from, to, ...(agencyCodes ? [JSON.stringify(agencyCodes)] : [])) as Array<{ agencyCode: string; metric: string; period: string; value: number }>;
+/** A stored value as [agency, metric, period, value]: history is read by the tens of thousands. */
+export type HistoryRow = [agencyCode: string, metric: string, period: string, value: number];
+
+/**
+ * Earlier values (a range of periods) of the count metrics that have a history (dossiers,
+ * payments, procedures, services), of some agencies and metrics or all, oldest period first.
+ */
+export function historyOf(db: Db, from: string, to: string, only: { agencyCodes?: readonly string[]; metrics?: readonly string[] } = {}): HistoryRow[] {
+  const clauses = ["(metric >= 'dossiers.' AND metric < 'dossiers/' OR metric >= 'payments.' AND metric < 'payments/' OR metric >= 'procedures.' AND metric < 'procedures/' OR metric >= 'services.' AND metric < 'services/')"];
+  const params: string[] = [from, to];
+  if (only.agencyCodes) {
+    clauses.push('agency_code IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(only.agencyCodes));
+  }
+  if (only.metrics) {
+    clauses.push('metric IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(only.metrics));
+  }
+  return db.prepare(`SELECT agency_code, metric, period, value FROM measure WHERE period BETWEEN ? AND ? AND value IS NOT NULL AND ${clauses.join(' AND ')} ORDER BY period`)
+    .raw().all(...params) as HistoryRow[];
 }

@@ -12,7 +12,7 @@
 import type { Db } from '../../storage/db.ts';
 import type { MeasureInput } from '../../storage/measures.ts';
 import {
-  endQuarantine, exemptValues, historyOf, listQuarantine, openQuarantine, periodValuesWithLevel, quarantinedKeysBetween, type QuarantineRow,
+  endQuarantine, exemptValues, historyOf, listQuarantine, openQuarantine, periodValuesWithLevel, quarantinedKeysBetween, type HistoryRow, type QuarantineRow,
 } from '../../storage/quarantine.ts';
 import type { Config } from '../config/schema.ts';
 import type { AgencyLevel } from '../registry/agencies.ts';
@@ -43,6 +43,8 @@ const key = (agencyCode: string, metric: string, period: string) => `${agencyCod
  */
 function judgeAndRecord(db: Db, period: string, opts: {
   scope: ReadonlySet<string> | null;
+  /** Earlier values (at least the historyMonths before `period`), oldest first. */
+  history: readonly HistoryRow[];
   clear: boolean;
   sourceOf: (agencyCode: string, metric: string) => string | null;
   runId: number | null;
@@ -72,17 +74,14 @@ function judgeAndRecord(db: Db, period: string, opts: {
   // History: the months before, quarantined values left out (they would hide the next jump).
   const from = addMonths(period, -opts.settings.historyMonths);
   const to = addMonths(period, -1);
-  const agencies = opts.scope === null ? null : [...new Set(rows.filter((r) => inScope(r.agencyCode, r.metric)).map((r) => r.agencyCode))];
   const held = quarantinedKeysBetween(db, from, to);
   const history = new Map<string, number[]>();
-  if (agencies === null || agencies.length > 0) {
-    for (const h of historyOf(db, from, to, agencies)) {
-      if (!judgedForJumps(h.metric) || held.has(key(h.agencyCode, h.metric, h.period))) continue;
-      const k = `${h.agencyCode}|${h.metric}`;
-      const list = history.get(k);
-      if (list) list.push(h.value);
-      else history.set(k, [h.value]);
-    }
+  for (const [agencyCode, metric, at, value] of opts.history) {
+    if (at < from || at > to || !judgedForJumps(metric) || held.has(key(agencyCode, metric, at))) continue;
+    const k = `${agencyCode}|${metric}`;
+    const list = history.get(k);
+    if (list) list.push(value);
+    else history.set(k, [value]);
   }
 
   const exempt = exemptValues(db, [period]);
@@ -129,17 +128,25 @@ export function holdBackAfterJob(db: Db, input: { period: string; sourceId: stri
         : null;
     if (confirmation && endQuarantine(db, q.id, { status: 'confirmed', ...confirmation, now })) ended++;
   }
-  const judged = judgeAndRecord(db, period, { scope: new Set(incoming.keys()), clear: false, sourceOf: () => sourceId, runId, now, settings: input.settings });
+  const scoped = input.measures.filter((m) => m.value !== null && m.period === period);
+  const history = historyOf(db, addMonths(period, -input.settings.historyMonths), addMonths(period, -1), {
+    agencyCodes: [...new Set(scoped.map((m) => m.agencyCode))], metrics: [...new Set(scoped.map((m) => m.metric))],
+  });
+  const judged = judgeAndRecord(db, period, { scope: new Set(incoming.keys()), history, clear: false, sourceOf: () => sourceId, runId, now, settings: input.settings });
   return { opened: judged.opened, ended: ended + judged.ended };
 }
 
 /** After a run: every stored value of its months judged again, with what all its sources brought. */
 export function reconcileQuarantine(db: Db, input: { periods: readonly string[]; runId: number | null; now: Date; settings: QuarantineSettings }): QuarantineOutcome {
   const outcome: QuarantineOutcome = { opened: 0, ended: 0 };
-  for (const period of [...input.periods].sort()) {
+  const periods = [...input.periods].sort();
+  if (periods.length === 0) return outcome;
+  // One read of every month's history the run's months need, oldest first.
+  const history = historyOf(db, addMonths(periods[0]!, -input.settings.historyMonths), addMonths(periods.at(-1)!, -1));
+  for (const period of periods) {
     const sources = new Map(periodValuesWithLevel(db, period).map((r) => [`${r.agencyCode}|${r.metric}`, r.sourceId]));
     const r = judgeAndRecord(db, period, {
-      scope: null, clear: true, sourceOf: (a, m) => sources.get(`${a}|${m}`) ?? null, runId: input.runId, now: input.now, settings: input.settings,
+      scope: null, history, clear: true, sourceOf: (a, m) => sources.get(`${a}|${m}`) ?? null, runId: input.runId, now: input.now, settings: input.settings,
     });
     outcome.opened += r.opened;
     outcome.ended += r.ended;
