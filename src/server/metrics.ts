@@ -46,6 +46,18 @@ export function createMetrics(data: DashboardData): Registry {
     },
   });
   new Gauge({
+    // An aggregate without a quarantined agency is incomplete: a Prometheus rule on dvc_kpi_percent should ignore it while this is above 0.
+    name: 'dvc_kpi_quarantined_agencies', help: 'Agencies left out of the national KPI rate of the last complete month because a value of theirs is quarantined', labelNames: ['kpi', 'agency'], registers: [registry],
+    collect() {
+      this.reset();
+      const overview = data.overview(data.defaultPeriod(), METRICS_LANG);
+      for (const a of overview.aggregates) for (const k of ALL_KPIS) {
+        const excluded = a.kpis[k.id]?.excluded;
+        this.set({ kpi: k.id, agency: a.agencyCode }, excluded ? new Set(excluded.map((q) => q.agencyCode)).size : 0);
+      }
+    },
+  });
+  new Gauge({
     name: 'dvc_run_last_finished_timestamp_seconds', help: 'When the newest finished run ended', registers: [registry],
     collect() {
       const run = latestRunVersions(db);

@@ -15,7 +15,8 @@ import { runCli } from '../helpers/cli.ts';
 import { rewritingProxy, type RewritingProxy } from '../helpers/rewriting-proxy.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
-const PERIOD = addMonths(currentMonth(), -2);
+// The last complete month: what the dashboard's /metrics and the alert rules judge.
+const PERIOD = addMonths(currentMonth(), -1);
 let sandbox: Sandbox;
 let proxy: RewritingProxy;
 let dir: string;
@@ -66,6 +67,11 @@ describe('quarantine in every output', () => {
       agencyCode: 'tinh:01', metric: 'dossiers.received', period: PERIOD, value: 9999999999999, rule: 'too_large', status: 'quarantined', sourceId: 'gateway',
       reason: '9,999,999,999,999 is above the most one agency\'s count for a month can be (100,000,000)',
     })]);
+    // The run judged its alerts on this month: no KPI alert from the absurd count, a data.anomaly for the quarantine.
+    const alerts = JSON.parse((await runCli(['alerts', '--json', ...common])).stdout) as Array<{ rule: string; subject: string }>;
+    const onIt = ['VN', 'khoi:tinh', 'tinh:01'].map((a) => `${a}|rate.online_dossiers`);
+    expect(alerts.filter((a) => a.rule.startsWith('kpi.') && onIt.includes(a.subject))).toEqual([]);
+    expect(alerts.map((a) => a.subject)).toContain(`quarantined|tinh:01|dossiers.received|${PERIOD}`);
     const evidence = await runCli(['evidence', 'tinh:01', 'dossiers.received', PERIOD, ...common]);
     expect(evidence.stdout).toMatch(/BỊ CÁCH LY từ .*: 9\.999\.999\.999\.999 vượt mức tối đa .* — không dùng trong chỉ tiêu, xếp hạng, tổng hợp, cảnh báo/);
   });
@@ -120,6 +126,9 @@ describe('quarantine in every output', () => {
       expect(page).toContain(`<li>${HELD_VI}</li>`);
       const agency = await (await fetch(`${dashboard.url}/agency/tinh:01?period=${PERIOD}`)).text();
       expect(agency).toContain('<td class="num quarantined"');
+      const metrics = await (await fetch(`${dashboard.url}/metrics`)).text();
+      expect(metrics).toMatch(/^dvc_kpi_quarantined_agencies\{kpi="rate.online_dossiers",agency="VN"\} 1$/m);
+      expect(metrics).toMatch(/^dvc_kpi_quarantined_agencies\{kpi="rate.services_with_online_filings",agency="VN"\} 0$/m);
     } finally {
       await dashboard.close();
       db.close();
