@@ -30,6 +30,7 @@ const SKIPPED_RESOURCES = new Set(['image', 'media', 'font']);
 function navigationFailure(err: Error, url: string): HttpFailure {
   const m = err.message;
   const reason: FailureReason = /Timeout/i.test(m) ? 'timeout'
+    : CUT_IN_TRANSIT.test(m) ? 'truncated'
     : /ERR_CONNECTION_REFUSED/.test(m) ? 'connect_refused'
       : /ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE|ERR_CONNECTION_CLOSED/.test(m) ? 'connect_reset'
         : /ERR_NAME_NOT_RESOLVED/.test(m) ? 'dns'
@@ -73,7 +74,12 @@ async function* renderInBrowser(source: HtmlPageSourceConfig, url: string, ctx: 
     const cuts = watchForCuts(page, url);
     const startedAt = new Date();
     const t0 = performance.now();
-    const main = await page.goto(url, { waitUntil: 'load', timeout: source.timeoutMs }).catch((err: Error) => stopped(navigationFailure(err, url)));
+    const navigation = page.goto(url, { waitUntil: 'load', timeout: source.timeoutMs });
+    navigation.catch(() => undefined); // settled below, or abandoned when the page arrives cut
+    const cutInTransit = cuts.pageCut.then((cut) => {
+      throw new PayloadFailure('truncated', `the statistics page (${cut.url.slice(0, 200)}) ended before its Content-Length or chunked encoding announced (${cut.why})`);
+    });
+    const main = await Promise.race([navigation, cutInTransit]).catch((err: Error) => stopped(err instanceof PayloadFailure ? err : navigationFailure(err, url)));
     const firstByteMs = performance.now() - t0;
     if (source.waitFor && (main?.status() ?? 0) < 400) {
       // Not appearing in time is not a failure by itself: the HTML is kept either way, and the
@@ -125,12 +131,18 @@ const CUT_IN_TRANSIT = /ERR_CONTENT_LENGTH_MISMATCH|ERR_INCOMPLETE_CHUNKED_ENCOD
  * marker after its last content) and the data its scripts fetched (JSON or HTML that ends before
  * it does), and any request Chromium saw end before its announced length. `settle` lists them.
  */
-function watchForCuts(page: Page, url: string): { settle(main: PlaywrightResponse | null): Promise<Cut[]> } {
+function watchForCuts(page: Page, url: string): { settle(main: PlaywrightResponse | null): Promise<Cut[]>; pageCut: Promise<Cut> } {
   const cuts: Cut[] = [];
   const checks: Array<Promise<void>> = [];
+  let onPageCut: (cut: Cut) => void = () => undefined;
+  // The page itself cut in transit never fires "load": its navigation is given up at once.
+  const pageCut = new Promise<Cut>((resolve) => (onPageCut = resolve));
   page.on('requestfailed', (request) => {
     const error = request.failure()?.errorText ?? '';
-    if (CUT_IN_TRANSIT.test(error)) cuts.push({ what: 'a response cut short in transit', url: request.url(), why: error, status: 0, headers: {}, body: null });
+    if (!CUT_IN_TRANSIT.test(error)) return;
+    const cut = { what: request.isNavigationRequest() ? 'a page cut short in transit' : 'a response cut short in transit', url: request.url(), why: error, status: 0, headers: {}, body: null };
+    cuts.push(cut);
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) onPageCut(cut);
   });
   page.on('response', (response) => {
     const type = response.request().resourceType();
@@ -141,6 +153,7 @@ function watchForCuts(page: Page, url: string): { settle(main: PlaywrightRespons
     }, () => undefined));
   });
   return {
+    pageCut,
     async settle(main) {
       await Promise.all(checks);
       const body = main && main.status() < 300 ? await main.body().catch(() => null) : null;

@@ -1,5 +1,6 @@
 // The statistics-page collector against the sandbox's Hà Nội page (server-rendered) and Đà
 // Nẵng page (filled by JavaScript from a JSON endpoint), the latter rendered by Chromium.
+import net from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unitFigures } from '../../scripts/sandbox/data.ts';
@@ -166,6 +167,31 @@ describe('statistics page collector', () => {
     expect(seconds).toBeLessThan(20);
     expect(dumpMeasures(db)).toEqual([]);
     db.close();
+  });
+
+  it('names a page whose connection closes before its Content-Length truncated, static or in Chromium, and keeps what arrived', async () => {
+    const page = (await (await fetch(`${sandbox.url}/sites/hanoi/thong-ke?thang=2026-09`)).text());
+    const cutAt = Buffer.byteLength(page.slice(0, page.indexOf('</tbody>')));
+    const server = net.createServer((socket) => socket.once('data', () => {
+      const body = Buffer.from(page, 'utf8');
+      socket.end(Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${body.length}\r\n\r\n`), body.subarray(0, cutAt)]));
+    }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}/thong-ke?thang={period}`;
+    try {
+      for (const render of ['static', 'browser']) {
+        const db = openStore(join(tempDir(), 's.sqlite'));
+        const config = hanoi().replace(`${sandbox.url}/sites/hanoi/thong-ke?thang={period}`, url).replace('    kind: html-page\n', `    kind: html-page\n    render: ${render}\n`);
+        const summary = await collect(db, config, ['2026-09'], { limits: { retries: 0 } });
+        expect(summary.failures.map((f) => f.reason), render).toEqual(['truncated']);
+        expect(dumpMeasures(db)).toEqual([]);
+        // The static client kept the part that arrived as evidence.
+        if (render === 'static') expect(snapshotsOfJobId(db, lastRunJobs(db)[0]!.id).map((s) => s.status)).toEqual([200]);
+        db.close();
+      }
+    } finally {
+      server.close();
+    }
   });
 
   it('refuses JSON where a page was expected', async () => {
