@@ -1,6 +1,6 @@
 // What several collectors do the same way: one job per period (and report), one GET of a
 // document kept as evidence, HTTP errors named after the payload is stored.
-import type { HttpClient } from '../src/http/client.ts';
+import { HttpFailure, retryAfterMs, type HttpClient, type HttpResponse } from '../src/http/client.ts';
 import { PayloadFailure } from '../src/normalise/measure.ts';
 import type { JobSpec } from '../src/run/job.ts';
 import type { PayloadView, RawPayload } from './types.ts';
@@ -13,17 +13,39 @@ export function periodJobs(sourceId: string, periods: readonly string[], variant
 }
 
 /** Throws the named failure for an HTTP error status; call it after the response is yielded (stored). */
-export function failOnHttpError(status: number, what: string): void {
-  if (status >= 500) throw new PayloadFailure('http_5xx', `${what} answered HTTP ${status}`);
+export function failOnHttpError(response: Pick<HttpResponse, 'status' | 'headers'> & { attempts?: number }, what: string): void {
+  const { status } = response;
+  if (status === 429) throw new PayloadFailure('rate_limited', `${what} answered HTTP 429 (too many requests)${waitAsked(response)}`);
+  if (status >= 500) throw new PayloadFailure('http_5xx', `${what} answered HTTP ${status}${waitAsked(response)}`);
   if (status >= 400) throw new PayloadFailure('http_4xx', `${what} answered HTTP ${status}`);
 }
 
+/** What the portal asked for (Retry-After) and how often we tried, for the failure message. */
+function waitAsked(response: Pick<HttpResponse, 'headers'> & { attempts?: number }): string {
+  const tries = response.attempts && response.attempts > 1 ? ` after ${response.attempts} attempts` : '';
+  const asked = retryAfterMs(response.headers['retry-after'], Date.now());
+  return asked === null ? tries : `${tries}; it asked to wait ${Math.ceil(asked / 1000)} s (Retry-After: ${JSON.stringify(response.headers['retry-after']!.slice(0, 40))}), more than the client may wait (http.maxRetryAfterMs, or the request's deadline)`;
+}
+
+/**
+ * Sends one request and returns its answer. An answer cut short in transit (`truncated`) is
+ * yielded for storage before its failure is thrown: every payload is evidence, a cut one too.
+ */
+export async function* send(http: HttpClient, request: RawPayload['request'], signal?: AbortSignal): AsyncGenerator<RawPayload, HttpResponse, void> {
+  try {
+    return await http.request({ method: request.method as 'GET' | 'POST', url: request.url, headers: request.headers, body: request.body ?? undefined, signal });
+  } catch (err) {
+    if (err instanceof HttpFailure && err.partial) yield { request, response: err.partial };
+    throw err;
+  }
+}
+
 /** GETs one document and yields it for storage; an HTTP error status fails the job after that. */
-export async function* fetchDocument(http: HttpClient, url: string, accept: string, what: string): AsyncGenerator<RawPayload, void, void> {
-  const headers = { accept };
-  const response = await http.request({ method: 'GET', url, headers });
-  yield { request: { method: 'GET', url, headers, body: null }, response };
-  failOnHttpError(response.status, what);
+export async function* fetchDocument(http: HttpClient, url: string, accept: string, what: string, signal?: AbortSignal): AsyncGenerator<RawPayload, void, void> {
+  const request = { method: 'GET', url, headers: { accept }, body: null };
+  const response = yield* send(http, request, signal);
+  yield { request, response };
+  failOnHttpError(response, what);
 }
 
 /** The one payload a single-document job fetched. */

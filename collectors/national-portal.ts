@@ -6,6 +6,7 @@ import { PayloadFailure, parseJsonBody, type DataNote, type NormalisedMeasure, t
 import { parseCount, parseDecimal } from '../src/normalise/numbers.ts';
 import { parseMonth } from '../src/time/period.ts';
 import type { JobSpec } from '../src/run/job.ts';
+import { failOnHttpError, send } from './common.ts';
 import type { Collector, PayloadView } from './types.ts';
 
 type Report = NationalPortalSourceConfig['reports'][number];
@@ -103,7 +104,7 @@ export const nationalPortal = {
     return jobs;
   },
 
-  async *collect(source, job, { http }) {
+  async *collect(source, job, { http, signal }) {
     let previousPage: string | undefined;
     for (let pageIndex = 1; pageIndex <= MAX_PAGES; pageIndex++) {
       const body = `params=${encodeURIComponent(JSON.stringify(requestParams(source, job, pageIndex)))}`;
@@ -112,11 +113,11 @@ export const nationalPortal = {
         'x-requested-with': 'XMLHttpRequest',
         accept: 'application/json, text/javascript, */*; q=0.01',
       };
-      const response = await http.request({ method: 'POST', url: source.url, headers, body });
-      yield { request: { method: 'POST', url: source.url, headers, body }, response };
+      const request = { method: 'POST', url: source.url, headers, body };
+      const response = yield* send(http, request, signal);
+      yield { request, response };
       // The payload is stored by now; what follows only decides whether to fetch the next page.
-      if (response.status >= 500) throw new PayloadFailure('http_5xx', `the gateway answered HTTP ${response.status}`);
-      if (response.status >= 400) throw new PayloadFailure('http_4xx', `the gateway answered HTTP ${response.status}`);
+      failOnHttpError(response, 'the gateway');
       let rows: unknown;
       try {
         rows = parseJsonBody(response.body, 'the gateway');

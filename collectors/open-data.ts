@@ -21,8 +21,8 @@ export const openData = {
     return periodJobs(source.id, periods);
   },
 
-  collect(source, job, { http }) {
-    return fetchDocument(http, fillPeriod(source.url, job.period!), ACCEPT[source.format], `the ${source.format.toUpperCase()} export`);
+  collect(source, job, { http, signal }) {
+    return fetchDocument(http, fillPeriod(source.url, job.period!), ACCEPT[source.format], `the ${source.format.toUpperCase()} export`, signal);
   },
 
   async normalise(source, job, payloads, ctx) {
@@ -36,7 +36,7 @@ export const openData = {
     else {
       if (body.subarray(0, 2).toString('latin1') === 'PK') throw new PayloadFailure('not_csv', `${what} is a ZIP archive, not text (an XLSX workbook? then set format: xlsx)`);
       const text = decodeCsv(body, source.encoding);
-      rows = parseCsv(text, source.delimiter === 'auto' ? detectDelimiter(text) : source.delimiter);
+      rows = parseCsv(text, source.delimiter === 'auto' ? detectDelimiter(text) : source.delimiter, { finalNewline: source.finalNewline });
     }
     if (rows.length === 0) throw new PayloadFailure('empty', `${what} is empty`);
     return readAgencyRows(rows, source, job.period!, ctx, what);

@@ -12,7 +12,7 @@ import { PayloadFailure, parseJsonBody } from '../src/normalise/measure.ts';
 import { MeasureSink } from '../src/normalise/sink.ts';
 import { fillPeriod } from '../src/time/period.ts';
 import type { JobSpec } from '../src/run/job.ts';
-import { failOnHttpError, periodJobs } from './common.ts';
+import { failOnHttpError, periodJobs, send } from './common.ts';
 import type { CollectContext, Collector, RawPayload } from './types.ts';
 
 type Report = PlatformApiSourceConfig['reports'][number];
@@ -80,9 +80,9 @@ export const platformApi = {
       const url = pageUrl(source, report, job.period!, page);
       let payload: RawPayload;
       for (;;) {
-        const headers = { accept: 'application/json', authorization: `Bearer ${token}` };
-        const response = await ctx.http.request({ method: 'GET', url, headers });
-        payload = { request: { method: 'GET', url, headers, body: null }, response };
+        const request = { method: 'GET', url, headers: { accept: 'application/json', authorization: `Bearer ${token}` }, body: null };
+        const response = yield* send(ctx.http, request, ctx.signal);
+        payload = { request, response };
         if (response.status !== 401 || refreshed) break;
         // Expired or revoked early: one new token, once per job, so a 401 loop cannot start.
         refreshed = true;
@@ -98,7 +98,7 @@ export const platformApi = {
       yield payload;
       const { status, body } = payload.response;
       if (status === 401) throw new PayloadFailure('unauthorized', `the platform refused a freshly issued token (HTTP 401 at ${report.path}). Fix: check the roles of client "${source.auth.clientId}" in the SSO`);
-      failOnHttpError(status, `the platform (${report.path})`);
+      failOnHttpError(payload.response, `the platform (${report.path})`);
       let doc: unknown;
       try {
         doc = parseJsonBody(body, 'the platform');

@@ -78,8 +78,8 @@ export const statusEndpoint = {
     return periodJobs(source.id, periods.filter((p) => p === now));
   },
 
-  collect(source, _job, { http }) {
-    return fetchDocument(http, source.url, 'application/json', 'the status endpoint');
+  collect(source, _job, { http, signal }) {
+    return fetchDocument(http, source.url, 'application/json', 'the status endpoint', signal);
   },
 
   normalise(source, job, payloads) {

@@ -30,6 +30,11 @@ export interface CollectContext {
   /** Where secrets named in the config (`clientSecretEnv: NAME`) are read from: process.env in production. */
   env: Readonly<Record<string, string | undefined>>;
   resources: RunResources;
+  /**
+   * Aborts at the job's hard deadline: a collector passes it to every request and, on abort,
+   * closes what it opened (a browser context), so nothing it started outlives the job.
+   */
+  signal: AbortSignal;
 }
 
 export interface NormaliseContext {

@@ -28,8 +28,13 @@ export type Fault = Counted & (
   // The normal answer cut in half (a crashed upstream), or with its table/headers renamed (a redesign).
   | { mode: 'truncated' }
   | { mode: 'redesigned' }
+  // The normal page, plus a script that starts an endless loop once the page has loaded (a broken
+  // widget): the page's main thread never frees up again.
+  | { mode: 'endless_script' }
   // HTTP 401 for any token (a revoked client; with count 1, a token revoked early).
   | { mode: 'unauthorized' }
+  // HTTP 429 Too Many Requests, with Retry-After: N seconds (absent when retryAfter is omitted).
+  | { mode: 'rate_limited'; retryAfter?: number | undefined }
 );
 
 export type FaultMode = Fault['mode'];
@@ -51,7 +56,9 @@ export const faultSchema = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('fail_times'), times: z.number().int().positive(), status: status5xx, count }),
   z.strictObject({ mode: z.literal('truncated'), count }),
   z.strictObject({ mode: z.literal('redesigned'), count }),
+  z.strictObject({ mode: z.literal('endless_script'), count }),
   z.strictObject({ mode: z.literal('unauthorized'), count }),
+  z.strictObject({ mode: z.literal('rate_limited'), retryAfter: z.number().int().min(0).max(86_400).optional(), count }),
 ]);
 
 const ROUTE_RE = /^(?:gateway|status|igate|igate:token|open-data|gateway:[A-Za-z0-9_.-]+|site:[a-z0-9-]+)$/;
@@ -76,8 +83,8 @@ export function parseFault(route: unknown, fault: unknown): { route: FaultRoute;
   if (parsed.data.mode === 'redesigned' && !route.startsWith('site:') && route !== 'open-data') {
     throw new Error(`redesigned only applies to site routes and open-data, not ${route}`);
   }
-  if (parsed.data.mode === 'truncated' && route.startsWith('gateway')) {
-    throw new Error(`truncated does not apply to gateway routes (use malformed_json), not ${route}`);
+  if (parsed.data.mode === 'endless_script' && !route.startsWith('site:')) {
+    throw new Error(`endless_script only applies to site routes, not ${route}`);
   }
   if (parsed.data.mode === 'unauthorized' && route !== 'igate') {
     throw new Error(`unauthorized only applies to igate, not ${route}`);
@@ -167,8 +174,8 @@ export const MAINTENANCE_PAGE = `<!DOCTYPE html>
 </html>
 `;
 
-/** JSON cut off mid-value, like a response truncated by a crashing upstream. */
-export const MALFORMED_JSON = '[{"ROW_STT":"1","ID":"2001","TEN":"Thành phố Hà Nội","MA_COQUAN":"01","CAPDONVIID":"2","HS_TOTAL":"8';
+/** JSON that is whole but broken (a stray comma, as hand-written upstream code emits); a cut one is `truncated`. */
+export const MALFORMED_JSON = '[{"ROW_STT":"1","ID":"2001","TEN":"Thành phố Hà Nội","MA_COQUAN":"01","CAPDONVIID":"2","HS_TOTAL":"8",}]';
 
 /** Waits for the socket to take more, or to close; the listener that did not fire is removed. */
 export function waitDrainOrClose(res: ServerResponse): Promise<void> {
@@ -243,10 +250,20 @@ export async function respondWithFault(fault: Fault, req: IncomingMessage, res: 
       res.end(body);
       return;
     }
+    case 'rate_limited': {
+      const body = kind === 'json' ? JSON.stringify({ error: 'too many requests' }) : '<html><head><title>429 Too Many Requests</title></head><body><h1>429 Too Many Requests</h1></body></html>';
+      res.writeHead(429, {
+        'content-type': kind === 'json' ? 'application/json' : 'text/html', 'content-length': Buffer.byteLength(body),
+        ...(fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) }),
+      });
+      res.end(body);
+      return;
+    }
     case 'slow':
     case 'bad_values':
     case 'truncated':
     case 'redesigned':
+    case 'endless_script':
       throw new Error(`${fault.mode} is not a terminal fault`);
   }
 }

@@ -28,6 +28,15 @@ const RENAMED: ReadonlyArray<[RegExp, string]> = [
   [/Tiếp nhận trực tuyến \(lũy kế\)/g, 'Trực tuyến (cộng dồn)'],
 ];
 
+/** Loops forever once the page has loaded: nothing can be read from the page after that. */
+export const ENDLESS_SCRIPT = '<script>addEventListener("load", function () { setTimeout(function () { for (;;) {} }, 0); });</script>';
+
+/** An HTML page with ENDLESS_SCRIPT before its end. */
+export function withEndlessScript(html: string): string {
+  const at = html.lastIndexOf('</body>');
+  return at < 0 ? html + ENDLESS_SCRIPT : html.slice(0, at) + ENDLESS_SCRIPT + html.slice(at);
+}
+
 /** The same content under a new layout (HTML, JavaScript or CSV text). */
 export function redesign(text: string): string {
   return RENAMED.reduce((out, [from, to]) => out.replace(from, to), text);

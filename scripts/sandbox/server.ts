@@ -11,7 +11,7 @@ import { FaultBoard, isFaultRoute, parseFault, respondWithFault, type BodyKind, 
 import { answerGateway, GATEWAY_PATH, GATEWAY_SERVICES, parseGatewayBody } from './gateway.ts';
 import { escapeHtml } from './format.ts';
 import { IGATE_TOKEN_PATH, IgateTwin } from './igate.ts';
-import { redesign, truncate } from './mangle.ts';
+import { redesign, truncate, withEndlessScript } from './mangle.ts';
 import { answerOpenData } from './open-data.ts';
 import { CDN_SCRIPT, handleFixture } from './check-fixtures.ts';
 import { acceptWebSocket } from './evidence-fixtures.ts';
@@ -132,7 +132,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
   const igateTwin = new IgateTwin({ seed, now });
 
-  type Mangle = 'truncated' | 'redesigned' | null;
+  type Mangle = 'truncated' | 'redesigned' | 'endless_script' | null;
   /**
    * Applies the active fault, if any. proceed=false: the request has been answered (or dropped);
    * corrupt: answer with bad values; mangle: cut or re-lay the normal answer before sending it.
@@ -140,7 +140,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   async function applyFault(routes: FaultRoute[], kind: BodyKind, req: IncomingMessage, res: ServerResponse): Promise<{ proceed: boolean; corrupt: boolean; mangle: Mangle }> {
     const fault = board.take(routes);
     if (!fault) return { proceed: true, corrupt: false, mangle: null };
-    if (fault.mode === 'truncated' || fault.mode === 'redesigned') return { proceed: true, corrupt: false, mangle: fault.mode };
+    if (fault.mode === 'truncated' || fault.mode === 'redesigned' || fault.mode === 'endless_script') return { proceed: true, corrupt: false, mangle: fault.mode };
     if (fault.mode === 'slow') {
       try {
         await sleep(fault.delayMs, undefined, { signal: shutdown.signal });
@@ -158,6 +158,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   function mangled(body: string | Buffer, mangle: Mangle, contentType: string | string[] | undefined): string | Buffer {
     if (mangle === 'truncated') return truncate(body);
     if (mangle === 'redesigned' && /text|javascript|json/.test(String(contentType))) return redesign(body.toString());
+    if (mangle === 'endless_script' && /text\/html/.test(String(contentType))) return withEndlessScript(body.toString());
     return body;
   }
 
@@ -172,7 +173,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (isFaultRoute(specific)) routes.push(specific);
     }
     routes.push('gateway');
-    const { proceed, corrupt } = await applyFault(routes, 'json', req, res);
+    const { proceed, corrupt, mangle } = await applyFault(routes, 'json', req, res);
     if (!proceed) return;
     if (method !== 'POST') {
       res.setHeader('allow', 'POST');
@@ -189,7 +190,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return;
     }
     const answer = answerGateway(parsed.params, { seed, now }, corrupt);
-    sendJson(res, answer.status, answer.body);
+    send(res, answer.status, { 'content-type': 'application/json; charset=utf-8' }, mangled(JSON.stringify(answer.body), mangle, 'json'));
   }
 
   async function status(req: IncomingMessage, res: ServerResponse, path: string, method: string): Promise<void> {

@@ -25,6 +25,8 @@ function stateOf(fault: Fault): ComponentState {
     case 'bad_values':
     case 'empty_array':
     case 'truncated':
+    case 'rate_limited':
+    case 'endless_script':
       return 'degraded';
     default:
       return 'down';

@@ -4,6 +4,7 @@
 import type { AlertRecord } from '../../storage/alerts.ts';
 import { ALL_KPIS } from '../kpi/definitions.ts';
 import { formatMonthLabel, formatPercent, formatPoints, t, type Lang } from '../i18n.ts';
+import { describeBreach, type Facts } from '../quality/plausibility.ts';
 import type { AlertEvent, Severity } from './types.ts';
 
 export interface AlertMessage {
@@ -24,6 +25,10 @@ export interface AlertMessage {
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 const pct = (v: unknown, lang: Lang) => (typeof v === 'number' ? formatPercent(v, lang) : '—');
 const kpiTitle = (id: unknown, lang: Lang) => ALL_KPIS.find((k) => k.id === id)?.title[lang] ?? str(id);
+/** A block compared like with like: the agencies left out of both months (quarantined values). */
+const leftOut = (f: Record<string, unknown>, lang: Lang) => (Array.isArray(f.leftOut) && f.leftOut.length
+  ? t(lang, ` Cả hai tháng được tính không gồm ${f.leftOut.join(', ')} (số liệu bị cách ly).`, ` Both months are summed without ${f.leftOut.join(', ')} (quarantined values).`)
+  : '');
 const localTime = (iso: unknown, lang: Lang) =>
   typeof iso === 'string' ? `${new Date(iso).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' })} (${t(lang, 'giờ Việt Nam', 'Vietnam time')})` : '';
 
@@ -31,17 +36,21 @@ const localTime = (iso: unknown, lang: Lang) =>
 const DESCRIBE: Record<string, (f: Record<string, unknown>, lang: Lang) => string> = {
   'kpi.drop': (f, lang) => t(lang,
     `${kpiTitle(f.kpi, lang)} của ${str(f.agencyName)} ${formatMonthLabel(str(f.period), lang)} là ${pct(f.current, lang)}, giảm ${formatPoints(Number(f.drop), lang)} so với ${formatMonthLabel(str(f.previousPeriod), lang)} (${pct(f.previous, lang)}). Ngưỡng cảnh báo: ${str(f.threshold)} điểm %.`,
-    `${kpiTitle(f.kpi, lang)} for ${str(f.agencyName)} in ${formatMonthLabel(str(f.period), lang)} is ${pct(f.current, lang)}, ${formatPoints(Number(f.drop), lang)} below ${formatMonthLabel(str(f.previousPeriod), lang)} (${pct(f.previous, lang)}). Threshold: ${str(f.threshold)} points.`),
+    `${kpiTitle(f.kpi, lang)} for ${str(f.agencyName)} in ${formatMonthLabel(str(f.period), lang)} is ${pct(f.current, lang)}, ${formatPoints(Number(f.drop), lang)} below ${formatMonthLabel(str(f.previousPeriod), lang)} (${pct(f.previous, lang)}). Threshold: ${str(f.threshold)} points.`) + leftOut(f, lang),
   'kpi.below_target': (f, lang) => t(lang,
     `${kpiTitle(f.kpi, lang)} của ${str(f.agencyName)} ${formatMonthLabel(str(f.period), lang)} là ${pct(f.current, lang)}, dưới mục tiêu ${pct(f.target, lang)}.`,
-    `${kpiTitle(f.kpi, lang)} for ${str(f.agencyName)} in ${formatMonthLabel(str(f.period), lang)} is ${pct(f.current, lang)}, below its ${pct(f.target, lang)} target.`),
+    `${kpiTitle(f.kpi, lang)} for ${str(f.agencyName)} in ${formatMonthLabel(str(f.period), lang)} is ${pct(f.current, lang)}, below its ${pct(f.target, lang)} target.`) + leftOut(f, lang),
   'collector.failing': (f, lang) => t(lang,
     `Bộ thu thập nguồn ${str(f.source)} thất bại trong ${str(f.failedRuns)} lần chạy liên tiếp (lý do: ${(f.reasons as string[] | undefined)?.join(', ') ?? ''}).`,
     `The collector of source ${str(f.source)} failed in ${str(f.failedRuns)} runs in a row (reasons: ${(f.reasons as string[] | undefined)?.join(', ') ?? ''}).`),
   'source.stale': (f, lang) => t(lang, `Nguồn ${str(f.source)} không có số liệu mới: ${str(f.detail)}.`, `Source ${str(f.source)} is stale: ${str(f.detail)}.`),
-  'data.anomaly': (f, lang) => t(lang,
-    `Số liệu bất thường (${str(f.kind)}) của ${str(f.agency)}, ${str(f.metric)}, ${formatMonthLabel(str(f.period), lang)}: ${str(f.detail)}.`,
-    `Count anomaly (${str(f.kind)}) for ${str(f.agency)}, ${str(f.metric)}, ${formatMonthLabel(str(f.period), lang)}: ${str(f.detail)}.`),
+  'data.anomaly': (f, lang) => (f.kind === 'quarantined'
+    ? t(lang,
+      `Số liệu bị cách ly (không dùng trong chỉ tiêu, xếp hạng và cảnh báo cho tới khi được xác nhận hoặc giải phóng) của ${str(f.agency)}, ${str(f.metric)}, ${formatMonthLabel(str(f.period), lang)}: ${describeBreach({ metric: str(f.metric), value: Number(f.value), rule: str(f.rule), facts: (f.ruleFacts ?? {}) as Facts }, lang)}.`,
+      `Quarantined value (left out of KPIs, ranks and alerts until confirmed or released) for ${str(f.agency)}, ${str(f.metric)}, ${formatMonthLabel(str(f.period), lang)}: ${describeBreach({ metric: str(f.metric), value: Number(f.value), rule: str(f.rule), facts: (f.ruleFacts ?? {}) as Facts }, lang)}.`)
+    : t(lang,
+      `Số liệu bất thường (${str(f.kind)}) của ${str(f.agency)}, ${str(f.metric)}, ${formatMonthLabel(str(f.period), lang)}: ${str(f.detail)}.`,
+      `Count anomaly (${str(f.kind)}) for ${str(f.agency)}, ${str(f.metric)}, ${formatMonthLabel(str(f.period), lang)}: ${str(f.detail)}.`)),
   'portal.down': (f, lang) => t(lang,
     `Cổng ${str(f.portalName ?? f.portal)} (${str(f.url)}) ngừng hoạt động từ ${localTime(f.since, lang)}; lý do: ${str(f.reason)}.`,
     `Portal ${str(f.portalName ?? f.portal)} (${str(f.url)}) is down since ${localTime(f.since, lang)}; reason: ${str(f.reason)}.`),

@@ -8,13 +8,19 @@ import { completeJob, markJobFailed, markJobRunning, type JobRow } from '../../s
 import type { JobSpec } from '../run/job.ts';
 import type { Config, PortalConfig } from '../config/schema.ts';
 import type { JobOutcome } from '../run/execute-job.ts';
-import { targetOfPortal, type Checker } from './checker.ts';
+import { JobDeadlineError, withDeadline } from '../run/deadline.ts';
+import { targetOfPortal, type Checker, type CheckSettings, type CheckTarget } from './checker.ts';
 
 export function planCheckJobs(config: Config): JobSpec[] {
   if (!config.checks?.enabled) return [];
   return config.portals.filter((p) => p.enabled).map((p) => ({
     key: `check/${p.id}`, kind: 'check', sourceId: null, portalId: p.id, period: null, params: { areas: config.checks!.areas },
   }));
+}
+
+/** Each page a check may visit (home, key pages, policy, statement) at its full budget: loading, analysis, closing. */
+export function checkJobDeadlineMs(target: CheckTarget, settings: Pick<CheckSettings, 'pageTimeoutMs'>): number {
+  return (target.pages.length + 3) * (settings.pageTimeoutMs + 80_000);
 }
 
 export async function executeCheckJob(deps: {
@@ -39,14 +45,21 @@ export async function executeCheckJob(deps: {
     return fail('browser_unavailable', (err as Error).message);
   }
   try {
-    const check = await checker.checkPortal(targetOfPortal(portal), { areas: job.params.areas as Array<'privacy' | 'accessibility'>, now });
-    db.transaction(() => {
-      saveCheck(db, { runId: job.runId, jobId: job.id, check });
-      completeJob(db, job, [], [], now());
-    })();
-    const errors = check.visits.filter((v) => v.evidence.error).length;
-    return { status: 'succeeded', measuresChanged: 0, notes: errors };
+    const target = targetOfPortal(portal);
+    // A backstop: every visit has its own deadlines (load, analysis, closing); a check that still
+    // outlives all of them together is recorded as timeout and its late result is never stored.
+    return await withDeadline(checkJobDeadlineMs(target, checker.settings), async (signal) => {
+      const check = await checker.checkPortal(target, { areas: job.params.areas as Array<'privacy' | 'accessibility'>, now });
+      signal.throwIfAborted();
+      db.transaction(() => {
+        saveCheck(db, { runId: job.runId, jobId: job.id, check });
+        completeJob(db, job, [], [], now());
+      })();
+      const errors = check.visits.filter((v) => v.evidence.error).length;
+      return { status: 'succeeded', measuresChanged: 0, notes: errors };
+    });
   } catch (err) {
+    if (err instanceof JobDeadlineError) return fail(err.reason, err.message);
     const code = (err as { code?: string }).code ?? '';
     if (code.startsWith('SQLITE_')) return fail('store_error', `${code}: ${(err as Error).message}`);
     return fail('scanner_error', (err as Error)?.stack ?? String(err));

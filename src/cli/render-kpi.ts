@@ -3,6 +3,8 @@ import type { StoredFlag } from '../../storage/quality.ts';
 import { ALL_KPIS, HEADLINE_KPIS } from '../kpi/definitions.ts';
 import { INDEX_766_GROUPS } from '../kpi/index766.ts';
 import { compareCodes, type AgencyFigures, type KpiFigure, type Overview } from '../kpi/overview.ts';
+import type { QuarantinedValue } from '../kpi/headline.ts';
+import { describeHeld, incompleteNote, type Facts } from '../quality/plausibility.ts';
 import { formatMonthLabel, formatPercent, formatPoints, t, type Lang } from '../i18n.ts';
 import { toCsv } from './csv.ts';
 
@@ -33,7 +35,10 @@ export function renderKpiTable(rows: readonly AgencyFigures[], level: keyof type
   const header = [pad('#', 4, true), pad(t(lang, 'Cơ quan', 'Agency'), 30), ...HEADLINE_KPIS.flatMap((k) => [pad(k.short[lang], 14, true), pad(t(lang, '±MT', '±tgt'), 6, true)]), ...columns.slice(2).map((c) => pad(c, 13, true)), pad(t(lang, 'Cờ', 'Flags'), 5, true)];
   const lines = [`${LEVEL_TITLE[level][lang]}`, header.join(' ')];
   for (const row of sorted) {
-    const rate = (f: KpiFigure) => (f.rate === null ? t(lang, 'thiếu', 'n/a') : formatPercent(f.rate, lang));
+    // "cách ly": the agency's figure holds a quarantined value; "*": a block summed without such agencies.
+    const rate = (f: KpiFigure) => (f.rate === null
+      ? (f.excluded ? t(lang, 'cách ly', 'quarantined') : t(lang, 'thiếu', 'n/a'))
+      : `${formatPercent(f.rate, lang)}${f.excluded ? '*' : ''}`);
     lines.push([
       pad(row.kpis[head.id]!.rank === null ? '' : String(row.kpis[head.id]!.rank), 4, true),
       pad(row.name + (row.constituents.length > 1 && row.level !== 'block' ? ` (${row.constituents.length})` : ''), 30),
@@ -53,11 +58,28 @@ export function renderOverview(o: Overview, lang: Lang, flags: readonly StoredFl
     const rows = o.agencies.filter((a) => a.level === level);
     if (rows.length) parts.push(renderKpiTable(rows, level, lang, flagsByAgency));
   }
+  const held = quarantinedOf([...o.aggregates, ...o.agencies]);
+  if (held.length) {
+    parts.push([
+      t(lang, 'SỐ LIỆU BỊ CÁCH LY (không dùng trong chỉ tiêu, xếp hạng, tổng hợp; `dvc-monitor quality quarantined`)', 'QUARANTINED VALUES (left out of KPIs, ranks and aggregates; `dvc-monitor quality quarantined`)'),
+      ...held.map((q) => `  ${describeHeld(q as QuarantinedValue & { facts: Facts }, lang)}`),
+    ].join('\n'));
+  }
   parts.push(t(lang,
-    '±MT: chênh lệch với mục tiêu (điểm %). (n): số tỉnh cũ được cộng dồn. Cờ: cảnh báo chất lượng dữ liệu đang mở (`dvc-monitor quality`).',
-    '±tgt: gap to target (percentage points). (n): former provinces summed. Flags: open data-quality flags (`dvc-monitor quality`).'));
+    '±MT: chênh lệch với mục tiêu (điểm %). (n): số tỉnh cũ được cộng dồn. *: chưa đầy đủ, không gồm cơ quan có số liệu bị cách ly. cách ly: số liệu của cơ quan bị cách ly. Cờ: cảnh báo chất lượng dữ liệu đang mở (`dvc-monitor quality`).',
+    '±tgt: gap to target (percentage points). (n): former provinces summed. *: incomplete, without agencies whose values are quarantined. quarantined: the agency\'s value is quarantined. Flags: open data-quality flags (`dvc-monitor quality`).'));
   return parts.join('\n\n');
 }
+
+/** Every quarantined value the figures left out, once each. */
+export function quarantinedOf(rows: readonly AgencyFigures[]): QuarantinedValue[] {
+  const seen = new Map<string, QuarantinedValue>();
+  for (const row of rows) for (const f of Object.values(row.kpis)) for (const q of f.excluded ?? []) seen.set(`${q.agencyCode}|${q.metric}`, q);
+  return [...seen.values()].sort((a, b) => compareCodes(`${a.agencyCode}|${a.metric}`, `${b.agencyCode}|${b.metric}`));
+}
+
+/** The quarantined values of a figure, for a CSV cell: "tinh:01 dossiers.received=9999999999999 (too_large)". */
+export const excludedCell = (f: KpiFigure) => f.excluded?.map((q) => `${q.agencyCode} ${q.metric}=${q.value} (${q.rule})`).join('; ') ?? null;
 
 export function renderAgencyDetail(a: AgencyFigures, period: string, lang: Lang, flags: readonly StoredFlag[], rankedCount: ReadonlyMap<string, number>): string {
   const lines = [`${a.name} (${a.agencyCode}) — ${formatMonthLabel(period, lang)}`];
@@ -66,7 +88,10 @@ export function renderAgencyDetail(a: AgencyFigures, period: string, lang: Lang,
   }
   for (const kpi of ALL_KPIS) {
     const f = a.kpis[kpi.id]!;
-    const value = f.rate === null ? `${t(lang, 'không có số liệu', 'no data')} (${f.missingReason})` : `${formatPercent(f.rate, lang)} = ${number(f.numerator, lang, 0)} / ${number(f.denominator, lang, 0)}`;
+    const held = f.excluded?.map((q) => describeHeld(q as QuarantinedValue & { facts: Facts }, lang)).join('; ');
+    const value = f.rate === null
+      ? (held ? `${t(lang, 'không tính: số liệu bị cách ly', 'not computed: quarantined value')} — ${held}` : `${t(lang, 'không có số liệu', 'no data')} (${f.missingReason})`)
+      : `${formatPercent(f.rate, lang)} = ${number(f.numerator, lang, 0)} / ${number(f.denominator, lang, 0)}${f.excluded ? ` (${incompleteNote(f.excluded, lang)})` : ''}`;
     const target = f.target === null ? '' : t(lang, `; mục tiêu ${formatPercent(f.target, lang)}`, `; target ${formatPercent(f.target, lang)}`) + (f.gap === null ? '' : ` (${f.gap >= 0 ? '+' : '−'}${formatPoints(Math.abs(f.gap), lang)})`);
     const rank = f.rank === null ? '' : t(lang, `; hạng ${f.rank}/${rankedCount.get(kpi.id)}`, `; rank ${f.rank}/${rankedCount.get(kpi.id)}`);
     lines.push(`  ${kpi.title[lang]}: ${value}${target}${rank}`);
@@ -85,12 +110,15 @@ export function renderAgencyDetail(a: AgencyFigures, period: string, lang: Lang,
   return lines.join('\n');
 }
 
+/** The columns of `kpi --format csv` and of the exports' kpis table. */
+export const KPI_CSV_HEADER = ['period', 'agency_code', 'agency_name', 'level', 'kpi', 'rate_percent', 'numerator', 'denominator', 'target_percent', 'gap_points', 'rank', 'constituents', 'missing_reason', 'quarantined_values'];
+
+export const kpiCsvRow = (period: string, a: AgencyFigures, f: KpiFigure) =>
+  [period, a.agencyCode, a.name, a.level, f.kpi, f.rate, f.numerator, f.denominator, f.target, f.gap, f.rank, a.constituents.join(' '), f.missingReason, excludedCell(f)];
+
 export function overviewCsv(rows: readonly AgencyFigures[], period: string): string {
   return toCsv(
-    ['period', 'agency_code', 'agency_name', 'level', 'kpi', 'rate_percent', 'numerator', 'denominator', 'target_percent', 'gap_points', 'rank', 'constituents', 'missing_reason'],
-    rows.flatMap((a) => ALL_KPIS.map((k) => {
-      const f = a.kpis[k.id]!;
-      return [period, a.agencyCode, a.name, a.level, k.id, f.rate, f.numerator, f.denominator, f.target, f.gap, f.rank, a.constituents.join(' '), f.missingReason];
-    })),
+    KPI_CSV_HEADER,
+    rows.flatMap((a) => ALL_KPIS.map((k) => kpiCsvRow(period, a, a.kpis[k.id]!))),
   );
 }

@@ -26,6 +26,7 @@ const REASON_LABEL: Record<string, { vi: string; en: string }> = {
   too_large: { vi: 'phản hồi quá lớn', en: 'response too large' },
   http_5xx: { vi: 'lỗi máy chủ (HTTP 5xx)', en: 'server error (HTTP 5xx)' },
   http_4xx: { vi: 'lỗi HTTP 4xx', en: 'HTTP 4xx error' },
+  rate_limited: { vi: 'cổng từ chối vì gửi quá nhiều yêu cầu (HTTP 429)', en: 'rate limited by the portal (HTTP 429)' },
   assertion: { vi: 'không đạt điều kiện kiểm tra', en: 'a condition failed' },
   soft_assertion: { vi: 'không đạt điều kiện phụ', en: 'a soft condition failed' },
   slow: { vi: 'phản hồi chậm', en: 'slow response' },

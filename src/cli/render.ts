@@ -3,11 +3,45 @@ import { HEADLINE_KPIS } from '../kpi/definitions.ts';
 import type { NationalSummary, RankedAgency } from '../kpi/national-summary.ts';
 import { formatCount, formatMonthLabel, formatPercent, formatPoints, t as L, type Lang } from '../i18n.ts';
 import type { RunSummary } from '../run/nightly.ts';
+import { describeHeld, incompleteNote, type Facts } from '../quality/plausibility.ts';
 import type { DeliveryResult } from '../alerts/delivery.ts';
 import type { EvaluationResult } from '../alerts/evaluate.ts';
 
 
+/** The months of a plan, as "tháng 10/2026" or "tháng 3/2025 – tháng 10/2025 (8 tháng)". */
+function planMonths(plan: RunSummary['plan'], lang: Lang): string {
+  const periods = [...plan.periods].sort();
+  if (periods.length === 0) return L(lang, 'không tháng nào', 'no month');
+  if (periods.length === 1) return formatMonthLabel(periods[0]!, lang);
+  return `${formatMonthLabel(periods[0]!, lang)} – ${formatMonthLabel(periods.at(-1)!, lang)} (${L(lang, `${periods.length} tháng`, `${periods.length} months`)})`;
+}
+
+/**
+ * The run summary; when a killed run with another plan was finished first (or could not be), that
+ * is said first, with what was asked this time.
+ */
 export function renderRunSummary(s: RunSummary, lang: Lang): string {
+  if (s.pendingPlan) {
+    return [
+      L(lang,
+        `Lần chạy #${s.runId} bị gián đoạn trước đó (${planMonths(s.plan, lang)}) được làm tiếp trước, vì yêu cầu lần này khác (${planMonths(s.pendingPlan, lang)}); nó lại bị dừng, nên yêu cầu lần này CHƯA được chạy. Lần chạy sau sẽ làm xong #${s.runId} rồi chạy yêu cầu đó (hoặc dùng --fresh để bỏ #${s.runId}).`,
+        `Run #${s.runId}, interrupted earlier (${planMonths(s.plan, lang)}), was resumed first because this request is different (${planMonths(s.pendingPlan, lang)}); it was stopped again, so this request has NOT run. The next run finishes #${s.runId} and then runs it (or use --fresh to abandon #${s.runId}).`),
+      runLines(s, lang),
+    ].join('\n');
+  }
+  if (s.previous) {
+    return [
+      L(lang,
+        `Lần chạy #${s.previous.runId} bị gián đoạn trước đó có kế hoạch khác (${planMonths(s.previous.plan, lang)}): đã làm tiếp cho xong trước khi chạy yêu cầu lần này (${planMonths(s.plan, lang)}).`,
+        `Run #${s.previous.runId}, interrupted earlier, had another plan (${planMonths(s.previous.plan, lang)}): it was finished before running this request (${planMonths(s.plan, lang)}).`),
+      runLines(s.previous, lang),
+      runLines(s, lang),
+    ].join('\n');
+  }
+  return runLines(s, lang);
+}
+
+function runLines(s: RunSummary, lang: Lang): string {
   const seconds = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 1 }).format(s.durationMs / 1000);
   const lines = [
     L(lang,
@@ -21,6 +55,13 @@ export function renderRunSummary(s: RunSummary, lang: Lang): string {
     lines.push(L(lang,
       `  Chất lượng dữ liệu: ${s.quality.opened} cảnh báo mới, ${s.quality.resolved} cảnh báo đã hết (xem \`dvc-monitor quality\`).`,
       `  Data quality: ${s.quality.opened} new flags, ${s.quality.resolved} resolved (see \`dvc-monitor quality\`).`));
+  }
+  if (s.quarantined.length) {
+    lines.push(L(lang,
+      `  ${s.quarantined.length} số liệu đang bị cách ly, không dùng trong chỉ tiêu và cảnh báo (xem \`dvc-monitor quality quarantined\`):`,
+      `  ${s.quarantined.length} values quarantined, left out of KPIs and alerts (see \`dvc-monitor quality quarantined\`):`));
+    for (const q of s.quarantined.slice(0, 10)) lines.push(`    ${q.period} ${describeHeld(q as typeof q & { facts: Facts }, lang)}`);
+    if (s.quarantined.length > 10) lines.push(L(lang, `    … và ${s.quarantined.length - 10} số liệu khác`, `    … and ${s.quarantined.length - 10} more`));
   }
   if (s.failures.length) {
     lines.push(L(lang, '  Việc thất bại:', '  Failed jobs:'));
@@ -44,12 +85,13 @@ export function renderNationalSummary(s: NationalSummary, lang: Lang): string {
       ` (mục tiêu ${formatPercent(c.target, lang)}${gap === null ? '' : gap >= 0 ? ', đạt' : `, còn thiếu ${formatPoints(-gap, lang)}`})`,
       ` (target ${formatPercent(c.target, lang)}${gap === null ? '' : gap >= 0 ? ', met' : `, ${formatPoints(-gap, lang)} short`})`);
     lines.push(`${kpi.title[lang]}: ${L(lang, 'cả nước', 'country')} ${formatPercent(c.rate, lang)}${targetText}`);
+    if (c.excluded) lines.push(`  ${incompleteNote(c.excluded, lang)}`);
     if (c.rate === null && c.missingReason) lines.push(`  ${L(lang, 'lý do', 'reason')}: ${c.missingReason}`);
     lines.push(L(lang, `  ${r.best.length} tỉnh, thành phố dẫn đầu:`, `  Top ${r.best.length} provinces:`), ...rankLines(r.best, lang, 1, 1));
     lines.push(L(lang, `  ${r.worst.length} tỉnh, thành phố thấp nhất:`, `  Bottom ${r.worst.length} provinces:`), ...rankLines(r.worst, lang, r.ranked, -1));
     if (r.missing.length) {
       lines.push(L(lang, `  ${r.missing.length} tỉnh, thành phố chưa có số liệu:`, `  ${r.missing.length} provinces without data:`));
-      for (const m of r.missing.slice(0, 5)) lines.push(`    ${m.name}: ${m.missingReason}`);
+      for (const m of r.missing.slice(0, 5)) lines.push(`    ${m.name}: ${m.excluded ? L(lang, 'số liệu bị cách ly', 'quarantined value') + ` — ${m.excluded.map((q) => describeHeld(q as typeof q & { facts: Facts }, lang)).join('; ')}` : m.missingReason}`);
     }
     lines.push('');
   }

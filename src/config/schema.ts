@@ -183,6 +183,10 @@ export const ChecksSchema = z.strictObject({
 const Priority = z.int().min(0).max(100).default(0)
   .describe('When two sources give the same figure (agency, metric, month), the higher priority is kept; on a tie the figure stored first stays. Either way a disagreement is flagged as inconsistent.');
 
+/** Every collection job ends by this deadline, whatever the portal does (an endless script, a request that never ends). */
+const JobTimeout = z.int().min(1000).max(6 * 3_600_000).optional()
+  .describe('Hard deadline of one job of this source (ms); past it the job is stopped, its browser page or request killed, and recorded as timeout. Default: timeoutMs + 30 s for browser pages, 10 minutes otherwise');
+
 export const NATIONAL_PORTAL_REPORTS = ['monthly_counts', 'index_766'] as const;
 
 export const NationalPortalSourceSchema = z.strictObject({
@@ -190,6 +194,7 @@ export const NationalPortalSourceSchema = z.strictObject({
   kind: z.literal('national-portal'),
   enabled: z.boolean().default(true),
   priority: Priority,
+  jobTimeoutMs: JobTimeout,
   url: HttpUrl.describe('The statistics gateway, e.g. https://dichvucong.gov.vn/jsp/rest.jsp'),
   provider: z.string().default('dvcquocgia'),
   reports: z.array(z.enum(NATIONAL_PORTAL_REPORTS)).min(1).default([...NATIONAL_PORTAL_REPORTS]),
@@ -261,6 +266,7 @@ export const PlatformApiSourceSchema = z.strictObject({
   kind: z.literal('platform-api'),
   enabled: z.boolean().default(true),
   priority: Priority,
+  jobTimeoutMs: JobTimeout,
   cumulative: Cumulative,
   url: HttpUrl.describe('Where the API paths start (the base URL), e.g. https://apiigate.example.gov.vn'),
   auth: z.strictObject({
@@ -303,6 +309,7 @@ export const HtmlPageSourceSchema = z.strictObject({
   kind: z.literal('html-page'),
   enabled: z.boolean().default(true),
   priority: Priority,
+  jobTimeoutMs: JobTimeout,
   cumulative: Cumulative,
   url: UrlTemplate,
   render: z.enum(['static', 'browser']).default('static').describe('static: the HTML as served; browser: the page after its scripts ran in Chromium'),
@@ -350,11 +357,14 @@ export const OpenDataSourceSchema = z.strictObject({
   kind: z.literal('open-data'),
   enabled: z.boolean().default(true),
   priority: Priority,
+  jobTimeoutMs: JobTimeout,
   cumulative: Cumulative,
   url: UrlTemplate,
   format: z.enum(['csv', 'xlsx']),
   encoding: z.enum(['utf-8', 'utf-16le', 'windows-1258']).default('utf-8').describe('CSV only; a byte-order mark overrides it'),
   delimiter: z.enum(['auto', ',', ';', '\t']).default('auto').describe('CSV only; auto picks the one the header row uses'),
+  finalNewline: z.enum(['required', 'optional']).default('required')
+    .describe('CSV only: a file whose last line has no line end is refused as truncated (a last field cut at a digit looks whole); optional for a portal that writes none, at the price of not telling such a cut'),
   sheet: z.string().min(1).optional().describe('XLSX only: the sheet to read (default: the first)'),
   periodColumn: z.string().min(1).optional().describe('Header of a column naming each row\'s month ("10/2026"); rows of other months are skipped'),
   ...AgencyColumnFields,
@@ -371,6 +381,7 @@ export const StatusEndpointSourceSchema = z.strictObject({
   kind: z.literal('status-endpoint'),
   enabled: z.boolean().default(true),
   priority: Priority,
+  jobTimeoutMs: JobTimeout,
   url: HttpUrl,
   agency: AgencyRef.describe('The agency whose portal the endpoint reports on'),
   format: z.enum(['statuspage', 'json']).default('statuspage').describe('statuspage: /api/v2/summary.json; json: only the paths under "fields"'),
@@ -448,6 +459,8 @@ export const ConfigSchema = z.strictObject({
       maxRedirects: z.int().min(0).max(20).default(5),
       retries: z.int().min(0).max(10).default(2),
       retryBaseDelayMs: z.int().min(0).max(60_000).default(500),
+      /** The longest Retry-After (429, 503) waited for; a portal asking more is recorded as rate_limited. */
+      maxRetryAfterMs: z.int().min(0).max(600_000).default(60_000),
       perHostConcurrency: z.int().min(1).max(64).default(4),
     })
     .prefault({}),
@@ -486,6 +499,12 @@ export const ConfigSchema = z.strictObject({
       outlierFactor: z.number().min(2).max(1000).default(10),
       /** How many earlier months make the median. */
       outlierHistoryMonths: z.int().min(3).max(60).default(12),
+      /** Quarantine: jumps (against history or peers) are judged only when the larger side reaches this; smaller counts swing by themselves (late dossiers of a ministry: 1,250 one month, 76 the next). */
+      jumpFloor: z.number().min(0).max(1e9).default(10_000),
+      /** Quarantine: an agency with under 3 months of history is compared with its peers (same level, metric, month) when there are at least this many. */
+      minPeers: z.int().min(2).max(1000).default(5),
+      /** Quarantine: a value over this many times the largest of its peers (or under the smallest ÷ this) is held back. */
+      peerFactor: z.number().min(2).max(1e6).default(100),
     })
     .prefault({}),
   alerts: z

@@ -6,9 +6,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { rootCertificates } from 'node:tls';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { Agent, type Dispatcher } from 'undici';
-import { HttpFailure, RETRYABLE, classifyError, failureForStatus } from './failure.ts';
+import { HttpFailure, RETRYABLE, classifyError, failureForStatus, retryAfterMs } from './failure.ts';
 
-export { HttpFailure, RETRYABLE, failureForStatus, type FailureReason } from './failure.ts';
+export { HttpFailure, RETRYABLE, failureForStatus, retryAfterMs, type FailureReason } from './failure.ts';
 
 // undici checks the headers and body timeouts on a ~0.5 s tick, so they can fire up to about a
 // second late; the total deadline is an exact timer.
@@ -27,6 +27,11 @@ export interface HttpLimits {
   retries: number;
   /** The first backoff pause; doubles per retry, with jitter. */
   retryBaseDelayMs: number;
+  /**
+   * The longest Retry-After (429, 503) honoured: a portal asking for a longer pause is not
+   * retried (the answer is returned, and named rate_limited by the caller).
+   */
+  maxRetryAfterMs: number;
   perHostConcurrency: number;
   userAgent: string;
   /** An extra trusted CA, on top of the system roots (for local test servers). */
@@ -44,6 +49,7 @@ export const DEFAULT_LIMITS: Readonly<HttpLimits> = Object.freeze({
   maxRedirects: 5,
   retries: 2,
   retryBaseDelayMs: 500,
+  maxRetryAfterMs: 60_000,
   perHostConcurrency: 4,
   userAgent: `dvc-monitor/${VERSION}`,
 });
@@ -91,6 +97,13 @@ type Hop =
   | { kind: 'redirect'; status: number; location: string }
   | { kind: 'final'; status: number; headers: Record<string, string>; body: Buffer; headersAt: number };
 
+/** A body whose connection closed before the length it announced: what arrived, for evidence. */
+class CutBody extends Error {
+  constructor(readonly status: number, readonly headers: Record<string, string>, readonly body: Buffer, readonly headersAt: number, detail: string) {
+    super(detail);
+  }
+}
+
 export function createHttpClient(overrides: Partial<HttpLimits> = {}): HttpClient {
   const limits: HttpLimits = { ...DEFAULT_LIMITS, ...overrides };
   const agent = new Agent({
@@ -103,7 +116,24 @@ export function createHttpClient(overrides: Partial<HttpLimits> = {}): HttpClien
     bodyTimeout: limits.bodyTimeoutMs,
   });
   const hostLimiters = new Map<string, LimitFunction>();
+  // A host that answered Retry-After gets no request from us before then (performance.now() time).
+  const hostPausedUntil = new Map<string, number>();
   let closed = false;
+
+  /** Waits out a host's Retry-After pause; one that outlasts the deadline fails now as rate_limited. */
+  async function respectHostPause(url: URL, signal: AbortSignal, deadlineAt: number, attempt: number): Promise<void> {
+    const until = hostPausedUntil.get(url.hostname);
+    if (until === undefined) return;
+    const wait = until - performance.now();
+    if (wait <= 0) {
+      hostPausedUntil.delete(url.hostname);
+      return;
+    }
+    if (performance.now() + wait >= deadlineAt) {
+      throw new HttpFailure('rate_limited', url.href, { attempts: attempt - 1, detail: `${url.hostname} asked to wait ${Math.ceil(wait / 1000)} s more (Retry-After), beyond this request's deadline` });
+    }
+    await sleep(wait, undefined, { signal });
+  }
 
   function limiterFor(url: URL): LimitFunction {
     let limiter = hostLimiters.get(url.hostname);
@@ -142,12 +172,19 @@ export function createHttpClient(overrides: Partial<HttpLimits> = {}): HttpClien
       for (let attempt = 1; ; attempt++) {
         let outcome: HttpResponse | HttpFailure;
         try {
-          outcome = await runAttempt(req, firstUrl, attempt, controller.signal, toFailure);
+          outcome = await runAttempt(req, firstUrl, attempt, controller.signal, deadlineAt, toFailure);
         } catch (err) {
           outcome = toFailure(err, req.url, attempt);
         }
         const retryable = outcome instanceof HttpFailure ? RETRYABLE.has(outcome.reason) : isRetryableStatus(outcome.status);
-        const delay = backoffMs(limits.retryBaseDelayMs, attempt);
+        let delay = backoffMs(limits.retryBaseDelayMs, attempt);
+        // The portal's own Retry-After is the pause, for the whole host: never hammer a portal that asked us to wait.
+        const asked = outcome instanceof HttpFailure || !retryable ? null : retryAfterMs(outcome.headers['retry-after'], Date.now());
+        if (asked !== null && !(outcome instanceof HttpFailure)) {
+          if (asked > limits.maxRetryAfterMs) return outcome;
+          hostPausedUntil.set(new URL(outcome.url).hostname, performance.now() + asked);
+          delay = Math.max(delay, asked);
+        }
         // Give up when out of retries, or when the pause alone would overrun the deadline.
         if (!retryable || attempt > limits.retries || performance.now() + delay >= deadlineAt) {
           if (outcome instanceof HttpFailure) throw outcome;
@@ -171,6 +208,7 @@ export function createHttpClient(overrides: Partial<HttpLimits> = {}): HttpClien
     firstUrl: URL,
     attempt: number,
     signal: AbortSignal,
+    deadlineAt: number,
     toFailure: (err: unknown, url: string, attempts: number) => HttpFailure,
   ): Promise<HttpResponse> {
     let url = firstUrl;
@@ -188,10 +226,20 @@ export function createHttpClient(overrides: Partial<HttpLimits> = {}): HttpClien
       const hopBody = body;
       let hop: Hop;
       try {
+        await respectHostPause(hopUrl, signal, deadlineAt, attempt);
         // The per-host slot is held for one hop only, so a redirect to another host cannot deadlock.
         const task = limiterFor(hopUrl)(() => exchange(hopUrl, hopMethod, headers, hopBody, signal, attempt));
         hop = await untilAborted(task, signal);
       } catch (err) {
+        if (err instanceof CutBody) {
+          throw new HttpFailure('truncated', hopUrl.href, {
+            attempts: attempt, status: err.status, detail: err.message,
+            partial: {
+              url: hopUrl.href, status: err.status, headers: err.headers, body: err.body, redirects: [...redirects], attempts: attempt,
+              startedAt, firstByteMs: err.headersAt - t0, totalMs: performance.now() - t0,
+            },
+          });
+        }
         throw toFailure(err, hopUrl.href, attempt);
       }
 
@@ -254,10 +302,20 @@ export function createHttpClient(overrides: Partial<HttpLimits> = {}): HttpClien
       }
       const chunks: Buffer[] = [];
       let size = 0;
-      for await (const chunk of res.body as AsyncIterable<Buffer>) {
-        size += chunk.length;
-        if (size > limits.maxBodyBytes) throw tooLarge(`body exceeds the limit of ${limits.maxBodyBytes} bytes`);
-        chunks.push(chunk);
+      try {
+        for await (const chunk of res.body as AsyncIterable<Buffer>) {
+          size += chunk.length;
+          if (size > limits.maxBodyBytes) throw tooLarge(`body exceeds the limit of ${limits.maxBodyBytes} bytes`);
+          chunks.push(chunk);
+        }
+      } catch (err) {
+        // The connection closed mid-body: the answer is cut short, not the connection refused.
+        const reason = err instanceof HttpFailure || signal.aborted ? null : classifyError(err);
+        if (reason !== 'connect_reset' && reason !== 'network') throw err;
+        const detail = Number.isFinite(declared) && res.headers['content-length'] !== undefined
+          ? `the body ended after ${size} of the ${declared} bytes its Content-Length announced`
+          : `the body ended after ${size} bytes, before the end its chunked encoding announces`;
+        throw new CutBody(res.statusCode, flattenHeaders(res.headers), Buffer.concat(chunks, size), headersAt, detail);
       }
       return { kind: 'final', status: res.statusCode, headers: flattenHeaders(res.headers), body: Buffer.concat(chunks, size), headersAt };
     } finally {

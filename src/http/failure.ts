@@ -9,9 +9,13 @@ export type FailureReason =
   | 'tls_expired'
   | 'timeout'
   | 'too_large'
+  // The body ended before the length its Content-Length (or chunked encoding) announced.
+  | 'truncated'
   | 'too_many_redirects'
   | 'http_4xx'
   | 'http_5xx'
+  // HTTP 429, or a Retry-After longer than we may wait: the portal asked us to slow down.
+  | 'rate_limited'
   | 'aborted'
   | 'network';
 
@@ -27,6 +31,7 @@ export const RETRYABLE: ReadonlySet<FailureReason> = new Set<FailureReason>([
   'timeout',
   'http_5xx',
   'network',
+  'truncated',
 ]);
 
 export class HttpFailure extends Error {
@@ -37,8 +42,10 @@ export class HttpFailure extends Error {
   readonly attempts: number;
   /** The status of the response that caused the failure (too_large, too_many_redirects). */
   readonly status?: number;
+  /** What arrived of a body cut short in transit (truncated): kept as evidence by the caller. */
+  readonly partial?: { url: string; status: number; headers: Record<string, string>; body: Buffer; redirects: Array<{ url: string; status: number }>; attempts: number; startedAt: Date; firstByteMs: number; totalMs: number };
 
-  constructor(reason: FailureReason, url: string, opts: { attempts: number; status?: number; cause?: unknown; detail?: string }) {
+  constructor(reason: FailureReason, url: string, opts: { attempts: number; status?: number; cause?: unknown; detail?: string; partial?: HttpFailure['partial'] }) {
     const detail = opts.detail ?? (opts.cause instanceof Error ? opts.cause.message : undefined);
     const tries = opts.attempts > 1 ? ` after ${opts.attempts} attempts` : '';
     super(`${reason}: ${url}${detail ? ` (${detail})` : ''}${tries}`, opts.cause === undefined ? undefined : { cause: opts.cause });
@@ -47,10 +54,12 @@ export class HttpFailure extends Error {
     this.url = url;
     this.attempts = opts.attempts;
     if (opts.status !== undefined) this.status = opts.status;
+    if (opts.partial !== undefined) this.partial = opts.partial;
   }
 }
 
 export function failureForStatus(status: number): FailureReason | null {
+  if (status === 429) return 'rate_limited';
   if (status >= 400 && status <= 499) return 'http_4xx';
   if (status >= 500 && status <= 599) return 'http_5xx';
   return null;
@@ -100,6 +109,20 @@ const CODE_REASONS: Record<string, FailureReason> = {
   UND_ERR_RES_EXCEEDED_MAX_SIZE: 'too_large',
   CERT_HAS_EXPIRED: 'tls_expired',
 };
+
+/**
+ * A Retry-After header (RFC 9110 §10.2.3) as milliseconds from `now`: delay-seconds or an
+ * HTTP-date; null when absent or unreadable (then the client's own backoff applies). A date in
+ * the past is 0.
+ */
+export function retryAfterMs(header: string | undefined, now: number): number | null {
+  if (header === undefined) return null;
+  const text = header.trim();
+  if (/^\d{1,10}$/.test(text)) return Number(text) * 1000;
+  if (!/^[A-Za-z]{3},? /.test(text)) return null;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
 
 function reasonForCode(code: string): FailureReason | undefined {
   if (CODE_REASONS[code]) return CODE_REASONS[code];

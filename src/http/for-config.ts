@@ -6,6 +6,6 @@ export function httpClientFor(http: Config['http']): HttpClient {
   return createHttpClient({
     headersTimeoutMs: http.timeoutMs, bodyTimeoutMs: http.timeoutMs, totalTimeoutMs: http.timeoutMs * 2,
     maxBodyBytes: http.maxBodyBytes, maxRedirects: http.maxRedirects, retries: http.retries,
-    retryBaseDelayMs: http.retryBaseDelayMs, perHostConcurrency: http.perHostConcurrency,
+    retryBaseDelayMs: http.retryBaseDelayMs, maxRetryAfterMs: http.maxRetryAfterMs, perHostConcurrency: http.perHostConcurrency,
   });
 }

@@ -2,6 +2,7 @@
 // commands, the alert rules, reports and the dashboard all read.
 import type { Db } from '../../storage/db.ts';
 import { periodValues } from '../../storage/measures.ts';
+import { quarantinedIn } from '../../storage/quarantine.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import type { Lang } from '../i18n.ts';
 import { localDate } from '../time/period.ts';
@@ -11,9 +12,10 @@ import { INDEX_766_METRICS } from './index766.ts';
 import { nationalSummary, type NationalSummary } from './national-summary.ts';
 import { constituentsOf, figuresOf, kpiOverview, type KpiFigure, type Overview } from './overview.ts';
 
-/** The stored values of a period, of every agency or only of `agencyCodes`. */
+/** The stored values of a period, of every agency or only of `agencyCodes`, with those held back by quarantine. */
 export function storedValues(db: Db, period: string, metrics: readonly string[], agencyCodes?: readonly string[]): MeasureIndex {
-  return periodIndex(periodValues(db, period, metrics, agencyCodes));
+  const held = quarantinedIn(db, period, metrics, agencyCodes).map((q) => ({ agencyCode: q.agencyCode, metric: q.metric, value: q.value, rule: q.rule, facts: q.facts }));
+  return periodIndex(periodValues(db, period, metrics, agencyCodes), held);
 }
 
 /** Every KPI (or only `kpis`) for every agency and aggregate, with the 766 index. */

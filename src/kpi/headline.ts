@@ -55,15 +55,48 @@ export function constituentsByAgency(agencies: readonly Agency[], level: AgencyL
   return result;
 }
 
+/** A value held back by quarantine (src/quality/quarantine.ts): stored, but in no figure until released or confirmed. */
+export interface QuarantinedValue {
+  agencyCode: string;
+  metric: string;
+  value: number;
+  /** The plausibility rule it broke, and what the rule saw. */
+  rule: string;
+  facts: Record<string, unknown>;
+}
+
 /**
  * Values by metric, then by agency: the overview looks values up hundreds of thousands of
- * times. Plain numbers, no object per measure; the reasons of the (few) missing values aside.
+ * times. Plain numbers, no object per measure; the reasons of the (few) missing values and the
+ * (few) quarantined values aside.
  */
 export class MeasureIndex {
+  /** metric → agency → the quarantined value. */
+  private readonly held: ReadonlyMap<string, ReadonlyMap<string, QuarantinedValue>>;
+
   constructor(
     private readonly byMetric: ReadonlyMap<string, AgencyValues>,
     private readonly reasons: ReadonlyMap<string, string>,
-  ) {}
+    quarantined: readonly QuarantinedValue[] = [],
+  ) {
+    const held = new Map<string, Map<string, QuarantinedValue>>();
+    for (const q of quarantined) {
+      const byAgency = held.get(q.metric) ?? new Map<string, QuarantinedValue>();
+      byAgency.set(q.agencyCode, q);
+      held.set(q.metric, byAgency);
+    }
+    this.held = held;
+  }
+
+  /** Whether any value of the period is held back (the common case is none: figures are then summed directly). */
+  get hasQuarantine(): boolean {
+    return this.held.size > 0;
+  }
+
+  /** The quarantined values of a metric, by agency. */
+  quarantinedOf(metric: string): ReadonlyMap<string, QuarantinedValue> | undefined {
+    return this.held.get(metric);
+  }
 
   /** The value; null when stored as missing; undefined when nothing is stored. */
   value(agencyCode: string, metric: string): number | null | undefined {
@@ -81,14 +114,14 @@ export class MeasureIndex {
 
 const reasonKey = (agencyCode: string, metric: string) => `${agencyCode}\u0000${metric}`;
 
-/** The index of one stored period (storage's periodValues). */
-export function periodIndex(values: PeriodValues): MeasureIndex {
+/** The index of one stored period (storage's periodValues), with its quarantined values. */
+export function periodIndex(values: PeriodValues, quarantined: readonly QuarantinedValue[] = []): MeasureIndex {
   const reasons = new Map<string, string>();
   for (const m of values.missing) if (m.nullReason) reasons.set(reasonKey(m.agencyCode, m.metric), m.nullReason);
-  return new MeasureIndex(values.byMetric, reasons);
+  return new MeasureIndex(values.byMetric, reasons, quarantined);
 }
 
-export function indexMeasures(measures: readonly MeasureValue[]): MeasureIndex {
+export function indexMeasures(measures: readonly MeasureValue[], quarantined: readonly QuarantinedValue[] = []): MeasureIndex {
   const byMetric = new Map<string, Record<string, number | null>>();
   const reasons = new Map<string, string>();
   for (const m of measures) {
@@ -97,7 +130,7 @@ export function indexMeasures(measures: readonly MeasureValue[]): MeasureIndex {
     byAgency[m.agencyCode] = m.value;
     if (m.value === null && m.nullReason) reasons.set(reasonKey(m.agencyCode, m.metric), m.nullReason);
   }
-  return new MeasureIndex(byMetric, reasons);
+  return new MeasureIndex(byMetric, reasons, quarantined);
 }
 
 /** Sums the metrics over the agencies; NaN when any value is missing (no partial sums). */
@@ -138,12 +171,46 @@ export interface KpiFigure extends KpiValue {
   gap: number | null;
   /** 1 = best within the agency's level (standard competition ranking); null without a rate. */
   rank: number | null;
+  /**
+   * Quarantined values this figure leaves out, or null when none: an agency's rate is then
+   * missing; an aggregate sums the other agencies and is incomplete (constituents are the ones summed).
+   */
+  excluded: QuarantinedValue[] | null;
 }
 
-const kpiValue = (kpi: string, agencyCode: string, constituents: readonly string[], numerator: number | null, denominator: number | null, rate: number | null, missingReason: string | null): KpiFigure =>
-  ({ kpi, agencyCode, constituents, numerator, denominator, rate, missingReason, target: null, gap: null, rank: null });
+const kpiValue = (kpi: string, agencyCode: string, constituents: readonly string[], numerator: number | null, denominator: number | null, rate: number | null, missingReason: string | null, excluded: QuarantinedValue[] | null = null): KpiFigure =>
+  ({ kpi, agencyCode, constituents, numerator, denominator, rate, missingReason, target: null, gap: null, rank: null, excluded });
 
-export function computeKpi(kpi: KpiDefinition, target: string, constituents: readonly string[], values: MeasureIndex): KpiFigure {
+/** The quarantined values among the KPI's metrics of these agencies. */
+function heldBack(kpi: KpiDefinition, constituents: readonly string[], values: MeasureIndex): QuarantinedValue[] {
+  const found: QuarantinedValue[] = [];
+  let members: Set<string> | null = null;
+  for (const metric of new Set([...kpi.numerator, ...kpi.denominator])) {
+    const held = values.quarantinedOf(metric);
+    if (!held) continue;
+    members ??= new Set(constituents);
+    for (const [agencyCode, q] of held) if (members.has(agencyCode)) found.push(q);
+  }
+  return found;
+}
+
+/**
+ * A KPI of one agency (`aggregate` false) or of a block (the country, the ministries, the
+ * provinces). A quarantined value is in no figure: the agency's rate is missing with the reason;
+ * a block leaves that agency out of both sums and lists what it left out (never a silently partial sum).
+ */
+export function computeKpi(kpi: KpiDefinition, target: string, constituents: readonly string[], values: MeasureIndex, aggregate = false): KpiFigure {
+  const held = values.hasQuarantine ? heldBack(kpi, constituents, values) : [];
+  if (held.length > 0) {
+    if (!aggregate) {
+      const first = held[0]!;
+      return kpiValue(kpi.id, target, constituents, null, null, null, `quarantined: ${first.metric} of ${first.agencyCode} is ${first.value} (${first.rule})`, held);
+    }
+    const left = new Set(held.map((q) => q.agencyCode));
+    const figure = computeKpi(kpi, target, constituents.filter((c) => !left.has(c)), values);
+    figure.excluded = held;
+    return figure;
+  }
   if (constituents.length === 0) return kpiValue(kpi.id, target, constituents, null, null, null, 'no agency reported for this period');
   const numerator = sumMetrics(kpi.numerator, constituents, values);
   if (Number.isNaN(numerator)) return kpiValue(kpi.id, target, constituents, null, null, null, firstMissing(kpi.numerator, constituents, values));

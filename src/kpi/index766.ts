@@ -46,7 +46,8 @@ export interface Index766Row {
  */
 export function index766(agencyCode: string, constituents: readonly string[], values: MeasureIndex): Index766Row[] {
   const own = constituents.length === 1 && constituents[0] === agencyCode;
-  const collected = (key: string) => (own ? (values.value(agencyCode, `index766.${key}`) ?? null) : null);
+  // A published score that is quarantined (out of its group's range) is shown as not collected.
+  const collected = (key: string) => (own && !values.quarantinedOf(`index766.${key}`)?.has(agencyCode) ? (values.value(agencyCode, `index766.${key}`) ?? null) : null);
   const rows: Index766Row[] = INDEX_766_GROUPS.map((g) => {
     const rate = g.from ? computeKpi(g.from.kpi, agencyCode, constituents, values).rate : null;
     const computed = g.from && rate !== null ? groupPoints(rate, g.max, g.from.fullPointsAt) : null;

@@ -42,6 +42,9 @@ export const AGGREGATES: readonly Aggregate[] = [
   { code: 'khoi:tinh', name: { vi: 'Khối địa phương', en: 'Provinces' }, members: ['province'], targetLevel: 'province' },
 ];
 
+/** The country and the blocks: they leave a quarantined agency out (and say so) instead of having no figure. */
+export const isAggregate = (code: string) => AGGREGATES.some((a) => a.code === code);
+
 /** Code order without the cost of locale-aware comparison (codes are ASCII). */
 export const compareCodes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -50,8 +53,9 @@ const RANKED_LEVELS: AgencyLevel[] = ['ministry', 'province', 'commune'];
 /** Every KPI of one agency or aggregate: sums over its constituents, with the target of its level and year. */
 function figuresFor(kpis: readonly KpiDefinition[], code: string, parts: readonly string[], values: MeasureIndex, targets: Config['targets'], targetLevel: string, year: number): Record<string, KpiFigure> {
   const figures: Record<string, KpiFigure> = {};
+  const aggregate = isAggregate(code);
   for (const kpi of kpis) {
-    const f = computeKpi(kpi, code, parts, values);
+    const f = computeKpi(kpi, code, parts, values, aggregate);
     f.target = targetFor(targets, kpi, { agencyCode: code, level: targetLevel, year });
     f.gap = f.rate !== null && f.target !== null ? f.rate - f.target : null;
     figures[kpi.id] = f;

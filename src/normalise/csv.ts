@@ -2,6 +2,7 @@
 // mark (Excel's "CSV UTF-8"), UTF-16 ("Unicode text"), the legacy Vietnamese code page
 // Windows-1258, "," or ";" between fields (Excel in Vietnamese locales writes ";"), quoted
 // fields with doubled quotes, CRLF line ends. RFC 4180, written out because it is short.
+import { csvLastLineCut } from './complete.ts';
 import { PayloadFailure } from './measure.ts';
 
 export type CsvEncoding = 'utf-8' | 'utf-16le' | 'windows-1258';
@@ -19,8 +20,33 @@ function decode(bytes: Buffer, encoding: string): string {
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
+    // Valid text but for a character whose bytes stop at the very end: the file was cut inside it.
+    if (endsInsideCharacter(bytes, encoding)) throw new PayloadFailure('truncated', `the file ends inside a ${encoding} character: it is cut short`);
     throw new PayloadFailure('malformed_csv', `the file is not valid ${encoding} text. Fix: set "encoding" to the one the portal uses (utf-8, utf-16le or windows-1258)`);
   }
+}
+
+function endsInsideCharacter(bytes: Buffer, encoding: string): boolean {
+  const decodes = (b: Buffer) => {
+    try {
+      new TextDecoder(encoding, { fatal: true }).decode(b);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (encoding.startsWith('utf-16')) return bytes.length % 2 === 1 ? decodes(bytes.subarray(0, -1)) : bytes.length >= 2 && decodes(bytes.subarray(0, -2));
+  if (encoding !== 'utf-8') return false;
+  // The start of a multi-byte sequence (0b11xxxxxx) within the last three bytes, cut before its end.
+  for (let back = 1; back <= 3 && back <= bytes.length; back++) {
+    const lead = bytes[bytes.length - back]!;
+    if (lead < 0xc0) continue;
+    const needed = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+    // Only continuation bytes (10xxxxxx) after it: a character begun and cut, not a wrong byte.
+    const rest = bytes.subarray(bytes.length - back + 1);
+    return back < needed && rest.every((b) => b >= 0x80 && b < 0xc0) && decodes(bytes.subarray(0, bytes.length - back));
+  }
+  return false;
 }
 
 /** The delimiter used most over the first lines, outside quotes (a title row above the header may hold a comma). */
@@ -36,8 +62,11 @@ export function detectDelimiter(text: string): ',' | ';' | '\t' {
   return counts[';'] > counts[','] && counts[';'] >= counts['\t'] ? ';' : counts['\t'] > counts[','] ? '\t' : ',';
 }
 
-/** Rows of cells. An unterminated quote, or a last row cut short (or ending on a delimiter) without a line end, is a truncated file. */
-export function parseCsv(text: string, delimiter: ',' | ';' | '\t'): string[][] {
+/**
+ * Rows of cells. An unterminated quote, a last row cut short (or ending on a delimiter), or, unless
+ * `finalNewline` is optional, a last line without its line end is a truncated file.
+ */
+export function parseCsv(text: string, delimiter: ',' | ';' | '\t', options: { finalNewline?: 'required' | 'optional' } = {}): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -69,12 +98,15 @@ export function parseCsv(text: string, delimiter: ',' | ';' | '\t'): string[][] 
     } else cell += ch;
     i++;
   }
-  if (quoted) throw new PayloadFailure('malformed_csv', `a quoted field opened on row ${rows.length + 1} never closes: the file is truncated or malformed`);
+  if (quoted) throw new PayloadFailure('truncated', `a quoted field opened on row ${rows.length + 1} never closes: the file is cut short`);
   if (cell !== '' || row.length > 0) {
     row.push(cell);
     const width = rows.reduce((max, r) => Math.max(max, r.length), 0);
     // Without a line end, a row cut short or ending on a delimiter is a file cut off mid-row.
-    if (row.length < width || cell === '') throw new PayloadFailure('malformed_csv', `the last row has ${row.length} of ${width} fields${cell === '' ? ', the last one empty,' : ''} and no line end: the file is truncated`);
+    if (row.length < width || cell === '') throw new PayloadFailure('truncated', `the last row has ${row.length} of ${width} fields${cell === '' ? ', the last one empty,' : ''} and no line end: the file is cut short`);
+    // A whole-looking last row without its line end may still be cut inside its last field ("1026" of "1026874").
+    const lastLine = options.finalNewline === 'optional' ? null : csvLastLineCut(text);
+    if (lastLine) throw new PayloadFailure('truncated', `row ${rows.length + 1}: ${lastLine}`);
     rows.push(row);
   }
   return rows;

@@ -1,6 +1,7 @@
 // What normalisers produce: canonical measures and notes about the data, and the named
 // failure they raise when a payload cannot be read at all.
 import type { MeasureInput } from '../../storage/measures.ts';
+import { jsonExtent } from './complete.ts';
 
 export interface NormalisedMeasure {
   agencyCode: string;
@@ -40,7 +41,9 @@ export interface NormaliseResult {
 }
 
 export type PayloadFailureReason =
-  | 'not_json' | 'malformed_json' | 'unexpected_shape' | 'empty' | 'http_4xx' | 'http_5xx'
+  | 'not_json' | 'malformed_json' | 'unexpected_shape' | 'empty' | 'http_4xx' | 'http_5xx' | 'rate_limited'
+  // The payload ends before its document does (JSON, HTML, CSV or ZIP cut short): nothing of it is used.
+  | 'truncated'
   // Spreadsheets and pages: an HTML page (or garbage) where a CSV, XLSX or HTML document was expected.
   | 'not_csv' | 'malformed_csv' | 'not_xlsx' | 'malformed_xlsx' | 'not_html'
   // A page showing another month than the one asked for.
@@ -66,9 +69,12 @@ export function parseJsonBody(body: Buffer | string, what: string): unknown {
     const title = /<title[^>]*>([^<]{0,120})/i.exec(text)?.[1]?.trim();
     throw new PayloadFailure('not_json', `${what} answered an HTML page instead of JSON${title ? ` (title: ${JSON.stringify(title)})` : ''}`);
   }
+  if (text.trim() === '') throw new PayloadFailure('empty', `${what} answered an empty body`);
   try {
     return JSON.parse(text);
   } catch (err) {
+    const extent = jsonExtent(text);
+    if (extent.kind === 'cut') throw new PayloadFailure('truncated', `${what} answered JSON cut short after ${Buffer.byteLength(text)} bytes: ${extent.why}`);
     throw new PayloadFailure('malformed_json', `${what} answered malformed JSON: ${(err as Error).message.slice(0, 160)}`);
   }
 }

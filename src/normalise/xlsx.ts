@@ -1,6 +1,7 @@
 // Reading XLSX exports with exceljs: the cells of one sheet as plain values (numbers stay
 // numbers, dates become Date, formulas give their cached result, rich text its text).
 import ExcelJS from 'exceljs';
+import { zipCut } from './complete.ts';
 import { PayloadFailure } from './measure.ts';
 import type { Cell } from './table.ts';
 
@@ -20,6 +21,8 @@ export async function readXlsxSheet(body: Buffer, sheet: string | undefined): Pr
   if (!body.subarray(0, 4).equals(ZIP_MAGIC)) {
     throw new PayloadFailure('not_xlsx', 'the file is not an XLSX workbook (no ZIP signature)');
   }
+  const cut = zipCut(body);
+  if (cut) throw new PayloadFailure('truncated', `the workbook (${body.length} bytes) is cut short: ${cut}`);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(body as unknown as ExcelJS.Buffer);

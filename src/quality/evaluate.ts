@@ -7,10 +7,14 @@ import { lastNewDataOfSource, listJobs, succeededBefore } from '../../storage/ru
 import type { Config } from '../config/schema.ts';
 import { addMonths, currentMonth } from '../time/period.ts';
 import { inconsistencies, outlier, type FlagKind, type QualityFlag } from './rules.ts';
+import { quarantineSettings, reconcileQuarantine } from './quarantine.ts';
 
 export interface QualityOutcome {
   opened: number;
   resolved: number;
+  /** Values quarantined by this evaluation, and quarantines it ended (superseded or cleared). */
+  quarantined: number;
+  unquarantined: number;
 }
 
 const PERIOD_KINDS: FlagKind[] = ['missing', 'inconsistent', 'outlier', 'counter_decreased', 'unknown_unit'];
@@ -95,8 +99,12 @@ function pushTo<T>(map: Map<string, T[]>, key: string, item: T): void {
 export function evaluateQuality(db: Db, input: { runId: number; periods: readonly string[]; sourceIds: readonly string[]; quality: Config['quality']; now: Date }): QualityOutcome {
   const { runId, quality, now } = input;
   const periods = [...input.periods].sort();
-  const outcome: QualityOutcome = { opened: 0, resolved: 0 };
+  const outcome: QualityOutcome = { opened: 0, resolved: 0, quarantined: 0, unquarantined: 0 };
   if (periods.length) {
+    // Values are judged again with everything the run brought: parts and wholes from other sources, peers that came later.
+    const q = reconcileQuarantine(db, { periods, runId, now, settings: quarantineSettings(quality) });
+    outcome.quarantined = q.opened;
+    outcome.unquarantined = q.ended;
     const rows = allMeasuresBetween(db, addMonths(periods[0]!, -quality.outlierHistoryMonths), periods.at(-1)!);
     const history = new Map<string, Array<{ period: string; value: number }>>();
     const byPeriod = new Map<string, MeasureRow[]>();

@@ -9,16 +9,20 @@ import type { Db } from '../../storage/db.ts';
 import { allMeasuresBetween } from '../../storage/measures.ts';
 import { latestScorecard } from '../../storage/check-report.ts';
 import { openFlags } from '../../storage/quality.ts';
+import { listQuarantine } from '../../storage/quarantine.ts';
+import { describeBreach, type Facts } from '../quality/plausibility.ts';
+import { QUARANTINE_HEADER, quarantineRecord } from '../quality/quarantine.ts';
 import { overviewFromStore } from '../kpi/from-store.ts';
 import { uptimeReportFromStore } from '../cli/commands/uptime.ts';
 import { toCsv } from '../cli/csv.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import type { Lang } from '../i18n.ts';
 import { ALL_KPIS } from '../kpi/definitions.ts';
+import { KPI_CSV_HEADER, kpiCsvRow } from '../cli/render-kpi.ts';
 import { firstDay, lastDay } from '../time/period.ts';
 
 export interface ExportTable {
-  name: 'measures' | 'kpis' | 'findings' | 'uptime' | 'checks';
+  name: 'measures' | 'kpis' | 'quarantine' | 'findings' | 'uptime' | 'checks';
   header: string[];
   rows: Array<Array<string | number | null>>;
 }
@@ -49,20 +53,29 @@ export function exportTables(db: Db, loaded: LoadedConfig, period: string, lang:
   const measures = allMeasuresBetween(db, period, period).sort((a, b) => (a.agencyCode + a.metric < b.agencyCode + b.metric ? -1 : 1));
   const overview = overviewFromStore(db, loaded, period, now, lang);
   const uptime = uptimeReportFromStore(db, { from: firstDay(period), to: lastDay(period), now, lang });
+  const episodes = listQuarantine(db, { periods: [period], all: true });
+  const held = new Map(episodes.filter((q) => q.status === 'quarantined').map((q) => [`${q.agencyCode}|${q.metric}`, q]));
   return [
     {
+      // A quarantined value is exported as stored, marked: its rule and why, so no one sums it unknowingly.
       name: 'measures',
-      header: ['period', 'agency_code', 'metric', 'value', 'null_reason', 'source_id', 'run_id', 'snapshot_id', 'locator', 'updated_at'],
-      rows: measures.map((m) => [m.period, m.agencyCode, m.metric, m.value, m.nullReason, m.sourceId, m.runId, m.snapshotId, m.locator, m.updatedAt]),
+      header: ['period', 'agency_code', 'metric', 'value', 'null_reason', 'source_id', 'run_id', 'snapshot_id', 'locator', 'updated_at', 'quarantined_rule', 'quarantined_reason'],
+      rows: measures.map((m) => {
+        const q = held.get(`${m.agencyCode}|${m.metric}`);
+        return [m.period, m.agencyCode, m.metric, m.value, m.nullReason, m.sourceId, m.runId, m.snapshotId, m.locator, m.updatedAt, q?.rule ?? null, q ? describeBreach(q as typeof q & { facts: Facts }, lang) : null];
+      }),
     },
     {
       // The same columns as `dvc-monitor kpi --format csv`.
       name: 'kpis',
-      header: ['period', 'agency_code', 'agency_name', 'level', 'kpi', 'rate_percent', 'numerator', 'denominator', 'target_percent', 'gap_points', 'rank', 'constituents', 'missing_reason'],
-      rows: [...overview.aggregates, ...overview.agencies].flatMap((a) => ALL_KPIS.map((k) => {
-        const f = a.kpis[k.id]!;
-        return [period, a.agencyCode, a.name, a.level, k.id, f.rate, f.numerator, f.denominator, f.target, f.gap, f.rank, a.constituents.join(' '), f.missingReason];
-      })),
+      header: KPI_CSV_HEADER,
+      rows: [...overview.aggregates, ...overview.agencies].flatMap((a) => ALL_KPIS.map((k) => kpiCsvRow(period, a, a.kpis[k.id]!))),
+    },
+    {
+      // Every quarantine episode of the month: still held back, released (by whom, why), confirmed, superseded or cleared.
+      name: 'quarantine',
+      header: QUARANTINE_HEADER,
+      rows: episodes.map((q) => quarantineRecord(q, lang)),
     },
     {
       name: 'findings',

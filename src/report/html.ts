@@ -39,6 +39,7 @@ export const STYLE = `
   th, td { border: 1px solid #ccc; padding: .25rem .45rem; text-align: left; vertical-align: top; }
   td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
   .ok { color: #1b5e20; } .bad { color: #b71c1c; } .muted { color: #666; }
+  .quarantined, .incomplete { color: #8a4b00; font-style: italic; }
   .cards { display: flex; flex-wrap: wrap; gap: 1rem; }
   .card { border: 1px solid #ccc; border-radius: 6px; padding: .6rem .9rem; min-width: 15rem; flex: 1; }
   .card .big { font-size: 1.8rem; font-weight: bold; }

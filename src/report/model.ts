@@ -4,6 +4,7 @@ import { latestScorecard, type Scorecard } from '../../storage/check-report.ts';
 import type { Db } from '../../storage/db.ts';
 import { readBody } from '../../storage/evidence.ts';
 import { openFlags, type StoredFlag } from '../../storage/quality.ts';
+import { listQuarantine, type QuarantineRow } from '../../storage/quarantine.ts';
 import { latestRunVersions, type RunVersions } from '../../storage/runs.ts';
 import { overviewFromStore } from '../kpi/from-store.ts';
 import { seriesFromStore, summaryFromStore } from '../kpi/from-store.ts';
@@ -68,6 +69,8 @@ export interface ReportModel {
   ministries: AgencyFigures[];
   provinces: AgencyFigures[];
   flags: StoredFlag[];
+  /** Values of the month held back by quarantine (of the agency, for an agency report). */
+  quarantined: QuarantineRow[];
   portals: PortalSection[];
   method: {
     kpis: readonly KpiDefinition[];
@@ -115,6 +118,7 @@ export function buildReportModel(db: Db, loaded: LoadedConfig, opts: { period: s
     ministries: byRank(overview.agencies.filter((a) => a.level === 'ministry'), headline),
     provinces: byRank(overview.agencies.filter((a) => a.level === 'province'), headline),
     flags: openFlags(db, agency ? { period, agencyCode: agency.agencyCode } : { period }),
+    quarantined: listQuarantine(db, { periods: [period] }).filter((q) => agency === null || agency.level === 'block' || agency.constituents.includes(q.agencyCode)),
     portals,
     method: { kpis: ALL_KPIS, availabilityFormula: AVAILABILITY_FORMULA[lang], toolVersion: TOOL_VERSION, run: latestRunVersions(db) ?? null },
   };

@@ -2,6 +2,8 @@
 // the method appendix. Every value from the store or the configuration is escaped by `html`.
 import { formatCount, formatMonthLabel, formatPercent, formatPoints, t, type Lang } from '../i18n.ts';
 import type { AgencyFigures, KpiFigure } from '../kpi/overview.ts';
+import type { QuarantinedValue } from '../kpi/headline.ts';
+import { describeBreach, describeHeld, incompleteNote, ruleOf, type Facts } from '../quality/plausibility.ts';
 import { HEADLINE_KPIS } from '../kpi/definitions.ts';
 import type { EndpointReport } from '../uptime/report.ts';
 import { formatDuration, reasonLabel, STATE_LABEL } from '../cli/render-uptime.ts';
@@ -13,9 +15,20 @@ import { lineChart } from './svg.ts';
 const pct = (v: number | null, lang: Lang) => formatPercent(v, lang);
 
 export function rateCell(f: KpiFigure | undefined, lang: Lang): Safe {
+  // A quarantined value: the agency has no figure, a block is marked incomplete (never a silently partial sum).
+  if (f?.rate === null && f.excluded) return html`<td class="num quarantined" title="${heldText(f, lang)}">${t(lang, 'cách ly', 'quarantined')}</td>`;
   if (!f || f.rate === null) return html`<td class="num muted" title="${f?.missingReason ?? ''}">${pct(null, lang)}</td>`;
   const onTarget = f.target === null ? null : f.rate >= f.target;
+  if (f.excluded) return html`<td class="num incomplete" title="${incompleteNote(f.excluded, lang)}">${pct(f.rate, lang)}*</td>`;
   return html`<td class="num ${onTarget === null ? '' : onTarget ? 'ok' : 'bad'}">${pct(f.rate, lang)}</td>`;
+}
+
+const heldText = (f: KpiFigure, lang: Lang) => (f.excluded ?? []).map((q) => describeHeld(q as QuarantinedValue & { facts: Facts }, lang)).join('; ');
+
+/** Under a table with quarantine marks: what "*" and "cách ly" mean. */
+export function quarantineLegend(figures: ReadonlyArray<KpiFigure | undefined>, lang: Lang): Safe {
+  if (!figures.some((f) => f?.excluded)) return html``;
+  return html`<p class="muted">${t(lang, '*: chưa đầy đủ, không gồm cơ quan có số liệu bị cách ly; "cách ly": số liệu của cơ quan bị cách ly, không tính (xem phần Chất lượng dữ liệu).', '*: incomplete, without agencies whose values are quarantined; "quarantined": the agency\'s value is quarantined and not counted (see Data quality).')}</p>`;
 }
 
 function headlineCards(m: ReportModel): Safe {
@@ -28,7 +41,8 @@ function headlineCards(m: ReportModel): Safe {
     return html`<div class="card" data-kpi="${kpi.id}"><div>${kpi.title[lang]}</div><div class="big">${pct(f.rate, lang)}</div>
 <div>${t(lang, 'Chỉ tiêu', 'Target')}: ${f.target === null ? '—' : pct(f.target, lang)} ${f.gap === null ? '' : `(${formatPoints(f.gap, lang)})`}</div>
 <div class="${f.rate !== null && f.target !== null && f.rate >= f.target ? 'ok' : 'bad'}">${verdict}</div>
-<div class="muted">${f.denominator === null ? (f.missingReason ?? '') : `${formatCount(f.numerator ?? 0, lang)} / ${formatCount(f.denominator, lang)}`}</div></div>`;
+<div class="muted">${f.denominator === null ? (f.excluded ? heldText(f, lang) : (f.missingReason ?? '')) : `${formatCount(f.numerator ?? 0, lang)} / ${formatCount(f.denominator, lang)}`}</div>
+${f.excluded && f.rate !== null ? html`<div class="incomplete">${incompleteNote(f.excluded, lang)}</div>` : null}</div>`;
   })}</div>`;
 }
 
@@ -103,6 +117,14 @@ function method(m: ReportModel): Safe {
 <p class="muted">${t(lang, 'Thời gian lưu theo UTC; kỳ báo cáo theo giờ Việt Nam (Asia/Ho_Chi_Minh). Tạo lúc', 'Times are UTC; periods are in Vietnam time (Asia/Ho_Chi_Minh). Generated at')} ${m.generatedAt}</p>`;
 }
 
+function quarantineSection(m: ReportModel): Safe {
+  const { lang } = m;
+  if (m.quarantined.length === 0) return html`<p class="ok">${t(lang, 'Không có số liệu nào bị cách ly trong kỳ này.', 'No value is quarantined for this period.')}</p>`;
+  return html`<p>${t(lang, 'Các số liệu sau vi phạm quy tắc hợp lý nên bị cách ly: vẫn được lưu làm bằng chứng nhưng không dùng trong chỉ tiêu, xếp hạng, tổng hợp và cảnh báo cho tới khi được xác nhận hoặc giải phóng.', 'These values break a plausibility rule and are quarantined: kept as evidence, left out of KPIs, ranks, aggregates and alerts until confirmed or released.')}</p>
+<table class="quarantine"><thead><tr><th>${t(lang, 'Cơ quan', 'Agency')}</th><th>${t(lang, 'Chỉ tiêu', 'Metric')}</th><th class="num">${t(lang, 'Giá trị', 'Value')}</th><th>${t(lang, 'Quy tắc', 'Rule')}</th><th>${t(lang, 'Lý do', 'Reason')}</th><th>${t(lang, 'Nguồn', 'Source')}</th></tr></thead>
+<tbody>${m.quarantined.map((q) => html`<tr><td>${q.agencyCode}</td><td>${q.metric}</td><td class="num">${formatCount(q.value, lang)}</td><td>${ruleOf(q.rule)?.title[lang] ?? q.rule}</td><td>${describeBreach(q as typeof q & { facts: Facts }, lang)}</td><td>${q.sourceId ?? ''}</td></tr>`)}</tbody></table>`;
+}
+
 function flagsSection(m: ReportModel): Safe {
   const { lang } = m;
   if (m.flags.length === 0) return html`<p class="ok">${t(lang, 'Không có cảnh báo chất lượng dữ liệu nào đang mở cho kỳ này.', 'No open data-quality flags for this period.')}</p>`;
@@ -123,11 +145,14 @@ export function renderReport(m: ReportModel): string {
 <h2 id="tong-quan">${t(lang, 'Tổng quan', 'Summary')}</h2>${headlineCards(m)}
 <table class="aggregates"><thead><tr><th>${t(lang, 'Chỉ số', 'KPI')}</th>${m.aggregates.map((a) => html`<th class="num">${a.name}</th>`)}</tr></thead>
 <tbody>${m.method.kpis.map((k) => html`<tr><td>${k.title[lang]}</td>${m.aggregates.map((a) => rateCell(a.kpis[k.id], lang))}</tr>`)}</tbody></table>
+${quarantineLegend([...m.aggregates, ...m.ministries, ...m.provinces].flatMap((a) => Object.values(a.kpis)), lang)}
 <h2 id="xu-huong">${t(lang, 'Xu hướng 12 tháng', 'Trends over 12 months')}</h2>${trends(m)}
 ${national ? html`<h2 id="xep-hang">${t(lang, 'Xếp hạng', 'Rankings')}</h2>
 <h3>${t(lang, 'Các bộ, ngành', 'Ministries')}</h3>${rankingTable(m.ministries, lang, 'xep-hang-bo')}
 <h3>${t(lang, 'Các tỉnh, thành phố', 'Provinces')}</h3>${rankingTable(m.provinces, lang, 'xep-hang-tinh')}` : null}
-<h2 id="chat-luong">${t(lang, 'Chất lượng dữ liệu', 'Data quality')}</h2>${flagsSection(m)}
+<h2 id="chat-luong">${t(lang, 'Chất lượng dữ liệu', 'Data quality')}</h2>
+<h3>${t(lang, 'Số liệu bị cách ly', 'Quarantined values')}</h3>${quarantineSection(m)}
+<h3>${t(lang, 'Cảnh báo chất lượng dữ liệu', 'Data-quality flags')}</h3>${flagsSection(m)}
 <h2 id="cong">${t(lang, 'Cổng dịch vụ công: tính sẵn sàng, sự cố, bảo vệ dữ liệu cá nhân và tiếp cận', 'Portals: availability, incidents, privacy and accessibility')}</h2>
 ${m.portals.length === 0 ? html`<p class="muted">${t(lang, 'Chưa cấu hình cổng nào.', 'No portals configured.')}</p>` : m.portals.map((p) => portalSection(p, m.period, lang))}
 ${method(m)}`;

@@ -17,6 +17,8 @@ import { compareCodes } from '../kpi/overview.ts';
 import { processAlive } from '../process.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { evaluateQuality, type QualityOutcome } from '../quality/evaluate.ts';
+import { quarantineSettings } from '../quality/quarantine.ts';
+import { listQuarantine } from '../../storage/quarantine.ts';
 import { executeJob, isCumulative } from './execute-job.ts';
 import { Checker, DEFAULT_CHECK_SETTINGS } from '../checks/checker.ts';
 import { executeCheckJob, planCheckJobs } from '../checks/execute-check-job.ts';
@@ -52,7 +54,17 @@ export interface RunSummary {
   failures: Array<{ key: string; reason: string; message: string }>;
   /** Quality flags opened and resolved by this run; null if the evaluation itself failed (logged). */
   quality: QualityOutcome | null;
+  /** The values of the run's months held back by quarantine once it ended. */
+  quarantined: Array<{ period: string; agencyCode: string; metric: string; value: number; rule: string; facts: Record<string, unknown> }>;
   durationMs: number;
+  /** The months this run collected. */
+  plan: RunPlan;
+  /**
+   * A killed run that had another plan, finished before this one (this run is the plan asked for).
+   */
+  previous?: RunSummary;
+  /** The plan asked for but not started, because finishing the killed run was interrupted again. */
+  pendingPlan?: RunPlan;
 }
 
 export class RunInProgressError extends Error {
@@ -68,31 +80,46 @@ export function planJobs(sources: readonly SourceConfig[], plan: RunPlan): JobSp
   return sources.filter((s) => s.enabled).flatMap((source) => collectorFor(source).plan(source, plan.periods));
 }
 
-/** Finds the run to continue, or creates a new one with its jobs (atomically). */
-function openRun(db: Db, loaded: LoadedConfig, plan: RunPlan, opts: { trigger: string; fresh: boolean; now: Date; log: Logger }): { run: RunRow; resumed: boolean } {
+/** A job's identity for comparing plans: its key and what it was asked to do. */
+const jobIdentity = (j: Pick<JobSpec, 'key' | 'params'>) => `${j.key}\u0000${JSON.stringify(j.params)}`;
+
+/** Whether an unfinished run was asked for exactly these jobs (the same months, sources, reports and checks). */
+function samePlan(planned: readonly JobSpec[], requested: readonly JobSpec[]): boolean {
+  if (planned.length !== requested.length) return false;
+  const wanted = new Set(requested.map(jobIdentity));
+  return planned.every((j) => wanted.has(jobIdentity(j)));
+}
+
+/**
+ * The run a killed process left behind, taken over by this process; undefined when there is none
+ * (or `fresh` abandoned it). A run whose process is still alive is another run in progress.
+ */
+function takeOverUnfinished(db: Db, opts: { fresh: boolean; now: Date; log: Logger }): RunRow | undefined {
   const host = hostname();
   const unfinished = latestRunningRun(db);
-  if (unfinished) {
-    if (unfinished.host === host && unfinished.pid !== process.pid && processAlive(unfinished.pid)) throw new RunInProgressError(unfinished);
-    if (!opts.fresh) {
-      adoptRun(db, unfinished.id, process.pid, host);
-      opts.log.info({ runId: unfinished.id }, 'resuming an interrupted run');
-      return { run: unfinished, resumed: true };
-    }
+  if (!unfinished) return undefined;
+  if (unfinished.host === host && unfinished.pid !== process.pid && processAlive(unfinished.pid)) throw new RunInProgressError(unfinished);
+  if (opts.fresh) {
     finishRun(db, unfinished.id, 'abandoned', opts.now);
     opts.log.warn({ runId: unfinished.id }, 'abandoned an interrupted run (--fresh)');
+    return undefined;
   }
-  const checkJobs = planCheckJobs(loaded.config);
-  const run = db.transaction(() => {
+  adoptRun(db, unfinished.id, process.pid, host);
+  return unfinished;
+}
+
+/** A new run with its jobs (atomically). */
+function createRunWithJobs(db: Db, loaded: LoadedConfig, plan: RunPlan, jobs: JobSpec[], opts: { trigger: string; now: Date }): RunRow {
+  const hasChecks = jobs.some((j) => j.kind === 'check');
+  return db.transaction(() => {
     const created = createRun(db, {
-      trigger: opts.trigger, plan, pid: process.pid, host, now: opts.now,
+      trigger: opts.trigger, plan, pid: process.pid, host: hostname(), now: opts.now,
       toolVersion: TOOL_VERSION, nodeVersion: process.version, configHash: loaded.hash,
-      ...(checkJobs.length ? checkVersions(loaded.config.checks?.filterList) : {}),
+      ...(hasChecks ? checkVersions(loaded.config.checks?.filterList) : {}),
     });
-    addJobs(db, created.id, [...planJobs(loaded.config.sources, plan), ...checkJobs]);
+    addJobs(db, created.id, jobs);
     return created;
   })();
-  return { run, resumed: false };
 }
 
 /** Quality is judged on what the store holds after the run; its failure must not fail the run. */
@@ -123,7 +150,7 @@ function sourceRemoved(db: Db, job: JobRow, at: Date) {
   return { status: 'failed' as const, failureReason: failure.reason, failureMessage: failure.message, measuresChanged: 0, notes: 0 };
 }
 
-export async function runMeasurement(options: {
+export interface RunOptions {
   db: Db;
   loaded: LoadedConfig;
   plan: RunPlan;
@@ -138,14 +165,40 @@ export async function runMeasurement(options: {
   onProgress?: (p: RunProgress) => void;
   /** Stops starting new jobs (SIGTERM); jobs in flight finish, the run stays resumable. */
   signal?: AbortSignal;
-}): Promise<RunSummary> {
+}
+
+/**
+ * One measurement: the plan asked for. A run a killed process left behind is resumed first: if
+ * it was asked for the same jobs, it is this run; if not, it is finished as it was planned and
+ * then the new plan runs (the summary carries both), so a request is never silently dropped.
+ */
+export async function runMeasurement(options: RunOptions): Promise<RunSummary> {
+  const { db, loaded, log } = options;
+  const now = options.now ?? (() => new Date());
+  syncRegistryFromConfig(db, loaded);
+  const requested = [...planJobs(loaded.config.sources, options.plan), ...planCheckJobs(loaded.config)];
+  const unfinished = takeOverUnfinished(db, { fresh: options.fresh ?? false, now: now(), log });
+  let previous: RunSummary | undefined;
+  if (unfinished) {
+    const same = samePlan(listJobs(db, unfinished.id), requested);
+    log.info({ runId: unfinished.id, samePlan: same }, same ? 'resuming an interrupted run' : 'finishing an interrupted run with another plan before the one asked for');
+    const resumed = await executeRun(options, unfinished, true);
+    if (same) return resumed;
+    previous = resumed;
+    // Stopped again while finishing it: the new plan is not started; the next run does both.
+    if (resumed.status === 'interrupted') return { ...resumed, pendingPlan: options.plan };
+  }
+  const run = createRunWithJobs(db, loaded, options.plan, requested, { trigger: options.trigger ?? 'cli', now: now() });
+  const summary = await executeRun(options, run, false);
+  return previous ? { ...summary, previous } : summary;
+}
+
+/** Executes the jobs of a run that are not done yet, then judges data quality and closes the run. */
+async function executeRun(options: RunOptions, run: RunRow, resumed: boolean): Promise<RunSummary> {
   const { db, loaded, http, log } = options;
   const now = options.now ?? (() => new Date());
   const started = performance.now();
   const { config, agencies } = loaded;
-
-  syncRegistryFromConfig(db, loaded);
-  const { run, resumed } = openRun(db, loaded, options.plan, { trigger: options.trigger ?? 'cli', fresh: options.fresh ?? false, now: now(), log });
   const allJobs = listJobs(db, run.id);
   const todo = jobsToDo(db, run.id);
   const registry = registryLookup(agencies);
@@ -164,7 +217,7 @@ export async function runMeasurement(options: {
     if (job.kind === 'check') return executeCheckJob({ db, checker: checkerOnce, portal: job.portalId ? portals.get(job.portalId) : undefined, job, now });
     const source = job.sourceId ? sources.get(job.sourceId) : undefined;
     return source
-      ? executeJob({ db, http, collector: collectorFor(source), source, job, registry, now, env: options.env, resources })
+      ? executeJob({ db, http, collector: collectorFor(source), source, job, registry, now, env: options.env, resources, quarantine: quarantineSettings(config.quality) })
       : sourceRemoved(db, job, now());
   };
   const runJob = async (job: JobRow) => {
@@ -210,12 +263,14 @@ export async function runMeasurement(options: {
     runId: run.id, resumed, status,
     jobsTotal: finalJobs.length,
     jobsAlreadyDone: allJobs.length - todo.length,
-    jobsSucceeded: finalJobs.length - failed.length,
+    jobsSucceeded: finalJobs.filter((j) => j.status === 'succeeded').length,
     jobsFailed: failed.length,
     measuresChanged,
     failures: failed.map((j) => ({ key: j.key, reason: j.failureReason ?? 'unknown', message: j.failureMessage ?? '' })),
     quality,
+    quarantined: listQuarantine(db, { periods: (run.plan as RunPlan).periods }).map(({ period, agencyCode, metric, value, rule, facts }) => ({ period, agencyCode, metric, value, rule, facts })),
     durationMs: performance.now() - started,
+    plan: run.plan as RunPlan,
   };
   log.info({ ...summary, failures: summary.failures.length, quality: summary.quality }, 'run finished');
   return summary;

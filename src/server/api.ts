@@ -2,6 +2,8 @@
 // which needs the token. Answers are the same structures the CLI prints with --format json.
 import { acknowledgeAlert, getAlert, listAlerts, outboxCounts } from '../../storage/alerts.ts';
 import type { Lang } from '../i18n.ts';
+import { quarantinedOf } from '../cli/render-kpi.ts';
+import { describeBreach, type Facts } from '../quality/plausibility.ts';
 import type { DashboardData } from './data.ts';
 
 export type ApiAnswer = { status: number; body: unknown };
@@ -13,7 +15,9 @@ export function overviewApi(data: DashboardData, period: string, lang: Lang, lev
   const o = data.overview(period, lang);
   // Communes are thousands: only on request, like `dvc-monitor kpi --level commune`.
   const levels = level === null ? ['ministry', 'province'] : [level];
-  return { status: 200, body: { period, aggregates: o.aggregates, agencies: o.agencies.filter((a) => levels.includes(a.level)) } };
+  // Figures carry the quarantined values they leave out (`excluded`); the list says why, in the language asked.
+  const quarantined = quarantinedOf([...o.aggregates, ...o.agencies]).map((q) => ({ ...q, reason: describeBreach(q as typeof q & { facts: Facts }, lang) }));
+  return { status: 200, body: { period, aggregates: o.aggregates, agencies: o.agencies.filter((a) => levels.includes(a.level)), quarantined } };
 }
 
 export function agencyApi(data: DashboardData, code: string, period: string, lang: Lang): ApiAnswer {

@@ -4,6 +4,7 @@ import { Gauge, Registry } from 'prom-client';
 import { outboxCounts } from '../../storage/alerts.ts';
 import { failedJobsBySource, latestRunVersions } from '../../storage/runs.ts';
 import { ALL_KPIS } from '../kpi/definitions.ts';
+import type { KpiFigure } from '../kpi/overview.ts';
 import type { DashboardData } from './data.ts';
 
 // Labels carry codes and ids, never names: read the figures the dashboard (Vietnamese by
@@ -34,17 +35,22 @@ export function createMetrics(data: DashboardData): Registry {
       for (const e of data.uptimeReport(METRICS_LANG).endpoints) if (e.total.availabilityPercent !== null) this.set({ portal: e.portalId, endpoint: e.endpoint }, e.total.availabilityPercent);
     },
   });
-  new Gauge({
-    name: 'dvc_kpi_percent', help: 'National KPI rate for the last complete month', labelNames: ['kpi', 'agency'], registers: [registry],
+  /** One gauge per national KPI figure of the last complete month: its rate, and how many agencies it left out. */
+  const nationalGauge = (name: string, help: string, value: (f: KpiFigure) => number | null | undefined) => new Gauge({
+    name, help, labelNames: ['kpi', 'agency'], registers: [registry],
     collect() {
       this.reset();
       const overview = data.overview(data.defaultPeriod(), METRICS_LANG);
       for (const a of overview.aggregates) for (const k of ALL_KPIS) {
-        const rate = a.kpis[k.id]?.rate;
-        if (rate !== null && rate !== undefined) this.set({ kpi: k.id, agency: a.agencyCode }, rate);
+        const v = a.kpis[k.id] && value(a.kpis[k.id]!);
+        if (v !== null && v !== undefined) this.set({ kpi: k.id, agency: a.agencyCode }, v);
       }
     },
   });
+  nationalGauge('dvc_kpi_percent', 'National KPI rate for the last complete month', (f) => f.rate);
+  // An aggregate without a quarantined agency is incomplete: a Prometheus rule on dvc_kpi_percent should hold while this is above 0.
+  nationalGauge('dvc_kpi_quarantined_agencies', 'Agencies left out of the national KPI rate of the last complete month because a value of theirs is quarantined',
+    (f) => (f.excluded ? new Set(f.excluded.map((q) => q.agencyCode)).size : 0));
   new Gauge({
     name: 'dvc_run_last_finished_timestamp_seconds', help: 'When the newest finished run ended', registers: [registry],
     collect() {

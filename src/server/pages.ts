@@ -6,7 +6,9 @@ import { formatMonthLabel, t, type Lang } from '../i18n.ts';
 import { ALL_KPIS, HEADLINE_KPIS } from '../kpi/definitions.ts';
 import type { AgencyFigures } from '../kpi/overview.ts';
 import { html, page, type Safe } from '../report/html.ts';
-import { portalSection, rankingTable, rateCell } from '../report/render.ts';
+import { portalSection, quarantineLegend, rankingTable, rateCell } from '../report/render.ts';
+import { quarantinedOf } from '../cli/render-kpi.ts';
+import { describeHeld, type Facts } from '../quality/plausibility.ts';
 import { portalChecks } from '../report/model.ts';
 import { lineChart } from '../report/svg.ts';
 import type { DashboardData } from './data.ts';
@@ -36,7 +38,16 @@ function seriesCharts(data: DashboardData, code: string, period: string, lang: L
 
 function kpiTable(who: AgencyFigures[], lang: Lang): Safe {
   return html`<table class="kpis"><thead><tr><th>${t(lang, 'Chỉ số', 'KPI')}</th>${who.map((a) => html`<th class="num">${a.name}</th>`)}</tr></thead>
-<tbody>${ALL_KPIS.map((k) => html`<tr><td>${k.title[lang]}</td>${who.map((a) => rateCell(a.kpis[k.id], lang))}</tr>`)}</tbody></table>`;
+<tbody>${ALL_KPIS.map((k) => html`<tr><td>${k.title[lang]}</td>${who.map((a) => rateCell(a.kpis[k.id], lang))}</tr>`)}</tbody></table>
+${quarantineLegend(who.flatMap((a) => Object.values(a.kpis)), lang)}`;
+}
+
+/** The values held back in the figures shown, with why: a page with quarantine marks says what they are. */
+function quarantineList(rows: AgencyFigures[], lang: Lang): Safe {
+  const held = quarantinedOf(rows);
+  if (held.length === 0) return html``;
+  return html`<h2>${t(lang, 'Số liệu bị cách ly', 'Quarantined values')}</h2><p class="muted">${t(lang, 'Không dùng trong chỉ tiêu, xếp hạng và tổng hợp cho tới khi được xác nhận hoặc giải phóng.', 'Left out of KPIs, ranks and aggregates until confirmed or released.')}</p>
+<ul class="quarantine">${held.map((q) => html`<li>${describeHeld(q as typeof q & { facts: Facts }, lang)}</li>`)}</ul>`;
 }
 
 export function nationalPage(data: DashboardData, period: string, lang: Lang): string {
@@ -47,6 +58,7 @@ ${kpiTable(o.aggregates, lang)}
 <h2>${t(lang, 'Xu hướng 12 tháng', 'Trends over 12 months')}</h2>${seriesCharts(data, 'VN', period, lang)}
 <h2>${t(lang, 'Các bộ, ngành', 'Ministries')}</h2>${rankingTable(by('ministry'), lang, 'xep-hang-bo')}
 <h2>${t(lang, 'Các tỉnh, thành phố', 'Provinces')}</h2>${rankingTable(by('province'), lang, 'xep-hang-tinh')}
+${quarantineList([...o.aggregates, ...o.agencies], lang)}
 <p class="muted">${t(lang, 'Chi tiết một cơ quan:', 'One agency in detail:')} <a href="/agency/tinh:01${query(lang)}">/agency/tinh:01</a>, <a href="/agency/bo:BCT${query(lang)}">/agency/bo:BCT</a></p>`);
 }
 
@@ -55,7 +67,7 @@ export function agencyPage(data: DashboardData, code: string, period: string, la
   const agency = [...o.aggregates, ...o.agencies].find((a) => a.agencyCode === code);
   if (!agency) return null;
   return layout(lang, `${agency.name} (${agency.agencyCode}) — ${formatMonthLabel(period, lang)}`, html`
-${kpiTable([agency], lang)}<h2>${t(lang, 'Xu hướng 12 tháng', 'Trends over 12 months')}</h2>${seriesCharts(data, code, period, lang)}`);
+${kpiTable([agency], lang)}${quarantineList([agency], lang)}<h2>${t(lang, 'Xu hướng 12 tháng', 'Trends over 12 months')}</h2>${seriesCharts(data, code, period, lang)}`);
 }
 
 export function portalsPage(data: DashboardData, lang: Lang): string {

@@ -114,7 +114,7 @@ function unquote(text: string): string {
   return m ? m[2]! : text;
 }
 
-function splitArgs(text: string): string[] {
+function splitArgs(text: string, unquoted = true): string[] {
   const out: string[] = [];
   let quote: string | null = null;
   let current = '';
@@ -131,7 +131,7 @@ function splitArgs(text: string): string[] {
     } else current += c;
   }
   out.push(current.trim());
-  return out.map(unquote);
+  return unquoted ? out.map(unquote) : out;
 }
 
 function parseOperand(source: string, text: string, side: 'left' | 'right'): Operand {
@@ -162,9 +162,89 @@ function parseOperand(source: string, text: string, side: 'left' | 'right'): Ope
   return { kind: 'literal', text: unquote(text) };
 }
 
+// What each left-hand side can be compared with: a typo such as "[STATUS] === 200" (read as
+// "== '= 200'") or "[STATUS] <> 200" (read as "< '> 200'") must be a configuration error, not a
+// condition that can never hold and marks a healthy portal DOWN.
+type Expected = 'integer' | 'number_or_duration' | 'boolean' | 'text';
+
+function expectedOf(left: PlaceholderOperand): Expected {
+  if (left.fn === 'len') return 'integer';
+  if (left.fn === 'has') return 'boolean';
+  switch (left.name) {
+    case 'STATUS':
+    case 'REDIRECTS':
+      return 'integer';
+    case 'RESPONSE_TIME':
+    case 'CERTIFICATE_EXPIRATION':
+      return 'number_or_duration';
+    case 'CONNECTED':
+      return 'boolean';
+    default:
+      return 'text';
+  }
+}
+
+const INTEGER = /^-?\d+$/;
+const NUMBER = /^-?\d+(\.\d+)?$/;
+/** Characters an unquoted text may not hold: operators, brackets, quotes (quote the text instead). */
+const NOT_IN_BARE_TEXT = /[=<>!&|()[\]"']/;
+
+function checkValue(source: string, left: PlaceholderOperand, text: string, quoted: boolean, ordering: boolean): void {
+  const expected = expectedOf(left);
+  const what = `${left.fn ? `${left.fn}([${left.name}])` : `[${left.name}]`}`;
+  const fits = expected === 'integer' ? !quoted && INTEGER.test(text)
+    : expected === 'number_or_duration' ? !quoted && (NUMBER.test(text) || parseDuration(text) !== null)
+      : expected === 'boolean' ? !quoted && (text === 'true' || text === 'false')
+        : true;
+  if (!fits) {
+    const want = expected === 'integer' ? 'a whole number, e.g. 200' : expected === 'number_or_duration' ? 'a number of milliseconds or a duration, e.g. 2000 or 336h' : 'true or false';
+    throw new ConditionSyntaxError(source, `${what} is compared with ${JSON.stringify(text)}, which is not ${want}`);
+  }
+  if (ordering && expected === 'text' && (quoted || !NUMBER.test(text))) {
+    throw new ConditionSyntaxError(source, `${what} can only be compared with < <= > >= against a number, not ${JSON.stringify(text)}`);
+  }
+  if (!quoted && NOT_IN_BARE_TEXT.test(text)) {
+    throw new ConditionSyntaxError(source, `the right-hand side ${JSON.stringify(text)} holds an operator, bracket or quote: a typo such as "===" or "<>", or text that needs quotes ("…")`);
+  }
+}
+
+/** The right-hand side must be a value the left-hand side can equal: typed, and with no stray operator. */
+function checkRightSide(source: string, left: PlaceholderOperand, op: Operator, rawRight: string, right: Operand): void {
+  const ordering = op !== '==' && op !== '!=';
+  if (right.kind === 'pattern' || right.kind === 'any') {
+    if (ordering) throw new ConditionSyntaxError(source, `${right.kind === 'pattern' ? 'pat()' : 'any()'} only works with == or !=`);
+    if (right.kind === 'any') {
+      if (right.values.length === 0 || right.values.some((v) => v === '')) throw new ConditionSyntaxError(source, 'any() needs values separated by commas, e.g. any(200, 204)');
+      const raw = /^any\((.*)\)$/s.exec(rawRight)![1]!;
+      splitArgs(raw, false).forEach((arg) => checkValue(source, left, unquote(arg), /^(["']).*\1$/s.test(arg), false));
+    } else if (expectedOf(left) !== 'text') {
+      throw new ConditionSyntaxError(source, `pat() matches text; [${left.name}] is not text`);
+    }
+    return;
+  }
+  if (right.kind !== 'literal') throw new ConditionSyntaxError(source, 'the right-hand side must be a value, pat() or any()');
+  const quotedMatch = /^(["'])(.*)\1$/s.exec(rawRight);
+  if (!quotedMatch && /^["']/.test(rawRight)) throw new ConditionSyntaxError(source, `the text ${rawRight} has no closing quote`);
+  checkValue(source, left, right.text, quotedMatch !== null, ordering);
+}
+
+/** Operators from other languages that the split would read as an operator plus a stray character. */
+const TYPO_OPERATORS: Record<string, string> = { '===': '==', '!==': '!=', '<>': '!=', '=>': '>=', '=<': '<=', '!>': '<=', '!<': '>=' };
+
 export function parseCondition(source: string): Condition {
   const [left, op, right] = splitOnOperator(source.trim());
-  return { source: source.trim(), left: parseOperand(source, left, 'left'), op, right: parseOperand(source, right, 'right') };
+  const before = /[=<>!]+$/.exec(left)?.[0] ?? '';
+  const after = /^[=<>!]+/.exec(right)?.[0] ?? '';
+  if (before || after) {
+    const written = `${before}${op}${after}`;
+    const meant = TYPO_OPERATORS[written];
+    const example = `${left.slice(0, left.length - before.length).trim()} ${meant} ${right.slice(after.length).trim()}`;
+    throw new ConditionSyntaxError(source, `"${written}" is not an operator${meant ? `; did you mean "${meant}"? e.g. "${example}"` : ''} (operators: ${OPERATORS.join(' ')})`);
+  }
+  const leftOperand = parseOperand(source, left, 'left') as PlaceholderOperand;
+  const rightOperand = parseOperand(source, right, 'right');
+  checkRightSide(source, leftOperand, op, right, rightOperand);
+  return { source: source.trim(), left: leftOperand, op, right: rightOperand };
 }
 
 // ---------------------------------------------------------------------------------------------

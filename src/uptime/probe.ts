@@ -76,7 +76,7 @@ function judge(spec: EndpointSpec, x: ExchangeResult, stall: { stalledMs: number
   const failedHard = spec.conditions.filter((_, i) => !hard[i]!.ok);
   // An error status is named as such, unless the conditions accept it (an API expected to say 401).
   if (x.status >= 400 && (!mentionsStatus(spec.conditions) || mentionsStatus(failedHard))) {
-    return { observation: { kind: 'failed', reason: x.status >= 500 ? 'http_5xx' : 'http_4xx' }, assertions };
+    return { observation: { kind: 'failed', reason: x.status >= 500 ? 'http_5xx' : x.status === 429 ? 'rate_limited' : 'http_4xx' }, assertions };
   }
   if (failedHard.length > 0) {
     if (failedHard.every(doubtful)) return { observation: ours(), assertions };

@@ -1,5 +1,6 @@
 // The statistics-page collector against the sandbox's Hà Nội page (server-rendered) and Đà
 // Nẵng page (filled by JavaScript from a JSON endpoint), the latter rendered by Chromium.
+import net from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unitFigures } from '../../scripts/sandbox/data.ts';
@@ -105,6 +106,10 @@ describe('statistics page collector', () => {
     { site: 'hanoi', fault: { mode: 'html_200' }, reason: 'unexpected_shape', kept: 1 },
     { site: 'hanoi', fault: { mode: 'http_5xx', status: 503 }, reason: 'http_5xx', kept: 1 },
     { site: 'hanoi', fault: { mode: 'slow', delayMs: 3000 }, reason: 'timeout', kept: 0 },
+    // Cut in half with a Content-Length that says so (issue 13 item 1: accepted before).
+    { site: 'hanoi', fault: { mode: 'truncated' }, reason: 'truncated', kept: 1 },
+    // The rendered page and the page as served, cut, both kept.
+    { site: 'danang', fault: { mode: 'truncated' }, reason: 'truncated', kept: 2 },
     { site: 'danang', fault: { mode: 'redesigned' }, reason: 'unexpected_shape', kept: 1 },
     { site: 'danang', fault: { mode: 'http_5xx', status: 500 }, reason: 'http_5xx', kept: 1 },
     { site: 'danang', fault: { mode: 'reset' }, reason: 'connect_reset', kept: 0 },
@@ -115,17 +120,79 @@ describe('statistics page collector', () => {
       // After a redesign the rows never appear under their old id: wait for the heading instead, so
       // the test does not sit out the timeout (the renamed headers fail the extraction either way).
       const config = site === 'hanoi' ? hanoi() : danang(undefined, fault.mode === 'redesigned' ? '#tieu-de-thang' : undefined);
+      // A page cut before its script never fills its table: no need to sit out a long wait for it.
+      const faulty = fault.mode === 'truncated' ? config.replace('timeoutMs: 30000', 'timeoutMs: 3000') : config;
       await collect(db, config, ['2026-09']);
       const before = dumpMeasures(db);
       expect(before.length).toBe(5);
       sandbox.setFault(`site:${site}`, fault);
-      const summary = await collect(db, config, ['2026-09'], { limits: limitsFor(fault) });
+      const summary = await collect(db, faulty, ['2026-09'], { limits: limitsFor(fault) });
       expect(summary.failures.map((f) => f.reason)).toEqual([reason]);
       expect(dumpMeasures(db)).toEqual(before);
       expect(snapshotsOfJobId(db, lastRunJobs(db)[0]!.id)).toHaveLength(kept);
       db.close();
     });
   }
+
+  // Issue 13 item 6: a browser-rendered page whose script never stops was still running at 120 s with timeoutMs 15000.
+  it('stops a page whose script never ends at its own deadline, as timeout, and the run goes on', async () => {
+    const db = openStore(join(tempDir(), 's.sqlite'));
+    sandbox.setFault('site:danang', { mode: 'endless_script' });
+    const t0 = performance.now();
+    const summary = await collect(db, danang().replace('timeoutMs: 30000', 'timeoutMs: 3000') + hanoi(), ['2026-09']);
+    const seconds = (performance.now() - t0) / 1000;
+    expect(summary.failures).toEqual([expect.objectContaining({
+      key: 'thong-ke-danang/2026-09', reason: 'timeout',
+      message: expect.stringMatching(/did not hand over its HTML within 13 s \(a script that never stops\?\)/),
+    })]);
+    // The page's deadline is 3 s to load and wait, then 10 s to hand over its HTML.
+    expect(seconds).toBeLessThan(40);
+    expect(summary.jobsSucceeded).toBe(1);
+    expectFigures(db, 'tinh:01', '01', '2026-09');
+    expect(dumpMeasures(db).filter((m) => (m as { agency_code: string }).agency_code === 'tinh:48')).toEqual([]);
+    db.close();
+  });
+
+  it('kills a job at its hard deadline (jobTimeoutMs): a browser page, and an HTTP request in flight', async () => {
+    const db = openStore(join(tempDir(), 's.sqlite'));
+    sandbox.setFault('site:danang', { mode: 'endless_script' });
+    sandbox.setFault('site:hanoi', { mode: 'slow', delayMs: 30_000 });
+    const withDeadline = (yaml: string) => yaml.replace('    kind: html-page\n', '    kind: html-page\n    jobTimeoutMs: 3000\n');
+    const t0 = performance.now();
+    const summary = await collect(db, withDeadline(danang()) + withDeadline(hanoi()), ['2026-09'], { limits: { headersTimeoutMs: 60_000, bodyTimeoutMs: 60_000, totalTimeoutMs: 60_000 } });
+    const seconds = (performance.now() - t0) / 1000;
+    expect(summary.failures.map((f) => [f.key, f.reason]).sort()).toEqual([['thong-ke-danang/2026-09', 'timeout'], ['thong-ke-hanoi/2026-09', 'timeout']]);
+    for (const f of summary.failures) expect(f.message).toMatch(/passed its hard deadline of 3 s and was stopped/);
+    // Neither the page's own 30 s nor the request's 60 s was waited for.
+    expect(seconds).toBeLessThan(20);
+    expect(dumpMeasures(db)).toEqual([]);
+    db.close();
+  });
+
+  it('names a page whose connection closes before its Content-Length truncated, static or in Chromium, and keeps what arrived', async () => {
+    const page = (await (await fetch(`${sandbox.url}/sites/hanoi/thong-ke?thang=2026-09`)).text());
+    const cutAt = Buffer.byteLength(page.slice(0, page.indexOf('</tbody>')));
+    const server = net.createServer((socket) => socket.once('data', () => {
+      const body = Buffer.from(page, 'utf8');
+      socket.end(Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${body.length}\r\n\r\n`), body.subarray(0, cutAt)]));
+    }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}/thong-ke?thang={period}`;
+    try {
+      for (const render of ['static', 'browser']) {
+        const db = openStore(join(tempDir(), 's.sqlite'));
+        const config = hanoi().replace(`${sandbox.url}/sites/hanoi/thong-ke?thang={period}`, url).replace('    kind: html-page\n', `    kind: html-page\n    render: ${render}\n`);
+        const summary = await collect(db, config, ['2026-09'], { limits: { retries: 0 } });
+        expect(summary.failures.map((f) => f.reason), render).toEqual(['truncated']);
+        expect(dumpMeasures(db)).toEqual([]);
+        // The static client kept the part that arrived as evidence.
+        if (render === 'static') expect(snapshotsOfJobId(db, lastRunJobs(db)[0]!.id).map((s) => s.status)).toEqual([200]);
+        db.close();
+      }
+    } finally {
+      server.close();
+    }
+  });
 
   it('refuses JSON where a page was expected', async () => {
     const db = openStore(join(tempDir(), 's.sqlite'));

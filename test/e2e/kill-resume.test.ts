@@ -60,22 +60,7 @@ describe('kill and resume', () => {
 
   for (const killAfter of [0, 5, 17, JOBS - 2]) {
     it(`resumes a run killed after ${killAfter} finished jobs`, async () => {
-      const dir = tempDir();
-      const config = writeSandboxConfig(dir, sandbox.url);
-      const db = join(dir, 'store.sqlite');
-      // Slow answers give the test time to kill the run where it wants.
-      sandbox.setFault('gateway', { mode: 'slow', delayMs: 60 });
-      const { child, done } = startCli(['run', '--config', config, '--db', db, ...PERIOD_ARGS, '--log-level', 'silent']);
-      try {
-        const deadline = Date.now() + 20_000;
-        while (succeededJobs(db) < killAfter && Date.now() < deadline) await sleep(5);
-        child.kill('SIGKILL');
-        const killed = await done;
-        expect(killed.signal).toBe('SIGKILL');
-      } finally {
-        sandbox.setFault('gateway', null);
-      }
-
+      const { config, db } = await killedRun(killAfter);
       const before = new Database(db, { readonly: true });
       const finished = before.prepare(`SELECT id, finished_at, (SELECT count(*) FROM snapshot WHERE job_id = job.id) AS payloads
         FROM job WHERE status = 'succeeded'`).all() as Array<{ id: number; finished_at: string; payloads: number }>;
@@ -106,4 +91,55 @@ describe('kill and resume', () => {
       expect(dump(db)).toEqual(reference);
     });
   }
+
+  /** Starts `run` with PERIOD_ARGS on a new store and kills it once `killAfter` jobs succeeded. */
+  async function killedRun(killAfter: number): Promise<{ config: string; db: string }> {
+    const dir = tempDir();
+    const config = writeSandboxConfig(dir, sandbox.url);
+    const db = join(dir, 'store.sqlite');
+    // Slow answers give the test time to kill the run where it wants.
+    sandbox.setFault('gateway', { mode: 'slow', delayMs: 60 });
+    const { child, done } = startCli(['run', '--config', config, '--db', db, ...PERIOD_ARGS, '--log-level', 'silent']);
+    try {
+      const deadline = Date.now() + 20_000;
+      while (succeededJobs(db) < killAfter && Date.now() < deadline) await sleep(5);
+      child.kill('SIGKILL');
+      expect((await done).signal).toBe('SIGKILL');
+    } finally {
+      sandbox.setFault('gateway', null);
+    }
+    expect(succeededJobs(db)).toBeLessThan(JOBS);
+    return { config, db };
+  }
+
+  // Issue 13 item 5: `run --period 2026-12` after a killed run resumed the old run and collected nothing for 2026-12.
+  it('finishes a killed run with another plan first, then runs the month asked for, and says so', async () => {
+    const { config, db } = await killedRun(5);
+    const asked = await runCli(['run', '--config', config, '--db', db, '--period', '2025-12', '--json', '--log-level', 'silent']);
+    expect(asked.code, asked.stderr).toBe(0);
+    const summary = JSON.parse(asked.stdout);
+    expect(summary).toMatchObject({ runId: 2, resumed: false, status: 'succeeded', jobsTotal: 4, jobsFailed: 0, plan: { periods: ['2025-12'] } });
+    expect(summary.previous).toMatchObject({ runId: 1, resumed: true, status: 'succeeded', jobsTotal: JOBS, jobsFailed: 0 });
+    const store = new Database(db, { readonly: true });
+    try {
+      expect(store.prepare('SELECT id, status FROM run ORDER BY id').all()).toEqual([{ id: 1, status: 'succeeded' }, { id: 2, status: 'succeeded' }]);
+      expect(store.prepare("SELECT count(*) FROM measure WHERE period = '2025-12'").pluck().get()).toBeGreaterThan(500);
+    } finally {
+      store.close();
+    }
+    // The killed run's months are complete, exactly as an uninterrupted run stores them.
+    expect(dump(db).filter((m) => (m as { period: string }).period !== '2025-12')).toEqual(reference);
+  });
+
+  it('tells in words which run was finished first and which was asked for', async () => {
+    const { config, db } = await killedRun(3);
+    const text = await runCli(['run', '--config', config, '--db', db, '--period', '2025-12', '--log-level', 'silent']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('Lần chạy #1 bị gián đoạn trước đó có kế hoạch khác (tháng 3/2025 – tháng 10/2025 (8 tháng)): đã làm tiếp cho xong trước khi chạy yêu cầu lần này (tháng 12/2025).');
+    expect(text.stdout).toMatch(/Lần chạy #1 \(tiếp tục lần chạy bị gián đoạn\): thành công\.[\s\S]*Lần chạy #2: thành công\./);
+    // The same request again is a plain new run: nothing left to resume.
+    const again = await runCli(['run', '--config', config, '--db', db, '--period', '2025-12', '--json', '--log-level', 'silent']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ runId: 3, resumed: false });
+    expect(JSON.parse(again.stdout).previous).toBeUndefined();
+  });
 });

@@ -149,7 +149,7 @@ describe('dvc-monitor report', () => {
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(out, `dvc-monitor-${PERIOD}.xlsx`));
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['measures', 'kpis', 'findings', 'uptime', 'checks']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['measures', 'kpis', 'quarantine', 'findings', 'uptime', 'checks']);
     const sheet = workbook.getWorksheet('measures')!;
     expect(sheet.rowCount - 1).toBe(measures.length);
     const header = (sheet.getRow(1).values as unknown[]).slice(1);

@@ -1,4 +1,5 @@
 // `dvc-monitor probe` and `dvc-monitor uptime` as real child processes against the sandbox.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../scripts/sandbox/server.ts';
@@ -57,6 +58,18 @@ describe('dvc-monitor probe and uptime', () => {
     expect(date.code).toBe(2);
     expect(date.stderr).toMatch(/--from "2026-13-01" is not a date\. Fix: write YYYY-MM-DD/);
     expect((await runCli(['uptime', ...common, '--format', 'xml'])).code).toBe(2);
+  });
+
+  it('refuses a condition typo before probing anything: exit 2 with the place and the fix (issue 13 item 7)', async () => {
+    const dir = tempDir();
+    const config = join(dir, 'typo.yaml');
+    writeFileSync(config, `version: 1\nportals:\n  - id: dvc-hanoi\n    agency: "tinh:01"\n    name: Hà Nội\n    url: "${sandbox.url}/sites/hanoi/"\n    probes:\n      - id: home\n        url: "${sandbox.url}/sites/hanoi/"\n        conditions: ["[STATUS] === 200"]\n`);
+    const before = sandbox.requestCount();
+    const r = await runCli(['probe', '--once', '--config', config, '--db', join(dir, 's.sqlite')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${config}:10:22 portals[0].probes[0].conditions[0] is "[STATUS] === 200": is not a condition:`);
+    expect(r.stderr).toContain('"===" is not an operator; did you mean "=="? e.g. "[STATUS] == 200"');
+    expect(sandbox.requestCount()).toBe(before);
   });
 
   it('runs until SIGTERM or SIGINT and then stops cleanly', async () => {

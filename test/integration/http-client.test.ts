@@ -182,7 +182,110 @@ describe('responses', () => {
     expect(failureForStatus(200)).toBeNull();
     expect(failureForStatus(302)).toBeNull();
     expect(failureForStatus(404)).toBe('http_4xx');
+    expect(failureForStatus(429)).toBe('rate_limited');
     expect(failureForStatus(503)).toBe('http_5xx');
+  });
+});
+
+// Issue 13 item 7: a 429 with Retry-After: 30 was retried after 222 ms.
+describe('Retry-After', () => {
+  /** A server answering 429 (or 503) with `retryAfter` until `rejections` requests were refused; request times kept. */
+  async function busyServer(retryAfter: () => string, rejections = 1, status = 429) {
+    const hits: number[] = [];
+    const base = await httpServer((_req, res) => {
+      hits.push(performance.now());
+      if (hits.length <= rejections) res.writeHead(status, { 'retry-after': retryAfter() }).end('chậm lại');
+      else res.end('ok');
+    });
+    return { base, hits };
+  }
+
+  it('waits the seconds a 429 asks for before retrying, not the backoff', async () => {
+    const { base, hits } = await busyServer(() => '1');
+    const res = await client({ retries: 2, retryBaseDelayMs: 10 }).request({ url: base });
+    expect(res.status).toBe(200);
+    expect(res.attempts).toBe(2);
+    expect(hits[1]! - hits[0]!).toBeGreaterThanOrEqual(990);
+  });
+
+  it('reads an HTTP date, and honours Retry-After on a 503 too', async () => {
+    const { base, hits } = await busyServer(() => new Date(Date.now() + 2000).toUTCString(), 1, 503);
+    const res = await client({ retries: 1, retryBaseDelayMs: 10 }).request({ url: base });
+    expect(res.status).toBe(200);
+    // HTTP dates have whole seconds: at least 1 s of the 2 asked for.
+    expect(hits[1]! - hits[0]!).toBeGreaterThanOrEqual(990);
+  });
+
+  it('does not retry at all when the wait asked for is beyond maxRetryAfterMs or the deadline', async () => {
+    const tooLong = await busyServer(() => '30', 5);
+    const { value: res, ms } = await timed(() => client({ retries: 3, retryBaseDelayMs: 10, maxRetryAfterMs: 10_000 }).request({ url: tooLong.base }));
+    expect(res.status).toBe(429);
+    expect(res.attempts).toBe(1);
+    expect(tooLong.hits).toHaveLength(1);
+    expect(ms).toBeLessThan(PROMPT_MS);
+
+    const pastDeadline = await busyServer(() => '5', 5);
+    const late = await client({ retries: 3, retryBaseDelayMs: 10, maxRetryAfterMs: 60_000, totalTimeoutMs: 2000 }).request({ url: pastDeadline.base });
+    expect(late.status).toBe(429);
+    expect(pastDeadline.hits).toHaveLength(1);
+  });
+
+  it('holds every request to that host until the pause is over', async () => {
+    const { base, hits } = await busyServer(() => '1');
+    const c = client({ retries: 1, retryBaseDelayMs: 10 });
+    const first = c.request({ url: `${base}/a` });
+    await sleep(200);
+    const second = await c.request({ url: `${base}/b` });
+    expect(second.status).toBe(200);
+    expect((await first).status).toBe(200);
+    // The second request, sent while the host was paused, waited for the pause too.
+    expect(hits[1]! - hits[0]!).toBeGreaterThanOrEqual(990);
+    expect(hits).toHaveLength(3);
+  });
+
+  it('fails a request that would have to wait past its deadline for a paused host as rate_limited', async () => {
+    const { base, hits } = await busyServer(() => '5');
+    const c = client({ retries: 0, retryBaseDelayMs: 10, totalTimeoutMs: 3000 });
+    // No retry (retries 0), but the host's pause is remembered for the next request.
+    expect((await c.request({ url: base })).status).toBe(429);
+    const { value: failure, ms } = await timed(() => failureOf(c.request({ url: `${base}/again` })));
+    expect(failure.reason).toBe('rate_limited');
+    expect(failure.message).toMatch(/asked to wait \d s more \(Retry-After\), beyond this request's deadline/);
+    expect(ms).toBeLessThan(PROMPT_MS);
+    expect(hits).toHaveLength(1);
+  });
+});
+
+describe('a body cut short in transit (issue 13 item 1)', () => {
+  /** A raw server: the headers it sends, then the body bytes, then it closes the connection. */
+  async function rawServer(head: string, body: string): Promise<{ base: string; hits: () => number }> {
+    let hits = 0;
+    const base = await serve(net.createServer((socket) => {
+      socket.once('data', () => {
+        hits++;
+        socket.end(`${head}\r\n\r\n${body}`);
+      });
+    }));
+    return { base, hits: () => hits };
+  }
+
+  it('names a body shorter than its Content-Length truncated, keeps what arrived, and retries it', async () => {
+    const { base, hits } = await rawServer('HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100', '<html><body><td>1.026');
+    const failure = await failureOf(client({ retries: 1 }).request({ url: base }));
+    expect(failure.reason).toBe('truncated');
+    expect(failure.message).toContain('the body ended after 21 of the 100 bytes its Content-Length announced');
+    expect(failure.attempts).toBe(2);
+    expect(hits()).toBe(2);
+    expect(failure.partial).toMatchObject({ status: 200, attempts: 2, headers: { 'content-type': 'text/html' } });
+    expect(failure.partial!.body.toString()).toBe('<html><body><td>1.026');
+  });
+
+  it('names a chunked body without its last chunk truncated', async () => {
+    const { base } = await rawServer('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked', '9\r\n[{"a":"1"\r\n');
+    const failure = await failureOf(client().request({ url: base }));
+    expect(failure.reason).toBe('truncated');
+    expect(failure.message).toContain('the body ended after 9 bytes, before the end its chunked encoding announces');
+    expect(failure.partial!.body.toString()).toBe('[{"a":"1"');
   });
 });
 

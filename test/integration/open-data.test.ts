@@ -146,13 +146,13 @@ describe('open-data collector: XLSX of monthly figures', () => {
 describe('open-data collector: a misbehaving export', () => {
   const cases = [
     { source: csvSource, fault: { mode: 'html_200' }, reason: 'not_csv' },
-    { source: csvSource, fault: { mode: 'truncated' }, reason: 'malformed_csv' },
+    { source: csvSource, fault: { mode: 'truncated' }, reason: 'truncated' },
     { source: csvSource, fault: { mode: 'redesigned' }, reason: 'unexpected_shape' },
     { source: csvSource, fault: { mode: 'http_5xx' }, reason: 'http_5xx' },
     { source: csvSource, fault: { mode: 'reset' }, reason: 'connect_reset' },
     { source: csvSource, fault: { mode: 'oversized', bytes: 3_000_000 }, reason: 'too_large' },
     { source: xlsxSource, fault: { mode: 'html_200' }, reason: 'not_xlsx' },
-    { source: xlsxSource, fault: { mode: 'truncated' }, reason: 'malformed_xlsx' },
+    { source: xlsxSource, fault: { mode: 'truncated' }, reason: 'truncated' },
     { source: xlsxSource, fault: { mode: 'redesigned' }, reason: 'unexpected_shape' },
     { source: xlsxSource, fault: { mode: 'slow', delayMs: 3000 }, reason: 'timeout' },
   ] as const;

@@ -174,7 +174,7 @@ describe('platform API collector', () => {
     { fault: { mode: 'http_5xx', status: 502 }, reason: 'http_5xx' },
     { fault: { mode: 'html_200' }, reason: 'not_json' },
     { fault: { mode: 'malformed_json' }, reason: 'malformed_json' },
-    { fault: { mode: 'truncated' }, reason: 'malformed_json' },
+    { fault: { mode: 'truncated' }, reason: 'truncated' },
     { fault: { mode: 'empty_array' }, reason: 'unexpected_shape' },
     { fault: { mode: 'slow', delayMs: 3000 }, reason: 'timeout' },
   ] as const;

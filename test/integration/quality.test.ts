@@ -38,18 +38,19 @@ describe('data-quality evaluation on a real store', () => {
       ['tinh:04', 'dossiers.received', '2026-10', null],
     ]);
     const now = new Date('2026-11-21T00:00:00Z');
-    expect(evaluateQuality(db, { runId, periods: ['2026-10'], sourceIds: ['src'], quality, now })).toEqual({ opened: 3, resolved: 0 });
+    // The 50,000 (50 times its history) and 60,000 (more than its total) are also held back from every figure.
+    expect(evaluateQuality(db, { runId, periods: ['2026-10'], sourceIds: ['src'], quality, now })).toEqual({ opened: 3, resolved: 0, quarantined: 2, unquarantined: 0 });
     const kinds = openFlags(db, { period: '2026-10' }).map((f) => `${f.kind} ${f.agencyCode} ${f.metric}`).sort();
     expect(kinds).toEqual(['inconsistent tinh:01 dossiers.received_online', 'missing tinh:04 dossiers.received', 'outlier tinh:01 dossiers.received']);
 
     // Evaluating again changes nothing; repairing the data resolves the flags.
-    expect(evaluateQuality(db, { runId, periods: ['2026-10'], sourceIds: ['src'], quality, now })).toEqual({ opened: 0, resolved: 0 });
+    expect(evaluateQuality(db, { runId, periods: ['2026-10'], sourceIds: ['src'], quality, now })).toEqual({ opened: 0, resolved: 0, quarantined: 0, unquarantined: 0 });
     upsertMeasures(db, [
       { agencyCode: 'tinh:01', metric: 'dossiers.received', period: '2026-10', value: 1100, nullReason: null, snapshotId: null },
       { agencyCode: 'tinh:01', metric: 'dossiers.received_online', period: '2026-10', value: 600, nullReason: null, snapshotId: null },
       { agencyCode: 'tinh:04', metric: 'dossiers.received', period: '2026-10', value: 900, nullReason: null, snapshotId: null },
     ], { sourceId: 'src', runId, now });
-    expect(evaluateQuality(db, { runId, periods: ['2026-10'], sourceIds: ['src'], quality, now })).toEqual({ opened: 0, resolved: 3 });
+    expect(evaluateQuality(db, { runId, periods: ['2026-10'], sourceIds: ['src'], quality, now })).toEqual({ opened: 0, resolved: 3, quarantined: 0, unquarantined: 2 });
     expect(openFlags(db)).toEqual([]);
   });
 
@@ -82,7 +83,7 @@ describe('a source that changes shape', () => {
         await http.close();
       }
     };
-    expect((await run()).quality).toEqual({ opened: 0, resolved: 0 });
+    expect((await run()).quality).toEqual({ opened: 0, resolved: 0, quarantined: 0, unquarantined: 0 });
     sandbox.setFault('gateway:report_tinh_766_service', { mode: 'empty_array' });
     try {
       expect((await run()).quality!.opened).toBe(1);
@@ -91,6 +92,6 @@ describe('a source that changes shape', () => {
     }
     const [flag] = openFlags(db, { kind: 'source_changed' });
     expect(flag!.detail).toMatch(/gateway\/index_766\/ministry\/2026-04: empty/);
-    expect((await run()).quality).toEqual({ opened: 0, resolved: 1 });
+    expect((await run()).quality).toEqual({ opened: 0, resolved: 1, quarantined: 0, unquarantined: 0 });
   });
 });

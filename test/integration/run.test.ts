@@ -95,15 +95,59 @@ describe('a nightly run against the sandbox gateway', () => {
   });
 });
 
+describe('resuming an interrupted run (issue 13 item 5)', () => {
+  /** Runs `periods`, stopping (as SIGTERM does) once `stopAfter` jobs finished, if given. */
+  async function runStopping(db: Db, periods: string[], stopAfter?: number) {
+    const http = createHttpClient({ retries: 1, retryBaseDelayMs: 10, totalTimeoutMs: 5000 });
+    const stop = new AbortController();
+    let finished = 0;
+    try {
+      return await runMeasurement({
+        db, loaded: sandboxConfig(sandbox.url), plan: { periods }, http, log, concurrency: 1, signal: stop.signal,
+        onProgress: () => { if (stopAfter !== undefined && ++finished >= stopAfter) stop.abort(); },
+      });
+    } finally {
+      await http.close();
+    }
+  }
+
+  it('continues the same plan as the same run, and a different plan only after finishing the old one', async () => {
+    const db = openStore(join(tempDir(), 'store.sqlite'));
+    const first = await runStopping(db, ['2026-01', '2026-02'], 2);
+    expect(first).toMatchObject({ runId: 1, status: 'interrupted', jobsSucceeded: 2 });
+
+    // Stopped again while finishing run 1: the new plan is not started, and the summary says it is pending.
+    const stoppedAgain = await runStopping(db, ['2026-03'], 1);
+    expect(stoppedAgain).toMatchObject({ runId: 1, resumed: true, status: 'interrupted', pendingPlan: { periods: ['2026-03'] } });
+    expect(db.prepare("SELECT count(*) FROM measure WHERE period = '2026-03'").pluck().get()).toBe(0);
+
+    const done = await runStopping(db, ['2026-03']);
+    expect(done).toMatchObject({ runId: 2, resumed: false, status: 'succeeded', jobsTotal: 4, plan: { periods: ['2026-03'] } });
+    expect(done.previous).toMatchObject({ runId: 1, resumed: true, status: 'succeeded', jobsTotal: 8, plan: { periods: ['2026-01', '2026-02'] } });
+    for (const period of ['2026-01', '2026-02', '2026-03']) {
+      expect(db.prepare('SELECT count(*) FROM measure WHERE period = ?').pluck().get(period), period).toBeGreaterThan(500);
+    }
+
+    // The same plan, interrupted and asked again, is resumed as the same run.
+    expect(await runStopping(db, ['2026-04'], 1)).toMatchObject({ runId: 3, status: 'interrupted' });
+    const same = await runStopping(db, ['2026-04']);
+    expect(same).toMatchObject({ runId: 3, resumed: true, status: 'succeeded' });
+    expect(same.previous).toBeUndefined();
+    db.close();
+  });
+});
+
 describe('a misbehaving gateway', () => {
   const cases = [
     { fault: { mode: 'html_200' }, reason: 'not_json' },
     { fault: { mode: 'malformed_json' }, reason: 'malformed_json' },
+    { fault: { mode: 'truncated' }, reason: 'truncated' },
     { fault: { mode: 'empty_array' }, reason: 'empty' },
     { fault: { mode: 'http_5xx', status: 503 }, reason: 'http_5xx' },
     { fault: { mode: 'reset' }, reason: 'connect_reset' },
     { fault: { mode: 'slow', delayMs: 4000 }, reason: 'timeout' },
     { fault: { mode: 'oversized', bytes: 50_000_000 }, reason: 'too_large' },
+    { fault: { mode: 'rate_limited', retryAfter: 3600 }, reason: 'rate_limited' },
   ] as const;
 
   for (const { fault, reason } of cases) {
@@ -131,6 +175,28 @@ describe('a misbehaving gateway', () => {
       db.close();
     });
   }
+
+  it('waits what a 429 asks for, once, instead of hammering; a wait beyond the maximum fails as rate_limited (issue 13 item 7)', async () => {
+    const db = openStore(join(tempDir(), 'store.sqlite'));
+    sandbox.setFault('gateway', { mode: 'rate_limited', retryAfter: 3600 });
+    const before = sandbox.requestCount('gateway');
+    try {
+      const refused = await runOnce(db, ['2026-02'], { retries: 3, maxRetryAfterMs: 60_000 });
+      expect(refused.failures).toHaveLength(4);
+      // One request per job: the portal asked for an hour, so nothing is retried.
+      expect(sandbox.requestCount('gateway') - before).toBe(4);
+      expect(refused.failures[0]!.message).toMatch(/answered HTTP 429 \(too many requests\); it asked to wait 3600 s \(Retry-After: "3600"\)/);
+    } finally {
+      sandbox.setFault('gateway', null);
+    }
+    // A short wait is honoured: the job succeeds after it.
+    sandbox.setFault('gateway', { mode: 'rate_limited', retryAfter: 1, count: 1 });
+    const t0 = performance.now();
+    const ok = await runOnce(db, ['2026-02'], { retries: 2, retryBaseDelayMs: 10 });
+    expect(ok.status).toBe('succeeded');
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(990);
+    db.close();
+  });
 
   it('stores unusable values as null with a reason and reads Vietnamese number formats', async () => {
     const db = openStore(join(tempDir(), 'store.sqlite'));

@@ -104,6 +104,14 @@ describe('configuration', () => {
       .toMatch(/uptime\.maintenance\[0\]\.from .*is not a date and time with its offset\. Fix: write it like 2026-11-20T22:00:00\+07:00/);
   });
 
+  it('refuses a condition typo at load with its file:line:column, the value and the fix (issue 13 item 7)', () => {
+    const text = `${base}    probes:\n      - id: home\n        url: "https://dichvucong.hanoi.gov.vn/"\n        conditions:\n          - "[STATUS] === 200"\n        softConditions: ["[RESPONSE_TIME] <> 300"]\n`;
+    const problems = problemsOf(text);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^test\.yaml:15:13 portals\[0\]\.probes\[0\]\.conditions\[0\] is "\[STATUS\] === 200": is not a condition: .*"===" is not an operator; did you mean "=="\?.*Fix:/);
+    expect(problems[1]).toMatch(/^test\.yaml:16:\d+ portals\[0\]\.probes\[0\]\.softConditions\[0\] is "\[RESPONSE_TIME\] <> 300": .*"<>" is not an operator/);
+  });
+
   it('reports YAML syntax errors with the line', () => {
     expect(problemsOf('version: 1\nportals: [\n')[0]).toMatch(/test\.yaml:\d+: YAML syntax/);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KPI_ONLINE_DOSSIERS } from '../../src/kpi/definitions.ts';
 import { computeKpi, constituentsByAgency, indexMeasures, type MeasureValue } from '../../src/kpi/headline.ts';
+import { index766 } from '../../src/kpi/index766.ts';
 import { nationalSummary } from '../../src/kpi/national-summary.ts';
 import { constituentsOf, figuresOf, kpiOverview } from '../../src/kpi/overview.ts';
 import { targetFor } from '../../src/kpi/targets.ts';
@@ -110,5 +111,33 @@ describe('one agency month by month', () => {
     // An old province is no agency of today; an unknown code is nobody.
     expect(constituentsOf(agencies, 'tinh63:02', '2025-06', today)).toBeNull();
     expect(constituentsOf(agencies, 'nowhere', '2025-06', today)).toBeNull();
+  });
+});
+
+describe('quarantined values in figures (issue 13 item 2)', () => {
+  const held = { agencyCode: 'tinh63:02', metric: 'dossiers.received', value: 9_999_999_999_999, rule: 'too_large', facts: {} };
+  const values = indexMeasures([
+    m('tinh63:02', 'dossiers.received_online', 30), m('tinh63:02', 'dossiers.received', 9_999_999_999_999),
+    m('tinh63:08', 'dossiers.received_online', 70), m('tinh63:08', 'dossiers.received', 100),
+    m('tinh63:02', 'index766.tdgq', 25), m('tinh63:08', 'index766.tdgq', 18),
+  ], [held, { agencyCode: 'tinh63:02', metric: 'index766.tdgq', value: 25, rule: 'out_of_range', facts: {} }]);
+
+  it('gives an agency no rate, with the value and its rule, and no partial sum over a merged province', () => {
+    expect(computeKpi(KPI_ONLINE_DOSSIERS, 'tinh63:02', ['tinh63:02'], values)).toMatchObject({
+      rate: null, numerator: null, missingReason: 'quarantined: dossiers.received of tinh63:02 is 9999999999999 (too_large)', excluded: [held],
+    });
+    expect(computeKpi(KPI_ONLINE_DOSSIERS, 'tinh:08', ['tinh63:02', 'tinh63:08'], values)).toMatchObject({ rate: null, excluded: [held] });
+  });
+
+  it('sums the others into an aggregate and lists what it left out', () => {
+    expect(computeKpi(KPI_ONLINE_DOSSIERS, 'VN', ['tinh63:02', 'tinh63:08'], values, true)).toMatchObject({
+      numerator: 70, denominator: 100, rate: 70, constituents: ['tinh63:08'], excluded: [held],
+    });
+    expect(computeKpi(KPI_ONLINE_DOSSIERS, 'VN', ['tinh63:08'], values, true).excluded).toBeNull();
+  });
+
+  it('does not show a quarantined published 766 score as collected', () => {
+    expect(index766('tinh63:02', ['tinh63:02'], values).find((r) => r.key === 'tdgq')!.collected).toBeNull();
+    expect(index766('tinh63:08', ['tinh63:08'], values).find((r) => r.key === 'tdgq')!.collected).toBe(18);
   });
 });

@@ -77,7 +77,8 @@ describe('national portal normaliser', () => {
   it('names each way a payload can be unusable', () => {
     expect(failure(() => nationalPortal.normalise(source, job('2026-10'), [page('<!DOCTYPE html><html><title>Hệ thống đang bảo trì</title>')], registry)))
       .toMatchObject({ reason: 'not_json', message: expect.stringContaining('Hệ thống đang bảo trì') });
-    expect(failure(() => nationalPortal.normalise(source, job('2026-10'), [page('[{"HS_TOTAL": "1"')], registry)).reason).toBe('malformed_json');
+    expect(failure(() => nationalPortal.normalise(source, job('2026-10'), [page('[{"HS_TOTAL": "1"')], registry)).reason).toBe('truncated');
+    expect(failure(() => nationalPortal.normalise(source, job('2026-10'), [page('[{"HS_TOTAL": "1",}]')], registry)).reason).toBe('malformed_json');
     expect(failure(() => nationalPortal.normalise(source, job('2026-10'), [page([])], registry)).reason).toBe('empty');
     expect(failure(() => nationalPortal.normalise(source, job('2026-10'), [page({ rows: [] })], registry)).reason).toBe('unexpected_shape');
     expect(failure(() => nationalPortal.normalise(source, job('2026-10'), [page(['x'])], registry)).reason).toBe('unexpected_shape');

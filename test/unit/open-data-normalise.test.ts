@@ -50,7 +50,7 @@ describe('open-data normaliser', () => {
     expect(valueOf(r, 'tinh:48', 'reported.online_dossier_rate')?.value).toBe(40);
     expect((await failureOf(() => openData.normalise({ ...src, sheet: 'Khác' }, jobFor('2026-10'), [payload(body)], registry))).reason).toBe('unexpected_shape');
     expect((await failureOf(() => openData.normalise(src, jobFor('2026-11'), [payload(body)], registry))).reason).toBe('empty');
-    expect((await failureOf(() => openData.normalise(src, jobFor('2026-10'), [payload(body.subarray(0, body.length - 200))], registry))).reason).toBe('malformed_xlsx');
+    expect((await failureOf(() => openData.normalise(src, jobFor('2026-10'), [payload(body.subarray(0, body.length - 200))], registry))).reason).toBe('truncated');
     expect((await failureOf(() => openData.normalise(csv(), jobFor('2026-10'), [payload(body)], registry))).reason).toBe('not_csv');
   });
 
@@ -58,7 +58,7 @@ describe('open-data normaliser', () => {
     const html = payload('<!DOCTYPE html><html><head><title>Đăng nhập hệ thống</title>');
     expect(await failureOf(() => openData.normalise(csv(), jobFor('2026-10'), [html], registry))).toMatchObject({ reason: 'not_csv', message: expect.stringContaining('Đăng nhập hệ thống') });
     expect((await failureOf(() => openData.normalise({ ...csv(), format: 'xlsx' }, jobFor('2026-10'), [html], registry))).reason).toBe('not_xlsx');
-    expect((await failureOf(() => openData.normalise(csv(), jobFor('2026-10'), [payload(FILE.slice(0, FILE.indexOf('52,3')))], registry))).reason).toBe('malformed_csv');
+    expect((await failureOf(() => openData.normalise(csv(), jobFor('2026-10'), [payload(FILE.slice(0, FILE.indexOf('52,3')))], registry))).reason).toBe('truncated');
     expect((await failureOf(() => openData.normalise(csv(), jobFor('2026-10'), [payload(FILE.replace('Mã tỉnh', 'Mã ĐVHC'))], registry))).reason).toBe('unexpected_shape');
     expect((await failureOf(() => openData.normalise(csv(), jobFor('2026-10'), [payload(FILE.replace('Hồ sơ tiếp nhận;Tỷ lệ (%)', 'A;B'))], registry))).reason).toBe('unexpected_shape');
     expect((await failureOf(() => openData.normalise(csv(), jobFor('2026-10'), [payload('STT;Mã tỉnh;Hồ sơ tiếp nhận\r\n')], registry))).reason).toBe('empty');

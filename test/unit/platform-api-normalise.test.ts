@@ -50,6 +50,7 @@ describe('platform API normaliser', () => {
     expect((await failureOf(() => platformApi.normalise(source, job(), [page([])], registry))).reason).toBe('empty');
     expect((await failureOf(() => platformApi.normalise(source, job(), [page([{ agency: { id: 'a1' }, total: 5 }])], registry))).reason).toBe('unexpected_shape');
     expect((await failureOf(() => platformApi.normalise(source, job(), [payload('<html><title>Đăng nhập</title>')], registry))).reason).toBe('not_json');
-    expect((await failureOf(() => platformApi.normalise(source, job(), [payload('{"content": [')], registry))).reason).toBe('malformed_json');
+    expect((await failureOf(() => platformApi.normalise(source, job(), [payload('{"content": [')], registry))).reason).toBe('truncated');
+    expect((await failureOf(() => platformApi.normalise(source, job(), [payload('{"content": [}')], registry))).reason).toBe('malformed_json');
   });
 });

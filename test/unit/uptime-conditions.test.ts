@@ -78,4 +78,26 @@ describe('condition language (Gatus style)', () => {
     }
     expect(() => parseCondition('[STATU] == 200')).toThrow(/unknown placeholder \[STATU\].*Fix: write it like/);
   });
+
+  // Issue 13 item 7: these were read as "== '= 200'" and "< '> 200'", passed validation, never held,
+  // and marked a healthy portal DOWN.
+  it.each([
+    ['[STATUS] === 200', /"===" is not an operator; did you mean "=="\? e\.g\. "\[STATUS\] == 200"/],
+    ['[STATUS] !== 200', /"!==" is not an operator; did you mean "!="\?/],
+    ['[STATUS] <> 200', /"<>" is not an operator; did you mean "!="\? e\.g\. "\[STATUS\] != 200"/],
+    ['[RESPONSE_TIME] => 300', /"=>" is not an operator; did you mean ">="\?/],
+    ['[STATUS] == OK', /\[STATUS\] is compared with "OK", which is not a whole number/],
+    ['[STATUS] == any(200, x)', /\[STATUS\] is compared with "x", which is not a whole number/],
+    ['[CERTIFICATE_EXPIRATION] > 14 days', /not a number of milliseconds or a duration/],
+    ['[CONNECTED] == yes', /not true or false/],
+    ['len([BODY].items) > many', /len\(\[BODY\]\) is compared with "many", which is not a whole number/],
+    ['[BODY].status == ok && [STATUS] == 200', /holds an operator, bracket or quote/],
+    ['[BODY].count > abc', /can only be compared with < <= > >= against a number/],
+    ['[BODY] == "unclosed', /has no closing quote/],
+    ['[STATUS] < any(200, 204)', /any\(\) only works with == or !=/],
+    ['[STATUS] == pat(2*)', /pat\(\) matches text; \[STATUS\] is not text/],
+  ])('refuses the typo %s with the fix', (source, message) => {
+    expect(() => parseCondition(source)).toThrow(ConditionSyntaxError);
+    expect(() => parseCondition(source)).toThrow(message);
+  });
 });

@@ -1,5 +1,6 @@
 // Collection health: a collector that keeps failing, a stale source, a count anomaly.
 import { openFlags } from '../../../storage/quality.ts';
+import { listQuarantine } from '../../../storage/quarantine.ts';
 import { recentSourceOutcomes } from '../../../storage/runs.ts';
 import { addMonths, currentMonth } from '../../time/period.ts';
 import type { AlertRule, Condition } from '../types.ts';
@@ -41,11 +42,17 @@ export const dataAnomaly: AlertRule = {
   evaluate(ctx) {
     // Anomalies in the months nightly runs still collect: older ones are history, not news.
     const recent = new Set([currentMonth(ctx.now), addMonths(currentMonth(ctx.now), -1)]);
-    return openFlags(ctx.db)
+    const flags = openFlags(ctx.db)
       .filter((f) => ANOMALY_KINDS.has(f.kind) && f.period !== null && recent.has(f.period))
-      .map((f) => ({
+      .map((f): Condition => ({
         rule: 'data.anomaly', subject: `${f.kind}|${f.agencyCode}|${f.metric}|${f.period}`, agencyCode: f.agencyCode, severity: 'warning' as const,
         facts: { kind: f.kind, agency: f.agencyCode, metric: f.metric, period: f.period, detail: f.detail, source: f.sourceId },
       }));
+    // A quarantined value needs a person: to correct the source, or to release it.
+    const held = listQuarantine(ctx.db, { periods: [...recent] }).map((q): Condition => ({
+      rule: 'data.anomaly', subject: `quarantined|${q.agencyCode}|${q.metric}|${q.period}`, agencyCode: q.agencyCode, severity: 'warning',
+      facts: { kind: 'quarantined', agency: q.agencyCode, metric: q.metric, period: q.period, value: q.value, rule: q.rule, ruleFacts: q.facts, source: q.sourceId },
+    }));
+    return [...flags, ...held];
   },
 };

@@ -7,6 +7,8 @@ import type { Command } from 'commander';
 import { getMeasure } from '../../../storage/measures.ts';
 import { getSnapshot, readBody } from '../../../storage/evidence.ts';
 import { openFlags } from '../../../storage/quality.ts';
+import { listQuarantine } from '../../../storage/quarantine.ts';
+import { describeBreach, type Facts } from '../../quality/plausibility.ts';
 import { t } from '../../i18n.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
@@ -38,9 +40,10 @@ export function registerEvidence(program: Command): void {
         const stored = snapshot ? readBody(db, snapshot.sha256) : undefined;
         const excerpt = stored && measure.locator ? excerptAt(stored.body, measure.locator) : null;
         const flags = openFlags(db, { period, agencyCode: agency, metric });
+        const quarantine = listQuarantine(db, { periods: [period], agencyCode: agency, metric, all: true });
         const intact = stored?.intact ?? null;
         if (opts.json) {
-          process.stdout.write(`${JSON.stringify({ measure, snapshot, bodyIntact: intact, excerpt, flags }, null, 2)}\n`);
+          process.stdout.write(`${JSON.stringify({ measure, snapshot, bodyIntact: intact, excerpt, flags, quarantine }, null, 2)}\n`);
         } else {
           const lines = [
             `${agency} ${metric} ${period}: ${measure.value === null ? t(lang, `không có số liệu (${measure.nullReason})`, `missing (${measure.nullReason})`) : measure.value}`,
@@ -58,6 +61,12 @@ export function registerEvidence(program: Command): void {
             if (excerpt) lines.push(t(lang, '    Trích đoạn:', '    Excerpt:'), ...excerpt.split('\n').map((l) => `      ${l}`));
           } else {
             lines.push(t(lang, '  Không có bằng chứng gắn với giá trị này.', '  No evidence is linked to this value.'));
+          }
+          for (const q of quarantine) {
+            const why = describeBreach(q as typeof q & { facts: Facts }, lang);
+            lines.push(q.status === 'quarantined'
+              ? t(lang, `  BỊ CÁCH LY từ ${q.quarantinedAt}: ${why} — không dùng trong chỉ tiêu, xếp hạng, tổng hợp, cảnh báo`, `  QUARANTINED since ${q.quarantinedAt}: ${why} — left out of KPIs, ranks, aggregates, alerts`)
+              : t(lang, `  Từng bị cách ly (${q.value}, ${why}); ${q.status} ${q.endedAt}${q.endedBy ? ` bởi ${q.endedBy}` : ''}: ${q.endReason ?? ''}`, `  Was quarantined (${q.value}, ${why}); ${q.status} ${q.endedAt}${q.endedBy ? ` by ${q.endedBy}` : ''}: ${q.endReason ?? ''}`));
           }
           for (const f of flags) lines.push(t(lang, `  Cảnh báo [${f.kind}]: ${f.detail}`, `  Flag [${f.kind}]: ${f.detail}`));
           process.stdout.write(`${lines.join('\n')}\n`);

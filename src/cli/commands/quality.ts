@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import { openFlags } from '../../../storage/quality.ts';
-import { t } from '../../i18n.ts';
+import { listQuarantine, type QuarantineRow } from '../../../storage/quarantine.ts';
+import { formatMonthLabel, t, type Lang } from '../../i18n.ts';
+import { describeBreach, describeHeld, ruleOf, type Facts } from '../../quality/plausibility.ts';
+import { QUARANTINE_HEADER, quarantineRecord, releaseQuarantined, ReleaseError } from '../../quality/quarantine.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { month } from '../periods.ts';
@@ -18,34 +21,125 @@ const KIND_TITLE: Record<string, { vi: string; en: string }> = {
   unknown_unit: { vi: 'đơn vị không có trong danh mục', en: 'unknown unit' },
 };
 
+const STATUS_TITLE: Record<QuarantineRow['status'], { vi: string; en: string }> = {
+  quarantined: { vi: 'đang cách ly', en: 'quarantined' },
+  released: { vi: 'đã giải phóng', en: 'released' },
+  confirmed: { vi: 'đã được xác nhận', en: 'confirmed' },
+  superseded: { vi: 'đã được thay bằng số mới', en: 'superseded' },
+  cleared: { vi: 'không còn vi phạm', en: 'cleared' },
+};
+
+const FORMATS = ['table', 'json', 'csv'];
+
+function checkFormat(format: string): void {
+  if (!FORMATS.includes(format)) throw new UsageError(`--format "${format}" is not supported. Fix: use table, json or csv`);
+}
+
+/** One quarantine episode, in the operator's words. */
+function quarantineLine(q: QuarantineRow, lang: Lang): string {
+  const since = t(lang, `từ ${q.quarantinedAt}`, `since ${q.quarantinedAt}`);
+  const end = q.status === 'quarantined' ? '' : `; ${STATUS_TITLE[q.status][lang]} ${q.endedAt}${q.endedBy ? ` (${q.endedBy})` : ''}: ${q.endReason ?? ''}`;
+  return `  ${q.period}  ${describeHeld(q as QuarantineRow & { facts: Facts }, lang)}  [${t(lang, 'nguồn', 'source')} ${q.sourceId ?? '—'}, ${since}${end}]`;
+}
+
+
+function renderQuarantine(rows: readonly QuarantineRow[], lang: Lang, all: boolean): string[] {
+  const held = rows.filter((q) => q.status === 'quarantined').length;
+  const lines = [all
+    ? t(lang, `${rows.length} lần cách ly số liệu (${held} đang cách ly)`, `${rows.length} quarantine episodes (${held} still held back)`)
+    : t(lang, `${held} số liệu đang bị cách ly (không dùng trong chỉ tiêu, xếp hạng, tổng hợp và cảnh báo cho tới khi được xác nhận hoặc giải phóng)`,
+      `${held} values quarantined (left out of KPIs, ranks, aggregates and alerts until confirmed or released)`)];
+  for (const q of rows) lines.push(quarantineLine(q, lang));
+  if (held) lines.push(t(lang, '  Giải phóng: dvc-monitor quality release <cơ quan> <chỉ tiêu> <tháng> --by TÊN --reason "LÝ DO"', '  Release: dvc-monitor quality release <agency> <metric> <period> --by NAME --reason "WHY"'));
+  return lines;
+}
+
 export function registerQuality(program: Command): void {
-  program
+  const quality = program
     .command('quality')
-    .description('open data-quality flags: missing, inconsistent, outlier, stale, source changed, counter decreased, unknown unit')
+    .description('quarantined values, then open data-quality flags (missing, inconsistent, outlier, stale, source changed, counter decreased, unknown unit); `quality quarantined` lists quarantines, `quality release` releases one')
     .option('--period <YYYY-MM>', 'only this month')
     .option('--agency <code>', 'only this agency')
-    .option('--kind <kind>', `only this kind (${KINDS.join(', ')})`)
+    .option('--kind <kind>', `only flags of this kind (${KINDS.join(', ')})`)
     .option('--format <format>', 'table, json or csv', 'table')
     .action((opts: { period?: string; agency?: string; kind?: string; format: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
       if (opts.period !== undefined) month(opts.period, '--period', new Date());
       if (opts.kind !== undefined && !KINDS.includes(opts.kind)) throw new UsageError(`--kind "${opts.kind}" is not a flag kind. Fix: use one of ${KINDS.join(', ')}`);
-      if (!['table', 'json', 'csv'].includes(opts.format)) throw new UsageError(`--format "${opts.format}" is not supported. Fix: use table, json or csv`);
+      checkFormat(opts.format);
       const { db } = openContext(globals, { reads: 'measures' });
       try {
         const flags = openFlags(db, { period: opts.period, agencyCode: opts.agency, kind: opts.kind });
-        if (opts.format === 'json') process.stdout.write(`${JSON.stringify(flags, null, 2)}\n`);
+        const held = opts.kind === undefined ? listQuarantine(db, { periods: opts.period ? [opts.period] : undefined, agencyCode: opts.agency }) : [];
+        if (opts.format === 'json') process.stdout.write(`${JSON.stringify({ quarantined: held, flags }, null, 2)}\n`);
         else if (opts.format === 'csv') {
-          process.stdout.write(toCsv(['kind', 'period', 'agency_code', 'metric', 'source_id', 'detail', 'first_seen_at', 'last_seen_at'],
-            flags.map((f) => [f.kind, f.period, f.agencyCode, f.metric, f.sourceId, f.detail, f.firstSeenAt, f.lastSeenAt])));
+          process.stdout.write(toCsv(['kind', 'period', 'agency_code', 'metric', 'source_id', 'detail', 'first_seen_at', 'last_seen_at'], [
+            ...held.map((q) => ['quarantined', q.period, q.agencyCode, q.metric, q.sourceId, `${q.value}: ${describeBreach(q as QuarantineRow & { facts: Facts }, lang)}`, q.quarantinedAt, q.quarantinedAt]),
+            ...flags.map((f) => [f.kind, f.period, f.agencyCode, f.metric, f.sourceId, f.detail, f.firstSeenAt, f.lastSeenAt]),
+          ]));
         } else {
-          const lines = [t(lang, `${flags.length} cảnh báo chất lượng dữ liệu đang mở`, `${flags.length} open data-quality flags`)];
+          const lines = opts.kind === undefined ? [...renderQuarantine(held, lang, false), ''] : [];
+          lines.push(t(lang, `${flags.length} cảnh báo chất lượng dữ liệu đang mở`, `${flags.length} open data-quality flags`));
           for (const f of flags) {
             lines.push(`  ${f.period ?? '—'}  ${(f.agencyCode ?? f.sourceId ?? '').padEnd(12)} ${KIND_TITLE[f.kind]![lang].padEnd(24)} ${f.metric ?? ''}  ${f.detail}`);
           }
           process.stdout.write(`${lines.join('\n')}\n`);
         }
+      } finally {
+        db.close();
+      }
+    });
+
+  quality
+    .command('quarantined')
+    // --period, --agency and --format are quality's own (commander gives the parent the options it knows).
+    .description('values held back by the plausibility rules, with the reason (takes quality\'s --period, --agency, --format); --all adds released, confirmed and ended ones')
+    .option('--all', 'every quarantine episode, not only the values still held back')
+    .action((own: { all?: boolean }, cmd: Command) => {
+      const opts = { ...(cmd.parent!.opts() as { period?: string; agency?: string; format: string }), ...own };
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const lang = langOf(globals);
+      if (opts.period !== undefined) month(opts.period, '--period', new Date());
+      checkFormat(opts.format);
+      const { db } = openContext(globals, { reads: 'measures' });
+      try {
+        const rows = listQuarantine(db, { periods: opts.period ? [opts.period] : undefined, agencyCode: opts.agency, all: opts.all });
+        if (opts.format === 'json') process.stdout.write(`${JSON.stringify(rows.map((q) => ({ ...q, reason: describeBreach(q as QuarantineRow & { facts: Facts }, lang) })), null, 2)}\n`);
+        else if (opts.format === 'csv') process.stdout.write(toCsv(QUARANTINE_HEADER, rows.map((q) => quarantineRecord(q, lang))));
+        else process.stdout.write(`${renderQuarantine(rows, lang, opts.all ?? false).join('\n')}\n`);
+      } finally {
+        db.close();
+      }
+    });
+
+  quality
+    .command('release <agency> <metric> <period>')
+    .description('use a quarantined value again: an operator\'s decision, recorded with who, when and why')
+    .option('--by <name>', 'who releases it (recorded)')
+    .option('--reason <text>', 'why it is right after all (recorded), e.g. the letter that confirms it')
+    .action((agency: string, metric: string, period: string, opts: { by?: string; reason?: string }, cmd: Command) => {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const lang = langOf(globals);
+      month(period, 'period', new Date());
+      const by = opts.by?.trim() ?? '';
+      const reason = opts.reason?.trim() ?? '';
+      if (by === '') throw new UsageError('--by is required: who releases the value is recorded. Fix: add --by "Nguyễn Văn An"');
+      if (reason === '') throw new UsageError('--reason is required: why the value is right is recorded. Fix: add --reason "Sở xác nhận bằng công văn số …"');
+      if (by.length > 200 || reason.length > 2000) throw new UsageError('--by or --reason is too long. Fix: at most 200 characters for --by and 2000 for --reason');
+      const { db } = openContext(globals, { reads: 'measures' });
+      try {
+        let released: QuarantineRow;
+        try {
+          released = releaseQuarantined(db, { agencyCode: agency, metric, period, by, reason, now: new Date() });
+        } catch (err) {
+          if (err instanceof ReleaseError) throw new UsageError(`${agency} ${metric} ${period} is not quarantined. Fix: \`dvc-monitor quality quarantined\` lists the values held back`);
+          throw err;
+        }
+        const rule = ruleOf(released.rule)?.title[lang] ?? released.rule;
+        process.stdout.write(t(lang,
+          `Đã giải phóng ${agency} ${metric} ${formatMonthLabel(period, lang)} = ${released.value} (${rule}): từ nay được dùng trong chỉ tiêu, xếp hạng, tổng hợp và cảnh báo. Ghi nhận: ${by}, lúc ${released.endedAt}, lý do: ${reason}.\n`,
+          `Released ${agency} ${metric} ${period} = ${released.value} (${rule}): it is used in KPIs, ranks, aggregates and alerts from now on. Recorded: ${by}, at ${released.endedAt}, reason: ${reason}.\n`));
       } finally {
         db.close();
       }

@@ -46,7 +46,9 @@ export function registerRun(program: Command): void {
         const summary = await measure({ db, loaded, periods, log, trigger: 'cli', fresh: opts.fresh });
         const alerts = summary.status === 'interrupted' ? null : await alertsAfterRun(db, loaded, log);
         process.stdout.write(`${opts.json ? JSON.stringify({ ...summary, alerts }, null, 2) : [renderRunSummary(summary, lang), alerts && renderAlertOutcome(alerts, lang)].filter(Boolean).join('\n')}\n`);
-        process.exitCode = summary.status === 'succeeded' ? EXIT.ok : EXIT.jobFailed;
+        // A killed run finished first counts too: its failures are this command's failures.
+        const statuses = [summary.status, summary.previous?.status];
+        process.exitCode = summary.pendingPlan || statuses.some((s) => s === 'failed' || s === 'interrupted') ? EXIT.jobFailed : EXIT.ok;
       } finally {
         db.close();
       }
