@@ -6,6 +6,7 @@ import { LineCounter, isMap, isPair, isScalar, parseDocument, type Document } fr
 import type { z } from 'zod';
 import { builtInAgencies, type Agency } from '../registry/agencies.ts';
 import { crossCheckUptime } from '../uptime/endpoints.ts';
+import { crossCheckQueue } from '../scale/config.ts';
 import { ConfigSchema, type Config } from './schema.ts';
 
 export class ConfigError extends Error {
@@ -148,6 +149,7 @@ function crossCheck(config: Config, builtIns: Agency[]): Array<[Path, string]> {
     }
   });
   problems.push(...crossCheckUptime(config));
+  problems.push(...crossCheckQueue(config));
   return problems;
 }
 
