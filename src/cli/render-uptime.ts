@@ -3,11 +3,12 @@ import { formatCount, formatPercent, t as L, type Lang } from '../i18n.ts';
 import { MISSING } from '../uptime/conditions.ts';
 import type { LatestProbe } from '../../storage/uptime.ts';
 import type { EndpointReport, PeriodFigures, UptimeReport } from '../uptime/report.ts';
-import type { UptimeState } from '../uptime/state-machine.ts';
+import type { DisplayState } from '../uptime/reach.ts';
 import { LOCAL_TIME_ZONE } from '../time/period.ts';
 
-export const STATE_LABEL: Record<UptimeState, { vi: string; en: string }> = {
+export const STATE_LABEL: Record<DisplayState, { vi: string; en: string }> = {
   up: { vi: 'HOẠT ĐỘNG', en: 'UP' },
+  partial: { vi: 'TRUY CẬP ĐƯỢC MỘT PHẦN', en: 'PARTIALLY REACHABLE' },
   degraded: { vi: 'SUY GIẢM', en: 'DEGRADED' },
   down: { vi: 'NGỪNG HOẠT ĐỘNG', en: 'DOWN' },
   maintenance: { vi: 'BẢO TRÌ', en: 'MAINTENANCE' },
