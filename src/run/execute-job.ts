@@ -1,6 +1,6 @@
 // Runs one collection job: fetch (each payload stored as evidence at once), normalise, and
 // write the measures together with the job's "succeeded" mark. Every failure gets a name.
-import type { Collector, NormaliseContext, PayloadView, RunResources } from '../../collectors/types.ts';
+import type { Collector, NormaliseContext, PayloadView, RawPayload, RunResources } from '../../collectors/types.ts';
 import type { Db } from '../../storage/db.ts';
 import { saveSnapshot } from '../../storage/evidence.ts';
 import { disagreements, measuresWithPrefix, type MeasureInput } from '../../storage/measures.ts';
@@ -26,7 +26,7 @@ const SECRET_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization'
 export const redactHeaders = (headers: Record<string, string>) =>
   Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, SECRET_HEADERS.has(k.toLowerCase()) ? '[redacted]' : v]));
 
-function nameFailure(err: unknown): { reason: string; message: string } {
+export function nameFailure(err: unknown): { reason: string; message: string } {
   if (err instanceof HttpFailure || err instanceof PayloadFailure) return { reason: err.reason, message: err.message };
   const code = (err as { code?: string }).code ?? '';
   // A store error is our fault, not the portal's: named apart so it is never read as the source failing.
@@ -43,45 +43,87 @@ function normaliseContext(db: Db, source: SourceConfig, job: JobRow, registry: N
   return withStoredValues(registry, measuresWithPrefix(db, addMonths(job.period, -1), YTD_PREFIX));
 }
 
-export async function executeJob<S extends SourceConfig>(deps: {
+/** A fetched payload as it is kept: the request's secret headers already removed. */
+export interface FetchedPayload {
+  request: { method: string; url: string; headers: Record<string, string>; body: string | null };
+  response: { url: string; status: number; headers: Record<string, string>; startedAt: Date; totalMs: number; body: Buffer };
+}
+
+export const fetchedPayload = (p: RawPayload): FetchedPayload => ({
+  request: { method: p.request.method, url: p.request.url, headers: redactHeaders(p.request.headers), body: p.request.body },
+  response: { url: p.response.url, status: p.response.status, headers: p.response.headers, startedAt: p.response.startedAt, totalMs: p.response.totalMs, body: p.response.body },
+});
+
+/** Keeps one payload as evidence (before anything looks at it); returns what the normaliser sees of it. */
+function keepPayload(db: Db, job: JobRow, source: SourceConfig, p: FetchedPayload): { snapshotId: number; view: PayloadView } {
+  const { id } = saveSnapshot(db, {
+    runId: job.runId, jobId: job.id, sourceId: source.id, url: p.request.url, method: p.request.method,
+    request: { headers: p.request.headers, body: p.request.body },
+    fetchedAt: p.response.startedAt, status: p.response.status, headers: p.response.headers,
+    body: p.response.body, durationMs: p.response.totalMs,
+  });
+  return { snapshotId: id, view: { url: p.response.url, status: p.response.status, body: p.response.body } };
+}
+
+interface IngestDeps<S extends SourceConfig> {
   db: Db;
-  http: HttpClient;
   collector: Collector<S>;
   source: S;
   job: JobRow;
   registry: NormaliseContext;
   now: () => Date;
+}
+
+/** Normalises the kept payloads and writes the measures together with the job's "succeeded" mark. */
+async function finishJob<S extends SourceConfig>(deps: IngestDeps<S>, kept: ReadonlyArray<{ snapshotId: number; view: PayloadView }>): Promise<JobOutcome> {
+  const { db, collector, source, job, registry, now } = deps;
+  const ctx = normaliseContext(db, source, job, registry);
+  const normalised = await collector.normalise(source, job, kept.map((k) => k.view), ctx);
+  const result = isCumulative(source) ? yearToDateToMonthly(normalised, ctx.previousValue) : normalised;
+  const measures = withSnapshots(result.measures, kept.map((k) => k.snapshotId));
+  const notes = [...result.notes, ...disagreementNotes(db, source, measures)];
+  const changed = completeJob(db, job, measures, notes, now());
+  return { status: 'succeeded', measuresChanged: changed, notes: notes.length };
+}
+
+function failJob(db: Db, job: JobRow, failure: { reason: string; message: string }, now: () => Date): JobOutcome {
+  markJobFailed(db, job.id, failure, now());
+  return { status: 'failed', failureReason: failure.reason, failureMessage: failure.message, measuresChanged: 0, notes: 0 };
+}
+
+export async function executeJob<S extends SourceConfig>(deps: IngestDeps<S> & {
+  http: HttpClient;
   /** Where secrets named in the config are read from (default process.env). */
   env?: Readonly<Record<string, string | undefined>>;
   resources: RunResources;
 }): Promise<JobOutcome> {
-  const { db, http, collector, source, job, registry, now } = deps;
+  const { db, http, collector, source, job, now } = deps;
   const env = deps.env ?? process.env;
   markJobRunning(db, job.id, now());
-  const payloads: PayloadView[] = [];
-  const snapshotIds: number[] = [];
+  const kept: Array<{ snapshotId: number; view: PayloadView }> = [];
   try {
     for await (const payload of collector.collect(source, job, { http, env, resources: deps.resources })) {
-      const { id } = saveSnapshot(db, {
-        runId: job.runId, jobId: job.id, sourceId: source.id, url: payload.request.url, method: payload.request.method,
-        request: { headers: redactHeaders(payload.request.headers), body: payload.request.body },
-        fetchedAt: payload.response.startedAt, status: payload.response.status, headers: payload.response.headers,
-        body: payload.response.body, durationMs: payload.response.totalMs,
-      });
-      snapshotIds.push(id);
-      payloads.push({ url: payload.response.url, status: payload.response.status, body: payload.response.body });
+      kept.push(keepPayload(db, job, source, fetchedPayload(payload)));
     }
-    const ctx = normaliseContext(db, source, job, registry);
-    const normalised = await collector.normalise(source, job, payloads, ctx);
-    const result = isCumulative(source) ? yearToDateToMonthly(normalised, ctx.previousValue) : normalised;
-    const measures = withSnapshots(result.measures, snapshotIds);
-    const notes = [...result.notes, ...disagreementNotes(db, source, measures)];
-    const changed = completeJob(db, job, measures, notes, now());
-    return { status: 'succeeded', measuresChanged: changed, notes: notes.length };
+    return await finishJob(deps, kept);
   } catch (err) {
-    const failure = nameFailure(err);
-    markJobFailed(db, job.id, failure, now());
-    return { status: 'failed', failureReason: failure.reason, failureMessage: failure.message, measuresChanged: 0, notes: 0 };
+    return failJob(db, job, nameFailure(err), now);
+  }
+}
+
+/**
+ * The same job when another process fetched (a scale-out worker): its payloads are kept as
+ * evidence in the order they were fetched, then normalised and stored exactly as executeJob
+ * does; a fetch that failed keeps the payloads before it and fails the job under its name.
+ */
+export async function ingestFetchedJob<S extends SourceConfig>(deps: IngestDeps<S>, payloads: readonly FetchedPayload[], failure: { reason: string; message: string } | null): Promise<JobOutcome> {
+  const kept: Array<{ snapshotId: number; view: PayloadView }> = [];
+  try {
+    for (const p of payloads) kept.push(keepPayload(deps.db, deps.job, deps.source, p));
+    if (failure) return failJob(deps.db, deps.job, failure, deps.now);
+    return await finishJob(deps, kept);
+  } catch (err) {
+    return failJob(deps.db, deps.job, nameFailure(err), deps.now);
   }
 }
 
