@@ -15,17 +15,17 @@ const VERDICT_TTL_MS = 10_000;
 
 export interface CanaryCheck {
   /** The probe's observation and fields, turned UNKNOWN when the location's own network is down. */
-  judge(observation: Observation, fields: ProbeFields): Promise<{ observation: Observation; fields: ProbeFields }>;
+  judge(observation: Observation, fields: ProbeFields, timeoutMs: number): Promise<{ observation: Observation; fields: ProbeFields }>;
 }
 
 export function createCanaryCheck(canaries: readonly string[], transport: Transport, now: () => number = Date.now): CanaryCheck {
   let verdict: { at: number; works: Promise<boolean> } | null = null;
-  const networkWorks = (): Promise<boolean> => {
+  const networkWorks = (timeoutMs: number): Promise<boolean> => {
     if (!verdict || now() - verdict.at > VERDICT_TTL_MS) {
       verdict = {
         at: now(),
         works: Promise.any(canaries.map(async (url) => {
-          const x = await transport.exchange({ url, method: 'GET', headers: {}, timeoutMs: 5000, maxBodyBytes: 65_536, maxRedirects: 5 });
+          const x = await transport.exchange({ url, method: 'GET', headers: {}, timeoutMs, maxBodyBytes: 65_536, maxRedirects: 5 });
           if (!x.ok || x.status >= 500) throw new Error(`canary ${url} did not answer`);
         })).then(() => true, () => false),
       };
@@ -33,9 +33,9 @@ export function createCanaryCheck(canaries: readonly string[], transport: Transp
     return verdict.works;
   };
   return {
-    async judge(observation, fields) {
+    async judge(observation, fields, timeoutMs) {
       if (canaries.length === 0 || observation.kind !== 'failed' || !NETWORK_REASONS.has(observation.reason)) return { observation, fields };
-      if (await networkWorks()) return { observation, fields };
+      if (await networkWorks(timeoutMs)) return { observation, fields };
       return {
         observation: { kind: 'unknown', reason: 'location_network' },
         fields: { ...fields, outcome: 'unknown', reason: 'location_network', detail: `${observation.reason}${fields.detail ? `: ${fields.detail}` : ''}; none of this location's canaries answered either`.slice(0, 500) },

@@ -105,7 +105,7 @@ export class Coordinator {
     // ---- gaps: the queue, and each location -------------------------------------------------
     const now = () => new Date().toISOString();
     const queueDown = (reason: string) => {
-      if (!this.queueUp) return;
+      if (!this.queueUp || this.stopping) return;
       this.queueUp = false;
       log.warn({ reason }, 'the queue (Redis) is unreachable: probing from here as location local; the gap is recorded');
       openGap(probeDb, 'queue', '', now(), reason.slice(0, 500));
@@ -245,10 +245,12 @@ export class Coordinator {
   }
 
   private abandon: () => void = () => {};
+  private stopping = false;
 
   /** SIGTERM: jobs waiting on workers stay running in the store; results already posted wait in the queue. */
   stop(): Promise<void> {
     this.stopped ??= (async () => {
+      this.stopping = true;
       for (const t of this.timers) clearInterval(t);
       this.abandon();
       await this.service?.stop();

@@ -129,7 +129,8 @@ export function createRounds(opts: RoundsOptions) {
     if (live.length === 0) return local(spec, endpointId, roundAt, signal, 'no live location');
 
     const roundMs = Date.parse(roundAt);
-    const deadline = roundMs + 2 * spec.timeoutMs + spec.confirmDelayMs + queue.roundGraceMs;
+    // A probe, its confirm-retry, and the location's canaries when it could not connect.
+    const deadline = roundMs + 3 * spec.timeoutMs + spec.confirmDelayMs + queue.roundGraceMs;
     const key = keyOf(endpointId, roundAt);
     let done = () => {};
     const finished = new Promise<void>((resolve) => { done = resolve; });

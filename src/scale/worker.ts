@@ -60,6 +60,7 @@ export interface ScaleWorker {
   stop(): Promise<void>;
 }
 
+/** A worker renews its heartbeat this often (at most), so the coordinator sees it gone well within the grace. */
 const HEARTBEAT_MS = 5_000;
 
 export async function startWorker(opts: WorkerOptions): Promise<ScaleWorker> {
@@ -74,6 +75,7 @@ export async function startWorker(opts: WorkerOptions): Promise<ScaleWorker> {
   const id = `${hostname()}/${process.pid}`;
   const prefix = queue.prefix;
   const lockDuration = queue.lockSeconds * 1000;
+  const heartbeatMs = Math.min(HEARTBEAT_MS, (queue.workerGraceSeconds * 1000) / 3);
   const producer = connectRedis(queue, opts.redis ?? {}, { blocking: true, name: `dvc-worker-${opts.location}` }, env);
   producer.on('error', (err) => log.debug({ err: err.message }, 'redis connection error'));
   await checkAccess(producer, `worker ${id}`);
@@ -103,7 +105,7 @@ export async function startWorker(opts: WorkerOptions): Promise<ScaleWorker> {
     const start = Date.now();
     const outcome = await probeEndpoint(spec, { transport, stall });
     if (!outcome) return 'stopped';
-    const judged = await canaries.judge(outcome.observation, probeFields(outcome));
+    const judged = await canaries.judge(outcome.observation, probeFields(outcome), spec.timeoutMs);
     const cert = outcome.exchange.certificate;
     const result: ProbeResult = {
       kind: 'probe', resultId: j.resultId, location: opts.location, worker: id, endpointId: j.endpointId, roundAt: j.roundAt, expected: j.expected,
@@ -129,7 +131,15 @@ export async function startWorker(opts: WorkerOptions): Promise<ScaleWorker> {
   async function checkPage(job: Job<CheckPageJob>): Promise<string> {
     const j = job.data;
     const base = { kind: 'check_page' as const, resultId: j.resultId, location: opts.location, worker: id, jobId: j.jobId, attempt: j.attempt, url: j.url, pageKind: j.kind };
-    const checker = checkerFor(j.settings);
+    let checker: Checker;
+    try {
+      checker = checkerFor(j.settings);
+    } catch (err) {
+      // No browser on this machine: the check job fails by name, as in the single process.
+      await post({ ...base, visit: { ok: false, failure: { reason: 'browser_unavailable', message: (err as Error).message.slice(0, 20_000) } } });
+      done.check++;
+      return 'browser_unavailable';
+    }
     let visit: Awaited<ReturnType<Checker['visit']>>;
     try {
       visit = await checker.visit(j.url, j.kind, j.firstPartySite, j.areas);
@@ -219,9 +229,9 @@ export async function startWorker(opts: WorkerOptions): Promise<ScaleWorker> {
   }
 
   const heartbeat: Heartbeat = { location: opts.location, worker: id, kinds: [...opts.kinds], concurrency: opts.concurrency ?? null, startedAt: new Date().toISOString() };
-  const beat = () => producer.set(heartbeatKey(prefix, opts.location, id), JSON.stringify(heartbeat), 'PX', HEARTBEAT_MS * 3).catch(() => {});
+  const beat = () => producer.set(heartbeatKey(prefix, opts.location, id), JSON.stringify(heartbeat), 'PX', Math.round(heartbeatMs * 2)).catch(() => {});
   await beat();
-  const beatTimer = setInterval(() => void beat(), HEARTBEAT_MS);
+  const beatTimer = setInterval(() => void beat(), heartbeatMs);
   log.info({ worker: id, kinds: opts.kinds, queues: opts.kinds.map((k) => processors[k].queue) }, 'worker started');
 
   let stopping: Promise<void> | null = null;
@@ -232,6 +242,7 @@ export async function startWorker(opts: WorkerOptions): Promise<ScaleWorker> {
       stopping ??= (async () => {
         clearInterval(beatTimer);
         clearInterval(resourceSweep);
+        stall.stop();
         await Promise.allSettled(bullWorkers.map((w) => w.close()));
         await producer.del(heartbeatKey(prefix, opts.location, id)).catch(() => {});
         await Promise.allSettled([...checkers.values()].map((c) => c.close()));

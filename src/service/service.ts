@@ -136,8 +136,11 @@ export class Service {
         taskFinished(db, 'nightly', summary.status, new Date());
         await this.deliver();
       } catch (err) {
-        log.error({ err }, 'nightly run failed');
-        taskFinished(db, 'nightly', 'error', new Date());
+        // Stopping while jobs waited on workers (scale-out): the run stays open and is resumed at the next start.
+        const interrupted = this.abort.signal.aborted;
+        if (interrupted) log.info({ reason: (err as Error).message }, 'nightly run interrupted by the stop; it is resumed at the next start');
+        else log.error({ err }, 'nightly run failed');
+        taskFinished(db, 'nightly', interrupted ? 'interrupted' : 'error', new Date());
       } finally {
         this.running = null;
       }
