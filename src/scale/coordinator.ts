@@ -142,11 +142,17 @@ export class Coordinator {
         saveLocationState(probeDb, { location: id, state: life.state, since: life.since, lastSeenAt: life.lastSeen === null ? null : new Date(life.lastSeen).toISOString(), workers: probing });
       }
     };
+    let lastRetry = Date.now();
     const health = async () => {
       try {
         await producer.ping();
         if (!this.queueUp) await queueBack();
         await watchLocations();
+        if (Date.now() - lastRetry > 60_000) {
+          // Results the queue gave up on (the store refused them for long) are never dropped: tried again.
+          lastRetry = Date.now();
+          await resultsQueue.retryJobs({ state: 'failed' });
+        }
       } catch (err) {
         queueDown((err as Error).message);
       }
@@ -169,7 +175,9 @@ export class Coordinator {
     });
     const resultsWorker = new Worker(RESULTS_QUEUE, async (job) => ingest.add(job.data, RESULTS_QUEUE), {
       connection: { ...redisConnectionOptions(queue, role, env), connectionName: 'dvc-coordinator-results', maxRetriesPerRequest: null },
-      prefix, concurrency: queue.batch.maxResults, lockDuration: queue.lockSeconds * 1000,
+      prefix, concurrency: queue.batch.maxResults, lockDuration: queue.lockSeconds * 1000, stalledInterval: queue.lockSeconds * 1000,
+      // A result in hand when a coordinator died is given to the next one, however often that happens.
+      maxStalledCount: 1000,
       settings: { backoffStrategy: (attemptsMade: number) => Math.min(60_000, 500 * 2 ** Math.min(attemptsMade, 10)) },
       // Started once the configured endpoints are known (a result about another is a dead letter).
       autorun: false,

@@ -161,7 +161,7 @@ describe('a run spread over workers', () => {
     ];
     const coordinator = startCoordinator(file, db);
     const all = [coordinator, ...roles];
-    await waitFor('a job done by a worker', () => query<{ n: number }>(db, "SELECT count(*) AS n FROM job WHERE status = 'succeeded'")[0]!.n >= 2, 120_000, all);
+    await waitFor('a job done by a worker', () => (query<{ n: number }>(db, "SELECT count(*) AS n FROM job WHERE status = 'succeeded'")[0]?.n ?? 0) >= 2, 120_000, all);
     expect(runFinished(db)).toBeUndefined();
     const killedAt = new Date().toISOString();
     await redis.kill();
@@ -206,12 +206,13 @@ describe('a run spread over workers', () => {
       startWorkerRole(file, 'hcm-viettel', 'probe,collect', ['--concurrency', '1']),
     ];
     const first = startCoordinator(file, db);
-    await waitFor('a job done by a worker', () => query<{ n: number }>(db, "SELECT count(*) AS n FROM job WHERE status = 'succeeded'")[0]!.n >= 2, 120_000, [first, ...roles]);
+    await waitFor('a job done by a worker', () => (query<{ n: number }>(db, "SELECT count(*) AS n FROM job WHERE status = 'succeeded'")[0]?.n ?? 0) >= 2, 120_000, [first, ...roles]);
     await first.kill();
     // Workers go on with the jobs they have and post their results to the queue.
     await new Promise((r) => setTimeout(r, 4000));
     const second = startCoordinator(file, db);
     const run = await waitFor('the run to finish', () => runFinished(db), 240_000, [second, ...roles]);
+    expect(second.output()).toContain('resuming the run interrupted when the service last stopped');
     await sandbox.setFault('gateway', { mode: 'slow', delayMs: 0 });
     expect(run.status).toBe('succeeded');
     expect(query(db, 'SELECT count(*) AS n FROM run')).toEqual([{ n: 1 }]);
