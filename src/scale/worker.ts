@@ -78,7 +78,12 @@ export async function startWorker(opts: WorkerOptions): Promise<ScaleWorker> {
   const heartbeatMs = Math.min(HEARTBEAT_MS, (queue.workerGraceSeconds * 1000) / 3);
   const producer = connectRedis(queue, opts.redis ?? {}, { blocking: true, name: `dvc-worker-${opts.location}` }, env);
   producer.on('error', (err) => log.debug({ err: err.message }, 'redis connection error'));
-  await checkAccess(producer, `worker ${id}`);
+  try {
+    await checkAccess(producer, `worker ${id}`);
+  } catch (err) {
+    producer.disconnect();
+    throw err;
+  }
   const results = new Queue(RESULTS_QUEUE, { connection: producer, prefix });
   const done: Record<JobKind, number> = { probe: 0, check: 0, collect: 0 };
   let failed = 0;

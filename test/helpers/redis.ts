@@ -47,15 +47,16 @@ async function ready(port: number, child: ChildProcess, log: () => string): Prom
   throw new Error(`redis-server did not start on ${port}: ${log()}`);
 }
 
-/** Starts redis-server; `args` adds configuration (ACL users, TLS). */
-export async function startRedis(args: string[] = []): Promise<RedisServer> {
+/** Starts redis-server; `args` adds configuration (ACL users, TLS files). With `tls`, it speaks TLS only. */
+export async function startRedis(args: string[] = [], options: { tls?: boolean } = {}): Promise<RedisServer> {
   requireRedis();
   const port = await freePort();
+  const listen = options.tls ? ['--port', '0', '--tls-port', String(port)] : ['--port', String(port)];
   let child: ChildProcess;
   let output = '';
   const launch = async () => {
     output = '';
-    child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(REDIS_SERVER, [...listen, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', (d) => (output += d));
     child.stderr!.on('data', (d) => (output += d));
     await ready(port, child, () => output);
@@ -64,7 +65,7 @@ export async function startRedis(args: string[] = []): Promise<RedisServer> {
   await launch();
   return {
     port,
-    url: `redis://127.0.0.1:${port}`,
+    url: `${options.tls ? 'rediss' : 'redis'}://127.0.0.1:${port}`,
     async kill() {
       child.kill('SIGKILL');
       await exited();
