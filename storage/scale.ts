@@ -110,14 +110,16 @@ export function locationResultsOfRound(db: Db, endpointId: number, roundAt: stri
     .all(endpointId, roundAt) as Array<Omit<LocationResultRow, 'httpsRedirect'> & { httpsRedirect: number | null }>).map(toLocationRow);
 }
 
-/** The newest result of each location for each endpoint. */
+/** The newest result of each location for each endpoint (an index walk per pair, however long the history). */
 export function latestLocationResults(db: Db, endpointIds: readonly number[]): LocationResultRow[] {
   if (endpointIds.length === 0) return [];
-  return (db.prepare(`
-    SELECT ${LOCATION_COLUMNS} FROM probe_location l
-    WHERE l.endpoint_id IN (SELECT value FROM json_each(?))
-      AND l.id = (SELECT id FROM probe_location x WHERE x.endpoint_id = l.endpoint_id AND x.location = l.location ORDER BY round_at DESC, id DESC LIMIT 1)
-    ORDER BY l.endpoint_id, l.location`).all(JSON.stringify(endpointIds)) as Array<Omit<LocationResultRow, 'httpsRedirect'> & { httpsRedirect: number | null }>).map(toLocationRow);
+  const pairs = db.prepare(`SELECT DISTINCT endpoint_id AS endpointId, location FROM probe_location_day
+    WHERE endpoint_id IN (SELECT value FROM json_each(?)) ORDER BY endpoint_id, location`).all(JSON.stringify(endpointIds)) as Array<{ endpointId: number; location: string }>;
+  const latest = db.prepare(`SELECT ${LOCATION_COLUMNS} FROM probe_location WHERE endpoint_id = ? AND location = ? ORDER BY round_at DESC, id DESC LIMIT 1`);
+  return pairs.flatMap((p) => {
+    const r = latest.get(p.endpointId, p.location) as (Omit<LocationResultRow, 'httpsRedirect'> & { httpsRedirect: number | null }) | undefined;
+    return r ? [toLocationRow(r)] : [];
+  });
 }
 
 export interface LocationDayRow {

@@ -333,10 +333,12 @@ export interface IncidentRow {
   endedAt: string | null;
   cause: string;
   endedBy: ClosedIncident['endedBy'] | 'monitor_gap' | null;
+  /** Several locations: those that saw the portal down when it opened (JSON array), else null. */
+  locationsJson: string | null;
 }
 
 const INCIDENT_SELECT = `SELECT i.id, i.endpoint_id AS endpointId, e.portal_id AS portalId, e.key, i.started_at AS startedAt,
-  i.ended_at AS endedAt, i.cause, i.ended_by AS endedBy FROM uptime_incident i JOIN uptime_endpoint e ON e.id = i.endpoint_id`;
+  i.ended_at AS endedAt, i.cause, i.ended_by AS endedBy, i.locations_json AS locationsJson FROM uptime_incident i JOIN uptime_endpoint e ON e.id = i.endpoint_id`;
 
 /** Incidents overlapping [from, to) (UTC), open ones included. */
 export function incidentsBetween(db: Db, from: string, to: string, endpointIds?: readonly number[]): IncidentRow[] {
