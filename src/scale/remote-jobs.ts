@@ -69,7 +69,8 @@ function blob(db: Db, sha: string): Buffer {
   return b.body;
 }
 
-function visitOf(db: Db, r: CheckPageResult): VisitResult {
+/** A page's visit as a worker made it, from its result and the blobs ingest stored. */
+export function visitOf(db: Db, r: CheckPageResult): VisitResult {
   if (!r.visit.ok) throw new Error('not a visit');
   const v = r.visit;
   return {
