@@ -7,8 +7,8 @@
 //    lateness p99 of the locations' probes against the round's time, CPU of the coordinator per
 //    result and per round, of the workers per probe, of Redis per result.
 // 2. checks: the sandbox pages through 1, 2 and 4 worker processes against the single process at
-//    the same number of pages in flight: pages per minute and CPU seconds per page of the whole
-//    machine (every process: workers, their Chromium, Redis, the coordinator's ingest and judging).
+//    the same number of pages in flight: pages per minute and CPU seconds per page of our process
+//    trees (workers, their Chromium, Redis, the ingest and judging here; not the shared machine's).
 //    On a 2-core machine shared with others the ratio shows the overhead, not the speed-up.
 // 3. ingest: the single writer's rate, results per second through the results queue into SQLite,
 //    and SQLite alone for the same batches.
@@ -18,6 +18,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { Queue, Worker } from 'bullmq';
 import { hostResolverRules, TLS_SPKI_SHA256 } from '../sandbox/hosts.ts';
@@ -157,7 +158,7 @@ async function probes(redis: RedisServer, dir: string): Promise<void> {
 }
 
 // ---- 2. checks ---------------------------------------------------------------------------------
-interface CheckRun { label: string; pages: number; errors: number; seconds: number; machineCpu: number }
+interface CheckRun { label: string; pages: number; errors: number; seconds: number; cpu: number; processes: number }
 
 function checkOf(url: string, visit: PortalCheck['visits'][number], versions: PortalCheck['versions'], at: Date): PortalCheck {
   const results = judgePortal({ home: visit.evidence, pages: [] }, ['privacy', 'accessibility'], localDate(at));
@@ -174,13 +175,24 @@ async function checks(redis: RedisServer, dir: string): Promise<void> {
   const pages = benchPages(number('pages'));
   const levels = values.levels.split(',').map(Number);
   const settings = { ...DEFAULT_CHECK_SETTINGS, hostResolverRules: rules, trustedCertificateSpki: [TLS_SPKI_SHA256] };
+  const sampler = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/bench/scale/tree-cpu.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  children.push(sampler);
+  const answers = createInterface({ input: sampler.stdout! })[Symbol.asyncIterator]();
+  await sleep(1500); // its own start
+  const measureFrom = (roots: number[]) => {
+    sampler.stdin!.write(`start ${roots.join(' ')} -- ${sandbox.pid} ${sampler.pid}\n`);
+    return async () => {
+      sampler.stdin!.write('stop\n');
+      return JSON.parse((await answers.next()).value as string) as { cpuSeconds: number; processes: number };
+    };
+  };
   console.log(`\n2. Checks: ${pages.length} sandbox pages (privacy + accessibility), the single process against 1, 2, 4 worker processes at the same number of pages in flight…`);
   const runs: CheckRun[] = [];
 
   const single = async (concurrency: number): Promise<CheckRun> => {
     const checker = new Checker({ ...settings, concurrency });
     const db = openStore(join(dir, `single-${concurrency}.sqlite`));
-    const m0 = machineCpu();
+    const measured = measureFrom([process.pid]);
     const t0 = performance.now();
     let errors = 0;
     await Promise.all(pages.map(async ({ url, kind }) => {
@@ -189,9 +201,11 @@ async function checks(redis: RedisServer, dir: string): Promise<void> {
       if (visit.evidence.error) errors++;
       saveCheck(db, { runId: null, jobId: null, check: checkOf(url, visit, checker.versions, at) });
     }));
+    const seconds = (performance.now() - t0) / 1000;
+    const used = await measured();
     await checker.close();
     db.close();
-    return { label: `single process, ${concurrency} page(s) at once`, pages: pages.length, errors, seconds: (performance.now() - t0) / 1000, machineCpu: machineCpu() - m0 };
+    return { label: `single process, ${concurrency} page(s) at once`, pages: pages.length, errors, seconds, cpu: used.cpuSeconds, processes: used.processes };
   };
 
   const scaled = async (processes: number): Promise<CheckRun> => {
@@ -229,7 +243,7 @@ async function checks(redis: RedisServer, dir: string): Promise<void> {
       },
     });
     const results = new Worker(RESULTS_QUEUE, async (j) => ingest.add(j.data, RESULTS_QUEUE), { connection: { ...connection, maxRetriesPerRequest: null }, prefix, concurrency: 50 });
-    const m0 = machineCpu();
+    const measured = measureFrom([process.pid, redis.pid()]);
     const t0 = performance.now();
     await queue.addBulk(pages.map(({ url, kind }) => {
       const data: CheckPageJob = {
@@ -240,13 +254,13 @@ async function checks(redis: RedisServer, dir: string): Promise<void> {
     }));
     await finished;
     const seconds = (performance.now() - t0) / 1000;
-    const cpu = machineCpu() - m0;
+    const used = await measured();
     await results.close();
     await queue.close();
     blobs.disconnect();
     await Promise.all(workers.map(stop));
     db.close();
-    return { label: `${processes} worker process(es), 1 page at once each`, pages: pages.length, errors, seconds, machineCpu: cpu };
+    return { label: `${processes} worker process(es), 1 page at once each`, pages: pages.length, errors, seconds, cpu: used.cpuSeconds, processes: used.processes };
   };
 
   try {
@@ -254,13 +268,14 @@ async function checks(redis: RedisServer, dir: string): Promise<void> {
       for (const measure of [() => single(level), () => scaled(level)]) {
         const r = await measure();
         runs.push(r);
-        console.log(`   ${r.label.padEnd(44)} ${r.pages} pages (${r.errors} errors) in ${f1(r.seconds).padStart(6)} s = ${f1((r.pages * 60) / r.seconds).padStart(5)} pages/min, ${(r.machineCpu / r.pages).toFixed(2)} CPU s/page (whole machine)`);
+        console.log(`   ${r.label.padEnd(44)} ${r.pages} pages (${r.errors} errors) in ${f1(r.seconds).padStart(6)} s = ${f1((r.pages * 60) / r.seconds).padStart(5)} pages/min, ${(r.cpu / r.pages).toFixed(2)} CPU s/page (${r.processes} processes)`);
       }
       const [s, d] = runs.slice(-2) as [CheckRun, CheckRun];
-      console.log(`   → at ${level} page(s) in flight: workers ÷ single process = ${((d.machineCpu / d.pages) / (s.machineCpu / s.pages)).toFixed(2)}× CPU per page, ${((d.pages / d.seconds) / (s.pages / s.seconds)).toFixed(2)}× pages per minute (load average ${load()})`);
+      console.log(`   → at ${level} page(s) in flight: workers ÷ single process = ${(d.cpu / s.cpu).toFixed(2)}× CPU per page, ${((d.pages / d.seconds) / (s.pages / s.seconds)).toFixed(2)}× pages per minute (load average ${load()})`);
     }
   } finally {
     await stop(sandbox);
+    await stop(sampler);
   }
 }
 
