@@ -25,6 +25,7 @@ import { registerProbe } from './commands/probe.ts';
 import { registerTrackers } from './commands/trackers.ts';
 import { registerUptime } from './commands/uptime.ts';
 import { registerWorker } from './commands/worker.ts';
+import { registerQueue } from './commands/queue.ts';
 import { QueueSetupError } from '../scale/config.ts';
 import { EXIT, UsageError } from './errors.ts';
 
@@ -57,6 +58,7 @@ export function buildProgram(): Command {
   registerServe(program);
   registerExport(program);
   registerWorker(program);
+  registerQueue(program);
   // Every subcommand inherits the exit override, so bad options end with code 2, not a throw.
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
