@@ -101,32 +101,42 @@ export function createIngest(opts: IngestOptions): Ingest {
     queued = [];
     if (items.length === 0) return;
     const batch: IngestBatch = { locations: [], staged: [], blobs: [], dead: [] };
-    const kinds: Array<{ item: Pending; kind: 'location' | 'staged' | 'dead'; index: number }> = [];
+    // What each row of the batch belongs to: one result may give several rows (a probe batch).
+    const rows: Array<{ item: Pending; kind: 'location' | 'staged' | 'dead'; index: number }> = [];
+    const deadLetter = (item: Pending, d: DeadLetterInput) => rows.push({ item, kind: 'dead', index: batch.dead.push(d) - 1 });
+    const probeRow = (item: Pending, r: ProbeResult) => {
+      if (!opts.knownEndpoint(r.endpointId)) {
+        deadLetter(item, { resultId: r.resultId, queue: 'results', reason: 'unknown_endpoint', message: `endpoint ${r.endpointId} is not configured (any more)`, payload: JSON.stringify(r) });
+        return;
+      }
+      const row = locationRowOf(r);
+      rows.push({ item, kind: 'location', index: batch.locations.push({ row, localDate: localDate(new Date(row.roundAt)) }) - 1 });
+    };
+    const failed = new Set<Pending>();
     for (const item of items) {
       if (item.dead) {
-        kinds.push({ item, kind: 'dead', index: batch.dead.push(item.dead) - 1 });
+        deadLetter(item, item.dead);
         continue;
       }
       const r = item.result!;
-      try {
-        if (r.kind === 'probe') {
-          if (!opts.knownEndpoint(r.endpointId)) throw new DeadLetter('unknown_endpoint', `endpoint ${r.endpointId} is not configured (any more)`);
-          const row = locationRowOf(r);
-          kinds.push({ item, kind: 'location', index: batch.locations.push({ row, localDate: localDate(new Date(row.roundAt)) }) - 1 });
-        } else {
+      if (r.kind === 'probe') probeRow(item, r);
+      else if (r.kind === 'probe_batch') for (const one of r.results) probeRow(item, one);
+      else {
+        try {
           batch.blobs.push(...(await blobsFor(r)));
           const staged: StagedResultInput = {
             resultId: r.resultId, kind: r.kind, jobId: r.jobId, attempt: r.attempt, pageUrl: r.kind === 'check_page' ? r.url : null,
             worker: r.worker, location: r.location, body: r,
           };
-          kinds.push({ item, kind: 'staged', index: batch.staged.push(staged) - 1 });
+          rows.push({ item, kind: 'staged', index: batch.staged.push(staged) - 1 });
+        } catch (err) {
+          if (!(err instanceof DeadLetter)) {
+            failed.add(item);
+            item.reject(err);
+            continue;
+          }
+          deadLetter(item, { resultId: r.resultId, queue: 'results', reason: err.reason, message: err.message, payload: JSON.stringify(r) });
         }
-      } catch (err) {
-        if (!(err instanceof DeadLetter)) {
-          item.reject(err);
-          continue;
-        }
-        kinds.push({ item, kind: 'dead', index: batch.dead.push({ resultId: r.resultId, queue: 'results', reason: err.reason, message: err.message, payload: JSON.stringify(r) }) - 1 });
       }
     }
     const t0 = performance.now();
@@ -136,34 +146,37 @@ export function createIngest(opts: IngestOptions): Ingest {
     } catch (err) {
       if (isStoreBusy(err)) stats.busyRetries++;
       opts.log[isStoreBusy(err) ? 'warn' : 'error']({ err, results: items.length }, 'results not written; the queue gives them again');
-      for (const k of kinds) k.item.reject(err);
+      for (const item of items) if (!failed.has(item)) item.reject(err);
       return;
     } finally {
       stats.writeMs += performance.now() - t0;
     }
     stats.batches++;
-    stats.results += kinds.length;
-    for (const k of kinds) {
+    stats.results += rows.length;
+    const outcomes = new Map<Pending, Set<'stored' | 'duplicate' | 'dead_letter'>>();
+    const note = (item: Pending, o: 'stored' | 'duplicate' | 'dead_letter') => (outcomes.get(item) ?? outcomes.set(item, new Set()).get(item)!).add(o);
+    for (const k of rows) {
       if (k.kind === 'dead') {
         stats.deadLetters++;
         const d = batch.dead[k.index]!;
         opts.log.warn({ resultId: d.resultId, reason: d.reason }, 'result kept as a dead letter');
         opts.onDead?.(d.resultId, d.reason);
-        k.item.resolve('dead_letter');
+        note(k.item, 'dead_letter');
       } else if (k.kind === 'location') {
         const stored = outcome.locationsStored[k.index]!;
         if (stored) opts.onProbe?.(batch.locations[k.index]!.row);
-        k.item.resolve(stored ? 'stored' : 'duplicate');
+        note(k.item, stored ? 'stored' : 'duplicate');
       } else {
         const stored = outcome.staged[k.index]!;
         if (stored) opts.onStaged?.(batch.staged[k.index]!.resultId);
-        k.item.resolve(stored ? 'stored' : 'duplicate');
+        note(k.item, stored ? 'stored' : 'duplicate');
       }
     }
+    for (const [item, o] of outcomes) item.resolve(o.has('stored') ? 'stored' : o.has('duplicate') ? 'duplicate' : 'dead_letter');
     // Stored blobs need not wait in Redis any longer.
     if (opts.redis) {
-      const shas = [...new Set(kinds.filter((k) => k.kind === 'staged').flatMap((k) => blobsOf(k.item.result!)))];
-      if (shas.length) void opts.redis.del(...shas.map((s) => `${opts.prefix}:blob:${s}`)).catch(() => {});
+      const shas = [...new Set(rows.filter((k) => k.kind === 'staged').flatMap((k) => blobsOf(k.item.result!)))];
+      if (shas.length) void opts.redis.del(...shas.map((sha) => `${opts.prefix}:blob:${sha}`)).catch(() => {});
     }
   }
 

@@ -18,7 +18,7 @@ import type { Observation } from '../uptime/state-machine.ts';
 import type { Transport } from '../uptime/transport.ts';
 import { LOCAL_LOCATION } from './config.ts';
 import type { Ingest } from './ingest.ts';
-import { probeResultId, toWireSpec, type ProbeJob, type ProbeResult } from './messages.ts';
+import { probeResultId, toWireSpec, type ProbeBatchJob, type ProbeJob, type ProbeResult } from './messages.ts';
 import { quorumVerdict } from './quorum.ts';
 
 export interface RoundsOptions {
@@ -82,7 +82,34 @@ interface OpenRound {
   done(): void;
 }
 
+/** Probes of one location due within this window go as one job (BullMQ's cost per job paid once). */
+const BATCH_WINDOW_MS = 100;
+const MAX_BATCH = 500;
+
+/** Per location, probes gathered for a moment and sent as one job; each caller learns whether it went. */
+function createProbeSender(probeQueueOf: (location: string) => Queue) {
+  const buffers = new Map<string, { probes: ProbeJob[]; waiters: Array<{ resolve(): void; reject(err: unknown): void }>; timer: NodeJS.Timeout | null }>();
+  const flush = (location: string) => {
+    const b = buffers.get(location);
+    if (!b || b.probes.length === 0) return;
+    buffers.delete(location);
+    if (b.timer) clearTimeout(b.timer);
+    const job: ProbeBatchJob = { v: 1, location, probes: b.probes };
+    probeQueueOf(location).add('probes', job, { jobId: `b.${b.probes[0]!.resultId}.${b.probes.length}`, removeOnComplete: true, removeOnFail: true })
+      .then(() => { for (const w of b.waiters) w.resolve(); }, (err: unknown) => { for (const w of b.waiters) w.reject(err); });
+  };
+  return (location: string, probe: ProbeJob): Promise<void> => new Promise((resolve, reject) => {
+    let b = buffers.get(location);
+    if (!b) buffers.set(location, (b = { probes: [], waiters: [], timer: null }));
+    b.probes.push(probe);
+    b.waiters.push({ resolve, reject });
+    if (b.probes.length >= MAX_BATCH) flush(location);
+    else b.timer ??= setTimeout(() => flush(location), BATCH_WINDOW_MS);
+  });
+}
+
 export function createRounds(opts: RoundsOptions) {
+  const sendProbe = createProbeSender(opts.probeQueueOf);
   const { queue, log } = opts;
   const me = `${hostname()}/${process.pid}`;
   const open = new Map<string, OpenRound>();
@@ -142,7 +169,7 @@ export function createRounds(opts: RoundsOptions) {
         v: 1, resultId: probeResultId(endpointId, roundAt, location), endpointId, roundAt, expected: serving, startBy: new Date(roundMs + queue.roundGraceMs).toISOString(), spec: wire,
       });
       try {
-        await Promise.all(live.map((l) => opts.probeQueueOf(l).add('probe', job(l), { jobId: job(l).resultId, removeOnComplete: true, removeOnFail: true })));
+        await Promise.all(live.map((l) => sendProbe(l, job(l))));
       } catch (err) {
         opts.queueFailed(err);
         return await local(spec, endpointId, roundAt, signal, 'queue unreachable');

@@ -5,6 +5,7 @@
 // Secrets are read here, from this machine's environment, by the names the jobs carry.
 import { hostname } from 'node:os';
 import { Queue, Worker, type Job } from 'bullmq';
+import pLimit from 'p-limit';
 import { collectorFor } from '../../collectors/index.ts';
 import { Checker, DEFAULT_CHECK_SETTINGS } from '../checks/checker.ts';
 import type { LoadedConfig } from '../config/load.ts';
@@ -23,7 +24,7 @@ import { createCanaryCheck } from './canaries.ts';
 import { QueueSetupError } from './config.ts';
 import {
   CHECK_QUEUE, COLLECT_QUEUE, probeQueue, RESULTS_QUEUE,
-  type CheckPageJob, type CheckPageResult, type CollectJob, type CollectResult, type JobKind, type ProbeJob, type ProbeResult, type WirePayload, type WorkerResult,
+  type CheckPageJob, type CheckPageResult, type CollectJob, type CollectResult, type JobKind, type ProbeBatchJob, type ProbeJob, type ProbeResult, type WirePayload, type WorkerResult,
 } from './messages.ts';
 import { checkAccess, connectRedis, heartbeatKey, putBlob, redisConnectionOptions, type Heartbeat, type RedisRole } from './redis.ts';
 
@@ -43,7 +44,7 @@ export interface WorkerOptions {
   loaded: LoadedConfig;
   location: string;
   kinds: readonly JobKind[];
-  /** Jobs at once per kind (default: probes 100, check pages checks.concurrency, collection 4). */
+  /** At once: probes in flight (default 100), pages (default checks.concurrency), collection jobs (default 4). */
   concurrency?: number;
   connectTo?: readonly ConnectToRule[];
   redis?: RedisRole;
@@ -103,23 +104,46 @@ export async function startWorker(opts: WorkerOptions): Promise<ScaleWorker> {
   });
   const stall = createStallMeter();
   const canaries = createCanaryCheck(location?.canaries ?? [], transport);
-  async function probe(job: Job<ProbeJob>): Promise<string> {
-    const j = job.data;
-    if (Date.now() > Date.parse(j.startBy)) return 'too late: the round is judged without this location';
+  async function probeOne(j: ProbeJob): Promise<ProbeResult | null> {
+    if (Date.now() > Date.parse(j.startBy)) return null; // too late: the round is judged without this location
     const spec = { ...j.spec, conditions: j.spec.conditions.map(parseCondition), softConditions: j.spec.softConditions.map(parseCondition) };
     const start = Date.now();
     const outcome = await probeEndpoint(spec, { transport, stall });
-    if (!outcome) return 'stopped';
+    if (!outcome) return null;
     const judged = await canaries.judge(outcome.observation, probeFields(outcome), spec.timeoutMs);
     const cert = outcome.exchange.certificate;
-    const result: ProbeResult = {
+    return {
       kind: 'probe', resultId: j.resultId, location: opts.location, worker: id, endpointId: j.endpointId, roundAt: j.roundAt, expected: j.expected,
       at: new Date(start).toISOString(), latenessMs: start - Date.parse(j.roundAt), observation: judged.observation, fields: judged.fields,
       certificate: cert ? { subject: cert.subject, issuer: cert.issuer, notAfter: cert.notAfter } : null,
     };
-    await post(result);
-    done.probe++;
-    return judged.observation.kind;
+  }
+  const probesInFlight = pLimit(opts.concurrency ?? 100);
+  /** A batch's probes, each as soon as a slot is free; results posted together every quarter second. */
+  async function probeBatch(job: Job<ProbeBatchJob>): Promise<string> {
+    let pending: ProbeResult[] = [];
+    let posting: Promise<void> = Promise.resolve();
+    const send = () => {
+      if (pending.length === 0) return posting;
+      const results = pending;
+      pending = [];
+      posting = posting.then(() => post({ kind: 'probe_batch', resultId: `b.${results[0]!.resultId}.${results.length}`, location: opts.location, worker: id, results }));
+      return posting;
+    };
+    const timer = setInterval(() => void send().catch(() => {}), 250);
+    let late = 0;
+    try {
+      await Promise.all(job.data.probes.map((p) => probesInFlight(async () => {
+        const r = await probeOne(p);
+        if (r) pending.push(r);
+        else late++;
+      })));
+    } finally {
+      clearInterval(timer);
+    }
+    await send();
+    done.probe += job.data.probes.length - late;
+    return `${job.data.probes.length - late} probed, ${late} too late`;
   }
 
   // ---- check pages ---------------------------------------------------------------------
@@ -209,7 +233,8 @@ export async function startWorker(opts: WorkerOptions): Promise<ScaleWorker> {
   }, 60_000);
 
   // ---- the BullMQ workers --------------------------------------------------------------
-  const concurrencyOf = (kind: JobKind) => opts.concurrency ?? (kind === 'probe' ? 100 : kind === 'check' ? (opts.loaded.config.checks?.concurrency ?? 2) : 4);
+  // Probe batches: a few at once (their probes share the probes-in-flight limit above).
+  const concurrencyOf = (kind: JobKind) => (kind === 'probe' ? 8 : (opts.concurrency ?? (kind === 'check' ? (opts.loaded.config.checks?.concurrency ?? 2) : 4)));
   const workerOptions = (kind: JobKind) => ({
     connection: { ...redisConnectionOptions(queue, opts.redis ?? {}, env), connectionName: `dvc-worker-${opts.location}-${kind}`, maxRetriesPerRequest: null },
     prefix, concurrency: concurrencyOf(kind), lockDuration, stalledInterval: lockDuration,
@@ -218,7 +243,7 @@ export async function startWorker(opts: WorkerOptions): Promise<ScaleWorker> {
   });
   const bullWorkers: Worker[] = [];
   const processors: Record<JobKind, { queue: string; run: (job: Job) => Promise<string> }> = {
-    probe: { queue: probeQueue(opts.location), run: (job) => probe(job as Job<ProbeJob>) },
+    probe: { queue: probeQueue(opts.location), run: (job) => probeBatch(job as Job<ProbeBatchJob>) },
     check: { queue: CHECK_QUEUE, run: (job) => checkPage(job as Job<CheckPageJob>) },
     collect: { queue: COLLECT_QUEUE, run: (job) => collect(job as Job<CollectJob>) },
   };

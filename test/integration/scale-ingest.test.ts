@@ -74,6 +74,16 @@ describe('ingest of worker results', () => {
     expect(ingest.stats().batches).toBe(2);
   });
 
+  it('stores a batch of probe results row by row: a known endpoint's stored, an unknown one's a dead letter, a repeat changes nothing', async () => {
+    const { db, endpointId } = store();
+    const ingest = createIngest({ db, redis, prefix: 'ing', log, maxResults: 100, maxWaitMs: 20, knownEndpoint: (id) => id === endpointId });
+    const batch = { kind: 'probe_batch' as const, resultId: 'b.1', location: 'a', worker: 'w/1', results: [probeResult(endpointId, 'a'), probeResult(99, 'a')] };
+    expect(await ingest.add(batch, 'results')).toBe('stored');
+    expect(await ingest.add({ ...batch, resultId: 'b.2' }, 'results')).toBe('duplicate');
+    expect(db.prepare('SELECT count(*) FROM probe_location').pluck().get()).toBe(1);
+    expect(deadLetters(db).map((d) => d.reason)).toEqual(['unknown_endpoint', 'unknown_endpoint']);
+  });
+
   it('keeps a collection result only for the attempt its job waits on, with its evidence checked and stored first', async () => {
     const { db, jobId } = store();
     const staged: string[] = [];

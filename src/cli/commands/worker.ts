@@ -21,7 +21,7 @@ export function registerWorker(program: Command): void {
     .description('a scale-out worker: takes probe, check and collection jobs from the queue (queue: in the configuration) and posts the results to the coordinator; never opens the store')
     .requiredOption('--location <id>', 'the location (network) this worker probes from, one of queue.locations')
     .option('--kinds <list>', `the jobs it takes: ${JOB_KINDS.join(',')}`, JOB_KINDS.join(','))
-    .option('--concurrency <n>', 'jobs at once per kind (default: 100 probes, checks.concurrency pages, 4 collections)')
+    .option('--concurrency <n>', 'at once: probes in flight (default 100), pages (default checks.concurrency), collection jobs (default 4)')
     .option('--connect-to <rule>', 'HOST:PORT=HOST2:PORT2: probes of HOST:PORT connect to HOST2:PORT2 instead (curl --connect-to); repeatable', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--redis-username <user>', "this worker's Redis ACL user (default: queue.redis.username)")
     .option('--redis-password-env <name>', 'the environment variable holding its password (default: queue.redis.passwordEnv)')
