@@ -74,7 +74,7 @@ describe('ingest of worker results', () => {
     expect(ingest.stats().batches).toBe(2);
   });
 
-  it('stores a batch of probe results row by row: a known endpoint's stored, an unknown one's a dead letter, a repeat changes nothing', async () => {
+  it('stores a batch of probe results row by row: a known endpoint stored, an unknown one a dead letter, a repeat changes nothing', async () => {
     const { db, endpointId } = store();
     const ingest = createIngest({ db, redis, prefix: 'ing', log, maxResults: 100, maxWaitMs: 20, knownEndpoint: (id) => id === endpointId });
     const batch = { kind: 'probe_batch' as const, resultId: 'b.1', location: 'a', worker: 'w/1', results: [probeResult(endpointId, 'a'), probeResult(99, 'a')] };
