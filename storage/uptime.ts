@@ -10,6 +10,7 @@ import type { Histogram } from '../src/uptime/availability.ts';
 import { addRollup, emptyRollup, rollupDeltas, type ProbeGroup, type RollupCounts } from '../src/uptime/rollup.ts';
 import type { MaintenanceWindow, NoticeVerdict } from '../src/uptime/maintenance.ts';
 import type { Reach } from '../src/uptime/reach.ts';
+import type { ProbeFields } from '../src/uptime/probe.ts';
 import type { ClosedIncident, EndpointHealth, OpenIncident, Transition, UptimeState } from '../src/uptime/state-machine.ts';
 import type { Db } from './db.ts';
 
@@ -107,32 +108,13 @@ export function syncMaintenance(db: Db, windows: readonly MaintenanceInput[]): v
   })();
 }
 
-export interface ProbeRecord {
+/** A probe row: the raw fields of the probe (src/uptime/probe.ts) with its endpoint, time and state. */
+export interface ProbeRecord extends ProbeFields {
   endpointId: number;
   at: string;
   latenessMs: number | null;
-  outcome: 'up' | 'degraded' | 'failed' | 'unknown';
   state: UptimeState;
-  reason: string | null;
-  detail: string | null;
-  attempts: number;
-  statusCode: number | null;
-  dnsMs: number | null;
-  connectMs: number | null;
-  tlsMs: number | null;
-  firstByteMs: number | null;
-  totalMs: number | null;
-  rtBucket: number | null;
-  bodyBytes: number | null;
-  ip: string | null;
-  finalUrl: string | null;
-  redirectsJson: string | null;
-  httpsRedirect: boolean | null;
-  certNotAfter: string | null;
-  certIssuer: string | null;
-  assertionsJson: string | null;
   maintenanceId: string | null;
-  stalledMs: number | null;
 }
 
 /** What one probe round changes: its raw row, the endpoint's new state, and any transition or incident change. */

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { hostResolverRules, TLS_SPKI_SHA256 } from '../sandbox/hosts.ts';
 import { benchPages } from './fixtures/check-pages.ts';
+import { machineCpuSeconds, processCpuSeconds } from './fixtures/cpu.ts';
 import { CHROMIUM_ARGS, findChromium } from '../../src/browser/launch.ts';
 import { Checker, DEFAULT_CHECK_SETTINGS, type PortalCheck } from '../../src/checks/checker.ts';
 import { siteOf } from '../../src/checks/evidence/third-parties.ts';
@@ -81,27 +82,7 @@ function sampler(pid: number) {
 }
 
 /** CPU seconds of a process and of the children it has reaped (Chromium's processes end up there). */
-function cpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime, stime, cutime, cstime are fields 14–17 of stat; f starts at field 3.
-    return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
-/**
- * CPU seconds the whole machine spent (every process, user and system), from /proc/stat. The
- * tools' own counters miss Chromium's renderers, which are reaped by Chromium's zygote, not by
- * the tool: this is the honest cost of a page, the sandbox's small share included for both.
- */
-function machineCpuSeconds(): number {
-  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
-  const [user, nice, system, , , irq, softirq, steal] = fields.map(Number);
-  return (user! + nice! + system! + irq! + softirq! + steal!) / 100;
-}
+const cpuSeconds = (pid: number) => processCpuSeconds(pid, true) ?? 0;
 
 interface Measured { tool: string; concurrency: number; pages: number; errors: number; seconds: number; perMinute: number; cpuPerPage: number; machineCpuPerPage: number; peakRss: number; peakPss: number; note?: string }
 

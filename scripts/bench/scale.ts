@@ -24,6 +24,7 @@ import { Queue, Worker } from 'bullmq';
 import { hostResolverRules, TLS_SPKI_SHA256 } from '../sandbox/hosts.ts';
 import { startRedis, type RedisServer } from '../sandbox/redis.ts';
 import { benchPages } from './fixtures/check-pages.ts';
+import { machineCpuSeconds, processCpuSeconds } from './fixtures/cpu.ts';
 import { Checker, DEFAULT_CHECK_SETTINGS, type PortalCheck } from '../../src/checks/checker.ts';
 import { siteOf } from '../../src/checks/evidence/third-parties.ts';
 import { judgePortal } from '../../src/checks/judge.ts';
@@ -81,22 +82,7 @@ const stop = (child: ChildProcess) => new Promise<void>((resolve) => {
   setTimeout(() => child.kill('SIGKILL'), 20_000).unref();
 });
 
-/** utime + stime of one process, in seconds. */
-function cpuOf(pid: number): number {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const x = f.slice(f.lastIndexOf(')') + 2).split(' ');
-    return (Number(x[11]) + Number(x[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-/** CPU seconds the whole machine spent (every process), from /proc/stat. */
-function machineCpu(): number {
-  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
-  const [user, nice, system, , , irq, softirq, steal] = fields.map(Number);
-  return (user! + nice! + system! + irq! + softirq! + steal!) / 100;
-}
+const cpuOf = (pid: number) => processCpuSeconds(pid) ?? 0;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 const f1 = (n: number) => n.toFixed(1);
@@ -130,13 +116,13 @@ async function probes(redis: RedisServer, dir: string): Promise<void> {
   const coordinator = start([BIN, 'start', '--config', file, '--db', db, '--no-catch-up', '--log-level', 'warn'], { quiet: true });
   console.log(`\n1. Probes: ${endpoints} endpoints every 60 s from ${LOCATIONS.length} locations, ${workers.length} worker processes; ${warmup} min warm-up, then ${minutes} min measured…`);
   await sleep(warmup * 60_000);
-  const cpu0 = { coordinator: cpuOf(coordinator.pid!), workers: workers.reduce((s, w) => s + cpuOf(w.pid!), 0), redis: cpuOf(redis.pid()), machine: machineCpu() };
+  const cpu0 = { coordinator: cpuOf(coordinator.pid!), workers: workers.reduce((s, w) => s + cpuOf(w.pid!), 0), redis: cpuOf(redis.pid()), machine: machineCpuSeconds() };
   const t0 = new Date();
   await sleep(minutes * 60_000);
   const t1 = new Date();
   const cpu = {
     coordinator: cpuOf(coordinator.pid!) - cpu0.coordinator, workers: workers.reduce((s, w) => s + cpuOf(w.pid!), 0) - cpu0.workers,
-    redis: cpuOf(redis.pid()) - cpu0.redis, machine: machineCpu() - cpu0.machine,
+    redis: cpuOf(redis.pid()) - cpu0.redis, machine: machineCpuSeconds() - cpu0.machine,
   };
   const wall = (t1.getTime() - t0.getTime()) / 1000;
   // Rounds of the window's last seconds are judged up to their deadline (3 timeouts, the confirm delay, the grace).
@@ -303,39 +289,53 @@ async function ingestRate(redis: RedisServer, dir: string): Promise<void> {
       },
     };
   };
-  console.log(`\n3. Ingest: ${n} probe results through the results queue into SQLite (batches of ≤ 500, every ≤ 100 ms)…`);
+  console.log(`\n3. Ingest: ${n} probe results through the results queue into SQLite (transactions of ≤ 500 queue jobs, every ≤ 100 ms)…`);
   const connection = { host: '127.0.0.1', port: redis.port };
-  const queue = new Queue(RESULTS_QUEUE, { connection, prefix: 'bi' });
-  for (let i = 0; i < n; i += 1000) {
-    await queue.addBulk(Array.from({ length: Math.min(1000, n - i) }, (_, k) => {
-      const r = result(i + k, LOCATIONS[(i + k) % LOCATIONS.length]!);
-      return { name: 'result', data: r, opts: { jobId: `r.${r.resultId}`, removeOnComplete: true } };
-    }));
-  }
   const { Redis } = await import('ioredis');
   const blobs = new Redis(connection);
-  const ingest = createIngest({ db, redis: blobs, prefix: 'bi', log, maxResults: 500, maxWaitMs: 100, knownEndpoint: (id) => known.has(id) });
-  let consumed = 0;
-  let done = () => {};
-  const finished = new Promise<void>((resolve) => { done = resolve; });
-  const cpu0 = process.cpuUsage();
-  const r0 = cpuOf(redis.pid());
-  const t0 = performance.now();
-  const worker = new Worker(RESULTS_QUEUE, async (j) => {
-    const o = await ingest.add(j.data, RESULTS_QUEUE);
-    if (++consumed === n) done();
-    return o;
-  }, { connection: { ...connection, maxRetriesPerRequest: null }, prefix: 'bi', concurrency: 500 });
-  await finished;
-  const seconds = (performance.now() - t0) / 1000;
-  const cpu = process.cpuUsage(cpu0);
-  const redisCpu = cpuOf(redis.pid()) - r0;
-  await worker.close();
-  await queue.close();
+  /** Results put in the queue `perJob` to a job, then drained by the coordinator's ingest. */
+  const throughQueue = async (label: string, perJob: number, offset: number) => {
+    const queue = new Queue(RESULTS_QUEUE, { connection, prefix: 'bi' });
+    for (let i = 0; i < n; i += 1000) {
+      const chunk = Array.from({ length: Math.min(1000, n - i) }, (_, k) => result(offset + i + k, LOCATIONS[(i + k) % LOCATIONS.length]!));
+      const jobs = [];
+      for (let j = 0; j < chunk.length; j += perJob) {
+        const part = chunk.slice(j, j + perJob);
+        const data = perJob === 1 ? part[0]! : { kind: 'probe_batch' as const, resultId: `b.${part[0]!.resultId}.${part.length}`, location: part[0]!.location, worker: 'bench/1', results: part };
+        jobs.push({ name: 'result', data, opts: { jobId: `r.${data.resultId}`, removeOnComplete: true } });
+      }
+      await queue.addBulk(jobs);
+    }
+    const jobsTotal = Math.ceil(n / perJob);
+    const countRows = () => db.prepare('SELECT count(*) FROM probe_location').pluck().get() as number;
+    const before = countRows();
+    const ingest = createIngest({ db, redis: blobs, prefix: 'bi', log, maxResults: 500, maxWaitMs: 100, knownEndpoint: (id) => known.has(id) });
+    let consumed = 0;
+    let done = () => {};
+    const finished = new Promise<void>((resolve) => { done = resolve; });
+    const cpu0 = process.cpuUsage();
+    const r0 = cpuOf(redis.pid());
+    const t0 = performance.now();
+    const worker = new Worker(RESULTS_QUEUE, async (j) => {
+      const o = await ingest.add(j.data, RESULTS_QUEUE);
+      if (++consumed === jobsTotal) done();
+      return o;
+    }, { connection: { ...connection, maxRetriesPerRequest: null }, prefix: 'bi', concurrency: 500 });
+    await finished;
+    const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const redisCpu = cpuOf(redis.pid()) - r0;
+    await worker.close();
+    await queue.close();
+    const stats = ingest.stats();
+    const stored = countRows() - before;
+    const through = (cpu.user + cpu.system) / n;
+    console.log(`   ${label}: ${stored} stored in ${f1(seconds)} s = ${f1(n / seconds)} results/s on this loaded machine; coordinator CPU ${f1((cpu.user + cpu.system) / 1e6)} s = ${f1(through)} µs/result (~${f1(1e6 / through)} results/s for one free core), Redis ${f1((redisCpu * 1e6) / n)} µs/result; ${stats.batches} transactions, SQLite ${f1(stats.writeMs / 1000)} s of it`);
+  };
+  // One result a queue job; then as workers post them, the results of a quarter second together.
+  await throughQueue('one result a queue job', 1, 0);
+  await throughQueue('20 results a queue job (a probe batch)', 20, n);
   blobs.disconnect();
-  const stats = ingest.stats();
-  const stored = db.prepare('SELECT count(*) FROM probe_location').pluck().get() as number;
-  console.log(`   ${stored} stored in ${f1(seconds)} s = ${f1(n / seconds)} results/s; coordinator CPU ${f1((cpu.user + cpu.system) / 1e6)} s = ${f1((cpu.user + cpu.system) / n)} µs/result, Redis ${f1((redisCpu * 1e6) / n)} µs/result; ${stats.batches} transactions, SQLite ${f1(stats.writeMs / 1000)} s of it`);
   // SQLite alone, the same rows in the same batch size: the writer's ceiling.
   const rows = Array.from({ length: n }, (_, i) => result(i + n * 10, 'sqlite-only'));
   const c1 = process.cpuUsage();
@@ -350,8 +350,7 @@ async function ingestRate(redis: RedisServer, dir: string): Promise<void> {
   const sqliteCpu = process.cpuUsage(c1);
   const perResult = (sqliteCpu.user + sqliteCpu.system) / n;
   console.log(`   SQLite alone, same rows and batches: ${f1(n / sqliteSeconds)} results/s on this loaded machine; ${f1(perResult)} µs CPU/result, i.e. ~${f1(1e6 / perResult)} results/s for one free core`);
-  const through = (cpu.user + cpu.system) / n;
-  console.log(`   through the queue, one free core would take ~${f1(1e6 / through)} results/s (coordinator CPU alone; Redis on another core)`);
+
   db.close();
 }
 

@@ -87,6 +87,27 @@ function stored(db: string) {
   };
 }
 
+/**
+ * A run of four months spread over two workers of one collection each, the gateway slowed down so
+ * that it lasts: the single-process reference first, then the coordinator, once two jobs are done.
+ */
+async function slowRunUnderWay(prefix: string) {
+  const dir = tempDir();
+  const setup: Setup = { prefix, lookbackMonths: 4, probes: true };
+  const reference = await singleProcessRun(dir, setup);
+  const file = writeConfig(dir, configText(setup));
+  const db = join(dir, 'store.sqlite');
+  await sandbox.setFault('gateway', { mode: 'slow', delayMs: 600 });
+  const workers = [
+    startWorkerRole(file, 'hn-vnpt', 'probe,collect', ['--concurrency', '1']),
+    startWorkerRole(file, 'hcm-viettel', 'probe,collect', ['--concurrency', '1']),
+  ];
+  const coordinator = startCoordinator(file, db);
+  await waitFor('a job done by a worker', () => (query<{ n: number }>(db, "SELECT count(*) AS n FROM job WHERE status = 'succeeded'")[0]?.n ?? 0) >= 2, 120_000, [coordinator, ...workers]);
+  expect(runFinished(db)).toBeUndefined();
+  return { file, db, reference, workers, coordinator };
+}
+
 describe('a run spread over workers', () => {
   it('stores, row for row, what the single process stores from the same sandbox', async () => {
     const dir = tempDir();
@@ -149,20 +170,8 @@ describe('a run spread over workers', () => {
   }, 360_000);
 
   it('Redis killed and restarted mid-run: the coordinator probes alone meanwhile and records the gap; nothing is lost or stored twice', async () => {
-    const dir = tempDir();
-    const setup: Setup = { prefix: 'crash', lookbackMonths: 4, probes: true };
-    const reference = await singleProcessRun(dir, setup);
-    const file = writeConfig(dir, configText(setup));
-    const db = join(dir, 'store.sqlite');
-    await sandbox.setFault('gateway', { mode: 'slow', delayMs: 600 });
-    const roles = [
-      startWorkerRole(file, 'hn-vnpt', 'probe,collect', ['--concurrency', '1']),
-      startWorkerRole(file, 'hcm-viettel', 'probe,collect', ['--concurrency', '1']),
-    ];
-    const coordinator = startCoordinator(file, db);
-    const all = [coordinator, ...roles];
-    await waitFor('a job done by a worker', () => (query<{ n: number }>(db, "SELECT count(*) AS n FROM job WHERE status = 'succeeded'")[0]?.n ?? 0) >= 2, 120_000, all);
-    expect(runFinished(db)).toBeUndefined();
+    const { db, reference, workers, coordinator } = await slowRunUnderWay('crash');
+    const all = [coordinator, ...workers];
     const killedAt = new Date().toISOString();
     await redis.kill();
     // Longer than a probe interval, so that rounds fall in the gap.
@@ -195,18 +204,7 @@ describe('a run spread over workers', () => {
   }, 420_000);
 
   it('the coordinator killed mid-run and started again: results posted meanwhile are taken, nothing is lost or stored twice', async () => {
-    const dir = tempDir();
-    const setup: Setup = { prefix: 'restart', lookbackMonths: 4, probes: true };
-    const reference = await singleProcessRun(dir, setup);
-    const file = writeConfig(dir, configText(setup));
-    const db = join(dir, 'store.sqlite');
-    await sandbox.setFault('gateway', { mode: 'slow', delayMs: 600 });
-    const roles = [
-      startWorkerRole(file, 'hn-vnpt', 'probe,collect', ['--concurrency', '1']),
-      startWorkerRole(file, 'hcm-viettel', 'probe,collect', ['--concurrency', '1']),
-    ];
-    const first = startCoordinator(file, db);
-    await waitFor('a job done by a worker', () => (query<{ n: number }>(db, "SELECT count(*) AS n FROM job WHERE status = 'succeeded'")[0]?.n ?? 0) >= 2, 120_000, [first, ...roles]);
+    const { file, db, reference, workers: roles, coordinator: first } = await slowRunUnderWay('restart');
     await first.kill();
     // Workers go on with the jobs they have and post their results to the queue.
     await new Promise((r) => setTimeout(r, 4000));

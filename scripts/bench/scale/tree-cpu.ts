@@ -7,16 +7,9 @@
 // come and go with the pages; they are in the trees while they live, whoever reaps them.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { processCpuSeconds } from '../fixtures/cpu.ts';
 
-const selfCpu = (pid: number): number | null => {
-  try {
-    const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100;
-  } catch {
-    return null;
-  }
-};
+const selfCpu = (pid: number) => processCpuSeconds(pid);
 const children = (pid: number): number[] => {
   try {
     return readdirSync(`/proc/${pid}/task`).flatMap((t) => readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
