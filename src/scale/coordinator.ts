@@ -124,6 +124,7 @@ export class Coordinator {
     for (const l of queue.locations) {
       this.life.set(l.id, { state: 'unknown', since: now(), lastSeen: null, workers: 0 });
     }
+    const saved = new Map<string, { at: number; state: string; workers: number }>();
     const watchLocations = async () => {
       const workers = await liveWorkers(producer, prefix);
       const t = Date.now();
@@ -139,11 +140,19 @@ export class Coordinator {
           else openGap(probeDb, 'location', id, life.since, life.lastSeen === null ? 'no worker has come for this location' : `no live worker for ${queue.workerGraceSeconds} s`);
           log[state === 'up' ? 'info' : 'warn']({ location: id, workers: probing }, state === 'up' ? 'location is probing' : 'location has no live worker: UNKNOWN, left out of the quorum');
         }
-        saveLocationState(probeDb, { location: id, state: life.state, since: life.since, lastSeenAt: life.lastSeen === null ? null : new Date(life.lastSeen).toISOString(), workers: probing });
+        // Written when it changes, and its last sighting every half minute.
+        const last = saved.get(id);
+        if (!last || last.state !== life.state || last.workers !== probing || t - last.at > 30_000) {
+          saveLocationState(probeDb, { location: id, state: life.state, since: life.since, lastSeenAt: life.lastSeen === null ? null : new Date(life.lastSeen).toISOString(), workers: probing });
+          saved.set(id, { at: t, state: life.state, workers: probing });
+        }
       }
     };
     let lastRetry = Date.now();
+    let checking = false;
     const health = async () => {
+      if (checking) return; // the previous look is still waiting on Redis
+      checking = true;
       try {
         await producer.ping();
         if (!this.queueUp) await queueBack();
@@ -155,6 +164,8 @@ export class Coordinator {
         }
       } catch (err) {
         queueDown((err as Error).message);
+      } finally {
+        checking = false;
       }
     };
     // Noticed at once, not only at the next ping.
