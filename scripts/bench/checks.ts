@@ -10,14 +10,14 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { FIXTURE_PAGES, FIXTURES_ORIGIN } from '../sandbox/check-fixtures.ts';
-import { hostResolverRules, publicSiteUrl, TLS_SPKI_SHA256 } from '../sandbox/hosts.ts';
+import { hostResolverRules, TLS_SPKI_SHA256 } from '../sandbox/hosts.ts';
+import { benchPages } from './fixtures/check-pages.ts';
+import { machineCpuSeconds, processCpuSeconds } from './fixtures/cpu.ts';
 import { CHROMIUM_ARGS, findChromium } from '../../src/browser/launch.ts';
 import { Checker, DEFAULT_CHECK_SETTINGS, type PortalCheck } from '../../src/checks/checker.ts';
 import { siteOf } from '../../src/checks/evidence/third-parties.ts';
 import { judgePortal } from '../../src/checks/judge.ts';
 import { scoreArea } from '../../src/checks/score.ts';
-import type { PageKind } from '../../src/checks/types.ts';
 import { localDate } from '../../src/time/period.ts';
 import { saveCheck } from '../../storage/checks.ts';
 import { openStore } from '../../storage/db.ts';
@@ -27,32 +27,6 @@ const { values } = parseArgs({ options: { levels: { type: 'string', default: '1,
 const tools = values.tools.split(',');
 const levels = values.levels.split(',').map(Number);
 const pageCount = Number(values.pages);
-
-// ---------------------------------------------------------------------------------------
-// The pages: the three portal builds on their public hosts, months of their statistics, the fixtures.
-
-function benchPages(n: number): Array<{ url: string; kind: PageKind }> {
-  const hanoi = publicSiteUrl('hanoi');
-  const bct = publicSiteUrl('bct', 'http');
-  const danang = publicSiteUrl('danang');
-  const F = FIXTURE_PAGES;
-  const fixed: Array<{ url: string; kind: PageKind }> = [
-    { url: hanoi, kind: 'home' }, { url: bct, kind: 'home' }, { url: danang, kind: 'home' },
-    ...['dich-vu-cong', 'nop-ho-so', 'thong-ke', 'chinh-sach-bao-mat', 'tuyen-bo-tro-nang'].map((p) => ({ url: `${hanoi}${p}`, kind: 'other' as const })),
-    ...['dich-vu-cong', 'nop-ho-so', 'thong-ke', 'tra-cuu-ho-so'].map((p) => ({ url: `${bct}${p}`, kind: 'other' as const })),
-    ...['dich-vu-cong', 'nop-ho-so', 'thong-ke', 'chinh-sach-bao-mat'].map((p) => ({ url: `${danang}${p}`, kind: 'other' as const })),
-    ...[F.clean, F.mixedContent, F.thirdPartyCdn, F.storage, F.focusHidden, F.unreachable, F.reflow, F.untitledFrame].map((p) => ({ url: `${FIXTURES_ORIGIN}${p}`, kind: 'other' as const })),
-  ];
-  const months: Array<{ url: string; kind: PageKind }> = [];
-  for (let back = 1; fixed.length + months.length < n; back++) {
-    const d = new Date();
-    d.setUTCDate(1);
-    d.setUTCMonth(d.getUTCMonth() - back);
-    const month = d.toISOString().slice(0, 7);
-    months.push({ url: `${hanoi}thong-ke?thang=${month}`, kind: 'other' }, { url: `${bct}thong-ke?thang=${month}`, kind: 'other' });
-  }
-  return [...fixed, ...months].slice(0, n);
-}
 
 // ---------------------------------------------------------------------------------------
 // Memory of a process tree, sampled from /proc by a separate process: reading smaps costs
@@ -108,27 +82,7 @@ function sampler(pid: number) {
 }
 
 /** CPU seconds of a process and of the children it has reaped (Chromium's processes end up there). */
-function cpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime, stime, cutime, cstime are fields 14–17 of stat; f starts at field 3.
-    return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
-/**
- * CPU seconds the whole machine spent (every process, user and system), from /proc/stat. The
- * tools' own counters miss Chromium's renderers, which are reaped by Chromium's zygote, not by
- * the tool: this is the honest cost of a page, the sandbox's small share included for both.
- */
-function machineCpuSeconds(): number {
-  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
-  const [user, nice, system, , , irq, softirq, steal] = fields.map(Number);
-  return (user! + nice! + system! + irq! + softirq! + steal!) / 100;
-}
+const cpuSeconds = (pid: number) => processCpuSeconds(pid, true) ?? 0;
 
 interface Measured { tool: string; concurrency: number; pages: number; errors: number; seconds: number; perMinute: number; cpuPerPage: number; machineCpuPerPage: number; peakRss: number; peakPss: number; note?: string }
 

@@ -71,6 +71,40 @@ export function browserArgs(settings: Pick<CheckSettings, 'hostResolverRules' | 
   ];
 }
 
+/** Requests to other registrable domains than the home page's are third-party. */
+export const firstPartySiteOf = (target: CheckTarget) => siteOf(new URL(target.homeUrl).hostname);
+
+/**
+ * The pages a check visits after the home page: the configured key pages, then the privacy
+ * policy and the accessibility statement the home page links to. A check spread over workers
+ * (src/scale/check-flow.ts) visits the same pages in the same order.
+ */
+export function pagesAfterHome(target: CheckTarget, home: VisitResult['evidence'], areas: readonly Area[]): Array<{ url: string; kind: PageKind }> {
+  const wanted = new Map<string, PageKind>();
+  for (const p of target.pages) wanted.set(p.url, p.kind);
+  if (!home.error) {
+    const policy = areas.includes('privacy') ? findPolicyLink(home.links) : null;
+    const statement = areas.includes('accessibility') ? findStatementLink(home.links) : null;
+    if (policy) wanted.set(policy.href.split('#')[0]!, 'privacy_policy');
+    if (statement) wanted.set(statement.href.split('#')[0]!, 'accessibility_statement');
+  }
+  wanted.delete(target.homeUrl);
+  return [...wanted].map(([url, kind]) => ({ url, kind }));
+}
+
+/** The check of a portal from its visits: the criteria judged on the evidence, the areas scored. */
+export function assembleCheck(input: {
+  target: CheckTarget; areas: Area[]; startedAt: Date; finishedAt: Date; home: VisitResult; others: VisitResult[]; versions: Versions;
+}): PortalCheck {
+  const { target, areas, startedAt, home, others } = input;
+  const measuredOn = localDate(startedAt);
+  const results = judgePortal({ home: home.evidence, pages: others.map((o) => o.evidence) }, areas, measuredOn);
+  return {
+    target, areas, startedAt, finishedAt: input.finishedAt, measuredOn, visits: [home, ...others], results,
+    scores: areas.map((a) => scoreArea(results, a)), versions: input.versions,
+  };
+}
+
 export class Checker {
   private browser: Browser | null = null;
   private launching: Promise<Browser> | null = null;
@@ -103,51 +137,37 @@ export class Checker {
     return this.launching;
   }
 
-  /** Visits one address; a browser that cannot even start is a scanner error of this page. */
+  /**
+   * Visits one address; a browser that cannot even start is a scanner error of this page. A home
+   * page checked for privacy is then visited twice more, refusing and accepting through its
+   * consent banner (evidence/consent/), so that a worker process's visit carries the same evidence.
+   */
   visit(url: string, kind: PageKind, firstPartySite: string, areas: readonly Area[], extra: Pick<VisitOptions, 'phases'> = {}): Promise<VisitResult> {
     return this.limit(async () => {
       const browser = await this.liveBrowser();
-      return visitPage(browser, url, {
+      const filterList = await (this.filterList ??= filterListFor(this.settings.filterList));
+      const result = await visitPage(browser, url, {
         kind, firstPartySite, areas, pageTimeoutMs: this.settings.pageTimeoutMs, maxPageBytes: this.settings.maxPageBytes,
         keyboardSample: this.settings.keyboardSample, screenshotMaxHeight: this.settings.screenshotMaxHeight, probeHttp: kind === 'home',
-        publicAddresses: this.settings.publicAddresses, maxPageMemoryMb: this.settings.maxPageMemoryMb,
-        filterList: await (this.filterList ??= filterListFor(this.settings.filterList)), ...extra,
+        publicAddresses: this.settings.publicAddresses, maxPageMemoryMb: this.settings.maxPageMemoryMb, filterList, ...extra,
       });
+      if (kind === 'home' && areas.includes('privacy') && !result.evidence.error) {
+        result.evidence.consent = await consentVisits(await this.liveBrowser(), url, {
+          firstPartySite, pageTimeoutMs: this.settings.pageTimeoutMs, maxPageBytes: this.settings.maxPageBytes, publicAddresses: this.settings.publicAddresses, filterList,
+        });
+      }
+      return result;
     });
-  }
-
-  /** The home page visited refusing, then accepting, through its consent banner (privacy). */
-  consent(url: string, firstPartySite: string): Promise<NonNullable<VisitResult['evidence']['consent']>> {
-    return this.limit(async () => consentVisits(await this.liveBrowser(), url, {
-      firstPartySite, pageTimeoutMs: this.settings.pageTimeoutMs, maxPageBytes: this.settings.maxPageBytes, publicAddresses: this.settings.publicAddresses,
-      filterList: await (this.filterList ??= filterListFor(this.settings.filterList)),
-    }));
   }
 
   async checkPortal(target: CheckTarget, options: { areas?: readonly Area[]; now?: () => Date } = {}): Promise<PortalCheck> {
     const now = options.now ?? (() => new Date());
     const areas = [...(options.areas ?? this.settings.areas)];
     const startedAt = now();
-    const firstPartySite = siteOf(new URL(target.homeUrl).hostname);
+    const firstPartySite = firstPartySiteOf(target);
     const home = await this.visit(target.homeUrl, 'home', firstPartySite, areas);
-    const wanted = new Map<string, PageKind>();
-    for (const p of target.pages) wanted.set(p.url, p.kind);
-    if (!home.evidence.error) {
-      const policy = areas.includes('privacy') ? findPolicyLink(home.evidence.links) : null;
-      const statement = areas.includes('accessibility') ? findStatementLink(home.evidence.links) : null;
-      if (policy) wanted.set(policy.href.split('#')[0]!, 'privacy_policy');
-      if (statement) wanted.set(statement.href.split('#')[0]!, 'accessibility_statement');
-    }
-    wanted.delete(target.homeUrl);
-    const consent = areas.includes('privacy') && !home.evidence.error ? this.consent(target.homeUrl, firstPartySite) : null;
-    const others = await Promise.all([...wanted].map(([url, kind]) => this.visit(url, kind, firstPartySite, areas)));
-    if (consent) home.evidence.consent = await consent;
-    const measuredOn = localDate(startedAt);
-    const results = judgePortal({ home: home.evidence, pages: others.map((o) => o.evidence) }, areas, measuredOn);
-    return {
-      target, areas, startedAt, finishedAt: now(), measuredOn, visits: [home, ...others], results,
-      scores: areas.map((a) => scoreArea(results, a)), versions: this.versions,
-    };
+    const others = await Promise.all(pagesAfterHome(target, home.evidence, areas).map((p) => this.visit(p.url, p.kind, firstPartySite, areas)));
+    return assembleCheck({ target, areas, startedAt, finishedAt: now(), home, others, versions: this.versions });
   }
 
   async close(): Promise<void> {

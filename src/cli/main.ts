@@ -24,6 +24,9 @@ import { registerSummary } from './commands/summary.ts';
 import { registerProbe } from './commands/probe.ts';
 import { registerTrackers } from './commands/trackers.ts';
 import { registerUptime } from './commands/uptime.ts';
+import { registerWorker } from './commands/worker.ts';
+import { registerQueue } from './commands/queue.ts';
+import { QueueSetupError } from '../scale/config.ts';
 import { EXIT, UsageError } from './errors.ts';
 
 export function buildProgram(): Command {
@@ -54,6 +57,8 @@ export function buildProgram(): Command {
   registerReport(program);
   registerServe(program);
   registerExport(program);
+  registerWorker(program);
+  registerQueue(program);
   // Every subcommand inherits the exit override, so bad options end with code 2, not a throw.
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
@@ -76,7 +81,7 @@ export async function main(argv: string[]): Promise<number> {
       // Help and version are not errors; commander already printed what was wrong otherwise.
       return err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? EXIT.ok : EXIT.badInput;
     }
-    if (err instanceof ConfigError || err instanceof UsageError) {
+    if (err instanceof ConfigError || err instanceof UsageError || err instanceof QueueSetupError) {
       process.stderr.write(`${err.message}\n`);
       return EXIT.badInput;
     }

@@ -6,7 +6,7 @@ import type { QuarantinedValue } from '../kpi/headline.ts';
 import { describeBreach, describeHeld, incompleteNote, ruleOf, type Facts } from '../quality/plausibility.ts';
 import { HEADLINE_KPIS } from '../kpi/definitions.ts';
 import type { EndpointReport } from '../uptime/report.ts';
-import { formatDuration, reasonLabel, STATE_LABEL } from '../cli/render-uptime.ts';
+import { formatDuration, LOCATION_OUTCOME_LABEL, reasonLabel, STATE_LABEL } from '../cli/render-uptime.ts';
 import { html, page, type Safe } from './html.ts';
 import type { PortalSection, ReportModel } from './model.ts';
 import { scorecardSection } from './scorecard.ts';
@@ -76,7 +76,16 @@ function incidentTable(endpoints: EndpointReport[], lang: Lang): Safe {
   const rows = endpoints.flatMap((e) => e.incidents.map((i) => ({ endpoint: e.endpoint, ...i })));
   if (rows.length === 0) return html`<p class="muted">${t(lang, 'Không có sự cố trong 12 tháng.', 'No incidents in 12 months.')}</p>`;
   return html`<table class="incidents"><thead><tr><th>${t(lang, 'Điểm đo', 'Endpoint')}</th><th>${t(lang, 'Bắt đầu (UTC)', 'Started (UTC)')}</th><th>${t(lang, 'Kết thúc (UTC)', 'Ended (UTC)')}</th><th class="num">${t(lang, 'Thời lượng', 'Duration')}</th><th>${t(lang, 'Nguyên nhân', 'Cause')}</th></tr></thead>
-<tbody>${rows.slice(-50).map((i) => html`<tr><td>${i.endpoint}</td><td>${i.startedAt}</td><td>${i.endedAt ?? t(lang, 'chưa kết thúc', 'ongoing')}</td><td class="num">${formatDuration(i.durationMs, lang)}</td><td>${reasonLabel(i.cause, lang)}</td></tr>`)}</tbody></table>`;
+<tbody>${rows.slice(-50).map((i) => html`<tr><td>${i.endpoint}</td><td>${i.startedAt}</td><td>${i.endedAt ?? t(lang, 'chưa kết thúc', 'ongoing')}</td><td class="num">${formatDuration(i.durationMs, lang)}</td><td>${reasonLabel(i.cause, lang)}${i.locations ? ` (${t(lang, 'từ', 'from')} ${i.locations.join(', ')})` : ''}</td></tr>`)}</tbody></table>`;
+}
+
+/** Probed from several locations: what each one saw, beside the quorum's verdict above. */
+function locationTable(endpoints: EndpointReport[], lang: Lang): Safe {
+  const rows = endpoints.flatMap((e) => e.locations.map((v) => ({ endpoint: e.endpoint, partial: e.partialRounds, ...v })));
+  if (rows.length === 0) return html``;
+  return html`<h4>${t(lang, 'Theo vị trí đo', 'By location')}</h4><table class="locations"><thead><tr><th>${t(lang, 'Điểm đo', 'Endpoint')}</th><th>${t(lang, 'Vị trí', 'Location')}</th><th>${t(lang, 'Lần đo gần nhất', 'Last probe')}</th><th class="num">${t(lang, 'Tỷ lệ truy cập được từ vị trí này', 'Reachable from here')}</th><th class="num">${t(lang, 'Không truy cập được', 'Unreachable')}</th><th class="num">${t(lang, 'Không xác định', 'Unknown')}</th></tr></thead>
+<tbody>${rows.map((r) => html`<tr><td>${r.endpoint}</td><td>${r.location}</td><td>${r.last ? `${LOCATION_OUTCOME_LABEL[r.last.outcome]?.[lang] ?? r.last.outcome}${r.last.reason ? ` (${reasonLabel(r.last.reason, lang)})` : ''} ${r.last.roundAt}` : '—'}</td><td class="num">${pct(r.availabilityPercent, lang)}</td><td class="num">${formatCount(r.counts.failed, lang)}</td><td class="num">${formatCount(r.counts.unknown, lang)}</td></tr>`)}</tbody></table>
+<p class="muted">${t(lang, 'Trạng thái và tỷ lệ sẵn sàng ở trên là kết luận theo đa số các vị trí đã trả lời; cổng chỉ không truy cập được từ một số ít vị trí là "truy cập được một phần", không tính là thời gian ngừng.', 'The state and availability above are the verdict of the majority of the locations that answered; a portal unreachable from fewer locations is "partially reachable", never counted as downtime.')}${endpoints.some((e) => e.partialRounds > 0) ? ` ${t(lang, 'Số lần đo truy cập được một phần', 'Partially reachable rounds')}: ${endpoints.map((e) => `${e.endpoint} ${formatCount(e.partialRounds, lang)}`).join(', ')}.` : ''}</p>`;
 }
 
 export function portalSection(p: PortalSection, period: string, lang: Lang): Safe {
@@ -88,7 +97,7 @@ export function portalSection(p: PortalSection, period: string, lang: Lang): Saf
       series: p.endpoints.map((e) => ({ name: e.endpoint, values: e.months.map((x) => x.availabilityPercent) })),
     });
   return html`<section class="portal" id="portal-${p.portalId}"><h3>${p.name}</h3><p class="muted">${p.agencyCode} · ${p.url}</p>
-${endpointRows(p.endpoints, period, lang)}<figure>${chart}</figure>
+${endpointRows(p.endpoints, period, lang)}${locationTable(p.endpoints, lang)}<figure>${chart}</figure>
 <h4>${t(lang, 'Sự cố', 'Incidents')}</h4>${incidentTable(p.endpoints, lang)}
 <h4>${t(lang, 'Bảo vệ dữ liệu cá nhân và tiếp cận', 'Privacy and accessibility')}</h4>${scorecardSection(p.scorecard, lang, p.screenshot)}</section>`;
 }

@@ -7,6 +7,7 @@ import type { Lang } from '../../i18n.ts';
 import { isStoreBusy } from '../../uptime/recorder.ts';
 import { utcBoundsOfLocalDate } from '../../uptime/rollup.ts';
 import { buildUptimeReport, type UptimeReport } from '../../uptime/report.ts';
+import { gapsBetween, latestLocationResults, locationDays, partialDays } from '../../../storage/scale.ts';
 import { currentMonth, isMonthPeriod, lastDay, localDate } from '../../time/period.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
@@ -36,6 +37,10 @@ export function uptimeReportFromStore(db: Db, opts: { portalId?: string; from: s
     maintenance: maintenanceBetween(db, rangeStart, rangeEnd, opts.portalId),
     latest: latestProbes(db, ids),
     ...(opts.dailyFigures === undefined ? {} : { dailyFigures: opts.dailyFigures }),
+    locationDays: locationDays(db, ids, opts.from, opts.to),
+    latestLocations: latestLocationResults(db, ids),
+    partialDays: partialDays(db, ids, opts.from, opts.to),
+    gaps: gapsBetween(db, rangeStart, rangeEnd),
   });
 }
 
