@@ -137,16 +137,21 @@ export function outboxByKey(db: Db, key: string): OutboxRow | undefined {
 
 /**
  * Claims due messages for sending: pending ones whose time has come, and 'sending' ones whose
- * lease ran out (the process that claimed them died mid-delivery).
+ * lease ran out (the process that claimed them died mid-delivery). A notice of an alert waits
+ * while an earlier notice of the same alert to the same channel is still undelivered (pending,
+ * retrying or being sent): a retried opening is never overtaken by its resolution. Only a notice
+ * delivered or given up (dead) lets the next one go.
  */
 export function claimDueMessages(db: Db, now: Date, leaseMs: number, limit: number, claimant: string, onlyIds?: readonly number[]): OutboxRow[] {
   const at = now.toISOString();
-  const only = onlyIds ? `AND id IN (${onlyIds.map(() => '?').join(',') || 'NULL'})` : '';
+  const only = onlyIds ? `AND o.id IN (${onlyIds.map(() => '?').join(',') || 'NULL'})` : '';
   return (db.prepare(`
     UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = ?, claimed_by = ?
-    WHERE id IN (SELECT id FROM outbox
-                 WHERE ((status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND lease_until <= ?)) ${only}
-                 ORDER BY id LIMIT ?)
+    WHERE id IN (SELECT o.id FROM outbox o
+                 WHERE ((o.status = 'pending' AND o.next_attempt_at <= ?) OR (o.status = 'sending' AND o.lease_until <= ?)) ${only}
+                   AND NOT (o.alert_id IS NOT NULL AND EXISTS (SELECT 1 FROM outbox e WHERE e.alert_id = o.alert_id AND e.channel_id = o.channel_id
+                                                              AND e.id < o.id AND e.status IN ('pending', 'sending')))
+                 ORDER BY o.id LIMIT ?)
     RETURNING ${OUTBOX_COLUMNS}`).all(new Date(now.getTime() + leaseMs).toISOString(), claimant, at, at, ...(onlyIds ?? []), limit) as Array<OutboxRow & { payload: string }>)
     .map(toOutbox)
     .sort((a, b) => a.id - b.id);

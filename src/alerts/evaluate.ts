@@ -81,6 +81,9 @@ export function evaluateAlerts(db: Db, loaded: LoadedConfig, options: {
       channelId: channel.id,
       payload: renderAlertMessage(alert, event, channel.lang, settings.linkBase, titles.get(alert.rule)),
     })), now);
-  log.info({ ...result, firing: firing.length, keys: firing.slice(0, 50).map(dedupeKey) }, 'alerts evaluated');
+  // The service judges the uptime rules every 15 s: only a change is worth an operator's attention at info.
+  const details = { ...result, firing: firing.length, keys: firing.slice(0, 50).map(dedupeKey) };
+  if (result.opened || result.resolved) log.info(details, 'alerts opened or resolved');
+  else log.debug(details, 'alerts evaluated');
   return { ...result, ruleErrors };
 }

@@ -3,7 +3,7 @@
 // escape them for their own format.
 import type { AlertRecord } from '../../storage/alerts.ts';
 import { ALL_KPIS } from '../kpi/definitions.ts';
-import { formatMonthLabel, formatPercent, formatPoints, t, type Lang } from '../i18n.ts';
+import { formatDuration, formatMonthLabel, formatPercent, formatPoints, t, type Lang } from '../i18n.ts';
 import { describeBreach, type Facts } from '../quality/plausibility.ts';
 import type { AlertEvent, Severity } from './types.ts';
 
@@ -20,6 +20,13 @@ export interface AlertMessage {
   facts: Record<string, unknown>;
   openedAt: string | null;
   resolvedAt: string | null;
+  /**
+   * When the condition began (a portal's first failed probe, else the first evaluation that saw it)
+   * and, for a resolved notice, how long it lasted until resolvedAt. Absent from messages queued by
+   * versions before 0.2.
+   */
+  startedAt?: string | null;
+  durationMs?: number | null;
 }
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
@@ -29,7 +36,7 @@ const kpiTitle = (id: unknown, lang: Lang) => ALL_KPIS.find((k) => k.id === id)?
 const leftOut = (f: Record<string, unknown>, lang: Lang) => (Array.isArray(f.leftOut) && f.leftOut.length
   ? t(lang, ` Cả hai tháng được tính không gồm ${f.leftOut.join(', ')} (số liệu bị cách ly).`, ` Both months are summed without ${f.leftOut.join(', ')} (quarantined values).`)
   : '');
-const localTime = (iso: unknown, lang: Lang) =>
+export const localTime = (iso: unknown, lang: Lang) =>
   typeof iso === 'string' ? `${new Date(iso).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' })} (${t(lang, 'giờ Việt Nam', 'Vietnam time')})` : '';
 
 /** One sentence per rule, from the facts the rule recorded. */
@@ -85,15 +92,27 @@ export function describeAlert(rule: string, facts: Record<string, unknown>, lang
   return DESCRIBE[rule]?.(facts, lang) ?? `${rule}: ${JSON.stringify(facts).slice(0, 500)}`;
 }
 
+/** When the condition began: the portal's first failed probe when the rule knows it, else the first evaluation that saw it firing. */
+export const conditionStart = (alert: Pick<AlertRecord, 'facts' | 'firstFiredAt'>) =>
+  (typeof alert.facts.since === 'string' && !Number.isNaN(Date.parse(alert.facts.since)) ? alert.facts.since : alert.firstFiredAt);
+
+/** "Bắt đầu …; kết thúc …; kéo dài 2 giờ 5 phút.": what a person reading a resolved notice asks first. */
+function resolvedNote(startedAt: string, resolvedAt: string, durationMs: number, lang: Lang): string {
+  return t(lang,
+    ` Tình trạng đã trở lại bình thường. Bắt đầu: ${localTime(startedAt, lang)}; kết thúc: ${localTime(resolvedAt, lang)}; kéo dài: ${formatDuration(durationMs, lang)}.`,
+    ` The condition no longer holds. Started: ${localTime(startedAt, lang)}; ended: ${localTime(resolvedAt, lang)}; lasted: ${formatDuration(durationMs, lang)}.`);
+}
+
 export function renderAlertMessage(alert: AlertRecord, event: AlertEvent, lang: Lang, linkBase: string, ruleTitle: { vi: string; en: string } | undefined): AlertMessage {
   const text = describeAlert(alert.rule, alert.facts, lang);
-  const resolvedNote = event === 'resolved' ? t(lang, ' Tình trạng đã trở lại bình thường.', ' The condition no longer holds.') : '';
+  const startedAt = conditionStart(alert);
+  const durationMs = event === 'resolved' && alert.resolvedAt ? Math.max(0, Date.parse(alert.resolvedAt) - Date.parse(startedAt)) : null;
   return {
     alertId: alert.id, event, rule: alert.rule, subject: alert.subject, severity: alert.severity, lang,
     title: `[${EVENT_PREFIX[event][lang]}] ${ruleTitle?.[lang] ?? alert.rule}`,
-    text: text + resolvedNote,
+    text: text + (durationMs !== null ? resolvedNote(startedAt, alert.resolvedAt!, durationMs, lang) : ''),
     link: `${linkBase.replace(/\/$/, '')}/alerts/${alert.id}`,
-    facts: alert.facts, openedAt: alert.openedAt, resolvedAt: alert.resolvedAt,
+    facts: alert.facts, openedAt: alert.openedAt, resolvedAt: alert.resolvedAt, startedAt, durationMs,
   };
 }
 

@@ -1,5 +1,7 @@
 // Text of `dvc-monitor uptime`: the report as a table or CSV, in Vietnamese or English.
-import { formatCount, formatPercent, t as L, type Lang } from '../i18n.ts';
+import { formatCount, formatDuration, formatPercent, t as L, type Lang } from '../i18n.ts';
+
+export { formatDuration };
 import { MISSING } from '../uptime/conditions.ts';
 import type { LatestProbe } from '../../storage/uptime.ts';
 import type { EndpointReport, PeriodFigures, UptimeReport } from '../uptime/report.ts';
@@ -100,17 +102,6 @@ export function formatInstant(iso: string | null, lang: Lang): string {
 
 /** A local date "2026-11-20" as 20/11/2026. */
 export const formatDate = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
-
-export function formatDuration(ms: number | null, lang: Lang): string {
-  if (ms === null) return '—';
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return L(lang, `${Math.round(ms / 1000)} giây`, `${Math.round(ms / 1000)} s`);
-  const d = Math.floor(minutes / 1440);
-  const h = Math.floor((minutes % 1440) / 60);
-  const m = minutes % 60;
-  const parts = [d && L(lang, `${d} ngày`, `${d} d`), h && L(lang, `${h} giờ`, `${h} h`), m && L(lang, `${m} phút`, `${m} min`)].filter(Boolean);
-  return parts.join(' ');
-}
 
 const ms = (v: number | null) => (v === null ? '—' : Number.isFinite(v) ? `${formatCount(v, 'en').replace(/,/g, '')} ms` : '> 60000 ms');
 

@@ -479,6 +479,16 @@ export const ChannelSchema = z.discriminatedUnion('kind', [
     tokenEnv: EnvName,
     chatId: z.string().min(1),
   }),
+  // Zalo Official Account (the messaging app Vietnamese agencies use): a consultation message to one follower of the OA.
+  z.strictObject({
+    ...channelCommon, kind: z.literal('zalo'),
+    baseUrl: HttpUrl.default('https://openapi.zalo.me'),
+    /** The OA access token: from the environment, or from a file read at each delivery (a refresher can replace it while the service runs). */
+    tokenEnv: EnvName.optional(),
+    tokenFile: z.string().refine((f) => f.startsWith('/'), { message: 'is not an absolute path. Fix: write the full path of the file holding the OA access token, e.g. /etc/dvc-monitor/zalo-token' }).optional(),
+    /** The recipient: the user_id of a follower of the OA (one channel per recipient: a retry then never repeats a message to another). */
+    userId: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, { message: 'is not a Zalo user_id. Fix: write the follower\'s user_id as the OA sees it (digits), in quotes' }),
+  }).refine((c) => (c.tokenEnv === undefined) !== (c.tokenFile === undefined), { message: 'needs exactly one of "tokenEnv" or "tokenFile". Fix: name the environment variable holding the OA access token, or the file a token refresher keeps it in' }),
   z.strictObject({
     ...channelCommon, kind: z.literal('email'),
     host: z.string().min(1),

@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import { deliverDue } from '../../src/alerts/delivery.ts';
 import { evaluateAlerts } from '../../src/alerts/evaluate.ts';
 import { signature } from '../../src/alerts/channels/webhook.ts';
+import { channelSecretProblems } from '../../src/alerts/channels/index.ts';
 import type { AlertRule, Condition } from '../../src/alerts/types.ts';
 import { parseConfig, type LoadedConfig } from '../../src/config/load.ts';
 import { createHttpClient } from '../../src/http/client.ts';
@@ -15,17 +16,22 @@ import { startHttpReceiver, startSmtpReceiver, type HttpReceiver } from '../help
 import { tempDir } from '../helpers/tmp.ts';
 
 const TOKEN = '123456:SECRET-telegram-token';
-const env = { WEBHOOK_SECRET: 'hmac-secret-value', SLACK_URL: '', TG_TOKEN: TOKEN };
+const ZALO_TOKEN = 'zalo-oa-access-token-SECRET';
+const env = { WEBHOOK_SECRET: 'hmac-secret-value', SLACK_URL: '', TG_TOKEN: TOKEN, ZALO_TOKEN };
 let http: HttpReceiver;
+let zalo: HttpReceiver;
 let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
 
 beforeAll(async () => {
   http = await startHttpReceiver();
+  // Zalo's OA API answers HTTP 200 with an error code: 0 is success.
+  zalo = await startHttpReceiver('{"error":0,"message":"Success","data":{"message_id":"m1","user_id":"8123456789"}}');
   smtp = await startSmtpReceiver();
   env.SLACK_URL = `${http.url}/slack/T000/B000/XXXXSECRET`;
 });
 afterAll(async () => {
   await http.close();
+  await zalo.close();
   await smtp.close();
 });
 
@@ -40,6 +46,7 @@ channels:
   - { id: ops-teams, kind: teams, url: "${http.url}/teams" }
   - { id: ops-telegram, kind: telegram, baseUrl: "${http.url}/tg", tokenEnv: TG_TOKEN, chatId: "-100123" }
   - { id: ops-email, kind: email, host: 127.0.0.1, port: ${smtp.port}, from: canhbao@dvc-monitor.test, to: [vanhanh@hanoi.test] }
+  - { id: ops-zalo, kind: zalo, baseUrl: "${zalo.url}/zalo", tokenEnv: ZALO_TOKEN, userId: "8123456789" }
 `, 'test.yaml', env);
   const db = openStore(join(tempDir(), 'alerts.sqlite'));
   syncRegistry(db, loaded.agencies, [{ id: 'dvc-hanoi', agencyCode: 'tinh:01', name: 'Hà Nội', url: 'http://127.0.0.1:9/', settings: {} }], []);
@@ -61,13 +68,14 @@ describe('notification channels', () => {
     const log = createLogger('silent');
     const client = createHttpClient({ retries: 0 });
     http.requests.length = 0;
+    zalo.requests.length = 0;
     smtp.mails.length = 0;
     try {
-      expect(evaluateAlerts(db, loaded, { now: new Date(), log, rules: [rule] })).toMatchObject({ opened: 1, queued: 5 });
-      expect(await deliverDue(db, loaded.config.channels, { http: client, log, env, giveUpAfterHours: 72 })).toMatchObject({ delivered: 5, retrying: 0, dead: 0 });
+      expect(evaluateAlerts(db, loaded, { now: new Date(), log, rules: [rule] })).toMatchObject({ opened: 1, queued: 6 });
+      expect(await deliverDue(db, loaded.config.channels, { http: client, log, env, giveUpAfterHours: 72 })).toMatchObject({ delivered: 6, retrying: 0, dead: 0 });
       firing.on = false;
-      expect(evaluateAlerts(db, loaded, { now: new Date(), log, rules: [rule] })).toMatchObject({ resolved: 1, queued: 5 });
-      expect(await deliverDue(db, loaded.config.channels, { http: client, log, env, giveUpAfterHours: 72 })).toMatchObject({ delivered: 5 });
+      expect(evaluateAlerts(db, loaded, { now: new Date(), log, rules: [rule] })).toMatchObject({ resolved: 1, queued: 6 });
+      expect(await deliverDue(db, loaded.config.channels, { http: client, log, env, giveUpAfterHours: 72 })).toMatchObject({ delivered: 6 });
     } finally {
       await client.close();
     }
@@ -88,10 +96,28 @@ describe('notification channels', () => {
     // plain_text: Slack shows it literally, no markup to escape.
     expect(slack[0].blocks[1].text).toMatchObject({ type: 'plain_text', text: expect.stringContaining('Cổng <script>alert(1)</script>') });
 
+    // Teams: a Workflows message carrying one Adaptive Card, never the retired MessageCard.
     const teams = http.requests.filter((r) => r.path === '/teams').map((r) => JSON.parse(r.body));
-    expect(teams[0]).toMatchObject({ '@type': 'MessageCard', themeColor: 'C62828' });
-    expect(teams[0].text).toContain('Cổng &lt;script&gt;');
-    expect(teams[1].themeColor).toBe('2E7D32');
+    expect(teams).toHaveLength(2);
+    expect(teams[0]).toMatchObject({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null }] });
+    expect(JSON.stringify(teams)).not.toMatch(/MessageCard|themeColor|potentialAction/);
+    const card = teams[0].attachments[0].content;
+    expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.4', actions: [{ type: 'Action.OpenUrl', title: 'Xem bằng chứng', url: `http://127.0.0.1:8080/alerts/${JSON.parse(hooks[0]!.body).alertId}` }] });
+    expect(card.body[0]).toMatchObject({ type: 'Container', style: 'attention', items: [{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: '[CẢNH BÁO] Cổng ngừng hoạt động', weight: 'Bolder' }] }] });
+    // TextRun is never read as Markdown or HTML: the portal's name is there as it is.
+    expect(card.body[1].inlines[0]).toMatchObject({ type: 'TextRun', text: expect.stringContaining('Cổng <script>alert(1)</script>') });
+    const resolvedCard = teams[1].attachments[0].content;
+    expect(resolvedCard.body[0].style).toBe('good');
+    expect(resolvedCard.body[2].facts.map((f: { title: string }) => f.title)).toEqual(['Mức độ', 'Quy tắc', 'Bắt đầu', 'Kết thúc', 'Kéo dài']);
+
+    // Zalo OA: a consultation message to the follower, the token in its header, plain text.
+    expect(zalo.requests).toHaveLength(2);
+    expect(zalo.requests[0]!.path).toBe('/zalo/v3.0/oa/message/cs');
+    expect(zalo.requests[0]!.headers.access_token).toBe(ZALO_TOKEN);
+    const zaloBody = JSON.parse(zalo.requests[0]!.body);
+    expect(zaloBody).toMatchObject({ recipient: { user_id: '8123456789' }, message: { text: expect.stringMatching(/^\[CẢNH BÁO\] Cổng ngừng hoạt động\nCổng Cổng <script>alert\(1\)<\/script> \(http\[:\]\/\/127\.0\.0\.1:9\/\) ngừng hoạt động từ/) } });
+    expect(zaloBody.message.text).toMatch(/\nXem bằng chứng: http:\/\/127\.0\.0\.1:8080\/alerts\/\d+$/);
+    expect(JSON.parse(zalo.requests[1]!.body).message.text).toMatch(/^\[ĐÃ KHẮC PHỤC\].*kéo dài: /s);
 
     const telegram = http.requests.filter((r) => r.path === `/tg/bot${TOKEN}/sendMessage`).map((r) => JSON.parse(r.body));
     expect(telegram).toHaveLength(2);
@@ -125,9 +151,42 @@ describe('notification channels', () => {
     const stored = JSON.stringify(listOutbox(db));
     const logged = lines.join('');
     expect(stored).toMatch(/connect_refused/);
-    for (const secret of [TOKEN, 'XXXXSECRET', env.WEBHOOK_SECRET]) {
+    for (const secret of [TOKEN, 'XXXXSECRET', env.WEBHOOK_SECRET, ZALO_TOKEN]) {
       expect(stored).not.toContain(secret);
       expect(logged).not.toContain(secret);
     }
+  });
+
+  it('names a Zalo refusal (HTTP 200 with an error code) and retries it; a retired Teams connector URL is refused with the fix', async () => {
+    const refusing = await startHttpReceiver('{"error":-216,"message":"Access token is invalid"}');
+    const loaded = parseConfig(`version: 1
+portals:
+  - { id: dvc-hanoi, agency: "tinh:01", name: Hà Nội, url: "http://127.0.0.1:9/" }
+channels:
+  - { id: zalo, kind: zalo, baseUrl: "${refusing.url}", tokenEnv: ZALO_TOKEN, userId: "8123456789" }
+  - { id: old-teams, kind: teams, urlEnv: OLD_TEAMS_URL }
+`, 'test.yaml', env);
+    const oldTeams = { ...env, OLD_TEAMS_URL: 'https://contoso.webhook.office.com/webhookb2/SECRETGUID/IncomingWebhook/abcdef/XYZ' };
+    const db = openStore(join(tempDir(), 'zalo.sqlite'));
+    syncRegistry(db, loaded.agencies, [{ id: 'dvc-hanoi', agencyCode: 'tinh:01', name: 'Hà Nội', url: 'http://127.0.0.1:9/', settings: {} }], []);
+    const { rule } = switchable();
+    const log = createLogger('silent');
+    const client = createHttpClient({ retries: 0 });
+    try {
+      evaluateAlerts(db, loaded, { now: new Date(), log, rules: [rule] });
+      const result = await deliverDue(db, loaded.config.channels, { http: client, log, env: oldTeams, giveUpAfterHours: 72 });
+      expect(result).toMatchObject({ delivered: 0, retrying: 1, dead: 1 });
+    } finally {
+      await client.close();
+      await refusing.close();
+    }
+    const rows = listOutbox(db);
+    expect(rows.find((r) => r.channelId === 'zalo')).toMatchObject({ status: 'pending', lastError: 'Zalo refused the message: error -216: Access token is invalid' });
+    // Nothing was sent to the retired connector; the error names the fix and not the URL.
+    const teams = rows.find((r) => r.channelId === 'old-teams')!;
+    expect(teams.status).toBe('dead');
+    expect(teams.lastError).toMatch(/Office 365 connector URL .* retired\. Fix: in Teams, add the Workflows template/);
+    expect(teams.lastError).not.toMatch(/SECRETGUID|contoso/);
+    expect(channelSecretProblems(loaded.config.channels, oldTeams)).toEqual([{ channelId: 'old-teams', problem: expect.stringMatching(/retired/) }]);
   });
 });

@@ -1,5 +1,5 @@
 // Issue 13 item 12: text a portal chose (here a cookie name, as a hostile portal would set it)
-// reaches Slack, Teams, Telegram, the generic webhook and e-mail as text in each one's own
+// reaches Slack, Teams, Telegram, Zalo, the generic webhook and e-mail as text in each one's own
 // syntax: no live Markdown, mrkdwn or HTML, no link but our own. Real local receivers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -14,16 +14,19 @@ import { syncRegistry } from '../../storage/registry.ts';
 import { startHttpReceiver, startSmtpReceiver, type HttpReceiver } from '../helpers/receivers.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
-const HOSTILE = '[Xem ngay](https://phish.example/login) <https://evil.example|bấm vào đây> <!channel> *ĐẬM* _nghiêng_ ~gạch~ `mã` <b>in đậm</b> <a href="https://evil.example">x</a> www.evil.example';
+const HOSTILE = '[Xem ngay](https://phish.example/login) <https://evil.example|bấm vào đây> <!channel> *ĐẬM* _nghiêng_ ~gạch~ `mã` <b>in đậm</b> <a href="https://evil.example">x</a> www.evil.example {{DATE(2017-02-14T06:00:00Z, SHORT)}}';
 
 let http: HttpReceiver;
+let zalo: HttpReceiver;
 let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
 beforeAll(async () => {
   http = await startHttpReceiver();
+  zalo = await startHttpReceiver('{"error":0,"message":"Success"}');
   smtp = await startSmtpReceiver();
 });
 afterAll(async () => {
   await http.close();
+  await zalo.close();
   await smtp.close();
 });
 
@@ -60,7 +63,7 @@ function expectNoHostileLink(escaped: string): void {
 
 describe('portal text in notifications', () => {
   it('is shown as text in each channel\'s own syntax, never as live markup or links', async () => {
-    const env = { SLACK_URL: `${http.url}/slack/T1/B1/X`, TG_TOKEN: '123456:telegram-token' };
+    const env = { SLACK_URL: `${http.url}/slack/T1/B1/X`, TG_TOKEN: '123456:telegram-token', ZALO_TOKEN: 'zalo-token' };
     const loaded = parseConfig(`version: 1
 alerts: { linkBase: "http://127.0.0.1:8080" }
 portals:
@@ -71,15 +74,17 @@ channels:
   - { id: hook, kind: webhook, url: "${http.url}/hook" }
   - { id: tg, kind: telegram, tokenEnv: TG_TOKEN, chatId: "-100123", baseUrl: "${http.url}/tg" }
   - { id: mail, kind: email, host: 127.0.0.1, port: ${smtp.port}, from: canhbao@dvc-monitor.test, to: [vanhanh@hanoi.test] }
+  - { id: zalo, kind: zalo, baseUrl: "${zalo.url}", tokenEnv: ZALO_TOKEN, userId: "8123456789" }
 `, 'test.yaml', env);
     const db = openStore(join(tempDir(), 'store.sqlite'));
     syncRegistry(db, loaded.agencies, [{ id: 'dvc-hanoi', agencyCode: 'tinh:01', name: 'Hà Nội', url: 'http://127.0.0.1:9/', settings: {} }], []);
     const client = createHttpClient({ retries: 0 });
     http.requests.length = 0;
+    zalo.requests.length = 0;
     smtp.mails.length = 0;
     try {
       evaluateAlerts(db, loaded, { now: new Date(), log: createLogger('silent'), rules: [rule] });
-      expect(await deliverDue(db, loaded.config.channels, { http: client, env, log: createLogger('silent'), giveUpAfterHours: 72 })).toMatchObject({ delivered: 5 });
+      expect(await deliverDue(db, loaded.config.channels, { http: client, env, log: createLogger('silent'), giveUpAfterHours: 72 })).toMatchObject({ delivered: 6 });
     } finally {
       await client.close();
       db.close();
@@ -98,13 +103,25 @@ channels:
     expect(mrkdwn).not.toMatch(/phish|evil|channel/);
     expectNoHostileLink(JSON.stringify(slack));
 
-    // Teams: Markdown and HTML escaped in title and text.
-    const teams = body('/teams');
-    expect(teams.text).toContain('\\[Xem ngay\\]\\(https\\[:\\]//phish\\.example/login\\)');
-    expect(teams.text).not.toMatch(/(^|[^\\])[[\]()*_~`]/);
-    expect(teams.text).not.toMatch(/[<>]/);
-    expect(teams.text).toContain('&lt;b&gt;in đậm&lt;/b&gt;');
-    expectNoHostileLink(teams.text);
+    // Teams (Adaptive Card): the text only in TextRun elements, which are never read as Markdown; its card
+    // functions broken; the only link is our action.
+    const card = body('/teams').attachments[0].content;
+    const runs = JSON.stringify(card.body.filter((b: { type: string }) => b.type === 'RichTextBlock'));
+    expect(runs).toContain('[Xem ngay](https[:]//phish.example/login)');
+    expect(runs).toContain('<b>in đậm</b>');
+    expect(runs).not.toContain('{{DATE(');
+    expect(card.body.filter((b: { type: string }) => b.type === 'TextBlock')).toEqual([]);
+    const facts = JSON.stringify(card.body.find((b: { type: string }) => b.type === 'FactSet'));
+    expect(facts).not.toMatch(/phish|evil|Xem ngay/);
+    expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Xem bằng chứng', url: 'http://127.0.0.1:8080/alerts/1' }]);
+    expect(card.fallbackText).toContain('https[:]//phish.example');
+    expectNoHostileLink(JSON.stringify(card));
+
+    // Zalo (plain text whose addresses the app links): addresses defanged; our link the only live one.
+    const zaloText = JSON.parse(zalo.requests[0]!.body).message.text as string;
+    expect(zaloText).toContain('[Xem ngay](https[:]//phish.example/login)');
+    expect(zaloText.match(/https?:\/\/[^\s]+/g)).toEqual(['http://127.0.0.1:8080/alerts/1']);
+    expectNoHostileLink(zaloText);
 
     // Telegram (HTML parse mode): the only tags are ours.
     const tg = body('/tg/');

@@ -1,10 +1,10 @@
-// Chat services: Slack- and Microsoft Teams-compatible incoming webhooks, and the Telegram
-// bot API. Text that came from portals is shown as text in each service's own syntax
-// (escape.ts): Slack gets it as plain_text, Teams as escaped Markdown, Telegram as escaped HTML,
-// with addresses defanged; only our own link to the evidence is live.
+// Chat services: Slack-compatible incoming webhooks and the Telegram bot API (Teams and Zalo have
+// files of their own). Text that came from portals is shown as text in each service's own syntax
+// (escape.ts): Slack gets it as plain_text, Telegram as escaped HTML, with addresses defanged;
+// only our own link to the evidence is live.
 import type { ChannelConfig } from '../../config/schema.ts';
 import { ChannelError, postJson, secretFrom, type ChannelDeps, type Delivery } from './common.ts';
-import { defang, escapeHtml, escapeMarkdown, escapeSlack } from './escape.ts';
+import { defang, escapeHtml, escapeSlack } from './escape.ts';
 
 /** Slack's limit for a plain_text section. */
 const SLACK_SECTION_MAX = 3000;
@@ -23,19 +23,6 @@ export async function sendSlack(channel: Extract<ChannelConfig, { kind: 'slack' 
       { type: 'context', elements: [{ type: 'mrkdwn', text: `<${escapeSlack(m.link)}|${m.lang === 'vi' ? 'Xem bằng chứng' : 'View evidence'}> · ${d.idempotencyKey}` }] },
     ],
   });
-}
-
-export async function sendTeams(channel: Extract<ChannelConfig, { kind: 'teams' }>, d: Delivery, deps: ChannelDeps): Promise<void> {
-  const url = channel.url ?? secretFrom(deps.env, channel.id, 'urlEnv', channel.urlEnv!);
-  const m = d.message;
-  // Teams renders Markdown and some HTML in title and text: both escaped.
-  const safe = (text: string) => escapeMarkdown(escapeHtml(defang(text)));
-  await postJson(deps.http, url, {
-    '@type': 'MessageCard', '@context': 'https://schema.org/extensions',
-    summary: m.title, title: safe(m.title), text: safe(m.text),
-    themeColor: m.event === 'resolved' ? '2E7D32' : m.severity === 'critical' ? 'C62828' : 'F9A825',
-    potentialAction: [{ '@type': 'OpenUri', name: m.lang === 'vi' ? 'Xem bằng chứng' : 'View evidence', targets: [{ os: 'default', uri: m.link }] }],
-  }, { 'x-dvc-idempotency-key': d.idempotencyKey });
 }
 
 export async function sendTelegram(channel: Extract<ChannelConfig, { kind: 'telegram' }>, d: Delivery, deps: ChannelDeps): Promise<void> {
