@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what dvc-monitor needs on a fresh machine: the npm packages, a Chromium (Debian's
-# package; Playwright's own browser download cannot work offline) and Debian's redis-server (the
-# scale-out's queue; its tests start their own on a free port of 127.0.0.1, never a service).
+# package; Playwright's own browser download cannot work offline), Debian's redis-server (the
+# scale-out's queue; its tests start their own on a free port of 127.0.0.1, never a service) and
+# promtool (Debian's prometheus package: the tests lint /metrics and the shipped rules with it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,5 +42,14 @@ if [ ! -x /usr/bin/redis-server ]; then
   else
     # Not fatal: only the scale-out (queue: in the configuration) and its tests need it; they say so.
     echo "dvc-monitor: no /usr/bin/redis-server. The scale-out and its tests need Debian's 'redis-server' package (sudo apt-get install redis-server)." >&2
+  fi
+fi
+
+if ! command -v promtool >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "dvc-monitor: installing promtool (Debian's prometheus package) for the metrics tests" >&2
+    apt_install prometheus
+  else
+    echo "dvc-monitor: no promtool. The metrics tests need it (sudo apt-get install prometheus)." >&2
   fi
 fi

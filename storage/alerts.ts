@@ -182,6 +182,17 @@ export function markAttemptFailed(db: Db, id: number, error: string, retryAt: Da
     .run(retryAt ? 'pending' : 'dead', retryAt?.toISOString() ?? null, error.slice(0, 2000), id);
 }
 
+/** The outbox per channel and status, with the creation time of each group's oldest message (the backlog's age on /metrics). */
+export function outboxByChannel(db: Db): Array<{ channelId: string; status: OutboxRow['status']; n: number; oldestCreatedAt: string }> {
+  return db.prepare('SELECT channel_id AS channelId, status, count(*) AS n, min(created_at) AS oldestCreatedAt FROM outbox GROUP BY 1, 2 ORDER BY 1, 2')
+    .all() as Array<{ channelId: string; status: OutboxRow['status']; n: number; oldestCreatedAt: string }>;
+}
+
+/** Open (notified) alerts per rule and severity. */
+export function openAlertCounts(db: Db): Array<{ rule: string; severity: string; n: number }> {
+  return db.prepare("SELECT rule, severity, count(*) AS n FROM alert WHERE status = 'open' GROUP BY 1, 2 ORDER BY 1, 2").all() as Array<{ rule: string; severity: string; n: number }>;
+}
+
 export function outboxCounts(db: Db): Record<OutboxRow['status'], number> {
   const counts = { pending: 0, sending: 0, delivered: 0, dead: 0 };
   for (const r of db.prepare('SELECT status, count(*) AS n FROM outbox GROUP BY status').all() as Array<{ status: OutboxRow['status']; n: number }>) counts[r.status] = r.n;

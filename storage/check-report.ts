@@ -131,3 +131,25 @@ export function latestScorecard(db: Db, portalId: string): Scorecard | undefined
     results: areas.flatMap((a) => resultsOf(db, a.checkId, a.area)),
   };
 }
+
+/** Each area's latest complete result of a portal, without findings: what /metrics shows. */
+export interface AreaSummary {
+  area: Area;
+  checkId: number;
+  finishedAt: string;
+  score: number | null;
+  counts: Record<Outcome, number>;
+  complete: boolean;
+  /** A newer check covered the area but could not judge all of it. */
+  newerIncomplete: boolean;
+  /** The portal-level criteria that failed in that result. */
+  failing: Array<{ criterionId: string; severity: Severity }>;
+}
+
+export function latestAreaSummaries(db: Db, portalId: string): AreaSummary[] {
+  const failing = db.prepare("SELECT criterion_id AS criterionId, severity FROM check_result WHERE check_id = ? AND area = ? AND level = 'portal' AND outcome = 'fail' ORDER BY id");
+  return chooseAreaResults(areaScoresOfPortal(db, portalId)).map(({ area, shown, complete, newerIncomplete }) => ({
+    area, checkId: shown.checkId, finishedAt: shown.finishedAt, score: shown.score, counts: shown.counts, complete, newerIncomplete: newerIncomplete !== null && newerIncomplete !== undefined,
+    failing: failing.all(shown.checkId, area) as Array<{ criterionId: string; severity: Severity }>,
+  }));
+}

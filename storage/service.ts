@@ -45,3 +45,8 @@ export function taskFinished(db: Db, task: string, status: string, now: Date): v
 export function lastStarted(db: Db, task: string): string | null {
   return (db.prepare('SELECT last_started_at FROM schedule_state WHERE task = ?').pluck().get(task) as string | null | undefined) ?? null;
 }
+
+/** The lock's holder (the running service) and its last heartbeat, or undefined when no service holds it. */
+export function lockHolder(db: Db, name: string): LockHolder | undefined {
+  return db.prepare('SELECT pid, host, acquired_at AS acquiredAt, heartbeat_at AS heartbeatAt FROM service_lock WHERE name = ?').get(name) as LockHolder | undefined;
+}

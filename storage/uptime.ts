@@ -370,6 +370,22 @@ export function latestProbes(db: Db, endpointIds: readonly number[]): LatestProb
 
 // ---- for alerts (issue 6) -------------------------------------------------------------------
 
+/** The newest probe's id: probes after it are new (ids only grow, as the rollups rely on). */
+export function newestProbeId(db: Db): number {
+  return (db.prepare('SELECT max(id) FROM probe').pluck().get() as number | null) ?? 0;
+}
+
+/** Probes written after `afterId`, counted per endpoint and state (the verdicts, one per round), and the newest id counted. */
+export function probeCountsSince(db: Db, afterId: number): { newestId: number; counts: Array<{ endpointId: number; state: UptimeState; n: number }> } {
+  return db.transaction(() => {
+    const newestId = newestProbeId(db);
+    const counts = newestId > afterId
+      ? db.prepare('SELECT endpoint_id AS endpointId, state, count(*) AS n FROM probe WHERE id > ? AND id <= ? GROUP BY 1, 2').all(afterId, newestId) as Array<{ endpointId: number; state: UptimeState; n: number }>
+      : [];
+    return { newestId, counts };
+  })();
+}
+
 export interface CurrentState {
   endpointId: number;
   portalId: string;

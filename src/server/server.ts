@@ -1,4 +1,4 @@
-// The dashboard's HTTP server: routes pages, the JSON API and /metrics. Binds 127.0.0.1 unless
+// The dashboard's HTTP server: routes pages, the JSON API, /metrics and /healthz. Binds 127.0.0.1 unless
 // told otherwise, and answers only to its own host names (hosts.ts: no DNS rebinding). Only
 // POST /api/alerts/:id/ack changes state, and it needs the token.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -12,6 +12,7 @@ import { ackApi, agencyApi, alertApi, alertsApi, overviewApi, portalsApi, type A
 import { isAuthorised } from './auth.ts';
 import { DashboardData } from './data.ts';
 import { allowedHosts, hostAllowed, type HostRule } from './hosts.ts';
+import { health } from './health.ts';
 import { createMetrics } from './metrics.ts';
 import { agencyPage, alertPage, alertsPage, nationalPage, portalPage, portalsPage } from './pages.ts';
 
@@ -77,6 +78,10 @@ export async function startDashboard(opts: {
 
     // Browsers ask for it on every page; an empty answer keeps their consoles clean.
     if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
+    if (path === '/healthz') {
+      const h = health(opts.db, (opts.now ?? (() => new Date()))());
+      return json(res, { status: h.httpStatus, body: h.body });
+    }
     if (path === '/metrics') return send(res, 200, metrics.contentType, await metrics.metrics());
     if (path === '/api/overview') return json(res, overviewApi(data, period, lang, url.searchParams.get('level')));
     if ((m = path.match(/^\/api\/agencies\/(.+)$/))) return json(res, agencyApi(data, m[1]!, period, lang));

@@ -22,7 +22,7 @@ import { processAlive } from '../process.ts';
 export const LOCK_NAME = 'service';
 const HEARTBEAT_MS = 10_000;
 // A holder on another host that has not beaten for a minute is taken to be dead.
-const LOCK_STALE_MS = 60_000;
+export const LOCK_STALE_MS = 60_000;
 
 export class ServiceLockedError extends Error {
   constructor(readonly holder: LockHolder) {

@@ -145,15 +145,22 @@ describe('dvc-monitor serve', () => {
     store.close();
   });
 
-  it('exposes Prometheus metrics: probes, availability, KPIs, runs, outbox', async () => {
+  it('exposes Prometheus metrics: probes, availability, KPIs, runs, outbox; /healthz', async () => {
     const res = await fetch(`${base}/metrics`);
     expect(res.headers.get('content-type')).toContain('text/plain');
     const text = await res.text();
-    expect(text).toMatch(/^dvc_probe_up\{portal="dvc-hanoi",endpoint="home"\} 1$/m);
-    expect(text).toMatch(/^dvc_probe_duration_seconds\{portal="dvc-hanoi",endpoint="home"\} [0-9.e-]+$/m);
-    expect(text).toMatch(/^dvc_availability_percent\{portal="dvc-hanoi",endpoint="home"\} 100$/m);
-    expect(text).toMatch(/^dvc_kpi_percent\{kpi="rate.online_dossiers",agency="VN"\} [0-9.]+$/m);
+    const home = 'portal="dvc-hanoi",endpoint="home",agency="tinh:01"';
+    expect(text).toMatch(new RegExp(`^probe_success\\{${home}\\} 1$`, 'm'));
+    expect(text).toMatch(new RegExp(`^probe_duration_seconds\\{${home}\\} [0-9.e-]+$`, 'm'));
+    expect(text).toMatch(new RegExp(`^dvc_endpoint_state\\{${home},state="up"\\} 1$`, 'm'));
+    expect(text).toMatch(/^dvc_kpi_ratio\{kpi="rate.online_dossiers",agency="VN",level="national",region=""\} 0\.[0-9]+$/m);
     expect(text).toMatch(/^dvc_run_last_finished_timestamp_seconds [0-9.e+]+$/m);
-    expect(text).toMatch(/^dvc_outbox_messages\{status="pending"\} 0$/m);
+    // No channel configured and nothing queued: the family is declared, with no series.
+    expect(text).toMatch(/^# TYPE dvc_outbox_messages gauge$/m);
+    expect(text).not.toMatch(/^dvc_outbox_messages\{/m);
+    const health = await fetch(`${base}/healthz`);
+    expect(health.status).toBe(200);
+    // `serve` alone, without `start`: the dashboard answers, nothing is being probed.
+    expect(await health.json()).toMatchObject({ status: 'degraded', store: { ok: true } });
   });
 });

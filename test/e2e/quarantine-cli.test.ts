@@ -127,8 +127,8 @@ describe('quarantine in every output', () => {
       const agency = await (await fetch(`${dashboard.url}/agency/tinh:01?period=${PERIOD}`)).text();
       expect(agency).toContain('<td class="num quarantined"');
       const metrics = await (await fetch(`${dashboard.url}/metrics`)).text();
-      expect(metrics).toMatch(/^dvc_kpi_quarantined_agencies\{kpi="rate.online_dossiers",agency="VN"\} 1$/m);
-      expect(metrics).toMatch(/^dvc_kpi_quarantined_agencies\{kpi="rate.services_with_online_filings",agency="VN"\} 0$/m);
+      expect(metrics).toMatch(/^dvc_kpi_quarantined_agencies\{kpi="rate.online_dossiers",agency="VN",level="national",region=""\} 1$/m);
+      expect(metrics).toMatch(/^dvc_kpi_quarantined_agencies\{kpi="rate.services_with_online_filings",agency="VN",level="national",region=""\} 0$/m);
     } finally {
       await dashboard.close();
       db.close();

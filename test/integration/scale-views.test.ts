@@ -118,9 +118,9 @@ describe('rounds judged from several locations, as the store, reports, metrics a
     expect(section).toContain('Partially reachable rounds: home 1.');
 
     const metrics = await createMetrics(new DashboardData(db, loaded, () => at(4))).metrics();
-    expect(metrics).toMatch(/^dvc_probe_location_up\{portal="dvc-hanoi",endpoint="home",location="c"\} 1$/m);
-    expect(metrics).toMatch(/^dvc_probe_location_duration_seconds\{portal="dvc-hanoi",endpoint="home",location="a"\} 0\.012$/m);
-    expect(metrics).toMatch(/^dvc_probe_partially_reachable\{portal="dvc-hanoi",endpoint="home"\} 0$/m);
+    expect(metrics).toMatch(/^dvc_probe_location_success\{portal="dvc-hanoi",endpoint="home",agency="tinh:01",location="c"\} 1$/m);
+    expect(metrics).toMatch(/^dvc_probe_location_duration_seconds\{portal="dvc-hanoi",endpoint="home",agency="tinh:01",location="a"\} 0\.012$/m);
+    expect(metrics).toMatch(/^dvc_probe_partially_reachable\{portal="dvc-hanoi",endpoint="home",agency="tinh:01"\} 0$/m);
     expect(metrics).toMatch(/^dvc_queue_dead_letters 0$/m);
   });
 
