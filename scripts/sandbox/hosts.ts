@@ -10,9 +10,10 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { SiteId } from './sites.ts';
+import { projectPath } from '../../src/paths.ts';
 
-export const TLS_CERT = readFileSync(new URL('./tls/sandbox-cert.pem', import.meta.url));
-export const TLS_KEY = readFileSync(new URL('./tls/sandbox-key.pem', import.meta.url));
+export const TLS_CERT = readFileSync(projectPath('scripts', 'sandbox', 'tls', 'sandbox-cert.pem'));
+export const TLS_KEY = readFileSync(projectPath('scripts', 'sandbox', 'tls', 'sandbox-key.pem'));
 
 /** base64 SHA-256 of the certificate's public key, the form Chromium's SPKI list takes. */
 export const TLS_SPKI_SHA256 = createHash('sha256')

@@ -15,6 +15,7 @@ import { syncRegistryFromConfig } from '../../run/sync-registry.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { renderCheck, storeLocator, type EvidenceLocator } from '../render-check.ts';
+import { COMMAND_DESCRIPTIONS } from './index.ts';
 
 const AREA_CHOICES: Record<string, Area[]> = { privacy: ['privacy'], accessibility: ['accessibility'], all: ['privacy', 'accessibility'] };
 
@@ -64,7 +65,7 @@ export function checkJson(check: PortalCheck, saved: SavedCheck, locate: Evidenc
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .description('check a portal (by id) or an address for personal data protection and accessibility, now; exit 1 if a critical or serious criterion fails or a page could not be checked')
+    .description(COMMAND_DESCRIPTIONS['check'])
     .argument('<url|portal-id>', 'a portal id from the configuration, or an http(s) address')
     .option('--area <area>', 'privacy, accessibility or all', 'all')
     .option('--json', 'print the result as JSON')

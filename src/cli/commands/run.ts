@@ -10,6 +10,7 @@ import { periodsToCollect, type PeriodOptions } from '../periods.ts';
 import { createProgress } from '../progress.ts';
 import { renderAlertOutcome, renderRunSummary } from '../render.ts';
 import { alertsAfterRun } from '../../alerts/after-run.ts';
+import { COMMAND_DESCRIPTIONS } from './index.ts';
 
 /** Runs the measurement with the config's HTTP limits and a progress bar on terminals. */
 export async function measure(args: { db: Db; loaded: LoadedConfig; periods: string[]; log: Logger; trigger: string; fresh?: boolean }): Promise<RunSummary> {
@@ -29,7 +30,7 @@ export async function measure(args: { db: Db; loaded: LoadedConfig; periods: str
 export function registerRun(program: Command): void {
   program
     .command('run')
-    .description('one nightly measurement now: plan, collect, normalise, store (resumes an interrupted run)')
+    .description(COMMAND_DESCRIPTIONS['run'])
     .option('--period <YYYY-MM>', 'collect this month only')
     .option('--from <YYYY-MM>', 'first month to collect')
     .option('--to <YYYY-MM>', 'last month to collect (default: this month)')
