@@ -14,7 +14,9 @@ import { consentVisits } from './evidence/consent/visit.ts';
 import { findPolicyLink, findStatementLink } from './evidence/discover.ts';
 import { filterListFor, type FilterList } from './evidence/filter-list.ts';
 import { siteOf, trackerListsVersion } from './evidence/third-parties.ts';
-import { visitPage, type VisitOptions, type VisitResult } from './evidence/visit.ts';
+import { visitPage, VISIT_VIEWPORT, type VisitOptions, type VisitResult } from './evidence/visit.ts';
+import type { FingerprintBasis } from './evidence/fingerprint.ts';
+import type { ReusableAccessibility } from './incremental.ts';
 import { judgePortal, type CriterionResult } from './judge.ts';
 import { scoreArea, SCORING_VERSION, type AreaScore } from './score.ts';
 import type { Area, PageKind, Versions } from './types.ts';
@@ -24,7 +26,11 @@ export type CheckSettings = Omit<ChecksConfig, 'enabled'>;
 export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
   areas: ['privacy', 'accessibility'], concurrency: 3, pageTimeoutMs: 30_000, maxPageBytes: 20 * 1024 * 1024,
   keyboardSample: 40, screenshotMaxHeight: 10_000, trustedCertificateSpki: [], filterList: 'data/trackers/filter-list.txt', publicAddresses: [], maxPageMemoryMb: 1024,
+  fullRecheckEvery: '7d',
 };
+
+/** A page's last complete accessibility evidence, if it may be reused (incremental.ts). */
+export type PreviousLookup = (page: { url: string; kind: PageKind }) => ReusableAccessibility | null;
 
 export interface CheckTarget {
   /** null for an address checked on its own (`dvc-monitor check https://…`). */
@@ -87,6 +93,11 @@ export class Checker {
   }
 
   private readonly executablePath: string;
+  /** What a page's fingerprint is taken with (incremental re-checks). */
+  private get fingerprintBasis(): FingerprintBasis {
+    const { tool, axe, criteria, browser } = this.versions;
+    return { tool, axe, criteria, browser, keyboardSample: this.settings.keyboardSample, viewport: VISIT_VIEWPORT };
+  }
   /** The tracker filter list, parsed at the first visit and shared by all of them. */
   private filterList: Promise<FilterList> | null = null;
 
@@ -104,14 +115,14 @@ export class Checker {
   }
 
   /** Visits one address; a browser that cannot even start is a scanner error of this page. */
-  visit(url: string, kind: PageKind, firstPartySite: string, areas: readonly Area[], extra: Pick<VisitOptions, 'phases'> = {}): Promise<VisitResult> {
+  visit(url: string, kind: PageKind, firstPartySite: string, areas: readonly Area[], extra: Pick<VisitOptions, 'phases' | 'previous'> = {}): Promise<VisitResult> {
     return this.limit(async () => {
       const browser = await this.liveBrowser();
       return visitPage(browser, url, {
         kind, firstPartySite, areas, pageTimeoutMs: this.settings.pageTimeoutMs, maxPageBytes: this.settings.maxPageBytes,
         keyboardSample: this.settings.keyboardSample, screenshotMaxHeight: this.settings.screenshotMaxHeight, probeHttp: kind === 'home',
         publicAddresses: this.settings.publicAddresses, maxPageMemoryMb: this.settings.maxPageMemoryMb,
-        filterList: await (this.filterList ??= filterListFor(this.settings.filterList)), ...extra,
+        filterList: await (this.filterList ??= filterListFor(this.settings.filterList)), fingerprint: this.fingerprintBasis, ...extra,
       });
     });
   }
@@ -124,12 +135,17 @@ export class Checker {
     }));
   }
 
-  async checkPortal(target: CheckTarget, options: { areas?: readonly Area[]; now?: () => Date } = {}): Promise<PortalCheck> {
+  /**
+   * `previous` gives a page's last complete accessibility evidence, to be reused if the page has
+   * not changed (incremental.ts); without it every page is checked in full.
+   */
+  async checkPortal(target: CheckTarget, options: { areas?: readonly Area[]; now?: () => Date; previous?: PreviousLookup } = {}): Promise<PortalCheck> {
     const now = options.now ?? (() => new Date());
     const areas = [...(options.areas ?? this.settings.areas)];
     const startedAt = now();
     const firstPartySite = siteOf(new URL(target.homeUrl).hostname);
-    const home = await this.visit(target.homeUrl, 'home', firstPartySite, areas);
+    const previous = (url: string, kind: PageKind) => (areas.includes('accessibility') ? options.previous?.({ url, kind }) ?? null : null);
+    const home = await this.visit(target.homeUrl, 'home', firstPartySite, areas, { previous: previous(target.homeUrl, 'home') });
     const wanted = new Map<string, PageKind>();
     for (const p of target.pages) wanted.set(p.url, p.kind);
     if (!home.evidence.error) {
@@ -140,7 +156,7 @@ export class Checker {
     }
     wanted.delete(target.homeUrl);
     const consent = areas.includes('privacy') && !home.evidence.error ? this.consent(target.homeUrl, firstPartySite) : null;
-    const others = await Promise.all([...wanted].map(([url, kind]) => this.visit(url, kind, firstPartySite, areas)));
+    const others = await Promise.all([...wanted].map(([url, kind]) => this.visit(url, kind, firstPartySite, areas, { previous: previous(url, kind) })));
     if (consent) home.evidence.consent = await consent;
     const measuredOn = localDate(startedAt);
     const results = judgePortal({ home: home.evidence, pages: others.map((o) => o.evidence) }, areas, measuredOn);
