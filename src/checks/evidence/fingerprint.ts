@@ -2,7 +2,7 @@
 // document (after the page settled, before any probe touched it), the SHA-256 of every resource
 // it loaded (style sheets, scripts, fonts, images, frames), and the versions and settings that
 // shape the accessibility evidence (tool, axe-core, criteria, browser, keyboard sample,
-// viewport). Two visits with the same fingerprint would collect the same accessibility evidence,
+// viewport). Resources count by content, not by address. Two visits with the same fingerprint would collect the same accessibility evidence,
 // so the later one may reuse the earlier one's (incremental nightly re-checks, README). A
 // resource whose body cannot be read (evicted, too many, too big) leaves the fingerprint
 // incomplete: such a page is always checked in full.
@@ -64,7 +64,9 @@ export async function fingerprintPage(page: Page, frames: FrameTarget[], respons
         .finally(() => clearTimeout(timer));
       bytes += body.length;
       if (bytes > MAX_RESOURCE_BYTES) { missing ??= `resources over ${MAX_RESOURCE_BYTES} bytes`; break; }
-      resources.push(`${r.request().method()} ${r.url()} ${status} ${sha256(body)}`);
+      // By content, not by address: a beacon's random id or a cache-buster changes the address of
+      // the same bytes; the DOM (hashed above) holds every address that places something on the page.
+      resources.push(`${r.request().method()} ${r.request().resourceType()} ${status} ${sha256(body)}`);
     } catch {
       missing ??= `the body of ${r.url().slice(0, 200)} could not be read`;
     }
