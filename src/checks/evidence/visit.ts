@@ -2,7 +2,9 @@
 // the evidence for both areas: requests, cookies and storage with who set them, headers, TLS,
 // mixed content, forms, links, text (personal data masked), the accessibility probes (keyboard,
 // text spacing, zoom, reflow, interaction), the
-// whole axe-core result, the DOM and a full-page screenshot (both masked).
+// whole axe-core result, the DOM and a full-page screenshot (both masked). A page whose
+// fingerprint (fingerprint.ts) equals that of its last complete check reuses that check's
+// accessibility evidence instead of collecting it again (src/checks/incremental.ts).
 // Everything that can go wrong with a hostile page ends as a named scanner error.
 import type { Browser, BrowserContext, CDPSession, Page, Response } from 'playwright-core';
 import { CORS_PROBE_ORIGIN, type Area, type PageEvidence, type PageKind, type ScannerErrorReason, type SubresourceRecord } from '../types.ts';
