@@ -42,6 +42,8 @@ export async function executeCheckJob(deps: {
   portal: PortalConfig | undefined;
   job: JobRow;
   now: () => Date;
+  /** Every page in full: no accessibility evidence reused. */
+  full?: boolean;
 }): Promise<JobOutcome> {
   const { db, portal, job, now } = deps;
   markJobRunning(db, job.id, now());
@@ -62,7 +64,7 @@ export async function executeCheckJob(deps: {
     // outlives all of them together is recorded as timeout and its late result is never stored.
     return await withDeadline(checkJobDeadlineMs(target, checker.settings), async (signal) => {
       const check = await checker.checkPortal(target, {
-        areas: job.params.areas as Array<'privacy' | 'accessibility'>, now, previous: previousFromStore(db, portal.id, checker.settings, now()),
+        areas: job.params.areas as Array<'privacy' | 'accessibility'>, now, previous: previousFromStore(db, portal.id, checker.settings, now(), deps.full),
       });
       signal.throwIfAborted();
       db.transaction(() => {

@@ -158,6 +158,8 @@ export interface RunOptions {
   log: Logger;
   trigger?: string;
   fresh?: boolean;
+  /** Check jobs check every page in full, reusing no accessibility evidence (incremental re-checks). */
+  fullChecks?: boolean;
   concurrency?: number;
   now?: () => Date;
   /** Where collectors read the secrets the config names (default process.env). */
@@ -214,7 +216,7 @@ async function executeRun(options: RunOptions, run: RunRow, resumed: boolean): P
   const { enabled: _enabled, ...checkSettings } = config.checks ?? { enabled: false };
   const checkerOnce = () => (checker ??= new Checker({ ...DEFAULT_CHECK_SETTINGS, ...checkSettings }));
   const execute = async (job: JobRow) => {
-    if (job.kind === 'check') return executeCheckJob({ db, checker: checkerOnce, portal: job.portalId ? portals.get(job.portalId) : undefined, job, now });
+    if (job.kind === 'check') return executeCheckJob({ db, checker: checkerOnce, portal: job.portalId ? portals.get(job.portalId) : undefined, job, now, full: options.fullChecks });
     const source = job.sourceId ? sources.get(job.sourceId) : undefined;
     return source
       ? executeJob({ db, http, collector: collectorFor(source), source, job, registry, now, env: options.env, resources, quarantine: quarantineSettings(config.quality) })
