@@ -434,7 +434,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
         evidence.axe = { version: AXE_VERSION, rules: [], error: classifyFailure(err).message };
       }
       movedAway(moves);
-      await runProbes({ page, cdp, frames, viewport: VIEWPORT, keyboardSample: opts.keyboardSample }, evidence, undefined, (name) => phase(`probe:${name.replace(/^interaction\..*/, 'interaction')}`));
+      await runProbes({ page, cdp, frames, viewport: VIEWPORT, keyboardSample: opts.keyboardSample, phase }, evidence, undefined, (name) => phase(`probe:${name.replace(/^interaction\..*/, 'interaction')}`));
     }
 
     evidence.targets = [...evidence.targets ?? [], ...(await completeRequests(recording))];

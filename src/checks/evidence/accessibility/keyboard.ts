@@ -157,6 +157,7 @@ export async function keyboardProbe(ctx: ProbeContext): Promise<KeyboardEvidence
     if (unreachable.length > 50) { unreachableDropped += unreachable.length - 50; unreachable = unreachable.slice(0, 50); }
   }
 
+  ctx.phase?.('probe:keyboard:focus');
   const focus = await sampleFocus(ctx, stops.slice(0, forward.stops.length), bounds);
   return {
     interactive, tabbable, bounds,
