@@ -8,6 +8,7 @@ import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { month } from '../periods.ts';
 import { toCsv } from '../csv.ts';
+import { COMMAND_DESCRIPTIONS } from './index.ts';
 
 const KINDS = ['missing', 'inconsistent', 'outlier', 'stale', 'source_changed', 'counter_decreased', 'unknown_unit'];
 
@@ -57,7 +58,7 @@ function renderQuarantine(rows: readonly QuarantineRow[], lang: Lang, all: boole
 export function registerQuality(program: Command): void {
   const quality = program
     .command('quality')
-    .description('quarantined values, then open data-quality flags (missing, inconsistent, outlier, stale, source changed, counter decreased, unknown unit); `quality quarantined` lists quarantines, `quality release` releases one')
+    .description(COMMAND_DESCRIPTIONS['quality'])
     .option('--period <YYYY-MM>', 'only this month')
     .option('--agency <code>', 'only this agency')
     .option('--kind <kind>', `only flags of this kind (${KINDS.join(', ')})`)

@@ -9,11 +9,12 @@ import { isStoreBusy } from '../../uptime/recorder.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { periodOption } from '../periods.ts';
+import { COMMAND_DESCRIPTIONS } from './index.ts';
 
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('the report for a month as one self-contained HTML file (and PDF with --pdf): summary, trends, rankings, portals, method')
+    .description(COMMAND_DESCRIPTIONS['report'])
     .option('--period <YYYY-MM>', 'the month (default: last month)')
     .option('--agency <code>', 'only this agency, e.g. tinh:01, bo:BCT')
     .option('--out <dir>', 'directory to write into', 'reports')
