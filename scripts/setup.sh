@@ -2,7 +2,8 @@
 # Installs what dvc-monitor needs on a fresh machine: the npm packages, a Chromium (Debian's
 # package; Playwright's own browser download cannot work offline), Debian's redis-server (the
 # scale-out's queue; its tests start their own on a free port of 127.0.0.1, never a service) and
-# promtool (Debian's prometheus package: the tests lint /metrics and the shipped rules with it).
+# promtool (Debian's prometheus package: the tests lint /metrics and the shipped rules with it)
+# and caddy (the tests run the shipped reverse-proxy configuration in front of `serve`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,21 +39,16 @@ if [ -z "$(find_browser)" ]; then
   fi
 fi
 
-if [ ! -x /usr/bin/redis-server ]; then
+# Not fatal when it cannot be installed: only the feature and the tests named need the program; they say so.
+optional_package() { # program, Debian package, who needs it
+  if [ -x "/usr/bin/$1" ] || command -v "$1" >/dev/null; then return 0; fi
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "dvc-monitor: installing redis-server from Debian's packages (for the scale-out and its tests)" >&2
-    apt_install redis-server
+    echo "dvc-monitor: installing $1 from Debian's '$2' package (for $3)" >&2
+    apt_install "$2"
   else
-    # Not fatal: only the scale-out (queue: in the configuration) and its tests need it; they say so.
-    echo "dvc-monitor: no /usr/bin/redis-server. The scale-out and its tests need Debian's 'redis-server' package (sudo apt-get install redis-server)." >&2
+    echo "dvc-monitor: no $1. $3 need Debian's '$2' package (sudo apt-get install $2)." >&2
   fi
-fi
-
-if ! command -v promtool >/dev/null; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "dvc-monitor: installing promtool (Debian's prometheus package) for the metrics tests" >&2
-    apt_install prometheus
-  else
-    echo "dvc-monitor: no promtool. The metrics tests need it (sudo apt-get install prometheus)." >&2
-  fi
-fi
+}
+optional_package redis-server redis-server "the scale-out and its tests"
+optional_package promtool prometheus "the metrics tests"
+optional_package caddy caddy "the deployment tests"

@@ -4,7 +4,7 @@
 // regions-2025.csv, not code. A commune is in its province's region, a former province in its
 // successor's; ministries and the country are in none ("").
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../paths.ts';
 import type { Agency } from './agencies.ts';
 
 export const REGIONS = {
@@ -18,7 +18,7 @@ export const REGIONS = {
 
 export type Region = keyof typeof REGIONS;
 
-const REGIONS_CSV = fileURLToPath(new URL('./regions-2025.csv', import.meta.url));
+const REGIONS_CSV = projectPath('src', 'registry', 'regions-2025.csv');
 
 /** Province code (tinh:NN) → region. */
 export function readRegions(path = REGIONS_CSV): Map<string, Region> {

@@ -2,10 +2,12 @@
 // version, optionally every evidence blob against its hash), and copy it while the service runs.
 import type { Command } from 'commander';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { allBlobHashes, readBody } from '../../../storage/evidence.ts';
 import { migrate, naming, openStore, schemaVersions, storeFailure, type Db } from '../../../storage/db.ts';
+import { lockHolder } from '../../../storage/service.ts';
+import { LOCK_NAME, LOCK_STALE_MS } from '../../service/service.ts';
 import { loadConfig } from '../../config/load.ts';
 import { t, type Lang } from '../../i18n.ts';
 import { configPath, langOf, storePath, type GlobalOptions } from '../context.ts';
@@ -187,5 +189,66 @@ export function registerDb(program: Command): void {
         store.close();
         for (const leftover of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(leftover, { force: true });
       }
+    });
+
+  db.command('restore <file>')
+    .description('replace the store with a backup made by `db backup`: the backup is checked first, the service must be stopped, and the store it replaces is kept beside it (<store>.before-restore-<time>)')
+    .action(async (file: string, _opts: unknown, cmd: Command) => {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const lang = langOf(globals);
+      const backup = resolve(file);
+      const path = resolve(pathOf(globals));
+      if (!existsSync(backup)) throw new UsageError(`the backup ${backup} does not exist. Fix: name a file written by \`dvc-monitor db backup\``);
+      if (backup === path) throw new UsageError(`the backup ${backup} is the store itself. Fix: name the backup file`);
+      // The backup first, read-only: a damaged or foreign file, or one from a newer dvc-monitor, is refused before the store is touched.
+      const copy = openStore(backup, { readonly: true, migrate: false, quickCheck: false, mustExist: EXISTING });
+      let checked: StoreCheck;
+      try {
+        checked = naming(backup, () => checkStore(copy, backup, { evidence: false }));
+      } finally {
+        copy.close();
+      }
+      if (!storeCheckPassed(checked)) {
+        process.stderr.write(`${renderStoreCheck(checked, lang)}\n`);
+        throw new UsageError(`the backup ${backup} did not pass its integrity check; the store was left as it was. Fix: restore an older backup`);
+      }
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      const kept = `${path}.before-restore-${stamp}`;
+      if (existsSync(path)) {
+        const current = openStore(path, { migrate: false, quickCheck: false, acceptNewerSchema: true });
+        try {
+          const holder = lockHolder(current, LOCK_NAME);
+          if (holder && Date.now() - Date.parse(holder.heartbeatAt) <= LOCK_STALE_MS) {
+            throw new UsageError(`the dvc-monitor service (process ${holder.pid} on ${holder.host}) is using ${path}. Fix: stop it first (systemctl stop dvc-monitor dvc-monitor-serve), then restore`);
+          }
+          // Everything written goes into the main file, so that it alone is the store kept aside.
+          current.pragma('wal_checkpoint(TRUNCATE)');
+        } finally {
+          current.close();
+        }
+        renameSync(path, kept);
+        for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix)) renameSync(path + suffix, kept + suffix);
+      }
+      // Copied beside the store and renamed into place: an interrupted restore never leaves half a store at its path.
+      const partial = join(dirname(path), `.${basename(path)}.restoring-${process.pid}`);
+      try {
+        copyFileSync(backup, partial);
+        renameSync(partial, path);
+      } finally {
+        rmSync(partial, { force: true });
+      }
+      // A backup from an older dvc-monitor is brought up to this one's schema, as any open would.
+      const restored = openStore(path);
+      let applied: number | undefined;
+      try {
+        applied = schemaVersions(restored).applied.at(-1);
+      } finally {
+        restored.close();
+      }
+      const schema = String(applied ?? 0).padStart(3, '0');
+      const keptLine = existsSync(kept) ? t(lang, `Kho cũ được giữ lại: ${kept}\n`, `The store it replaced is kept: ${kept}\n`) : '';
+      process.stdout.write(t(lang,
+        `Đã khôi phục ${backup} → ${path} (lược đồ ${schema}, kiểm tra toàn vẹn: đạt).\n${keptLine}SHA-256 của bản sao lưu: ${await sha256File(backup)}\n`,
+        `Restored ${backup} → ${path} (schema ${schema}, integrity check: ok).\n${keptLine}SHA-256 of the backup: ${await sha256File(backup)}\n`));
     });
 }

@@ -16,7 +16,7 @@ export const COMMAND_DESCRIPTIONS = {
   alerts: 'list alerts (newest first); `alerts ack ID` stops an alert\'s reminders',
   notify: 'notification channels',
   config: 'check the configuration file, or write its JSON Schema',
-  db: 'manage the SQLite store: migrate, check, backup',
+  db: 'manage the SQLite store: migrate, check, backup, restore',
   probe: 'probe every configured endpoint at its interval until stopped (Ctrl+C, SIGTERM); state changes are printed',
   uptime: 'availability, incidents, MTTR, response times and certificates per endpoint, from the rollups',
   trackers: 'the tracker lists the checks use (third-party-web entities, a filter list such as EasyPrivacy)',
