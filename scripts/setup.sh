@@ -50,5 +50,3 @@ optional_package() { # program, Debian package, who needs it
   fi
 }
 optional_package redis-server redis-server "the scale-out and its tests"
-optional_package promtool prometheus "the metrics tests"
-optional_package caddy caddy "the deployment tests"

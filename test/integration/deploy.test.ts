@@ -29,7 +29,7 @@ afterAll(async () => {
 
 function tool(name: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
   const r = spawnSync(name, args, { encoding: 'utf8', cwd: options.cwd, env: { ...process.env, ...options.env } });
-  if (r.error) throw new Error(`${name} is not installed (${r.error.message}). Fix: bash scripts/setup.sh installs it`);
+  if (r.error) throw new Error(`${name} is not installed (${r.error.message}). Fix: bash scripts/test.sh installs it (Debian packages: systemd, caddy, prometheus)`);
   return r;
 }
 

@@ -122,7 +122,7 @@ describe('the Prometheus rules', () => {
 
   it('pass promtool check rules', () => {
     const check = spawnSync('promtool', ['check', 'rules', RULES], { encoding: 'utf8' });
-    if (check.error) throw new Error(`promtool is not installed (${check.error.message}). Fix: apt-get install prometheus (scripts/setup.sh does it)`);
+    if (check.error) throw new Error(`promtool is not installed (${check.error.message}). Fix: apt-get install prometheus (scripts/test.sh does it)`);
     expect(check.stdout).toContain('SUCCESS: 9 rules found');
     expect(check.status).toBe(0);
   });

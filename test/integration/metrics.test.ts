@@ -154,7 +154,7 @@ const one = (families: Map<string, Family>, name: string, match: Record<string, 
 describe('/metrics', () => {
   it('passes promtool check metrics (the Prometheus linter: names, units, _total on counters only)', async () => {
     const check = spawnSync('promtool', ['check', 'metrics'], { input: await scrape(), encoding: 'utf8' });
-    if (check.error) throw new Error(`promtool is not installed (${check.error.message}). Fix: apt-get install prometheus (scripts/setup.sh does it)`);
+    if (check.error) throw new Error(`promtool is not installed (${check.error.message}). Fix: apt-get install prometheus (scripts/test.sh does it)`);
     expect(check.stdout + check.stderr).toBe('');
     expect(check.status).toBe(0);
   });
