@@ -6,6 +6,7 @@
 // The image itself cannot be built here (no Docker daemon): its Dockerfile is checked as text.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import net from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -109,6 +110,22 @@ describe('the Dockerfile', () => {
     expect(folders.size).toBeGreaterThan(2);
     for (const f of folders) expect(runtimeCopies, `projectPath('${f}') at run time`).toContain(f);
     expect(runtimeCopies).toEqual(expect.arrayContaining(['dist', 'node_modules', 'bin']));
+  });
+
+  it('ships a build that needs no dev package (the image prunes them): every package dist/ imports or requires is a dependency', () => {
+    const manifest = JSON.parse(read('package.json')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    const dist = join(ROOT, 'dist');
+    const code = readdirSync(dist).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(dist, f), 'utf8')).join('\n');
+    const specifiers = [
+      ...[...code.matchAll(/^import [^;]*? from "([^"]+)";$/gm)].map((m) => m[1]!),
+      ...[...code.matchAll(/\bimport\("([^"]+)"\)/g)].map((m) => m[1]!),
+      ...[...code.matchAll(/\brequire\d*(?:\.resolve)?\("([^"]+)"\)/g)].map((m) => m[1]!),
+    ].filter((s) => !s.startsWith('.') && !s.startsWith('node:') && !builtinModules.includes(s));
+    const packages = new Set(specifiers.map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!)));
+    expect(packages.size).toBeGreaterThan(10);
+    expect([...packages].filter((p) => !(p in manifest.dependencies)).sort()).toEqual([]);
+    // bin/dvc-monitor.js falls back to the sources through tsx: a dependency too.
+    expect(manifest.dependencies).toHaveProperty('tsx');
   });
 
   it('installs Debian\'s chromium and runs as a user that is not root, through the shipped program', () => {
