@@ -163,6 +163,7 @@ describe('/metrics', () => {
     const families = parse(await scrape());
     for (const f of families.values()) {
       expect(f.name, 'a percentage is a _ratio in Prometheus').not.toMatch(/percent/);
+      expect(f.name, `${f.name}: base units (seconds, bytes, ratios)`).not.toMatch(/_(ms|milliseconds|minutes|hours|days|kilobytes|megabytes)(_|$)/);
       expect(f.name.endsWith('_total'), `${f.name}: _total on counters only`).toBe(f.type === 'COUNTER');
       if (f.name.endsWith('_info')) expect(f.metrics.every((m) => m.value === '1'), `${f.name} is always 1`).toBe(true);
       if (f.name.endsWith('_ratio')) expect(f.metrics.every((m) => Number(m.value) >= 0 && Number(m.value) <= 1), `${f.name} within 0–1`).toBe(true);
