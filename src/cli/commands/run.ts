@@ -11,6 +11,7 @@ import { createProgress } from '../progress.ts';
 import { renderAlertOutcome, renderRunSummary } from '../render.ts';
 import { alertsAfterRun } from '../../alerts/after-run.ts';
 import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 import { t, type Lang } from '../../i18n.ts';
 
 /** An argument as a POSIX shell reads it back. */
@@ -51,18 +52,18 @@ export async function measure(args: { db: Db; loaded: LoadedConfig; periods: str
 }
 
 export function registerRun(program: Command): void {
-  program
+  withFormat(program
     .command('run')
-    .description(COMMAND_DESCRIPTIONS['run'])
+    .description(COMMAND_DESCRIPTIONS['run']), ['table', 'json'])
     .option('--period <YYYY-MM>', 'collect this month only')
     .option('--from <YYYY-MM>', 'first month to collect')
     .option('--to <YYYY-MM>', 'last month to collect (default: this month)')
     .option('--backfill', 'collect every month from schedule.backfillFrom to this month')
     .option('--fresh', 'abandon an interrupted run instead of resuming it')
     .option('--full-checks', 'check every page in full, reusing no accessibility evidence of unchanged pages (default: reused up to checks.fullRecheckEvery)')
-    .option('--json', 'print the summary as JSON')
-    .action(async (opts: PeriodOptions & { fresh?: boolean; fullChecks?: boolean; json?: boolean }, cmd: Command) => {
+    .action(async (opts: PeriodOptions & FormatOptions & { fresh?: boolean; fullChecks?: boolean }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const format = outputFormat(opts, ['table', 'json']);
       const lang = langOf(globals);
       const log = loggerOf(globals, Boolean(process.stderr.isTTY));
       let periods: string[] = [];
@@ -71,7 +72,7 @@ export function registerRun(program: Command): void {
         const summary = await measure({ db, loaded, periods, log, trigger: 'cli', lang, fresh: opts.fresh, fullChecks: opts.fullChecks });
         const alerts = summary.status === 'interrupted' ? null : await alertsAfterRun(db, loaded, log);
         const resume = summary.status === 'interrupted' ? t(lang, `Để tiếp tục: ${resumeCommand()}`, `To resume: ${resumeCommand()}`) : null;
-        process.stdout.write(`${opts.json ? JSON.stringify({ ...summary, alerts, ...(resume ? { resumeCommand: resumeCommand() } : {}) }, null, 2) : [renderRunSummary(summary, lang), alerts && renderAlertOutcome(alerts, lang), resume].filter(Boolean).join('\n')}\n`);
+        process.stdout.write(`${format === 'json' ? JSON.stringify({ ...summary, alerts, ...(resume ? { resumeCommand: resumeCommand() } : {}) }, null, 2) : [renderRunSummary(summary, lang), alerts && renderAlertOutcome(alerts, lang), resume].filter(Boolean).join('\n')}\n`);
         // A killed run finished first counts too: its failures are this command's failures.
         const statuses = [summary.status, summary.previous?.status];
         process.exitCode = summary.pendingPlan || statuses.some((s) => s === 'failed' || s === 'interrupted') ? EXIT.jobFailed : EXIT.ok;
