@@ -22,7 +22,7 @@ export const COMMAND_DESCRIPTIONS = {
   trackers: 'the tracker lists the checks use (third-party-web entities, a filter list such as EasyPrivacy)',
   report: 'the report for a month as one self-contained HTML file (and PDF with --pdf): summary, trends, rankings, portals, method',
   serve: 'the dashboard: national overview, agencies, portals, alerts, a read-only JSON API and /metrics; SIGTERM stops it',
-  export: 'a month\'s measures, KPIs, data-quality findings and availability as CSV, XLSX or JSON',
+  export: 'a month\'s measures, KPIs, quarantine, data-quality findings, availability and check results as XLSX, CSV or JSON, with a data dictionary and provenance',
   worker: 'a scale-out worker: takes probe, check and collection jobs from the queue (queue: in the configuration) and posts the results to the coordinator; never opens the store',
   queue: 'the scale-out as the store saw it: each location and its workers, the gaps in the distributed measurement, and results kept as dead letters',
 } as const;
