@@ -55,9 +55,11 @@ const metric = (source: Text) => col('metric', 'code', { vi: 'Chỉ số thu th�
 const sourceId = (source: Text) => col('source_id', 'code', { vi: 'Mã nguồn', en: 'Source id' }, { vi: 'Nguồn số liệu trong cấu hình (sources[].id)', en: 'The source in the configuration (sources[].id)' }, null, source);
 const runId = (source: Text) => col('run_id', 'integer', { vi: 'Lần chạy', en: 'Run' }, { vi: 'Số thứ tự lần chạy đã ghi số liệu (dvc-monitor run)', en: 'The run that wrote the value (dvc-monitor run)' }, null, source);
 
+const agencyName = col('agency_name', 'text', { vi: 'Cơ quan', en: 'Agency' }, { vi: 'Tên cơ quan hoặc khối tổng hợp', en: 'Name of the agency or aggregate' }, null, REGISTRY);
+
 const COLUMNS: Record<TableName, ColumnSpec[]> = {
   measures: [
-    period(STORE), agency(STORE), metric(STORE),
+    period(STORE), agency(STORE), agencyName, metric(STORE),
     col('value', 'number', { vi: 'Giá trị', en: 'Value' }, { vi: 'Giá trị như đã thu thập (không làm tròn); trống là thiếu số liệu, không phải 0', en: 'The value as collected (not rounded); empty is missing, never 0' }, { vi: 'theo chỉ số (số hồ sơ, số dịch vụ, VND, %)', en: 'per metric (dossiers, services, VND, %)' }, STORE),
     col('null_reason', 'text', { vi: 'Lý do thiếu', en: 'Why missing' }, { vi: 'Vì sao không có giá trị (khi Giá trị trống)', en: 'Why there is no value (when Value is empty)' }, null, STORE),
     sourceId(STORE), runId(STORE),
@@ -68,10 +70,10 @@ const COLUMNS: Record<TableName, ColumnSpec[]> = {
     col('quarantined_reason', 'text', { vi: 'Lý do cách ly', en: 'Quarantine reason' }, { vi: 'Vì sao giá trị bị cách ly', en: 'Why the value is held back' }, null, QUARANTINE),
   ],
   kpis: [
-    period(KPI), agency(KPI),
-    col('agency_name', 'text', { vi: 'Cơ quan', en: 'Agency' }, { vi: 'Tên cơ quan hoặc khối tổng hợp', en: 'Name of the agency or aggregate' }, null, REGISTRY),
+    period(KPI), agency(KPI), agencyName,
     col('level', 'code', { vi: 'Cấp', en: 'Level' }, { vi: 'ministry = bộ, ngành; province = tỉnh; commune = xã; block = tổng hợp', en: 'ministry, province, commune, or block (an aggregate)' }, null, REGISTRY),
     col('kpi', 'code', { vi: 'Chỉ tiêu', en: 'KPI' }, { vi: 'Mã chỉ tiêu (rate.online_dossiers = tỷ lệ hồ sơ trực tuyến, …; công thức ở README "KPIs")', en: 'KPI code (rate.online_dossiers = online dossier rate, …; formulas in README "KPIs")' }, null, KPI),
+    col('kpi_name', 'text', { vi: 'Tên chỉ tiêu', en: 'KPI name' }, { vi: 'Tên chỉ tiêu bằng lời', en: 'The KPI\'s name in words' }, null, KPI),
     col('rate_percent', 'percent', { vi: 'Tỷ lệ (%)', en: 'Rate (%)' }, { vi: 'Tử số ÷ mẫu số × 100; trống khi không tính được (xem Lý do thiếu)', en: 'Numerator ÷ denominator × 100; empty when it cannot be computed (see Why missing)' }, PERCENT, KPI),
     col('numerator', 'number', { vi: 'Tử số', en: 'Numerator' }, { vi: 'Tổng các số liệu ở tử số của chỉ tiêu', en: 'Sum of the KPI\'s numerator metrics' }, COUNT, KPI),
     col('denominator', 'number', { vi: 'Mẫu số', en: 'Denominator' }, { vi: 'Tổng các số liệu ở mẫu số của chỉ tiêu', en: 'Sum of the KPI\'s denominator metrics' }, COUNT, KPI),

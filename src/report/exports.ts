@@ -40,27 +40,34 @@ function checkRows(db: Db, loaded: LoadedConfig, lang: Lang): ExportTable['rows'
   });
 }
 
+/** Where the KPI's name goes in the kpis table: right after its code. */
+const kpiAt = KPI_CSV_HEADER.indexOf('kpi') + 1;
+
 export function exportTables(db: Db, loaded: LoadedConfig, period: string, lang: Lang, now: Date): ExportTable[] {
   const measures = allMeasuresBetween(db, period, period).sort((a, b) => (a.agencyCode + a.metric < b.agencyCode + b.metric ? -1 : 1));
   const overview = overviewFromStore(db, loaded, period, now, lang);
   const uptime = uptimeReportFromStore(db, { from: firstDay(period), to: lastDay(period), now, lang });
   const episodes = listQuarantine(db, { periods: [period], all: true });
+  const names = new Map(loaded.agencies.map((a) => [a.code, a.name]));
   const held = new Map(episodes.filter((q) => q.status === 'quarantined').map((q) => [`${q.agencyCode}|${q.metric}`, q]));
   return [
     {
       // A quarantined value is exported as stored, marked: its rule and why, so no one sums it unknowingly.
       name: 'measures',
-      header: ['period', 'agency_code', 'metric', 'value', 'null_reason', 'source_id', 'run_id', 'snapshot_id', 'locator', 'updated_at', 'quarantined_rule', 'quarantined_reason'],
+      header: ['period', 'agency_code', 'agency_name', 'metric', 'value', 'null_reason', 'source_id', 'run_id', 'snapshot_id', 'locator', 'updated_at', 'quarantined_rule', 'quarantined_reason'],
       rows: measures.map((m) => {
         const q = held.get(`${m.agencyCode}|${m.metric}`);
-        return [m.period, m.agencyCode, m.metric, m.value, m.nullReason, m.sourceId, m.runId, m.snapshotId, m.locator, m.updatedAt, q?.rule ?? null, q ? describeBreach(q as typeof q & { facts: Facts }, lang) : null];
+        return [m.period, m.agencyCode, names.get(m.agencyCode) ?? null, m.metric, m.value, m.nullReason, m.sourceId, m.runId, m.snapshotId, m.locator, m.updatedAt, q?.rule ?? null, q ? describeBreach(q as typeof q & { facts: Facts }, lang) : null];
       }),
     },
     {
-      // The same columns as `dvc-monitor kpi --format csv`.
+      // The columns of `dvc-monitor kpi --format csv`, and the KPI's name after its code.
       name: 'kpis',
-      header: KPI_CSV_HEADER,
-      rows: [...overview.aggregates, ...overview.agencies].flatMap((a) => ALL_KPIS.map((k) => kpiCsvRow(period, a, a.kpis[k.id]!))),
+      header: [...KPI_CSV_HEADER.slice(0, kpiAt), 'kpi_name', ...KPI_CSV_HEADER.slice(kpiAt)],
+      rows: [...overview.aggregates, ...overview.agencies].flatMap((a) => ALL_KPIS.map((k) => {
+        const row = kpiCsvRow(period, a, a.kpis[k.id]!);
+        return [...row.slice(0, kpiAt), k.title[lang], ...row.slice(kpiAt)];
+      })),
     },
     {
       // Every quarantine episode of the month: still held back, released (by whom, why), confirmed, superseded or cleared.

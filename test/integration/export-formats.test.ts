@@ -77,11 +77,13 @@ describe('CSV export', () => {
     const text = bytes.toString('utf8');
     expect(text).toContain('Cả nước');
     const kpis = parseCsv(text);
-    expect(kpis[0]!.slice(0, 7)).toEqual(['Kỳ', 'Mã cơ quan', 'Cơ quan', 'Cấp', 'Chỉ tiêu', 'Tỷ lệ (%)', 'Tỷ lệ (%) — giá trị đầy đủ']);
+    expect(kpis[0]!.slice(0, 8)).toEqual(['Kỳ', 'Mã cơ quan', 'Cơ quan', 'Cấp', 'Chỉ tiêu', 'Tên chỉ tiêu', 'Tỷ lệ (%)', 'Tỷ lệ (%) — giá trị đầy đủ']);
     const row = rowOf(kpis, { 'Mã cơ quan': 'tinh:01', 'Chỉ tiêu': 'rate.online_dossiers' });
     expect(row['Tỷ lệ (%)']).toBe('75.70');
     expect(row['Tỷ lệ (%) — giá trị đầy đủ']).toBe('75.69637508295519');
     expect(row['Tử số']).toBe(String(ONLINE));
+    expect(row['Tên chỉ tiêu']).toBe('Tỷ lệ hồ sơ trực tuyến');
+    expect(row['Cơ quan']).toBe('Thành phố Hà Nội');
 
     const measures = parseCsv(readFileSync(file(out, '-measures.csv'), 'utf8'));
     const synced = rowOf(measures, { 'Mã cơ quan': 'tinh:01', 'Chỉ số thu thập': 'dossiers.synced' });
@@ -110,7 +112,7 @@ describe('CSV export', () => {
   it('speaks English with --lang en', async () => {
     const out = await exportTo(['--format', 'csv', '--lang', 'en']);
     const kpis = parseCsv(readFileSync(file(out, '-kpis.csv'), 'utf8'));
-    expect(kpis[0]!.slice(0, 7)).toEqual(['Period', 'Agency code', 'Agency', 'Level', 'KPI', 'Rate (%)', 'Rate (%) — full value']);
+    expect(kpis[0]!.slice(0, 8)).toEqual(['Period', 'Agency code', 'Agency', 'Level', 'KPI', 'KPI name', 'Rate (%)', 'Rate (%) — full value']);
     expect(rowOf(kpis, { 'Agency code': 'tinh:01', KPI: 'rate.online_dossiers' })['Rate (%)']).toBe('75.70');
     expect(parseCsv(readFileSync(file(out, '-dictionary.csv'), 'utf8'))[0]).toEqual(['Table', 'Column', 'Column key', 'Meaning', 'Unit', 'Source', 'Type']);
   });
@@ -198,7 +200,7 @@ describe('XLSX export', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file(out, '.xlsx'));
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Measures', 'KPIs', 'Quarantine', 'Data-quality flags', 'Availability', 'Checks', 'Data dictionary', 'Provenance']);
-    expect((workbook.getWorksheet('KPIs')!.getRow(1).values as unknown[]).slice(1, 8)).toEqual(['Period', 'Agency code', 'Agency', 'Level', 'KPI', 'Rate (%)', 'Rate (%) — full value']);
+    expect((workbook.getWorksheet('KPIs')!.getRow(1).values as unknown[]).slice(1, 9)).toEqual(['Period', 'Agency code', 'Agency', 'Level', 'KPI', 'KPI name', 'Rate (%)', 'Rate (%) — full value']);
   });
 });
 
