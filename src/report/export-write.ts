@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { quoteField, csvCell, type CsvDelimiter } from '../cli/csv.ts';
-import type { Lang } from '../i18n.ts';
+import { t, type Lang } from '../i18n.ts';
 import { localDateTime, localIsoWithOffset, localWallClock } from '../time/period.ts';
 import {
   DICTIONARY_HEADER, DIGITS, TABLE_TITLES, dictionaryRows, jsonDictionary, jsonSchema, tableColumns, withRawColumns,
@@ -54,6 +54,9 @@ export interface ExportWrite {
 }
 
 const PROVENANCE_HEADER = [{ vi: 'Mục', en: 'Item' }, { vi: 'Mã', en: 'Key' }, { vi: 'Giá trị', en: 'Value' }];
+
+/** A provenance row for people: a version no run recorded says so rather than leaving a blank. */
+const provenanceRow = (p: ProvenanceItem, lang: Lang): Cell[] => [p.label[lang], p.key, p.value ?? t(lang, 'không ghi nhận', 'not recorded')];
 
 const asDate = (value: Cell) => {
   const d = typeof value === 'string' ? new Date(value) : null;
@@ -102,7 +105,7 @@ function writeCsv(tables: ReturnType<typeof typed>, w: ExportWrite): string[] {
   const dictionary = join(w.dir, `${w.base}-dictionary.csv`);
   writeFileSync(dictionary, csvText(DICTIONARY_HEADER.map((h) => h[w.lang]), dictionaryRows(tables, w.lang, true).map((r) => r.map((c) => csvCell(c, w.csv.delimiter))), w.csv));
   const provenance = join(w.dir, `${w.base}-provenance.csv`);
-  writeFileSync(provenance, csvText(PROVENANCE_HEADER.map((h) => h[w.lang]), w.provenance.map((p) => [p.label[w.lang], p.key, p.value].map((c) => csvCell(c, w.csv.delimiter))), w.csv));
+  writeFileSync(provenance, csvText(PROVENANCE_HEADER.map((h) => h[w.lang]), w.provenance.map((p) => provenanceRow(p, w.lang).map((c) => csvCell(c, w.csv.delimiter))), w.csv));
   return [...files, dictionary, provenance];
 }
 
@@ -156,6 +159,7 @@ function addSheet(workbook: ExcelJS.Workbook, title: string, header: string[], r
     // Wide enough for the header and the longest value, within reason (a long finding wraps).
     const widest = Math.max(displayWidth(h) * 0.9, ...rows.slice(0, 2000).map((r) => displayWidth(r[i])));
     column.width = Math.min(60, Math.max(10, Math.ceil(widest) + 2));
+    if (widest > 58) column.alignment = { vertical: 'top', wrapText: true };
   });
   head.numFmt = 'General';
   return sheet;
@@ -173,7 +177,7 @@ async function writeXlsx(tables: ReturnType<typeof typed>, w: ExportWrite): Prom
     addSheet(workbook, TABLE_TITLES[table.name][w.lang], columns.map(({ spec }) => spec.header[w.lang]), rows, columns.map(({ spec, raw }) => numFmt(spec, raw)));
   }
   addSheet(workbook, TABLE_TITLES.dictionary[w.lang], DICTIONARY_HEADER.map((h) => h[w.lang]), dictionaryRows(tables, w.lang, true), []);
-  addSheet(workbook, TABLE_TITLES.provenance[w.lang], PROVENANCE_HEADER.map((h) => h[w.lang]), w.provenance.map((p) => [p.label[w.lang], p.key, p.value]), []);
+  addSheet(workbook, TABLE_TITLES.provenance[w.lang], PROVENANCE_HEADER.map((h) => h[w.lang]), w.provenance.map((p) => provenanceRow(p, w.lang)), []);
   const file = join(w.dir, `${w.base}.xlsx`);
   await workbook.xlsx.writeFile(file);
   return [file];

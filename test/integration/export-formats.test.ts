@@ -193,6 +193,8 @@ describe('XLSX export', () => {
     expect(items.get('scoring_version')).toBe('score/2');
     expect(items.get('axe_version')).toBe('4.14.1');
     expect(items.get('period')).toBe(PERIOD);
+    // The run recorded no browser (no check ran): said, not left blank.
+    expect(items.get('browser_version')).toBe('không ghi nhận');
   });
 
   it('names its sheets and headers in English with --lang en', async () => {
