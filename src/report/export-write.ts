@@ -135,9 +135,12 @@ function xlsxValue(spec: ColumnSpec, raw: boolean, value: Cell): Date | string |
   // A spreadsheet shows a date cell as its wall clock: the local (Asia/Ho_Chi_Minh) one.
   if (spec.type === 'datetime') return asDate(value) ? localWallClock(asDate(value)!) : value;
   if (spec.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00Z`);
-  // A string stays a string cell, never a formula, whatever it starts with.
-  return value;
+  // A string stays a string cell, never a formula, whatever it starts with; Excel holds at most
+  // 32,767 characters in a cell (a longer one makes it "repair" the file), so a longer text is cut, marked.
+  return value.length > XLSX_CELL_MAX ? `${value.slice(0, XLSX_CELL_MAX - 1)}…` : value;
 }
+
+const XLSX_CELL_MAX = 32_767;
 
 const displayWidth = (value: unknown) => {
   if (value === null || value === undefined) return 0;

@@ -46,6 +46,7 @@ beforeAll(() => {
     { agencyCode: 'tinh:01', metric: 'dossiers.received', period: PERIOD, value: RECEIVED, nullReason: null, snapshotId: null, locator: 'HS_TOTAL' },
     { agencyCode: 'tinh:01', metric: 'dossiers.received_online', period: PERIOD, value: ONLINE, nullReason: null, snapshotId: null, locator: 'HTN_TRUCTUYEN' },
     { agencyCode: 'tinh:01', metric: 'dossiers.synced', period: PERIOD, value: null, nullReason: REASON_WITH_SEMICOLON, snapshotId: null, locator: null },
+    { agencyCode: 'tinh:01', metric: 'dossiers.digitised', period: PERIOD, value: null, nullReason: 'x'.repeat(40_000), snapshotId: null, locator: null },
   ], { sourceId: null, runId, now: UPDATED });
   finishRun(db, runId, 'succeeded', UPDATED);
   db.close();
@@ -167,14 +168,19 @@ describe('XLSX export', () => {
 
     const measures = workbook.getWorksheet('Số liệu')!;
     const mHeader = (measures.getRow(1).values as unknown[]).slice(1) as string[];
-    const updated = measures.getRow(2).getCell(mHeader.indexOf('Cập nhật lúc') + 1);
+    const received = measures.getRows(2, measures.rowCount - 1)!.find((r) => r.getCell(mHeader.indexOf('Chỉ số thu thập') + 1).value === 'dossiers.received')!;
+    const updated = received.getCell(mHeader.indexOf('Cập nhật lúc') + 1);
     expect(updated.type).toBe(ExcelJS.ValueType.Date);
     // A date cell has no time zone: it shows the wall clock in Hà Nội (07:30), not UTC (00:30).
     expect((updated.value as Date).toISOString()).toBe('2026-10-01T07:30:00.000Z');
     expect(updated.numFmt).toBe('yyyy-mm-dd hh:mm:ss');
-    const value = measures.getRow(2).getCell(mHeader.indexOf('Giá trị') + 1);
-    expect(value.type).toBe(ExcelJS.ValueType.Number);
-    expect(measures.getRow(2).getCell(mHeader.indexOf('Lần chạy') + 1).numFmt).toBe('#,##0');
+    const value = received.getCell(mHeader.indexOf('Giá trị') + 1);
+    expect([value.type, value.value]).toEqual([ExcelJS.ValueType.Number, RECEIVED]);
+    expect(received.getCell(mHeader.indexOf('Lần chạy') + 1).numFmt).toBe('#,##0');
+    // Excel holds at most 32,767 characters in a cell: a longer text is cut and marked, not a file Excel must repair.
+    const long = measures.getRows(2, measures.rowCount - 1)!.find((r) => r.getCell(mHeader.indexOf('Chỉ số thu thập') + 1).value === 'dossiers.digitised')!;
+    const reason = long.getCell(mHeader.indexOf('Lý do thiếu') + 1).value as string;
+    expect([reason.length, reason.endsWith('x…')]).toEqual([32_767, true]);
 
     const dictionary = workbook.getWorksheet('Từ điển dữ liệu')!;
     const entries = dictionary.getRows(2, dictionary.rowCount - 1)!.map((r) => (r.values as unknown[]).slice(1) as string[]);
