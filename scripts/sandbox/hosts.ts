@@ -66,6 +66,16 @@ export const PUBLIC_HOSTS: Record<string, PublicHost> = {
   'dichvucong.hanoi.sandbox': { kind: 'site', site: 'hanoi', deployment: HARDENED },
   'dichvucong.bct.sandbox': { kind: 'site', site: 'bct', deployment: LEGACY },
   'dichvucong.danang.sandbox': { kind: 'site', site: 'danang', deployment: PARTIAL },
+  // More deployments of the same builds, each its own site (registrable domain): the checks
+  // benchmark's page set spread over many sites, as a national run is (scripts/bench/checks.ts).
+  'dichvucong.haiphong.sandbox': { kind: 'site', site: 'hanoi', deployment: PARTIAL },
+  'dichvucong.cantho.sandbox': { kind: 'site', site: 'danang', deployment: HARDENED },
+  'dichvucong.hue.sandbox': { kind: 'site', site: 'bct', deployment: LEGACY },
+  'dichvucong.quangninh.sandbox': { kind: 'site', site: 'hanoi', deployment: HARDENED },
+  'dichvucong.btc.sandbox': { kind: 'site', site: 'bct', deployment: PARTIAL },
+  'dichvucong.byt.sandbox': { kind: 'site', site: 'danang', deployment: LEGACY },
+  'dichvucong.nghean.sandbox': { kind: 'site', site: 'hanoi', deployment: LEGACY },
+  'dichvucong.dongnai.sandbox': { kind: 'site', site: 'danang', deployment: PARTIAL },
   // Single-purpose pages for the checker's tests and benchmark (check-fixtures.ts).
   'kiemthu.sandbox': { kind: 'fixtures', deployment: HARDENED },
   // The same fixtures on another site, for cross-origin frames (out-of-process in Chromium).

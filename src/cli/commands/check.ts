@@ -8,6 +8,7 @@ import { saveCheck, type SavedCheck } from '../../../storage/checks.ts';
 import { readBody } from '../../../storage/evidence.ts';
 import type { Db } from '../../../storage/db.ts';
 import { Checker, DEFAULT_CHECK_SETTINGS, targetOfPortal, type CheckTarget, type PortalCheck } from '../../checks/checker.ts';
+import { previousFromStore } from '../../checks/execute-check-job.ts';
 import { blockingFailures } from '../../checks/score.ts';
 import type { Area } from '../../checks/types.ts';
 import type { LoadedConfig } from '../../config/load.ts';
@@ -55,7 +56,7 @@ export function checkJson(check: PortalCheck, saved: SavedCheck, locate: Evidenc
     versions: check.versions, scores: check.scores,
     pages: check.visits.map((v, i) => ({
       index: i, kind: v.evidence.kind, url: v.evidence.requestedUrl, finalUrl: v.evidence.finalUrl, error: v.evidence.error,
-      durationMs: v.evidence.durationMs, evidence: Object.fromEntries(Object.entries(saved.visits[i]!.blobs).map(([k, sha]) => [k, sha && { sha256: sha, at: locate(sha) }])),
+      durationMs: v.evidence.durationMs, accessibilityReused: v.evidence.accessibilityReused ?? null, evidence: Object.fromEntries(Object.entries(saved.visits[i]!.blobs).map(([k, sha]) => [k, sha && { sha256: sha, at: locate(sha) }])),
     })),
     results: check.results,
     blockingFailures: blockingFailures(check.results).map((r) => r.criterionId),
@@ -70,7 +71,8 @@ export function registerCheck(program: Command): void {
     .option('--area <area>', 'privacy, accessibility or all', 'all')
     .option('--json', 'print the result as JSON')
     .option('--evidence-dir <dir>', 'also write every evidence file (JSON, DOM, screenshot, axe results) to this folder')
-    .action(async (what: string, opts: { area: string; json?: boolean; evidenceDir?: string }, cmd: Command) => {
+    .option('--full', 'check every page in full, even one unchanged since its last complete check (whose accessibility evidence is otherwise reused)')
+    .action(async (what: string, opts: { area: string; json?: boolean; evidenceDir?: string; full?: boolean }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
       const areas = AREA_CHOICES[opts.area];
@@ -83,7 +85,7 @@ export function registerCheck(program: Command): void {
         const checker = new Checker(settings);
         let check: PortalCheck;
         try {
-          check = await checker.checkPortal(target, { areas });
+          check = await checker.checkPortal(target, { areas, previous: previousFromStore(db, target.portalId, checker.settings, new Date(), opts.full) });
         } finally {
           await checker.close();
         }
