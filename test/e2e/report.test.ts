@@ -1,12 +1,14 @@
 // `dvc-monitor report` over a store filled from the sandbox (a real run and a real probe round),
 // opened in real Chromium: it renders with its charts, without console errors, the figures are
 // the store's, a hostile portal name stays text, and --pdf prints the same report.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../scripts/sandbox/server.ts';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { openStore } from '../../storage/db.ts';
 import { allMeasuresBetween } from '../../storage/measures.ts';
 import { latestScorecard } from '../../storage/check-report.ts';
@@ -43,6 +45,16 @@ afterAll(async () => {
   await browser?.close();
   await sandbox?.close();
 });
+
+const htmlOf = (out: string) => join(out, `bao-cao-${PERIOD}.html`);
+
+/** A poppler tool's output (scripts/test.sh installs poppler-utils from Debian). */
+function poppler(tool: 'pdfinfo' | 'pdftotext', args: string[]): string {
+  const r = spawnSync(tool, args, { encoding: 'utf8' });
+  if (r.error) throw new Error(`${tool} is needed to read the report's PDF back: install Debian's poppler-utils (scripts/test.sh does as root). ${r.error.message}`);
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout;
+}
 
 async function openReport(file: string, screenshot: string) {
   const page = await browser.newPage();
@@ -109,10 +121,20 @@ describe('dvc-monitor report', () => {
     expect(await page.locator('#phuong-phap ~ table.versions').innerText()).toMatch(/Mã băm cấu hình\s+[0-9a-f]{8,}/);
     await page.close();
 
-    // The PDF: the same report printed by Chromium, several A4 pages.
-    const pdf = readFileSync(join(out, `bao-cao-${PERIOD}.pdf`));
+    // The PDF: the same report printed by Chromium, several A4 pages, tagged, with bookmarks and numbered pages.
+    const pdfPath = join(out, `bao-cao-${PERIOD}.pdf`);
+    const pdf = readFileSync(pdfPath);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
+    const info = poppler('pdfinfo', [pdfPath]);
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
+    const pages = Number(/^Pages:\s+(\d+)$/m.exec(info)?.[1]);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    // Bookmarks: the catalogue names an outline, and the outline has entries (Chromium writes them uncompressed).
+    const raw = pdf.toString('latin1');
+    expect(raw).toMatch(/\/Outlines\s+\d+\s+0\s+R/);
+    expect(raw.match(/\/Title\s*[<(]/g)?.length ?? 0).toBeGreaterThanOrEqual(5);
+    const pdfPages = poppler('pdftotext', ['-layout', pdfPath, '-']).split('\f');
+    for (let i = 1; i <= pages; i++) expect(pdfPages[i - 1]).toContain(`Trang ${i} / ${pages}`);
   });
 
   it('speaks English with --lang en and narrows to one agency; an unknown agency is a usage error naming it', async () => {
@@ -164,6 +186,57 @@ describe('dvc-monitor report', () => {
     const en = await runCli(['report', '--config', config, '--db', db, '--period', '2020-01', '--out', empty, '--lang', 'en']);
     expect(en.code).toBe(1);
     expect(en.stderr).toContain('No report for 2020-01: the store holds no figures for that month.');
+  });
+
+  it('bundles the report, its PDF, every evidence file it cites and a manifest; verify accepts it and names what was altered, added or removed', async () => {
+    const out = join(dir, 'out-bundle');
+    const r = await runCli(['report', '--config', config, '--db', db, '--period', PERIOD, '--out', out, '--bundle']);
+    expect(r.code, r.stderr).toBe(0);
+    const zipPath = join(out, `bao-cao-${PERIOD}.zip`);
+    expect(r.stdout).toContain(zipPath);
+    const zip = await JSZip.loadAsync(readFileSync(zipPath));
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { period: string; files: Array<{ path: string; sha256: string; role: string; about?: Record<string, unknown> }> };
+    expect(manifest.period).toBe(PERIOD);
+    const roles = (role: string) => manifest.files.filter((f) => f.role === role);
+    expect(roles('report').map((f) => f.path)).toEqual([`bao-cao-${PERIOD}.html`]);
+    expect(roles('pdf').map((f) => f.path)).toEqual([`bao-cao-${PERIOD}.pdf`]);
+    // Every page the month's check visited, by the hash the store and the report give.
+    const store = openStore(db);
+    const scorecard = latestScorecard(store, 'dvc-hanoi')!;
+    const shas = roles('page_evidence').map((f) => f.sha256);
+    for (const v of scorecard.checks[0]!.visits) expect(shas).toContain(v.evidenceSha256);
+    // The payloads the month's figures were read from, with where and when they were fetched.
+    const snapshotShas = store.prepare('SELECT DISTINCT s.sha256 FROM measure m JOIN snapshot s ON s.id = m.snapshot_id WHERE m.period = ?').pluck().all(PERIOD) as string[];
+    store.close();
+    expect(snapshotShas.length).toBeGreaterThan(0);
+    expect(roles('payload').map((f) => f.sha256).sort()).toEqual([...snapshotShas].sort());
+    expect(roles('payload')[0]!.about).toMatchObject({ url: expect.stringContaining('http://127.0.0.1:'), fetchedAt: expect.any(String) });
+
+    const ok = await runCli(['verify', zipPath]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain(`hợp lệ — ${manifest.files.length} tệp khớp mã băm SHA-256`);
+
+    // Altered, added and removed files are each named.
+    const evidencePath = roles('page_evidence')[0]!.path;
+    zip.file(evidencePath, 'altered');
+    zip.file('extra.txt', 'added');
+    zip.remove(roles('payload')[0]!.path);
+    const tampered = join(out, 'tampered.zip');
+    writeFileSync(tampered, await zip.generateAsync({ type: 'nodebuffer' }));
+    const bad = await runCli(['verify', tampered, '--lang', 'en', '--format', 'json']);
+    expect(bad.code).toBe(1);
+    const verdict = JSON.parse(bad.stdout) as { ok: boolean; problems: Array<{ path: string; problem: string }> };
+    expect(verdict.ok).toBe(false);
+    expect(verdict.problems).toEqual(expect.arrayContaining([
+      { path: evidencePath, problem: 'altered' },
+      { path: evidencePath, problem: 'name_is_not_its_hash' },
+      { path: 'extra.txt', problem: 'not_listed' },
+      { path: roles('payload')[0]!.path, problem: 'missing' },
+    ]));
+    expect(verdict.problems).toHaveLength(4);
+    const notZip = await runCli(['verify', htmlOf(out)]);
+    expect(notZip.code).toBe(2);
+    expect(notZip.stderr).toContain('is not a readable zip');
   });
 
   it('exports the month as XLSX, CSV and JSON matching the store', async () => {
