@@ -254,22 +254,38 @@ describe('dvc-monitor report', () => {
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(out, `dvc-monitor-${PERIOD}.xlsx`));
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['measures', 'kpis', 'quarantine', 'findings', 'uptime', 'checks']);
-    const sheet = workbook.getWorksheet('measures')!;
+    // Vietnamese sheets and headers (the data dictionary names them), typed cells (issue 15).
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Số liệu', 'Chỉ tiêu', 'Cách ly', 'Cảnh báo dữ liệu', 'Sẵn sàng', 'Kiểm tra', 'Từ điển dữ liệu', 'Nguồn gốc']);
+    const headerOf = (sheet: ExcelJS.Worksheet) => (sheet.getRow(1).values as unknown[]).slice(1);
+    const sheet = workbook.getWorksheet('Số liệu')!;
     expect(sheet.rowCount - 1).toBe(measures.length);
-    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const header = headerOf(sheet);
     const stored = new Map(measures.map((m) => [`${m.agencyCode}|${m.metric}`, m.value]));
     sheet.eachRow((row, n) => {
       if (n === 1) return;
       const cell = (name: string) => row.getCell(header.indexOf(name) + 1).value;
-      expect(cell('value') ?? null).toBe(stored.get(`${cell('agency_code')}|${cell('metric')}`));
+      expect(cell('Giá trị') ?? null).toBe(stored.get(`${cell('Mã cơ quan')}|${cell('Chỉ số thu thập')}`));
     });
-    const kpis = workbook.getWorksheet('kpis')!;
-    const kHeader = (kpis.getRow(1).values as unknown[]).slice(1);
-    const vn = kpis.getRows(2, kpis.rowCount - 1)!.find((r) => r.getCell(kHeader.indexOf('agency_code') + 1).value === 'VN' && r.getCell(kHeader.indexOf('kpi') + 1).value === 'rate.online_dossiers')!;
-    expect(vn.getCell(kHeader.indexOf('rate_percent') + 1).value).toBe(overview.aggregates[0]!.kpis['rate.online_dossiers']!.rate);
+    const kpis = workbook.getWorksheet('Chỉ tiêu')!;
+    const kHeader = headerOf(kpis);
+    const vn = kpis.getRows(2, kpis.rowCount - 1)!.find((r) => r.getCell(kHeader.indexOf('Mã cơ quan') + 1).value === 'VN' && r.getCell(kHeader.indexOf('Chỉ tiêu') + 1).value === 'rate.online_dossiers')!;
+    const vnRate = overview.aggregates[0]!.kpis['rate.online_dossiers']!.rate!;
+    // A percentage is a fraction formatted as percent: rounded as shown, the full value beside it.
+    expect(vn.getCell(kHeader.indexOf('Tỷ lệ (%)') + 1).value).toBe(Number(vnRate.toFixed(2)) / 100);
+    expect(vn.getCell(kHeader.indexOf('Tỷ lệ (%)') + 1).numFmt).toBe('0.00%');
+    expect(vn.getCell(kHeader.indexOf('Tỷ lệ (%) — giá trị đầy đủ') + 1).value).toBe(vnRate / 100);
     // The portal name from the configuration is a plain string in the uptime sheet, never a formula.
-    expect(workbook.getWorksheet('uptime')!.rowCount).toBeGreaterThan(1);
+    const uptime = workbook.getWorksheet('Sẵn sàng')!;
+    expect(uptime.rowCount).toBeGreaterThan(1);
+    const availability = uptime.getRow(2).getCell(headerOf(uptime).indexOf('Tỷ lệ sẵn sàng (%)') + 1);
+    expect(availability.type).toBe(ExcelJS.ValueType.Number);
+    expect(availability.numFmt).toBe('0.00%');
+    // The check's date is a date cell.
+    const checks = workbook.getWorksheet('Kiểm tra')!;
+    const measuredOn = checks.getRow(2).getCell(headerOf(checks).indexOf('Ngày đo') + 1);
+    expect(measuredOn.type).toBe(ExcelJS.ValueType.Date);
+    expect(scorecard.areas.map((a) => `${a.measuredOn}T00:00:00.000Z`)).toContain((measuredOn.value as Date).toISOString());
+    expect(measuredOn.numFmt).toBe('yyyy-mm-dd');
 
     const json = JSON.parse(readFileSync(join(out, `dvc-monitor-${PERIOD}.json`), 'utf8')) as Record<string, Array<Record<string, unknown>>>;
     expect(json.measures).toHaveLength(measures.length);
@@ -282,7 +298,7 @@ describe('dvc-monitor report', () => {
     expect(exported.map((r) => [r.outcome, r.finding_code, r.evidence_sha256, r.evidence_path])).toEqual(
       failed.findings.map((f) => ['fail', f.code, f.evidenceSha256, f.evidencePath]));
     expect(exported[0]!.legal_basis).toBe(failed.basis.map((b) => [b.instrument, b.article].filter(Boolean).join(' ')).join('; '));
-    expect(workbook.getWorksheet('checks')!.rowCount - 1).toBe(json.checks!.length);
+    expect(checks.rowCount - 1).toBe(json.checks!.length);
     const csv = readFileSync(join(out, `dvc-monitor-${PERIOD}-measures.csv`), 'utf8').trim().split('\n');
     expect(csv).toHaveLength(measures.length + 1);
   });

@@ -23,7 +23,7 @@ export const COMMAND_DESCRIPTIONS = {
   report: 'the report for a month as one self-contained HTML file (and PDF with --pdf; a zip to file with its evidence and manifest with --bundle): summary, trends, rankings, portals, method',
   verify: 'check a report bundle offline: every file against the SHA-256 its manifest gives, nothing missing, nothing added; exit 1 naming each file that differs',
   serve: 'the dashboard: national overview, agencies, portals, alerts, a read-only JSON API, /metrics and /healthz; SIGTERM stops it',
-  export: 'a month\'s measures, KPIs, data-quality findings and availability as CSV, XLSX or JSON',
+  export: 'a month\'s measures, KPIs, quarantine, data-quality findings, availability and check results as XLSX, CSV or JSON, with a data dictionary and provenance',
   worker: 'a scale-out worker: takes probe, check and collection jobs from the queue (queue: in the configuration) and posts the results to the coordinator; never opens the store',
   queue: 'the scale-out as the store saw it: each location and its workers, the gaps in the distributed measurement, and results kept as dead letters',
 } as const;

@@ -7,6 +7,7 @@ import { t, type Lang } from '../../i18n.ts';
 import { langOf, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 const PROBLEM: Record<BundleVerdict['problems'][number]['problem'], { vi: string; en: string }> = {
   missing: { vi: 'có trong bản kê nhưng không có trong gói', en: 'listed in the manifest but not in the bundle' },
@@ -26,14 +27,13 @@ function describe(v: BundleVerdict, file: string, lang: Lang): string {
 }
 
 export function registerVerify(program: Command): void {
-  program
+  withFormat(program
     .command('verify')
-    .description(COMMAND_DESCRIPTIONS['verify'])
+    .description(COMMAND_DESCRIPTIONS['verify']), ['table', 'json'])
     .argument('<bundle>', 'the zip written by dvc-monitor report --bundle')
-    .option('--format <format>', 'table (default) or json', 'table')
-    .action(async (file: string, opts: { format: string }, cmd: Command) => {
+    .action(async (file: string, opts: FormatOptions, cmd: Command) => {
       const lang = langOf(cmd.optsWithGlobals<GlobalOptions>());
-      if (opts.format !== 'table' && opts.format !== 'json') throw new UsageError(`--format "${opts.format}" is not supported. Fix: use --format table or --format json`);
+      const format = outputFormat(opts, ['table', 'json']);
       let bytes: Buffer;
       try {
         bytes = readFileSync(file);
@@ -46,7 +46,7 @@ export function registerVerify(program: Command): void {
       } catch (err) {
         throw new UsageError(`bundle "${file}" is not a readable zip (${(err as Error).message}). Fix: give the path of a zip written by dvc-monitor report --bundle`);
       }
-      process.stdout.write(opts.format === 'json' ? `${JSON.stringify({ file, ok: verdict.ok, checked: verdict.checked, problems: verdict.problems }, null, 2)}\n` : `${describe(verdict, file, lang)}\n`);
+      process.stdout.write(format === 'json' ? `${JSON.stringify({ file, ok: verdict.ok, checked: verdict.checked, problems: verdict.problems }, null, 2)}\n` : `${describe(verdict, file, lang)}\n`);
       process.exitCode = verdict.ok ? EXIT.ok : EXIT.jobFailed;
     });
 }
