@@ -5,10 +5,10 @@
 // acknowledgement through with its own token; Prometheus' config and rules that promtool accepts.
 // The image itself cannot be built here (no Docker daemon): its Dockerfile is checked as text.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import net from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../storage/db.ts';
 import { COMMAND_DESCRIPTIONS } from '../../src/cli/commands/index.ts';
@@ -126,6 +126,31 @@ describe('the Dockerfile', () => {
     expect([...packages].filter((p) => !(p in manifest.dependencies)).sort()).toEqual([]);
     // bin/dvc-monitor.js falls back to the sources through tsx: a dependency too.
     expect(manifest.dependencies).toHaveProperty('tsx');
+  });
+
+  it('lays out a program that runs: the runtime stage\'s files alone, elsewhere, migrate a store and check a configuration', () => {
+    // What the runtime stage copies into /opt/dvc-monitor, laid out in a temporary folder (node_modules linked, not copied).
+    const opt = join(tempDir(), 'opt');
+    for (const m of runtime.matchAll(/^COPY (?:--from=build \/app\/)?(.+) (\S+)$/gm)) {
+      const [sources, target] = [m[1]!.split(' '), m[2]!];
+      if (target.startsWith('/')) continue; // outside the program's folder (Chromium's wrapper settings)
+      for (const source of sources) {
+        const to = target.endsWith('/') ? join(opt, target, source) : join(opt, target);
+        mkdirSync(dirname(to), { recursive: true });
+        if (source === 'node_modules') symlinkSync(join(ROOT, 'node_modules'), to);
+        else cpSync(join(ROOT, source), to, { recursive: true });
+      }
+    }
+    const cli = (...args: string[]) => spawnSync(process.execPath, [join(opt, 'bin/dvc-monitor.js'), ...args], { encoding: 'utf8', cwd: tempDir(), env: { ...process.env, DVC_MONITOR_FROM_SOURCE: '' } });
+    const version = cli('--version');
+    expect(version.status, version.stderr).toBe(0);
+    expect(version.stdout.trim()).toBe((JSON.parse(read('package.json')) as { version: string }).version);
+    const store = join(tempDir(), 'store.sqlite');
+    const migrated = cli('db', 'migrate', '--db', store, '--lang', 'en');
+    expect(migrated.status, migrated.stderr).toBe(0);
+    expect(migrated.stdout).toMatch(/applied 001_registry\.sql/);
+    const valid = cli('config', 'validate', join(opt, 'config/vietnam.yaml'), '--lang', 'en');
+    expect(valid.status, valid.stdout + valid.stderr).toBe(0);
   });
 
   it('installs Debian\'s chromium and runs as a user that is not root, through the shipped program', () => {
