@@ -75,7 +75,7 @@ export function renderCheck(check: PortalCheck, saved: SavedCheck, lang: Lang, l
     lines.push(sampleSummaryText({ ...sample, leftOut: sample.leftOut.length, stoppedBy: sample.crawl.stoppedBy, checked: check.visits.length }, lang));
     if (sample.crawl.error) lines.push(`  ${L(lang, 'Lỗi thu thập', 'Crawl error')}: ${sample.crawl.error}`);
     const scriptOnly = sample.crawl.pages.filter((p) => p.needsScript).length;
-    if (scriptOnly) lines.push(`  ${L(lang, `${scriptOnly} trang chỉ hiện liên kết bằng JavaScript: không đi tiếp từ các trang đó.`, `${scriptOnly} pages show their links only through JavaScript: the crawl did not go on from them.`)}`);
+    if (scriptOnly) lines.push(`  ${L(lang, `${scriptOnly} trang có thể chỉ hiện liên kết bằng JavaScript (nội dung chính không có liên kết nào khi chưa chạy script): thu thập có thể chưa thấy hết từ các trang đó.`, `${scriptOnly} pages may show their links only through JavaScript (no link in their main content before scripts run): the crawl may not have seen all they lead to.`)}`);
     if (saved.crawlSha256) lines.push(`  ${L(lang, 'bản ghi thu thập (mọi trang tìm thấy, khuôn mẫu, robots.txt)', 'crawl record (every page found, templates, robots.txt)')}: ${locate(saved.crawlSha256)}`);
     lines.push('');
   }

@@ -10,8 +10,8 @@
 // milliseconds. JavaScript is needed only where a page writes its links with scripts; the home
 // page is the one that matters for that (it leads everywhere), and the check visits it in
 // Chromium anyway: its rendered links join the crawl (`renderedLinks`). Other pages whose served
-// HTML has scripts but no link are counted (`needsScript`), so the record says what the crawl
-// could not see.
+// HTML has scripts but no link in its main content are marked (`needsScript`), so the record says
+// where the crawl may not have seen everything.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HttpFailure, type HttpClient, type HttpResponse } from '../../http/client.ts';
 import { readPage, type FormFacts } from './page-reader.ts';
@@ -38,7 +38,7 @@ export interface CrawledPage {
   forms: FormFacts[];
   /** Links to pages of the portal (in scope) on this page. */
   links: number;
-  /** Its served HTML has scripts and no link within the host: its links may need JavaScript. */
+  /** Its served HTML has scripts and no link in its main content (or none within the host, without a <main>): its links may need JavaScript. */
   needsScript: boolean;
   template: string;
 }
@@ -286,7 +286,7 @@ export async function crawl(input: CrawlInput): Promise<Crawl> {
     }
     pages.push({
       url: item.url, depth: item.depth, status: answer.status, title: facts.title, h1: facts.h1, forms: facts.forms,
-      links: inside, needsScript: inside === 0 && facts.scripts > 0,
+      links: inside, needsScript: facts.scripts > 0 && (facts.mainLinks ?? inside) === 0,
     });
     skeletons.set(item.url, facts.skeleton);
   }

@@ -29,6 +29,8 @@ export interface PageFacts {
  */
   skeleton: string[];
   scripts: number;
+  /** Links inside the main content (<main>, role=main), null when the page marks none. */
+  mainLinks: number | null;
 }
 
 const MAX_LINKS = 2000;
@@ -120,5 +122,6 @@ export function readPage(html: string, url: string): PageFacts {
     links, forms,
     skeleton: skeletonOf($),
     scripts: $('script').length,
+    mainLinks: $('main, [role=main]').length ? $('main a[href], [role=main] a[href]').length : null,
   };
 }
