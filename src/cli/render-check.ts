@@ -49,12 +49,14 @@ const number = (value: number, lang: Lang, digits = 1) =>
   new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
 
 function findingLines(r: CriterionResult, check: PortalCheck, saved: SavedCheck, locate: EvidenceLocator, lang: Lang, indent: string): string[] {
+  const shared = new Set<string>();
   return r.details.slice(0, 12).map((d) => {
     const visit = r.pageIndex === null ? null : saved.visits[r.pageIndex];
     const blob = d.evidence && visit ? visit.blobs[d.evidence.blob] : null;
     const where = blob ? L(lang, ` [bằng chứng: ${locate(blob)}${d.evidence?.path ? ` → ${d.evidence.path}` : ''}]`, ` [evidence: ${locate(blob)}${d.evidence?.path ? ` → ${d.evidence.path}` : ''}]`) : '';
-    // How many of the pages checked share the finding (a page finding of a check of several pages).
-    const share = r.level === 'page' && d.pages && d.pages.of > 1 ? ` (${shareText(d.pages)[lang]})` : '';
+    // How many of the pages checked share the finding (a page finding of a check of several pages), said once per finding on a page.
+    const share = r.level === 'page' && d.pages && d.pages.of > 1 && !shared.has(d.code) ? ` (${shareText(d.pages)[lang]})` : '';
+    shared.add(d.code);
     return `${indent}- ${d.text[lang]}${share}${where}`;
   }).concat(r.details.length > 12 ? [`${indent}  … ${L(lang, `và ${r.details.length - 12} phát hiện khác`, `and ${r.details.length - 12} more findings`)}`] : []);
 }

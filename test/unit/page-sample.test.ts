@@ -194,7 +194,10 @@ describe('the structured sample', () => {
     expect(p.random).toBe(3);
     expect(p.pages.slice(0, 5).map((s) => s.reasons[0]!.role)).toEqual(['home', 'privacy_policy', 'accessibility_statement', 'login', 'search']);
     expect(p.leftOut.map((s) => s.reasons[0]!.role)).toEqual(['statistics', 'form', 'service', 'service', 'service', 'template', 'template', 'template']);
-    expect(plan(1, { settings: { ...DEFAULT_SAMPLE_SETTINGS, maxChecked: 1 } }).pages.map((s) => s.url)).toEqual([HOME]);
+    // The home page, the policy, the statement and configured pages stay whatever the limit: the portal criteria need them.
+    const tiny = plan(1, { settings: { ...DEFAULT_SAMPLE_SETTINGS, maxChecked: 2 }, configured: [{ kind: 'statistics', url: `${ORIGIN}/thong-ke/2026-02` }] });
+    expect(tiny.pages.map((s) => s.url.slice(ORIGIN.length))).toEqual(['/', '/chinh-sach-bao-mat', '/tuyen-bo-tro-nang', '/thong-ke/2026-02']);
+    expect(tiny.random).toBe(0);
   });
 });
 

@@ -3,7 +3,9 @@
 // pages; the login, search and statistics pages; a page per kind of application form; a service
 // page per service type; then a page of every template not yet in it) and a random sample of the
 // other pages found, a share of the structured one (10% by default, at least 3), drawn with a
-// recorded seed. The same crawl, settings and seed always give the same sample.
+// recorded seed. The same crawl, settings and seed always give the same sample. maxChecked trims
+// the structured sample by role (the random one keeps its share), but never the home page, the
+// policy, the statement or the configured pages: a check without a sample visits them too.
 import { findPolicyLink, findStatementLink, POLICY_WORDS, STATEMENT_WORDS, type Link } from '../evidence/discover.ts';
 import type { Area, PageKind } from '../types.ts';
 import type { CrawledPage, CrawlRecord } from './crawl.ts';
@@ -14,6 +16,8 @@ import type { SampleSettings } from './settings.ts';
 /** The structured sample's roles, in the order they are kept when maxChecked trims it. */
 export const ROLE_ORDER = ['home', 'privacy_policy', 'accessibility_statement', 'configured', 'login', 'search', 'statistics', 'form', 'service', 'template'] as const;
 export type SampleRole = (typeof ROLE_ORDER)[number];
+/** Checked whatever maxChecked says, as a check without a sample checks them: the portal criteria (policy, statement) need them. */
+const ALWAYS_CHECKED: ReadonlySet<string> = new Set(['home', 'privacy_policy', 'accessibility_statement', 'configured']);
 
 export interface SamplePage {
   url: string;
@@ -136,9 +140,10 @@ export function planSample(input: PlanInput): Omit<SamplePlan, 'planMs'> {
     const inSample = new Set(all.slice(0, kept).map((s) => s.url));
     return pages.filter((p) => !inSample.has(p.url) && p.url !== crawl.start);
   };
+  const always = all.filter((p) => ALWAYS_CHECKED.has(p.reasons[0]!.role)).length;
   let n = all.length;
-  while (n > 1 && n + randomCount(n, settings, pool(n).length) > settings.maxChecked) n--;
-  n = Math.min(n, settings.maxChecked);
+  while (n > always && n + randomCount(n, settings, pool(n).length) > settings.maxChecked) n--;
+  n = Math.max(always, Math.min(n, settings.maxChecked));
   const chosen = all.slice(0, n);
   const candidates = pool(n).map((p) => p.url).sort();
   const drawn = drawWithSeed(candidates, Math.min(randomCount(n, settings, candidates.length), Math.max(0, settings.maxChecked - n)), input.seed);
