@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load.ts';
 import { emptyEvidence } from '../../src/checks/evidence/visit.ts';
 import { judgePortal } from '../../src/checks/judge.ts';
+import { scoreArea } from '../../src/checks/score.ts';
+import { renderCheck } from '../../src/cli/render-check.ts';
 import { CRAWL_SCHEMA, inScope, type CrawledPage, type CrawlRecord } from '../../src/checks/sample/crawl.ts';
 import { readPage } from '../../src/checks/sample/page-reader.ts';
 import { planSample, randomCount } from '../../src/checks/sample/plan.ts';
@@ -272,5 +274,38 @@ describe('page shares on results and findings', () => {
     expect(onPage.details.map((d) => [d.code, d.pages])).toEqual([['tracker.hosts', { with: 3, of: 5 }], ['tracker.request', { with: 3, of: 5 }]]);
     const passing = results.find((r) => r.criterionId === 'privacy.no-tracker-before-consent' && r.pageIndex === 1)!;
     expect(passing.outcome).toBe('pass');
+  });
+});
+
+describe('dvc-monitor check output of a sampled check', () => {
+  it('says how many pages of how many found were checked, why each, the seed, and the share of pages of each result and finding', () => {
+    const tracker = { url: 'https://www.google-analytics.com/collect', host: 'www.google-analytics.com', method: 'GET', type: 'Ping', party: 'third' as const, initiator: { type: 'script', url: null }, status: 200, mimeType: null, failed: null, bytes: 0, responseHeaders: null, tracker: { entity: 'Google Analytics', categories: ['analytics'] } };
+    const paths = ['/', '/a', '/b', '/c'];
+    const evidence = paths.map((path, i): PageEvidence => ({
+      ...emptyEvidence(`${ORIGIN}${path}`, i === 0 ? 'home' : 'other', new Date('2026-12-07T01:00:00Z')), finalUrl: `${ORIGIN}${path}`,
+      document: { status: 200, headers: {}, tls: null, redirects: [] }, requests: i % 2 === 0 ? [tracker] : [],
+    }));
+    const crawlRecord = record(paths.map((path, i) => ({ path, depth: i === 0 ? 0 : 1, template: `T${i + 1}` })));
+    const sample = { ...planSample({ crawl: crawlRecord, homeUrl: HOME, homeLinks: [], configured: [], areas: ['privacy'], settings: DEFAULT_SAMPLE_SETTINGS, seed: 9 }), planMs: 5 };
+    expect(sample.pages.map((p) => p.url)).toEqual(evidence.map((e) => e.requestedUrl));
+    const results = judgePortal({ home: evidence[0]!, pages: evidence.slice(1) }, ['privacy'], '2026-12-07');
+    const check = {
+      target: { portalId: 'dvc-p', homeUrl: HOME, pages: [] }, areas: ['privacy' as const], startedAt: new Date('2026-12-07T01:00:00Z'), finishedAt: new Date('2026-12-07T01:05:00Z'),
+      measuredOn: '2026-12-07', visits: evidence.map((e) => ({ evidence: e, dom: null, axe: null, screenshot: null, crops: [] })), results, scores: [scoreArea(results, 'privacy')],
+      versions: { tool: 't', axe: 'a', trackerList: 'l', browser: 'b', criteria: 'c', scoring: 's' }, sample,
+    };
+    const saved = {
+      checkId: 3, crawlSha256: 'c'.repeat(64),
+      visits: evidence.map((e, i) => ({ id: i + 1, pageIndex: i, kind: e.kind, url: e.requestedUrl, status: 'ok' as const, errorReason: null, blobs: { evidence: String(i).repeat(64), dom: null, screenshot: null, axe: null } })),
+    };
+    const vi = renderCheck(check, saved, 'vi');
+    expect(vi).toContain('Mẫu trang (WCAG-EM): đã kiểm tra 4 trong 4 trang tìm thấy (4 khuôn mẫu trang): 4 theo cấu trúc, 0 ngẫu nhiên với hạt giống 9. Thu thập: đã đi hết các liên kết.');
+    expect(vi).toContain(`bản ghi thu thập (mọi trang tìm thấy, khuôn mẫu, robots.txt): sha256:${'c'.repeat(64)}`);
+    expect(vi).toMatch(/\[2\] khác: https:\/\/p\.gov\.vn\/b — HTTP 200 \([\d,]+ s\) · lý do: khuôn mẫu trang \(T3\); khuôn mẫu T3/);
+    expect(vi).toContain('Không gửi dữ liệu cho bên theo dõi khi chưa có sự đồng ý (privacy.no-tracker-before-consent) — trên 2/4 trang');
+    expect(vi).toMatch(/- Gửi 1 yêu cầu tới bên theo dõi trước khi có đồng ý: www\.google-analytics\.com\. \(trên 2\/4 trang\)/);
+    const en = renderCheck(check, saved, 'en');
+    expect(en).toContain('Page sample (WCAG-EM): 4 of 4 pages found checked (4 templates): 4 structured, 0 random with seed 9. Crawl: every link followed.');
+    expect(en).toContain('(privacy.no-tracker-before-consent) — on 2/4 pages');
   });
 });
