@@ -2,6 +2,7 @@
 // blobs), results, findings, scores and before-consent observations are written in one
 // transaction: a process killed half-way leaves all of it or none.
 import type { PortalCheck } from '../src/checks/checker.ts';
+import type { SampleSummary } from '../src/checks/sample/describe.ts';
 import type { SamplePage, SamplePlan } from '../src/checks/sample/plan.ts';
 import { isNonEssential } from '../src/checks/criteria/privacy/no-nonessential-cookie-before-consent.ts';
 import type { Area, EvidenceBlobs, Outcome, Severity, Versions } from '../src/checks/types.ts';
@@ -38,14 +39,8 @@ function saveSample(db: Db, checkId: number, sample: SamplePlan): string {
   return crawlSha;
 }
 
-export interface StoredSample {
-  seed: number;
-  pagesFound: number;
-  templates: number;
-  structured: number;
-  random: number;
-  leftOut: number;
-  stoppedBy: string;
+/** The sample as stored: its summary (how many pages were checked is the check's visits), the crawl record's hash, each page. */
+export interface StoredSample extends Omit<SampleSummary, 'checked'> {
   crawlSha256: string;
   settings: Record<string, unknown>;
   planMs: number;
