@@ -45,6 +45,17 @@ export function saveBlob(db: Db, body: Buffer): string {
   return sha256;
 }
 
+/**
+ * The snapshot already kept for this very fetch (same job, request, time and body), if any: a
+ * worker's staged result ingested again after the coordinator died mid-ingest is one fetch, not two.
+ */
+export function findSnapshotOfFetch(db: Db, s: SnapshotInput): { id: number; sha256: string } | undefined {
+  const sha256 = sha256Hex(s.body);
+  const row = db.prepare(`SELECT id FROM snapshot WHERE job_id IS ? AND url = ? AND method = ? AND request_json = ? AND fetched_at = ? AND sha256 = ?`)
+    .get(s.jobId, s.url, s.method, JSON.stringify(s.request), s.fetchedAt.toISOString(), sha256) as { id: number } | undefined;
+  return row ? { id: row.id, sha256 } : undefined;
+}
+
 export function saveSnapshot(db: Db, s: SnapshotInput): { id: number; sha256: string } {
   const sha256 = sha256Hex(s.body);
   const insertSnapshot = db.prepare(`

@@ -324,7 +324,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     if (host.kind === 'fixtures') {
       count(`public:${name}`);
-      const answer = handleFixture(url.pathname, url.searchParams, name);
+      const answer = handleFixture(url.pathname, url.searchParams, name, req.headers);
       if (typeof answer === 'function') {
         for (const [k, v] of Object.entries(deploymentHeaders)) res.setHeader(k, v);
         return answer(res, shutdown.signal);

@@ -14,7 +14,9 @@ import { consentVisits } from './evidence/consent/visit.ts';
 import { findPolicyLink, findStatementLink } from './evidence/discover.ts';
 import { filterListFor, type FilterList } from './evidence/filter-list.ts';
 import { siteOf, trackerListsVersion } from './evidence/third-parties.ts';
-import { visitPage, type VisitOptions, type VisitResult } from './evidence/visit.ts';
+import { visitPage, VISIT_VIEWPORT, type VisitOptions, type VisitResult } from './evidence/visit.ts';
+import type { FingerprintBasis } from './evidence/fingerprint.ts';
+import type { ReusableAccessibility } from './incremental.ts';
 import type { SamplePlan } from './sample/plan.ts';
 import { samplePortal } from './sample/sample-portal.ts';
 import { sampleSettingsOf, type SampleSettings } from './sample/settings.ts';
@@ -27,7 +29,11 @@ export type CheckSettings = Omit<ChecksConfig, 'enabled'>;
 export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
   areas: ['privacy', 'accessibility'], concurrency: 3, pageTimeoutMs: 30_000, maxPageBytes: 20 * 1024 * 1024,
   keyboardSample: 40, screenshotMaxHeight: 10_000, trustedCertificateSpki: [], filterList: 'data/trackers/filter-list.txt', publicAddresses: [], maxPageMemoryMb: 1024,
+  fullRecheckEvery: '7d',
 };
+
+/** A page's last complete accessibility evidence, if it may be reused (incremental.ts). */
+export type PreviousLookup = (page: { url: string; kind: PageKind }) => ReusableAccessibility | null;
 
 export interface CheckTarget {
   /** null for an address checked on its own (`dvc-monitor check https://…`). */
@@ -138,6 +144,11 @@ export class Checker {
   }
 
   private readonly executablePath: string;
+  /** What a page's fingerprint is taken with (incremental re-checks). */
+  private get fingerprintBasis(): FingerprintBasis {
+    const { tool, axe, criteria, browser } = this.versions;
+    return { tool, axe, criteria, browser, keyboardSample: this.settings.keyboardSample, viewport: VISIT_VIEWPORT };
+  }
   /** The tracker filter list, parsed at the first visit and shared by all of them. */
   private filterList: Promise<FilterList> | null = null;
 
@@ -159,14 +170,14 @@ export class Checker {
    * page checked for privacy is then visited twice more, refusing and accepting through its
    * consent banner (evidence/consent/), so that a worker process's visit carries the same evidence.
    */
-  visit(url: string, kind: PageKind, firstPartySite: string, areas: readonly Area[], extra: Pick<VisitOptions, 'phases'> = {}): Promise<VisitResult> {
+  visit(url: string, kind: PageKind, firstPartySite: string, areas: readonly Area[], extra: Pick<VisitOptions, 'phases' | 'previous'> = {}): Promise<VisitResult> {
     return this.limit(async () => {
       const browser = await this.liveBrowser();
       const filterList = await (this.filterList ??= filterListFor(this.settings.filterList));
       const result = await visitPage(browser, url, {
         kind, firstPartySite, areas, pageTimeoutMs: this.settings.pageTimeoutMs, maxPageBytes: this.settings.maxPageBytes,
         keyboardSample: this.settings.keyboardSample, screenshotMaxHeight: this.settings.screenshotMaxHeight, probeHttp: kind === 'home',
-        publicAddresses: this.settings.publicAddresses, maxPageMemoryMb: this.settings.maxPageMemoryMb, filterList, ...extra,
+        publicAddresses: this.settings.publicAddresses, maxPageMemoryMb: this.settings.maxPageMemoryMb, filterList, fingerprint: this.fingerprintBasis, ...extra,
       });
       if (kind === 'home' && areas.includes('privacy') && !result.evidence.error) {
         result.evidence.consent = await consentVisits(await this.liveBrowser(), url, {
@@ -177,14 +188,19 @@ export class Checker {
     });
   }
 
-  async checkPortal(target: CheckTarget, options: { areas?: readonly Area[]; now?: () => Date } = {}): Promise<PortalCheck> {
+  /**
+   * `previous` gives a page's last complete accessibility evidence, to be reused if the page has
+   * not changed (incremental.ts); without it every page is checked in full.
+   */
+  async checkPortal(target: CheckTarget, options: { areas?: readonly Area[]; now?: () => Date; previous?: PreviousLookup } = {}): Promise<PortalCheck> {
     const now = options.now ?? (() => new Date());
     const areas = [...(options.areas ?? this.settings.areas)];
     const startedAt = now();
     const firstPartySite = firstPartySiteOf(target);
-    const home = await this.visit(target.homeUrl, 'home', firstPartySite, areas);
+    const previous = (url: string, kind: PageKind) => (areas.includes('accessibility') ? options.previous?.({ url, kind }) ?? null : null);
+    const home = await this.visit(target.homeUrl, 'home', firstPartySite, areas, { previous: previous(target.homeUrl, 'home') });
     const sample = await sampleAfterHome(target, home.evidence, areas, this.settings, startedAt);
-    const others = await Promise.all(pagesAfterHome(target, home.evidence, areas, sample).map((p) => this.visit(p.url, p.kind, firstPartySite, areas)));
+    const others = await Promise.all(pagesAfterHome(target, home.evidence, areas, sample).map((p) => this.visit(p.url, p.kind, firstPartySite, areas, { previous: previous(p.url, p.kind) })));
     return assembleCheck({ target, areas, startedAt, finishedAt: now(), home, others, versions: this.versions, sample });
   }
 

@@ -228,6 +228,13 @@ export const ChecksSchema = z.strictObject({
    * While no list is installed there, the EasyPrivacy snapshot shipped with the tool is used.
    */
   filterList: z.string().min(1).default('data/trackers/filter-list.txt'),
+  /**
+   * Incremental re-checks: a page unchanged since its last complete check (same DOM, same
+   * resources, same tool, axe-core, criteria and browser versions) reuses that check's
+   * accessibility evidence, unless it is older than this ("7d", "36h"; "0" checks every page in
+   * full every night). Privacy evidence is always collected afresh.
+   */
+  fullRecheckEvery: z.string().regex(/^(0|\d{1,4}[dh])$/, 'a period such as "7d" (days) or "36h" (hours), or "0" to check every page in full every time').default('7d'),
   /** A page sample per portal instead of the home page, key pages, policy and statement alone. */
   sample: SampleSchema.optional(),
 });

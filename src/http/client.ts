@@ -8,6 +8,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import { Agent, type Dispatcher } from 'undici';
 import { routedConnector, type ConnectTo } from './connector.ts';
 import { HttpFailure, RETRYABLE, classifyError, failureForStatus, retryAfterMs } from './failure.ts';
+import { projectPath } from '../paths.ts';
 
 export { HttpFailure, RETRYABLE, failureForStatus, retryAfterMs, type FailureReason } from './failure.ts';
 
@@ -43,7 +44,7 @@ export interface HttpLimits {
   trustedSpki?: readonly string[];
 }
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { version: string }).version;
 
 export const DEFAULT_LIMITS: Readonly<HttpLimits> = Object.freeze({
   connectTimeoutMs: 10_000,

@@ -5,6 +5,8 @@ import type { AgencyFigures, KpiFigure } from '../kpi/overview.ts';
 import type { QuarantinedValue } from '../kpi/headline.ts';
 import { describeBreach, describeHeld, incompleteNote, ruleOf, type Facts } from '../quality/plausibility.ts';
 import { HEADLINE_KPIS } from '../kpi/definitions.ts';
+import { INDEX_766_GROUPS } from '../kpi/index766.ts';
+import { flagKindTitle } from '../quality/flag-kinds.ts';
 import type { EndpointReport } from '../uptime/report.ts';
 import { formatDuration, LOCATION_OUTCOME_LABEL, reasonLabel, STATE_LABEL } from '../cli/render-uptime.ts';
 import { html, page, type Safe } from './html.ts';
@@ -134,11 +136,27 @@ function quarantineSection(m: ReportModel): Safe {
 <tbody>${m.quarantined.map((q) => html`<tr><td>${q.agencyCode}</td><td>${q.metric}</td><td class="num">${formatCount(q.value, lang)}</td><td>${ruleOf(q.rule)?.title[lang] ?? q.rule}</td><td>${describeBreach(q as typeof q & { facts: Facts }, lang)}</td><td>${q.sourceId ?? ''}</td></tr>`)}</tbody></table>`;
 }
 
+/** An agency's own report: each KPI with its rank, target, gap, numerator and denominator, as `kpi --agency` shows them. */
+function agencyKpis(a: AgencyFigures, m: ReportModel): Safe {
+  const { lang } = m;
+  const indexFormat = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 1 });
+  const points = (v: number | null) => (v === null ? '—' : indexFormat.format(v));
+  const index = a.index766 ? html`<h3>${t(lang, 'Chỉ số 766 (Quyết định 766/QĐ-TTg)', 'The 766 index (Decision 766/QĐ-TTg)')}</h3>
+<table class="index766"><thead><tr><th>${t(lang, 'Nhóm tiêu chí', 'Group')}</th><th class="num">${t(lang, 'Điểm tối đa', 'Max')}</th><th class="num">${t(lang, 'Công bố', 'Published')}</th><th class="num">${t(lang, 'Tính từ số liệu', 'Computed')}</th><th class="num">${t(lang, 'Chênh lệch', 'Difference')}</th></tr></thead>
+<tbody>${a.index766.map((r) => html`<tr><td>${r.key === 'total' ? t(lang, 'Tổng điểm', 'Total') : INDEX_766_GROUPS.find((g) => g.key === r.key)?.title[lang] ?? r.key}</td><td class="num">${points(r.max)}</td><td class="num">${points(r.collected)}</td><td class="num">${points(r.computed)}</td><td class="num">${points(r.difference)}</td></tr>`)}</tbody></table>` : null;
+  return html`<table class="agency-kpis" data-agency="${a.agencyCode}"><thead><tr><th>${t(lang, 'Chỉ số', 'KPI')}</th><th class="num">${t(lang, 'Giá trị', 'Value')}</th><th class="num">${t(lang, 'Xếp hạng', 'Rank')}</th><th class="num">${t(lang, 'Chỉ tiêu', 'Target')}</th><th class="num">${t(lang, 'Chênh lệch (điểm %)', 'Gap (points)')}</th><th class="num">${t(lang, 'Tử số', 'Numerator')}</th><th class="num">${t(lang, 'Mẫu số', 'Denominator')}</th></tr></thead>
+<tbody>${m.method.kpis.map((k) => {
+    const f = a.kpis[k.id];
+    return html`<tr data-kpi="${k.id}"><td>${k.title[lang]}</td><td class="num">${pct(f?.rate ?? null, lang)}</td><td class="num">${f?.rank ?? '—'}</td><td class="num">${pct(f?.target ?? null, lang)}</td><td class="num">${f?.gap === null || f?.gap === undefined ? '—' : formatPoints(f.gap, lang)}</td><td class="num">${f?.numerator === null || f?.numerator === undefined ? '—' : formatCount(f.numerator, lang)}</td><td class="num">${f?.denominator === null || f?.denominator === undefined ? '—' : formatCount(f.denominator, lang)}</td></tr>`;
+  })}</tbody></table>
+${a.constituents.length > 1 ? html`<p class="muted">${t(lang, 'Cộng từ số liệu của', 'Summed from the figures of')}: ${a.constituents.join(', ')}</p>` : null}${index}`;
+}
+
 function flagsSection(m: ReportModel): Safe {
   const { lang } = m;
   if (m.flags.length === 0) return html`<p class="ok">${t(lang, 'Không có cảnh báo chất lượng dữ liệu nào đang mở cho kỳ này.', 'No open data-quality flags for this period.')}</p>`;
   return html`<table class="flags"><thead><tr><th>${t(lang, 'Loại', 'Kind')}</th><th>${t(lang, 'Cơ quan', 'Agency')}</th><th>${t(lang, 'Chỉ tiêu', 'Metric')}</th><th>${t(lang, 'Chi tiết', 'Detail')}</th></tr></thead>
-<tbody>${m.flags.slice(0, 200).map((f) => html`<tr><td>${f.kind}</td><td>${f.agencyCode ?? ''}</td><td>${f.metric ?? ''}</td><td>${f.detail}</td></tr>`)}</tbody></table>
+<tbody>${m.flags.slice(0, 200).map((f) => html`<tr><td>${flagKindTitle(f.kind, lang)}</td><td>${f.agencyCode ?? ''}</td><td>${f.metric ?? ''}</td><td>${f.detail}</td></tr>`)}</tbody></table>
 ${m.flags.length > 200 ? html`<p class="muted">${t(lang, `… và ${m.flags.length - 200} cảnh báo khác`, `… and ${m.flags.length - 200} more`)}</p>` : null}`;
 }
 
@@ -152,6 +170,7 @@ export function renderReport(m: ReportModel): string {
   const body = html`<h1>${title}</h1>
 <nav><a href="#tong-quan">${t(lang, 'Tổng quan', 'Summary')}</a><a href="#xu-huong">${t(lang, 'Xu hướng', 'Trends')}</a>${national ? html`<a href="#xep-hang">${t(lang, 'Xếp hạng', 'Rankings')}</a>` : null}<a href="#cong">${t(lang, 'Cổng dịch vụ công', 'Portals')}</a><a href="#phuong-phap">${t(lang, 'Phương pháp', 'Method')}</a></nav>
 <h2 id="tong-quan">${t(lang, 'Tổng quan', 'Summary')}</h2>${headlineCards(m)}
+${m.agency && !national ? html`<h3 id="co-quan">${m.agency.name}</h3>${agencyKpis(m.agency, m)}<h3>${t(lang, 'Toàn quốc, để so sánh', 'The country, for comparison')}</h3>` : null}
 <table class="aggregates"><thead><tr><th>${t(lang, 'Chỉ số', 'KPI')}</th>${m.aggregates.map((a) => html`<th class="num">${a.name}</th>`)}</tr></thead>
 <tbody>${m.method.kpis.map((k) => html`<tr><td>${k.title[lang]}</td>${m.aggregates.map((a) => rateCell(a.kpis[k.id], lang))}</tr>`)}</tbody></table>
 ${quarantineLegend([...m.aggregates, ...m.ministries, ...m.provinces].flatMap((a) => Object.values(a.kpis)), lang)}

@@ -2,7 +2,7 @@
 // write the measures together with the job's "succeeded" mark. Every failure gets a name.
 import type { Collector, NormaliseContext, PayloadView, RawPayload, RunResources } from '../../collectors/types.ts';
 import type { Db } from '../../storage/db.ts';
-import { saveSnapshot } from '../../storage/evidence.ts';
+import { findSnapshotOfFetch, saveSnapshot } from '../../storage/evidence.ts';
 import { disagreements, measuresWithPrefix, type MeasureInput } from '../../storage/measures.ts';
 import { completeJob, markJobFailed, markJobRunning, type JobRow } from '../../storage/runs.ts';
 import type { SourceConfig } from '../config/schema.ts';
@@ -59,14 +59,19 @@ export const fetchedPayload = (p: RawPayload): FetchedPayload => ({
   response: { url: p.response.url, status: p.response.status, headers: p.response.headers, startedAt: p.response.startedAt, totalMs: p.response.totalMs, body: p.response.body },
 });
 
-/** Keeps one payload as evidence (before anything looks at it); returns what the normaliser sees of it. */
-function keepPayload(db: Db, job: JobRow, source: SourceConfig, p: FetchedPayload): { snapshotId: number; view: PayloadView } {
-  const { id } = saveSnapshot(db, {
+/**
+ * Keeps one payload as evidence (before anything looks at it); returns what the normaliser sees
+ * of it. `once`: a payload fetched elsewhere may be ingested twice (the coordinator killed
+ * mid-ingest takes the staged result again), and the same fetch is kept once.
+ */
+function keepPayload(db: Db, job: JobRow, source: SourceConfig, p: FetchedPayload, once = false): { snapshotId: number; view: PayloadView } {
+  const snapshot = {
     runId: job.runId, jobId: job.id, sourceId: source.id, url: p.request.url, method: p.request.method,
     request: { headers: p.request.headers, body: p.request.body },
     fetchedAt: p.response.startedAt, status: p.response.status, headers: p.response.headers,
     body: p.response.body, durationMs: p.response.totalMs,
-  });
+  };
+  const { id } = (once ? findSnapshotOfFetch(db, snapshot) : undefined) ?? saveSnapshot(db, snapshot);
   return { snapshotId: id, view: { url: p.response.url, status: p.response.status, body: p.response.body } };
 }
 
@@ -135,7 +140,7 @@ export async function executeJob<S extends SourceConfig>(deps: IngestDeps<S> & {
 export async function ingestFetchedJob<S extends SourceConfig>(deps: IngestDeps<S>, payloads: readonly FetchedPayload[], failure: { reason: string; message: string } | null): Promise<JobOutcome> {
   const kept: Array<{ snapshotId: number; view: PayloadView }> = [];
   try {
-    for (const p of payloads) kept.push(keepPayload(deps.db, deps.job, deps.source, p));
+    for (const p of payloads) kept.push(keepPayload(deps.db, deps.job, deps.source, p, true));
     if (failure) return failJob(deps.db, deps.job, failure, deps.now);
     return await finishJob(deps, kept);
   } catch (err) {

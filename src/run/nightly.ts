@@ -168,6 +168,8 @@ export interface RunOptions {
   log: Logger;
   trigger?: string;
   fresh?: boolean;
+  /** Check jobs check every page in full, reusing no accessibility evidence (incremental re-checks). */
+  fullChecks?: boolean;
   concurrency?: number;
   now?: () => Date;
   /** Where collectors read the secrets the config names (default process.env). */
@@ -230,7 +232,7 @@ async function executeRun(options: RunOptions, run: RunRow, resumed: boolean): P
     if (job.kind === 'check') {
       const portal = job.portalId ? portals.get(job.portalId) : undefined;
       if (remote && portal) return remote.check(job, portal);
-      return executeCheckJob({ db, checker: checkerOnce, portal, job, now });
+      return executeCheckJob({ db, checker: checkerOnce, portal, job, now, full: options.fullChecks });
     }
     const source = job.sourceId ? sources.get(job.sourceId) : undefined;
     if (!source) return sourceRemoved(db, job, now());

@@ -1,7 +1,7 @@
 // `dvc-monitor report` over a store filled from the sandbox (a real run and a real probe round),
 // opened in real Chromium: it renders with its charts, without console errors, the figures are
 // the store's, a hostile portal name stays text, and --pdf prints the same report.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -13,8 +13,8 @@ import { latestScorecard } from '../../storage/check-report.ts';
 import { launchBrowser } from '../../src/browser/launch.ts';
 import { overviewFromStore } from '../../src/kpi/from-store.ts';
 import { parseConfig } from '../../src/config/load.ts';
-import { formatMonthLabel, formatPercent } from '../../src/i18n.ts';
-import { currentMonth } from '../../src/time/period.ts';
+import { formatCount, formatMonthLabel, formatPercent } from '../../src/i18n.ts';
+import { addMonths, currentMonth } from '../../src/time/period.ts';
 import { runCli } from '../helpers/cli.ts';
 import { filledStore } from '../helpers/sandbox-config.ts';
 
@@ -124,6 +124,16 @@ describe('dvc-monitor report', () => {
     expect(await page.locator('h1').innerText()).toContain(`Online public services report ${PERIOD} — `);
     expect(await page.locator('#xep-hang-tinh').count()).toBe(0);
     expect(await page.locator('section.portal').count()).toBe(1);
+    // That province's own KPIs with rank, target, gap, numerator and denominator, as `kpi --agency` computes them.
+    const store = openStore(db);
+    const hanoi = overviewFromStore(store, parseConfig(configText, config, {}), PERIOD, new Date(), 'en').agencies.find((a) => a.agencyCode === 'tinh:01')!;
+    store.close();
+    const online = hanoi.kpis['rate.online_dossiers']!;
+    expect(online.rate).not.toBeNull();
+    const row = page.locator('table.agency-kpis[data-agency="tinh:01"] tr[data-kpi="rate.online_dossiers"] td');
+    expect(await row.nth(1).innerText()).toBe(formatPercent(online.rate, 'en'));
+    expect(await row.nth(2).innerText()).toBe(String(online.rank));
+    expect(await row.nth(6).innerText()).toBe(formatCount(online.denominator!, 'en'));
     await page.close();
 
     const bad = await runCli(['report', '--config', config, '--db', db, '--period', PERIOD, '--out', out, '--agency', 'tinh:999']);
@@ -132,6 +142,28 @@ describe('dvc-monitor report', () => {
     const badPeriod = await runCli(['report', '--config', config, '--db', db, '--period', '2026-13']);
     expect(badPeriod.code).toBe(2);
     expect(badPeriod.stderr).toContain('--period "2026-13"');
+  });
+
+  it('covers exactly its month: a check measured in a later month is not in it; a month with no figures is refused, exit 1, naming it', async () => {
+    // Last month has figures (the store holds six months), but the portal was checked this month.
+    const previous = addMonths(PERIOD, -1);
+    const out = join(dir, 'out-previous');
+    const r = await runCli(['report', '--config', config, '--db', db, '--period', previous, '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(join(out, `bao-cao-${previous}.html`), 'utf8');
+    expect(text).toContain('section class="portal"');
+    expect(text).not.toContain('class="scorecard"');
+
+    const empty = join(dir, 'out-empty');
+    const none = await runCli(['report', '--config', config, '--db', db, '--period', '2020-01', '--out', empty]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('Không lập báo cáo kỳ 2020-01: kho không có số liệu chỉ tiêu nào của tháng này');
+    expect(none.stderr).toContain(`dvc-monitor run --period 2020-01`);
+    expect(none.stderr).toContain(`gần nhất: ${PERIOD}`);
+    expect(existsSync(empty)).toBe(false);
+    const en = await runCli(['report', '--config', config, '--db', db, '--period', '2020-01', '--out', empty, '--lang', 'en']);
+    expect(en.code).toBe(1);
+    expect(en.stderr).toContain('No report for 2020-01: the store holds no figures for that month.');
   });
 
   it('exports the month as XLSX, CSV and JSON matching the store', async () => {

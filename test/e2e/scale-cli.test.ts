@@ -35,7 +35,7 @@ describe('dvc-monitor worker and queue', () => {
     const r = await runCli(['worker', '--config', noQueue, '--location', 'hn-vnpt']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/has no "queue" section: a worker needs the Redis the coordinator uses\. Fix:/);
-  }, 60_000);
+  }, 180_000);
 
   it('queue lists each location, the gaps and the dead letters the store holds', async () => {
     const dir = tempDir();
@@ -55,5 +55,5 @@ describe('dvc-monitor worker and queue', () => {
     expect(json.deadLetters).toHaveLength(1);
     expect(json.gaps[0]).toMatchObject({ scope: 'queue', endedAt: null });
     expect((await runCli(['queue', '--config', file, '--db', db])).stdout).toContain('Vị trí đo:');
-  }, 60_000);
+  }, 180_000);
 });

@@ -99,7 +99,7 @@ queue:
     const missing = await startWorkerRole(file, 'hn-vnpt', 'collect', ['--redis-username', 'dvc-worker', '--redis-password-env', 'DVC_NOT_SET_ANYWHERE']).done;
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/names DVC_NOT_SET_ANYWHERE, which is not set\. Fix: export DVC_NOT_SET_ANYWHERE=/);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('Redis over TLS', () => {

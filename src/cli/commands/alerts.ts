@@ -6,6 +6,7 @@ import { describeAlert } from '../../alerts/messages.ts';
 import { t, type Lang } from '../../i18n.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
+import { COMMAND_DESCRIPTIONS } from './index.ts';
 
 const STATUS = {
   pending: { vi: 'chờ xác nhận', en: 'pending' },
@@ -22,7 +23,7 @@ function renderAlert(a: AlertRecord, lang: Lang): string {
 export function registerAlerts(program: Command): void {
   const alerts = program
     .command('alerts')
-    .description('list alerts (newest first); `alerts ack ID` stops an alert\'s reminders')
+    .description(COMMAND_DESCRIPTIONS['alerts'])
     .option('--open', 'only alerts not yet resolved')
     .option('--json', 'print as JSON, with each alert\'s notifications')
     .action((opts: { open?: boolean; json?: boolean }, cmd: Command) => {

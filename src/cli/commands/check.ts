@@ -9,6 +9,7 @@ import { readBody } from '../../../storage/evidence.ts';
 import type { Db } from '../../../storage/db.ts';
 import { Checker, DEFAULT_CHECK_SETTINGS, targetOfPortal, type CheckTarget, type PortalCheck } from '../../checks/checker.ts';
 import { DEFAULT_SAMPLE_SETTINGS } from '../../checks/sample/settings.ts';
+import { previousFromStore } from '../../checks/execute-check-job.ts';
 import { blockingFailures } from '../../checks/score.ts';
 import type { Area } from '../../checks/types.ts';
 import type { LoadedConfig } from '../../config/load.ts';
@@ -16,6 +17,7 @@ import { syncRegistryFromConfig } from '../../run/sync-registry.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { renderCheck, storeLocator, type EvidenceLocator } from '../render-check.ts';
+import { COMMAND_DESCRIPTIONS } from './index.ts';
 
 const AREA_CHOICES: Record<string, Area[]> = { privacy: ['privacy'], accessibility: ['accessibility'], all: ['privacy', 'accessibility'] };
 
@@ -95,7 +97,7 @@ export function checkJson(check: PortalCheck, saved: SavedCheck, locate: Evidenc
     versions: check.versions, scores: check.scores, sample: sampleJson(check, saved, locate),
     pages: check.visits.map((v, i) => ({
       index: i, kind: v.evidence.kind, url: v.evidence.requestedUrl, finalUrl: v.evidence.finalUrl, error: v.evidence.error,
-      durationMs: v.evidence.durationMs, evidence: Object.fromEntries(Object.entries(saved.visits[i]!.blobs).map(([k, sha]) => [k, sha && { sha256: sha, at: locate(sha) }])),
+      durationMs: v.evidence.durationMs, accessibilityReused: v.evidence.accessibilityReused ?? null, evidence: Object.fromEntries(Object.entries(saved.visits[i]!.blobs).map(([k, sha]) => [k, sha && { sha256: sha, at: locate(sha) }])),
     })),
     results: check.results,
     blockingFailures: blockingFailures(check.results).map((r) => r.criterionId),
@@ -105,7 +107,7 @@ export function checkJson(check: PortalCheck, saved: SavedCheck, locate: Evidenc
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .description('check a portal (by id) or an address for personal data protection and accessibility, now; exit 1 if a critical or serious criterion fails or a page could not be checked')
+    .description(COMMAND_DESCRIPTIONS['check'])
     .argument('<url|portal-id>', 'a portal id from the configuration, or an http(s) address')
     .option('--area <area>', 'privacy, accessibility or all', 'all')
     .option('--json', 'print the result as JSON')
@@ -113,7 +115,8 @@ export function registerCheck(program: Command): void {
     .option('--sample', 'crawl and check a page sample (WCAG-EM) even where the configuration has none, an address too (checks.sample settings, else their defaults)')
     .option('--no-sample', 'check the home page, key pages, privacy policy and accessibility statement only, even where the configuration has a sample')
     .option('--seed <n>', 'the seed of the random sample (0 to 4294967295), to reproduce a sample stored with an earlier check')
-    .action(async (what: string, opts: { area: string; json?: boolean; evidenceDir?: string; sample?: boolean; seed?: string }, cmd: Command) => {
+    .option('--full', 'check every page in full, even one unchanged since its last complete check (whose accessibility evidence is otherwise reused)')
+    .action(async (what: string, opts: { area: string; json?: boolean; evidenceDir?: string; full?: boolean; sample?: boolean; seed?: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
       const areas = AREA_CHOICES[opts.area];
@@ -126,7 +129,7 @@ export function registerCheck(program: Command): void {
         const checker = new Checker(settings);
         let check: PortalCheck;
         try {
-          check = await checker.checkPortal(target, { areas });
+          check = await checker.checkPortal(target, { areas, previous: previousFromStore(db, target.portalId, checker.settings, new Date(), opts.full) });
         } finally {
           await checker.close();
         }

@@ -10,6 +10,7 @@ import { loadConfig } from '../../config/load.ts';
 import { t, type Lang } from '../../i18n.ts';
 import { configPath, langOf, storePath, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
+import { COMMAND_DESCRIPTIONS } from './index.ts';
 
 const EXISTING = {
   vi: 'Lệnh này chỉ làm việc với một kho đã có; kho được tạo bởi `dvc-monitor db migrate` hoặc lần chạy đầu tiên (`dvc-monitor run`). Kiểm tra --db hoặc store.path.',
@@ -104,7 +105,7 @@ async function sha256File(path: string): Promise<string> {
 }
 
 export function registerDb(program: Command): void {
-  const db = program.command('db').description('manage the SQLite store: migrate, check, backup');
+  const db = program.command('db').description(COMMAND_DESCRIPTIONS['db']);
   db.command('migrate')
     .description('create the store or bring its schema up to date')
     .action((_opts: unknown, cmd: Command) => {

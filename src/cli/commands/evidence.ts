@@ -13,11 +13,12 @@ import { t } from '../../i18n.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { excerptAt } from '../../normalise/locate.ts';
+import { COMMAND_DESCRIPTIONS } from './index.ts';
 
 export function registerEvidence(program: Command): void {
   program
     .command('evidence')
-    .description('trace a stored value to its payload (evidence <agency> <metric> <period>), or write a stored evidence body (evidence <sha256> [--out file]); the hash is re-checked')
+    .description(COMMAND_DESCRIPTIONS['evidence'])
     .argument('<agency-or-sha256>', 'an agency code (tinh:01, bo:BCT…) or the SHA-256 printed by `check`')
     .argument('[metric]', 'a canonical metric, e.g. dossiers.received')
     .argument('[period]', 'a month, YYYY-MM')

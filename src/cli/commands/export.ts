@@ -5,11 +5,12 @@ import { EXPORT_FORMATS, exportTables, writeExport, type ExportFormat } from '..
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { periodOption } from '../periods.ts';
+import { COMMAND_DESCRIPTIONS } from './index.ts';
 
 export function registerExport(program: Command): void {
   program
     .command('export')
-    .description('a month\'s measures, KPIs, data-quality findings and availability as CSV, XLSX or JSON')
+    .description(COMMAND_DESCRIPTIONS['export'])
     .option('--period <YYYY-MM>', 'the month (default: last month)')
     .option('--format <format>', 'csv (one file per table), xlsx (one sheet per table) or json', 'xlsx')
     .option('--out <dir>', 'directory to write into', 'exports')

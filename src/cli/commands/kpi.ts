@@ -7,6 +7,7 @@ import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { periodOption } from '../periods.ts';
 import { renderAgencyDetail, overviewCsv, renderOverview } from '../render-kpi.ts';
+import { COMMAND_DESCRIPTIONS } from './index.ts';
 
 const LEVELS = ['ministry', 'province', 'commune'] as const;
 type Level = (typeof LEVELS)[number];
@@ -14,7 +15,7 @@ type Level = (typeof LEVELS)[number];
 export function registerKpi(program: Command): void {
   program
     .command('kpi')
-    .description('every KPI for a month: the country, the ministries and provinces blocks, each agency ranked, targets and gaps, the 766 index')
+    .description(COMMAND_DESCRIPTIONS['kpi'])
     .option('--period <YYYY-MM>', 'the month (default: last month)')
     .option('--agency <code>', 'one agency in detail, e.g. tinh:01, bo:BCT, VN')
     .option('--level <level>', 'only this level: province, ministry or commune')

@@ -8,18 +8,8 @@ import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { month } from '../periods.ts';
 import { toCsv } from '../csv.ts';
-
-const KINDS = ['missing', 'inconsistent', 'outlier', 'stale', 'source_changed', 'counter_decreased', 'unknown_unit'];
-
-const KIND_TITLE: Record<string, { vi: string; en: string }> = {
-  missing: { vi: 'thiếu số liệu', en: 'missing' },
-  inconsistent: { vi: 'không nhất quán', en: 'inconsistent' },
-  outlier: { vi: 'bất thường', en: 'outlier' },
-  stale: { vi: 'nguồn không cập nhật', en: 'stale source' },
-  source_changed: { vi: 'nguồn thay đổi định dạng', en: 'source changed' },
-  counter_decreased: { vi: 'lũy kế giảm', en: 'counter went down' },
-  unknown_unit: { vi: 'đơn vị không có trong danh mục', en: 'unknown unit' },
-};
+import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { FLAG_KINDS, flagKindTitle } from '../../quality/flag-kinds.ts';
 
 const STATUS_TITLE: Record<QuarantineRow['status'], { vi: string; en: string }> = {
   quarantined: { vi: 'đang cách ly', en: 'quarantined' },
@@ -57,16 +47,16 @@ function renderQuarantine(rows: readonly QuarantineRow[], lang: Lang, all: boole
 export function registerQuality(program: Command): void {
   const quality = program
     .command('quality')
-    .description('quarantined values, then open data-quality flags (missing, inconsistent, outlier, stale, source changed, counter decreased, unknown unit); `quality quarantined` lists quarantines, `quality release` releases one')
+    .description(COMMAND_DESCRIPTIONS['quality'])
     .option('--period <YYYY-MM>', 'only this month')
     .option('--agency <code>', 'only this agency')
-    .option('--kind <kind>', `only flags of this kind (${KINDS.join(', ')})`)
+    .option('--kind <kind>', `only flags of this kind (${FLAG_KINDS.join(', ')})`)
     .option('--format <format>', 'table, json or csv', 'table')
     .action((opts: { period?: string; agency?: string; kind?: string; format: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
       if (opts.period !== undefined) month(opts.period, '--period', new Date());
-      if (opts.kind !== undefined && !KINDS.includes(opts.kind)) throw new UsageError(`--kind "${opts.kind}" is not a flag kind. Fix: use one of ${KINDS.join(', ')}`);
+      if (opts.kind !== undefined && !(FLAG_KINDS as readonly string[]).includes(opts.kind)) throw new UsageError(`--kind "${opts.kind}" is not a flag kind. Fix: use one of ${FLAG_KINDS.join(', ')}`);
       checkFormat(opts.format);
       const { db } = openContext(globals, { reads: 'measures' });
       try {
@@ -82,7 +72,7 @@ export function registerQuality(program: Command): void {
           const lines = opts.kind === undefined ? [...renderQuarantine(held, lang, false), ''] : [];
           lines.push(t(lang, `${flags.length} cảnh báo chất lượng dữ liệu đang mở`, `${flags.length} open data-quality flags`));
           for (const f of flags) {
-            lines.push(`  ${f.period ?? '—'}  ${(f.agencyCode ?? f.sourceId ?? '').padEnd(12)} ${KIND_TITLE[f.kind]![lang].padEnd(24)} ${f.metric ?? ''}  ${f.detail}`);
+            lines.push(`  ${f.period ?? '—'}  ${(f.agencyCode ?? f.sourceId ?? '').padEnd(12)} ${flagKindTitle(f.kind, lang).padEnd(24)} ${f.metric ?? ''}  ${f.detail}`);
           }
           process.stdout.write(`${lines.join('\n')}\n`);
         }

@@ -3,11 +3,12 @@ import { deadLetters, gapsBetween, locationStates } from '../../../storage/scale
 import { t } from '../../i18n.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { formatInstant } from '../render-uptime.ts';
+import { COMMAND_DESCRIPTIONS } from './index.ts';
 
 export function registerQueue(program: Command): void {
   program
     .command('queue')
-    .description('the scale-out as the store saw it: each location and its workers, the gaps in the distributed measurement, and results kept as dead letters')
+    .description(COMMAND_DESCRIPTIONS['queue'])
     .option('--json', 'everything as JSON')
     .option('--days <n>', 'gaps of the last N days', '30')
     .action((opts: { json?: boolean; days: string }, cmd: Command) => {

@@ -1,19 +1,20 @@
 import type { Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildReportModel, ReportInputError } from '../../report/model.ts';
+import { buildReportModel, NothingToReportError, ReportInputError } from '../../report/model.ts';
 import { htmlToPdf } from '../../report/pdf.ts';
 import { renderReport } from '../../report/render.ts';
 import { refreshRollups } from '../../../storage/uptime.ts';
 import { isStoreBusy } from '../../uptime/recorder.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
-import { UsageError } from '../errors.ts';
+import { EXIT, UsageError } from '../errors.ts';
 import { periodOption } from '../periods.ts';
+import { COMMAND_DESCRIPTIONS } from './index.ts';
 
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('the report for a month as one self-contained HTML file (and PDF with --pdf): summary, trends, rankings, portals, method')
+    .description(COMMAND_DESCRIPTIONS['report'])
     .option('--period <YYYY-MM>', 'the month (default: last month)')
     .option('--agency <code>', 'only this agency, e.g. tinh:01, bo:BCT')
     .option('--out <dir>', 'directory to write into', 'reports')
@@ -35,6 +36,11 @@ export function registerReport(program: Command): void {
         htmlText = renderReport(model);
       } catch (err) {
         if (err instanceof ReportInputError) throw new UsageError(err.message);
+        if (err instanceof NothingToReportError) {
+          process.stderr.write(`${err.message}\n`);
+          process.exitCode = EXIT.jobFailed;
+          return;
+        }
         throw err;
       } finally {
         db.close();

@@ -4,12 +4,13 @@ import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { periodOption } from '../periods.ts';
 import { renderNationalSummary } from '../render.ts';
+import { COMMAND_DESCRIPTIONS } from './index.ts';
 
 
 export function registerSummary(program: Command): void {
   program
     .command('summary')
-    .description('the national summary for a month: the two headline KPIs for the country, the 5 best and 5 worst provinces')
+    .description(COMMAND_DESCRIPTIONS['summary'])
     .option('--period <YYYY-MM>', 'the month (default: last month)')
     .option('--top <N>', 'how many provinces to list at each end', '5')
     .option('--format <table|json>', 'output format', 'table')
