@@ -18,6 +18,7 @@ import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { renderCheck, storeLocator, type EvidenceLocator } from '../render-check.ts';
 import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 const AREA_CHOICES: Record<string, Area[]> = { privacy: ['privacy'], accessibility: ['accessibility'], all: ['privacy', 'accessibility'] };
 
@@ -105,19 +106,19 @@ export function checkJson(check: PortalCheck, saved: SavedCheck, locate: Evidenc
 }
 
 export function registerCheck(program: Command): void {
-  program
+  withFormat(program
     .command('check')
-    .description(COMMAND_DESCRIPTIONS['check'])
+    .description(COMMAND_DESCRIPTIONS['check']), ['table', 'json'])
     .argument('<url|portal-id>', 'a portal id from the configuration, or an http(s) address')
     .option('--area <area>', 'privacy, accessibility or all', 'all')
-    .option('--json', 'print the result as JSON')
     .option('--evidence-dir <dir>', 'also write every evidence file (JSON, DOM, screenshot, axe results) to this folder')
     .option('--sample', 'crawl and check a page sample (WCAG-EM) even where the configuration has none, an address too (checks.sample settings, else their defaults)')
     .option('--no-sample', 'check the home page, key pages, privacy policy and accessibility statement only, even where the configuration has a sample')
     .option('--seed <n>', 'the seed of the random sample (0 to 4294967295), to reproduce a sample stored with an earlier check')
     .option('--full', 'check every page in full, even one unchanged since its last complete check (whose accessibility evidence is otherwise reused)')
-    .action(async (what: string, opts: { area: string; json?: boolean; evidenceDir?: string; full?: boolean; sample?: boolean; seed?: string }, cmd: Command) => {
+    .action(async (what: string, opts: FormatOptions & { area: string; evidenceDir?: string; full?: boolean; sample?: boolean; seed?: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const format = outputFormat(opts, ['table', 'json']);
       const lang = langOf(globals);
       const areas = AREA_CHOICES[opts.area];
       if (!areas) throw new UsageError(`--area "${opts.area}" is not an area. Fix: use --area privacy, --area accessibility or --area all`);
@@ -135,7 +136,7 @@ export function registerCheck(program: Command): void {
         }
         const saved = saveCheck(db, { runId: null, jobId: null, check });
         const locate = opts.evidenceDir ? exportEvidence(db, saved, resolve(opts.evidenceDir)) : storeLocator;
-        process.stdout.write(`${opts.json ? JSON.stringify(checkJson(check, saved, locate), null, 2) : renderCheck(check, saved, lang, locate)}\n`);
+        process.stdout.write(`${format === 'json' ? JSON.stringify(checkJson(check, saved, locate), null, 2) : renderCheck(check, saved, lang, locate)}\n`);
         // A page the scanner could not check leaves the verdict incomplete: never exit 0 on it.
         process.exitCode = blockingFailures(check.results).length || check.visits.some((v) => v.evidence.error) ? EXIT.jobFailed : EXIT.ok;
       } finally {

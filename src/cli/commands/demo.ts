@@ -42,7 +42,7 @@ export function registerDemo(program: Command): void {
         try {
           const now = new Date();
           const periods = Array.from({ length: DEMO_MONTHS }, (_, i) => addMonths(currentMonth(now), i - DEMO_MONTHS + 1));
-          const run = await measure({ db, loaded, periods, log, trigger: 'demo' });
+          const run = await measure({ db, loaded, periods, log, trigger: 'demo', lang });
           const alerts = await alertsAfterRun(db, loaded, log);
           process.stdout.write(`${renderRunSummary(run, lang)}\n${renderAlertOutcome(alerts, lang)}\n\n`);
           process.stdout.write(`${renderNationalSummary(summaryFromStore(db, loaded, lastCompleteMonth(now), now), lang)}\n\n`);

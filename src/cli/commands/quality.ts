@@ -9,6 +9,7 @@ import { UsageError } from '../errors.ts';
 import { month } from '../periods.ts';
 import { toCsv } from '../csv.ts';
 import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 import { FLAG_KINDS, flagKindTitle } from '../../quality/flag-kinds.ts';
 
 const STATUS_TITLE: Record<QuarantineRow['status'], { vi: string; en: string }> = {
@@ -19,11 +20,7 @@ const STATUS_TITLE: Record<QuarantineRow['status'], { vi: string; en: string }> 
   cleared: { vi: 'không còn vi phạm', en: 'cleared' },
 };
 
-const FORMATS = ['table', 'json', 'csv'];
-
-function checkFormat(format: string): void {
-  if (!FORMATS.includes(format)) throw new UsageError(`--format "${format}" is not supported. Fix: use table, json or csv`);
-}
+const FORMATS = ['table', 'json', 'csv'] as const;
 
 /** One quarantine episode, in the operator's words. */
 function quarantineLine(q: QuarantineRow, lang: Lang): string {
@@ -45,25 +42,24 @@ function renderQuarantine(rows: readonly QuarantineRow[], lang: Lang, all: boole
 }
 
 export function registerQuality(program: Command): void {
-  const quality = program
+  const quality = withFormat(program
     .command('quality')
-    .description(COMMAND_DESCRIPTIONS['quality'])
+    .description(COMMAND_DESCRIPTIONS['quality']), FORMATS)
     .option('--period <YYYY-MM>', 'only this month')
     .option('--agency <code>', 'only this agency')
     .option('--kind <kind>', `only flags of this kind (${FLAG_KINDS.join(', ')})`)
-    .option('--format <format>', 'table, json or csv', 'table')
-    .action((opts: { period?: string; agency?: string; kind?: string; format: string }, cmd: Command) => {
+    .action((opts: FormatOptions & { period?: string; agency?: string; kind?: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
       if (opts.period !== undefined) month(opts.period, '--period', new Date());
       if (opts.kind !== undefined && !(FLAG_KINDS as readonly string[]).includes(opts.kind)) throw new UsageError(`--kind "${opts.kind}" is not a flag kind. Fix: use one of ${FLAG_KINDS.join(', ')}`);
-      checkFormat(opts.format);
+      const format = outputFormat(opts, FORMATS);
       const { db } = openContext(globals, { reads: 'measures' });
       try {
         const flags = openFlags(db, { period: opts.period, agencyCode: opts.agency, kind: opts.kind });
         const held = opts.kind === undefined ? listQuarantine(db, { periods: opts.period ? [opts.period] : undefined, agencyCode: opts.agency }) : [];
-        if (opts.format === 'json') process.stdout.write(`${JSON.stringify({ quarantined: held, flags }, null, 2)}\n`);
-        else if (opts.format === 'csv') {
+        if (format === 'json') process.stdout.write(`${JSON.stringify({ quarantined: held, flags }, null, 2)}\n`);
+        else if (format === 'csv') {
           process.stdout.write(toCsv(['kind', 'period', 'agency_code', 'metric', 'source_id', 'detail', 'first_seen_at', 'last_seen_at'], [
             ...held.map((q) => ['quarantined', q.period, q.agencyCode, q.metric, q.sourceId, `${q.value}: ${describeBreach(q as QuarantineRow & { facts: Facts }, lang)}`, q.quarantinedAt, q.quarantinedAt]),
             ...flags.map((f) => [f.kind, f.period, f.agencyCode, f.metric, f.sourceId, f.detail, f.firstSeenAt, f.lastSeenAt]),
@@ -87,16 +83,16 @@ export function registerQuality(program: Command): void {
     .description('values held back by the plausibility rules, with the reason (takes quality\'s --period, --agency, --format); --all adds released, confirmed and ended ones')
     .option('--all', 'every quarantine episode, not only the values still held back')
     .action((own: { all?: boolean }, cmd: Command) => {
-      const opts = { ...(cmd.parent!.opts() as { period?: string; agency?: string; format: string }), ...own };
+      const opts = { ...(cmd.parent!.opts() as FormatOptions & { period?: string; agency?: string }), ...own };
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
       if (opts.period !== undefined) month(opts.period, '--period', new Date());
-      checkFormat(opts.format);
+      const format = outputFormat(opts, FORMATS);
       const { db } = openContext(globals, { reads: 'measures' });
       try {
         const rows = listQuarantine(db, { periods: opts.period ? [opts.period] : undefined, agencyCode: opts.agency, all: opts.all });
-        if (opts.format === 'json') process.stdout.write(`${JSON.stringify(rows.map((q) => ({ ...q, reason: describeBreach(q as QuarantineRow & { facts: Facts }, lang) })), null, 2)}\n`);
-        else if (opts.format === 'csv') process.stdout.write(toCsv(QUARANTINE_HEADER, rows.map((q) => quarantineRecord(q, lang))));
+        if (format === 'json') process.stdout.write(`${JSON.stringify(rows.map((q) => ({ ...q, reason: describeBreach(q as QuarantineRow & { facts: Facts }, lang) })), null, 2)}\n`);
+        else if (format === 'csv') process.stdout.write(toCsv(QUARANTINE_HEADER, rows.map((q) => quarantineRecord(q, lang))));
         else process.stdout.write(`${renderQuarantine(rows, lang, opts.all ?? false).join('\n')}\n`);
       } finally {
         db.close();

@@ -4,15 +4,16 @@ import { t } from '../../i18n.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { formatInstant } from '../render-uptime.ts';
 import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 export function registerQueue(program: Command): void {
-  program
+  withFormat(program
     .command('queue')
-    .description(COMMAND_DESCRIPTIONS['queue'])
-    .option('--json', 'everything as JSON')
+    .description(COMMAND_DESCRIPTIONS['queue']), ['table', 'json'])
     .option('--days <n>', 'gaps of the last N days', '30')
-    .action((opts: { json?: boolean; days: string }, cmd: Command) => {
+    .action((opts: FormatOptions & { days: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const format = outputFormat(opts, ['table', 'json']);
       const lang = langOf(globals);
       const { db } = openContext(globals);
       try {
@@ -20,7 +21,7 @@ export function registerQueue(program: Command): void {
         const locations = locationStates(db);
         const gaps = gapsBetween(db, since, new Date(Date.now() + 1000).toISOString());
         const dead = deadLetters(db, 50);
-        if (opts.json) {
+        if (format === 'json') {
           process.stdout.write(`${JSON.stringify({ locations, gaps, deadLetters: dead }, null, 2)}\n`);
           return;
         }
