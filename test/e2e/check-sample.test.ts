@@ -1,9 +1,9 @@
 // `dvc-monitor check` of the sandbox's 500-page portal on a small page sample (issue 17), in real
 // Chromium: the crawl, the structured and random sample with its seed, the pages checked and the
 // share of pages on every result, stored with the check, reproduced from the stored crawl record
-// and seed, and shown in the report's scorecard. Six page visits, accessibility only (no consent
+// and seed, and shown in the report's scorecard and the export. Six page visits, accessibility only (no consent
 // visits): the machine is shared.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostResolverRules, TLS_SPKI_SHA256 } from '../../scripts/sandbox/hosts.ts';
@@ -111,5 +111,16 @@ describe('dvc-monitor check on a page sample', () => {
     } finally {
       store.close();
     }
+
+    // The export's checks table carries the same shares: the pages with the portal's outcome and with each finding, of the 6 checked.
+    const exported = join(tempDir(), 'export');
+    const e = await runCli(['export', '--period', out.measuredOn.slice(0, 7), '--format', 'json', '--out', exported, ...args]);
+    expect(e.code, e.stderr).toBe(0);
+    const rows = (JSON.parse(readFileSync(join(exported, `dvc-monitor-${out.measuredOn.slice(0, 7)}.json`), 'utf8')) as { checks: Array<Record<string, unknown>> }).checks;
+    expect(rows.find((x) => x.criterion_id === 'accessibility.page-language')).toMatchObject({ outcome: 'pass', pages_with_outcome: 6, pages_checked: 6 });
+    for (const x of rows.filter((r) => r.pages_checked !== null)) expect(x.pages_checked).toBe(6);
+    const shared = rows.filter((x) => typeof x.finding_pages === 'number');
+    expect(shared.length).toBeGreaterThan(0);
+    for (const x of shared) expect(x.finding_pages as number).toBeGreaterThanOrEqual(1), expect(x.finding_pages as number).toBeLessThanOrEqual(6);
   }, 600_000);
 });
