@@ -13,7 +13,7 @@ import { checkedPortals } from '../../../storage/checks.ts';
 import { measure } from './run.ts';
 import { lastCompleteMonth } from '../periods.ts';
 import { summaryFromStore } from '../../kpi/from-store.ts';
-import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { describeCommand } from './index.ts';
 
 /** Months the demo collects: enough to span the 2025-07-01 merger and show two years. */
 export const DEMO_MONTHS = 26;
@@ -21,7 +21,7 @@ export const DEMO_MONTHS = 26;
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description(COMMAND_DESCRIPTIONS['demo'])
+    .description(describeCommand('demo'))
     .option('--port <port>', 'port for the sandbox on 127.0.0.1 (default: any free port)', '0')
     .option('--seed <n>', 'seed of the sandbox figures', '2026')
     .action(async (opts: { port: string; seed: string }, cmd: Command) => {
