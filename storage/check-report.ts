@@ -6,7 +6,7 @@ import type { CitedBasis } from '../src/checks/criteria/basis.ts';
 import type { Area, Outcome, Severity } from '../src/checks/types.ts';
 import type { Db } from './db.ts';
 import { chooseAreaResults, type AreaScoreRow } from '../src/checks/history.ts';
-import { findingsOfResult, type FindingRow } from './checks.ts';
+import { findingsOfResult, sampleOfCheck, type FindingRow, type StoredSample } from './checks.ts';
 
 export interface ScorecardVisit {
   pageIndex: number;
@@ -32,6 +32,8 @@ export interface ScorecardResult {
   severity: Severity;
   checkedAt: string;
   basis: CitedBasis[];
+  /** A page criterion: on how many of the check's pages it had this outcome (null before migration 019, and for portal criteria). */
+  pages: { with: number; of: number } | null;
   findings: Array<FindingRow & { pageUrl: string }>;
 }
 
@@ -45,6 +47,8 @@ export interface ScorecardCheck {
   measuredOn: string;
   versions: Record<string, unknown>;
   visits: ScorecardVisit[];
+  /** The page sample the check visited, null for a check of the home page, key pages, policy and statement. */
+  sample: StoredSample | null;
 }
 
 type StoredAreaScore = AreaScoreRow & { startedAt: string; finishedAt: string; measuredOn: string };
@@ -102,14 +106,19 @@ function checkOf(db: Db, checkId: number): ScorecardCheck {
       error_reason AS errorReason, http_status AS httpStatus, evidence_sha256 AS evidenceSha256, dom_sha256 AS domSha256,
       screenshot_sha256 AS screenshotSha256, axe_sha256 AS axeSha256
     FROM check_visit WHERE check_id = ? ORDER BY page_index`).all(checkId) as ScorecardVisit[];
-  return { ...check, areas: JSON.parse(check.areas) as Area[], versions: JSON.parse(check.versions) as Record<string, unknown>, visits };
+  return { ...check, areas: JSON.parse(check.areas) as Area[], versions: JSON.parse(check.versions) as Record<string, unknown>, visits, sample: sampleOfCheck(db, checkId) ?? null };
 }
 
 function resultsOf(db: Db, checkId: number, area: Area): ScorecardResult[] {
-  const rows = db.prepare(`SELECT id, level, page_url AS pageUrl, criterion_id AS criterionId, area, outcome, severity, checked_at AS checkedAt, basis_json AS basis
-    FROM check_result WHERE check_id = ? AND area = ? ORDER BY id`).all(checkId, area) as Array<{ id: number; level: 'page' | 'portal'; pageUrl: string; criterionId: string; area: Area; outcome: Outcome; severity: Severity; checkedAt: string; basis: string }>;
+  const rows = db.prepare(`SELECT id, level, page_url AS pageUrl, criterion_id AS criterionId, area, outcome, severity, checked_at AS checkedAt, basis_json AS basis,
+      pages_with AS pagesWith, pages_of AS pagesOf
+    FROM check_result WHERE check_id = ? AND area = ? ORDER BY id`).all(checkId, area) as Array<{
+    id: number; level: 'page' | 'portal'; pageUrl: string; criterionId: string; area: Area; outcome: Outcome; severity: Severity; checkedAt: string; basis: string;
+    pagesWith: number | null; pagesOf: number | null;
+  }>;
   return rows.filter((r) => r.level === 'portal').map((r): ScorecardResult => ({
     checkId, criterionId: r.criterionId, area: r.area, outcome: r.outcome, severity: r.severity, checkedAt: r.checkedAt, basis: JSON.parse(r.basis) as CitedBasis[],
+    pages: r.pagesWith === null || r.pagesOf === null ? null : { with: r.pagesWith, of: r.pagesOf },
     // The portal result's own findings, then those of the pages that share its outcome.
     findings: rows.filter((x) => x.criterionId === r.criterionId && (x.level === 'portal' || x.outcome === r.outcome))
       .flatMap((x) => findingsOfResult(db, x.id).map((f) => ({ ...f, pageUrl: x.pageUrl }))),

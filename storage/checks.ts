@@ -2,6 +2,8 @@
 // blobs), results, findings, scores and before-consent observations are written in one
 // transaction: a process killed half-way leaves all of it or none.
 import type { PortalCheck } from '../src/checks/checker.ts';
+import type { SampleSummary } from '../src/checks/sample/describe.ts';
+import type { SamplePage, SamplePlan } from '../src/checks/sample/plan.ts';
 import { isNonEssential } from '../src/checks/criteria/privacy/no-nonessential-cookie-before-consent.ts';
 import type { Area, EvidenceBlobs, Outcome, Severity, Versions } from '../src/checks/types.ts';
 import type { Db } from './db.ts';
@@ -21,6 +23,40 @@ export interface SavedVisit {
 export interface SavedCheck {
   checkId: number;
   visits: SavedVisit[];
+  /** The crawl record of the check's sample (a blob), null without a sample. */
+  crawlSha256: string | null;
+}
+
+/** The sample of a check: its summary, the crawl record as a blob (evidence of what was found), each page and why. */
+function saveSample(db: Db, checkId: number, sample: SamplePlan): string {
+  const crawlSha = saveBlob(db, Buffer.from(JSON.stringify(sample.crawl)));
+  db.prepare(`INSERT INTO check_sample (check_id, seed, pages_found, templates, structured, random, left_out, stopped_by, crawl_sha256, settings_json, plan_ms)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    checkId, sample.seed, sample.pagesFound, sample.templates, sample.structured, sample.random, sample.leftOut.length, sample.crawl.stoppedBy,
+    crawlSha, JSON.stringify(sample.crawl.settings), sample.planMs,
+  );
+  const insert = db.prepare('INSERT INTO check_sample_page (check_id, page_index, url, selection, reasons_json, template, depth) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  sample.pages.forEach((p, i) => insert.run(checkId, i, p.url, p.selection, JSON.stringify(p.reasons), p.template, p.depth));
+  return crawlSha;
+}
+
+/** The sample as stored: its summary (how many pages were checked is the check's visits), the crawl record's hash, each page. */
+export interface StoredSample extends Omit<SampleSummary, 'checked'> {
+  crawlSha256: string;
+  settings: Record<string, unknown>;
+  planMs: number;
+  pages: Array<{ pageIndex: number; url: string; selection: 'structured' | 'random'; reasons: SamplePage['reasons']; template: string | null; depth: number | null }>;
+}
+
+/** The sample a check visited, or undefined for a check without one. */
+export function sampleOfCheck(db: Db, checkId: number): StoredSample | undefined {
+  const row = db.prepare(`SELECT seed, pages_found AS pagesFound, templates, structured, random, left_out AS leftOut, stopped_by AS stoppedBy,
+      crawl_sha256 AS crawlSha256, settings_json AS settings, plan_ms AS planMs FROM check_sample WHERE check_id = ?`).get(checkId) as (Omit<StoredSample, 'settings' | 'pages'> & { settings: string }) | undefined;
+  if (!row) return undefined;
+  const pages = (db.prepare(`SELECT page_index AS pageIndex, url, selection, reasons_json AS reasons, template, depth FROM check_sample_page
+    WHERE check_id = ? ORDER BY page_index`).all(checkId) as Array<Omit<StoredSample['pages'][number], 'reasons'> & { reasons: string }>)
+    .map((p) => ({ ...p, reasons: JSON.parse(p.reasons) as SamplePage['reasons'] }));
+  return { ...row, settings: JSON.parse(row.settings) as Record<string, unknown>, pages };
 }
 
 export function saveCheck(db: Db, input: { runId: number | null; jobId: number | null; check: PortalCheck }): SavedCheck {
@@ -72,24 +108,26 @@ export function saveCheck(db: Db, input: { runId: number | null; jobId: number |
     });
 
     const insertResult = db.prepare(`
-      INSERT INTO check_result (check_id, run_id, portal_id, visit_id, level, page_url, criterion_id, area, outcome, severity, checked_at, basis_json)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      INSERT INTO check_result (check_id, run_id, portal_id, visit_id, level, page_url, criterion_id, area, outcome, severity, checked_at, basis_json, pages_with, pages_of)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const insertFinding = db.prepare(`
-      INSERT INTO finding (check_result_id, code, text_vi, text_en, detail_json, evidence_sha256, evidence_path) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+      INSERT INTO finding (check_result_id, code, text_vi, text_en, detail_json, evidence_sha256, evidence_path, pages_with, pages_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const r of check.results) {
       const visit = r.pageIndex === null ? null : visits[r.pageIndex]!;
       const checkedAt = r.pageIndex === null ? check.startedAt.toISOString() : check.visits[r.pageIndex]!.evidence.startedAt;
       const resultId = Number(insertResult.run(
         checkId, runId, portalId, visit?.id ?? null, r.level, r.pageUrl, r.criterionId, r.area, r.outcome, r.severity, checkedAt, JSON.stringify(r.basis),
+        r.pages?.with ?? null, r.pages?.of ?? null,
       ).lastInsertRowid);
       for (const d of r.details) {
         const sha = d.evidence && visit ? visit.blobs[d.evidence.blob] : null;
-        insertFinding.run(resultId, d.code, d.text.vi, d.text.en, JSON.stringify(d.data ?? {}), sha ?? null, d.evidence?.path ?? null);
+        insertFinding.run(resultId, d.code, d.text.vi, d.text.en, JSON.stringify(d.data ?? {}), sha ?? null, d.evidence?.path ?? null, d.pages?.with ?? null, d.pages?.of ?? null);
       }
     }
+    const crawlSha256 = check.sample ? saveSample(db, checkId, check.sample) : null;
     const insertScore = db.prepare('INSERT INTO check_score (check_id, run_id, portal_id, area, version, score, counts_json) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (const s of check.scores) insertScore.run(checkId, runId, portalId, s.area, s.version, s.score, JSON.stringify(s.counts));
-    return { checkId, visits };
+    return { checkId, visits, crawlSha256 };
   })();
 }
 
@@ -153,12 +191,17 @@ export interface FindingRow {
   detail: Record<string, unknown>;
   evidenceSha256: string | null;
   evidencePath: string | null;
+  /** How many of the check's pages have the same finding (null in checks stored before migration 019). */
+  pages: { with: number; of: number } | null;
 }
 
 export function findingsOfResult(db: Db, checkResultId: number): FindingRow[] {
-  return (db.prepare(`SELECT code, text_vi, text_en, detail_json, evidence_sha256, evidence_path FROM finding WHERE check_result_id = ? ORDER BY id`).all(checkResultId) as Array<{
-    code: string; text_vi: string; text_en: string; detail_json: string; evidence_sha256: string | null; evidence_path: string | null;
-  }>).map((f) => ({ code: f.code, text: { vi: f.text_vi, en: f.text_en }, detail: JSON.parse(f.detail_json), evidenceSha256: f.evidence_sha256, evidencePath: f.evidence_path }));
+  return (db.prepare(`SELECT code, text_vi, text_en, detail_json, evidence_sha256, evidence_path, pages_with, pages_of FROM finding WHERE check_result_id = ? ORDER BY id`).all(checkResultId) as Array<{
+    code: string; text_vi: string; text_en: string; detail_json: string; evidence_sha256: string | null; evidence_path: string | null; pages_with: number | null; pages_of: number | null;
+  }>).map((f) => ({
+    code: f.code, text: { vi: f.text_vi, en: f.text_en }, detail: JSON.parse(f.detail_json), evidenceSha256: f.evidence_sha256, evidencePath: f.evidence_path,
+    pages: f.pages_with === null || f.pages_of === null ? null : { with: f.pages_with, of: f.pages_of },
+  }));
 }
 
 /** Third-party hosts a run's checks saw contacted before consent (trackers first). */

@@ -31,6 +31,8 @@ export interface Deployment {
 export type PublicHost =
   | { kind: 'site'; site: SiteId; deployment: Deployment }
   | { kind: 'fixtures'; deployment: Deployment }
+  /** The portal of ~500 pages for the page sample (sample-portal.ts), at the host's root. */
+  | { kind: 'sample-portal'; deployment: Deployment }
   | { kind: 'third-party'; name: string };
 
 // A careful deployment: every header an HTTP Observatory-style grader looks for.
@@ -76,6 +78,8 @@ export const PUBLIC_HOSTS: Record<string, PublicHost> = {
   'dichvucong.byt.sandbox': { kind: 'site', site: 'danang', deployment: LEGACY },
   'dichvucong.nghean.sandbox': { kind: 'site', site: 'hanoi', deployment: LEGACY },
   'dichvucong.dongnai.sandbox': { kind: 'site', site: 'danang', deployment: PARTIAL },
+  // A whole portal of ~500 pages of a few templates, for the page sample's crawl (sample-portal.ts).
+  'dichvucong.tinhmau.sandbox': { kind: 'sample-portal', deployment: HARDENED },
   // Single-purpose pages for the checker's tests and benchmark (check-fixtures.ts).
   'kiemthu.sandbox': { kind: 'fixtures', deployment: HARDENED },
   // The same fixtures on another site, for cross-origin frames (out-of-process in Chromium).

@@ -3,32 +3,9 @@
 // recomputed on its own (tests and the collector's checks rely on this) and adding a new
 // purpose never shifts the figures already published.
 
-/** 32-bit FNV-1a with a murmur3 finaliser, so close keys ("01" vs "02") still scatter. */
-export function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+import { hash32, mulberry32 } from '../../src/checks/sample/random.ts';
 
-/** mulberry32: tiny, fast and good enough for sample data (not for anything secret). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { hash32, mulberry32 };
 
 export class Rng {
   private readonly next: () => number;

@@ -17,6 +17,7 @@ import { CDN_SCRIPT, handleFixture } from './check-fixtures.ts';
 import { acceptWebSocket } from './evidence-fixtures.ts';
 import { behaviourThirdParty } from './privacy-behaviour-fixtures.ts';
 import { publicHostOf, TLS_CERT, TLS_KEY, type Deployment } from './hosts.ts';
+import { handleSamplePortal } from './sample-portal.ts';
 import { handleSite, handleTracker, isSiteId, SITE_IDS, SITES, type SiteContext, type SiteId } from './sites.ts';
 import { statusJson, statuspageSummary } from './status.ts';
 
@@ -316,6 +317,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     // The deployment's headers on every answer; a page may loosen its own CSP (the fixtures do).
     const deploymentHeaders: Record<string, string> = { ...deployment.headers, ...(secure && deployment.hsts ? { 'strict-transport-security': deployment.hsts } : {}) };
     const wrapped = withHeaders(res, deploymentHeaders);
+    if (host.kind === 'sample-portal') {
+      count(`public:${name}`);
+      const answer = handleSamplePortal(method, url.pathname, url.searchParams);
+      return send(wrapped, answer.status, answer.headers, method === 'HEAD' ? '' : answer.body);
+    }
     if (host.kind === 'fixtures') {
       count(`public:${name}`);
       const answer = handleFixture(url.pathname, url.searchParams, name, req.headers);

@@ -17,6 +17,9 @@ import { siteOf, trackerListsVersion } from './evidence/third-parties.ts';
 import { visitPage, VISIT_VIEWPORT, type VisitOptions, type VisitResult } from './evidence/visit.ts';
 import type { FingerprintBasis } from './evidence/fingerprint.ts';
 import type { ReusableAccessibility } from './incremental.ts';
+import type { SamplePlan } from './sample/plan.ts';
+import { samplePortal } from './sample/sample-portal.ts';
+import { sampleSettingsOf, type SampleSettings } from './sample/settings.ts';
 import { judgePortal, type CriterionResult } from './judge.ts';
 import { scoreArea, SCORING_VERSION, type AreaScore } from './score.ts';
 import type { Area, PageKind, Versions } from './types.ts';
@@ -37,6 +40,8 @@ export interface CheckTarget {
   portalId: string | null;
   homeUrl: string;
   pages: Array<{ kind: PageKind; url: string }>;
+  /** Check a page sample (src/checks/sample/) with these settings; absent or null: the home page, key pages, policy and statement. */
+  sample?: SampleSettings | null;
 }
 
 export interface PortalCheck {
@@ -50,10 +55,12 @@ export interface PortalCheck {
   results: CriterionResult[];
   scores: AreaScore[];
   versions: Versions;
+  /** The page sample the visits after the home page came from; null or absent when the check had none. */
+  sample?: SamplePlan | null;
 }
 
-/** The pages a portal's check visits, from its configuration. */
-export function targetOfPortal(portal: Pick<PortalConfig, 'id' | 'url' | 'pages' | 'checkUrl'>): CheckTarget {
+/** The pages a portal's check visits, from its configuration (and `checks.sample` for its page sample). */
+export function targetOfPortal(portal: Pick<PortalConfig, 'id' | 'url' | 'pages' | 'checkUrl' | 'sample'>, checks?: Pick<ChecksConfig, 'sample'>): CheckTarget {
   const home = portal.checkUrl ?? portal.url;
   const rebase = (url: string) => {
     if (!portal.checkUrl) return url;
@@ -63,7 +70,7 @@ export function targetOfPortal(portal: Pick<PortalConfig, 'id' | 'url' | 'pages'
     const to = new URL(portal.checkUrl);
     return `${to.origin}${page.pathname}${page.search}`;
   };
-  return { portalId: portal.id, homeUrl: home, pages: portal.pages.map((p) => ({ kind: p.kind, url: rebase(p.url) })) };
+  return { portalId: portal.id, homeUrl: home, pages: portal.pages.map((p) => ({ kind: p.kind, url: rebase(p.url) })), sample: sampleSettingsOf(portal, checks) };
 }
 
 export function browserArgs(settings: Pick<CheckSettings, 'hostResolverRules' | 'trustedCertificateSpki' | 'publicAddresses' | 'maxPageMemoryMb'>): string[] {
@@ -81,11 +88,12 @@ export function browserArgs(settings: Pick<CheckSettings, 'hostResolverRules' | 
 export const firstPartySiteOf = (target: CheckTarget) => siteOf(new URL(target.homeUrl).hostname);
 
 /**
- * The pages a check visits after the home page: the configured key pages, then the privacy
- * policy and the accessibility statement the home page links to. A check spread over workers
- * (src/scale/check-flow.ts) visits the same pages in the same order.
+ * The pages a check visits after the home page: its sample's, or else the configured key pages,
+ * then the privacy policy and the accessibility statement the home page links to. A check spread
+ * over workers (src/scale/remote-jobs.ts) visits the same pages in the same order.
  */
-export function pagesAfterHome(target: CheckTarget, home: VisitResult['evidence'], areas: readonly Area[]): Array<{ url: string; kind: PageKind }> {
+export function pagesAfterHome(target: CheckTarget, home: VisitResult['evidence'], areas: readonly Area[], sample: SamplePlan | null = null): Array<{ url: string; kind: PageKind }> {
+  if (sample) return sample.pages.slice(1).map((p) => ({ url: p.url, kind: p.kind }));
   const wanted = new Map<string, PageKind>();
   for (const p of target.pages) wanted.set(p.url, p.kind);
   if (!home.error) {
@@ -98,16 +106,25 @@ export function pagesAfterHome(target: CheckTarget, home: VisitResult['evidence'
   return [...wanted].map(([url, kind]) => ({ url, kind }));
 }
 
+/**
+ * The sample of a check whose home page was just visited, or null when the target has none or the
+ * home page could not be checked (nothing to crawl from).
+ */
+export function sampleAfterHome(target: CheckTarget, home: VisitResult['evidence'], areas: readonly Area[], settings: CheckSettings, startedAt: Date): Promise<SamplePlan | null> {
+  if (!target.sample || home.error) return Promise.resolve(null);
+  return samplePortal({ target, home, areas, settings: target.sample, check: settings, measuredOn: localDate(startedAt) });
+}
+
 /** The check of a portal from its visits: the criteria judged on the evidence, the areas scored. */
 export function assembleCheck(input: {
-  target: CheckTarget; areas: Area[]; startedAt: Date; finishedAt: Date; home: VisitResult; others: VisitResult[]; versions: Versions;
+  target: CheckTarget; areas: Area[]; startedAt: Date; finishedAt: Date; home: VisitResult; others: VisitResult[]; versions: Versions; sample?: SamplePlan | null;
 }): PortalCheck {
   const { target, areas, startedAt, home, others } = input;
   const measuredOn = localDate(startedAt);
   const results = judgePortal({ home: home.evidence, pages: others.map((o) => o.evidence) }, areas, measuredOn);
   return {
     target, areas, startedAt, finishedAt: input.finishedAt, measuredOn, visits: [home, ...others], results,
-    scores: areas.map((a) => scoreArea(results, a)), versions: input.versions,
+    scores: areas.map((a) => scoreArea(results, a)), versions: input.versions, sample: input.sample ?? null,
   };
 }
 
@@ -182,8 +199,9 @@ export class Checker {
     const firstPartySite = firstPartySiteOf(target);
     const previous = (url: string, kind: PageKind) => (areas.includes('accessibility') ? options.previous?.({ url, kind }) ?? null : null);
     const home = await this.visit(target.homeUrl, 'home', firstPartySite, areas, { previous: previous(target.homeUrl, 'home') });
-    const others = await Promise.all(pagesAfterHome(target, home.evidence, areas).map((p) => this.visit(p.url, p.kind, firstPartySite, areas, { previous: previous(p.url, p.kind) })));
-    return assembleCheck({ target, areas, startedAt, finishedAt: now(), home, others, versions: this.versions });
+    const sample = await sampleAfterHome(target, home.evidence, areas, this.settings, startedAt);
+    const others = await Promise.all(pagesAfterHome(target, home.evidence, areas, sample).map((p) => this.visit(p.url, p.kind, firstPartySite, areas, { previous: previous(p.url, p.kind) })));
+    return assembleCheck({ target, areas, startedAt, finishedAt: now(), home, others, versions: this.versions, sample });
   }
 
   async close(): Promise<void> {

@@ -30,9 +30,13 @@ export function planCheckJobs(config: Config): JobSpec[] {
   }));
 }
 
-/** Each page a check may visit (home, key pages, policy, statement) at its full budget: loading, analysis, closing. */
+/**
+ * Each page a check may visit (home, key pages, policy, statement; or its sample, at most
+ * maxChecked) at its full budget: loading, analysis, closing; and the sample's crawl at its limit.
+ */
 export function checkJobDeadlineMs(target: CheckTarget, settings: Pick<CheckSettings, 'pageTimeoutMs'>): number {
-  return (target.pages.length + 3) * (settings.pageTimeoutMs + 80_000);
+  const pages = target.sample ? Math.max(target.sample.maxChecked, target.pages.length + 3) : target.pages.length + 3;
+  return pages * (settings.pageTimeoutMs + 80_000) + (target.sample ? target.sample.crawlTimeoutMs + 60_000 : 0);
 }
 
 export async function executeCheckJob(deps: {
@@ -59,7 +63,7 @@ export async function executeCheckJob(deps: {
     return fail('browser_unavailable', (err as Error).message);
   }
   try {
-    const target = targetOfPortal(portal);
+    const target = targetOfPortal(portal, checker.settings);
     // A backstop: every visit has its own deadlines (load, analysis, closing); a check that still
     // outlives all of them together is recorded as timeout and its late result is never stored.
     return await withDeadline(checkJobDeadlineMs(target, checker.settings), async (signal) => {

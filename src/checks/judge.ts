@@ -19,6 +19,40 @@ export interface CriterionResult {
   basis: CitedBasis[];
   /** Advice only: never scored, never alerted on. */
   advisory?: true;
+  /** A page criterion's portal result: on how many of the pages checked it had this outcome ("trên 14/20 trang"). */
+  pages?: PageShare;
+}
+
+/** How many of the pages a check visited share an outcome or a finding. */
+export interface PageShare {
+  with: number;
+  of: number;
+}
+
+const OUTCOME_ON: Record<'fail' | 'error' | 'cant_tell', { vi: string; en: string }> = {
+  fail: { vi: 'Không đạt', en: 'Failed' },
+  error: { vi: 'Lỗi công cụ', en: 'Scanner error' },
+  cant_tell: { vi: 'Cần người kiểm tra', en: 'Needs review' },
+};
+
+/** "trên 14/20 trang" / "on 14/20 pages". */
+export const shareText = (share: PageShare) => ({ vi: `trên ${share.with}/${share.of} trang`, en: `on ${share.with}/${share.of} pages` });
+
+/**
+ * Each page finding with the number of pages that have the same finding (its code) with the same
+ * outcome: a contrast failure "trên 14/20 trang" is the template's, not one page's.
+ */
+function withShares(perPage: CriterionResult[], of: number): CriterionResult[] {
+  const pagesOf = new Map<string, Set<number>>();
+  for (const r of perPage) {
+    for (const d of r.details) {
+      const key = `${r.outcome}|${d.code}`;
+      let set = pagesOf.get(key);
+      if (!set) pagesOf.set(key, (set = new Set()));
+      set.add(r.pageIndex!);
+    }
+  }
+  return perPage.map((r) => ({ ...r, details: r.details.map((d) => ({ ...d, pages: { with: pagesOf.get(`${r.outcome}|${d.code}`)!.size, of } })) }));
 }
 
 function scannerError(page: PageEvidence): Judgement {
@@ -47,18 +81,21 @@ export function judgePortal(evidence: PortalEvidence, areas: readonly Area[], me
       results.push({ ...base, level: 'portal', pageIndex: null, pageUrl: evidence.home.requestedUrl, ...j });
       continue;
     }
-    const perPage = pages.map((page, pageIndex): CriterionResult => {
+    const perPage = withShares(pages.map((page, pageIndex): CriterionResult => {
       const j = page.error ? (criterion.judgeFailedVisit?.(page) ?? scannerError(page))
         : documents.includes(page.documentKind ?? 'html') ? criterion.judge(page, evidence) : NOT_FOR_THIS_DOCUMENT;
       return { ...base, level: 'page', pageIndex, pageUrl: page.requestedUrl, ...j };
-    });
+    }), pages.length);
     results.push(...perPage);
     const outcome = rollUp(perPage.map((r) => r.outcome));
     const summary = (['fail', 'error', 'cant_tell'] as const).flatMap((o) => {
       const urls = perPage.filter((r) => r.outcome === o).map((r) => r.pageUrl);
-      return urls.length ? [detail(`pages.${o}`, `${urls.length}/${pages.length} trang: ${o}`, `${urls.length}/${pages.length} pages: ${o}`, { data: { urls } })] : [];
+      if (!urls.length) return [];
+      const share = { with: urls.length, of: pages.length };
+      return [{ ...detail(`pages.${o}`, `${OUTCOME_ON[o].vi} ${shareText(share).vi}`, `${OUTCOME_ON[o].en} ${shareText(share).en}`, { data: { urls } }), pages: share }];
     });
-    results.push({ ...base, level: 'portal', pageIndex: null, pageUrl: evidence.home.requestedUrl, outcome, details: summary });
+    const share = { with: perPage.filter((r) => r.outcome === outcome).length, of: pages.length };
+    results.push({ ...base, level: 'portal', pageIndex: null, pageUrl: evidence.home.requestedUrl, outcome, details: summary, pages: share });
   }
   return results;
 }

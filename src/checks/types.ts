@@ -318,6 +318,8 @@ export interface FindingDetail {
   text: Text;
   data?: Record<string, unknown>;
   evidence?: EvidenceRef;
+  /** On a page result: how many of the check's pages have this finding (same code, same outcome); absent in older results. */
+  pages?: { with: number; of: number };
 }
 
 export interface Judgement {

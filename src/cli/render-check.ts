@@ -3,7 +3,8 @@
 // Everything that came from the portal (URLs, texts) is printed as text, never interpreted.
 import type { PortalCheck } from '../checks/checker.ts';
 import { criterionById } from '../checks/criteria/index.ts';
-import type { CriterionResult } from '../checks/judge.ts';
+import { shareText, type CriterionResult } from '../checks/judge.ts';
+import { reasonsText, sampleSummaryText } from '../checks/sample/describe.ts';
 import { blockingFailures } from '../checks/score.ts';
 import type { Area, Outcome, Severity } from '../checks/types.ts';
 import { t as L, type Lang } from '../i18n.ts';
@@ -48,11 +49,15 @@ const number = (value: number, lang: Lang, digits = 1) =>
   new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
 
 function findingLines(r: CriterionResult, check: PortalCheck, saved: SavedCheck, locate: EvidenceLocator, lang: Lang, indent: string): string[] {
+  const shared = new Set<string>();
   return r.details.slice(0, 12).map((d) => {
     const visit = r.pageIndex === null ? null : saved.visits[r.pageIndex];
     const blob = d.evidence && visit ? visit.blobs[d.evidence.blob] : null;
     const where = blob ? L(lang, ` [bằng chứng: ${locate(blob)}${d.evidence?.path ? ` → ${d.evidence.path}` : ''}]`, ` [evidence: ${locate(blob)}${d.evidence?.path ? ` → ${d.evidence.path}` : ''}]`) : '';
-    return `${indent}- ${d.text[lang]}${where}`;
+    // How many of the pages checked share the finding (a page finding of a check of several pages), said once per finding on a page.
+    const share = r.level === 'page' && d.pages && d.pages.of > 1 && !shared.has(d.code) ? ` (${shareText(d.pages)[lang]})` : '';
+    shared.add(d.code);
+    return `${indent}- ${d.text[lang]}${share}${where}`;
   }).concat(r.details.length > 12 ? [`${indent}  … ${L(lang, `và ${r.details.length - 12} phát hiện khác`, `and ${r.details.length - 12} more findings`)}`] : []);
 }
 
@@ -66,13 +71,24 @@ export function renderCheck(check: PortalCheck, saved: SavedCheck, lang: Lang, l
       `Measured on ${check.measuredOn} (law in force on that date). Check #${saved.checkId}, with no consent given to anything.`),
     `${L(lang, 'Phiên bản', 'Versions')}: dvc-monitor ${v.tool} · axe-core ${v.axe} · ${v.trackerList} · ${v.browser} · ${v.criteria} · ${v.scoring}`,
     '',
-    L(lang, 'Các trang đã mở:', 'Pages visited:'),
   ];
+  const sample = check.sample;
+  if (sample) {
+    lines.push(sampleSummaryText({ ...sample, leftOut: sample.leftOut.length, stoppedBy: sample.crawl.stoppedBy, checked: check.visits.length }, lang));
+    if (sample.crawl.error) lines.push(`  ${L(lang, 'Lỗi thu thập', 'Crawl error')}: ${sample.crawl.error}`);
+    const scriptOnly = sample.crawl.pages.filter((p) => p.needsScript).length;
+    if (scriptOnly) lines.push(`  ${L(lang, `${scriptOnly} trang có thể chỉ hiện liên kết bằng JavaScript (nội dung chính không có liên kết nào khi chưa chạy script): thu thập có thể chưa thấy hết từ các trang đó.`, `${scriptOnly} pages may show their links only through JavaScript (no link in their main content before scripts run): the crawl may not have seen all they lead to.`)}`);
+    if (saved.crawlSha256) lines.push(`  ${L(lang, 'bản ghi thu thập (mọi trang tìm thấy, khuôn mẫu, robots.txt)', 'crawl record (every page found, templates, robots.txt)')}: ${locate(saved.crawlSha256)}`);
+    lines.push('');
+  }
+  lines.push(L(lang, 'Các trang đã mở:', 'Pages visited:'));
   check.visits.forEach((visit, i) => {
     const e = visit.evidence;
     const s = saved.visits[i]!;
     const state = e.error ? L(lang, `lỗi công cụ ${e.error.reason}: ${e.error.message}`, `scanner error ${e.error.reason}: ${e.error.message}`) : `HTTP ${e.document?.status}`;
-    lines.push(`  [${i}] ${PAGE_KIND[e.kind]?.[lang] ?? e.kind}: ${e.requestedUrl} — ${state} (${number(e.durationMs / 1000, lang)} s)`);
+    const chosen = sample?.pages[i];
+    const why = chosen ? ` · ${L(lang, 'lý do', 'why')}: ${reasonsText(chosen.reasons, lang)}${chosen.template ? L(lang, `; khuôn mẫu ${chosen.template}`, `; template ${chosen.template}`) : ''}` : '';
+    lines.push(`  [${i}] ${PAGE_KIND[e.kind]?.[lang] ?? e.kind}: ${e.requestedUrl} — ${state} (${number(e.durationMs / 1000, lang)} s)${why}`);
     const reused = e.accessibilityReused;
     if (reused) {
       lines.push(`      ${L(lang,
@@ -104,7 +120,8 @@ export function renderCheck(check: PortalCheck, saved: SavedCheck, lang: Lang, l
     for (const r of portalResults) {
       const criterion = criterionById(r.criterionId)!;
       const o = OUTCOME_NAME[r.outcome];
-      lines.push(`  ${o.mark} ${o[lang]} [${SEVERITY_NAME[r.severity][lang]}] ${criterion.title[lang]} (${r.criterionId})`);
+      const share = r.pages && r.pages.of > 1 && r.outcome !== 'not_applicable' ? ` — ${shareText(r.pages)[lang]}` : '';
+      lines.push(`  ${o.mark} ${o[lang]} [${SEVERITY_NAME[r.severity][lang]}] ${criterion.title[lang]} (${r.criterionId})${share}`);
       if (r.outcome === 'pass' || r.outcome === 'not_applicable') continue;
       const basis = r.basis.map((b) => `${b.instrument}${b.article ? ` ${b.article}` : ''}${b.unverified ? L(lang, ' (chưa kiểm chứng)', ' (unverified)') : ''}`).join('; ');
       if (basis) lines.push(`      ${L(lang, 'Căn cứ', 'Basis')}: ${basis}`);

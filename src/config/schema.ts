@@ -76,6 +76,53 @@ export const ProbeSchema = z.strictObject({
   locations: z.array(z.string().min(1)).min(1).optional(),
 });
 
+const UrlPattern = z.string().min(1).max(500).superRefine((value, ctx) => {
+  try {
+    new RegExp(value, 'u');
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: `is not a regular expression (${(err as Error).message}). Fix: write a JavaScript regular expression matched against the path and query, e.g. "^/tin-tuc/" or "\\?in=1$"` });
+  }
+});
+
+/**
+ * The page sample of a portal's check (W3C WCAG-EM): a crawl from the home page within the
+ * portal's host, pages grouped by template, a structured sample and a random one
+ * (src/checks/sample/). Each setting without its default, so a portal can override some.
+ */
+const SampleFields = {
+  maxPages: z.int().min(1).max(100_000).describe('Pages the crawl fetches at most, the home page included'),
+  maxDepth: z.int().min(0).max(50).describe('Links followed from the home page at most this many steps deep (the home page is depth 0)'),
+  maxChecked: z.int().min(1).max(1000).describe('Pages the check visits at most: the structured sample, trimmed by role priority, and the random sample'),
+  random: z.number().min(0).max(1).describe('The random sample as a share of the structured sample (W3C WCAG-EM: 10%)'),
+  minRandom: z.int().min(0).max(100).describe('The random sample has at least this many pages (when the crawl found that many besides the structured sample)'),
+  include: z.array(UrlPattern).describe('Regular expressions on the path and query: when given, only matching pages are crawled and sampled (the home page always is)'),
+  exclude: z.array(UrlPattern).describe('Regular expressions on the path and query: matching pages are neither crawled nor sampled'),
+  delayMs: z.int().min(0).max(60_000).describe('Pause between two requests of the crawl, in ms; a longer robots.txt Crawl-delay wins (up to 60 s)'),
+  crawlTimeoutMs: z.int().min(1000).max(6 * 3_600_000).describe('The crawl stops after this long (ms) and the sample is planned from the pages found so far'),
+  seed: z.int().min(0).max(0xffffffff).describe('Fixes the seed of the random sample; by default it is derived from the portal id and the measured date (Asia/Ho_Chi_Minh), so it changes every day and stays the same all day'),
+};
+
+export const SampleSchema = z.strictObject({
+  /** false: portals are checked on their home page, key pages, policy and statement only, unless a portal says `sample: true`. */
+  enabled: z.boolean().default(true),
+  maxPages: SampleFields.maxPages.default(500),
+  maxDepth: SampleFields.maxDepth.default(5),
+  maxChecked: SampleFields.maxChecked.default(40),
+  random: SampleFields.random.default(0.1),
+  minRandom: SampleFields.minRandom.default(3),
+  include: SampleFields.include.default([]),
+  exclude: SampleFields.exclude.default([]),
+  delayMs: SampleFields.delayMs.default(500),
+  crawlTimeoutMs: SampleFields.crawlTimeoutMs.default(15 * 60_000),
+  seed: SampleFields.seed.optional(),
+});
+
+/** A portal's own sample: true/false to turn it on or off, or settings over checks.sample's (which turns it on). */
+const PortalSampleSchema = z.union([
+  z.boolean(),
+  z.strictObject(Object.fromEntries(Object.entries(SampleFields).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof SampleFields]: z.ZodOptional<(typeof SampleFields)[K]> }),
+]);
+
 export const PortalSchema = z.strictObject({
   id: Id,
   agency: z.string().describe('Agency code from the registry, e.g. tinh:01 or bo:BCT'),
@@ -93,6 +140,8 @@ export const PortalSchema = z.strictObject({
    * visited on this host too.
    */
   checkUrl: HttpUrl.optional(),
+  /** The page sample of this portal: true/false, or settings over checks.sample's (which it turns on). */
+  sample: PortalSampleSchema.optional(),
 });
 
 export const MaintenanceSchema = z.strictObject({
@@ -186,6 +235,8 @@ export const ChecksSchema = z.strictObject({
    * full every night). Privacy evidence is always collected afresh.
    */
   fullRecheckEvery: z.string().regex(/^(0|\d{1,4}[dh])$/, 'a period such as "7d" (days) or "36h" (hours), or "0" to check every page in full every time').default('7d'),
+  /** A page sample per portal instead of the home page, key pages, policy and statement alone. */
+  sample: SampleSchema.optional(),
 });
 
 /** Which source's figure is kept when two give the same agency, metric and month. */
@@ -615,6 +666,7 @@ export const ConfigSchema = z.strictObject({
 export type Config = z.output<typeof ConfigSchema>;
 export type PortalConfig = z.output<typeof PortalSchema>;
 export type ChecksConfig = z.output<typeof ChecksSchema>;
+export type SampleConfig = z.output<typeof SampleSchema>;
 export type QueueConfig = z.output<typeof QueueSchema>;
 export type SourceConfig = z.output<typeof SourceSchema>;
 export type UptimeConfig = z.output<typeof UptimeSchema>;

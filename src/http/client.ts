@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { rootCertificates } from 'node:tls';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { Agent, type Dispatcher } from 'undici';
+import { routedConnector, type ConnectTo } from './connector.ts';
 import { HttpFailure, RETRYABLE, classifyError, failureForStatus, retryAfterMs } from './failure.ts';
 import { projectPath } from '../paths.ts';
 
@@ -37,6 +38,10 @@ export interface HttpLimits {
   userAgent: string;
   /** An extra trusted CA, on top of the system roots (for local test servers). */
   ca?: string | Buffer;
+  /** Connect somewhere else for a host and port (curl's --connect-to): the Host header and TLS name stay the same. */
+  connectTo?: ConnectTo;
+  /** Certificates also trusted by their public key's SHA-256 (base64), as Chromium's SPKI list (the sandbox's test certificate). */
+  trustedSpki?: readonly string[];
 }
 
 const VERSION = (JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { version: string }).version;
@@ -61,6 +66,8 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   body?: string | Buffer;
   signal?: AbortSignal;
+  /** 'manual': a redirect is returned as the response (its Location in the headers), not followed. */
+  redirect?: 'follow' | 'manual';
 }
 
 export interface HttpResponse {
@@ -107,12 +114,15 @@ class CutBody extends Error {
 
 export function createHttpClient(overrides: Partial<HttpLimits> = {}): HttpClient {
   const limits: HttpLimits = { ...DEFAULT_LIMITS, ...overrides };
+  const connectOptions = {
+    timeout: limits.connectTimeoutMs,
+    // `ca` replaces Node's trust store, so the system roots are passed along with the extra CA.
+    ...(limits.ca === undefined ? {} : { ca: [...rootCertificates, limits.ca] }),
+  };
   const agent = new Agent({
-    connect: {
-      timeout: limits.connectTimeoutMs,
-      // `ca` replaces Node's trust store, so the system roots are passed along with the extra CA.
-      ...(limits.ca === undefined ? {} : { ca: [...rootCertificates, limits.ca] }),
-    },
+    connect: limits.connectTo || limits.trustedSpki?.length
+      ? routedConnector(connectOptions, { connectTo: limits.connectTo, trustedSpki: limits.trustedSpki ?? [] })
+      : connectOptions,
     headersTimeout: limits.headersTimeoutMs,
     bodyTimeout: limits.bodyTimeoutMs,
   });
@@ -258,6 +268,12 @@ export function createHttpClient(overrides: Partial<HttpLimits> = {}): HttpClien
         };
       }
 
+      if (req.redirect === 'manual') {
+        return {
+          url: hopUrl.href, status: hop.status, headers: { location: hop.location }, body: Buffer.alloc(0), redirects, attempts: attempt,
+          startedAt, firstByteMs: performance.now() - t0, totalMs: performance.now() - t0,
+        };
+      }
       redirects.push({ url: hopUrl.href, status: hop.status });
       if (redirects.length > limits.maxRedirects) {
         throw new HttpFailure('too_many_redirects', hopUrl.href, {

@@ -134,6 +134,10 @@ const COLUMNS: Record<TableName, ColumnSpec[]> = {
     col('finding', 'text', { vi: 'Phát hiện', en: 'Finding' }, { vi: 'Điều được phát hiện, bằng lời', en: 'What was found, in words' }, null, CHECKS),
     col('evidence_sha256', 'code', { vi: 'Bằng chứng (SHA-256)', en: 'Evidence (SHA-256)' }, { vi: 'Mã băm của tệp bằng chứng (dvc-monitor evidence)', en: 'Hash of the evidence file (dvc-monitor evidence)' }, null, CHECKS),
     col('evidence_path', 'text', { vi: 'Vị trí trong bằng chứng', en: 'Where in the evidence' }, { vi: 'Chỗ trong tệp bằng chứng', en: 'Where in the evidence file' }, null, CHECKS),
+    // "trên 14/20 trang": a page criterion's result and each finding, on how many of the pages checked (the page sample, or home, key pages, policy and statement).
+    col('pages_with_outcome', 'integer', { vi: 'Số trang có kết quả này', en: 'Pages with this outcome' }, { vi: 'Tiêu chí theo trang: số trang đã kiểm tra có cùng kết quả với kết quả của cổng ("trên 14/20 trang"); trống với tiêu chí của cả cổng', en: 'A page criterion: the pages checked whose outcome is the portal\'s ("on 14/20 pages"); empty for a portal-wide criterion' }, { vi: 'trang', en: 'pages' }, CHECKS),
+    col('pages_checked', 'integer', { vi: 'Số trang đã kiểm tra', en: 'Pages checked' }, { vi: 'Số trang lần kiểm tra đã mở (mẫu trang WCAG-EM, hoặc trang chủ, trang chính, chính sách và tuyên bố); trống với tiêu chí của cả cổng', en: 'The pages the check visited (its WCAG-EM page sample, or the home page, key pages, policy and statement); empty for a portal-wide criterion' }, { vi: 'trang', en: 'pages' }, CHECKS),
+    col('finding_pages', 'integer', { vi: 'Số trang có phát hiện này', en: 'Pages with this finding' }, { vi: 'Số trang đã kiểm tra có cùng phát hiện (cùng mã) với cùng kết quả', en: 'The pages checked with the same finding (same code) and the same outcome' }, { vi: 'trang', en: 'pages' }, CHECKS),
   ],
 };
 

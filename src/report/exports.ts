@@ -34,8 +34,10 @@ function checkRows(db: Db, loaded: LoadedConfig, lang: Lang): ExportTable['rows'
       const area = card.areas.find((a) => a.area === r.area)!;
       const basis = r.basis.map((b) => [b.instrument, b.article].filter(Boolean).join(' ')).join('; ');
       const base = [portal.id, r.checkId, area.measuredOn, area.finishedAt, r.area, area.score, area.version, r.criterionId, r.outcome, r.severity, basis];
-      if (r.findings.length === 0) return [[...base, null, null, null, null, null]];
-      return r.findings.map((f) => [...base, f.pageUrl, f.code, f.text[lang], f.evidenceSha256, f.evidencePath]);
+      // "trên 14/20 trang": the pages with the criterion's outcome and with each finding, of the pages checked.
+      const share = [r.pages?.with ?? null, r.pages?.of ?? null];
+      if (r.findings.length === 0) return [[...base, null, null, null, null, null, ...share, null]];
+      return r.findings.map((f) => [...base, f.pageUrl, f.code, f.text[lang], f.evidenceSha256, f.evidencePath, ...share, f.pages?.with ?? null]);
     });
   });
 }
@@ -88,7 +90,7 @@ export function exportTables(db: Db, loaded: LoadedConfig, period: string, lang:
     {
       name: 'checks',
       header: ['portal_id', 'check_id', 'measured_on', 'finished_at', 'area', 'area_score', 'score_version', 'criterion_id', 'outcome', 'severity', 'legal_basis',
-        'page_url', 'finding_code', 'finding', 'evidence_sha256', 'evidence_path'],
+        'page_url', 'finding_code', 'finding', 'evidence_sha256', 'evidence_path', 'pages_with_outcome', 'pages_checked', 'finding_pages'],
       rows: checkRows(db, loaded, lang),
     },
   ];

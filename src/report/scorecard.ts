@@ -2,8 +2,10 @@
 // date (and any newer attempt that could not complete), each criterion that did not pass with
 // its legal basis in force on the measured date and its findings, and the evidence
 // (screenshot, blob hashes, times). Everything shown came from a portal page: escaped.
-import type { Scorecard, ScorecardArea } from '../../storage/check-report.ts';
+import type { Scorecard, ScorecardArea, ScorecardCheck } from '../../storage/check-report.ts';
 import { criterionById } from '../checks/criteria/index.ts';
+import { shareText } from '../checks/judge.ts';
+import { reasonsText, sampleSummaryText } from '../checks/sample/describe.ts';
 import { INSTRUMENTS } from '../checks/criteria/basis.ts';
 import { AREA_NAME, OUTCOME_NAME, SEVERITY_NAME } from '../cli/render-check.ts';
 import { t, type Lang } from '../i18n.ts';
@@ -29,6 +31,20 @@ function areaDate(a: ScorecardArea, lang: Lang): Safe {
   return html`${when}${incomplete}${newer}`;
 }
 
+/** How the check's pages were chosen: of how many found, structured and random, the seed, the crawl record's hash. */
+function sampleBlock(c: ScorecardCheck, lang: Lang): Safe | null {
+  const s = c.sample;
+  if (!s) return null;
+  return html`<p class="sample" data-check-id="${c.checkId}" data-seed="${s.seed}">${sampleSummaryText({ ...s, checked: c.visits.length }, lang)}
+<span class="muted">${t(lang, 'Bản ghi thu thập', 'Crawl record')}: sha256:${s.crawlSha256}</span></p>`;
+}
+
+function sampleReason(c: ScorecardCheck, pageIndex: number, lang: Lang): Safe | null {
+  const page = c.sample?.pages.find((p) => p.pageIndex === pageIndex);
+  if (!page) return null;
+  return html`<br><span class="muted sample-reason">${reasonsText(page.reasons, lang)}${page.template ? ` · ${t(lang, 'khuôn mẫu', 'template')} ${page.template}` : ''}</span>`;
+}
+
 /** `screenshot` is a data: URI of the home page screenshot (kept in the file: the report stays offline). */
 export function scorecardSection(sc: Scorecard | null, lang: Lang, screenshot: string | null): Safe {
   if (!sc) return html`<p class="muted">${t(lang, 'Chưa kiểm tra bảo vệ dữ liệu cá nhân và tiếp cận (chạy dvc-monitor check).', 'No privacy or accessibility check yet (run dvc-monitor check).')}</p>`;
@@ -39,14 +55,14 @@ export function scorecardSection(sc: Scorecard | null, lang: Lang, screenshot: s
     const criterion = criterionById(r.criterionId);
     const shown = r.outcome === 'pass' || r.outcome === 'not_applicable' ? [] : r.findings.slice(0, FINDINGS_SHOWN);
     return html`<tr class="outcome-${r.outcome}"><td>${OUTCOME_NAME[r.outcome][lang]}</td><td>${SEVERITY_NAME[r.severity][lang]}</td>
-<td>${criterion?.title[lang] ?? r.criterionId} <span class="muted">${r.criterionId}</span>
-${shown.length === 0 ? null : html`<ul class="findings">${shown.map((f) => html`<li>${f.text[lang]} <span class="muted">${f.pageUrl}${f.evidenceSha256 ? ` · sha256:${f.evidenceSha256.slice(0, 16)}…${f.evidencePath ? ` → ${f.evidencePath}` : ''}` : ''}</span></li>`)}</ul>`}
+<td>${criterion?.title[lang] ?? r.criterionId} <span class="muted">${r.criterionId}</span>${r.pages && r.pages.of > 1 && r.outcome !== 'not_applicable' ? html` <span class="share">${shareText(r.pages)[lang]}</span>` : null}
+${shown.length === 0 ? null : html`<ul class="findings">${shown.map((f) => html`<li>${f.text[lang]}${f.pages && f.pages.of > 1 && !f.code.startsWith('pages.') ? html` <span class="share">(${shareText(f.pages)[lang]})</span>` : null} <span class="muted">${f.pageUrl}${f.evidenceSha256 ? ` · sha256:${f.evidenceSha256.slice(0, 16)}…${f.evidencePath ? ` → ${f.evidencePath}` : ''}` : ''}</span></li>`)}</ul>`}
 ${r.findings.length > shown.length && shown.length > 0 ? html`<span class="muted">${t(lang, `… và ${r.findings.length - shown.length} phát hiện khác`, `… and ${r.findings.length - shown.length} more`)}</span>` : null}</td>
 <td>${r.basis.map((b) => basisText(b, lang)).join('; ') || '—'}</td></tr>`;
   });
-  const visits = sc.checks.map((c) => html`<table class="evidence" data-check-id="${c.checkId}"><caption>${t(lang, `Lần kiểm tra #${c.checkId}: ${c.startedAt} – ${c.finishedAt} (UTC), căn cứ pháp lý theo ngày ${c.measuredOn}`, `Check #${c.checkId}: ${c.startedAt} – ${c.finishedAt} (UTC), legal basis as in force on ${c.measuredOn}`)}</caption>
+  const visits = sc.checks.map((c) => html`${sampleBlock(c, lang)}<table class="evidence" data-check-id="${c.checkId}"><caption>${t(lang, `Lần kiểm tra #${c.checkId}: ${c.startedAt} – ${c.finishedAt} (UTC), căn cứ pháp lý theo ngày ${c.measuredOn}`, `Check #${c.checkId}: ${c.startedAt} – ${c.finishedAt} (UTC), legal basis as in force on ${c.measuredOn}`)}</caption>
 <thead><tr><th>${t(lang, 'Trang', 'Page')}</th><th>${t(lang, 'Thời điểm (UTC)', 'Time (UTC)')}</th><th>${t(lang, 'Mã băm bằng chứng (SHA-256)', 'Evidence hashes (SHA-256)')}</th></tr></thead>
-<tbody>${c.visits.map((v) => html`<tr><td>[${v.pageIndex}] ${v.url}${v.status === 'error' ? html` <span class="bad">${v.errorReason ?? ''}</span>` : null}</td><td>${v.startedAt} (${Math.round(v.durationMs)} ms)</td>
+<tbody>${c.visits.map((v) => html`<tr><td>[${v.pageIndex}] ${v.url}${v.status === 'error' ? html` <span class="bad">${v.errorReason ?? ''}</span>` : null}${sampleReason(c, v.pageIndex, lang)}</td><td>${v.startedAt} (${Math.round(v.durationMs)} ms)</td>
 <td class="hashes">${t(lang, 'bằng chứng', 'evidence')}: ${v.evidenceSha256}${v.screenshotSha256 ? html`<br>${t(lang, 'ảnh chụp', 'screenshot')}: ${v.screenshotSha256}` : null}${v.domSha256 ? html`<br>DOM: ${v.domSha256}` : null}${v.axeSha256 ? html`<br>axe: ${v.axeSha256}` : null}</td></tr>`)}</tbody></table>`);
   const home = sc.checks.find((c) => c.visits[0]?.screenshotSha256)?.visits[0]?.screenshotSha256 ?? '';
   return html`<div class="scorecard" data-portal="${sc.portalId}">

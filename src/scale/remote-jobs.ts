@@ -15,7 +15,7 @@ import { readBody } from '../../storage/evidence.ts';
 import { completeJob, markJobFailed, markJobRunning, type JobRow } from '../../storage/runs.ts';
 import { deleteStagedOfJob, jobState, stagedResults } from '../../storage/scale.ts';
 import { quarantineSettings } from '../quality/quarantine.ts';
-import { assembleCheck, DEFAULT_CHECK_SETTINGS, firstPartySiteOf, pagesAfterHome, targetOfPortal } from '../checks/checker.ts';
+import { assembleCheck, DEFAULT_CHECK_SETTINGS, firstPartySiteOf, pagesAfterHome, sampleAfterHome, targetOfPortal } from '../checks/checker.ts';
 import type { Area, PageEvidence, PageKind } from '../checks/types.ts';
 import type { VisitResult } from '../checks/evidence/visit.ts';
 import type { LoadedConfig } from '../config/load.ts';
@@ -132,7 +132,8 @@ export function createRemoteJobs(opts: RemoteJobsOptions): CoordinatorJobs {
   }
 
   const checkSettings = (): WireCheckSettings => {
-    const { enabled: _e, filterList: _f, ...rest } = { ...DEFAULT_CHECK_SETTINGS, ...(loaded.config.checks ?? {}) };
+    // The sample is planned here: workers only visit pages.
+    const { enabled: _e, filterList: _f, sample: _s, ...rest } = { ...DEFAULT_CHECK_SETTINGS, ...(loaded.config.checks ?? {}) };
     return rest;
   };
 
@@ -157,7 +158,7 @@ export function createRemoteJobs(opts: RemoteJobsOptions): CoordinatorJobs {
 
     async check(job: JobRow, portal: PortalConfig): Promise<JobOutcome> {
       const { attempt, startedAt } = attemptOf(job);
-      const target = targetOfPortal(portal);
+      const target = targetOfPortal(portal, loaded.config.checks);
       const areas = (job.params.areas as Area[] | undefined) ?? loaded.config.checks?.areas ?? ['privacy', 'accessibility'];
       const firstPartySite = firstPartySiteOf(target);
       const settings = checkSettings();
@@ -178,11 +179,13 @@ export function createRemoteJobs(opts: RemoteJobsOptions): CoordinatorJobs {
         const homeResult = await page(target.homeUrl, 'home');
         if (!homeResult.visit.ok) return fail(homeResult.visit.failure.reason, homeResult.visit.failure.message);
         const home = visitOf(db, homeResult);
-        const otherResults = await Promise.all(pagesAfterHome(target, home.evidence, areas).map((p) => page(p.url, p.kind)));
+        // The coordinator plans the sample itself (a crawl over HTTP, light next to the page visits), as the single process does.
+        const sample = await sampleAfterHome(target, home.evidence, areas, { ...DEFAULT_CHECK_SETTINGS, ...(loaded.config.checks ?? {}) }, startedAt);
+        const otherResults = await Promise.all(pagesAfterHome(target, home.evidence, areas, sample).map((p) => page(p.url, p.kind)));
         const broken = otherResults.find((r) => !r.visit.ok);
         if (broken && !broken.visit.ok) return fail(broken.visit.failure.reason, broken.visit.failure.message);
         const others = otherResults.map((r) => visitOf(db, r));
-        const check = assembleCheck({ target, areas, startedAt, finishedAt: now(), home, others, versions: homeResult.visit.versions });
+        const check = assembleCheck({ target, areas, startedAt, finishedAt: now(), home, others, versions: homeResult.visit.versions, sample });
         db.transaction(() => {
           saveCheck(db, { runId: job.runId, jobId: job.id, check });
           completeJob(db, job, [], [], now());

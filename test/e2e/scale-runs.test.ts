@@ -25,6 +25,8 @@ interface Setup {
   prefix: string;
   lookbackMonths?: number;
   checks?: boolean;
+  /** The portal checked on a page sample (a fixed seed: the two runs may straddle midnight). */
+  sample?: boolean;
   probes?: boolean;
   queue?: boolean;
   lockSeconds?: number;
@@ -36,7 +38,7 @@ function configText(s: Setup): string {
     name: Hà Nội
     url: "${sandbox.url}/sites/hanoi/"
     checkUrl: "${publicSiteUrl('hanoi')}"
-    probes: ${s.probes ? `[{ id: home, url: "${sandbox.url}/sites/hanoi/" }]` : '[]'}`;
+    probes: ${s.probes ? `[{ id: home, url: "${sandbox.url}/sites/hanoi/" }]` : '[]'}${s.sample ? '\n    sample: { maxChecked: 5, delayMs: 0, seed: 7 }' : ''}`;
   return `version: 1
 http: { timeoutMs: 5000, retries: 1, retryBaseDelayMs: 20 }
 schedule: { lookbackMonths: ${s.lookbackMonths ?? 1} }
@@ -78,9 +80,11 @@ function stored(db: string) {
     snapshots: query(db, 'SELECT url, method, request_json, status, content_type, sha256 FROM snapshot ORDER BY url, request_json'),
     jobs: query(db, 'SELECT key, kind, source_id, portal_id, period, status, failure_reason, measures_written, notes_json FROM job ORDER BY key'),
     visits: query(db, 'SELECT page_index, page_kind, url, final_url, status, error_reason, http_status FROM check_visit ORDER BY page_index'),
-    results: query(db, 'SELECT level, page_url, criterion_id, area, outcome, severity, basis_json FROM check_result ORDER BY criterion_id, level, page_url'),
-    findings: query(db, `SELECT r.criterion_id, r.page_url, f.code, f.text_en FROM finding f JOIN check_result r ON r.id = f.check_result_id
+    results: query(db, 'SELECT level, page_url, criterion_id, area, outcome, severity, basis_json, pages_with, pages_of FROM check_result ORDER BY criterion_id, level, page_url'),
+    findings: query(db, `SELECT r.criterion_id, r.page_url, f.code, f.text_en, f.pages_with, f.pages_of FROM finding f JOIN check_result r ON r.id = f.check_result_id
       ORDER BY r.criterion_id, r.page_url, f.code, f.text_en`),
+    samples: query(db, 'SELECT seed, pages_found, templates, structured, random, left_out, stopped_by, crawl_sha256, settings_json FROM check_sample'),
+    samplePages: query(db, 'SELECT page_index, url, selection, reasons_json, template, depth FROM check_sample_page ORDER BY page_index'),
     scores: query(db, 'SELECT area, version, score, counts_json FROM check_score ORDER BY area'),
     thirdParties: query(db, 'SELECT host, tracker, requests FROM check_third_party ORDER BY host'),
     cookies: query(db, 'SELECT name, domain, party, tracker, non_essential, stored FROM check_cookie ORDER BY domain, name'),
@@ -111,7 +115,7 @@ async function slowRunUnderWay(prefix: string) {
 describe('a run spread over workers', () => {
   it('stores, row for row, what the single process stores from the same sandbox', async () => {
     const dir = tempDir();
-    const setup: Setup = { prefix: 'eq', checks: true, lookbackMonths: 2 };
+    const setup: Setup = { prefix: 'eq', checks: true, sample: true, lookbackMonths: 2 };
     const reference = await singleProcessRun(dir, setup);
     const file = writeConfig(dir, configText(setup));
     const db = join(dir, 'scaled.sqlite');
@@ -125,6 +129,9 @@ describe('a run spread over workers', () => {
     const scaled = stored(db);
     expect(single.jobs.length).toBe(9); // 2 months × 2 reports × 2 levels, and the check
     expect(single.visits.length).toBeGreaterThan(1);
+    // The coordinator planned the same page sample (its crawl record byte for byte) and the workers visited it.
+    expect(single.samples).toEqual([expect.objectContaining({ seed: 7, stopped_by: 'complete' })]);
+    expect(single.samplePages.length).toBe(single.visits.length);
     for (const table of Object.keys(single) as Array<keyof typeof single>) expect(scaled[table], table).toEqual(single[table]);
     // Nothing waits in the staging table, nothing was refused.
     expect(query(db, 'SELECT count(*) AS n FROM queue_result')).toEqual([{ n: 0 }]);

@@ -32,6 +32,8 @@ describe('configuration', () => {
       expect(loaded.config.sources.length).toBeGreaterThan(0);
       expect(loaded.hash).toMatch(/^[0-9a-f]{64}$/);
     }
+    const sample = loadConfig('config/sandbox-sample.yaml', {});
+    expect(sample.config.checks?.sample).toMatchObject({ enabled: true, maxChecked: 30 });
   });
 
   it('fills defaults and keeps the hash stable', () => {

@@ -8,6 +8,7 @@ import { saveCheck, type SavedCheck } from '../../../storage/checks.ts';
 import { readBody } from '../../../storage/evidence.ts';
 import type { Db } from '../../../storage/db.ts';
 import { Checker, DEFAULT_CHECK_SETTINGS, targetOfPortal, type CheckTarget, type PortalCheck } from '../../checks/checker.ts';
+import { DEFAULT_SAMPLE_SETTINGS } from '../../checks/sample/settings.ts';
 import { previousFromStore } from '../../checks/execute-check-job.ts';
 import { blockingFailures } from '../../checks/score.ts';
 import type { Area } from '../../checks/types.ts';
@@ -23,7 +24,7 @@ const AREA_CHOICES: Record<string, Area[]> = { privacy: ['privacy'], accessibili
 
 export function resolveTarget(what: string, loaded: LoadedConfig): CheckTarget {
   const portal = loaded.config.portals.find((p) => p.id === what);
-  if (portal) return targetOfPortal(portal);
+  if (portal) return targetOfPortal(portal, loaded.config.checks);
   let url: URL | null = null;
   try {
     url = new URL(what);
@@ -31,6 +32,26 @@ export function resolveTarget(what: string, loaded: LoadedConfig): CheckTarget {
   if (url && (url.protocol === 'http:' || url.protocol === 'https:')) return { portalId: null, homeUrl: url.href, pages: [] };
   const ids = loaded.config.portals.map((p) => p.id);
   throw new UsageError(`"${what}" is neither a portal id in ${loaded.file} nor an http(s) address. Fix: give a portal id (${ids.slice(0, 5).join(', ') || 'none configured'}${ids.length > 5 ? ', …' : ''}) or a full address such as https://dichvucong.hanoi.gov.vn/`);
+}
+
+/** --sample, --no-sample and --seed over what the configuration says. */
+export function withSampleOptions(target: CheckTarget, loaded: LoadedConfig, opts: { sample?: boolean; seed?: string }): CheckTarget {
+  let seed: number | undefined;
+  if (opts.seed !== undefined) {
+    seed = Number(opts.seed);
+    if (!/^\d+$/.test(opts.seed) || !Number.isSafeInteger(seed) || seed > 0xffffffff) throw new UsageError(`--seed "${opts.seed}" is not a seed. Fix: give a whole number from 0 to 4294967295, as a stored check's sample shows it`);
+  }
+  if (opts.sample === false) {
+    if (seed !== undefined) throw new UsageError('--seed was given with --no-sample. Fix: drop one of them: the seed only chooses the random part of a page sample');
+    return { ...target, sample: null };
+  }
+  const { enabled: _enabled, ...configured } = loaded.config.checks?.sample ?? { enabled: true, ...DEFAULT_SAMPLE_SETTINGS };
+  const settings = target.sample ?? (opts.sample === true ? configured : null);
+  if (!settings) {
+    if (seed !== undefined) throw new UsageError(`--seed was given, but ${target.portalId ?? 'an address'} is checked without a page sample. Fix: add --sample, or configure checks.sample`);
+    return target;
+  }
+  return { ...target, sample: seed === undefined ? settings : { ...settings, seed } };
 }
 
 /** Writes every blob of the check to `dir` as <sha256>.<ext>, after re-checking its hash. */
@@ -48,13 +69,33 @@ function exportEvidence(db: Db, saved: SavedCheck, dir: string): EvidenceLocator
       paths.set(sha, path);
     }
   }
+  if (saved.crawlSha256) {
+    const stored = readBody(db, saved.crawlSha256)!;
+    if (!stored.intact) throw new Error(`crawl record ${saved.crawlSha256} does not match its hash in the store`);
+    const path = join(dir, `${saved.crawlSha256}.json`);
+    writeFileSync(path, stored.body);
+    paths.set(saved.crawlSha256, path);
+  }
   return (sha) => paths.get(sha) ?? storeLocator(sha);
+}
+
+/** The sample as --json gives it: the summary, each page and why it is in it; the crawl record by its hash. */
+function sampleJson(check: PortalCheck, saved: SavedCheck, locate: EvidenceLocator) {
+  const s = check.sample;
+  if (!s) return null;
+  return {
+    seed: s.seed, pagesFound: s.pagesFound, pagesChecked: check.visits.length, templates: s.crawl.templates, structured: s.structured, random: s.random,
+    leftOut: s.leftOut.map((p) => ({ url: p.url, reasons: p.reasons })), stoppedBy: s.crawl.stoppedBy, crawlError: s.crawl.error ?? null, planMs: Math.round(s.planMs),
+    settings: s.crawl.settings, robots: s.crawl.robots, skipped: s.crawl.skipped,
+    crawl: saved.crawlSha256 && { sha256: saved.crawlSha256, at: locate(saved.crawlSha256) },
+    pages: s.pages.map((p, index) => ({ index, ...p })),
+  };
 }
 
 export function checkJson(check: PortalCheck, saved: SavedCheck, locate: EvidenceLocator) {
   return {
     checkId: saved.checkId, target: check.target, measuredOn: check.measuredOn, startedAt: check.startedAt, finishedAt: check.finishedAt,
-    versions: check.versions, scores: check.scores,
+    versions: check.versions, scores: check.scores, sample: sampleJson(check, saved, locate),
     pages: check.visits.map((v, i) => ({
       index: i, kind: v.evidence.kind, url: v.evidence.requestedUrl, finalUrl: v.evidence.finalUrl, error: v.evidence.error,
       durationMs: v.evidence.durationMs, accessibilityReused: v.evidence.accessibilityReused ?? null, evidence: Object.fromEntries(Object.entries(saved.visits[i]!.blobs).map(([k, sha]) => [k, sha && { sha256: sha, at: locate(sha) }])),
@@ -71,8 +112,11 @@ export function registerCheck(program: Command): void {
     .argument('<url|portal-id>', 'a portal id from the configuration, or an http(s) address')
     .option('--area <area>', 'privacy, accessibility or all', 'all')
     .option('--evidence-dir <dir>', 'also write every evidence file (JSON, DOM, screenshot, axe results) to this folder')
+    .option('--sample', 'crawl and check a page sample (WCAG-EM) even where the configuration has none, an address too (checks.sample settings, else their defaults)')
+    .option('--no-sample', 'check the home page, key pages, privacy policy and accessibility statement only, even where the configuration has a sample')
+    .option('--seed <n>', 'the seed of the random sample (0 to 4294967295), to reproduce a sample stored with an earlier check')
     .option('--full', 'check every page in full, even one unchanged since its last complete check (whose accessibility evidence is otherwise reused)')
-    .action(async (what: string, opts: FormatOptions & { area: string; evidenceDir?: string; full?: boolean }, cmd: Command) => {
+    .action(async (what: string, opts: FormatOptions & { area: string; evidenceDir?: string; full?: boolean; sample?: boolean; seed?: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const format = outputFormat(opts, ['table', 'json']);
       const lang = langOf(globals);
@@ -80,7 +124,7 @@ export function registerCheck(program: Command): void {
       if (!areas) throw new UsageError(`--area "${opts.area}" is not an area. Fix: use --area privacy, --area accessibility or --area all`);
       const { loaded, db } = openContext(globals);
       try {
-        const target = resolveTarget(what, loaded);
+        const target = withSampleOptions(resolveTarget(what, loaded), loaded, opts);
         if (target.portalId) syncRegistryFromConfig(db, loaded);
         const { enabled: _enabled, ...settings } = loaded.config.checks ?? { enabled: true, ...DEFAULT_CHECK_SETTINGS };
         const checker = new Checker(settings);
