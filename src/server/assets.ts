@@ -1,0 +1,9 @@
+// The dashboard's stylesheet and script, read once: served from /assets/ (and copied into a
+// static status page export), so pages need no inline style or script.
+import { readFileSync } from 'node:fs';
+import { CHART_STYLE } from '../charts/index.ts';
+
+const read = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8');
+
+export const STYLESHEET = `${read('dashboard.css')}\n/* charts (src/charts) */${CHART_STYLE}`;
+export const SCRIPT = read('dashboard.js');
