@@ -9,6 +9,8 @@ import { formatCount, formatPercent, numberFormat, t, type Lang } from '../i18n.
 import { html, Safe } from '../report/html.ts';
 import { renderOption, withFreshIds } from './svg.ts';
 
+export { CHART_STYLE } from './style.ts';
+
 /** Blue, orange, green, violet, pink: each ≥ 3.4:1 on white and on the dark theme's #16181b. */
 export const SERIES_COLOURS = ['#3b6fd8', '#d35400', '#0f8a5f', '#8b5cf6', '#db2777'];
 const FONT = '"Noto Sans", "DejaVu Sans", Arial, sans-serif';
@@ -36,15 +38,6 @@ export interface ChartSpec {
   /** A sentence under the chart: how to read it. */
   note?: string;
 }
-
-/** What the charts need of a page's stylesheet (the report embeds it, the dashboard serves it). */
-export const CHART_STYLE = `
-.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
-svg.chart { display: block; width: 100%; height: auto; max-width: 640px; }
-svg.sparkline { display: block; width: 96px; height: 26px; }
-figure.chart-figure { margin: .5rem 0 1rem; min-width: 0; }
-details.chart-data summary { cursor: pointer; }
-`;
 
 const WIDTH = 560;
 const HEIGHT = 280;
@@ -125,7 +118,7 @@ export function chartSvg(spec: ChartSpec): Safe {
 export function chartTable(spec: ChartSpec, open = false): Safe {
   const { lang } = spec;
   return html`<details class="chart-data"${open ? new Safe(' open') : null}><summary>${t(lang, 'Bảng số liệu', 'Data table')}<span class="visually-hidden">: ${spec.title}</span></summary>
-<div class="table-wrap"><table><caption class="visually-hidden">${spec.title}</caption><thead><tr><th scope="col">${spec.categoryName}</th>${spec.series.map((s) => html`<th scope="col" class="num">${s.name}</th>`)}${spec.target ? html`<th scope="col" class="num">${spec.target.name}</th>` : null}</tr></thead>
+<div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, `Bảng số liệu: ${spec.title}`, `Data table: ${spec.title}`)}"><table><caption class="visually-hidden">${spec.title}</caption><thead><tr><th scope="col">${spec.categoryName}</th>${spec.series.map((s) => html`<th scope="col" class="num">${s.name}</th>`)}${spec.target ? html`<th scope="col" class="num">${spec.target.name}</th>` : null}</tr></thead>
 <tbody>${spec.categories.map((c, i) => html`<tr><th scope="row">${c}</th>${spec.series.map((s) => html`<td class="num">${formatValue(s.values[i] ?? null, spec.unit, lang)}</td>`)}${spec.target ? html`<td class="num">${formatValue(spec.target.value, spec.unit, lang)}</td>` : null}</tr>`)}</tbody></table></div></details>`;
 }
 

@@ -104,7 +104,7 @@ export class Checker {
   }
 
   /** Visits one address; a browser that cannot even start is a scanner error of this page. */
-  visit(url: string, kind: PageKind, firstPartySite: string, areas: readonly Area[], extra: Pick<VisitOptions, 'phases'> = {}): Promise<VisitResult> {
+  visit(url: string, kind: PageKind, firstPartySite: string, areas: readonly Area[], extra: Pick<VisitOptions, 'phases' | 'viewport'> = {}): Promise<VisitResult> {
     return this.limit(async () => {
       const browser = await this.liveBrowser();
       return visitPage(browser, url, {
@@ -124,12 +124,13 @@ export class Checker {
     }));
   }
 
-  async checkPortal(target: CheckTarget, options: { areas?: readonly Area[]; now?: () => Date } = {}): Promise<PortalCheck> {
+  async checkPortal(target: CheckTarget, options: { areas?: readonly Area[]; now?: () => Date; viewport?: VisitOptions['viewport'] } = {}): Promise<PortalCheck> {
     const now = options.now ?? (() => new Date());
     const areas = [...(options.areas ?? this.settings.areas)];
     const startedAt = now();
     const firstPartySite = siteOf(new URL(target.homeUrl).hostname);
-    const home = await this.visit(target.homeUrl, 'home', firstPartySite, areas);
+    const extra = options.viewport ? { viewport: options.viewport } : {};
+    const home = await this.visit(target.homeUrl, 'home', firstPartySite, areas, extra);
     const wanted = new Map<string, PageKind>();
     for (const p of target.pages) wanted.set(p.url, p.kind);
     if (!home.evidence.error) {
@@ -140,7 +141,7 @@ export class Checker {
     }
     wanted.delete(target.homeUrl);
     const consent = areas.includes('privacy') && !home.evidence.error ? this.consent(target.homeUrl, firstPartySite) : null;
-    const others = await Promise.all([...wanted].map(([url, kind]) => this.visit(url, kind, firstPartySite, areas)));
+    const others = await Promise.all([...wanted].map(([url, kind]) => this.visit(url, kind, firstPartySite, areas, extra)));
     if (consent) home.evidence.consent = await consent;
     const measuredOn = localDate(startedAt);
     const results = judgePortal({ home: home.evidence, pages: others.map((o) => o.evidence) }, areas, measuredOn);

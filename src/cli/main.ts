@@ -18,6 +18,7 @@ import { registerQuality } from './commands/quality.ts';
 import { registerReport } from './commands/report.ts';
 import { registerRun } from './commands/run.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerStatusPage } from './commands/status-page.ts';
 import { registerNotify } from './commands/notify.ts';
 import { registerStart } from './commands/start.ts';
 import { registerSummary } from './commands/summary.ts';
@@ -53,6 +54,7 @@ export function buildProgram(): Command {
   registerTrackers(program);
   registerReport(program);
   registerServe(program);
+  registerStatusPage(program);
   registerExport(program);
   // Every subcommand inherits the exit override, so bad options end with code 2, not a throw.
   for (const cmd of program.commands) cmd.exitOverride();

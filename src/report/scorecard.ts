@@ -6,7 +6,7 @@ import type { Scorecard, ScorecardArea, ScorecardResult } from '../../storage/ch
 import { criterionById } from '../checks/criteria/index.ts';
 import { INSTRUMENTS } from '../checks/criteria/basis.ts';
 import { AREA_NAME, OUTCOME_NAME, SEVERITY_NAME } from '../cli/render-check.ts';
-import { t, type Lang } from '../i18n.ts';
+import { numberFormat, t, type Lang } from '../i18n.ts';
 import { html, Safe } from './html.ts';
 
 const FINDINGS_SHOWN = 10;
@@ -49,8 +49,8 @@ function findingItem(f: ScorecardResult['findings'][number], lang: Lang, opts: S
 /** `screenshot` is a data: URI of the home page screenshot (kept in the file: the report stays offline). */
 export function scorecardSection(sc: Scorecard | null, lang: Lang, screenshot: string | null, opts: ScorecardOptions = {}): Safe {
   if (!sc) return html`<p class="muted">${t(lang, 'Chưa kiểm tra bảo vệ dữ liệu cá nhân và tiếp cận (chạy dvc-monitor check).', 'No privacy or accessibility check yet (run dvc-monitor check).')}</p>`;
-  const scores = html`<div class="cards">${sc.areas.map((s) => html`<div class="card" data-area="${s.area}" data-check-id="${s.checkId}"><div>${AREA_NAME[s.area][lang]}</div>
-<div class="big">${s.score === null ? '—' : `${s.score.toFixed(1)}/100`}</div><div class="muted">${s.version} · ${t(lang, `${s.counts.pass} đạt, ${s.counts.fail} không đạt, ${s.counts.cant_tell} cần người kiểm tra`, `${s.counts.pass} passed, ${s.counts.fail} failed, ${s.counts.cant_tell} need review`)}</div>${areaDate(s, lang)}</div>`)}</div>`;
+  const scores = html`<div class="cards">${sc.areas.map((s) => html`<div class="card" data-area="${s.area}" data-check-id="${s.checkId}"><dl class="score"><dt>${AREA_NAME[s.area][lang]}</dt>
+<dd class="big">${s.score === null ? '—' : `${numberFormat(lang, 1, 1).format(s.score)}/100`}</dd><dd class="muted">${s.version} · ${t(lang, `${s.counts.pass} đạt, ${s.counts.fail} không đạt, ${s.counts.cant_tell} cần người kiểm tra`, `${s.counts.pass} passed, ${s.counts.fail} failed, ${s.counts.cant_tell} need review`)}</dd></dl>${areaDate(s, lang)}</div>`)}</div>`;
   const results = [...sc.results].sort((a, b) => ORDER.indexOf(a.outcome) - ORDER.indexOf(b.outcome));
   const rows = results.map((r) => {
     const criterion = criterionById(r.criterionId);
@@ -64,14 +64,14 @@ ${!opts.expandable && r.findings.length > shown.length && shown.length > 0 ? htm
 <td>${r.basis.map((b) => basisText(b, lang)).join('; ') || '—'}</td></tr>`;
   });
   const hash = (sha: string) => (opts.evidenceLink ? html`<a href="${opts.evidenceLink(sha)}">${sha}</a>` : html`${sha}`);
-  const visits = sc.checks.map((c) => html`<div class="table-wrap"><table class="evidence" data-check-id="${c.checkId}"><caption>${t(lang, `Lần kiểm tra #${c.checkId}: ${c.startedAt} – ${c.finishedAt} (UTC), căn cứ pháp lý theo ngày ${c.measuredOn}`, `Check #${c.checkId}: ${c.startedAt} – ${c.finishedAt} (UTC), legal basis as in force on ${c.measuredOn}`)}</caption>
+  const visits = sc.checks.map((c) => html`<div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, `Bằng chứng của lần kiểm tra #${c.checkId}`, `Evidence of check #${c.checkId}`)}"><table class="evidence" data-check-id="${c.checkId}"><caption>${t(lang, `Lần kiểm tra #${c.checkId}: ${c.startedAt} – ${c.finishedAt} (UTC), căn cứ pháp lý theo ngày ${c.measuredOn}`, `Check #${c.checkId}: ${c.startedAt} – ${c.finishedAt} (UTC), legal basis as in force on ${c.measuredOn}`)}</caption>
 <thead><tr><th>${t(lang, 'Trang', 'Page')}</th><th>${t(lang, 'Thời điểm (UTC)', 'Time (UTC)')}</th><th>${t(lang, 'Mã băm bằng chứng (SHA-256)', 'Evidence hashes (SHA-256)')}</th></tr></thead>
 <tbody>${c.visits.map((v) => html`<tr><td>[${v.pageIndex}] ${v.url}${v.status === 'error' ? html` <span class="bad">${v.errorReason ?? ''}</span>` : null}</td><td>${v.startedAt} (${Math.round(v.durationMs)} ms)</td>
 <td class="hashes">${t(lang, 'bằng chứng', 'evidence')}: ${hash(v.evidenceSha256)}${v.screenshotSha256 ? html`<br>${t(lang, 'ảnh chụp', 'screenshot')}: ${hash(v.screenshotSha256)}` : null}${v.domSha256 ? html`<br>DOM: ${hash(v.domSha256)}` : null}${v.axeSha256 ? html`<br>axe: ${hash(v.axeSha256)}` : null}</td></tr>`)}</tbody></table></div>`);
   const home = sc.checks.find((c) => c.visits[0]?.screenshotSha256)?.visits[0]?.screenshotSha256 ?? '';
   return html`<div class="scorecard" data-portal="${sc.portalId}">
 ${scores}
-<div class="table-wrap"><table class="criteria"><thead><tr><th scope="col">${t(lang, 'Kết quả', 'Outcome')}</th><th scope="col">${t(lang, 'Mức độ', 'Severity')}</th><th scope="col">${t(lang, 'Tiêu chí và phát hiện', 'Criterion and findings')}</th><th scope="col">${t(lang, 'Căn cứ pháp lý', 'Legal basis')}</th></tr></thead><tbody>${rows}</tbody></table></div>
+<div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, 'Kết quả theo tiêu chí', 'Results by criterion')}"><table class="criteria"><thead><tr><th scope="col">${t(lang, 'Kết quả', 'Outcome')}</th><th scope="col">${t(lang, 'Mức độ', 'Severity')}</th><th scope="col">${t(lang, 'Tiêu chí và phát hiện', 'Criterion and findings')}</th><th scope="col">${t(lang, 'Căn cứ pháp lý', 'Legal basis')}</th></tr></thead><tbody>${rows}</tbody></table></div>
 ${new Safe(`<h${opts.headingLevel ?? 4}>`)}${t(lang, 'Bằng chứng', 'Evidence')}${new Safe(`</h${opts.headingLevel ?? 4}>`)}${visits}
 ${screenshot ? html`<figure><img class="screenshot" alt="${t(lang, 'Ảnh chụp trang chủ (đã che dữ liệu cá nhân)', 'Home page screenshot (personal data masked)')}" src="${screenshot}"><figcaption>${t(lang, 'Ảnh chụp trang chủ', 'Home page screenshot')} — sha256:${home}</figcaption></figure>` : null}
 </div>`;

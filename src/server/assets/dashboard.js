@@ -3,7 +3,8 @@
 //  - Live update: the server says over /events (server-sent events) when a state changes; the
 //    page fetches itself again and swaps the regions marked data-live, keeping focus, and says so
 //    in its status line.
-//  - Searching a table as one types (folded like the server: "ha noi" finds "Hà Nội").
+//  - Searching a table on submit without reloading (folded like the server: "ha noi" finds
+//    "Hà Nội"); typing alone changes nothing (WCAG 3.2.2).
 //  - Sorting a table by its column headings without reloading.
 'use strict';
 
@@ -37,8 +38,26 @@
     if (result) result.textContent = query === '' ? '' : (VI ? 'Đang lọc: ' + shown + ' kết quả.' : 'Filtered: ' + shown + ' results.');
   }
 
-  document.querySelectorAll('input[data-filter-for]').forEach(function (input) {
-    input.addEventListener('input', function () { applyFilter(input); });
+  // A search form whose other fields are as the page was served filters in place; a changed
+  // field (another KPI to rank by) needs the server, so the form is sent as usual.
+  document.querySelectorAll('form').forEach(function (form) {
+    var input = form.querySelector('input[data-filter-for]');
+    if (!input) return;
+    var served = {};
+    new FormData(form).forEach(function (value, name) { served[name] = String(value); });
+    form.addEventListener('submit', function (event) {
+      var same = true;
+      new FormData(form).forEach(function (value, name) {
+        if (name !== input.name && served[name] !== String(value)) same = false;
+      });
+      if (!same) return;
+      var here = new URL(location.href);
+      event.preventDefault();
+      applyFilter(input);
+      if (input.value) here.searchParams.set(input.name, input.value);
+      else here.searchParams.delete(input.name);
+      history.replaceState(null, '', here.pathname + here.search);
+    });
   });
 
   // ---- sorting -----------------------------------------------------------------------------

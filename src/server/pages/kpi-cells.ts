@@ -22,8 +22,9 @@ export function valueCell(f: KpiFigure | undefined, lang: Lang): Safe {
   const sortValue = f?.rate ?? '';
   if (f?.rate === null && f.excluded) return html`<td class="num quarantined" data-value="">${t(lang, 'cách ly', 'quarantined')}<span class="visually-hidden">: ${heldText(f, lang)}</span></td>`;
   if (!f || f.rate === null) return html`<td class="num muted" data-value="">${formatPercent(null, lang)}</td>`;
-  const mark = f.target === null ? null : f.rate >= f.target ? html` <span class="ok" title="${t(lang, 'đạt mục tiêu', 'on target')}">✔<span class="visually-hidden"> ${t(lang, 'đạt mục tiêu', 'on target')}</span></span>`
-    : html` <span class="bad" title="${t(lang, 'dưới mục tiêu', 'below target')}">✘<span class="visually-hidden"> ${t(lang, 'dưới mục tiêu', 'below target')}</span></span>`;
+  const mark = f.target === null ? null : f.rate >= f.target
+    ? html` <span class="ok mark">✔&#160;${t(lang, 'đạt', 'met')}</span>`
+    : html` <span class="bad mark">✘&#160;${t(lang, 'dưới', 'below')}</span>`;
   return html`<td class="num${f.excluded ? ' incomplete' : ''}" data-value="${sortValue}">${formatPercent(f.rate, lang)}${f.excluded ? '*' : ''}${mark}${f.excluded ? html`<span class="visually-hidden"> (${incompleteNote(f.excluded, lang)})</span>` : null}</td>`;
 }
 

@@ -30,12 +30,13 @@ interface RankRow {
 function headlineCard(kpi: KpiDefinition, now: KpiFigure, lastMonth: KpiFigure | undefined, lastYear: KpiFigure | undefined, lang: Lang): Safe {
   const month = change(now.rate, lastMonth?.rate, lang);
   const year = change(now.rate, lastYear?.rate, lang);
-  return html`<section class="card" data-kpi="${kpi.id}" aria-labelledby="the-${kpi.id}"><h2 class="label" id="the-${kpi.id}">${kpi.title[lang]}</h2>
-<p class="big">${now.rate === null && now.excluded ? t(lang, 'cách ly', 'quarantined') : formatPercent(now.rate, lang)}</p>
-<p>${t(lang, 'Mục tiêu', 'Target')}: ${now.target === null ? '—' : formatPercent(now.target, lang)} ${verdict(now, lang)}${now.gap !== null && now.gap < 0 ? html` <span class="muted">(${t(lang, 'còn thiếu', 'short by')} ${formatPoints(-now.gap, lang)})</span>` : null}</p>
-<p>${t(lang, 'So với tháng trước', 'From last month')}: <strong>${month.text}</strong><br>${t(lang, 'So với cùng kỳ năm trước', 'From the same month last year')}: <strong>${year.text}</strong></p>
-<p class="muted">${now.denominator === null ? (now.excluded ? heldText(now, lang) : (now.missingReason ?? '')) : `${formatCount(now.numerator ?? 0, lang)} / ${formatCount(now.denominator, lang)}`}</p>
-${now.excluded && now.rate !== null ? html`<p class="incomplete">${incompleteNote(now.excluded, lang)}</p>` : null}</section>`;
+  return html`<section class="card" data-kpi="${kpi.id}" aria-labelledby="the-${kpi.id}"><h2 id="the-${kpi.id}">${kpi.title[lang]}</h2><dl>
+<dt>${t(lang, 'Cả nước', 'Country')}</dt><dd class="big">${now.rate === null && now.excluded ? t(lang, 'cách ly', 'quarantined') : formatPercent(now.rate, lang)}</dd>
+<dt>${t(lang, 'Mục tiêu', 'Target')}</dt><dd>${now.target === null ? '—' : formatPercent(now.target, lang)} ${verdict(now, lang)}${now.gap !== null && now.gap < 0 ? html` <span class="muted">(${t(lang, 'còn thiếu', 'short by')} ${formatPoints(-now.gap, lang)})</span>` : null}</dd>
+<dt>${t(lang, 'So với tháng trước', 'From last month')}</dt><dd><strong>${month.text}</strong></dd>
+<dt>${t(lang, 'So với cùng kỳ năm trước', 'From a year before')}</dt><dd><strong>${year.text}</strong></dd>
+<dt>${t(lang, 'Tử số / mẫu số', 'Numerator / denominator')}</dt><dd class="muted">${now.denominator === null ? (now.excluded ? heldText(now, lang) : (now.missingReason ?? '')) : `${formatCount(now.numerator ?? 0, lang)} / ${formatCount(now.denominator, lang)}`}</dd>
+</dl>${now.excluded && now.rate !== null ? html`<p class="incomplete">${incompleteNote(now.excluded, lang)}</p>` : null}</section>`;
 }
 
 function aggregatesTable(aggregates: AgencyFigures[], lang: Lang): Safe {
