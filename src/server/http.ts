@@ -37,7 +37,13 @@ export function send(res: ServerResponse, base: Record<string, string>, a: Answe
 export const HTML = 'text/html; charset=utf-8';
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
-export const jsonAnswer = (status: number, body: unknown): Answer => ({ status, type: JSON_TYPE, body: JSON.stringify(body) });
+/**
+ * JSON with <, > and & as \u escapes (still the same JSON): a portal's name such as
+ * "<script>" never appears as markup in an answer, whatever a client or a proxy sniffs it as.
+ */
+export const jsonText = (body: unknown): string => JSON.stringify(body).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
+
+export const jsonAnswer = (status: number, body: unknown): Answer => ({ status, type: JSON_TYPE, body: jsonText(body) });
 
 /** Reads an application/x-www-form-urlencoded body of at most `limit` bytes; null when it is not one or too long. */
 export async function readForm(req: IncomingMessage, limit = 8192): Promise<URLSearchParams | null> {
@@ -54,13 +60,15 @@ export async function readForm(req: IncomingMessage, limit = 8192): Promise<URLS
 
 /**
  * Whether a state-changing request came from this dashboard's own page. Browsers say where a
- * request comes from (Sec-Fetch-Site, Origin on every POST); a form on another site is refused
- * even before its lack of the token is. A request without either header is not from a browser
- * page (curl, a script): the token alone decides.
+ * request comes from: Sec-Fetch-Site (which a page cannot forge) decides when it is there. Only
+ * without it is Origin compared with Host: under our Referrer-Policy: no-referrer a browser sends
+ * "Origin: null" even for our own form, so Origin cannot be what decides for browsers that send
+ * Sec-Fetch-Site; an opaque "null" origin without it is refused. A request with neither header is
+ * not from a browser page (curl, a script): the token alone decides.
  */
 export function fromOwnPage(req: IncomingMessage): boolean {
   const site = req.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+  if (site !== undefined) return site === 'same-origin' || site === 'none';
   const origin = req.headers.origin;
   if (origin === undefined) return true;
   try {
