@@ -75,10 +75,15 @@ export interface Scorecard {
 }
 
 /** Every stored area score of a portal, newest check first, with the check's times. */
-function areaScoresOfPortal(db: Db, portalId: string): StoredAreaScore[] {
+/** Local dates (YYYY-MM-DD), both included: the checks measured between them. */
+export interface MeasuredBetween { from: string; to: string }
+
+function areaScoresOfPortal(db: Db, portalId: string, between?: MeasuredBetween): StoredAreaScore[] {
   return (db.prepare(`SELECT s.check_id AS checkId, s.area, s.version, s.score, s.counts_json AS counts, c.started_at AS startedAt,
       c.finished_at AS finishedAt, c.measured_on AS measuredOn
-    FROM portal_check c JOIN check_score s ON s.check_id = c.id WHERE c.portal_id = ? ORDER BY c.id DESC, s.area`).all(portalId) as Array<Omit<StoredAreaScore, 'counts'> & { counts: string }>)
+    FROM portal_check c JOIN check_score s ON s.check_id = c.id
+    WHERE c.portal_id = ? AND (? IS NULL OR c.measured_on BETWEEN ? AND ?) ORDER BY c.id DESC, s.area`)
+    .all(portalId, between?.from ?? null, between?.from ?? null, between?.to ?? null) as Array<Omit<StoredAreaScore, 'counts'> & { counts: string }>)
     .map((r) => ({ ...r, counts: JSON.parse(r.counts) as Record<Outcome, number> }));
 }
 
@@ -114,10 +119,11 @@ function resultsOf(db: Db, checkId: number, area: Area): ScorecardResult[] {
 /**
  * A portal's scorecard: for each area, its latest complete result (a check that covered the area
  * and judged all of it), with the date of that check and a note of any newer attempt that could
- * not complete; undefined when the portal was never checked.
+ * not complete; undefined when the portal was never checked. With `between`, only the checks
+ * measured in those days count (a report's month).
  */
-export function latestScorecard(db: Db, portalId: string): Scorecard | undefined {
-  const chosen = chooseAreaResults(areaScoresOfPortal(db, portalId));
+export function latestScorecard(db: Db, portalId: string, between?: MeasuredBetween): Scorecard | undefined {
+  const chosen = chooseAreaResults(areaScoresOfPortal(db, portalId, between));
   if (chosen.length === 0) return undefined;
   const areas = chosen.map(({ area, shown, complete, newerIncomplete }): ScorecardArea => ({
     area, checkId: shown.checkId, startedAt: shown.startedAt, finishedAt: shown.finishedAt, measuredOn: shown.measuredOn,

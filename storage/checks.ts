@@ -5,7 +5,8 @@ import type { PortalCheck } from '../src/checks/checker.ts';
 import { isNonEssential } from '../src/checks/criteria/privacy/no-nonessential-cookie-before-consent.ts';
 import type { Area, EvidenceBlobs, Outcome, Severity, Versions } from '../src/checks/types.ts';
 import type { Db } from './db.ts';
-import { saveBlob } from './evidence.ts';
+import { readBody, saveBlob } from './evidence.ts';
+import { accessibilityOf, isReusable, type ReusableAccessibility } from '../src/checks/incremental.ts';
 
 export interface SavedVisit {
   id: number;
@@ -35,8 +36,8 @@ export function saveCheck(db: Db, input: { runId: number | null; jobId: number |
 
     const insertVisit = db.prepare(`
       INSERT INTO check_visit (check_id, page_index, page_kind, url, final_url, started_at, duration_ms, status, error_reason,
-                               error_message, http_status, evidence_sha256, dom_sha256, screenshot_sha256, axe_sha256)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+                               error_message, http_status, evidence_sha256, dom_sha256, screenshot_sha256, axe_sha256, fingerprint, a11y_reused_from)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const insertThirdParty = db.prepare('INSERT INTO check_third_party (visit_id, check_id, host, tracker, requests) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
     const insertCookie = db.prepare(`INSERT INTO check_cookie (visit_id, check_id, name, domain, party, tracker, non_essential, stored, set_by)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
@@ -46,13 +47,16 @@ export function saveCheck(db: Db, input: { runId: number | null; jobId: number |
         evidence: saveBlob(db, Buffer.from(JSON.stringify(e))),
         dom: v.dom ? saveBlob(db, v.dom) : null,
         screenshot: v.screenshot ? saveBlob(db, v.screenshot) : null,
-        axe: v.axe ? saveBlob(db, v.axe) : null,
+        // Reused accessibility evidence points at the axe-core report it came with.
+        axe: v.axe ? saveBlob(db, v.axe) : e.accessibilityReused?.axeSha256 ?? null,
       };
       // Crops are named by their SHA-256 in the evidence (crops[].sha256): content-addressed, no column of their own.
       for (const crop of v.crops ?? []) saveBlob(db, crop);
       const id = Number(insertVisit.run(
         checkId, pageIndex, e.kind, e.requestedUrl, e.finalUrl, e.startedAt, e.durationMs, e.error ? 'error' : 'ok', e.error?.reason ?? null,
         e.error?.message ?? null, e.document?.status ?? null, blobs.evidence, blobs.dom, blobs.screenshot, blobs.axe,
+        // Only a visit whose accessibility evidence is complete is kept findable for reuse.
+        isReusable(e) ? e.fingerprint!.sha256 : null, e.accessibilityReused?.visitId ?? null,
       ).lastInsertRowid);
       const hosts = new Map<string, { tracker: string | null; requests: number }>();
       for (const r of e.requests.filter((r) => r.party === 'third' && r.host)) {
@@ -198,4 +202,33 @@ export function seriousViolationsOfCheck(db: Db, checkId: number): Array<{ rule:
     FROM finding f JOIN check_result r ON r.id = f.check_result_id JOIN check_visit v ON v.id = r.visit_id
     WHERE r.check_id = ? AND r.level = 'page' AND r.outcome = 'fail' AND f.code LIKE 'axe.%' AND json_extract(f.detail_json, '$.impact') IN ('serious', 'critical')
     GROUP BY rule, v.id, r.criterion_id ORDER BY rule, v.page_index`).all(checkId) as Array<{ rule: string; impact: string; page: string; url: string; criterionId: string }>;
+}
+
+// ---------------------------------------------------------------------------------------
+// Incremental re-checks
+
+/**
+ * The last complete accessibility evidence of a page (the same address, checked for the same
+ * portal, or as an address on its own when portalId is null) collected since `since`, or null.
+ * Visits that themselves reused evidence are never the source: the reused evidence always names
+ * the visit that collected it.
+ */
+export function reusableAccessibility(db: Db, page: { portalId: string | null; url: string; since: Date }): ReusableAccessibility | null {
+  const row = db.prepare(`SELECT v.id AS visitId, v.check_id AS checkId, v.started_at AS collectedAt, v.fingerprint, v.evidence_sha256 AS evidenceSha, v.axe_sha256 AS axeSha256
+    FROM check_visit v JOIN portal_check c ON c.id = v.check_id
+    WHERE v.url = ? AND v.fingerprint IS NOT NULL AND v.a11y_reused_from IS NULL AND v.status = 'ok' AND c.portal_id IS ? AND v.started_at >= ?
+    ORDER BY v.check_id DESC LIMIT 1`).get(page.url, page.portalId, page.since.toISOString()) as
+    { visitId: number; checkId: number; collectedAt: string; fingerprint: string; evidenceSha: string; axeSha256: string | null } | undefined;
+  if (!row) return null;
+  const stored = readBody(db, row.evidenceSha);
+  if (!stored?.intact) return null;
+  const evidence = JSON.parse(stored.body.toString('utf8')) as import('../src/checks/types.ts').PageEvidence;
+  if (!isReusable(evidence) || evidence.fingerprint!.sha256 !== row.fingerprint) return null;
+  return { checkId: row.checkId, visitId: row.visitId, collectedAt: row.collectedAt, fingerprint: row.fingerprint, evidence: accessibilityOf(evidence), axeSha256: row.axeSha256 };
+}
+
+/** How many of a check's visits reused accessibility evidence, and from which visits. */
+export function reusedVisitsOfCheck(db: Db, checkId: number): Array<{ pageIndex: number; url: string; reusedFrom: number; fromCheck: number }> {
+  return db.prepare(`SELECT v.page_index AS pageIndex, v.url, v.a11y_reused_from AS reusedFrom, s.check_id AS fromCheck
+    FROM check_visit v JOIN check_visit s ON s.id = v.a11y_reused_from WHERE v.check_id = ? ORDER BY v.page_index`).all(checkId) as Array<{ pageIndex: number; url: string; reusedFrom: number; fromCheck: number }>;
 }

@@ -3,11 +3,11 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { accessSync, constants, mkdirSync, readdirSync, readFileSync, statfsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../src/paths.ts';
 
 export type Db = Database.Database;
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+const MIGRATIONS_DIR = projectPath('storage', 'migrations');
 const MIGRATION_NAME = /^(\d{3})_[a-z0-9_]+\.sql$/;
 
 export interface Migration {

@@ -45,6 +45,17 @@ export function saveBlob(db: Db, body: Buffer): string {
   return sha256;
 }
 
+/**
+ * The snapshot already kept for this very fetch (same job, request, time and body), if any: a
+ * worker's staged result ingested again after the coordinator died mid-ingest is one fetch, not two.
+ */
+export function findSnapshotOfFetch(db: Db, s: SnapshotInput): { id: number; sha256: string } | undefined {
+  const sha256 = sha256Hex(s.body);
+  const row = db.prepare(`SELECT id FROM snapshot WHERE job_id IS ? AND url = ? AND method = ? AND request_json = ? AND fetched_at = ? AND sha256 = ?`)
+    .get(s.jobId, s.url, s.method, JSON.stringify(s.request), s.fetchedAt.toISOString(), sha256) as { id: number } | undefined;
+  return row ? { id: row.id, sha256 } : undefined;
+}
+
 export function saveSnapshot(db: Db, s: SnapshotInput): { id: number; sha256: string } {
   const sha256 = sha256Hex(s.body);
   const insertSnapshot = db.prepare(`
@@ -93,4 +104,25 @@ export function snapshotsOfJob(db: Db, jobId: number): StoredSnapshot[] {
 /** Every stored blob's hash, for a full re-check (`dvc-monitor db check --evidence`). */
 export function allBlobHashes(db: Db): string[] {
   return db.prepare('SELECT sha256 FROM blob ORDER BY sha256').pluck().all() as string[];
+}
+
+/** A payload a month's figures were read from: what an auditor needs to find it again. */
+export interface PeriodSnapshot { sha256: string; url: string; method: string; fetchedAt: string; status: number; sourceId: string | null }
+
+/**
+ * The payloads the stored figures of a month were read from (of these agencies, when given),
+ * once each, in the order they were fetched.
+ */
+export function snapshotsOfPeriod(db: Db, period: string, agencyCodes?: readonly string[]): PeriodSnapshot[] {
+  const rows = db.prepare(`SELECT DISTINCT s.id, s.sha256, s.url, s.method, s.fetched_at AS fetchedAt, s.status, s.source_id AS sourceId, m.agency_code AS agencyCode
+    FROM measure m JOIN snapshot s ON s.id = m.snapshot_id WHERE m.period = ? ORDER BY s.id`).all(period) as Array<PeriodSnapshot & { id: number; agencyCode: string }>;
+  const wanted = agencyCodes ? new Set(agencyCodes) : null;
+  const seen = new Set<number>();
+  const out: PeriodSnapshot[] = [];
+  for (const r of rows) {
+    if ((wanted && !wanted.has(r.agencyCode)) || seen.has(r.id)) continue;
+    seen.add(r.id);
+    out.push({ sha256: r.sha256, url: r.url, method: r.method, fetchedAt: r.fetchedAt, status: r.status, sourceId: r.sourceId });
+  }
+  return out;
 }

@@ -151,7 +151,13 @@ export function getMeasure(db: Db, agencyCode: string, metric: string, period: s
 }
 
 
-export function countMeasures(db: Db): number {
+/** The newest month any measure is stored for, null for an empty store. */
+export function newestMeasuredPeriod(db: Db): string | null {
+  return (db.prepare('SELECT max(period) FROM measure').pluck().get() as string | null) ?? null;
+}
+
+export function countMeasures(db: Db, period?: string): number {
+  if (period !== undefined) return db.prepare('SELECT count(*) FROM measure WHERE period = ?').pluck().get(period) as number;
   return db.prepare('SELECT count(*) FROM measure').pluck().get() as number;
 }
 

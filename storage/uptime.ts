@@ -9,6 +9,8 @@
 import type { Histogram } from '../src/uptime/availability.ts';
 import { addRollup, emptyRollup, rollupDeltas, type ProbeGroup, type RollupCounts } from '../src/uptime/rollup.ts';
 import type { MaintenanceWindow, NoticeVerdict } from '../src/uptime/maintenance.ts';
+import type { Reach } from '../src/uptime/reach.ts';
+import type { ProbeFields } from '../src/uptime/probe.ts';
 import type { ClosedIncident, EndpointHealth, OpenIncident, Transition, UptimeState } from '../src/uptime/state-machine.ts';
 import type { Db } from './db.ts';
 
@@ -35,12 +37,17 @@ export interface EndpointRow {
   certIssuer: string | null;
   certNotAfter: string | null;
   certSeenAt: string | null;
+  /** Probed from several locations: whether the last verdict reached it from all or some of them. */
+  reach: Reach | null;
+  reachSince: string | null;
 }
 
 export interface StoredEndpoint {
   id: number;
   health: EndpointHealth;
   lastProbeAt: string | null;
+  reach: Reach | null;
+  reachSince: string | null;
 }
 
 /** Upserts the configured endpoints and disables the others; returns each with its persisted state. */
@@ -52,7 +59,7 @@ export function syncEndpoints(db: Db, endpoints: readonly EndpointInput[]): Map<
       enabled = 1, settings_json = excluded.settings_json`);
   const read = db.prepare(`
     SELECT e.id, e.state, e.state_since, e.consecutive_failures, e.streak_started_at, e.streak_cause, e.last_probe_at,
-           i.started_at AS incident_started_at, i.cause AS incident_cause
+           i.started_at AS incident_started_at, i.cause AS incident_cause, e.reach, e.reach_since
     FROM uptime_endpoint e LEFT JOIN uptime_incident i ON i.endpoint_id = e.id AND i.ended_at IS NULL
     WHERE e.portal_id = ? AND e.key = ?`);
   const out = new Map<string, StoredEndpoint>();
@@ -63,10 +70,13 @@ export function syncEndpoints(db: Db, endpoints: readonly EndpointInput[]): Map<
       const r = read.get(e.portalId, e.key) as {
         id: number; state: UptimeState; state_since: string | null; consecutive_failures: number; streak_started_at: string | null;
         streak_cause: string | null; last_probe_at: string | null; incident_started_at: string | null; incident_cause: string | null;
+        reach: Reach | null; reach_since: string | null;
       };
       out.set(`${e.portalId}/${e.key}`, {
         id: r.id,
         lastProbeAt: r.last_probe_at,
+        reach: r.reach,
+        reachSince: r.reach_since,
         health: {
           state: r.state, since: r.state_since, consecutiveFailures: r.consecutive_failures,
           streakStartedAt: r.streak_started_at, streakCause: r.streak_cause,
@@ -98,32 +108,13 @@ export function syncMaintenance(db: Db, windows: readonly MaintenanceInput[]): v
   })();
 }
 
-export interface ProbeRecord {
+/** A probe row: the raw fields of the probe (src/uptime/probe.ts) with its endpoint, time and state. */
+export interface ProbeRecord extends ProbeFields {
   endpointId: number;
   at: string;
   latenessMs: number | null;
-  outcome: 'up' | 'degraded' | 'failed' | 'unknown';
   state: UptimeState;
-  reason: string | null;
-  detail: string | null;
-  attempts: number;
-  statusCode: number | null;
-  dnsMs: number | null;
-  connectMs: number | null;
-  tlsMs: number | null;
-  firstByteMs: number | null;
-  totalMs: number | null;
-  rtBucket: number | null;
-  bodyBytes: number | null;
-  ip: string | null;
-  finalUrl: string | null;
-  redirectsJson: string | null;
-  httpsRedirect: boolean | null;
-  certNotAfter: string | null;
-  certIssuer: string | null;
-  assertionsJson: string | null;
   maintenanceId: string | null;
-  stalledMs: number | null;
 }
 
 /** What one probe round changes: its raw row, the endpoint's new state, and any transition or incident change. */
@@ -134,6 +125,20 @@ export interface RoundRecord {
   opened: OpenIncident | null;
   closed: ClosedIncident | null;
   certificate: { subject: string; issuer: string; notAfter: string } | null;
+  /** Rounds judged from several locations: the verdict's reach and the locations behind it. */
+  locations?: LocationsRecord | null;
+}
+
+export interface LocationsRecord {
+  reach: Reach;
+  /** When the endpoint's current reach began. */
+  reachSince: string | null;
+  /** Who said what ({answered, down, unknown, quorum, representative}), for the verdict row. */
+  summaryJson: string;
+  /** The round's local date (Asia/Ho_Chi_Minh), where a partial round is counted. */
+  localDate: string;
+  /** The locations that saw the portal down, kept with an incident this round opens. */
+  down: string[];
 }
 
 /** Writes a batch of rounds in one transaction: all of them or none (the caller keeps them to retry). */
@@ -141,10 +146,10 @@ export function writeRounds(db: Db, rounds: readonly RoundRecord[]): void {
   const insertProbe = db.prepare(`
     INSERT INTO probe (endpoint_id, at, lateness_ms, outcome, state, reason, detail, attempts, status_code, dns_ms, connect_ms,
       tls_ms, first_byte_ms, total_ms, rt_bucket, body_bytes, ip, final_url, redirects_json, https_redirect, cert_not_after,
-      cert_issuer, assertions_json, maintenance_id, stalled_ms)
+      cert_issuer, assertions_json, maintenance_id, stalled_ms, reach, locations_json)
     VALUES (@endpointId, @at, @latenessMs, @outcome, @state, @reason, @detail, @attempts, @statusCode, @dnsMs, @connectMs,
       @tlsMs, @firstByteMs, @totalMs, @rtBucket, @bodyBytes, @ip, @finalUrl, @redirectsJson, @httpsRedirect, @certNotAfter,
-      @certIssuer, @assertionsJson, @maintenanceId, @stalledMs)`);
+      @certIssuer, @assertionsJson, @maintenanceId, @stalledMs, @reach, @locationsJson)`);
   const updateEndpoint = db.prepare(`
     UPDATE uptime_endpoint SET state = @state, state_since = @since, consecutive_failures = @consecutiveFailures,
       streak_started_at = @streakStartedAt, streak_cause = @streakCause, last_probe_at = @at WHERE id = @id`);
@@ -152,17 +157,25 @@ export function writeRounds(db: Db, rounds: readonly RoundRecord[]): void {
     UPDATE uptime_endpoint SET cert_subject = ?, cert_issuer = ?, cert_not_after = ?, cert_seen_at = ? WHERE id = ?`);
   const insertTransition = db.prepare('INSERT INTO uptime_transition (endpoint_id, at, from_state, to_state, reason) VALUES (?, ?, ?, ?, ?)');
   const closeIncident = db.prepare('UPDATE uptime_incident SET ended_at = ?, ended_by = ? WHERE endpoint_id = ? AND ended_at IS NULL');
-  const openIncident = db.prepare('INSERT INTO uptime_incident (endpoint_id, started_at, cause) VALUES (?, ?, ?)');
+  const openIncident = db.prepare('INSERT INTO uptime_incident (endpoint_id, started_at, cause, locations_json) VALUES (?, ?, ?, ?)');
+  const updateReach = db.prepare('UPDATE uptime_endpoint SET reach = ?, reach_since = ? WHERE id = ?');
+  const countPartial = db.prepare(`INSERT INTO probe_partial_day (endpoint_id, date, rounds) VALUES (?, ?, 1)
+    ON CONFLICT (endpoint_id, date) DO UPDATE SET rounds = rounds + 1`);
 
   db.transaction(() => {
     for (const r of rounds) {
       const p = r.probe;
-      insertProbe.run({ ...p, httpsRedirect: p.httpsRedirect === null ? null : p.httpsRedirect ? 1 : 0 });
+      const l = r.locations ?? null;
+      insertProbe.run({ ...p, httpsRedirect: p.httpsRedirect === null ? null : p.httpsRedirect ? 1 : 0, reach: l?.reach ?? null, locationsJson: l?.summaryJson ?? null });
+      if (l) {
+        updateReach.run(l.reach, l.reachSince, p.endpointId);
+        if (l.reach === 'partial') countPartial.run(p.endpointId, l.localDate);
+      }
       updateEndpoint.run({ ...r.health, at: p.at, id: p.endpointId });
       if (r.certificate) updateCert.run(r.certificate.subject, r.certificate.issuer, r.certificate.notAfter, p.at, p.endpointId);
       if (r.transition) insertTransition.run(p.endpointId, r.transition.at, r.transition.from, r.transition.to, r.transition.reason);
       if (r.closed) closeIncident.run(r.closed.endedAt, r.closed.endedBy, p.endpointId);
-      if (r.opened) openIncident.run(p.endpointId, r.opened.startedAt, r.opened.cause);
+      if (r.opened) openIncident.run(p.endpointId, r.opened.startedAt, r.opened.cause, l ? JSON.stringify(l.down) : null);
     }
   })();
 }
@@ -262,7 +275,7 @@ export function deleteExpired(db: Db, cut: RetentionCutoffs, batch = 5000): Rete
 
 const ENDPOINT_COLUMNS = `e.id, e.portal_id AS portalId, p.name AS portalName, e.key, e.url, e.interval_s AS intervalS,
   e.enabled, e.state, e.state_since AS stateSince, e.last_probe_at AS lastProbeAt, e.cert_subject AS certSubject,
-  e.cert_issuer AS certIssuer, e.cert_not_after AS certNotAfter, e.cert_seen_at AS certSeenAt`;
+  e.cert_issuer AS certIssuer, e.cert_not_after AS certNotAfter, e.cert_seen_at AS certSeenAt, e.reach, e.reach_since AS reachSince`;
 
 export function listEndpoints(db: Db, opts: { portalId?: string; includeDisabled?: boolean } = {}): EndpointRow[] {
   const rows = db.prepare(`
@@ -302,10 +315,12 @@ export interface IncidentRow {
   endedAt: string | null;
   cause: string;
   endedBy: ClosedIncident['endedBy'] | 'monitor_gap' | null;
+  /** Several locations: those that saw the portal down when it opened (JSON array), else null. */
+  locationsJson: string | null;
 }
 
 const INCIDENT_SELECT = `SELECT i.id, i.endpoint_id AS endpointId, e.portal_id AS portalId, e.key, i.started_at AS startedAt,
-  i.ended_at AS endedAt, i.cause, i.ended_by AS endedBy FROM uptime_incident i JOIN uptime_endpoint e ON e.id = i.endpoint_id`;
+  i.ended_at AS endedAt, i.cause, i.ended_by AS endedBy, i.locations_json AS locationsJson FROM uptime_incident i JOIN uptime_endpoint e ON e.id = i.endpoint_id`;
 
 /** Incidents overlapping [from, to) (UTC), open ones included. */
 export function incidentsBetween(db: Db, from: string, to: string, endpointIds?: readonly number[]): IncidentRow[] {

@@ -5,7 +5,7 @@
 // Served only on the public host (hosts.ts): some pages name other public hosts, which only a
 // browser with the sandbox's host-resolver rules may look up.
 import { createHash } from 'node:crypto';
-import type { ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { CORS_PROBE_ORIGIN } from '../../src/checks/types.ts';
 import { a11yFixture } from './a11y-fixtures/index.ts';
 import { evidenceFixture } from './evidence-fixtures.ts';
@@ -13,6 +13,7 @@ import { waitDrainOrClose } from './faults.ts';
 import { BEHAVIOUR_PAGES, behaviourFixture } from './privacy-behaviour-fixtures.ts';
 import { CONSENT_PAGES, consentFixture } from './consent-fixtures.ts';
 import { fixturePage as page } from './fixture-page.ts';
+import { ISOLATION_PAGES, isolationFixture } from './isolation-fixtures.ts';
 import { GIF_1X1, type SiteResponse } from './sites.ts';
 
 export const FIXTURES_HOST = 'kiemthu.sandbox';
@@ -36,6 +37,8 @@ export const FIXTURE_PAGES = {
   behaviour: BEHAVIOUR_PAGES,
   /** Consent banners, exercised (consent-fixtures.ts). */
   consent: CONSENT_PAGES,
+  /** A page leaving every kind of browser state, and one reporting what it finds (isolation-fixtures.ts). */
+  isolation: ISOLATION_PAGES,
   /** Pages that reach for the monitoring host (?cong=<a port on 127.0.0.1>) or eat memory. */
   reachingOut: {
     subresources: '/doc-hai/mang-noi-bo',
@@ -101,7 +104,7 @@ function neverEnds(): StreamedResponse {
   };
 }
 
-export function handleFixture(path: string, query: URLSearchParams, host = FIXTURES_HOST): SiteResponse | StreamedResponse {
+export function handleFixture(path: string, query: URLSearchParams, host = FIXTURES_HOST, requestHeaders: IncomingHttpHeaders = {}): SiteResponse | StreamedResponse {
   const P = FIXTURE_PAGES;
   const H = P.hostile;
   switch (path) {
@@ -219,6 +222,8 @@ try { new WebSocket('ws://${local}/socket'); } catch (e) {}
       if (behaviour) return behaviour;
       const consent = consentFixture(path);
       if (consent) return consent;
+      const isolation = isolationFixture(path, requestHeaders);
+      if (isolation) return isolation;
       const a11y = a11yFixture(path);
       // The fixtures run their own scripts and frames: the page allows what it needs.
       // Framed by their own host's pages; the other host's (tienich.sandbox) are framed by anyone.

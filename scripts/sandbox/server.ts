@@ -318,7 +318,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const wrapped = withHeaders(res, deploymentHeaders);
     if (host.kind === 'fixtures') {
       count(`public:${name}`);
-      const answer = handleFixture(url.pathname, url.searchParams, name);
+      const answer = handleFixture(url.pathname, url.searchParams, name, req.headers);
       if (typeof answer === 'function') {
         for (const [k, v] of Object.entries(deploymentHeaders)) res.setHeader(k, v);
         return answer(res, shutdown.signal);

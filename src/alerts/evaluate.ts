@@ -11,6 +11,7 @@ import { checkRegressed, newCookie, newTracker, newViolation } from './rules/che
 import { collectorFailing, dataAnomaly, sourceStale } from './rules/data.ts';
 import { kpiBelowTarget, kpiDrop } from './rules/kpi.ts';
 import { certificateExpiring, portalDown } from './rules/uptime.ts';
+import { portalPartiallyReachable } from './rules/partial-reach.ts';
 import { maintenanceWindowsOf } from '../uptime/endpoints.ts';
 import { dedupeKey, type AlertRule, type Condition } from './types.ts';
 
@@ -20,7 +21,7 @@ export const RUN_RULES: readonly AlertRule[] = [
 ];
 
 /** Rules judged as the prober writes states: every minute in the service. */
-export const UPTIME_RULES: readonly AlertRule[] = [portalDown, certificateExpiring];
+export const UPTIME_RULES: readonly AlertRule[] = [portalDown, certificateExpiring, portalPartiallyReachable];
 
 export const ALL_RULES: readonly AlertRule[] = [...RUN_RULES, ...UPTIME_RULES];
 

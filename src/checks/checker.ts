@@ -14,7 +14,9 @@ import { consentVisits } from './evidence/consent/visit.ts';
 import { findPolicyLink, findStatementLink } from './evidence/discover.ts';
 import { filterListFor, type FilterList } from './evidence/filter-list.ts';
 import { siteOf, trackerListsVersion } from './evidence/third-parties.ts';
-import { visitPage, type VisitOptions, type VisitResult } from './evidence/visit.ts';
+import { visitPage, VISIT_VIEWPORT, type VisitOptions, type VisitResult } from './evidence/visit.ts';
+import type { FingerprintBasis } from './evidence/fingerprint.ts';
+import type { ReusableAccessibility } from './incremental.ts';
 import { judgePortal, type CriterionResult } from './judge.ts';
 import { scoreArea, SCORING_VERSION, type AreaScore } from './score.ts';
 import type { Area, PageKind, Versions } from './types.ts';
@@ -24,7 +26,11 @@ export type CheckSettings = Omit<ChecksConfig, 'enabled'>;
 export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
   areas: ['privacy', 'accessibility'], concurrency: 3, pageTimeoutMs: 30_000, maxPageBytes: 20 * 1024 * 1024,
   keyboardSample: 40, screenshotMaxHeight: 10_000, trustedCertificateSpki: [], filterList: 'data/trackers/filter-list.txt', publicAddresses: [], maxPageMemoryMb: 1024,
+  fullRecheckEvery: '7d',
 };
+
+/** A page's last complete accessibility evidence, if it may be reused (incremental.ts). */
+export type PreviousLookup = (page: { url: string; kind: PageKind }) => ReusableAccessibility | null;
 
 export interface CheckTarget {
   /** null for an address checked on its own (`dvc-monitor check https://…`). */
@@ -71,6 +77,40 @@ export function browserArgs(settings: Pick<CheckSettings, 'hostResolverRules' | 
   ];
 }
 
+/** Requests to other registrable domains than the home page's are third-party. */
+export const firstPartySiteOf = (target: CheckTarget) => siteOf(new URL(target.homeUrl).hostname);
+
+/**
+ * The pages a check visits after the home page: the configured key pages, then the privacy
+ * policy and the accessibility statement the home page links to. A check spread over workers
+ * (src/scale/check-flow.ts) visits the same pages in the same order.
+ */
+export function pagesAfterHome(target: CheckTarget, home: VisitResult['evidence'], areas: readonly Area[]): Array<{ url: string; kind: PageKind }> {
+  const wanted = new Map<string, PageKind>();
+  for (const p of target.pages) wanted.set(p.url, p.kind);
+  if (!home.error) {
+    const policy = areas.includes('privacy') ? findPolicyLink(home.links) : null;
+    const statement = areas.includes('accessibility') ? findStatementLink(home.links) : null;
+    if (policy) wanted.set(policy.href.split('#')[0]!, 'privacy_policy');
+    if (statement) wanted.set(statement.href.split('#')[0]!, 'accessibility_statement');
+  }
+  wanted.delete(target.homeUrl);
+  return [...wanted].map(([url, kind]) => ({ url, kind }));
+}
+
+/** The check of a portal from its visits: the criteria judged on the evidence, the areas scored. */
+export function assembleCheck(input: {
+  target: CheckTarget; areas: Area[]; startedAt: Date; finishedAt: Date; home: VisitResult; others: VisitResult[]; versions: Versions;
+}): PortalCheck {
+  const { target, areas, startedAt, home, others } = input;
+  const measuredOn = localDate(startedAt);
+  const results = judgePortal({ home: home.evidence, pages: others.map((o) => o.evidence) }, areas, measuredOn);
+  return {
+    target, areas, startedAt, finishedAt: input.finishedAt, measuredOn, visits: [home, ...others], results,
+    scores: areas.map((a) => scoreArea(results, a)), versions: input.versions,
+  };
+}
+
 export class Checker {
   private browser: Browser | null = null;
   private launching: Promise<Browser> | null = null;
@@ -87,6 +127,11 @@ export class Checker {
   }
 
   private readonly executablePath: string;
+  /** What a page's fingerprint is taken with (incremental re-checks). */
+  private get fingerprintBasis(): FingerprintBasis {
+    const { tool, axe, criteria, browser } = this.versions;
+    return { tool, axe, criteria, browser, keyboardSample: this.settings.keyboardSample, viewport: VISIT_VIEWPORT };
+  }
   /** The tracker filter list, parsed at the first visit and shared by all of them. */
   private filterList: Promise<FilterList> | null = null;
 
@@ -103,52 +148,44 @@ export class Checker {
     return this.launching;
   }
 
-  /** Visits one address; a browser that cannot even start is a scanner error of this page. */
-  visit(url: string, kind: PageKind, firstPartySite: string, areas: readonly Area[], extra: Pick<VisitOptions, 'phases' | 'viewport'> = {}): Promise<VisitResult> {
+  /**
+   * Visits one address; a browser that cannot even start is a scanner error of this page. A home
+   * page checked for privacy is then visited twice more, refusing and accepting through its
+   * consent banner (evidence/consent/), so that a worker process's visit carries the same evidence.
+   */
+  visit(url: string, kind: PageKind, firstPartySite: string, areas: readonly Area[], extra: Pick<VisitOptions, 'phases' | 'previous' | 'viewport'> = {}): Promise<VisitResult> {
     return this.limit(async () => {
       const browser = await this.liveBrowser();
-      return visitPage(browser, url, {
+      const filterList = await (this.filterList ??= filterListFor(this.settings.filterList));
+      const result = await visitPage(browser, url, {
         kind, firstPartySite, areas, pageTimeoutMs: this.settings.pageTimeoutMs, maxPageBytes: this.settings.maxPageBytes,
         keyboardSample: this.settings.keyboardSample, screenshotMaxHeight: this.settings.screenshotMaxHeight, probeHttp: kind === 'home',
-        publicAddresses: this.settings.publicAddresses, maxPageMemoryMb: this.settings.maxPageMemoryMb,
-        filterList: await (this.filterList ??= filterListFor(this.settings.filterList)), ...extra,
+        publicAddresses: this.settings.publicAddresses, maxPageMemoryMb: this.settings.maxPageMemoryMb, filterList, fingerprint: this.fingerprintBasis, ...extra,
       });
+      if (kind === 'home' && areas.includes('privacy') && !result.evidence.error) {
+        result.evidence.consent = await consentVisits(await this.liveBrowser(), url, {
+          firstPartySite, pageTimeoutMs: this.settings.pageTimeoutMs, maxPageBytes: this.settings.maxPageBytes, publicAddresses: this.settings.publicAddresses, filterList,
+        });
+      }
+      return result;
     });
   }
 
-  /** The home page visited refusing, then accepting, through its consent banner (privacy). */
-  consent(url: string, firstPartySite: string): Promise<NonNullable<VisitResult['evidence']['consent']>> {
-    return this.limit(async () => consentVisits(await this.liveBrowser(), url, {
-      firstPartySite, pageTimeoutMs: this.settings.pageTimeoutMs, maxPageBytes: this.settings.maxPageBytes, publicAddresses: this.settings.publicAddresses,
-      filterList: await (this.filterList ??= filterListFor(this.settings.filterList)),
-    }));
-  }
-
-  async checkPortal(target: CheckTarget, options: { areas?: readonly Area[]; now?: () => Date; viewport?: VisitOptions['viewport'] } = {}): Promise<PortalCheck> {
+  /**
+   * `previous` gives a page's last complete accessibility evidence, to be reused if the page has
+   * not changed (incremental.ts); without it every page is checked in full. `viewport` lays every
+   * page out in another window than the default (a phone's 390 × 844).
+   */
+  async checkPortal(target: CheckTarget, options: { areas?: readonly Area[]; now?: () => Date; previous?: PreviousLookup; viewport?: VisitOptions['viewport'] } = {}): Promise<PortalCheck> {
     const now = options.now ?? (() => new Date());
     const areas = [...(options.areas ?? this.settings.areas)];
     const startedAt = now();
-    const firstPartySite = siteOf(new URL(target.homeUrl).hostname);
-    const extra = options.viewport ? { viewport: options.viewport } : {};
-    const home = await this.visit(target.homeUrl, 'home', firstPartySite, areas, extra);
-    const wanted = new Map<string, PageKind>();
-    for (const p of target.pages) wanted.set(p.url, p.kind);
-    if (!home.evidence.error) {
-      const policy = areas.includes('privacy') ? findPolicyLink(home.evidence.links) : null;
-      const statement = areas.includes('accessibility') ? findStatementLink(home.evidence.links) : null;
-      if (policy) wanted.set(policy.href.split('#')[0]!, 'privacy_policy');
-      if (statement) wanted.set(statement.href.split('#')[0]!, 'accessibility_statement');
-    }
-    wanted.delete(target.homeUrl);
-    const consent = areas.includes('privacy') && !home.evidence.error ? this.consent(target.homeUrl, firstPartySite) : null;
-    const others = await Promise.all([...wanted].map(([url, kind]) => this.visit(url, kind, firstPartySite, areas, extra)));
-    if (consent) home.evidence.consent = await consent;
-    const measuredOn = localDate(startedAt);
-    const results = judgePortal({ home: home.evidence, pages: others.map((o) => o.evidence) }, areas, measuredOn);
-    return {
-      target, areas, startedAt, finishedAt: now(), measuredOn, visits: [home, ...others], results,
-      scores: areas.map((a) => scoreArea(results, a)), versions: this.versions,
-    };
+    const firstPartySite = firstPartySiteOf(target);
+    const previous = (url: string, kind: PageKind) => (areas.includes('accessibility') ? options.previous?.({ url, kind }) ?? null : null);
+    const viewport = options.viewport ? { viewport: options.viewport } : {};
+    const home = await this.visit(target.homeUrl, 'home', firstPartySite, areas, { previous: previous(target.homeUrl, 'home'), ...viewport });
+    const others = await Promise.all(pagesAfterHome(target, home.evidence, areas).map((p) => this.visit(p.url, p.kind, firstPartySite, areas, { previous: previous(p.url, p.kind), ...viewport })));
+    return assembleCheck({ target, areas, startedAt, finishedAt: now(), home, others, versions: this.versions });
   }
 
   async close(): Promise<void> {

@@ -2,14 +2,26 @@
 // the job's "succeeded" mark. Pages the scanner could not visit are `error` results inside a
 // succeeded job; only a checker that cannot work at all (no browser) fails the job, and that
 // never touches the run's collection jobs.
-import { saveCheck } from '../../storage/checks.ts';
+import { reusableAccessibility, saveCheck } from '../../storage/checks.ts';
 import type { Db } from '../../storage/db.ts';
 import { completeJob, markJobFailed, markJobRunning, type JobRow } from '../../storage/runs.ts';
 import type { JobSpec } from '../run/job.ts';
 import type { Config, PortalConfig } from '../config/schema.ts';
 import type { JobOutcome } from '../run/execute-job.ts';
 import { JobDeadlineError, withDeadline } from '../run/deadline.ts';
-import { targetOfPortal, type Checker, type CheckSettings, type CheckTarget } from './checker.ts';
+import { targetOfPortal, type Checker, type CheckSettings, type CheckTarget, type PreviousLookup } from './checker.ts';
+import { parseRecheckPeriod } from './incremental.ts';
+
+/**
+ * Where a check finds its pages' last complete accessibility evidence (incremental.ts): the
+ * store, back to checks.fullRecheckEvery. Nothing when `full` is asked or the period is "0".
+ */
+export function previousFromStore(db: Db, portalId: string | null, settings: Pick<CheckSettings, 'fullRecheckEvery'>, now: Date, full = false): PreviousLookup | undefined {
+  const period = parseRecheckPeriod(settings.fullRecheckEvery);
+  if (full || !period) return undefined;
+  const since = new Date(now.getTime() - period);
+  return ({ url }) => reusableAccessibility(db, { portalId, url, since });
+}
 
 export function planCheckJobs(config: Config): JobSpec[] {
   if (!config.checks?.enabled) return [];
@@ -30,6 +42,8 @@ export async function executeCheckJob(deps: {
   portal: PortalConfig | undefined;
   job: JobRow;
   now: () => Date;
+  /** Every page in full: no accessibility evidence reused. */
+  full?: boolean;
 }): Promise<JobOutcome> {
   const { db, portal, job, now } = deps;
   markJobRunning(db, job.id, now());
@@ -49,7 +63,9 @@ export async function executeCheckJob(deps: {
     // A backstop: every visit has its own deadlines (load, analysis, closing); a check that still
     // outlives all of them together is recorded as timeout and its late result is never stored.
     return await withDeadline(checkJobDeadlineMs(target, checker.settings), async (signal) => {
-      const check = await checker.checkPortal(target, { areas: job.params.areas as Array<'privacy' | 'accessibility'>, now });
+      const check = await checker.checkPortal(target, {
+        areas: job.params.areas as Array<'privacy' | 'accessibility'>, now, previous: previousFromStore(db, portal.id, checker.settings, now(), deps.full),
+      });
       signal.throwIfAborted();
       db.transaction(() => {
         saveCheck(db, { runId: job.runId, jobId: job.id, check });

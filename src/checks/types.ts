@@ -227,6 +227,14 @@ export interface PageEvidence {
    * it lets any site read it with the visitor's cookies (absent in older evidence and on other pages).
    */
   corsProbe?: CorsProbe | null;
+  /** What the accessibility evidence depends on, hashed (evidence/fingerprint.ts); absent in older evidence, without accessibility, or when the visit ended early. */
+  fingerprint?: import('./evidence/fingerprint.ts').PageFingerprint | null;
+  /**
+   * The accessibility evidence (axe, probes, crops) is that of an earlier visit of the same page
+   * with the same fingerprint, reused as it was (incremental re-checks, src/checks/incremental.ts):
+   * which visit, of which check, when it was collected, and its axe-core report blob.
+   */
+  accessibilityReused?: { checkId: number; visitId: number; collectedAt: string; axeSha256: string | null } | null;
   requests: RequestRecord[];
   requestsDropped: number;
   cookies: CookieRecord[];

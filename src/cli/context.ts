@@ -1,10 +1,10 @@
 // What every command needs from the global options: the configuration, the store, a logger.
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openStore, type Db } from '../../storage/db.ts';
 import { loadConfig, type LoadedConfig } from '../config/load.ts';
 import type { Lang } from '../i18n.ts';
 import { createLogger, LOG_LEVELS, type Logger } from '../log.ts';
+import { PROJECT_ROOT } from '../paths.ts';
 import { UsageError } from './errors.ts';
 
 export interface GlobalOptions {
@@ -14,7 +14,7 @@ export interface GlobalOptions {
   lang?: string;
 }
 
-export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export { PROJECT_ROOT };
 export const DEFAULT_CONFIG = resolve(PROJECT_ROOT, 'config/sandbox.yaml');
 
 export function configPath(opts: GlobalOptions): string {

@@ -12,15 +12,22 @@ const FORMULA_START = /^[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\uf
 /** A plain decimal number, written the way this tool writes numbers (-45.5, 1026874, 1.5e-7). */
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
 
-export function csvCell(value: unknown): string {
+/** The field separator: `,` (RFC 4180), or `;` as Excel expects where the decimal separator is a comma (vi-VN). */
+export type CsvDelimiter = ',' | ';';
+
+/** RFC 4180 quoting: a field holding the separator, a quote or a line break is quoted. */
+export const quoteField = (text: string, delimiter: CsvDelimiter = ',') =>
+  (text.includes(delimiter) || /["\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+export function csvCell(value: unknown, delimiter: CsvDelimiter = ','): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'bigint') return String(value);
   let text = String(value);
   if (FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return quoteField(text, delimiter);
 }
 
 export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly unknown[]>): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+  return [header, ...rows].map((row) => row.map((v) => csvCell(v)).join(',')).join('\n') + '\n';
 }

@@ -1,33 +1,30 @@
 // The dvc-monitor command line. Returns the process exit code (see errors.ts).
 import { Command, CommanderError, Option } from 'commander';
-import { ConfigError } from '../config/load.ts';
-import { lastOpenedStore, storeFailure } from '../../storage/db.ts';
 import { LOG_LEVELS } from '../log.ts';
-import { RunInProgressError } from '../run/nightly.ts';
-import { ServiceLockedError } from '../service/service.ts';
 import { TOOL_VERSION } from '../version.ts';
-import { registerAlerts } from './commands/alerts.ts';
-import { registerCheck } from './commands/check.ts';
-import { registerConfig } from './commands/config.ts';
-import { registerDb } from './commands/db.ts';
-import { registerDemo } from './commands/demo.ts';
-import { registerEvidence } from './commands/evidence.ts';
-import { registerExport } from './commands/export.ts';
-import { registerKpi } from './commands/kpi.ts';
-import { registerQuality } from './commands/quality.ts';
-import { registerReport } from './commands/report.ts';
-import { registerRun } from './commands/run.ts';
-import { registerServe } from './commands/serve.ts';
-import { registerStatusPage } from './commands/status-page.ts';
-import { registerNotify } from './commands/notify.ts';
-import { registerStart } from './commands/start.ts';
-import { registerSummary } from './commands/summary.ts';
-import { registerProbe } from './commands/probe.ts';
-import { registerTrackers } from './commands/trackers.ts';
-import { registerUptime } from './commands/uptime.ts';
-import { EXIT, UsageError } from './errors.ts';
+import { COMMAND_DESCRIPTIONS, COMMAND_LOADERS, type CommandName } from './commands/index.ts';
+import { EXIT } from './errors.ts';
 
-export function buildProgram(): Command {
+// Global options that take a value: the word after them is not a command name.
+const GLOBAL_VALUE_OPTIONS = new Set(['-c', '--config', '--db', '--log-level', '--lang']);
+
+/** The command the arguments name (`dvc-monitor [globals] <command> …`, or `help <command>`), if any. */
+export function commandOf(args: readonly string[]): CommandName | null {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (GLOBAL_VALUE_OPTIONS.has(a)) { i++; continue; }
+    if (a.startsWith('-')) continue;
+    const name = a === 'help' ? args[i + 1] : a;
+    return name !== undefined && Object.hasOwn(COMMAND_DESCRIPTIONS, name) ? name as CommandName : null;
+  }
+  return null;
+}
+
+/**
+ * The program with the command the arguments name loaded, and only it: the others are listed
+ * by name and description (for --help) without importing their modules.
+ */
+export async function buildProgram(args: readonly string[] = []): Promise<Command> {
   const program = new Command('dvc-monitor')
     .description('Đo lường chất lượng dịch vụ công trực tuyến — measures Vietnam\'s online public services')
     .version(TOOL_VERSION)
@@ -37,25 +34,11 @@ export function buildProgram(): Command {
     .addOption(new Option('--lang <lang>', 'language of the output (default: vi)').choices(['vi', 'en']))
     .showHelpAfterError()
     .exitOverride();
-  registerRun(program);
-  registerDemo(program);
-  registerSummary(program);
-  registerKpi(program);
-  registerEvidence(program);
-  registerQuality(program);
-  registerCheck(program);
-  registerStart(program);
-  registerAlerts(program);
-  registerNotify(program);
-  registerConfig(program);
-  registerDb(program);
-  registerProbe(program);
-  registerUptime(program);
-  registerTrackers(program);
-  registerReport(program);
-  registerServe(program);
-  registerStatusPage(program);
-  registerExport(program);
+  const wanted = commandOf(args);
+  for (const name of Object.keys(COMMAND_DESCRIPTIONS) as CommandName[]) {
+    if (name === wanted) (await COMMAND_LOADERS[name]())(program);
+    else program.command(name).description(COMMAND_DESCRIPTIONS[name]);
+  }
   // Every subcommand inherits the exit override, so bad options end with code 2, not a throw.
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
@@ -69,7 +52,7 @@ function langAfter(program: Command): 'vi' | 'en' {
 
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = undefined;
-  const program = buildProgram();
+  const program = await buildProgram(argv.slice(2));
   try {
     await program.parseAsync(argv);
     return Number(process.exitCode ?? EXIT.ok);
@@ -78,19 +61,22 @@ export async function main(argv: string[]): Promise<number> {
       // Help and version are not errors; commander already printed what was wrong otherwise.
       return err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? EXIT.ok : EXIT.badInput;
     }
-    if (err instanceof ConfigError || err instanceof UsageError) {
-      process.stderr.write(`${err.message}\n`);
+    // By name: the classes live in modules only the command that throws them loads.
+    const name = (err as Error)?.name;
+    if (name === 'ConfigError' || name === 'UsageError' || name === 'QueueSetupError') {
+      process.stderr.write(`${(err as Error).message}\n`);
       return EXIT.badInput;
     }
-    if (err instanceof ServiceLockedError) {
-      process.stderr.write(`${err.message}. Only one service may run per store: stop that one first.\n`);
+    if (name === 'ServiceLockedError') {
+      process.stderr.write(`${(err as Error).message}. Only one service may run per store: stop that one first.\n`);
       return EXIT.busy;
     }
-    if (err instanceof RunInProgressError) {
-      process.stderr.write(`${err.message}. Wait for it to finish, or stop that process first.\n`);
+    if (name === 'RunInProgressError') {
+      process.stderr.write(`${(err as Error).message}. Wait for it to finish, or stop that process first.\n`);
       return EXIT.busy;
     }
     // The store: disk full, read-only, damaged, locked, missing, from a newer version — named, with the path and the fix.
+    const { lastOpenedStore, storeFailure } = await import('../../storage/db.ts');
     const store = storeFailure(err, lastOpenedStore() ?? 'the store');
     if (store) {
       process.stderr.write(`${store.text[langAfter(program)]}\n`);

@@ -73,6 +73,12 @@ export function renderCheck(check: PortalCheck, saved: SavedCheck, lang: Lang, l
     const s = saved.visits[i]!;
     const state = e.error ? L(lang, `lỗi công cụ ${e.error.reason}: ${e.error.message}`, `scanner error ${e.error.reason}: ${e.error.message}`) : `HTTP ${e.document?.status}`;
     lines.push(`  [${i}] ${PAGE_KIND[e.kind]?.[lang] ?? e.kind}: ${e.requestedUrl} — ${state} (${number(e.durationMs / 1000, lang)} s)`);
+    const reused = e.accessibilityReused;
+    if (reused) {
+      lines.push(`      ${L(lang,
+        `trang không đổi: bằng chứng tiếp cận (axe, bàn phím, hiển thị, tương tác) dùng lại từ lần kiểm tra #${reused.checkId} (lượt mở trang #${reused.visitId}, ${reused.collectedAt}); bảo vệ dữ liệu cá nhân thu mới`,
+        `page unchanged: accessibility evidence (axe, keyboard, presentation, interaction) reused from check #${reused.checkId} (visit #${reused.visitId}, ${reused.collectedAt}); privacy evidence collected afresh`)}`);
+    }
     const blobs = [
       [L(lang, 'bằng chứng', 'evidence'), s.blobs.evidence], [L(lang, 'ảnh chụp', 'screenshot'), s.blobs.screenshot],
       ['axe', s.blobs.axe], ['DOM', s.blobs.dom],

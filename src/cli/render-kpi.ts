@@ -2,6 +2,7 @@
 import type { StoredFlag } from '../../storage/quality.ts';
 import { ALL_KPIS, HEADLINE_KPIS } from '../kpi/definitions.ts';
 import { INDEX_766_GROUPS } from '../kpi/index766.ts';
+import { flagKindTitle } from '../quality/flag-kinds.ts';
 import { compareCodes, type AgencyFigures, type KpiFigure, type Overview } from '../kpi/overview.ts';
 import type { QuarantinedValue } from '../kpi/headline.ts';
 import { describeHeld, incompleteNote, type Facts } from '../quality/plausibility.ts';
@@ -105,7 +106,7 @@ export function renderAgencyDetail(a: AgencyFigures, period: string, lang: Lang,
   }
   if (flags.length) {
     lines.push(t(lang, `  Cảnh báo chất lượng dữ liệu (${flags.length}):`, `  Data-quality flags (${flags.length}):`));
-    for (const f of flags.slice(0, 30)) lines.push(`    [${f.kind}] ${f.metric ?? ''} ${f.detail}`);
+    for (const f of flags.slice(0, 30)) lines.push(`    [${flagKindTitle(f.kind, lang)}] ${f.metric ?? ''} ${f.detail}`);
   }
   return lines.join('\n');
 }

@@ -3,11 +3,12 @@ import { formatCount, formatPercent, t as L, type Lang } from '../i18n.ts';
 import { MISSING } from '../uptime/conditions.ts';
 import type { LatestProbe } from '../../storage/uptime.ts';
 import type { EndpointReport, PeriodFigures, UptimeReport } from '../uptime/report.ts';
-import type { UptimeState } from '../uptime/state-machine.ts';
+import type { DisplayState } from '../uptime/reach.ts';
 import { LOCAL_TIME_ZONE } from '../time/period.ts';
 
-export const STATE_LABEL: Record<UptimeState, { vi: string; en: string }> = {
+export const STATE_LABEL: Record<DisplayState, { vi: string; en: string }> = {
   up: { vi: 'HOẠT ĐỘNG', en: 'UP' },
+  partial: { vi: 'TRUY CẬP ĐƯỢC MỘT PHẦN', en: 'PARTIALLY REACHABLE' },
   degraded: { vi: 'SUY GIẢM', en: 'DEGRADED' },
   down: { vi: 'NGỪNG HOẠT ĐỘNG', en: 'DOWN' },
   maintenance: { vi: 'BẢO TRÌ', en: 'MAINTENANCE' },
@@ -37,7 +38,54 @@ const REASON_LABEL: Record<string, { vi: string; en: string }> = {
   recovered: { vi: 'đã khắc phục', en: 'recovered' },
   maintenance: { vi: 'chuyển sang bảo trì', en: 'maintenance began' },
   monitor_gap: { vi: 'hệ thống đo ngừng theo dõi', en: 'prober stopped watching' },
+  location_network: { vi: 'mạng của vị trí đo bị lỗi (không loại trừ cổng)', en: "the location's own network failed" },
+  no_location: { vi: 'không vị trí đo nào trả lời', en: 'no location answered' },
+  no_quorum: { vi: 'không đủ số vị trí đo để kết luận', en: 'too few locations to decide' },
 };
+
+/** What one location saw (its own probe, before any quorum). */
+export const LOCATION_OUTCOME_LABEL: Record<string, { vi: string; en: string }> = {
+  up: STATE_LABEL.up,
+  degraded: STATE_LABEL.degraded,
+  failed: { vi: 'KHÔNG TRUY CẬP ĐƯỢC', en: 'UNREACHABLE' },
+  unknown: STATE_LABEL.unknown,
+};
+
+/** Each location's view of an endpoint probed from several. */
+export function locationLines(e: EndpointReport, lang: Lang): string[] {
+  if (e.locations.length === 0) return [];
+  const lines = [L(lang,
+    `    Theo vị trí đo (mỗi vị trí tự thấy, chưa xét đa số; tỷ lệ = hoạt động + suy giảm trên số lần đo được tính):`,
+    `    By location (each location's own view, before the quorum; rate = up + degraded over the probes counted):`)];
+  for (const v of e.locations) {
+    const last = v.last
+      ? `${LOCATION_OUTCOME_LABEL[v.last.outcome]?.[lang] ?? v.last.outcome}${v.last.reason ? ` (${reasonLabel(v.last.reason, lang)})` : ''}${v.last.statusCode ? `, HTTP ${v.last.statusCode}` : ''}${v.last.totalMs !== null ? `, ${Math.round(v.last.totalMs)} ms` : ''} ${L(lang, 'lúc', 'at')} ${formatInstant(v.last.roundAt, lang)}`
+      : '—';
+    const c = v.counts;
+    lines.push(L(lang,
+      `      ${v.location}: lần gần nhất ${last}; ${formatPercent(v.availabilityPercent, lang)} (${formatCount(c.up, lang)} hoạt động, ${formatCount(c.degraded, lang)} suy giảm, ${formatCount(c.failed, lang)} không truy cập được, ${formatCount(c.unknown, lang)} không xác định)`,
+      `      ${v.location}: last ${last}; ${formatPercent(v.availabilityPercent, lang)} (${formatCount(c.up, lang)} up, ${formatCount(c.degraded, lang)} degraded, ${formatCount(c.failed, lang)} unreachable, ${formatCount(c.unknown, lang)} unknown)`));
+  }
+  if (e.partialRounds > 0) {
+    lines.push(L(lang,
+      `      Lần đo chỉ truy cập được từ một số vị trí: ${formatCount(e.partialRounds, lang)} (tính là sẵn sàng, không phải thời gian ngừng)`,
+      `      Rounds reachable from some locations only: ${formatCount(e.partialRounds, lang)} (counted as available, never as downtime)`));
+  }
+  return lines;
+}
+
+/** Times the distributed measurement was not whole. */
+export function gapLines(report: UptimeReport, lang: Lang): string[] {
+  if (report.gaps.length === 0) return [];
+  const lines = [L(lang, 'Khoảng trống của phép đo phân tán:', 'Gaps in the distributed measurement:')];
+  for (const g of report.gaps) {
+    const what = g.scope === 'queue'
+      ? L(lang, 'hàng đợi (Redis) không truy cập được: máy điều phối tự đo (vị trí local)', 'the queue (Redis) unreachable: the coordinator probed alone (location local)')
+      : L(lang, `vị trí ${g.location} không có worker nào hoạt động: không tính vào đa số`, `location ${g.location} had no live worker: left out of the quorum`);
+    lines.push(`  ${formatInstant(g.startedAt, lang)} → ${g.endedAt ? formatInstant(g.endedAt, lang) : L(lang, 'đang diễn ra', 'ongoing')}: ${what} (${g.reason})`);
+  }
+  return lines;
+}
 
 export const reasonLabel = (reason: string, lang: Lang) => REASON_LABEL[reason]?.[lang] ?? reason;
 
@@ -108,6 +156,7 @@ function endpointBlock(e: EndpointReport, lang: Lang): string[] {
     `    Trạng thái hiện tại: ${STATE_LABEL[e.state].vi} từ ${formatInstant(e.stateSince, lang)} (lần đo gần nhất ${formatInstant(e.lastProbeAt, lang)})`,
     `    Current state: ${STATE_LABEL[e.state].en} since ${formatInstant(e.stateSince, lang)} (last probe ${formatInstant(e.lastProbeAt, lang)})`));
   if (e.lastProbe) lines.push(...lastProbeLines(e.lastProbe, lang));
+  lines.push(...locationLines(e, lang));
   lines.push(`    ${L(lang, 'Tỷ lệ sẵn sàng', 'Availability')}: ${figuresLine(e.total, lang)}`);
   lines.push(L(lang,
     `    Thời gian phản hồi: p50 ${ms(e.total.p50Ms)}, p95 ${ms(e.total.p95Ms)}`,
@@ -118,7 +167,8 @@ function endpointBlock(e: EndpointReport, lang: Lang): string[] {
   for (const i of e.incidents.slice(-20)) {
     const end = i.endedAt ? formatInstant(i.endedAt, lang) : L(lang, 'đang diễn ra', 'ongoing');
     const how = i.endedBy && i.endedBy !== 'recovered' ? `; ${reasonLabel(i.endedBy, lang)}` : '';
-    lines.push(`      ${formatInstant(i.startedAt, lang)} → ${end} (${formatDuration(i.durationMs, lang)}): ${reasonLabel(i.cause, lang)}${how}`);
+    const where = i.locations ? ` [${L(lang, 'vị trí', 'locations')}: ${i.locations.join(', ')}]` : '';
+    lines.push(`      ${formatInstant(i.startedAt, lang)} → ${end} (${formatDuration(i.durationMs, lang)}): ${reasonLabel(i.cause, lang)}${how}${where}`);
   }
   if (e.incidents.length > 20) lines.push(L(lang, `      … và ${e.incidents.length - 20} sự cố trước đó (xem --format json)`, `      … and ${e.incidents.length - 20} earlier incidents (see --format json)`));
   if (e.certificate) {
@@ -163,6 +213,8 @@ export function renderUptimeTable(report: UptimeReport, lang: Lang): string {
     }
     lines.push(...endpointBlock(e, lang), '');
   }
+  const gaps = gapLines(report, lang);
+  if (gaps.length) lines.push(...gaps, '');
   if (report.maintenance.length > 0) {
     lines.push(L(lang, 'Bảo trì đã khai báo (NĐ 224/2026/NĐ-CP Điều 13: báo trước ít nhất 7 ngày làm việc):', 'Declared maintenance (Decree 224/2026 Art. 13: announced at least 7 working days ahead):'));
     for (const m of report.maintenance) {

@@ -7,6 +7,7 @@ import { LineCounter, isMap, isPair, isScalar, parseDocument, visit, type Docume
 import type { z } from 'zod';
 import { builtInAgencies, type Agency } from '../registry/agencies.ts';
 import { crossCheckUptime } from '../uptime/endpoints.ts';
+import { crossCheckQueue } from '../scale/config.ts';
 import { ConfigSchema, type Config } from './schema.ts';
 
 export class ConfigError extends Error {
@@ -149,6 +150,7 @@ function crossCheck(config: Config, builtIns: Agency[]): Array<[Path, string]> {
     }
   });
   problems.push(...crossCheckUptime(config));
+  problems.push(...crossCheckQueue(config));
   return problems;
 }
 

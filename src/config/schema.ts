@@ -72,6 +72,8 @@ export const ProbeSchema = z.strictObject({
   /** A failure only makes the endpoint DEGRADED. */
   softConditions: z.array(Condition).default([]),
   headers: z.record(z.string(), z.string()).default({}),
+  /** Scale-out only: the locations that probe this endpoint (default: every location in queue.locations). */
+  locations: z.array(z.string().min(1)).min(1).optional(),
 });
 
 export const PortalSchema = z.strictObject({
@@ -182,6 +184,13 @@ export const ChecksSchema = z.strictObject({
    * While no list is installed there, the EasyPrivacy snapshot shipped with the tool is used.
    */
   filterList: z.string().min(1).default('data/trackers/filter-list.txt'),
+  /**
+   * Incremental re-checks: a page unchanged since its last complete check (same DOM, same
+   * resources, same tool, axe-core, criteria and browser versions) reuses that check's
+   * accessibility evidence, unless it is older than this ("7d", "36h"; "0" checks every page in
+   * full every night). Privacy evidence is always collected afresh.
+   */
+  fullRecheckEvery: z.string().regex(/^(0|\d{1,4}[dh])$/, 'a period such as "7d" (days) or "36h" (hours), or "0" to check every page in full every time').default('7d'),
 });
 
 /** Which source's figure is kept when two give the same agency, metric and month. */
@@ -407,6 +416,54 @@ export const SourceSchema = z.discriminatedUnion('kind', [
   NationalPortalSourceSchema, PlatformApiSourceSchema, HtmlPageSourceSchema, OpenDataSourceSchema, StatusEndpointSourceSchema,
 ]);
 
+/**
+ * Scale-out (issue 16): a coordinator and workers on several machines, through BullMQ on Redis.
+ * Without this section everything runs in one process, as before.
+ */
+export const QueueSchema = z.strictObject({
+  redis: z.strictObject({
+    url: z.string().regex(/^rediss?:\/\/[^/?#]+(\/\d{1,2})?$/, {
+      message: 'is not a Redis address. Fix: write redis://host:6379 (rediss:// for TLS), optionally with a database number: redis://host:6379/0',
+    }).describe('redis://host:port[/db] or rediss://host:port[/db]; never with the password in it'),
+    /** ACL user (Redis 6+). Each role (coordinator, worker) should have its own. */
+    username: z.string().min(1).optional(),
+    passwordEnv: EnvName.optional().describe('Name of the environment variable holding the Redis password (never the password itself)'),
+    /** TLS: required when Redis is not on this machine (127.0.0.1, ::1, localhost). */
+    tls: z.strictObject({
+      caFile: z.string().min(1).optional().describe('PEM file of the CA that signed the Redis server certificate (default: the system roots)'),
+      servername: z.string().min(1).optional(),
+    }).optional(),
+  }),
+  /** Prefix of every Redis key: several deployments can share one Redis. */
+  prefix: Id.default('dvc'),
+  /** Where probes run from. Each needs at least one `dvc-monitor worker --location <id>`. */
+  locations: z.array(z.strictObject({
+    id: Id,
+    name: z.string().min(1).optional(),
+    /**
+     * Addresses that always answer when this location's own network works. A probe that cannot
+     * connect is checked against them: if none answers, the location is UNKNOWN for that round
+     * and left out of the quorum (its network, not the portal, is down).
+     */
+    canaries: z.array(HttpUrl).default([]),
+  })).default([]),
+  /** Locations that must say DOWN for the verdict to be DOWN; "majority" = more than half of those that answered. */
+  quorum: z.union([z.literal('majority'), z.int().min(1).max(50)]).default('majority'),
+  /** A location without a live worker for this long is UNKNOWN (left out), and recorded as a gap. */
+  workerGraceSeconds: z.int().min(5).max(3600).default(60),
+  /** A job whose worker disappeared is given to another after this (BullMQ lock). */
+  lockSeconds: z.int().min(2).max(600).default(30),
+  /** Extra wait for the locations of a probe round, after the probe's own timeouts. */
+  roundGraceMs: z.int().min(100).max(60_000).default(5_000),
+  /** Pages of one portal being checked at once, across all workers (politeness per host). */
+  perPortalPages: z.int().min(1).max(16).default(2),
+  /** The coordinator writes results in transactions of at most this many, at least every maxWaitMs. */
+  batch: z.strictObject({
+    maxResults: z.int().min(1).max(10_000).default(500),
+    maxWaitMs: z.int().min(1).max(10_000).default(100),
+  }).prefault({}),
+});
+
 const Email = z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, { message: 'is not an e-mail address. Fix: write name@example.gov.vn' });
 
 /** Which alerts a channel receives; all of them when no filter is given. */
@@ -561,11 +618,13 @@ export const ConfigSchema = z.strictObject({
   sources: z.array(SourceSchema).default([]),
   uptime: UptimeSchema.prefault({}),
   checks: ChecksSchema.optional(),
+  queue: QueueSchema.optional(),
 });
 
 export type Config = z.output<typeof ConfigSchema>;
 export type PortalConfig = z.output<typeof PortalSchema>;
 export type ChecksConfig = z.output<typeof ChecksSchema>;
+export type QueueConfig = z.output<typeof QueueSchema>;
 export type SourceConfig = z.output<typeof SourceSchema>;
 export type UptimeConfig = z.output<typeof UptimeSchema>;
 export type ProbeConfig = z.output<typeof ProbeSchema>;

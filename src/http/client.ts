@@ -7,6 +7,7 @@ import { rootCertificates } from 'node:tls';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { Agent, type Dispatcher } from 'undici';
 import { HttpFailure, RETRYABLE, classifyError, failureForStatus, retryAfterMs } from './failure.ts';
+import { projectPath } from '../paths.ts';
 
 export { HttpFailure, RETRYABLE, failureForStatus, retryAfterMs, type FailureReason } from './failure.ts';
 
@@ -38,7 +39,7 @@ export interface HttpLimits {
   ca?: string | Buffer;
 }
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { version: string }).version;
 
 export const DEFAULT_LIMITS: Readonly<HttpLimits> = Object.freeze({
   connectTimeoutMs: 10_000,

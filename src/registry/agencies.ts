@@ -2,7 +2,7 @@
 // 2025-06-30 and the 34 valid from 2025-07-01 (Nghị quyết 202/2025/QH15), linked by the
 // merger map copied from the reference data. Operators add agencies in the config file.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../paths.ts';
 
 export type AgencyLevel = 'national' | 'ministry' | 'province' | 'commune';
 
@@ -62,7 +62,7 @@ export interface MergerRow {
   newType: 'tinh' | 'thanh_pho';
 }
 
-const MERGER_CSV = fileURLToPath(new URL('./provinces-2025.csv', import.meta.url));
+const MERGER_CSV = projectPath('src', 'registry', 'provinces-2025.csv');
 
 export function readMergerMap(path = MERGER_CSV): MergerRow[] {
   const lines = readFileSync(path, 'utf8').trim().split(/\r?\n/);

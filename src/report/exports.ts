@@ -2,10 +2,9 @@
 // the portals' availability and their latest privacy and accessibility check (every criterion,
 // its legal basis and each finding with its evidence), as tables written to CSV, XLSX or JSON. The tables are read
 // through the same functions as the CLI, so an export matches `dvc-monitor kpi` and the store.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+// Their columns are described once, in export-dictionary.ts; export-write.ts writes the files.
 import type { Db } from '../../storage/db.ts';
+import { latestRunVersions } from '../../storage/runs.ts';
 import { allMeasuresBetween } from '../../storage/measures.ts';
 import { latestScorecard } from '../../storage/check-report.ts';
 import { openFlags } from '../../storage/quality.ts';
@@ -14,21 +13,13 @@ import { describeBreach, type Facts } from '../quality/plausibility.ts';
 import { QUARANTINE_HEADER, quarantineRecord } from '../quality/quarantine.ts';
 import { overviewFromStore } from '../kpi/from-store.ts';
 import { uptimeReportFromStore } from '../cli/commands/uptime.ts';
-import { toCsv } from '../cli/csv.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import type { Lang } from '../i18n.ts';
 import { ALL_KPIS } from '../kpi/definitions.ts';
 import { KPI_CSV_HEADER, kpiCsvRow } from '../cli/render-kpi.ts';
-import { firstDay, lastDay } from '../time/period.ts';
-
-export interface ExportTable {
-  name: 'measures' | 'kpis' | 'quarantine' | 'findings' | 'uptime' | 'checks';
-  header: string[];
-  rows: Array<Array<string | number | null>>;
-}
-
-export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import { firstDay, lastDay, LOCAL_TIME_ZONE, localIsoWithOffset } from '../time/period.ts';
+import { TOOL_VERSION } from '../version.ts';
+import type { ExportTable, ProvenanceItem } from './export-write.ts';
 
 /**
  * The scorecard of each configured portal, as the report shows it (each area's latest complete
@@ -49,27 +40,34 @@ function checkRows(db: Db, loaded: LoadedConfig, lang: Lang): ExportTable['rows'
   });
 }
 
+/** Where the KPI's name goes in the kpis table: right after its code. */
+const kpiAt = KPI_CSV_HEADER.indexOf('kpi') + 1;
+
 export function exportTables(db: Db, loaded: LoadedConfig, period: string, lang: Lang, now: Date): ExportTable[] {
   const measures = allMeasuresBetween(db, period, period).sort((a, b) => (a.agencyCode + a.metric < b.agencyCode + b.metric ? -1 : 1));
   const overview = overviewFromStore(db, loaded, period, now, lang);
   const uptime = uptimeReportFromStore(db, { from: firstDay(period), to: lastDay(period), now, lang });
   const episodes = listQuarantine(db, { periods: [period], all: true });
+  const names = new Map(loaded.agencies.map((a) => [a.code, a.name]));
   const held = new Map(episodes.filter((q) => q.status === 'quarantined').map((q) => [`${q.agencyCode}|${q.metric}`, q]));
   return [
     {
       // A quarantined value is exported as stored, marked: its rule and why, so no one sums it unknowingly.
       name: 'measures',
-      header: ['period', 'agency_code', 'metric', 'value', 'null_reason', 'source_id', 'run_id', 'snapshot_id', 'locator', 'updated_at', 'quarantined_rule', 'quarantined_reason'],
+      header: ['period', 'agency_code', 'agency_name', 'metric', 'value', 'null_reason', 'source_id', 'run_id', 'snapshot_id', 'locator', 'updated_at', 'quarantined_rule', 'quarantined_reason'],
       rows: measures.map((m) => {
         const q = held.get(`${m.agencyCode}|${m.metric}`);
-        return [m.period, m.agencyCode, m.metric, m.value, m.nullReason, m.sourceId, m.runId, m.snapshotId, m.locator, m.updatedAt, q?.rule ?? null, q ? describeBreach(q as typeof q & { facts: Facts }, lang) : null];
+        return [m.period, m.agencyCode, names.get(m.agencyCode) ?? null, m.metric, m.value, m.nullReason, m.sourceId, m.runId, m.snapshotId, m.locator, m.updatedAt, q?.rule ?? null, q ? describeBreach(q as typeof q & { facts: Facts }, lang) : null];
       }),
     },
     {
-      // The same columns as `dvc-monitor kpi --format csv`.
+      // The columns of `dvc-monitor kpi --format csv`, and the KPI's name after its code.
       name: 'kpis',
-      header: KPI_CSV_HEADER,
-      rows: [...overview.aggregates, ...overview.agencies].flatMap((a) => ALL_KPIS.map((k) => kpiCsvRow(period, a, a.kpis[k.id]!))),
+      header: [...KPI_CSV_HEADER.slice(0, kpiAt), 'kpi_name', ...KPI_CSV_HEADER.slice(kpiAt)],
+      rows: [...overview.aggregates, ...overview.agencies].flatMap((a) => ALL_KPIS.map((k) => {
+        const row = kpiCsvRow(period, a, a.kpis[k.id]!);
+        return [...row.slice(0, kpiAt), k.title[lang], ...row.slice(kpiAt)];
+      })),
     },
     {
       // Every quarantine episode of the month: still held back, released (by whom, why), confirmed, superseded or cleared.
@@ -96,31 +94,35 @@ export function exportTables(db: Db, loaded: LoadedConfig, period: string, lang:
   ];
 }
 
-/** Writes the tables; returns the files written. CSV: one file per table; XLSX: one sheet per table. */
-export async function writeExport(tables: ExportTable[], format: ExportFormat, dir: string, base: string): Promise<string[]> {
-  if (format === 'csv') {
-    return tables.map((table) => {
-      const file = join(dir, `${base}-${table.name}.csv`);
-      writeFileSync(file, toCsv(table.header, table.rows));
-      return file;
-    });
-  }
-  if (format === 'json') {
-    const file = join(dir, `${base}.json`);
-    const objects = Object.fromEntries(tables.map((t) => [t.name, t.rows.map((r) => Object.fromEntries(t.header.map((h, i) => [h, r[i] ?? null])))]));
-    writeFileSync(file, `${JSON.stringify(objects, null, 2)}\n`);
-    return [file];
-  }
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'dvc-monitor';
-  for (const table of tables) {
-    const sheet = workbook.addWorksheet(table.name);
-    sheet.addRow(table.header).font = { bold: true };
-    // Values are written as plain cells: a text beginning with "=" stays text, never a formula.
-    for (const row of table.rows) sheet.addRow(row.map((v) => v ?? null));
-    sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  }
-  const file = join(dir, `${base}.xlsx`);
-  await workbook.xlsx.writeFile(file);
-  return [file];
+/**
+ * Where the exported figures come from: the export itself (tool version, configuration hash now),
+ * the newest finished run (its versions and configuration hash, as the report's method appendix),
+ * and the runs and checks whose values the tables hold.
+ */
+export function exportProvenance(db: Db, loaded: LoadedConfig, period: string, now: Date, tables: readonly ExportTable[]): ProvenanceItem[] {
+  const run = latestRunVersions(db);
+  const distinct = (table: ExportTable['name'], key: string) => {
+    const t = tables.find((x) => x.name === table)!;
+    const i = t.header.indexOf(key);
+    return [...new Set(t.rows.map((r) => r[i]).filter((v): v is number => typeof v === 'number'))].sort((a, b) => a - b).join(', ') || null;
+  };
+  const item = (key: string, vi: string, en: string, value: ProvenanceItem['value'] | undefined): ProvenanceItem => ({ key, label: { vi, en }, value: value ?? null });
+  return [
+    item('period', 'Kỳ (tháng)', 'Period (month)', period),
+    item('generated_at', 'Xuất lúc', 'Exported at', localIsoWithOffset(now)),
+    item('time_zone', 'Múi giờ của ngày giờ trong bảng', 'Time zone of the tables\' times', `${LOCAL_TIME_ZONE} (UTC+7)`),
+    item('tool_version', 'Phiên bản dvc-monitor (khi xuất)', 'dvc-monitor version (export)', TOOL_VERSION),
+    item('config_hash', 'Mã băm cấu hình (khi xuất)', 'Configuration hash (export)', loaded.hash),
+    item('run_id', 'Lần chạy gần nhất', 'Latest run', run?.runId),
+    item('run_finished_at', 'Lần chạy gần nhất kết thúc lúc', 'Latest run finished at', run?.finishedAt ? localIsoWithOffset(new Date(run.finishedAt)) : null),
+    item('run_tool_version', 'Phiên bản dvc-monitor (lần chạy)', 'dvc-monitor version (run)', run?.toolVersion),
+    item('run_node_version', 'Node.js (lần chạy)', 'Node.js (run)', run?.nodeVersion),
+    item('run_config_hash', 'Mã băm cấu hình (lần chạy)', 'Configuration hash (run)', run?.configHash),
+    item('scoring_version', 'Phiên bản chấm điểm', 'Scoring version', run?.scoringVersion),
+    item('axe_version', 'Phiên bản axe-core', 'axe-core version', run?.axeVersion),
+    item('tracker_list_version', 'Phiên bản danh sách trình theo dõi', 'Tracker list version', run?.trackerListVersion),
+    item('browser_version', 'Trình duyệt', 'Browser', run?.browserVersion),
+    item('measure_runs', 'Các lần chạy đã ghi số liệu trong bảng Số liệu', 'Runs that wrote the Measures table\'s values', distinct('measures', 'run_id')),
+    item('check_ids', 'Các lần kiểm tra trong bảng Kiểm tra', 'Checks in the Checks table', distinct('checks', 'check_id')),
+  ];
 }

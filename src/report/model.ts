@@ -1,6 +1,7 @@
 // Everything the national report shows for one month, gathered from the store through the same
 // functions the CLI uses (kpi, summary, uptime, quality), so report and CLI never disagree.
-import { latestScorecard, type Scorecard } from '../../storage/check-report.ts';
+import { latestScorecard, type MeasuredBetween, type Scorecard } from '../../storage/check-report.ts';
+import { countMeasures, newestMeasuredPeriod } from '../../storage/measures.ts';
 import type { Db } from '../../storage/db.ts';
 import { readBody } from '../../storage/evidence.ts';
 import { openFlags, type StoredFlag } from '../../storage/quality.ts';
@@ -10,7 +11,7 @@ import { overviewFromStore } from '../kpi/from-store.ts';
 import { seriesFromStore, summaryFromStore } from '../kpi/from-store.ts';
 import { uptimeReportFromStore } from '../cli/commands/uptime.ts';
 import type { LoadedConfig } from '../config/load.ts';
-import type { Lang } from '../i18n.ts';
+import { t, type Lang } from '../i18n.ts';
 import { ALL_KPIS, HEADLINE_KPIS, type KpiDefinition } from '../kpi/definitions.ts';
 import type { NationalSummary } from '../kpi/national-summary.ts';
 import type { AgencyFigures } from '../kpi/overview.ts';
@@ -47,8 +48,9 @@ export interface PortalSection {
 /** Larger screenshots are cited by hash only: the report must stay a file one can mail. */
 const MAX_EMBEDDED_SCREENSHOT_BYTES = 1_500_000;
 
-export function portalChecks(db: Db, portalId: string): Pick<PortalSection, 'scorecard' | 'screenshot'> {
-  const scorecard = latestScorecard(db, portalId) ?? null;
+/** `between`: only the checks measured in those days (a report shows those of its month). */
+export function portalChecks(db: Db, portalId: string, between?: MeasuredBetween): Pick<PortalSection, 'scorecard' | 'screenshot'> {
+  const scorecard = latestScorecard(db, portalId, between) ?? null;
   // The home page as the newest check shown saw it.
   const sha = scorecard?.checks.find((c) => c.visits[0]?.screenshotSha256)?.visits[0]?.screenshotSha256;
   const blob = sha ? readBody(db, sha) : undefined;
@@ -88,6 +90,7 @@ function byRank(rows: AgencyFigures[], kpiId: string): AgencyFigures[] {
 
 export function buildReportModel(db: Db, loaded: LoadedConfig, opts: { period: string; lang: Lang; now: Date; agencyCode?: string }): ReportModel {
   const { period, lang, now } = opts;
+  if (countMeasures(db, period) === 0) throw new NothingToReportError(period, newestMeasuredPeriod(db), lang);
   const overview = overviewFromStore(db, loaded, period, now, lang);
   const everyone = [...overview.aggregates, ...overview.agencies];
   const agency = opts.agencyCode === undefined ? null : (everyone.find((a) => a.agencyCode === opts.agencyCode) ?? null);
@@ -106,7 +109,7 @@ export function buildReportModel(db: Db, loaded: LoadedConfig, opts: { period: s
     .filter((p) => agency === null || agency.level === 'block' || p.agency === agency.agencyCode)
     .map((p): PortalSection => {
       const uptime = uptimeReportFromStore(db, { portalId: p.id, from: firstDay(addMonths(period, -TREND_MONTHS + 1)), to: lastDay(period), now, lang });
-      return { portalId: p.id, name: p.name, agencyCode: p.agency, url: p.url, endpoints: uptime.endpoints, ...portalChecks(db, p.id) };
+      return { portalId: p.id, name: p.name, agencyCode: p.agency, url: p.url, endpoints: uptime.endpoints, ...portalChecks(db, p.id, { from: firstDay(period), to: lastDay(period) }) };
     });
 
   const headline = HEADLINE_KPIS[0]!.id;
@@ -125,6 +128,19 @@ export function buildReportModel(db: Db, loaded: LoadedConfig, opts: { period: s
 }
 
 export class ReportInputError extends Error {}
+
+/** A month with no figure in the store: a report of it would be empty pages that look like a report. */
+export class NothingToReportError extends Error {
+  constructor(readonly period: string, readonly newest: string | null, lang: Lang) {
+    const fix = newest
+      ? t(lang, `chạy "dvc-monitor run --period ${period}" để thu thập tháng này, hoặc chọn một kỳ đã có số liệu (gần nhất: ${newest})`,
+        `run "dvc-monitor run --period ${period}" to collect that month, or choose a month with figures (the newest: ${newest})`)
+      : t(lang, `kho chưa có số liệu nào: chạy "dvc-monitor run" trước`, 'the store holds no figures at all: run "dvc-monitor run" first');
+    super(t(lang, `Không lập báo cáo kỳ ${period}: kho không có số liệu chỉ tiêu nào của tháng này. Cách sửa: ${fix}.`,
+      `No report for ${period}: the store holds no figures for that month. Fix: ${fix}.`));
+    this.name = 'NothingToReportError';
+  }
+}
 
 /** The local date a report is "as of": used in file names. */
 export const reportDate = (now: Date) => localDate(now);

@@ -1,14 +1,25 @@
-// The same report printed to PDF by Chromium, so the PDF and the HTML never differ.
+// The same report printed to PDF by Chromium, so the PDF and the HTML never differ: tagged (an
+// accessible PDF, with the document's structure), an outline of bookmarks from its headings, and a
+// footer with the report's date and "page N of M" on every page.
 import { launchBrowser } from '../browser/launch.ts';
+import { t, type Lang } from '../i18n.ts';
+import { esc } from './html.ts';
 
-export async function htmlToPdf(htmlText: string, pdfPath: string): Promise<void> {
+export async function htmlToPdf(htmlText: string, opts: { lang: Lang; date: string }): Promise<Buffer> {
   const browser = await launchBrowser();
   try {
     const context = await browser.newContext({ offline: true });
     const page = await context.newPage();
     // The report has no external resources: nothing to wait for beyond the document itself.
     await page.setContent(htmlText, { waitUntil: 'load' });
-    await page.pdf({ path: pdfPath, format: 'A4', printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '10mm', right: '10mm' } });
+    // Chromium fills the spans by class; the footer is its own document, styled inline.
+    const footerTemplate = `<div style="font-size:8px;width:100%;padding:0 10mm;display:flex;justify-content:space-between;color:#444">
+<span>dvc-monitor · ${esc(opts.date)}</span><span>${t(opts.lang, 'Trang', 'Page')} <span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
+    return await page.pdf({
+      format: 'A4', printBackground: true, tagged: true, outline: true,
+      displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate,
+      margin: { top: '12mm', bottom: '16mm', left: '10mm', right: '10mm' },
+    });
   } finally {
     await browser.close();
   }

@@ -5,8 +5,10 @@ import type { AgencyFigures, KpiFigure } from '../kpi/overview.ts';
 import type { QuarantinedValue } from '../kpi/headline.ts';
 import { describeBreach, describeHeld, incompleteNote, ruleOf, type Facts } from '../quality/plausibility.ts';
 import { HEADLINE_KPIS } from '../kpi/definitions.ts';
+import { INDEX_766_GROUPS } from '../kpi/index766.ts';
+import { flagKindTitle } from '../quality/flag-kinds.ts';
 import type { EndpointReport } from '../uptime/report.ts';
-import { formatDuration, reasonLabel, STATE_LABEL } from '../cli/render-uptime.ts';
+import { formatDuration, LOCATION_OUTCOME_LABEL, reasonLabel, STATE_LABEL } from '../cli/render-uptime.ts';
 import { html, page, type Safe } from './html.ts';
 import type { PortalSection, ReportModel } from './model.ts';
 import { scorecardSection } from './scorecard.ts';
@@ -77,7 +79,16 @@ function incidentTable(endpoints: EndpointReport[], lang: Lang): Safe {
   const rows = endpoints.flatMap((e) => e.incidents.map((i) => ({ endpoint: e.endpoint, ...i })));
   if (rows.length === 0) return html`<p class="muted">${t(lang, 'Không có sự cố trong 12 tháng.', 'No incidents in 12 months.')}</p>`;
   return html`<table class="incidents"><thead><tr><th>${t(lang, 'Điểm đo', 'Endpoint')}</th><th>${t(lang, 'Bắt đầu (UTC)', 'Started (UTC)')}</th><th>${t(lang, 'Kết thúc (UTC)', 'Ended (UTC)')}</th><th class="num">${t(lang, 'Thời lượng', 'Duration')}</th><th>${t(lang, 'Nguyên nhân', 'Cause')}</th></tr></thead>
-<tbody>${rows.slice(-50).map((i) => html`<tr><td>${i.endpoint}</td><td>${i.startedAt}</td><td>${i.endedAt ?? t(lang, 'chưa kết thúc', 'ongoing')}</td><td class="num">${formatDuration(i.durationMs, lang)}</td><td>${reasonLabel(i.cause, lang)}</td></tr>`)}</tbody></table>`;
+<tbody>${rows.slice(-50).map((i) => html`<tr><td>${i.endpoint}</td><td>${i.startedAt}</td><td>${i.endedAt ?? t(lang, 'chưa kết thúc', 'ongoing')}</td><td class="num">${formatDuration(i.durationMs, lang)}</td><td>${reasonLabel(i.cause, lang)}${i.locations ? ` (${t(lang, 'từ', 'from')} ${i.locations.join(', ')})` : ''}</td></tr>`)}</tbody></table>`;
+}
+
+/** Probed from several locations: what each one saw, beside the quorum's verdict above. */
+function locationTable(endpoints: EndpointReport[], lang: Lang): Safe {
+  const rows = endpoints.flatMap((e) => e.locations.map((v) => ({ endpoint: e.endpoint, partial: e.partialRounds, ...v })));
+  if (rows.length === 0) return html``;
+  return html`<h4>${t(lang, 'Theo vị trí đo', 'By location')}</h4><table class="locations"><thead><tr><th>${t(lang, 'Điểm đo', 'Endpoint')}</th><th>${t(lang, 'Vị trí', 'Location')}</th><th>${t(lang, 'Lần đo gần nhất', 'Last probe')}</th><th class="num">${t(lang, 'Tỷ lệ truy cập được từ vị trí này', 'Reachable from here')}</th><th class="num">${t(lang, 'Không truy cập được', 'Unreachable')}</th><th class="num">${t(lang, 'Không xác định', 'Unknown')}</th></tr></thead>
+<tbody>${rows.map((r) => html`<tr><td>${r.endpoint}</td><td>${r.location}</td><td>${r.last ? `${LOCATION_OUTCOME_LABEL[r.last.outcome]?.[lang] ?? r.last.outcome}${r.last.reason ? ` (${reasonLabel(r.last.reason, lang)})` : ''} ${r.last.roundAt}` : '—'}</td><td class="num">${pct(r.availabilityPercent, lang)}</td><td class="num">${formatCount(r.counts.failed, lang)}</td><td class="num">${formatCount(r.counts.unknown, lang)}</td></tr>`)}</tbody></table>
+<p class="muted">${t(lang, 'Trạng thái và tỷ lệ sẵn sàng ở trên là kết luận theo đa số các vị trí đã trả lời; cổng chỉ không truy cập được từ một số ít vị trí là "truy cập được một phần", không tính là thời gian ngừng.', 'The state and availability above are the verdict of the majority of the locations that answered; a portal unreachable from fewer locations is "partially reachable", never counted as downtime.')}${endpoints.some((e) => e.partialRounds > 0) ? ` ${t(lang, 'Số lần đo truy cập được một phần', 'Partially reachable rounds')}: ${endpoints.map((e) => `${e.endpoint} ${formatCount(e.partialRounds, lang)}`).join(', ')}.` : ''}</p>`;
 }
 
 export function portalSection(p: PortalSection, period: string, lang: Lang): Safe {
@@ -89,7 +100,7 @@ export function portalSection(p: PortalSection, period: string, lang: Lang): Saf
       series: p.endpoints.map((e) => ({ name: e.endpoint, values: months.map((month) => e.months.find((x) => x.month === month)?.availabilityPercent ?? null) })),
     }, { tableOpen: true });
   return html`<section class="portal" id="portal-${p.portalId}"><h3>${p.name}</h3><p class="muted">${p.agencyCode} · ${p.url}</p>
-${endpointRows(p.endpoints, period, lang)}${chart}
+${endpointRows(p.endpoints, period, lang)}${locationTable(p.endpoints, lang)}${chart}
 <h4>${t(lang, 'Sự cố', 'Incidents')}</h4>${incidentTable(p.endpoints, lang)}
 <h4>${t(lang, 'Bảo vệ dữ liệu cá nhân và tiếp cận', 'Privacy and accessibility')}</h4>${scorecardSection(p.scorecard, lang, p.screenshot)}</section>`;
 }
@@ -126,11 +137,27 @@ function quarantineSection(m: ReportModel): Safe {
 <tbody>${m.quarantined.map((q) => html`<tr><td>${q.agencyCode}</td><td>${q.metric}</td><td class="num">${formatCount(q.value, lang)}</td><td>${ruleOf(q.rule)?.title[lang] ?? q.rule}</td><td>${describeBreach(q as typeof q & { facts: Facts }, lang)}</td><td>${q.sourceId ?? ''}</td></tr>`)}</tbody></table>`;
 }
 
+/** An agency's own report: each KPI with its rank, target, gap, numerator and denominator, as `kpi --agency` shows them. */
+function agencyKpis(a: AgencyFigures, m: ReportModel): Safe {
+  const { lang } = m;
+  const indexFormat = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 1 });
+  const points = (v: number | null) => (v === null ? '—' : indexFormat.format(v));
+  const index = a.index766 ? html`<h3>${t(lang, 'Chỉ số 766 (Quyết định 766/QĐ-TTg)', 'The 766 index (Decision 766/QĐ-TTg)')}</h3>
+<table class="index766"><thead><tr><th>${t(lang, 'Nhóm tiêu chí', 'Group')}</th><th class="num">${t(lang, 'Điểm tối đa', 'Max')}</th><th class="num">${t(lang, 'Công bố', 'Published')}</th><th class="num">${t(lang, 'Tính từ số liệu', 'Computed')}</th><th class="num">${t(lang, 'Chênh lệch', 'Difference')}</th></tr></thead>
+<tbody>${a.index766.map((r) => html`<tr><td>${r.key === 'total' ? t(lang, 'Tổng điểm', 'Total') : INDEX_766_GROUPS.find((g) => g.key === r.key)?.title[lang] ?? r.key}</td><td class="num">${points(r.max)}</td><td class="num">${points(r.collected)}</td><td class="num">${points(r.computed)}</td><td class="num">${points(r.difference)}</td></tr>`)}</tbody></table>` : null;
+  return html`<table class="agency-kpis" data-agency="${a.agencyCode}"><thead><tr><th>${t(lang, 'Chỉ số', 'KPI')}</th><th class="num">${t(lang, 'Giá trị', 'Value')}</th><th class="num">${t(lang, 'Xếp hạng', 'Rank')}</th><th class="num">${t(lang, 'Chỉ tiêu', 'Target')}</th><th class="num">${t(lang, 'Chênh lệch (điểm %)', 'Gap (points)')}</th><th class="num">${t(lang, 'Tử số', 'Numerator')}</th><th class="num">${t(lang, 'Mẫu số', 'Denominator')}</th></tr></thead>
+<tbody>${m.method.kpis.map((k) => {
+    const f = a.kpis[k.id];
+    return html`<tr data-kpi="${k.id}"><td>${k.title[lang]}</td><td class="num">${pct(f?.rate ?? null, lang)}</td><td class="num">${f?.rank ?? '—'}</td><td class="num">${pct(f?.target ?? null, lang)}</td><td class="num">${f?.gap === null || f?.gap === undefined ? '—' : formatPoints(f.gap, lang)}</td><td class="num">${f?.numerator === null || f?.numerator === undefined ? '—' : formatCount(f.numerator, lang)}</td><td class="num">${f?.denominator === null || f?.denominator === undefined ? '—' : formatCount(f.denominator, lang)}</td></tr>`;
+  })}</tbody></table>
+${a.constituents.length > 1 ? html`<p class="muted">${t(lang, 'Cộng từ số liệu của', 'Summed from the figures of')}: ${a.constituents.join(', ')}</p>` : null}${index}`;
+}
+
 function flagsSection(m: ReportModel): Safe {
   const { lang } = m;
   if (m.flags.length === 0) return html`<p class="ok">${t(lang, 'Không có cảnh báo chất lượng dữ liệu nào đang mở cho kỳ này.', 'No open data-quality flags for this period.')}</p>`;
   return html`<table class="flags"><thead><tr><th>${t(lang, 'Loại', 'Kind')}</th><th>${t(lang, 'Cơ quan', 'Agency')}</th><th>${t(lang, 'Chỉ tiêu', 'Metric')}</th><th>${t(lang, 'Chi tiết', 'Detail')}</th></tr></thead>
-<tbody>${m.flags.slice(0, 200).map((f) => html`<tr><td>${f.kind}</td><td>${f.agencyCode ?? ''}</td><td>${f.metric ?? ''}</td><td>${f.detail}</td></tr>`)}</tbody></table>
+<tbody>${m.flags.slice(0, 200).map((f) => html`<tr><td>${flagKindTitle(f.kind, lang)}</td><td>${f.agencyCode ?? ''}</td><td>${f.metric ?? ''}</td><td>${f.detail}</td></tr>`)}</tbody></table>
 ${m.flags.length > 200 ? html`<p class="muted">${t(lang, `… và ${m.flags.length - 200} cảnh báo khác`, `… and ${m.flags.length - 200} more`)}</p>` : null}`;
 }
 
@@ -144,6 +171,7 @@ export function renderReport(m: ReportModel): string {
   const body = html`<h1>${title}</h1>
 <nav><a href="#tong-quan">${t(lang, 'Tổng quan', 'Summary')}</a><a href="#xu-huong">${t(lang, 'Xu hướng', 'Trends')}</a>${national ? html`<a href="#xep-hang">${t(lang, 'Xếp hạng', 'Rankings')}</a>` : null}<a href="#cong">${t(lang, 'Cổng dịch vụ công', 'Portals')}</a><a href="#phuong-phap">${t(lang, 'Phương pháp', 'Method')}</a></nav>
 <h2 id="tong-quan">${t(lang, 'Tổng quan', 'Summary')}</h2>${headlineCards(m)}
+${m.agency && !national ? html`<h3 id="co-quan">${m.agency.name}</h3>${agencyKpis(m.agency, m)}<h3>${t(lang, 'Toàn quốc, để so sánh', 'The country, for comparison')}</h3>` : null}
 <table class="aggregates"><thead><tr><th>${t(lang, 'Chỉ số', 'KPI')}</th>${m.aggregates.map((a) => html`<th class="num">${a.name}</th>`)}</tr></thead>
 <tbody>${m.method.kpis.map((k) => html`<tr><td>${k.title[lang]}</td>${m.aggregates.map((a) => rateCell(a.kpis[k.id], lang))}</tr>`)}</tbody></table>
 ${quarantineLegend([...m.aggregates, ...m.ministries, ...m.provinces].flatMap((a) => Object.values(a.kpis)), lang)}

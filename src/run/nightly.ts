@@ -10,7 +10,8 @@ import {
 } from '../../storage/runs.ts';
 import type { JobSpec } from './job.ts';
 import type { LoadedConfig } from '../config/load.ts';
-import type { SourceConfig } from '../config/schema.ts';
+import type { PortalConfig, SourceConfig } from '../config/schema.ts';
+import type { NormaliseContext } from '../../collectors/types.ts';
 import type { HttpClient } from '../http/client.ts';
 import type { Logger } from '../log.ts';
 import { compareCodes } from '../kpi/overview.ts';
@@ -19,7 +20,7 @@ import { TOOL_VERSION } from '../version.ts';
 import { evaluateQuality, type QualityOutcome } from '../quality/evaluate.ts';
 import { quarantineSettings } from '../quality/quarantine.ts';
 import { listQuarantine } from '../../storage/quarantine.ts';
-import { executeJob, isCumulative } from './execute-job.ts';
+import { executeJob, isCumulative, type JobOutcome } from './execute-job.ts';
 import { Checker, DEFAULT_CHECK_SETTINGS } from '../checks/checker.ts';
 import { executeCheckJob, planCheckJobs } from '../checks/execute-check-job.ts';
 import { AXE_VERSION } from '../checks/evidence/axe.ts';
@@ -65,6 +66,15 @@ export interface RunSummary {
   previous?: RunSummary;
   /** The plan asked for but not started, because finishing the killed run was interrupted again. */
   pendingPlan?: RunPlan;
+}
+
+/**
+ * Jobs handed to other processes (the scale-out coordinator's workers). Each resolves once the
+ * job's outcome is stored, exactly as the local execution would have stored it.
+ */
+export interface RemoteJobs {
+  collect(job: JobRow, source: SourceConfig, registry: NormaliseContext): Promise<JobOutcome>;
+  check(job: JobRow, portal: PortalConfig): Promise<JobOutcome>;
 }
 
 export class RunInProgressError extends Error {
@@ -158,6 +168,8 @@ export interface RunOptions {
   log: Logger;
   trigger?: string;
   fresh?: boolean;
+  /** Check jobs check every page in full, reusing no accessibility evidence (incremental re-checks). */
+  fullChecks?: boolean;
   concurrency?: number;
   now?: () => Date;
   /** Where collectors read the secrets the config names (default process.env). */
@@ -165,6 +177,8 @@ export interface RunOptions {
   onProgress?: (p: RunProgress) => void;
   /** Stops starting new jobs (SIGTERM); jobs in flight finish, the run stays resumable. */
   signal?: AbortSignal;
+  /** Run the jobs on workers instead of in this process (scale-out). */
+  remote?: RemoteJobs;
 }
 
 /**
@@ -213,12 +227,17 @@ async function executeRun(options: RunOptions, run: RunRow, resumed: boolean): P
   let checker: Checker | null = null;
   const { enabled: _enabled, ...checkSettings } = config.checks ?? { enabled: false };
   const checkerOnce = () => (checker ??= new Checker({ ...DEFAULT_CHECK_SETTINGS, ...checkSettings }));
+  const remote = options.remote;
   const execute = async (job: JobRow) => {
-    if (job.kind === 'check') return executeCheckJob({ db, checker: checkerOnce, portal: job.portalId ? portals.get(job.portalId) : undefined, job, now });
+    if (job.kind === 'check') {
+      const portal = job.portalId ? portals.get(job.portalId) : undefined;
+      if (remote && portal) return remote.check(job, portal);
+      return executeCheckJob({ db, checker: checkerOnce, portal, job, now, full: options.fullChecks });
+    }
     const source = job.sourceId ? sources.get(job.sourceId) : undefined;
-    return source
-      ? executeJob({ db, http, collector: collectorFor(source), source, job, registry, now, env: options.env, resources, quarantine: quarantineSettings(config.quality) })
-      : sourceRemoved(db, job, now());
+    if (!source) return sourceRemoved(db, job, now());
+    if (remote) return remote.collect(job, source, registry);
+    return executeJob({ db, http, collector: collectorFor(source), source, job, registry, now, env: options.env, resources, quarantine: quarantineSettings(config.quality) });
   };
   const runJob = async (job: JobRow) => {
     if (options.signal?.aborted) return; // stopping: the job stays pending for the resumed run

@@ -2,8 +2,10 @@
 // static status page export), so pages need no inline style or script.
 import { readFileSync } from 'node:fs';
 import { CHART_STYLE } from '../charts/index.ts';
+import { projectPath } from '../paths.ts';
 
-const read = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8');
+// From the project's root, not this module's folder: compiled into dist/, the module is elsewhere.
+const read = (name: string) => readFileSync(projectPath('src', 'server', 'assets', name), 'utf8');
 
 export const STYLESHEET = `${read('dashboard.css')}\n/* charts (src/charts) */${CHART_STYLE}`;
 export const SCRIPT = read('dashboard.js');

@@ -3,6 +3,7 @@
 import { Gauge, Registry } from 'prom-client';
 import { outboxCounts } from '../../storage/alerts.ts';
 import { failedJobsBySource, latestRunVersions } from '../../storage/runs.ts';
+import { deadLetterCount, locationStates } from '../../storage/scale.ts';
 import { ALL_KPIS } from '../kpi/definitions.ts';
 import type { KpiFigure } from '../kpi/overview.ts';
 import type { DashboardData } from './data.ts';
@@ -73,6 +74,45 @@ export function createMetrics(data: DashboardData): Registry {
     collect() {
       this.reset();
       for (const [status, n] of Object.entries(outboxCounts(db))) this.set({ status }, n);
+    },
+  });
+  // Scale-out (issue 16): each location's own view, the verdict's reach, the locations' workers.
+  new Gauge({
+    name: 'dvc_probe_location_up', help: 'Whether the latest probe of the endpoint from this location reached it (1) or not (0); unknown results are omitted', labelNames: ['portal', 'endpoint', 'location'], registers: [registry],
+    collect() {
+      this.reset();
+      for (const e of data.uptimeReport(METRICS_LANG).endpoints) {
+        for (const l of e.locations) if (l.last && l.last.outcome !== 'unknown') this.set({ portal: e.portalId, endpoint: e.endpoint, location: l.location }, l.last.outcome === 'failed' ? 0 : 1);
+      }
+    },
+  });
+  new Gauge({
+    name: 'dvc_probe_location_duration_seconds', help: 'Total duration of the latest probe of the endpoint from this location', labelNames: ['portal', 'endpoint', 'location'], registers: [registry],
+    collect() {
+      this.reset();
+      for (const e of data.uptimeReport(METRICS_LANG).endpoints) {
+        for (const l of e.locations) if (l.last?.totalMs != null) this.set({ portal: e.portalId, endpoint: e.endpoint, location: l.location }, l.last.totalMs / 1000);
+      }
+    },
+  });
+  new Gauge({
+    name: 'dvc_probe_partially_reachable', help: 'Whether the endpoint is reachable from some locations only (1): counted as available, alerted on apart', labelNames: ['portal', 'endpoint'], registers: [registry],
+    collect() {
+      this.reset();
+      for (const e of data.uptimeReport(METRICS_LANG).endpoints) if (e.reach !== null) this.set({ portal: e.portalId, endpoint: e.endpoint }, e.reach === 'partial' ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'dvc_location_up', help: 'Whether the location has a live probe worker (1) or is UNKNOWN and left out of the quorum (0)', labelNames: ['location'], registers: [registry],
+    collect() {
+      this.reset();
+      for (const l of locationStates(db)) this.set({ location: l.location }, l.state === 'up' ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'dvc_queue_dead_letters', help: 'Worker results that could not be ingested, kept with their reason (queue_dead_letter)', registers: [registry],
+    collect() {
+      this.set(deadLetterCount(db));
     },
   });
   return registry;

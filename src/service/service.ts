@@ -9,12 +9,12 @@ import { storeFailure, type Db } from '../../storage/db.ts';
 import { latestRunningRun } from '../../storage/runs.ts';
 import { deliverDue } from '../alerts/delivery.ts';
 import { evaluateAlerts, RUN_RULES, UPTIME_RULES } from '../alerts/evaluate.ts';
-import { startMonitor, type Monitor } from '../uptime/monitor.ts';
+import { startMonitor, type Monitor, type MonitorOptions } from '../uptime/monitor.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import { httpClientFor } from '../http/for-config.ts';
 import { createHttpClient, type HttpClient } from '../http/client.ts';
 import type { Logger } from '../log.ts';
-import { runMeasurement } from '../run/nightly.ts';
+import { runMeasurement, type RemoteJobs } from '../run/nightly.ts';
 import { periodsToCollect } from '../cli/periods.ts';
 import { LOCAL_TIME_ZONE } from '../time/period.ts';
 import { processAlive } from '../process.ts';
@@ -41,6 +41,15 @@ export interface ServiceOptions {
   uptimeAlertIntervalMs?: number;
   /** Run the nightly job at start when its last scheduled time was missed (default true). */
   catchUp?: boolean;
+  /** Scale-out (src/scale/coordinator.ts): rounds observed by the locations, run jobs done by workers. */
+  distributed?: {
+    monitor: Pick<MonitorOptions, 'observe' | 'startAfter' | 'concurrency'>;
+    remote: RemoteJobs;
+    /** Jobs of a run in flight at once (a check job waits on its pages). */
+    runConcurrency: number;
+    /** After the monitor started: the coordinator judges rounds left open before the schedule resumes. */
+    onMonitor?(monitor: Monitor): void;
+  };
 }
 
 
@@ -91,7 +100,8 @@ export class Service {
       void this.nightly('catch-up');
     }
     if (this.options.probeDb) {
-      this.monitor = startMonitor({ db: this.options.probeDb, loaded, log });
+      this.monitor = startMonitor({ db: this.options.probeDb, loaded, log, ...this.options.distributed?.monitor });
+      this.options.distributed?.onMonitor?.(this.monitor);
       // States change as probes land: judge the availability rules often, well within a minute.
       this.timers.push(setInterval(() => this.judgeUptime(), this.options.uptimeAlertIntervalMs ?? 15_000));
     }
@@ -117,16 +127,23 @@ export class Service {
       try {
         taskStarted(db, 'nightly', new Date());
         const periods = periodsToCollect({}, loaded.config.schedule, new Date());
-        const summary = await runMeasurement({ db, loaded, plan: { periods }, http: this.http, log, trigger, signal: this.abort.signal });
+        const d = this.options.distributed;
+        const summary = await runMeasurement({
+          db, loaded, plan: { periods }, http: this.http, log, trigger, signal: this.abort.signal,
+          ...(d ? { remote: d.remote, concurrency: d.runConcurrency } : {}),
+        });
         if (summary.status !== 'interrupted') evaluateAlerts(db, loaded, { now: new Date(), log, rules: RUN_RULES });
         taskFinished(db, 'nightly', summary.status, new Date());
         await this.deliver();
       } catch (err) {
+        // Stopping while jobs waited on workers (scale-out): the run stays open and is resumed at the next start.
+        const interrupted = this.abort.signal.aborted;
         // A full disk, a read-only mount, a damaged store: logged by name with the path and the fix; the service keeps running.
         const store = storeFailure(err, db.name);
-        log.error({ err, ...(store ? { problem: store.problem, store: db.name } : {}) }, store ? store.text.en : 'nightly run failed');
+        if (interrupted) log.info({ reason: (err as Error).message }, 'nightly run interrupted by the stop; it is resumed at the next start');
+        else log.error({ err, ...(store ? { problem: store.problem, store: db.name } : {}) }, store ? store.text.en : 'nightly run failed');
         try {
-          taskFinished(db, 'nightly', 'error', new Date());
+          taskFinished(db, 'nightly', interrupted ? 'interrupted' : 'error', new Date());
         } catch (again) {
           log.error({ err: again }, 'could not record the failed nightly run');
         }

@@ -40,6 +40,25 @@ export function localDate(at: Date = new Date()): string {
   return LOCAL_DATE.format(at);
 }
 
+/** The wall clock in Asia/Ho_Chi_Minh at instant `at`, its fields read as UTC: what a spreadsheet's date cell shows. */
+export function localWallClock(at: Date): Date {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', {
+    timeZone: LOCAL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  }).formatToParts(at).map((p) => [p.type, p.value]));
+  return new Date(Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second), at.getUTCMilliseconds()));
+}
+
+/** "2026-10-01 07:00:00": the local time as a person (and a spreadsheet) reads it. */
+export const localDateTime = (at: Date) => localWallClock(at).toISOString().slice(0, 19).replace('T', ' ');
+
+/** ISO 8601 in local time with its offset: "2026-10-01T07:00:00+07:00". */
+export function localIsoWithOffset(at: Date): string {
+  const offsetMinutes = Math.round((localWallClock(at).getTime() - at.getTime()) / 60_000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return `${localWallClock(at).toISOString().slice(0, 19)}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
 export function currentMonth(at: Date = new Date()): MonthPeriod {
   return localDate(at).slice(0, 7);
 }

@@ -20,6 +20,8 @@ export interface EndpointSpec {
   maxRedirects: number;
   conditions: Condition[];
   softConditions: Condition[];
+  /** Scale-out: the locations that probe it (absent: every configured location). */
+  locations?: string[];
 }
 
 /** "dvc-hanoi/home": how endpoints are named in logs and output. */
@@ -51,6 +53,7 @@ export function endpointsOf(config: Config): EndpointSpec[] {
         maxRedirects: d.maxRedirects,
         conditions: p.conditions.map(parseCondition),
         softConditions: p.softConditions.map(parseCondition),
+        ...('locations' in p && p.locations ? { locations: p.locations } : {}),
       });
     }
   }

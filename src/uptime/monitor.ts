@@ -12,13 +12,32 @@ import { TOOL_VERSION } from '../version.ts';
 import { createResolver } from './dns.ts';
 import { endpointName, endpointsOf, maintenanceWindowsOf, type EndpointSpec } from './endpoints.ts';
 import { windowAt } from './maintenance.ts';
-import { probeEndpoint, probeFields } from './probe.ts';
+import { probeEndpoint, probeFields, type ProbeFields } from './probe.ts';
+import { displayState, type LocationsSummary, type Reach } from './reach.ts';
 import { createRecorder, isStoreBusy, type Recorder } from './recorder.ts';
 import { rollupAndRetain } from './retention.ts';
 import { createScheduler, monotonicNow, type ScheduleItem, type Scheduler, type SchedulerStats } from './scheduler.ts';
 import { createStallMeter } from './stall.ts';
-import { INITIAL_HEALTH, step, type EndpointHealth } from './state-machine.ts';
+import { INITIAL_HEALTH, step, type EndpointHealth, type Observation } from './state-machine.ts';
+import { localDate } from '../time/period.ts';
 import { createTransport, type Transport } from './transport.ts';
+
+/** What one round observed of an endpoint: one local probe, or the verdict of several locations. */
+export interface ObservedRound {
+  /** The round's time (UTC ISO): when the local probe started, or the round's scheduled time. */
+  at: string;
+  latenessMs: number | null;
+  observation: Observation;
+  /** The raw fields of the probe that stands for the round. */
+  fields: ProbeFields;
+  certificate: { subject: string; issuer: string; notAfter: string } | null;
+  /** Several locations only: the verdict's reach and who said what. */
+  reach?: Reach;
+  locations?: LocationsSummary & { downReason: string | null };
+}
+
+/** How a round is observed; the default probes from this process. */
+export type Observer = (spec: EndpointSpec, round: { endpointId: number; dueAt: number; signal: AbortSignal }) => Promise<ObservedRound | null>;
 
 export interface MonitorOptions {
   db: Db;
@@ -34,6 +53,12 @@ export interface MonitorOptions {
   onRound?: (name: string, round: RoundRecord) => void;
   /** Probe every endpoint once, now, instead of on a schedule; `done` settles when all have been. */
   once?: boolean;
+  /** Observe rounds another way (the scale-out coordinator asks its locations). */
+  observe?: Observer;
+  /** The schedule starts once this settles (the coordinator first judges rounds left from before a restart). */
+  startAfter?: Promise<unknown>;
+  /** Rounds in flight at once (default uptime.concurrency). */
+  concurrency?: number;
 }
 
 export interface Monitor {
@@ -45,6 +70,10 @@ export interface Monitor {
   lastRounds(): Array<{ name: string; round: RoundRecord }>;
   /** Stops scheduling, abandons probes in flight, writes what is buffered. */
   stop(): Promise<void>;
+  /** Moves the endpoint's state with a round observed outside the schedule (judged after a restart). */
+  record(spec: EndpointSpec, observed: ObservedRound): void;
+  /** The stored id of a configured endpoint ("portal/key"). */
+  endpointId(name: string): number | undefined;
 }
 
 /** `probe --once`: every endpoint now, with the same cap on probes in flight. */
@@ -85,7 +114,7 @@ export function startMonitor(opts: MonitorOptions): Monitor {
     log.warn({ window: w.id, portal: w.portalId, workingDaysNotice: w.workingDaysNotice }, 'maintenance window announced less than 7 working days ahead (NĐ 224/2026 Art. 13)');
   }
 
-  const health = new Map<string, { id: number; health: EndpointHealth }>();
+  const health = new Map<string, { id: number; health: EndpointHealth; reach: Reach | null; reachSince: string | null }>();
   const startedAt = Date.now();
   for (const spec of specs) {
     const name = endpointName(spec);
@@ -96,7 +125,7 @@ export function startMonitor(opts: MonitorOptions): Monitor {
       log.warn({ endpoint: name, since: s.lastProbeAt }, 'closed an incident the prober could not follow (it was not running)');
       h = { ...INITIAL_HEALTH };
     }
-    health.set(name, { id: s.id, health: h });
+    health.set(name, { id: s.id, health: h, reach: s.reach, reachSince: s.reachSince });
   }
 
   const stall = createStallMeter();
@@ -110,36 +139,65 @@ export function startMonitor(opts: MonitorOptions): Monitor {
   setMaxListeners(0, stopping.signal); // every probe in flight listens to it
   const latest = new Map<string, RoundRecord>();
 
-  async function round(spec: EndpointSpec, dueAt: number): Promise<void> {
+  const localObserve: Observer = async (spec, { dueAt, signal }) => {
     // Lateness on the monotonic clock the schedule uses; the recorded time on the wall clock (UTC).
     const start = monotonicNow();
     const at = new Date().toISOString();
-    const outcome = await probeEndpoint(spec, { transport, stall, signal: stopping.signal });
-    if (!outcome) return; // stopped mid-probe: nothing to record
+    const outcome = await probeEndpoint(spec, { transport, stall, signal });
+    if (!outcome) return null; // stopped mid-probe: nothing to record
+    const cert = outcome.exchange.certificate;
+    return {
+      at, latenessMs: Math.round(start - dueAt), observation: outcome.observation, fields: probeFields(outcome),
+      certificate: cert ? { subject: cert.subject, issuer: cert.issuer, notAfter: cert.notAfter } : null,
+    };
+  };
+  const observe = opts.observe ?? localObserve;
+
+  function record(spec: EndpointSpec, o: ObservedRound): void {
     const name = endpointName(spec);
     const entry = health.get(name)!;
+    const at = o.at;
     const window = windowAt(windows, spec.portalId, spec.key, at);
-    const result = step(entry.health, outcome.observation, at, { downAfter: spec.downAfter, maintenance: window });
+    const result = step(entry.health, o.observation, at, { downAfter: spec.downAfter, maintenance: window });
+    let transition = result.transition;
+    let locations: RoundRecord['locations'] = null;
+    if (o.reach !== undefined && o.locations) {
+      // Several locations: the state people see may be "partially reachable" on top of UP or DEGRADED.
+      const before = displayState(entry.health.state, entry.reach);
+      const after = displayState(result.health.state, o.reach);
+      result.health.since = before === after ? entry.health.since : at;
+      transition = before === after ? null : { at, from: before, to: after, reason: after === 'partial' ? o.locations.downReason : (result.transition?.reason ?? null) };
+      entry.reachSince = o.reach === entry.reach ? entry.reachSince : at;
+      entry.reach = o.reach;
+      const { downReason: _downReason, ...summary } = o.locations;
+      locations = { reach: o.reach, reachSince: entry.reachSince, summaryJson: JSON.stringify(summary), localDate: localDate(new Date(at)), down: o.locations.down };
+    }
     entry.health = result.health;
-    const cert = outcome.exchange.certificate;
     const record: RoundRecord = {
       probe: {
-        endpointId: entry.id, at, latenessMs: Math.round(start - dueAt), state: result.health.state,
-        maintenanceId: window?.id ?? null, ...probeFields(outcome),
+        endpointId: entry.id, at, latenessMs: o.latenessMs, state: result.health.state,
+        maintenanceId: window?.id ?? null, ...o.fields,
       },
       health: result.health,
-      transition: result.transition,
+      transition,
       opened: result.opened,
       closed: result.closed,
-      certificate: cert ? { subject: cert.subject, issuer: cert.issuer, notAfter: cert.notAfter } : null,
+      certificate: o.certificate,
+      locations,
     };
     recorder.add(record);
     latest.set(name, record);
-    if (result.transition) {
-      const t = result.transition;
+    if (transition) {
+      const t = transition;
       log[t.to === 'down' ? 'warn' : 'info']({ endpoint: name, from: t.from, to: t.to, reason: t.reason }, 'endpoint state changed');
     }
     opts.onRound?.(name, record);
+  }
+
+  async function round(spec: EndpointSpec, dueAt: number): Promise<void> {
+    const entry = health.get(endpointName(spec))!;
+    const o = await observe(spec, { endpointId: entry.id, dueAt, signal: stopping.signal });
+    if (o) record(spec, o);
   }
 
   // Ticks that fell inside a pause of the whole process (SIGSTOP, a suspended VM) are not
@@ -156,9 +214,16 @@ export function startMonitor(opts: MonitorOptions): Monitor {
   const guarded = (spec: EndpointSpec, dueAt: number) =>
     round(spec, dueAt).catch((err: unknown) => log.error({ err, endpoint: endpointName(spec) }, 'probe round failed'));
   const items = specs.map((spec) => ({ key: endpointName(spec), intervalMs: spec.intervalMs, value: spec }));
-  const scheduler = opts.once
-    ? runAllNow(items, (item, dueAt) => guarded(item.value, dueAt), config.uptime.concurrency)
-    : createScheduler({ items, run: (item, dueAt) => guarded(item.value, dueAt), concurrency: config.uptime.concurrency, onMissed: noteMissed });
+  const concurrency = opts.concurrency ?? config.uptime.concurrency;
+  const begin = (): Scheduler & { done?: Promise<void> } => opts.once
+    ? runAllNow(items, (item, dueAt) => guarded(item.value, dueAt), concurrency)
+    : createScheduler({ items, run: (item, dueAt) => guarded(item.value, dueAt), concurrency, onMissed: noteMissed });
+  const idle: SchedulerStats = { started: 0, skippedBusy: 0, missed: 0, inFlight: 0, queued: 0 };
+  let scheduler: (Scheduler & { done?: Promise<void> }) | null = null;
+  let halted = false;
+  const started = opts.startAfter
+    ? opts.startAfter.then(() => { if (!halted) scheduler = begin(); }, (err: unknown) => log.error({ err }, 'probing could not start'))
+    : Promise.resolve((scheduler = begin(), undefined));
 
   const flushTimer = setInterval(() => recorder.flush(), opts.flushIntervalMs ?? 1000);
   const housekeeping = () => {
@@ -180,22 +245,25 @@ export function startMonitor(opts: MonitorOptions): Monitor {
   let resolveStopped = () => {};
   return {
     endpoints: specs,
-    done: opts.once ? (scheduler as ReturnType<typeof runAllNow>).done : new Promise<void>((resolve) => { resolveStopped = resolve; }),
+    done: opts.once ? started.then(() => scheduler?.done) : new Promise<void>((resolve) => { resolveStopped = resolve; }),
     lastRounds: () => [...latest].map(([name, round]) => ({ name, round })),
-    stats: () => ({ ...scheduler.stats(), ...recorder.stats() }),
+    stats: () => ({ ...(scheduler?.stats() ?? idle), ...recorder.stats() }),
+    record,
+    endpointId: (name) => health.get(name)?.id,
     stop() {
       stopped ??= (async () => {
         clearInterval(flushTimer);
         clearInterval(housekeepingTimer);
         stopping.abort();
-        await scheduler.stop();
+        halted = true;
+        await scheduler?.stop();
         // A few tries for what is buffered: the store may be busy for a moment.
         for (let i = 0; i < 5 && !recorder.flush({ force: true }); i++) await new Promise((r) => setTimeout(r, 500));
         housekeeping();
         stall.stop();
         const s = recorder.stats();
         if (s.buffered > 0) log.error({ lost: s.buffered }, 'probe results could not be written before stopping');
-        log.info({ ...scheduler.stats(), written: s.written }, 'probing stopped');
+        log.info({ ...(scheduler?.stats() ?? idle), written: s.written }, 'probing stopped');
         resolveStopped();
       })();
       return stopped;

@@ -131,7 +131,7 @@ export async function probeEndpoint(spec: EndpointSpec, deps: ProbeDeps): Promis
 }
 
 /** The raw fields of a probe row, from its outcome. */
-export function probeFields(o: ProbeOutcome) {
+export function probeFields(o: ProbeOutcome): ProbeFields {
   const x = o.exchange;
   const obs = o.observation;
   const timed = x.ok && (obs.kind === 'up' || obs.kind === 'degraded');
@@ -158,4 +158,27 @@ export function probeFields(o: ProbeOutcome) {
     assertionsJson: o.assertions.length > 0 ? JSON.stringify(o.assertions) : null,
     stalledMs: o.stalledMs > 0 ? Math.round(o.stalledMs) : null,
   };
+}
+
+export interface ProbeFields {
+  outcome: 'up' | 'degraded' | 'failed' | 'unknown';
+  reason: string | null;
+  detail: string | null;
+  attempts: number;
+  statusCode: number | null;
+  dnsMs: number | null;
+  connectMs: number | null;
+  tlsMs: number | null;
+  firstByteMs: number | null;
+  totalMs: number | null;
+  rtBucket: number | null;
+  bodyBytes: number | null;
+  ip: string | null;
+  finalUrl: string | null;
+  redirectsJson: string | null;
+  httpsRedirect: boolean | null;
+  certNotAfter: string | null;
+  certIssuer: string | null;
+  assertionsJson: string | null;
+  stalledMs: number | null;
 }

@@ -1,8 +1,9 @@
 // The uptime report over a range of local dates, built from daily rollups, incidents and
 // maintenance windows (never from raw probes). Pure: the rows in, the figures out.
 import type { DailyRollup, EndpointRow, IncidentRow, LatestProbe, MaintenanceRow } from '../../storage/uptime.ts';
+import type { GapRow, LocationDayRow, LocationResultRow } from '../../storage/scale.ts';
 import { addCounts, availability, mergeHistograms, mttrMs, percentile, ZERO_COUNTS, type Histogram, type StateCounts } from './availability.ts';
-import type { UptimeState } from './state-machine.ts';
+import { displayState, type DisplayState, type Reach } from './reach.ts';
 
 export const AVAILABILITY_FORMULA = {
   vi: 'tỷ lệ sẵn sàng = (HOẠT ĐỘNG + SUY GIẢM) ÷ (HOẠT ĐỘNG + SUY GIẢM + NGỪNG HOẠT ĐỘNG) × 100, đếm theo lần đo; BẢO TRÌ và KHÔNG XÁC ĐỊNH không tính; p50/p95 là cận trên của ô biểu đồ chứa phân vị, chỉ tính lần đo HOẠT ĐỘNG và SUY GIẢM.',
@@ -26,6 +27,20 @@ export interface IncidentReport {
   durationMs: number;
   cause: string;
   endedBy: string | null;
+  /** Probed from several locations: those that saw it down when it opened. */
+  locations: string[] | null;
+}
+
+/**
+ * One location's own view of an endpoint (probed from several locations): what it saw last, and
+ * its counts over the range. Its availability is as that location saw it, failures counted as
+ * down without any quorum: it says how the portal looks from that network, not the verdict.
+ */
+export interface LocationView {
+  location: string;
+  last: { roundAt: string; outcome: string; reason: string | null; statusCode: number | null; totalMs: number | null } | null;
+  counts: { up: number; degraded: number; failed: number; unknown: number };
+  availabilityPercent: number | null;
 }
 
 export interface EndpointReport {
@@ -35,7 +50,9 @@ export interface EndpointReport {
   url: string;
   /** false once removed from the configuration (shown for the ranges it was probed in). */
   configured: boolean;
-  state: UptimeState;
+  /** The state people see: `partial` when reachable from some locations only (counted as available). */
+  state: DisplayState;
+  reach: Reach | null;
   stateSince: string | null;
   lastProbeAt: string | null;
   certificate: { subject: string; issuer: string; notAfter: string; daysLeft: number } | null;
@@ -49,6 +66,9 @@ export interface EndpointReport {
   mttrMs: number | null;
   /** Incident time inside the range. */
   downtimeMs: number;
+  /** Probed from several locations: each one's view, and the rounds in the range reachable from some only. */
+  locations: LocationView[];
+  partialRounds: number;
 }
 
 export type MaintenanceReport = MaintenanceRow;
@@ -60,6 +80,8 @@ export interface UptimeReport {
   formula: string;
   endpoints: EndpointReport[];
   maintenance: MaintenanceReport[];
+  /** Scale-out: times the measurement was not whole (the queue unreachable, a location without workers). */
+  gaps: GapRow[];
 }
 
 interface Acc {
@@ -115,6 +137,11 @@ export function buildUptimeReport(input: {
   lang: 'vi' | 'en';
   /** false: leave out the per-day figures (a year of them for every portal is most of the work). */
   dailyFigures?: boolean;
+  /** Probed from several locations (scale-out): each location's days and latest result, partial rounds, gaps. */
+  locationDays?: readonly LocationDayRow[];
+  latestLocations?: readonly LocationResultRow[];
+  partialDays?: ReadonlyArray<{ endpointId: number; date: string; rounds: number }>;
+  gaps?: readonly GapRow[];
 }): UptimeReport {
   const dailyFigures = input.dailyFigures ?? true;
   const dates = datesBetween(input.from, input.to);
@@ -147,7 +174,7 @@ export function buildUptimeReport(input: {
       days.push({ date, ...figures(acc) });
     }
     const incidents = input.incidents.filter((i) => i.endpointId === e.id).map((i): IncidentReport => ({
-      startedAt: i.startedAt, endedAt: i.endedAt, cause: i.cause, endedBy: i.endedBy,
+      startedAt: i.startedAt, endedAt: i.endedAt, cause: i.cause, endedBy: i.endedBy, locations: i.locationsJson ? (JSON.parse(i.locationsJson) as string[]) : null,
       durationMs: (i.endedAt ? Date.parse(i.endedAt) : input.now.getTime()) - Date.parse(i.startedAt),
     }));
     const downtimeMs = incidents.reduce((sum, i) => {
@@ -160,7 +187,8 @@ export function buildUptimeReport(input: {
       ? { subject: e.certSubject ?? '', issuer: e.certIssuer ?? '', notAfter: e.certNotAfter, daysLeft: Math.floor((Date.parse(e.certNotAfter) - input.now.getTime()) / 86_400_000) }
       : null;
     return {
-      portalId: e.portalId, portalName: e.portalName, endpoint: e.key, url: e.url, configured: e.enabled, state: e.state, stateSince: e.stateSince,
+      portalId: e.portalId, portalName: e.portalName, endpoint: e.key, url: e.url, configured: e.enabled,
+      state: displayState(e.state, e.reach), reach: e.reach, stateSince: displayState(e.state, e.reach) === 'partial' ? e.reachSince : e.stateSince,
       lastProbeAt: e.lastProbeAt, certificate: cert, lastProbe: input.latest.find((l) => l.endpointId === e.id) ?? null,
       total: figures(total),
       months: [...months.entries()].map(([month, acc]) => ({ month, ...figures(acc) })),
@@ -168,6 +196,8 @@ export function buildUptimeReport(input: {
       incidents,
       mttrMs: mttrMs(endedInRange, input.now),
       downtimeMs,
+      locations: locationViews(e.id, input.locationDays ?? [], input.latestLocations ?? []),
+      partialRounds: (input.partialDays ?? []).filter((d) => d.endpointId === e.id).reduce((n, d) => n + d.rounds, 0),
     };
   });
   return {
@@ -175,5 +205,31 @@ export function buildUptimeReport(input: {
     formula: AVAILABILITY_FORMULA[input.lang],
     endpoints,
     maintenance: [...input.maintenance],
+    gaps: [...(input.gaps ?? [])],
   };
+}
+
+function locationViews(endpointId: number, days: readonly LocationDayRow[], latest: readonly LocationResultRow[]): LocationView[] {
+  const views = new Map<string, LocationView>();
+  const viewOf = (location: string) => {
+    let v = views.get(location);
+    if (!v) views.set(location, (v = { location, last: null, counts: { up: 0, degraded: 0, failed: 0, unknown: 0 }, availabilityPercent: null }));
+    return v;
+  };
+  for (const d of days) {
+    if (d.endpointId !== endpointId) continue;
+    const c = viewOf(d.location).counts;
+    c.up += d.up;
+    c.degraded += d.degraded;
+    c.failed += d.failed;
+    c.unknown += d.unknown;
+  }
+  for (const l of latest) {
+    if (l.endpointId !== endpointId) continue;
+    viewOf(l.location).last = { roundAt: l.roundAt, outcome: l.outcome, reason: l.reason, statusCode: l.statusCode, totalMs: l.totalMs };
+  }
+  for (const v of views.values()) {
+    v.availabilityPercent = availability({ up: v.counts.up, degraded: v.counts.degraded, down: v.counts.failed, maintenance: 0, unknown: v.counts.unknown });
+  }
+  return [...views.values()].sort((a, b) => a.location.localeCompare(b.location));
 }

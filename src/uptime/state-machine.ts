@@ -43,8 +43,9 @@ export const INITIAL_HEALTH: Readonly<EndpointHealth> = Object.freeze({
 
 export interface Transition {
   at: string;
-  from: UptimeState;
-  to: UptimeState;
+  /** step() moves between availability states; with several locations `partial` shows too (reach.ts). */
+  from: UptimeState | 'partial';
+  to: UptimeState | 'partial';
   reason: string | null;
 }
 

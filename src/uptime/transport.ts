@@ -32,6 +32,11 @@ export interface TransportOptions {
   userAgent: string;
   /** Extra trusted CA (local test servers), on top of the system roots. */
   ca?: string | Buffer;
+  /**
+   * Connect somewhere else for a host and port (curl's --connect-to): the request, its Host and
+   * its TLS name stay the same. A scale-out worker's location may reach portals through a gateway.
+   */
+  connectTo?: (host: string, port: number) => { host: string; port: number } | null;
 }
 
 export interface PhaseTimings {
@@ -202,19 +207,21 @@ export function createTransport(options: TransportOptions) {
     const https = url.protocol === 'https:';
     const host = url.hostname.replace(/^\[|\]$/g, '');
     const port = Number(url.port) || (https ? 443 : 80);
+    const route = options.connectTo?.(host, port) ?? null;
 
     // The connection is made here, phase by phase, and handed to undici for the HTTP exchange.
     const connect = async (): Promise<net.Socket> => {
       let phase = performance.now();
-      let ip = host;
-      if (net.isIP(host) === 0) {
-        ip = await options.resolver.resolve(host);
+      const connectHost = route?.host ?? host;
+      let ip = connectHost;
+      if (net.isIP(connectHost) === 0) {
+        ip = await options.resolver.resolve(connectHost);
         timings.dnsMs += performance.now() - phase;
         phase = performance.now();
       }
       state.ip = ip;
       signal.throwIfAborted();
-      const socket = net.connect({ host: ip, port, noDelay: true });
+      const socket = net.connect({ host: ip, port: route?.port ?? port, noDelay: true });
       state.sockets.push(socket);
       await settled(socket, 'connect', signal);
       timings.connectMs += performance.now() - phase;

@@ -86,5 +86,5 @@ describe('dvc-monitor check', () => {
     const sha = await runCli(['evidence', 'abc', ...args]);
     expect(sha.code).toBe(2);
     expect(sha.stderr).toMatch(/"abc" is not a SHA-256/);
-  }, 60_000);
+  }, 180_000);
 });

@@ -92,6 +92,41 @@ describe('kill and resume', () => {
     });
   }
 
+  it('Ctrl+C stops a run between jobs, says how to resume it, and that command finishes it', async () => {
+    const dir = tempDir();
+    const config = writeSandboxConfig(dir, sandbox.url);
+    const db = join(dir, 'store.sqlite');
+    const args = ['run', '--config', config, '--db', db, ...PERIOD_ARGS, '--log-level', 'silent'];
+    sandbox.setFault('gateway', { mode: 'slow', delayMs: 60 });
+    let stopped;
+    try {
+      const { child, done } = startCli(args);
+      const deadline = Date.now() + 20_000;
+      while (succeededJobs(db) < 3 && Date.now() < deadline) await sleep(5);
+      child.kill('SIGINT');
+      stopped = await done;
+    } finally {
+      sandbox.setFault('gateway', null);
+    }
+    // Not killed by the signal: it finished the job in hand, kept the others and said so.
+    expect(stopped.signal).toBeNull();
+    expect(stopped.code).toBe(1);
+    const resume = `dvc-monitor ${args.join(' ')}`;
+    expect(stopped.stderr).toContain(`Để tiếp tục lần chạy này: ${resume}`);
+    expect(stopped.stdout).toContain('tạm dừng, sẽ tiếp tục ở lần chạy sau');
+    expect(stopped.stdout).toContain(`Để tiếp tục: ${resume}`);
+    const store = new Database(db, { readonly: true });
+    const states = store.prepare('SELECT status, count(*) AS n FROM job GROUP BY status ORDER BY status').all() as Array<{ status: string; n: number }>;
+    store.close();
+    expect(states.map((x) => x.status)).toEqual(['pending', 'succeeded']);
+    expect(states.find((x) => x.status === 'succeeded')!.n).toBeGreaterThanOrEqual(3);
+
+    const resumed = await runCli([...args.slice(0, -2), '--json', '--log-level', 'silent']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ runId: 1, resumed: true, status: 'succeeded', jobsTotal: JOBS, jobsFailed: 0 });
+    expect(dump(db)).toEqual(reference);
+  });
+
   /** Starts `run` with PERIOD_ARGS on a new store and kills it once `killAfter` jobs succeeded. */
   async function killedRun(killAfter: number): Promise<{ config: string; db: string }> {
     const dir = tempDir();

@@ -1,20 +1,22 @@
 // `dvc-monitor report` over a store filled from the sandbox (a real run and a real probe round),
 // opened in real Chromium: it renders with its charts, without console errors, the figures are
 // the store's, a hostile portal name stays text, and --pdf prints the same report.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../scripts/sandbox/server.ts';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { openStore } from '../../storage/db.ts';
 import { allMeasuresBetween } from '../../storage/measures.ts';
 import { latestScorecard } from '../../storage/check-report.ts';
 import { launchBrowser } from '../../src/browser/launch.ts';
 import { overviewFromStore } from '../../src/kpi/from-store.ts';
 import { parseConfig } from '../../src/config/load.ts';
-import { formatMonthLabel, formatPercent } from '../../src/i18n.ts';
-import { currentMonth } from '../../src/time/period.ts';
+import { formatCount, formatMonthLabel, formatPercent } from '../../src/i18n.ts';
+import { addMonths, currentMonth } from '../../src/time/period.ts';
 import { runCli } from '../helpers/cli.ts';
 import { filledStore } from '../helpers/sandbox-config.ts';
 
@@ -43,6 +45,16 @@ afterAll(async () => {
   await browser?.close();
   await sandbox?.close();
 });
+
+const htmlOf = (out: string) => join(out, `bao-cao-${PERIOD}.html`);
+
+/** A poppler tool's output (scripts/test.sh installs poppler-utils from Debian). */
+function poppler(tool: 'pdfinfo' | 'pdftotext', args: string[]): string {
+  const r = spawnSync(tool, args, { encoding: 'utf8' });
+  if (r.error) throw new Error(`${tool} is needed to read the report's PDF back: install Debian's poppler-utils (scripts/test.sh does as root). ${r.error.message}`);
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout;
+}
 
 async function openReport(file: string, screenshot: string) {
   const page = await browser.newPage();
@@ -109,10 +121,20 @@ describe('dvc-monitor report', () => {
     expect(await page.locator('#phuong-phap ~ table.versions').innerText()).toMatch(/Mã băm cấu hình\s+[0-9a-f]{8,}/);
     await page.close();
 
-    // The PDF: the same report printed by Chromium, several A4 pages.
-    const pdf = readFileSync(join(out, `bao-cao-${PERIOD}.pdf`));
+    // The PDF: the same report printed by Chromium, several A4 pages, tagged, with bookmarks and numbered pages.
+    const pdfPath = join(out, `bao-cao-${PERIOD}.pdf`);
+    const pdf = readFileSync(pdfPath);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
+    const info = poppler('pdfinfo', [pdfPath]);
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
+    const pages = Number(/^Pages:\s+(\d+)$/m.exec(info)?.[1]);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    // Bookmarks: the catalogue names an outline, and the outline has entries (Chromium writes them uncompressed).
+    const raw = pdf.toString('latin1');
+    expect(raw).toMatch(/\/Outlines\s+\d+\s+0\s+R/);
+    expect(raw.match(/\/Title\s*[<(]/g)?.length ?? 0).toBeGreaterThanOrEqual(5);
+    const pdfPages = poppler('pdftotext', ['-layout', pdfPath, '-']).split('\f');
+    for (let i = 1; i <= pages; i++) expect(pdfPages[i - 1]).toContain(`Trang ${i} / ${pages}`);
   });
 
   it('speaks English with --lang en and narrows to one agency; an unknown agency is a usage error naming it', async () => {
@@ -124,6 +146,16 @@ describe('dvc-monitor report', () => {
     expect(await page.locator('h1').innerText()).toContain(`Online public services report ${PERIOD} — `);
     expect(await page.locator('#xep-hang-tinh').count()).toBe(0);
     expect(await page.locator('section.portal').count()).toBe(1);
+    // That province's own KPIs with rank, target, gap, numerator and denominator, as `kpi --agency` computes them.
+    const store = openStore(db);
+    const hanoi = overviewFromStore(store, parseConfig(configText, config, {}), PERIOD, new Date(), 'en').agencies.find((a) => a.agencyCode === 'tinh:01')!;
+    store.close();
+    const online = hanoi.kpis['rate.online_dossiers']!;
+    expect(online.rate).not.toBeNull();
+    const row = page.locator('table.agency-kpis[data-agency="tinh:01"] tr[data-kpi="rate.online_dossiers"] td');
+    expect(await row.nth(1).innerText()).toBe(formatPercent(online.rate, 'en'));
+    expect(await row.nth(2).innerText()).toBe(String(online.rank));
+    expect(await row.nth(6).innerText()).toBe(formatCount(online.denominator!, 'en'));
     await page.close();
 
     const bad = await runCli(['report', '--config', config, '--db', db, '--period', PERIOD, '--out', out, '--agency', 'tinh:999']);
@@ -132,6 +164,79 @@ describe('dvc-monitor report', () => {
     const badPeriod = await runCli(['report', '--config', config, '--db', db, '--period', '2026-13']);
     expect(badPeriod.code).toBe(2);
     expect(badPeriod.stderr).toContain('--period "2026-13"');
+  });
+
+  it('covers exactly its month: a check measured in a later month is not in it; a month with no figures is refused, exit 1, naming it', async () => {
+    // Last month has figures (the store holds six months), but the portal was checked this month.
+    const previous = addMonths(PERIOD, -1);
+    const out = join(dir, 'out-previous');
+    const r = await runCli(['report', '--config', config, '--db', db, '--period', previous, '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(join(out, `bao-cao-${previous}.html`), 'utf8');
+    expect(text).toContain('section class="portal"');
+    expect(text).not.toContain('class="scorecard"');
+
+    const empty = join(dir, 'out-empty');
+    const none = await runCli(['report', '--config', config, '--db', db, '--period', '2020-01', '--out', empty]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('Không lập báo cáo kỳ 2020-01: kho không có số liệu chỉ tiêu nào của tháng này');
+    expect(none.stderr).toContain(`dvc-monitor run --period 2020-01`);
+    expect(none.stderr).toContain(`gần nhất: ${PERIOD}`);
+    expect(existsSync(empty)).toBe(false);
+    const en = await runCli(['report', '--config', config, '--db', db, '--period', '2020-01', '--out', empty, '--lang', 'en']);
+    expect(en.code).toBe(1);
+    expect(en.stderr).toContain('No report for 2020-01: the store holds no figures for that month.');
+  });
+
+  it('bundles the report, its PDF, every evidence file it cites and a manifest; verify accepts it and names what was altered, added or removed', async () => {
+    const out = join(dir, 'out-bundle');
+    const r = await runCli(['report', '--config', config, '--db', db, '--period', PERIOD, '--out', out, '--bundle']);
+    expect(r.code, r.stderr).toBe(0);
+    const zipPath = join(out, `bao-cao-${PERIOD}.zip`);
+    expect(r.stdout).toContain(zipPath);
+    const zip = await JSZip.loadAsync(readFileSync(zipPath));
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { period: string; files: Array<{ path: string; sha256: string; role: string; about?: Record<string, unknown> }> };
+    expect(manifest.period).toBe(PERIOD);
+    const roles = (role: string) => manifest.files.filter((f) => f.role === role);
+    expect(roles('report').map((f) => f.path)).toEqual([`bao-cao-${PERIOD}.html`]);
+    expect(roles('pdf').map((f) => f.path)).toEqual([`bao-cao-${PERIOD}.pdf`]);
+    // Every page the month's check visited, by the hash the store and the report give.
+    const store = openStore(db);
+    const scorecard = latestScorecard(store, 'dvc-hanoi')!;
+    const shas = roles('page_evidence').map((f) => f.sha256);
+    for (const v of scorecard.checks[0]!.visits) expect(shas).toContain(v.evidenceSha256);
+    // The payloads the month's figures were read from, with where and when they were fetched.
+    const snapshotShas = store.prepare('SELECT DISTINCT s.sha256 FROM measure m JOIN snapshot s ON s.id = m.snapshot_id WHERE m.period = ?').pluck().all(PERIOD) as string[];
+    store.close();
+    expect(snapshotShas.length).toBeGreaterThan(0);
+    expect(roles('payload').map((f) => f.sha256).sort()).toEqual([...snapshotShas].sort());
+    expect(roles('payload')[0]!.about).toMatchObject({ url: expect.stringContaining('http://127.0.0.1:'), fetchedAt: expect.any(String) });
+
+    const ok = await runCli(['verify', zipPath]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain(`hợp lệ — ${manifest.files.length} tệp khớp mã băm SHA-256`);
+
+    // Altered, added and removed files are each named.
+    const evidencePath = roles('page_evidence')[0]!.path;
+    zip.file(evidencePath, 'altered');
+    zip.file('extra.txt', 'added');
+    zip.remove(roles('payload')[0]!.path);
+    const tampered = join(out, 'tampered.zip');
+    writeFileSync(tampered, await zip.generateAsync({ type: 'nodebuffer' }));
+    const bad = await runCli(['verify', tampered, '--lang', 'en', '--format', 'json']);
+    expect(bad.code).toBe(1);
+    const verdict = JSON.parse(bad.stdout) as { ok: boolean; problems: Array<{ path: string; problem: string }> };
+    expect(verdict.ok).toBe(false);
+    expect(verdict.problems).toEqual(expect.arrayContaining([
+      { path: evidencePath, problem: 'altered' },
+      { path: evidencePath, problem: 'name_is_not_its_hash' },
+      { path: 'extra.txt', problem: 'not_listed' },
+      { path: roles('payload')[0]!.path, problem: 'missing' },
+    ]));
+    expect(verdict.problems).toHaveLength(4);
+    const notZip = await runCli(['verify', htmlOf(out)]);
+    expect(notZip.code).toBe(2);
+    expect(notZip.stderr).toContain('is not a readable zip');
   });
 
   it('exports the month as XLSX, CSV and JSON matching the store', async () => {
@@ -149,22 +254,38 @@ describe('dvc-monitor report', () => {
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(out, `dvc-monitor-${PERIOD}.xlsx`));
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['measures', 'kpis', 'quarantine', 'findings', 'uptime', 'checks']);
-    const sheet = workbook.getWorksheet('measures')!;
+    // Vietnamese sheets and headers (the data dictionary names them), typed cells (issue 15).
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Số liệu', 'Chỉ tiêu', 'Cách ly', 'Cảnh báo dữ liệu', 'Sẵn sàng', 'Kiểm tra', 'Từ điển dữ liệu', 'Nguồn gốc']);
+    const headerOf = (sheet: ExcelJS.Worksheet) => (sheet.getRow(1).values as unknown[]).slice(1);
+    const sheet = workbook.getWorksheet('Số liệu')!;
     expect(sheet.rowCount - 1).toBe(measures.length);
-    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const header = headerOf(sheet);
     const stored = new Map(measures.map((m) => [`${m.agencyCode}|${m.metric}`, m.value]));
     sheet.eachRow((row, n) => {
       if (n === 1) return;
       const cell = (name: string) => row.getCell(header.indexOf(name) + 1).value;
-      expect(cell('value') ?? null).toBe(stored.get(`${cell('agency_code')}|${cell('metric')}`));
+      expect(cell('Giá trị') ?? null).toBe(stored.get(`${cell('Mã cơ quan')}|${cell('Chỉ số thu thập')}`));
     });
-    const kpis = workbook.getWorksheet('kpis')!;
-    const kHeader = (kpis.getRow(1).values as unknown[]).slice(1);
-    const vn = kpis.getRows(2, kpis.rowCount - 1)!.find((r) => r.getCell(kHeader.indexOf('agency_code') + 1).value === 'VN' && r.getCell(kHeader.indexOf('kpi') + 1).value === 'rate.online_dossiers')!;
-    expect(vn.getCell(kHeader.indexOf('rate_percent') + 1).value).toBe(overview.aggregates[0]!.kpis['rate.online_dossiers']!.rate);
+    const kpis = workbook.getWorksheet('Chỉ tiêu')!;
+    const kHeader = headerOf(kpis);
+    const vn = kpis.getRows(2, kpis.rowCount - 1)!.find((r) => r.getCell(kHeader.indexOf('Mã cơ quan') + 1).value === 'VN' && r.getCell(kHeader.indexOf('Chỉ tiêu') + 1).value === 'rate.online_dossiers')!;
+    const vnRate = overview.aggregates[0]!.kpis['rate.online_dossiers']!.rate!;
+    // A percentage is a fraction formatted as percent: rounded as shown, the full value beside it.
+    expect(vn.getCell(kHeader.indexOf('Tỷ lệ (%)') + 1).value).toBe(Number(vnRate.toFixed(2)) / 100);
+    expect(vn.getCell(kHeader.indexOf('Tỷ lệ (%)') + 1).numFmt).toBe('0.00%');
+    expect(vn.getCell(kHeader.indexOf('Tỷ lệ (%) — giá trị đầy đủ') + 1).value).toBe(vnRate / 100);
     // The portal name from the configuration is a plain string in the uptime sheet, never a formula.
-    expect(workbook.getWorksheet('uptime')!.rowCount).toBeGreaterThan(1);
+    const uptime = workbook.getWorksheet('Sẵn sàng')!;
+    expect(uptime.rowCount).toBeGreaterThan(1);
+    const availability = uptime.getRow(2).getCell(headerOf(uptime).indexOf('Tỷ lệ sẵn sàng (%)') + 1);
+    expect(availability.type).toBe(ExcelJS.ValueType.Number);
+    expect(availability.numFmt).toBe('0.00%');
+    // The check's date is a date cell.
+    const checks = workbook.getWorksheet('Kiểm tra')!;
+    const measuredOn = checks.getRow(2).getCell(headerOf(checks).indexOf('Ngày đo') + 1);
+    expect(measuredOn.type).toBe(ExcelJS.ValueType.Date);
+    expect(scorecard.areas.map((a) => `${a.measuredOn}T00:00:00.000Z`)).toContain((measuredOn.value as Date).toISOString());
+    expect(measuredOn.numFmt).toBe('yyyy-mm-dd');
 
     const json = JSON.parse(readFileSync(join(out, `dvc-monitor-${PERIOD}.json`), 'utf8')) as Record<string, Array<Record<string, unknown>>>;
     expect(json.measures).toHaveLength(measures.length);
@@ -177,7 +298,7 @@ describe('dvc-monitor report', () => {
     expect(exported.map((r) => [r.outcome, r.finding_code, r.evidence_sha256, r.evidence_path])).toEqual(
       failed.findings.map((f) => ['fail', f.code, f.evidenceSha256, f.evidencePath]));
     expect(exported[0]!.legal_basis).toBe(failed.basis.map((b) => [b.instrument, b.article].filter(Boolean).join(' ')).join('; '));
-    expect(workbook.getWorksheet('checks')!.rowCount - 1).toBe(json.checks!.length);
+    expect(checks.rowCount - 1).toBe(json.checks!.length);
     const csv = readFileSync(join(out, `dvc-monitor-${PERIOD}-measures.csv`), 'utf8').trim().split('\n');
     expect(csv).toHaveLength(measures.length + 1);
   });

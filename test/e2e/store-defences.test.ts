@@ -104,7 +104,7 @@ describe('read commands never create a store', () => {
     const summary = await runCli(['summary', '--config', config, '--period', '2026-09'], {}, tmpdir());
     expect(summary.code, summary.stderr).toBe(0);
     expect(summary.stdout).toMatch(/cả nước \d+,\d+%/);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('a store that cannot be used is named, never an internal error, and left as it was', () => {
@@ -140,7 +140,7 @@ describe('a store that cannot be used is named, never an internal error, and lef
     const ok = await runCli(['db', 'check', '--config', config, '--db', good, '--evidence', '--lang', 'en']);
     expect(ok.code, ok.stdout + ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/✓ Integrity check \(integrity_check\): ok[^]*✓ Evidence: \d+ blobs match their hashes[^]*Verdict: the store is intact\./);
-  }, 60_000);
+  }, 180_000);
 
   it('a store written by a newer dvc-monitor is refused with both schema versions, and not touched', async () => {
     const dir = tempDir();
@@ -159,7 +159,7 @@ describe('a store that cannot be used is named, never an internal error, and lef
     const check = await runCli(['db', 'check', '--config', config, '--db', newer, '--lang', 'en']);
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(/The store has migrations this build does not know \(099\)/);
-  }, 60_000);
+  }, 180_000);
 
   it('a lock held past the busy timeout is named (exit 3), and reads still work', async () => {
     const dir = tempDir();
@@ -177,7 +177,7 @@ describe('a store that cannot be used is named, never an internal error, and lef
     } finally {
       holder.kill();
     }
-  }, 60_000);
+  }, 180_000);
 
   it.skipIf(!canMount)('a full disk is named with the path; what was stored stays readable', async () => {
     const disk = tmpfs('3m');
@@ -217,7 +217,7 @@ describe('a store that cannot be used is named, never an internal error, and lef
     } finally {
       disk.close();
     }
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('db backup', () => {

@@ -11,28 +11,13 @@ import { upsertMeasures } from '../../storage/measures.ts';
 import { openStore } from '../../storage/db.ts';
 import { syncRegistry } from '../../storage/registry.ts';
 import { runCli } from '../helpers/cli.ts';
+import { parseCsv } from '../helpers/csv.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const HOSTILE = [
   "-2+3+cmd|' /C calc'!A0", '=HYPERLINK("http://evil.example","Xem ngay")', '+1+cmd|x', '@SUM(A1:A9)', '\t=1+1', '\r=1+1',
   '  =1+1', '＝1+1', '＋1+1', '－2+3', '＠SUM(1)', '﹦1+1', '-1e3+cmd|x', '- 2',
 ];
-
-/** RFC 4180: fields, with quoted fields unquoted. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; } else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; } else field += c;
-  }
-  return rows;
-}
 
 /** What a spreadsheet does with a cell: a formula, a number, or text. */
 function spreadsheetReads(cell: string): 'formula' | 'number' | 'text' {
@@ -59,22 +44,22 @@ describe('CSV export', () => {
     ], { sourceId: null, runId: null, now: new Date('2026-10-01T00:00:00Z') });
     db.close();
 
-    const r = await runCli(['export', '--config', config, '--db', dbFile, '--period', '2026-09', '--format', 'csv', '--out', dir]);
+    const r = await runCli(['export', '--config', config, '--db', dbFile, '--period', '2026-09', '--format', 'csv', '--out', dir, '--lang', 'en']);
     expect(r.code, r.stderr).toBe(0);
     const rows = parseCsv(readFileSync(join(dir, 'dvc-monitor-2026-09-measures.csv'), 'utf8'));
     const [header, ...body] = rows;
     const col = (name: string) => header!.indexOf(name);
     // The numeric column: -45.5 stays a number.
-    const rate = body.find((row) => row[col('metric')] === 'reported.online_dossier_rate')!;
-    expect(rate[col('value')]).toBe('-45.5');
-    expect(spreadsheetReads(rate[col('value')]!)).toBe('number');
+    const rate = body.find((row) => row[col('Metric')] === 'reported.online_dossier_rate')!;
+    expect(rate[col('Value')]).toBe('-45.5');
+    expect(spreadsheetReads(rate[col('Value')]!)).toBe('number');
     // No cell anywhere is a formula; each hostile text is there, as text, behind one apostrophe.
     for (const row of rows) for (const cell of row) expect(spreadsheetReads(cell), JSON.stringify(cell)).not.toBe('formula');
-    const reasons = body.filter((row) => row[col('value')] === '').map((row) => row[col('null_reason')]);
+    const reasons = body.filter((row) => row[col('Value')] === '').map((row) => row[col('Why missing')]);
     expect(reasons.sort()).toEqual(HOSTILE.map((h) => `'${h}`).sort());
 
     // Every other CSV the export writes follows the same rule.
-    for (const table of ['kpis', 'findings', 'uptime', 'checks']) {
+    for (const table of ['kpis', 'quarantine', 'findings', 'uptime', 'checks', 'dictionary', 'provenance']) {
       for (const row of parseCsv(readFileSync(join(dir, `dvc-monitor-2026-09-${table}.csv`), 'utf8'))) {
         for (const cell of row) expect(spreadsheetReads(cell), `${table}: ${cell}`).not.toBe('formula');
       }
@@ -82,8 +67,8 @@ describe('CSV export', () => {
   });
 
   it('writes numbers as numbers and plain-number text as it is', () => {
-    expect([-45.5, 0, 1026874, 1.5e-7, -0.25].map(csvCell)).toEqual(['-45.5', '0', '1026874', '1.5e-7', '-0.25']);
-    expect(['-45.5', '-12', '3.14'].map(csvCell)).toEqual(['-45.5', '-12', '3.14']);
+    expect([-45.5, 0, 1026874, 1.5e-7, -0.25].map((v) => csvCell(v))).toEqual(['-45.5', '0', '1026874', '1.5e-7', '-0.25']);
+    expect(['-45.5', '-12', '3.14'].map((v) => csvCell(v))).toEqual(['-45.5', '-12', '3.14']);
     expect(csvCell("-2+3+cmd|' /C calc'!A0")).toBe("'-2+3+cmd|' /C calc'!A0");
     expect(csvCell('- 45')).toBe("'- 45");
     expect(csvCell('Hà Nội, "thủ đô"')).toBe('"Hà Nội, ""thủ đô"""');

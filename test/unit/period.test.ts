@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, currentMonth, lastDay, localDate, monthRange, parseMonth } from '../../src/time/period.ts';
+import { addMonths, currentMonth, lastDay, localDate, localDateTime, localIsoWithOffset, localWallClock, monthRange, parseMonth } from '../../src/time/period.ts';
 
 describe('periods in Asia/Ho_Chi_Minh', () => {
   it('takes the local month, not the UTC one', () => {
@@ -19,5 +19,14 @@ describe('periods in Asia/Ho_Chi_Minh', () => {
   it('explains a malformed month', () => {
     expect(() => parseMonth('2026-13')).toThrow(/YYYY-MM/);
     expect(() => monthRange('2026-02', '2026-01')).toThrow(/empty/);
+  });
+
+  it('gives local times as people read them, across the day and month boundary', () => {
+    // 17:30 UTC on the last day of September is 00:30 on 1 October in Hà Nội.
+    const at = new Date('2026-09-30T17:30:05.250Z');
+    expect(localDateTime(at)).toBe('2026-10-01 00:30:05');
+    expect(localIsoWithOffset(at)).toBe('2026-10-01T00:30:05+07:00');
+    expect(localWallClock(at).toISOString()).toBe('2026-10-01T00:30:05.250Z');
+    expect(new Date(localIsoWithOffset(at)).getTime()).toBe(new Date('2026-09-30T17:30:05Z').getTime());
   });
 });

@@ -1,11 +1,12 @@
 // axe-core, run in every frame of the page the way axe itself merges frames: a partial run in
-// each document (runPartial), then one report (finishRun) in a blank page of the same context,
-// out of reach of the visited page's scripts. Every rule axe has runs (deprecated ones aside);
+// each document (runPartial), then one report (finishRun) in a blank page out of reach of the
+// visited page's scripts: one such page per browser, in a context of its own that never loads
+// anything, so that axe is parsed there once and no renderer is started per visit for it. Every rule axe has runs (deprecated ones aside);
 // each criterion judges exactly the rules it lists and the rest are recorded as advice. The
 // whole result is kept as a blob; criteria judge a compact summary per rule.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { BrowserContext, Frame } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import type { AxeRuleSummary } from '../types.ts';
 import { secondLook } from './accessibility/axe-second-look.ts';
 import { MAX_FRAME_DEPTH, MAX_FRAMES, type FrameTarget } from './accessibility/frames.ts';
@@ -83,17 +84,77 @@ async function frameOf(parent: Frame, selector: unknown): Promise<Frame | null> 
 export async function runAxe(context: BrowserContext, frames: FrameTarget[]): Promise<{ json: string; summary: AxeRuleSummary[] }> {
   const chains = new Map<string, Frame>();
   const partials = await partialRuns(frames[0]!.frame, { include: [], exclude: [] }, [], chains, { frames: MAX_FRAMES });
+  const browser = context.browser();
+  const json = browser ? await ReportHost.of(browser).finish(partials) : await finishInBlankPage(context, partials);
+  const frameIndex = (chain: string[]) => {
+    const frame = chains.get(JSON.stringify(chain));
+    return frames.find((f) => f.frame === frame)?.ref.index ?? -1;
+  };
+  return { json, summary: await secondLook(frames, summariseAxe(JSON.parse(json) as AxeResults, frameIndex)) };
+}
+
+const finishScript = (partials: Array<string | null>) =>
+  `(async ([partials, options]) => JSON.stringify(await axe.finishRun(partials.map((p) => p === null ? null : JSON.parse(p)), options)))(${JSON.stringify([partials, AXE_OPTIONS])})`;
+
+/** finishRun in a blank page of the visit's own context (a context without a browser object). */
+async function finishInBlankPage(context: BrowserContext, partials: Array<string | null>): Promise<string> {
   const blank = await context.newPage();
   try {
     await blank.evaluate(AXE_SOURCE);
-    const json = (await blank.evaluate(`(async ([partials, options]) => JSON.stringify(await axe.finishRun(partials.map((p) => p === null ? null : JSON.parse(p)), options)))(${JSON.stringify([partials, AXE_OPTIONS])})`)) as string;
-    const frameIndex = (chain: string[]) => {
-      const frame = chains.get(JSON.stringify(chain));
-      return frames.find((f) => f.frame === frame)?.ref.index ?? -1;
-    };
-    return { json, summary: await secondLook(frames, summariseAxe(JSON.parse(json) as AxeResults, frameIndex)) };
+    return (await blank.evaluate(finishScript(partials))) as string;
   } finally {
     await blank.close().catch(() => {});
+  }
+}
+
+/**
+ * The blank page where axe merges the partial results into its report, one per browser: its own
+ * context, no address ever loaded (nothing of a portal reaches it but the partial results, which
+ * are data), axe parsed once. One report at a time (finishRun keeps its options on axe's global
+ * audit object); a page that crashed or closed is replaced.
+ */
+class ReportHost {
+  private static readonly hosts = new WeakMap<Browser, ReportHost>();
+  private page: Promise<Page> | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(private readonly browser: Browser) {}
+
+  static of(browser: Browser): ReportHost {
+    let host = ReportHost.hosts.get(browser);
+    if (!host) ReportHost.hosts.set(browser, (host = new ReportHost(browser)));
+    return host;
+  }
+
+  private async open(): Promise<Page> {
+    const context = await this.browser.newContext({ serviceWorkers: 'block', acceptDownloads: false });
+    // Nothing is ever loaded here: a request would mean something went wrong.
+    await context.route('**/*', (route) => route.abort());
+    const page = await context.newPage();
+    await page.evaluate(AXE_SOURCE);
+    return page;
+  }
+
+  finish(partials: Array<string | null>): Promise<string> {
+    const run = this.queue.then(async () => {
+      let page: Page;
+      try {
+        page = await (this.page ??= this.open());
+        if (page.isClosed()) page = await (this.page = this.open());
+      } catch (err) {
+        this.page = null;
+        throw err;
+      }
+      try {
+        return (await page.evaluate(finishScript(partials))) as string;
+      } catch (err) {
+        // A crashed or closed host is opened anew for the next report.
+        if (page.isClosed() || /crash|closed/i.test(String(err))) this.page = null;
+        throw err;
+      }
+    });
+    this.queue = run.catch(() => {});
+    return run;
   }
 }
 

@@ -7,10 +7,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FiltersEngine } from '@ghostery/adblocker';
+import { projectPath } from '../../paths.ts';
 
-export const SHIPPED_FILTER_LIST = fileURLToPath(new URL('../../../reference/trackers/easyprivacy-202309050832.txt', import.meta.url));
+export const SHIPPED_FILTER_LIST = projectPath('reference', 'trackers', 'easyprivacy-202309050832.txt');
 
 /** What a list is: its title and version from its header, how many network rules it has, its digest. */
 export interface FilterListInfo {

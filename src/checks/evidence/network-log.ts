@@ -89,6 +89,21 @@ const RESOURCE_TYPES: Record<string, string> = {
   texttrack: 'TextTrack', xhr: 'XHR', fetch: 'Fetch', eventsource: 'EventSource', websocket: 'WebSocket', manifest: 'Manifest', ping: 'Ping',
 };
 
+/**
+ * The browser's own fetch of a site's /favicon.ico, made for the tab, not by the page: Chromium
+ * makes it once per host for the browser's whole life, whatever the context, so recording it
+ * would make a page's evidence depend on the visits before it (isolation, README). An icon the
+ * page declares elsewhere (<link rel=icon>) is still recorded.
+ */
+function isBrowserIconFetch(e: { type?: string; initiator?: { type?: string }; redirectResponse?: unknown; request: { url: string } }): boolean {
+  if (e.type !== 'Other' || e.initiator?.type !== 'other' || e.redirectResponse) return false;
+  try {
+    return new URL(e.request.url).pathname === '/favicon.ico';
+  } catch {
+    return false;
+  }
+}
+
 export class NetworkLog {
   readonly requests: RequestRecord[] = [];
   readonly cookieDeclarations: CookieDeclaration[] = [];
@@ -119,6 +134,7 @@ export class NetworkLog {
    */
   async attach(session: ProtocolSession, context: TargetContext = { kind: 'page', url: '' }): Promise<void> {
     session.on('Network.requestWillBeSent', (e) => {
+      if (context.kind === 'page' && isBrowserIconFetch(e)) return;
       const previous = this.byId.get(e.requestId);
       // The parent and the frame may both report a frame's navigation: it is one request.
       if (previous && !e.redirectResponse) return;

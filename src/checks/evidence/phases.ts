@@ -9,6 +9,6 @@ export interface PhaseListener {
 
 /** The phases of a page visit, in order, as the benchmark names them. */
 export const VISIT_PHASES = [
-  'setup', 'navigation', 'settle', 'dom', 'axe', 'probe:keyboard', 'probe:text-spacing', 'probe:resize-text', 'probe:reflow',
+  'setup', 'navigation', 'settle', 'dom', 'fingerprint', 'axe', 'probe:keyboard', 'probe:keyboard:focus', 'probe:text-spacing', 'probe:resize-text', 'probe:reflow',
   'probe:interaction', 'cookies', 'serialise', 'screenshot', 'crops', 'behaviour', 'close', 'http-probe', 'cors-probe',
 ] as const;

@@ -2,7 +2,9 @@
 // the evidence for both areas: requests, cookies and storage with who set them, headers, TLS,
 // mixed content, forms, links, text (personal data masked), the accessibility probes (keyboard,
 // text spacing, zoom, reflow, interaction), the
-// whole axe-core result, the DOM and a full-page screenshot (both masked).
+// whole axe-core result, the DOM and a full-page screenshot (both masked). A page whose
+// fingerprint (fingerprint.ts) equals that of its last complete check reuses that check's
+// accessibility evidence instead of collecting it again (src/checks/incremental.ts).
 // Everything that can go wrong with a hostile page ends as a named scanner error.
 import type { Browser, BrowserContext, CDPSession, Page, Response } from 'playwright-core';
 import { CORS_PROBE_ORIGIN, type Area, type PageEvidence, type PageKind, type ScannerErrorReason, type SubresourceRecord } from '../types.ts';
@@ -27,6 +29,8 @@ import { detectLanguage, type LanguageEvidence, type Passage } from './language.
 import type { SharedWorkerWatch } from './shared-workers.ts';
 import type { ProtocolSession } from './targets.ts';
 import { findPersonalData, maskingPairs, maskText, storedHits } from './personal-data.ts';
+import { fingerprintPage, watchResponses, type FingerprintBasis } from './fingerprint.ts';
+import type { ReusableAccessibility } from '../incremental.ts';
 
 export interface VisitOptions {
   kind: PageKind;
@@ -47,6 +51,10 @@ export interface VisitOptions {
   phases?: PhaseListener;
   /** A page's script heap may grow to this many MiB (checks.maxPageMemoryMb; 1024 when not said). */
   maxPageMemoryMb?: number;
+  /** Versions and settings to fingerprint the page with (fingerprint.ts); without it no fingerprint is taken. */
+  fingerprint?: FingerprintBasis;
+  /** The page's last complete accessibility evidence: reused as it was if the page's fingerprint still equals it (incremental.ts). */
+  previous?: ReusableAccessibility | null;
   /** The window the page is laid out in (default 1280 × 800): a phone's, to check a page as phones show it. */
   viewport?: { width: number; height: number };
 }
@@ -60,7 +68,8 @@ export interface VisitResult {
   crops: Buffer[];
 }
 
-const VIEWPORT = { width: 1280, height: 800 };
+export const VISIT_VIEWPORT = { width: 1280, height: 800 };
+const VIEWPORT = VISIT_VIEWPORT;
 const MAX_DIALOGS = 10;
 // Room for the windows our own probes provoke (a field that opens one on focus) below a real flood.
 const MAX_POPUPS = 10;
@@ -283,6 +292,8 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
     await context.addInitScript({ content: KEYBOARD_INIT_SCRIPT });
     const behaviour = opts.areas.includes('privacy') ? new BehaviourRecorder(context, opts.firstPartySite) : null;
     await behaviour?.install();
+    const a11y = opts.areas.includes('accessibility');
+    const responses = a11y && opts.fingerprint ? watchResponses(context) : null;
     const page = await context.newPage();
     page.on('popup', (popup) => {
       evidence.popups.push(popup.url().slice(0, 500));
@@ -403,8 +414,19 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
       serviceWorkers: frameStorage.flatMap((f) => (f.written.serviceWorkers ?? []).map((w) => ({ ...w, frame: f.frame }))),
     });
 
+    if (responses && opts.fingerprint) {
+      phase('fingerprint');
+      // The window laid out in is part of what the evidence depends on: a phone-sized visit never reuses a desktop one's.
+      evidence.fingerprint = await fingerprintPage(page, frames, responses, opts.viewport ? { ...opts.fingerprint, viewport: opts.viewport } : opts.fingerprint);
+    }
+    const reuse = a11y && opts.previous && evidence.fingerprint?.complete && evidence.fingerprint.sha256 === opts.previous.fingerprint ? opts.previous : null;
+
     movedAway(moves);
-    if (opts.areas.includes('accessibility')) {
+    if (reuse) {
+      // The page is as it was at its last complete check: its accessibility evidence stands.
+      Object.assign(evidence, structuredClone(reuse.evidence));
+      evidence.accessibilityReused = { checkId: reuse.checkId, visitId: reuse.visitId, collectedAt: reuse.collectedAt, axeSha256: reuse.axeSha256 };
+    } else if (a11y) {
       try {
         phase('axe');
         const axe = await runAxe(context, frames);
@@ -415,7 +437,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
         evidence.axe = { version: AXE_VERSION, rules: [], error: classifyFailure(err).message };
       }
       movedAway(moves);
-      await runProbes({ page, cdp, frames, viewport: opts.viewport ?? VIEWPORT, keyboardSample: opts.keyboardSample }, evidence, undefined, (name) => phase(`probe:${name.replace(/^interaction\..*/, 'interaction')}`));
+      await runProbes({ page, cdp, frames, viewport: opts.viewport ?? VIEWPORT, keyboardSample: opts.keyboardSample, phase }, evidence, undefined, (name) => phase(`probe:${name.replace(/^interaction\..*/, 'interaction')}`));
     }
 
     evidence.targets = [...evidence.targets ?? [], ...(await completeRequests(recording))];
@@ -430,7 +452,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
     phase('screenshot');
     const viewport = opts.viewport ?? VIEWPORT;
     result.screenshot = await fullPageScreenshot(cdp, viewport.width, Math.min(Math.max(dom.height, viewport.height), opts.screenshotMaxHeight));
-    if (opts.areas.includes('accessibility')) {
+    if (a11y && !reuse) {
       phase('crops');
       const crops = await cropElements(cdp, frames, elementsToCrop(evidence));
       evidence.crops = crops.refs;

@@ -6,6 +6,10 @@ import { describeAlert } from '../../alerts/messages.ts';
 import { t, type Lang } from '../../i18n.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
+import { toCsv } from '../csv.ts';
+import { formatInstant } from '../render-uptime.ts';
+import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 const STATUS = {
   pending: { vi: 'chờ xác nhận', en: 'pending' },
@@ -13,29 +17,38 @@ const STATUS = {
   resolved: { vi: 'đã khắc phục', en: 'resolved' },
 } as const;
 
+const ALERT_SEVERITY: Record<AlertRecord['severity'], { vi: string; en: string }> = {
+  info: { vi: 'thông tin', en: 'info' },
+  warning: { vi: 'cảnh báo', en: 'warning' },
+  critical: { vi: 'nghiêm trọng', en: 'critical' },
+};
+
 function renderAlert(a: AlertRecord, lang: Lang): string {
   const ack = a.acknowledgedAt ? t(lang, ', đã tiếp nhận', ', acknowledged') : '';
   const silenced = a.silencedReason ? t(lang, `, tạm im lặng: ${a.silencedReason}`, `, silenced: ${a.silencedReason}`) : '';
-  return `#${a.id} [${a.severity}] ${STATUS[a.status][lang]}${ack}${silenced} — ${a.rule} ${a.subject}\n    ${describeAlert(a.rule, a.facts, lang)}\n    ${t(lang, 'mở', 'opened')} ${a.openedAt ?? '—'}${a.resolvedAt ? `, ${t(lang, 'khắc phục', 'resolved')} ${a.resolvedAt}` : ''}`;
+  return `#${a.id} [${ALERT_SEVERITY[a.severity][lang]}] ${STATUS[a.status][lang]}${ack}${silenced} — ${a.rule} ${a.subject}\n    ${describeAlert(a.rule, a.facts, lang)}\n    ${t(lang, 'mở', 'opened')} ${formatInstant(a.openedAt, lang)}${a.resolvedAt ? `, ${t(lang, 'khắc phục', 'resolved')} ${formatInstant(a.resolvedAt, lang)}` : ''}`;
 }
 
 export function registerAlerts(program: Command): void {
-  const alerts = program
+  const alerts = withFormat(program
     .command('alerts')
-    .description('list alerts (newest first); `alerts ack ID` stops an alert\'s reminders')
+    .description(COMMAND_DESCRIPTIONS['alerts']), ['table', 'json', 'csv'])
     .option('--open', 'only alerts not yet resolved')
-    .option('--json', 'print as JSON, with each alert\'s notifications')
-    .action((opts: { open?: boolean; json?: boolean }, cmd: Command) => {
+    .action((opts: FormatOptions & { open?: boolean }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const format = outputFormat(opts, ['table', 'json', 'csv']);
       const lang = langOf(globals);
       const { db, loaded } = openContext(globals, { reads: 'alerts' });
       try {
         const rows = listAlerts(db, { activeOnly: opts.open });
-        if (opts.json) {
+        if (format === 'json') {
           // A failure stored by an earlier version may still quote a secret: redacted here too.
           const secretsOf = new Map(loaded.config.channels.map((c) => [c.id, channelSecrets(c, process.env)]));
           const shown = (n: { channelId: string; lastError: string | null }) => ({ ...n, lastError: n.lastError === null ? null : redact(n.lastError, secretsOf.get(n.channelId) ?? []) });
           process.stdout.write(`${JSON.stringify(rows.map((a) => ({ ...a, notifications: listOutbox(db, { alertId: a.id }).map(({ payload: _p, ...n }) => shown(n)) })), null, 2)}\n`);
+        } else if (format === 'csv') {
+          process.stdout.write(toCsv(['id', 'severity', 'status', 'acknowledged_at', 'rule', 'subject', 'message', 'opened_at', 'resolved_at'],
+            rows.map((a) => [a.id, a.severity, a.status, a.acknowledgedAt, a.rule, a.subject, describeAlert(a.rule, a.facts, lang), a.openedAt, a.resolvedAt])));
         } else {
           const lines = [t(lang, `${rows.length} cảnh báo`, `${rows.length} alerts`), ...rows.map((a) => renderAlert(a, lang))];
           process.stdout.write(`${lines.join('\n')}\n`);

@@ -8,6 +8,7 @@ import { saveCheck, type SavedCheck } from '../../../storage/checks.ts';
 import { readBody } from '../../../storage/evidence.ts';
 import type { Db } from '../../../storage/db.ts';
 import { Checker, DEFAULT_CHECK_SETTINGS, targetOfPortal, type CheckTarget, type PortalCheck } from '../../checks/checker.ts';
+import { previousFromStore } from '../../checks/execute-check-job.ts';
 import { blockingFailures } from '../../checks/score.ts';
 import type { Area } from '../../checks/types.ts';
 import type { LoadedConfig } from '../../config/load.ts';
@@ -15,6 +16,8 @@ import { syncRegistryFromConfig } from '../../run/sync-registry.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { renderCheck, storeLocator, type EvidenceLocator } from '../render-check.ts';
+import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 const AREA_CHOICES: Record<string, Area[]> = { privacy: ['privacy'], accessibility: ['accessibility'], all: ['privacy', 'accessibility'] };
 
@@ -54,7 +57,7 @@ export function checkJson(check: PortalCheck, saved: SavedCheck, locate: Evidenc
     versions: check.versions, scores: check.scores,
     pages: check.visits.map((v, i) => ({
       index: i, kind: v.evidence.kind, url: v.evidence.requestedUrl, finalUrl: v.evidence.finalUrl, error: v.evidence.error,
-      durationMs: v.evidence.durationMs, evidence: Object.fromEntries(Object.entries(saved.visits[i]!.blobs).map(([k, sha]) => [k, sha && { sha256: sha, at: locate(sha) }])),
+      durationMs: v.evidence.durationMs, accessibilityReused: v.evidence.accessibilityReused ?? null, evidence: Object.fromEntries(Object.entries(saved.visits[i]!.blobs).map(([k, sha]) => [k, sha && { sha256: sha, at: locate(sha) }])),
     })),
     results: check.results,
     blockingFailures: blockingFailures(check.results).map((r) => r.criterionId),
@@ -62,15 +65,16 @@ export function checkJson(check: PortalCheck, saved: SavedCheck, locate: Evidenc
 }
 
 export function registerCheck(program: Command): void {
-  program
+  withFormat(program
     .command('check')
-    .description('check a portal (by id) or an address for personal data protection and accessibility, now; exit 1 if a critical or serious criterion fails or a page could not be checked')
+    .description(COMMAND_DESCRIPTIONS['check']), ['table', 'json'])
     .argument('<url|portal-id>', 'a portal id from the configuration, or an http(s) address')
     .option('--area <area>', 'privacy, accessibility or all', 'all')
-    .option('--json', 'print the result as JSON')
     .option('--evidence-dir <dir>', 'also write every evidence file (JSON, DOM, screenshot, axe results) to this folder')
-    .action(async (what: string, opts: { area: string; json?: boolean; evidenceDir?: string }, cmd: Command) => {
+    .option('--full', 'check every page in full, even one unchanged since its last complete check (whose accessibility evidence is otherwise reused)')
+    .action(async (what: string, opts: FormatOptions & { area: string; evidenceDir?: string; full?: boolean }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const format = outputFormat(opts, ['table', 'json']);
       const lang = langOf(globals);
       const areas = AREA_CHOICES[opts.area];
       if (!areas) throw new UsageError(`--area "${opts.area}" is not an area. Fix: use --area privacy, --area accessibility or --area all`);
@@ -82,13 +86,13 @@ export function registerCheck(program: Command): void {
         const checker = new Checker(settings);
         let check: PortalCheck;
         try {
-          check = await checker.checkPortal(target, { areas });
+          check = await checker.checkPortal(target, { areas, previous: previousFromStore(db, target.portalId, checker.settings, new Date(), opts.full) });
         } finally {
           await checker.close();
         }
         const saved = saveCheck(db, { runId: null, jobId: null, check });
         const locate = opts.evidenceDir ? exportEvidence(db, saved, resolve(opts.evidenceDir)) : storeLocator;
-        process.stdout.write(`${opts.json ? JSON.stringify(checkJson(check, saved, locate), null, 2) : renderCheck(check, saved, lang, locate)}\n`);
+        process.stdout.write(`${format === 'json' ? JSON.stringify(checkJson(check, saved, locate), null, 2) : renderCheck(check, saved, lang, locate)}\n`);
         // A page the scanner could not check leaves the verdict incomplete: never exit 0 on it.
         process.exitCode = blockingFailures(check.results).length || check.visits.some((v) => v.evidence.error) ? EXIT.jobFailed : EXIT.ok;
       } finally {

@@ -10,6 +10,8 @@ import { loadConfig } from '../../config/load.ts';
 import { t, type Lang } from '../../i18n.ts';
 import { configPath, langOf, storePath, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
+import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 const EXISTING = {
   vi: 'Lệnh này chỉ làm việc với một kho đã có; kho được tạo bởi `dvc-monitor db migrate` hoặc lần chạy đầu tiên (`dvc-monitor run`). Kiểm tra --db hoặc store.path.',
@@ -104,7 +106,7 @@ async function sha256File(path: string): Promise<string> {
 }
 
 export function registerDb(program: Command): void {
-  const db = program.command('db').description('manage the SQLite store: migrate, check, backup');
+  const db = program.command('db').description(COMMAND_DESCRIPTIONS['db']);
   db.command('migrate')
     .description('create the store or bring its schema up to date')
     .action((_opts: unknown, cmd: Command) => {
@@ -124,11 +126,10 @@ export function registerDb(program: Command): void {
       }
     });
 
-  db.command('check')
+  withFormat(db.command('check'), ['table', 'json'])
     .description('check the whole store: SQLite integrity_check, foreign keys, schema version (and every evidence blob against its hash with --evidence); exit 1 if it is not intact')
     .option('--evidence', 're-hash every stored evidence blob (slow on a large store)')
-    .option('--json', 'print the result as JSON')
-    .action((opts: { evidence?: boolean; json?: boolean }, cmd: Command) => {
+    .action((opts: FormatOptions & { evidence?: boolean }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
       const path = pathOf(globals);
@@ -136,7 +137,7 @@ export function registerDb(program: Command): void {
       const store = openStore(path, { migrate: false, quickCheck: false, acceptNewerSchema: true, mustExist: EXISTING });
       try {
         const result = naming(path, () => checkStore(store, path, { evidence: opts.evidence === true }));
-        process.stdout.write(opts.json ? `${JSON.stringify({ ...result, intact: storeCheckPassed(result) }, null, 2)}\n` : `${renderStoreCheck(result, lang)}\n`);
+        process.stdout.write(outputFormat(opts, ['table', 'json']) === 'json' ? `${JSON.stringify({ ...result, intact: storeCheckPassed(result) }, null, 2)}\n` : `${renderStoreCheck(result, lang)}\n`);
         if (!storeCheckPassed(result)) process.exitCode = EXIT.jobFailed;
       } finally {
         store.close();

@@ -21,6 +21,7 @@ import type { Db } from '../../../storage/db.ts';
 import type { LoadedConfig } from '../../config/load.ts';
 import type { Logger } from '../../log.ts';
 import { t } from '../../i18n.ts';
+import { COMMAND_DESCRIPTIONS } from './index.ts';
 
 /** The endpoint the demo takes down for a moment: one incident, opened and closed, on the portal pages. */
 export const DEMO_OUTAGE = { portalId: 'dvc-hanoi', endpoint: 'status', route: 'status' as const };
@@ -56,7 +57,7 @@ export const DEMO_MONTHS = 26;
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('start the bundled sandbox portals, run a measurement over the last 26 months, print the national summary')
+    .description(COMMAND_DESCRIPTIONS['demo'])
     .option('--port <port>', 'port for the sandbox on 127.0.0.1 (default: any free port)', '0')
     .option('--seed <n>', 'seed of the sandbox figures', '2026')
     .action(async (opts: { port: string; seed: string }, cmd: Command) => {
@@ -77,7 +78,7 @@ export function registerDemo(program: Command): void {
         try {
           const now = new Date();
           const periods = Array.from({ length: DEMO_MONTHS }, (_, i) => addMonths(currentMonth(now), i - DEMO_MONTHS + 1));
-          const run = await measure({ db, loaded, periods, log, trigger: 'demo' });
+          const run = await measure({ db, loaded, periods, log, trigger: 'demo', lang });
           const alerts = await alertsAfterRun(db, loaded, log);
           process.stdout.write(`${renderRunSummary(run, lang)}\n${renderAlertOutcome(alerts, lang)}\n\n`);
           process.stdout.write(`${renderNationalSummary(summaryFromStore(db, loaded, lastCompleteMonth(now), now), lang)}\n\n`);

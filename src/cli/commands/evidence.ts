@@ -13,18 +13,20 @@ import { t } from '../../i18n.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { excerptAt } from '../../normalise/locate.ts';
+import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 export function registerEvidence(program: Command): void {
-  program
+  withFormat(program
     .command('evidence')
-    .description('trace a stored value to its payload (evidence <agency> <metric> <period>), or write a stored evidence body (evidence <sha256> [--out file]); the hash is re-checked')
+    .description(COMMAND_DESCRIPTIONS['evidence']), ['table', 'json'])
     .argument('<agency-or-sha256>', 'an agency code (tinh:01, bo:BCT…) or the SHA-256 printed by `check`')
     .argument('[metric]', 'a canonical metric, e.g. dossiers.received')
     .argument('[period]', 'a month, YYYY-MM')
-    .option('--json', 'print the trace as JSON')
     .option('--out <file>', 'with a SHA-256: write the body to this file instead of standard output')
-    .action((agency: string, metric: string | undefined, period: string | undefined, opts: { json?: boolean; out?: string }, cmd: Command) => {
+    .action((agency: string, metric: string | undefined, period: string | undefined, opts: FormatOptions & { out?: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const format = outputFormat(opts, ['table', 'json']);
       const lang = langOf(globals);
       if (metric === undefined && period === undefined) return writeBody(agency, opts.out, globals);
       if (metric === undefined || period === undefined) {
@@ -42,7 +44,7 @@ export function registerEvidence(program: Command): void {
         const flags = openFlags(db, { period, agencyCode: agency, metric });
         const quarantine = listQuarantine(db, { periods: [period], agencyCode: agency, metric, all: true });
         const intact = stored?.intact ?? null;
-        if (opts.json) {
+        if (format === 'json') {
           process.stdout.write(`${JSON.stringify({ measure, snapshot, bodyIntact: intact, excerpt, flags, quarantine }, null, 2)}\n`);
         } else {
           const lines = [

@@ -7,26 +7,27 @@ import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { periodOption } from '../periods.ts';
 import { renderAgencyDetail, overviewCsv, renderOverview } from '../render-kpi.ts';
+import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 const LEVELS = ['ministry', 'province', 'commune'] as const;
 type Level = (typeof LEVELS)[number];
 
 export function registerKpi(program: Command): void {
-  program
+  withFormat(program
     .command('kpi')
-    .description('every KPI for a month: the country, the ministries and provinces blocks, each agency ranked, targets and gaps, the 766 index')
+    .description(COMMAND_DESCRIPTIONS['kpi']), ['table', 'json', 'csv'])
     .option('--period <YYYY-MM>', 'the month (default: last month)')
     .option('--agency <code>', 'one agency in detail, e.g. tinh:01, bo:BCT, VN')
     .option('--level <level>', 'only this level: province, ministry or commune')
-    .option('--format <format>', 'table, json or csv', 'table')
-    .action((opts: { period?: string; agency?: string; level?: string; format: string }, cmd: Command) => {
+    .action((opts: FormatOptions & { period?: string; agency?: string; level?: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
       const period = periodOption(opts.period, new Date());
       if (opts.level !== undefined && !(LEVELS as readonly string[]).includes(opts.level)) {
         throw new UsageError(`--level "${opts.level}" is not a level. Fix: use --level province, --level ministry or --level commune`);
       }
-      if (!['table', 'json', 'csv'].includes(opts.format)) throw new UsageError(`--format "${opts.format}" is not supported. Fix: use table, json or csv`);
+      const format = outputFormat(opts, ['table', 'json', 'csv']);
       const { loaded, db } = openContext(globals, { reads: 'measures' });
       try {
         const overview = overviewFromStore(db, loaded, period, new Date(), lang);
@@ -40,8 +41,8 @@ export function registerKpi(program: Command): void {
               : `--agency "${opts.agency}" is not a known agency code. Fix: use a code such as VN, tinh:01 or bo:BCT`);
           }
           const flags = openFlags(db, { period, agencyCode: opts.agency });
-          if (opts.format === 'json') process.stdout.write(`${JSON.stringify({ period, ...agency, flags }, null, 2)}\n`);
-          else if (opts.format === 'csv') process.stdout.write(overviewCsv([agency], period));
+          if (format === 'json') process.stdout.write(`${JSON.stringify({ period, ...agency, flags }, null, 2)}\n`);
+          else if (format === 'csv') process.stdout.write(overviewCsv([agency], period));
           else {
             const rankedCount = new Map(ALL_KPIS.map((k) => [k.id, overview.agencies.filter((a) => a.level === agency.level && a.kpis[k.id]!.rank !== null).length]));
             process.stdout.write(`${renderAgencyDetail(agency, period, lang, flags, rankedCount)}\n`);
@@ -50,8 +51,8 @@ export function registerKpi(program: Command): void {
         }
         const levels: Level[] = opts.level ? [opts.level as Level] : ['ministry', 'province'];
         const rows = overview.agencies.filter((a) => (levels as string[]).includes(a.level));
-        if (opts.format === 'json') process.stdout.write(`${JSON.stringify({ period, aggregates: overview.aggregates, agencies: rows }, null, 2)}\n`);
-        else if (opts.format === 'csv') process.stdout.write(overviewCsv([...overview.aggregates, ...rows], period));
+        if (format === 'json') process.stdout.write(`${JSON.stringify({ period, aggregates: overview.aggregates, agencies: rows }, null, 2)}\n`);
+        else if (format === 'csv') process.stdout.write(overviewCsv([...overview.aggregates, ...rows], period));
         else process.stdout.write(`${renderOverview(overview, lang, openFlags(db, { period }), levels)}\n`);
       } finally {
         db.close();

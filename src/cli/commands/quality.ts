@@ -8,18 +8,9 @@ import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { month } from '../periods.ts';
 import { toCsv } from '../csv.ts';
-
-const KINDS = ['missing', 'inconsistent', 'outlier', 'stale', 'source_changed', 'counter_decreased', 'unknown_unit'];
-
-const KIND_TITLE: Record<string, { vi: string; en: string }> = {
-  missing: { vi: 'thiếu số liệu', en: 'missing' },
-  inconsistent: { vi: 'không nhất quán', en: 'inconsistent' },
-  outlier: { vi: 'bất thường', en: 'outlier' },
-  stale: { vi: 'nguồn không cập nhật', en: 'stale source' },
-  source_changed: { vi: 'nguồn thay đổi định dạng', en: 'source changed' },
-  counter_decreased: { vi: 'lũy kế giảm', en: 'counter went down' },
-  unknown_unit: { vi: 'đơn vị không có trong danh mục', en: 'unknown unit' },
-};
+import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
+import { FLAG_KINDS, flagKindTitle } from '../../quality/flag-kinds.ts';
 
 const STATUS_TITLE: Record<QuarantineRow['status'], { vi: string; en: string }> = {
   quarantined: { vi: 'đang cách ly', en: 'quarantined' },
@@ -29,11 +20,7 @@ const STATUS_TITLE: Record<QuarantineRow['status'], { vi: string; en: string }> 
   cleared: { vi: 'không còn vi phạm', en: 'cleared' },
 };
 
-const FORMATS = ['table', 'json', 'csv'];
-
-function checkFormat(format: string): void {
-  if (!FORMATS.includes(format)) throw new UsageError(`--format "${format}" is not supported. Fix: use table, json or csv`);
-}
+const FORMATS = ['table', 'json', 'csv'] as const;
 
 /** One quarantine episode, in the operator's words. */
 function quarantineLine(q: QuarantineRow, lang: Lang): string {
@@ -55,25 +42,24 @@ function renderQuarantine(rows: readonly QuarantineRow[], lang: Lang, all: boole
 }
 
 export function registerQuality(program: Command): void {
-  const quality = program
+  const quality = withFormat(program
     .command('quality')
-    .description('quarantined values, then open data-quality flags (missing, inconsistent, outlier, stale, source changed, counter decreased, unknown unit); `quality quarantined` lists quarantines, `quality release` releases one')
+    .description(COMMAND_DESCRIPTIONS['quality']), FORMATS)
     .option('--period <YYYY-MM>', 'only this month')
     .option('--agency <code>', 'only this agency')
-    .option('--kind <kind>', `only flags of this kind (${KINDS.join(', ')})`)
-    .option('--format <format>', 'table, json or csv', 'table')
-    .action((opts: { period?: string; agency?: string; kind?: string; format: string }, cmd: Command) => {
+    .option('--kind <kind>', `only flags of this kind (${FLAG_KINDS.join(', ')})`)
+    .action((opts: FormatOptions & { period?: string; agency?: string; kind?: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
       if (opts.period !== undefined) month(opts.period, '--period', new Date());
-      if (opts.kind !== undefined && !KINDS.includes(opts.kind)) throw new UsageError(`--kind "${opts.kind}" is not a flag kind. Fix: use one of ${KINDS.join(', ')}`);
-      checkFormat(opts.format);
+      if (opts.kind !== undefined && !(FLAG_KINDS as readonly string[]).includes(opts.kind)) throw new UsageError(`--kind "${opts.kind}" is not a flag kind. Fix: use one of ${FLAG_KINDS.join(', ')}`);
+      const format = outputFormat(opts, FORMATS);
       const { db } = openContext(globals, { reads: 'measures' });
       try {
         const flags = openFlags(db, { period: opts.period, agencyCode: opts.agency, kind: opts.kind });
         const held = opts.kind === undefined ? listQuarantine(db, { periods: opts.period ? [opts.period] : undefined, agencyCode: opts.agency }) : [];
-        if (opts.format === 'json') process.stdout.write(`${JSON.stringify({ quarantined: held, flags }, null, 2)}\n`);
-        else if (opts.format === 'csv') {
+        if (format === 'json') process.stdout.write(`${JSON.stringify({ quarantined: held, flags }, null, 2)}\n`);
+        else if (format === 'csv') {
           process.stdout.write(toCsv(['kind', 'period', 'agency_code', 'metric', 'source_id', 'detail', 'first_seen_at', 'last_seen_at'], [
             ...held.map((q) => ['quarantined', q.period, q.agencyCode, q.metric, q.sourceId, `${q.value}: ${describeBreach(q as QuarantineRow & { facts: Facts }, lang)}`, q.quarantinedAt, q.quarantinedAt]),
             ...flags.map((f) => [f.kind, f.period, f.agencyCode, f.metric, f.sourceId, f.detail, f.firstSeenAt, f.lastSeenAt]),
@@ -82,7 +68,7 @@ export function registerQuality(program: Command): void {
           const lines = opts.kind === undefined ? [...renderQuarantine(held, lang, false), ''] : [];
           lines.push(t(lang, `${flags.length} cảnh báo chất lượng dữ liệu đang mở`, `${flags.length} open data-quality flags`));
           for (const f of flags) {
-            lines.push(`  ${f.period ?? '—'}  ${(f.agencyCode ?? f.sourceId ?? '').padEnd(12)} ${KIND_TITLE[f.kind]![lang].padEnd(24)} ${f.metric ?? ''}  ${f.detail}`);
+            lines.push(`  ${f.period ?? '—'}  ${(f.agencyCode ?? f.sourceId ?? '').padEnd(12)} ${flagKindTitle(f.kind, lang).padEnd(24)} ${f.metric ?? ''}  ${f.detail}`);
           }
           process.stdout.write(`${lines.join('\n')}\n`);
         }
@@ -97,16 +83,16 @@ export function registerQuality(program: Command): void {
     .description('values held back by the plausibility rules, with the reason (takes quality\'s --period, --agency, --format); --all adds released, confirmed and ended ones')
     .option('--all', 'every quarantine episode, not only the values still held back')
     .action((own: { all?: boolean }, cmd: Command) => {
-      const opts = { ...(cmd.parent!.opts() as { period?: string; agency?: string; format: string }), ...own };
+      const opts = { ...(cmd.parent!.opts() as FormatOptions & { period?: string; agency?: string }), ...own };
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
       if (opts.period !== undefined) month(opts.period, '--period', new Date());
-      checkFormat(opts.format);
+      const format = outputFormat(opts, FORMATS);
       const { db } = openContext(globals, { reads: 'measures' });
       try {
         const rows = listQuarantine(db, { periods: opts.period ? [opts.period] : undefined, agencyCode: opts.agency, all: opts.all });
-        if (opts.format === 'json') process.stdout.write(`${JSON.stringify(rows.map((q) => ({ ...q, reason: describeBreach(q as QuarantineRow & { facts: Facts }, lang) })), null, 2)}\n`);
-        else if (opts.format === 'csv') process.stdout.write(toCsv(QUARANTINE_HEADER, rows.map((q) => quarantineRecord(q, lang))));
+        if (format === 'json') process.stdout.write(`${JSON.stringify(rows.map((q) => ({ ...q, reason: describeBreach(q as QuarantineRow & { facts: Facts }, lang) })), null, 2)}\n`);
+        else if (format === 'csv') process.stdout.write(toCsv(QUARANTINE_HEADER, rows.map((q) => quarantineRecord(q, lang))));
         else process.stdout.write(`${renderQuarantine(rows, lang, opts.all ?? false).join('\n')}\n`);
       } finally {
         db.close();

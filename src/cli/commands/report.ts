@@ -1,29 +1,62 @@
 import type { Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildReportModel, ReportInputError } from '../../report/model.ts';
+import { readBody, snapshotsOfPeriod } from '../../../storage/evidence.ts';
+import { refreshRollups } from '../../../storage/uptime.ts';
+import { buildBundle, citedPageEvidence, type BundleInput } from '../../report/bundle.ts';
+import { buildReportModel, NothingToReportError, ReportInputError, reportDate, type ReportModel } from '../../report/model.ts';
 import { htmlToPdf } from '../../report/pdf.ts';
 import { renderReport } from '../../report/render.ts';
-import { refreshRollups } from '../../../storage/uptime.ts';
 import { isStoreBusy } from '../../uptime/recorder.ts';
+import { TOOL_VERSION } from '../../version.ts';
+import type { Db } from '../../../storage/db.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
-import { UsageError } from '../errors.ts';
+import { EXIT, UsageError } from '../errors.ts';
 import { periodOption } from '../periods.ts';
+import { COMMAND_DESCRIPTIONS } from './index.ts';
+
+/** A blob the report cites is missing from the store, or no longer matches its hash. */
+class EvidenceMissingError extends Error {
+  constructor(sha256: string) {
+    super(`evidence ${sha256} cited by the report is missing from the store or altered. Fix: run "dvc-monitor db check --evidence" and restore the store from a backup`);
+    this.name = 'EvidenceMissingError';
+  }
+}
+
+function blobOf(db: Db, sha256: string): Buffer {
+  const b = readBody(db, sha256);
+  if (!b || !b.intact) throw new EvidenceMissingError(sha256);
+  return b.body;
+}
+
+/** Everything the bundle holds from the store, read while it is open. */
+function bundleEvidence(db: Db, model: ReportModel): Pick<BundleInput, 'pageEvidence' | 'payloads'> {
+  // An agency's report cites the payloads of its own figures (a merged province's: its former ones').
+  const agencyCodes = model.agency && model.agency.level !== 'block' ? [model.agency.agencyCode, ...model.agency.constituents] : undefined;
+  return {
+    pageEvidence: [...citedPageEvidence(model)].map(([sha256, about]) => ({ sha256, about, body: blobOf(db, sha256) })),
+    payloads: snapshotsOfPeriod(db, model.period, agencyCodes).map((snapshot) => ({ snapshot, body: blobOf(db, snapshot.sha256) })),
+  };
+}
 
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('the report for a month as one self-contained HTML file (and PDF with --pdf): summary, trends, rankings, portals, method')
+    .description(COMMAND_DESCRIPTIONS['report'])
     .option('--period <YYYY-MM>', 'the month (default: last month)')
     .option('--agency <code>', 'only this agency, e.g. tinh:01, bo:BCT')
     .option('--out <dir>', 'directory to write into', 'reports')
     .option('--pdf', 'also print the report to PDF with Chromium')
-    .action(async (opts: { period?: string; agency?: string; out: string; pdf?: boolean }, cmd: Command) => {
+    .option('--bundle', 'also write a zip to file: the report, its PDF, every evidence file it cites (named by SHA-256) and a manifest; check it with dvc-monitor verify')
+    .action(async (opts: { period?: string; agency?: string; out: string; pdf?: boolean; bundle?: boolean }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
       const period = periodOption(opts.period, new Date());
+      const now = new Date();
       const { loaded, db } = openContext(globals, { reads: 'all' });
       let htmlText: string;
+      let model: ReportModel;
+      let evidence: Pick<BundleInput, 'pageEvidence' | 'payloads'> | null = null;
       try {
         // Probes since the last rollup count too; a busy prober only costs the last few minutes.
         try {
@@ -31,10 +64,16 @@ export function registerReport(program: Command): void {
         } catch (err) {
           if (!isStoreBusy(err)) throw err;
         }
-        const model = buildReportModel(db, loaded, { period, lang, now: new Date(), ...(opts.agency === undefined ? {} : { agencyCode: opts.agency }) });
+        model = buildReportModel(db, loaded, { period, lang, now, ...(opts.agency === undefined ? {} : { agencyCode: opts.agency }) });
         htmlText = renderReport(model);
+        if (opts.bundle) evidence = bundleEvidence(db, model);
       } catch (err) {
         if (err instanceof ReportInputError) throw new UsageError(err.message);
+        if (err instanceof NothingToReportError || err instanceof EvidenceMissingError) {
+          process.stderr.write(`${err.message}\n`);
+          process.exitCode = EXIT.jobFailed;
+          return;
+        }
         throw err;
       } finally {
         db.close();
@@ -45,10 +84,20 @@ export function registerReport(program: Command): void {
       const htmlPath = join(dir, `${base}.html`);
       writeFileSync(htmlPath, htmlText);
       process.stdout.write(`${htmlPath}\n`);
-      if (opts.pdf) {
+      const pdf = opts.pdf || opts.bundle ? await htmlToPdf(htmlText, { lang, date: reportDate(now) }) : null;
+      if (pdf && opts.pdf) {
         const pdfPath = join(dir, `${base}.pdf`);
-        await htmlToPdf(htmlText, pdfPath);
+        writeFileSync(pdfPath, pdf);
         process.stdout.write(`${pdfPath}\n`);
+      }
+      if (evidence) {
+        const zip = await buildBundle({
+          base, html: htmlText, pdf, ...evidence,
+          manifest: { tool: TOOL_VERSION, period, agency: opts.agency ?? null, generatedAt: model.generatedAt },
+        });
+        const zipPath = join(dir, `${base}.zip`);
+        writeFileSync(zipPath, zip);
+        process.stdout.write(`${zipPath}\n`);
       }
     });
 }

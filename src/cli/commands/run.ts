@@ -10,42 +10,69 @@ import { periodsToCollect, type PeriodOptions } from '../periods.ts';
 import { createProgress } from '../progress.ts';
 import { renderAlertOutcome, renderRunSummary } from '../render.ts';
 import { alertsAfterRun } from '../../alerts/after-run.ts';
+import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
+import { t, type Lang } from '../../i18n.ts';
 
-/** Runs the measurement with the config's HTTP limits and a progress bar on terminals. */
-export async function measure(args: { db: Db; loaded: LoadedConfig; periods: string[]; log: Logger; trigger: string; fresh?: boolean }): Promise<RunSummary> {
+/** An argument as a POSIX shell reads it back. */
+const shellWord = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+
+/** The command that resumes this run: the same one, as it was typed (a run resumes only its own plan). */
+export const resumeCommand = (argv: readonly string[] = process.argv) => ['dvc-monitor', ...argv.slice(2)].map(shellWord).join(' ');
+
+/**
+ * Runs the measurement with the config's HTTP limits and a progress bar on terminals. Ctrl+C
+ * stops it between jobs (the job in hand finishes, the others stay pending and the run is
+ * resumed by the same command, which is printed); a second Ctrl+C ends the process at once.
+ */
+export async function measure(args: { db: Db; loaded: LoadedConfig; periods: string[]; log: Logger; trigger: string; lang: Lang; fresh?: boolean; fullChecks?: boolean }): Promise<RunSummary> {
   const http = httpClientFor(args.loaded.config.http);
-  const progress = createProgress();
+  const progress = createProgress({ lang: args.lang });
+  const stopping = new AbortController();
+  const onInterrupt = () => {
+    progress.stop();
+    if (stopping.signal.aborted) process.exit(EXIT.jobFailed);
+    process.stderr.write(`${t(args.lang,
+      `Đang dừng: việc đang làm được hoàn tất, các việc còn lại được giữ nguyên. Để tiếp tục lần chạy này: ${resumeCommand()} (nhấn Ctrl+C lần nữa để dừng ngay)`,
+      `Stopping: the job in hand is finished, the others are kept. To resume this run: ${resumeCommand()} (Ctrl+C again to stop at once)`)}\n`);
+    stopping.abort();
+  };
+  process.on('SIGINT', onInterrupt);
   try {
     return await runMeasurement({
-      db: args.db, loaded: args.loaded, plan: { periods: args.periods }, http, log: args.log, trigger: args.trigger, fresh: args.fresh,
+      db: args.db, loaded: args.loaded, plan: { periods: args.periods }, http, log: args.log, trigger: args.trigger, fresh: args.fresh, fullChecks: args.fullChecks,
+      signal: stopping.signal,
       onProgress: (p) => progress.update(p.done, p.total, p.job.key),
     });
   } finally {
+    process.off('SIGINT', onInterrupt);
     progress.stop();
     await http.close();
   }
 }
 
 export function registerRun(program: Command): void {
-  program
+  withFormat(program
     .command('run')
-    .description('one nightly measurement now: plan, collect, normalise, store (resumes an interrupted run)')
+    .description(COMMAND_DESCRIPTIONS['run']), ['table', 'json'])
     .option('--period <YYYY-MM>', 'collect this month only')
     .option('--from <YYYY-MM>', 'first month to collect')
     .option('--to <YYYY-MM>', 'last month to collect (default: this month)')
     .option('--backfill', 'collect every month from schedule.backfillFrom to this month')
     .option('--fresh', 'abandon an interrupted run instead of resuming it')
-    .option('--json', 'print the summary as JSON')
-    .action(async (opts: PeriodOptions & { fresh?: boolean; json?: boolean }, cmd: Command) => {
+    .option('--full-checks', 'check every page in full, reusing no accessibility evidence of unchanged pages (default: reused up to checks.fullRecheckEvery)')
+    .action(async (opts: PeriodOptions & FormatOptions & { fresh?: boolean; fullChecks?: boolean }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const format = outputFormat(opts, ['table', 'json']);
       const lang = langOf(globals);
       const log = loggerOf(globals, Boolean(process.stderr.isTTY));
       let periods: string[] = [];
       const { loaded, db } = openContext(globals, { beforeStore: (l) => { periods = periodsToCollect(opts, l.config.schedule, new Date()); } });
       try {
-        const summary = await measure({ db, loaded, periods, log, trigger: 'cli', fresh: opts.fresh });
+        const summary = await measure({ db, loaded, periods, log, trigger: 'cli', lang, fresh: opts.fresh, fullChecks: opts.fullChecks });
         const alerts = summary.status === 'interrupted' ? null : await alertsAfterRun(db, loaded, log);
-        process.stdout.write(`${opts.json ? JSON.stringify({ ...summary, alerts }, null, 2) : [renderRunSummary(summary, lang), alerts && renderAlertOutcome(alerts, lang)].filter(Boolean).join('\n')}\n`);
+        const resume = summary.status === 'interrupted' ? t(lang, `Để tiếp tục: ${resumeCommand()}`, `To resume: ${resumeCommand()}`) : null;
+        process.stdout.write(`${format === 'json' ? JSON.stringify({ ...summary, alerts, ...(resume ? { resumeCommand: resumeCommand() } : {}) }, null, 2) : [renderRunSummary(summary, lang), alerts && renderAlertOutcome(alerts, lang), resume].filter(Boolean).join('\n')}\n`);
         // A killed run finished first counts too: its failures are this command's failures.
         const statuses = [summary.status, summary.previous?.status];
         process.exitCode = summary.pendingPlan || statuses.some((s) => s === 'failed' || s === 'interrupted') ? EXIT.jobFailed : EXIT.ok;

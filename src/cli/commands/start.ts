@@ -3,13 +3,15 @@ import { openStore } from '../../../storage/db.ts';
 import { channelSecretProblems } from '../../alerts/channels/index.ts';
 import { scrubStoredSecrets } from '../../alerts/delivery.ts';
 import { Service } from '../../service/service.ts';
+import { Coordinator } from '../../scale/coordinator.ts';
 import { t } from '../../i18n.ts';
 import { langOf, loggerOf, openContext, type GlobalOptions } from '../context.ts';
+import { COMMAND_DESCRIPTIONS } from './index.ts';
 
 export function registerStart(program: Command): void {
   program
     .command('start')
-    .description('the long-running service: the nightly run at its cron time (Asia/Ho_Chi_Minh), the probes, alerts and their delivery; SIGTERM stops it cleanly')
+    .description(COMMAND_DESCRIPTIONS['start'])
     .option('--no-catch-up', 'do not run a nightly run missed while the service was down')
     .option('--no-probes', 'do not probe the portals (another process runs `dvc-monitor probe`)')
     .action(async (opts: { catchUp: boolean; probes: boolean }, cmd: Command) => {
@@ -23,12 +25,16 @@ export function registerStart(program: Command): void {
       const scrubbed = scrubStoredSecrets(db, loaded.config.channels);
       if (scrubbed) log.warn({ rows: scrubbed }, 'secrets redacted from failures stored by an earlier version');
       // The prober writes on its own connection with a short busy timeout: a long wait would freeze probes in flight.
-      const probeDb = opts.probes ? openStore(db.name, { busyTimeoutMs: 1000 }) : undefined;
+      // With queue: configured (scale-out), the coordinator's results are written on it too.
+      const distributed = loaded.config.queue !== undefined;
+      const probeDb = opts.probes || distributed ? openStore(db.name, { busyTimeoutMs: 1000 }) : undefined;
       const closeAll = () => {
         probeDb?.close();
         db.close();
       };
-      const service = new Service({ db, probeDb, loaded, log, catchUp: opts.catchUp });
+      const service = distributed
+        ? new Coordinator({ db, probeDb: probeDb!, loaded, log, catchUp: opts.catchUp, probes: opts.probes })
+        : new Service({ db, probeDb, loaded, log, catchUp: opts.catchUp });
       try {
         await service.start();
       } catch (err) {

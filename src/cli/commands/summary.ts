@@ -4,26 +4,27 @@ import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { periodOption } from '../periods.ts';
 import { renderNationalSummary } from '../render.ts';
+import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 
 export function registerSummary(program: Command): void {
-  program
+  withFormat(program
     .command('summary')
-    .description('the national summary for a month: the two headline KPIs for the country, the 5 best and 5 worst provinces')
+    .description(COMMAND_DESCRIPTIONS['summary']), ['table', 'json'])
     .option('--period <YYYY-MM>', 'the month (default: last month)')
     .option('--top <N>', 'how many provinces to list at each end', '5')
-    .option('--format <table|json>', 'output format', 'table')
-    .action((opts: { period?: string; top: string; format: string }, cmd: Command) => {
+    .action((opts: FormatOptions & { period?: string; top: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
       const period = periodOption(opts.period, new Date());
       const top = Number(opts.top);
       if (!Number.isInteger(top) || top < 1 || top > 34) throw new UsageError(`--top "${opts.top}" is not a number from 1 to 34. Fix: for example --top 5`);
-      if (opts.format !== 'table' && opts.format !== 'json') throw new UsageError(`--format "${opts.format}" is not supported. Fix: use --format table or --format json`);
+      const format = outputFormat(opts, ['table', 'json']);
       const { loaded, db } = openContext(globals, { reads: 'measures' });
       try {
         const summary = summaryFromStore(db, loaded, period, new Date(), top);
-        process.stdout.write(`${opts.format === 'json' ? JSON.stringify(summary, null, 2) : renderNationalSummary(summary, lang)}\n`);
+        process.stdout.write(`${format === 'json' ? JSON.stringify(summary, null, 2) : renderNationalSummary(summary, lang)}\n`);
       } finally {
         db.close();
       }

@@ -7,10 +7,13 @@ import type { Lang } from '../../i18n.ts';
 import { isStoreBusy } from '../../uptime/recorder.ts';
 import { utcBoundsOfLocalDate } from '../../uptime/rollup.ts';
 import { buildUptimeReport, type UptimeReport } from '../../uptime/report.ts';
+import { gapsBetween, latestLocationResults, locationDays, partialDays } from '../../../storage/scale.ts';
 import { currentMonth, isMonthPeriod, lastDay, localDate } from '../../time/period.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { renderUptimeCsv, renderUptimeTable } from '../render-uptime.ts';
+import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -36,23 +39,24 @@ export function uptimeReportFromStore(db: Db, opts: { portalId?: string; from: s
     maintenance: maintenanceBetween(db, rangeStart, rangeEnd, opts.portalId),
     latest: latestProbes(db, ids),
     ...(opts.dailyFigures === undefined ? {} : { dailyFigures: opts.dailyFigures }),
+    locationDays: locationDays(db, ids, opts.from, opts.to),
+    latestLocations: latestLocationResults(db, ids),
+    partialDays: partialDays(db, ids, opts.from, opts.to),
+    gaps: gapsBetween(db, rangeStart, rangeEnd),
   });
 }
 
 export function registerUptime(program: Command): void {
-  program
+  withFormat(program
     .command('uptime')
-    .description('availability, incidents, MTTR, response times and certificates per endpoint, from the rollups')
+    .description(COMMAND_DESCRIPTIONS['uptime']), ['table', 'json', 'csv'])
     .option('--portal <id>', 'only this portal')
     .option('--from <date>', 'first local date, YYYY-MM-DD or YYYY-MM (default: the first day of this month)')
     .option('--to <date>', 'last local date, YYYY-MM-DD or YYYY-MM (default: today)')
-    .option('--format <table|json|csv>', 'output format; csv has one row per endpoint and day', 'table')
-    .action((opts: { portal?: string; from?: string; to?: string; format: string }, cmd: Command) => {
+    .action((opts: FormatOptions & { portal?: string; from?: string; to?: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
-      if (!['table', 'json', 'csv'].includes(opts.format)) {
-        throw new UsageError(`--format "${opts.format}" is not supported. Fix: use --format table, --format json or --format csv`);
-      }
+      const format = outputFormat(opts, ['table', 'json', 'csv']);
       const now = new Date();
       const today = localDate(now);
       const from = opts.from ? parseDateOption(opts.from, '--from') : `${currentMonth(now)}-01`;
@@ -75,7 +79,7 @@ export function registerUptime(program: Command): void {
             : 'The store is busy: the figures may miss the last few minutes.\n');
         }
         const report = uptimeReportFromStore(db, { ...(opts.portal === undefined ? {} : { portalId: opts.portal }), from, to, now, lang });
-        const text = opts.format === 'json' ? JSON.stringify(report, null, 2) : opts.format === 'csv' ? renderUptimeCsv(report, lang) : renderUptimeTable(report, lang);
+        const text = format === 'json' ? JSON.stringify(report, null, 2) : format === 'csv' ? renderUptimeCsv(report, lang) : renderUptimeTable(report, lang);
         process.stdout.write(`${text}\n`);
       } finally {
         db.close();

@@ -13,7 +13,7 @@
 // a navigation that still happened (history, bfcache) is seen by `framenavigated` and the page
 // is loaded again. Field values are put back after each step; the page is reloaded at the
 // end only when a document was replaced or most of its text changed.
-import type { CDPSession, ElementHandle, Frame, Page } from 'playwright-core';
+import type { ElementHandle, Frame, Page } from 'playwright-core';
 import type { PageEvidence } from '../../types.ts';
 import { ELEMENT_REF_SCRIPT, inEveryFrame, type ElementRef, type FrameTarget } from './frames.ts';
 import { CONTEXT_SCRIPT, STRUCTURE_SCRIPT } from './interaction-scripts.ts';

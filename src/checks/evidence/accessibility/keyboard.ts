@@ -157,6 +157,7 @@ export async function keyboardProbe(ctx: ProbeContext): Promise<KeyboardEvidence
     if (unreachable.length > 50) { unreachableDropped += unreachable.length - 50; unreachable = unreachable.slice(0, 50); }
   }
 
+  ctx.phase?.('probe:keyboard:focus');
   const focus = await sampleFocus(ctx, stops.slice(0, forward.stops.length), bounds);
   return {
     interactive, tabbable, bounds,
@@ -202,7 +203,7 @@ async function sampleFocus(ctx: ProbeContext, stops: FocusRead[], bounds: Keyboa
       if (x1 - x0 < 2 || y1 - y0 < 2) { samples.push({ ...base, reason: 'off_screen' }); continue; }
       const clip = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
       const scroll = (await ctx.page.evaluate('({ x: window.scrollX, y: window.scrollY })')) as { x: number; y: number };
-      const shot = async () => (await ctx.cdp.send('Page.captureScreenshot', { format: 'png', clip: { x: clip.x + scroll.x, y: clip.y + scroll.y, width: clip.width, height: clip.height, scale: 1 } })).data;
+      const shot = async () => (await ctx.cdp.send('Page.captureScreenshot', { format: 'png', optimizeForSpeed: true, clip: { x: clip.x + scroll.x, y: clip.y + scroll.y, width: clip.width, height: clip.height, scale: 1 } })).data;
       // Each capture is taken in a state that held from before it to after it: a page that
       // moves the focus meanwhile (a timer, a blur handler) gives no measurement, not a verdict.
       const f1 = await state(null, 'focus');

@@ -16,6 +16,8 @@ export interface ProbeContext {
   frames: FrameTarget[];
   viewport: { width: number; height: number };
   keyboardSample: number;
+  /** Told when a probe's own stage begins ("probe:keyboard:focus"), for the checks benchmark's breakdown. */
+  phase?: (name: string) => void;
 }
 
 /** A probe writes its own field(s) of the evidence. */

@@ -2,7 +2,7 @@
 // extend) and what is made of them: the class of a banner's control by its text, and consent
 // rules in autoconsent's own format for the Vietnamese banners no autoconsent rule knows.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../../../paths.ts';
 
 export type ControlKind = 'accept' | 'reject' | 'settings' | 'save' | 'other';
 
@@ -15,7 +15,7 @@ export interface BannerPhrases {
   topic: string[];
 }
 
-const PHRASES_FILE = fileURLToPath(new URL('../../../../reference/consent/vi-banner-phrases.json', import.meta.url));
+const PHRASES_FILE = projectPath('reference', 'consent', 'vi-banner-phrases.json');
 
 let loaded: BannerPhrases | null = null;
 

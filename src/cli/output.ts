@@ -1,0 +1,27 @@
+// One output option for every command that prints data: `--format table|json|csv` (the formats
+// the command can give), with `--json` kept as the shorthand for `--format json`.
+import { Option, type Command } from 'commander';
+import { UsageError } from './errors.ts';
+
+export type OutputFormat = 'table' | 'json' | 'csv';
+
+export interface FormatOptions {
+  format?: string;
+  json?: boolean;
+}
+
+/** Adds `--format` (default table) and the `--json` shorthand to a command. */
+export function withFormat(cmd: Command, formats: readonly OutputFormat[]): Command {
+  return cmd
+    .option('--format <format>', `output format: ${formats.join(', ')}`, 'table')
+    .addOption(new Option('--json', 'the same as --format json'));
+}
+
+/** The format asked for, refused by name when the command cannot give it. */
+export function outputFormat(opts: FormatOptions, formats: readonly OutputFormat[]): OutputFormat {
+  const asked = opts.format ?? 'table';
+  if (opts.json && asked !== 'table' && asked !== 'json') throw new UsageError(`--json and --format "${asked}" ask for two formats. Fix: give one of them`);
+  const format = opts.json ? 'json' : asked;
+  if (!(formats as readonly string[]).includes(format)) throw new UsageError(`--format "${format}" is not one this command gives. Fix: use --format ${formats.join(', --format ')}`);
+  return format as OutputFormat;
+}
