@@ -16,12 +16,23 @@ afterAll(async () => {
 });
 
 describe('dvc-monitor CLI', () => {
-  it('has --help on every command', async () => {
+  it('has --help on every command, in Vietnamese unless English is asked for', async () => {
     for (const args of [['--help'], ['run', '--help'], ['demo', '--help'], ['summary', '--help'], ['config', 'validate', '--help'], ['db', 'migrate', '--help']]) {
       const r = await runCli(args);
       expect(r.code, args.join(' ')).toBe(0);
-      expect(r.stdout).toMatch(/Usage: dvc-monitor/);
+      expect(r.stdout).toMatch(/^Cách dùng: dvc-monitor/);
+      expect(r.stdout).toContain('Tùy chọn:');
+      expect(r.stdout).toContain('-h, --help');
+      expect(r.stdout).not.toMatch(/Usage:|Options:|display help/);
+      const en = await runCli([...args, '--lang', 'en']);
+      expect(en.code, args.join(' ')).toBe(0);
+      expect(en.stdout).toMatch(/^Usage: dvc-monitor/);
     }
+    const top = await runCli(['--help']);
+    expect(top.stdout).toContain('Lệnh:');
+    expect(top.stdout).toMatch(/summary\s+bản tóm tắt toàn quốc của một tháng/);
+    const viaEnv = await runCli(['--help'], { DVC_MONITOR_LANG: 'en' });
+    expect(viaEnv.stdout).toMatch(/summary\s+the national summary for a month/);
   });
 
   it('refuses a bad configuration with exit 2, naming the place, the value and the fix', async () => {

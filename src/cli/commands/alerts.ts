@@ -8,7 +8,7 @@ import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { toCsv } from '../csv.ts';
 import { formatInstant } from '../render-uptime.ts';
-import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { describeCommand } from './index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 const STATUS = {
@@ -32,7 +32,7 @@ function renderAlert(a: AlertRecord, lang: Lang): string {
 export function registerAlerts(program: Command): void {
   const alerts = withFormat(program
     .command('alerts')
-    .description(COMMAND_DESCRIPTIONS['alerts']), ['table', 'json', 'csv'])
+    .description(describeCommand('alerts')), ['table', 'json', 'csv'])
     .option('--open', 'only alerts not yet resolved')
     .action((opts: FormatOptions & { open?: boolean }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();

@@ -16,7 +16,7 @@ import { syncRegistryFromConfig } from '../../run/sync-registry.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { renderCheck, storeLocator, type EvidenceLocator } from '../render-check.ts';
-import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { describeCommand } from './index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 const AREA_CHOICES: Record<string, Area[]> = { privacy: ['privacy'], accessibility: ['accessibility'], all: ['privacy', 'accessibility'] };
@@ -67,7 +67,7 @@ export function checkJson(check: PortalCheck, saved: SavedCheck, locate: Evidenc
 export function registerCheck(program: Command): void {
   withFormat(program
     .command('check')
-    .description(COMMAND_DESCRIPTIONS['check']), ['table', 'json'])
+    .description(describeCommand('check')), ['table', 'json'])
     .argument('<url|portal-id>', 'a portal id from the configuration, or an http(s) address')
     .option('--area <area>', 'privacy, accessibility or all', 'all')
     .option('--evidence-dir <dir>', 'also write every evidence file (JSON, DOM, screenshot, axe results) to this folder')

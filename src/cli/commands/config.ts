@@ -3,10 +3,10 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.ts';
 import { configJsonSchema } from '../../config/schema.ts';
 import { configPath, langOf, type GlobalOptions } from '../context.ts';
-import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { describeCommand } from './index.ts';
 
 export function registerConfig(program: Command): void {
-  const config = program.command('config').description(COMMAND_DESCRIPTIONS['config']);
+  const config = program.command('config').description(describeCommand('config'));
   config
     .command('validate [file]')
     .description('validate a configuration file (default: --config); exit 2 with every problem found')

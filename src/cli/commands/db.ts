@@ -10,7 +10,7 @@ import { loadConfig } from '../../config/load.ts';
 import { t, type Lang } from '../../i18n.ts';
 import { configPath, langOf, storePath, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { describeCommand } from './index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 const EXISTING = {
@@ -106,7 +106,7 @@ async function sha256File(path: string): Promise<string> {
 }
 
 export function registerDb(program: Command): void {
-  const db = program.command('db').description(COMMAND_DESCRIPTIONS['db']);
+  const db = program.command('db').description(describeCommand('db'));
   db.command('migrate')
     .description('create the store or bring its schema up to date')
     .action((_opts: unknown, cmd: Command) => {

@@ -13,13 +13,13 @@ import { t } from '../../i18n.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { excerptAt } from '../../normalise/locate.ts';
-import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { describeCommand } from './index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 export function registerEvidence(program: Command): void {
   withFormat(program
     .command('evidence')
-    .description(COMMAND_DESCRIPTIONS['evidence']), ['table', 'json'])
+    .description(describeCommand('evidence')), ['table', 'json'])
     .argument('<agency-or-sha256>', 'an agency code (tinh:01, bo:BCT…) or the SHA-256 printed by `check`')
     .argument('[metric]', 'a canonical metric, e.g. dossiers.received')
     .argument('[period]', 'a month, YYYY-MM')

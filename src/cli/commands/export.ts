@@ -6,7 +6,7 @@ import { EXPORT_FORMATS, writeExport, type CsvStyle, type ExportFormat } from '.
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { periodOption } from '../periods.ts';
-import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { describeCommand } from './index.ts';
 
 interface ExportOptions {
   period?: string;
@@ -36,7 +36,7 @@ export function csvStyle(opts: ExportOptions): CsvStyle {
 export function registerExport(program: Command): void {
   program
     .command('export')
-    .description(COMMAND_DESCRIPTIONS['export'])
+    .description(describeCommand('export'))
     .option('--period <YYYY-MM>', 'the month (default: last month)')
     .option('--format <format>', 'xlsx (a sheet per table, a data dictionary and provenance), csv (a UTF-8 file per table, with BOM) or json (with its dictionary and JSON Schema)', 'xlsx')
     .option('--delimiter <char>', 'CSV field separator: "," (default) or ";"')

@@ -7,7 +7,7 @@ import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { periodOption } from '../periods.ts';
 import { renderAgencyDetail, overviewCsv, renderOverview } from '../render-kpi.ts';
-import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { describeCommand } from './index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 const LEVELS = ['ministry', 'province', 'commune'] as const;
@@ -16,7 +16,7 @@ type Level = (typeof LEVELS)[number];
 export function registerKpi(program: Command): void {
   withFormat(program
     .command('kpi')
-    .description(COMMAND_DESCRIPTIONS['kpi']), ['table', 'json', 'csv'])
+    .description(describeCommand('kpi')), ['table', 'json', 'csv'])
     .option('--period <YYYY-MM>', 'the month (default: last month)')
     .option('--agency <code>', 'one agency in detail, e.g. tinh:01, bo:BCT, VN')
     .option('--level <level>', 'only this level: province, ministry or commune')

@@ -6,10 +6,10 @@ import { createHttpClient } from '../../http/client.ts';
 import { t } from '../../i18n.ts';
 import { langOf, loggerOf, openContext, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { describeCommand } from './index.ts';
 
 export function registerNotify(program: Command): void {
-  const notify = program.command('notify').description(COMMAND_DESCRIPTIONS['notify']);
+  const notify = program.command('notify').description(describeCommand('notify'));
   notify
     .command('test <channel>')
     .description('send a test message through a configured channel, via the outbox, and say whether it arrived')

@@ -9,7 +9,7 @@ import { isStoreBusy } from '../../uptime/recorder.ts';
 import { configPath, langOf, loggerOf, storePath, type GlobalOptions } from '../context.ts';
 import { EXIT } from '../errors.ts';
 import { formatInstant, reasonLabel, STATE_LABEL } from '../render-uptime.ts';
-import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { describeCommand } from './index.ts';
 
 /**
  * The prober's store connection waits at most this long for another writer. better-sqlite3
@@ -21,7 +21,7 @@ const PROBER_BUSY_TIMEOUT_MS = 1000;
 export function registerProbe(program: Command): void {
   program
     .command('probe')
-    .description(COMMAND_DESCRIPTIONS['probe'])
+    .description(describeCommand('probe'))
     .option('--once', 'probe every endpoint once, now, print their states and exit')
     .action(async (opts: { once?: boolean }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();

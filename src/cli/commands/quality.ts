@@ -8,7 +8,7 @@ import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { month } from '../periods.ts';
 import { toCsv } from '../csv.ts';
-import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { describeCommand } from './index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 import { FLAG_KINDS, flagKindTitle } from '../../quality/flag-kinds.ts';
 
@@ -44,7 +44,7 @@ function renderQuarantine(rows: readonly QuarantineRow[], lang: Lang, all: boole
 export function registerQuality(program: Command): void {
   const quality = withFormat(program
     .command('quality')
-    .description(COMMAND_DESCRIPTIONS['quality']), FORMATS)
+    .description(describeCommand('quality')), FORMATS)
     .option('--period <YYYY-MM>', 'only this month')
     .option('--agency <code>', 'only this agency')
     .option('--kind <kind>', `only flags of this kind (${FLAG_KINDS.join(', ')})`)

@@ -3,13 +3,13 @@ import { deadLetters, gapsBetween, locationStates } from '../../../storage/scale
 import { t } from '../../i18n.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { formatInstant } from '../render-uptime.ts';
-import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { describeCommand } from './index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 export function registerQueue(program: Command): void {
   withFormat(program
     .command('queue')
-    .description(COMMAND_DESCRIPTIONS['queue']), ['table', 'json'])
+    .description(describeCommand('queue')), ['table', 'json'])
     .option('--days <n>', 'gaps of the last N days', '30')
     .action((opts: FormatOptions & { days: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();

@@ -13,7 +13,7 @@ import type { Db } from '../../../storage/db.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { periodOption } from '../periods.ts';
-import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { describeCommand } from './index.ts';
 
 /** A blob the report cites is missing from the store, or no longer matches its hash. */
 class EvidenceMissingError extends Error {
@@ -42,7 +42,7 @@ function bundleEvidence(db: Db, model: ReportModel): Pick<BundleInput, 'pageEvid
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description(COMMAND_DESCRIPTIONS['report'])
+    .description(describeCommand('report'))
     .option('--period <YYYY-MM>', 'the month (default: last month)')
     .option('--agency <code>', 'only this agency, e.g. tinh:01, bo:BCT')
     .option('--out <dir>', 'directory to write into', 'reports')

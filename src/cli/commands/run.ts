@@ -10,7 +10,7 @@ import { periodsToCollect, type PeriodOptions } from '../periods.ts';
 import { createProgress } from '../progress.ts';
 import { renderAlertOutcome, renderRunSummary } from '../render.ts';
 import { alertsAfterRun } from '../../alerts/after-run.ts';
-import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { describeCommand } from './index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 import { t, type Lang } from '../../i18n.ts';
 
@@ -54,7 +54,7 @@ export async function measure(args: { db: Db; loaded: LoadedConfig; periods: str
 export function registerRun(program: Command): void {
   withFormat(program
     .command('run')
-    .description(COMMAND_DESCRIPTIONS['run']), ['table', 'json'])
+    .description(describeCommand('run')), ['table', 'json'])
     .option('--period <YYYY-MM>', 'collect this month only')
     .option('--from <YYYY-MM>', 'first month to collect')
     .option('--to <YYYY-MM>', 'last month to collect (default: this month)')

@@ -7,7 +7,7 @@ import { startDashboard } from '../../server/server.ts';
 import { t } from '../../i18n.ts';
 import { langOf, loggerOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { describeCommand } from './index.ts';
 
 /** server.tls's certificate and key, read relative to the configuration file; a missing file is bad input. */
 function readTls(loaded: LoadedConfig): { cert: Buffer; key: Buffer } | null {
@@ -27,7 +27,7 @@ function readTls(loaded: LoadedConfig): { cert: Buffer; key: Buffer } | null {
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description(COMMAND_DESCRIPTIONS['serve'])
+    .description(describeCommand('serve'))
     .option('--port <port>', 'port to listen on (0: any free port)', '8080')
     .option('--host <host>', 'address to bind; only 127.0.0.1 unless you say otherwise', '127.0.0.1')
     .option('--token-env <name>', 'environment variable holding the token for state-changing calls (ack an alert)', DEFAULT_TOKEN_ENV)

@@ -15,14 +15,14 @@ import { publicPortals, statusModel } from '../../server/status/model.ts';
 import { publicPage, renderStatusPage, STATIC_STATUS_LINKS } from '../../server/status/render.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { describeCommand } from './index.ts';
 
 const LANGS: readonly Lang[] = ['vi', 'en'];
 
 export function registerStatusPage(program: Command): void {
   program
     .command('status-page')
-    .description(COMMAND_DESCRIPTIONS['status-page'])
+    .description(describeCommand('status-page'))
     .requiredOption('--out <dir>', 'directory to write into (created if missing)')
     .option('--base-url <url>', 'the address the files will be served at, e.g. https://trangthai.example.gov.vn/ (feeds need it to link back)')
     .action((opts: { out: string; baseUrl?: string }, cmd: Command) => {

@@ -4,14 +4,14 @@ import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { periodOption } from '../periods.ts';
 import { renderNationalSummary } from '../render.ts';
-import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { describeCommand } from './index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 
 export function registerSummary(program: Command): void {
   withFormat(program
     .command('summary')
-    .description(COMMAND_DESCRIPTIONS['summary']), ['table', 'json'])
+    .description(describeCommand('summary')), ['table', 'json'])
     .option('--period <YYYY-MM>', 'the month (default: last month)')
     .option('--top <N>', 'how many provinces to list at each end', '5')
     .action((opts: FormatOptions & { period?: string; top: string }, cmd: Command) => {

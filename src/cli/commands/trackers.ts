@@ -11,7 +11,7 @@ import { TRACKER_LIST_VERSION } from '../../checks/evidence/third-parties.ts';
 import { t } from '../../i18n.ts';
 import { configPath, langOf, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { describeCommand } from './index.ts';
 
 const DOWNLOAD_TIMEOUT_MS = 60_000;
 const MAX_DOWNLOAD_BYTES = 50 * 1024 * 1024;
@@ -39,7 +39,7 @@ async function download(url: string): Promise<string> {
 export function registerTrackers(program: Command): void {
   const trackers = program
     .command('trackers')
-    .description(COMMAND_DESCRIPTIONS['trackers'])
+    .description(describeCommand('trackers'))
     .action((_opts: unknown, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);

@@ -12,7 +12,7 @@ import { currentMonth, isMonthPeriod, lastDay, localDate } from '../../time/peri
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { renderUptimeCsv, renderUptimeTable } from '../render-uptime.ts';
-import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { describeCommand } from './index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -49,7 +49,7 @@ export function uptimeReportFromStore(db: Db, opts: { portalId?: string; from: s
 export function registerUptime(program: Command): void {
   withFormat(program
     .command('uptime')
-    .description(COMMAND_DESCRIPTIONS['uptime']), ['table', 'json', 'csv'])
+    .description(describeCommand('uptime')), ['table', 'json', 'csv'])
     .option('--portal <id>', 'only this portal')
     .option('--from <date>', 'first local date, YYYY-MM-DD or YYYY-MM (default: the first day of this month)')
     .option('--to <date>', 'last local date, YYYY-MM-DD or YYYY-MM (default: today)')

@@ -6,7 +6,7 @@ import { verifyBundle, type BundleVerdict } from '../../report/bundle.ts';
 import { t, type Lang } from '../../i18n.ts';
 import { langOf, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { describeCommand } from './index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 const PROBLEM: Record<BundleVerdict['problems'][number]['problem'], { vi: string; en: string }> = {
@@ -29,7 +29,7 @@ function describe(v: BundleVerdict, file: string, lang: Lang): string {
 export function registerVerify(program: Command): void {
   withFormat(program
     .command('verify')
-    .description(COMMAND_DESCRIPTIONS['verify']), ['table', 'json'])
+    .description(describeCommand('verify')), ['table', 'json'])
     .argument('<bundle>', 'the zip written by dvc-monitor report --bundle')
     .action(async (file: string, opts: FormatOptions, cmd: Command) => {
       const lang = langOf(cmd.optsWithGlobals<GlobalOptions>());

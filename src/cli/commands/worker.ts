@@ -5,7 +5,7 @@ import { JOB_KINDS, type JobKind } from '../../scale/messages.ts';
 import { parseConnectTo, startWorker } from '../../scale/worker.ts';
 import { configPath, langOf, loggerOf, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { COMMAND_DESCRIPTIONS } from './index.ts';
+import { describeCommand } from './index.ts';
 
 function parseKinds(text: string): JobKind[] {
   const kinds = text.split(',').map((k) => k.trim()).filter(Boolean);
@@ -19,7 +19,7 @@ function parseKinds(text: string): JobKind[] {
 export function registerWorker(program: Command): void {
   program
     .command('worker')
-    .description(COMMAND_DESCRIPTIONS['worker'])
+    .description(describeCommand('worker'))
     .requiredOption('--location <id>', 'the location (network) this worker probes from, one of queue.locations')
     .option('--kinds <list>', `the jobs it takes: ${JOB_KINDS.join(',')}`, JOB_KINDS.join(','))
     .option('--concurrency <n>', 'at once: probes in flight (default 100), pages (default checks.concurrency), collection jobs (default 4)')
