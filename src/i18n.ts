@@ -4,19 +4,32 @@ export type Lang = 'vi' | 'en';
 /** Picks the text for the language: t(lang, 'Vietnamese', 'English'). */
 export const t = (lang: Lang, vi: string, en: string) => (lang === 'vi' ? vi : en);
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * The language's number format with these fraction digits, made once: building an
+ * Intl.NumberFormat costs more than formatting hundreds of numbers (a dashboard page shows many).
+ */
+export function numberFormat(lang: Lang, minimumFractionDigits: number, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${lang}|${minimumFractionDigits}|${maximumFractionDigits}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { minimumFractionDigits, maximumFractionDigits })));
+  return f;
+}
+
 export function formatPercent(value: number | null, lang: Lang): string {
   if (value === null) return lang === 'vi' ? 'không có số liệu' : 'no data';
-  return `${new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)}%`;
+  return `${numberFormat(lang, 2, 2).format(value)}%`;
 }
 
 /** A difference between two percentages: percentage points, not percent. */
 export function formatPoints(value: number, lang: Lang): string {
-  const number = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+  const number = numberFormat(lang, 2, 2).format(value);
   return lang === 'vi' ? `${number} điểm %` : `${number} points`;
 }
 
 export function formatCount(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 0 }).format(value);
+  return numberFormat(lang, 0, 0).format(value);
 }
 
 export function formatMonthLabel(period: string, lang: Lang): string {
@@ -34,4 +47,18 @@ export function formatDuration(ms: number | null, lang: Lang): string {
   const m = minutes % 60;
   const parts = [d && t(lang, `${d} ngày`, `${d} d`), h && t(lang, `${h} giờ`, `${h} h`), m && t(lang, `${m} phút`, `${m} min`)].filter(Boolean);
   return parts.join(' ');
+}
+
+/**
+ * Text folded for searching: lower case, without diacritics, đ as d ("Hà Nội" and "ha noi" fold
+ * alike). The dashboard's script folds the same way (src/server/assets/dashboard.js).
+ */
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** A month on a chart axis: "T11/26" in Vietnamese, "2026-11" in English. */
+export function formatShortMonth(period: string, lang: Lang): string {
+  const [year, month] = period.split('-');
+  return lang === 'vi' ? `T${Number(month)}/${year!.slice(2)}` : `${year}-${month}`;
 }

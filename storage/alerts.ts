@@ -216,3 +216,9 @@ export function lastErrorsOfChannel(db: Db, channelId: string): Array<{ id: numb
 export function replaceLastError(db: Db, id: number, lastError: string): void {
   db.prepare('UPDATE outbox SET last_error = ? WHERE id = ?').run(lastError, id);
 }
+
+/** Changes whenever an alert opens, fires again, resolves or is acknowledged (the dashboard's live updates). */
+export function alertsFingerprint(db: Db): string {
+  return db.prepare(`SELECT count(*) || ':' || ifnull(max(id), 0) || ':' || ifnull(max(opened_at), '') || ':' || ifnull(max(resolved_at), '') || ':' ||
+    ifnull(max(acknowledged_at), '') || ':' || (SELECT count(*) FROM alert WHERE status != 'resolved') FROM alert`).pluck().get() as string;
+}

@@ -170,3 +170,22 @@ export function measuresWithPrefix(db: Db, period: string, prefix: string): Meas
               FROM measure WHERE period = ? AND metric >= ? AND metric < ?`)
     .all(period, prefix, prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)) as MeasureRow[];
 }
+
+/**
+ * Changes whenever what the KPIs read may have changed: measures (written only as a job
+ * completes), quarantine episodes and data-quality flags. The dashboard keeps its figures while
+ * this stays the same, so the prober's writes every second do not make it compute them again.
+ */
+export function kpiInputsFingerprint(db: Db): string {
+  return db.prepare(`SELECT
+      (SELECT count(*) || ':' || ifnull(max(finished_at), '') || ':' || total(measures_written) FROM job) || '|' ||
+      (SELECT count(*) || ':' || ifnull(max(quarantined_at), '') || ':' || ifnull(max(ended_at), '') FROM quarantine) || '|' ||
+      (SELECT count(*) || ':' || ifnull(max(last_seen_at), '') || ':' || ifnull(max(resolved_at), '') FROM quality_flag)`).pluck().get() as string;
+}
+
+/** The first and last month holding any measure, or null when none is stored. */
+export function storedPeriodRange(db: Db): { first: string; last: string } | null {
+  const first = db.prepare('SELECT min(period) FROM measure').pluck().get() as string | null;
+  const last = db.prepare('SELECT max(period) FROM measure').pluck().get() as string | null;
+  return first && last ? { first, last } : null;
+}

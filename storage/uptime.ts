@@ -447,3 +447,75 @@ export function certificateExpiries(db: Db): CertificateRow[] {
            cert_not_after AS notAfter, cert_seen_at AS seenAt
     FROM uptime_endpoint WHERE enabled = 1 AND cert_not_after IS NOT NULL ORDER BY cert_not_after`).all() as CertificateRow[];
 }
+
+// ---- for the dashboard and the status page (issue 14) ----------------------------------------
+
+/** A raw probe as the heartbeat bar shows it. */
+export interface Beat {
+  endpointId: number;
+  at: string;
+  state: UptimeState;
+  reason: string | null;
+  statusCode: number | null;
+  totalMs: number | null;
+}
+
+/** The newest `limit` probes of each endpoint, oldest first (raw probes: the last rawDays at most). */
+export function recentBeats(db: Db, endpointIds: readonly number[], limit: number): Beat[] {
+  const stmt = db.prepare(`
+    SELECT endpoint_id AS endpointId, at, state, reason, status_code AS statusCode, total_ms AS totalMs
+    FROM probe WHERE endpoint_id = ? ORDER BY at DESC LIMIT ?`);
+  return endpointIds.flatMap((id) => (stmt.all(id, limit) as Beat[]).reverse());
+}
+
+export interface HourlyRollup extends RollupCounts {
+  endpointId: number;
+  /** UTC hour start, ISO. */
+  hour: string;
+}
+
+/** Hourly rollups of the hours starting in [from, to) (UTC ISO). */
+export function hourlyRollups(db: Db, endpointIds: readonly number[], from: string, to: string): HourlyRollup[] {
+  if (endpointIds.length === 0) return [];
+  const rows = db.prepare(`
+    SELECT endpoint_id AS endpointId, bucket_start AS hour, up, degraded, down, maintenance, unknown, failed_probes AS failedProbes,
+           rt_count AS rtCount, rt_sum_ms AS rtSumMs, rt_hist_json AS hist
+    FROM probe_rollup WHERE bucket = 'hour' AND bucket_start >= ? AND bucket_start < ?
+      AND endpoint_id IN (SELECT value FROM json_each(?))
+    ORDER BY endpoint_id, bucket_start`).all(from, to, JSON.stringify(endpointIds)) as Array<Omit<HourlyRollup, 'hist'> & { hist: string }>;
+  return rows.map((r) => ({ ...r, hist: JSON.parse(r.hist) as Histogram }));
+}
+
+/** A rollup bucket's probe counts by state, without the response-time histogram (status bars, lists). */
+export interface BucketCounts {
+  endpointId: number;
+  /** A local date for days, a UTC hour start (ISO) for hours. */
+  start: string;
+  up: number;
+  degraded: number;
+  down: number;
+  maintenance: number;
+  unknown: number;
+}
+
+/** Counts of these endpoints' buckets starting from..to (both inclusive), oldest first; one index range per endpoint. */
+export function bucketStateCounts(db: Db, endpointIds: readonly number[], bucket: 'hour' | 'day', from: string, to: string): BucketCounts[] {
+  const stmt = db.prepare(`
+    SELECT endpoint_id AS endpointId, bucket_start AS start, up, degraded, down, maintenance, unknown
+    FROM probe_rollup WHERE endpoint_id = ? AND bucket = ? AND bucket_start >= ? AND bucket_start <= ? ORDER BY bucket_start`);
+  return endpointIds.flatMap((id) => stmt.all(id, bucket, from, to) as BucketCounts[]);
+}
+
+/** When the newest probe of any endpoint ran (UTC ISO), or null before the first. */
+export function newestProbeAt(db: Db): string | null {
+  return db.prepare('SELECT max(last_probe_at) FROM uptime_endpoint').pluck().get() as string | null;
+}
+
+/** State changes of these endpoints in [from, to) (UTC ISO), oldest first: an incident's updates. */
+export function transitionsBetween(db: Db, endpointIds: readonly number[], from: string, to: string): TransitionRow[] {
+  if (endpointIds.length === 0) return [];
+  return db.prepare(`
+    SELECT t.id, t.endpoint_id AS endpointId, e.portal_id AS portalId, e.key, t.at, t.from_state AS "from", t.to_state AS "to", t.reason
+    FROM uptime_transition t JOIN uptime_endpoint e ON e.id = t.endpoint_id
+    WHERE t.at >= ? AND t.at < ? AND t.endpoint_id IN (SELECT value FROM json_each(?)) ORDER BY t.at, t.id`).all(from, to, JSON.stringify(endpointIds)) as TransitionRow[];
+}

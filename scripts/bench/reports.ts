@@ -6,79 +6,29 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseConfig } from '../../src/config/load.ts';
 import { createLogger } from '../../src/log.ts';
 import { buildReportModel } from '../../src/report/model.ts';
 import { renderReport } from '../../src/report/render.ts';
-import { syncRegistryFromConfig } from '../../src/run/sync-registry.ts';
 import { startDashboard } from '../../src/server/server.ts';
-import { addMonths, currentMonth, monthRange } from '../../src/time/period.ts';
-import { bucketOf } from '../../src/uptime/availability.ts';
-import { INITIAL_HEALTH, step, type EndpointHealth, type Observation } from '../../src/uptime/state-machine.ts';
+import { addMonths, currentMonth } from '../../src/time/period.ts';
 import { openStore } from '../../storage/db.ts';
-import { benchAgencies, fillMeasures } from './fixtures/kpi-store.ts';
-import { refreshRollups, syncEndpoints, writeRounds, type RoundRecord } from '../../storage/uptime.ts';
+import { benchConfig, fillBenchStore } from './fixtures/dashboard-store.ts';
 
-const PORTALS = 100;
-const PROBE_EVERY_MS = 2 * 3600_000; // a year of rollups without 50 million raw probes
 const REQUESTS = 25;
 const now = new Date();
-const { provinces, ministries, communes, measured } = benchAgencies();
-const periods = monthRange(addMonths(currentMonth(now), -35), currentMonth(now));
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-
-const portalYaml = Array.from({ length: PORTALS }, (_, i) => {
-  const agency = i < provinces.length ? provinces[i]!.code : ministries[(i - provinces.length) % ministries.length]!.code;
-  return `  - { id: p${String(i + 1).padStart(3, '0')}, agency: "${agency}", name: "Cổng ${i + 1} <b>&</b>", url: "http://127.0.0.1:9/p${i + 1}/" }`;
-}).join('\n');
-const loaded = parseConfig(`version: 1\nportals:\n${portalYaml}\n`, 'bench.yaml', {});
-loaded.agencies = [...loaded.agencies, ...communes];
+const loaded = benchConfig();
 
 const dir = mkdtempSync(join(tmpdir(), 'dvc-bench-reports-'));
 try {
   const db = openStore(join(dir, 'reports.sqlite'));
-  syncRegistryFromConfig(db, loaded);
-  let seed = 7;
-  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-  let started = performance.now();
-  const stored = fillMeasures(db, periods, measured, random, now);
-  const measuresMs = performance.now() - started;
-
-  started = performance.now();
-  const endpoints = syncEndpoints(db, loaded.config.portals.map((p) => ({ portalId: p.id, key: 'home', url: p.url, intervalS: 60, settings: {} })));
-  const yearAgo = now.getTime() - 365 * 86400_000;
-  let probes = 0;
-  for (const [, endpoint] of endpoints) {
-    let health: EndpointHealth = INITIAL_HEALTH;
-    const rounds: RoundRecord[] = [];
-    for (let at = yearAgo, k = 0; at < now.getTime(); at += PROBE_EVERY_MS, k++) {
-      // About one failed probe in 200: incidents to list, availability below 100 %.
-      const obs: Observation = random() < 0.005 ? { kind: 'failed', reason: 'connect_refused' } : { kind: 'up' };
-      const iso = new Date(at).toISOString();
-      const r = step(health, obs, iso, { downAfter: 1, maintenance: null });
-      health = r.health;
-      const totalMs = obs.kind === 'up' ? 50 + Math.round(random() * 400) : null;
-      rounds.push({
-        probe: {
-          endpointId: endpoint.id, at: iso, latenessMs: 0, outcome: obs.kind, state: health.state, reason: obs.kind === 'up' ? null : obs.reason, detail: null,
-          attempts: 1, statusCode: totalMs ? 200 : null, dnsMs: 0, connectMs: 1, tlsMs: 0, firstByteMs: totalMs, totalMs,
-          rtBucket: totalMs ? bucketOf(totalMs) : null, bodyBytes: 1000, ip: '127.0.0.1', finalUrl: null, redirectsJson: null, httpsRedirect: null,
-          certNotAfter: null, certIssuer: null, assertionsJson: null, maintenanceId: null, stalledMs: null,
-        },
-        health, transition: r.transition, opened: r.opened, closed: r.closed, certificate: null,
-      });
-    }
-    writeRounds(db, rounds);
-    probes += rounds.length;
-  }
-  refreshRollups(db);
-  const uptimeMs = performance.now() - started;
-  console.log(`store: ${stored.toLocaleString('en-US')} measures (${periods.length} months × ${measured.length} agencies) in ${(measuresMs / 1000).toFixed(1)} s; `
-    + `${probes.toLocaleString('en-US')} probes of ${PORTALS} portals over a year, rolled up, in ${(uptimeMs / 1000).toFixed(1)} s`);
+  const filled = fillBenchStore(db, loaded, now);
+  console.log(`store: ${filled.measures.toLocaleString('en-US')} measures (36 months × ~3,400 agencies) in ${(filled.measuresMs / 1000).toFixed(1)} s; `
+    + `${filled.probes.toLocaleString('en-US')} probes of ${loaded.config.portals.length} portals over a year, rolled up, in ${(filled.uptimeMs / 1000).toFixed(1)} s`);
 
   // The national report for last month, as `dvc-monitor report` writes it.
   const period = addMonths(currentMonth(now), -1);
-  started = performance.now();
+  const started = performance.now();
   const html = renderReport(buildReportModel(db, loaded, { period, lang: 'vi', now }));
   writeFileSync(join(dir, 'report.html'), html);
   const reportMs = performance.now() - started;

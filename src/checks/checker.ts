@@ -170,7 +170,7 @@ export class Checker {
    * page checked for privacy is then visited twice more, refusing and accepting through its
    * consent banner (evidence/consent/), so that a worker process's visit carries the same evidence.
    */
-  visit(url: string, kind: PageKind, firstPartySite: string, areas: readonly Area[], extra: Pick<VisitOptions, 'phases' | 'previous'> = {}): Promise<VisitResult> {
+  visit(url: string, kind: PageKind, firstPartySite: string, areas: readonly Area[], extra: Pick<VisitOptions, 'phases' | 'previous' | 'viewport'> = {}): Promise<VisitResult> {
     return this.limit(async () => {
       const browser = await this.liveBrowser();
       const filterList = await (this.filterList ??= filterListFor(this.settings.filterList));
@@ -190,17 +190,19 @@ export class Checker {
 
   /**
    * `previous` gives a page's last complete accessibility evidence, to be reused if the page has
-   * not changed (incremental.ts); without it every page is checked in full.
+   * not changed (incremental.ts); without it every page is checked in full. `viewport` lays every
+   * page out in another window than the default (a phone's 390 × 844).
    */
-  async checkPortal(target: CheckTarget, options: { areas?: readonly Area[]; now?: () => Date; previous?: PreviousLookup } = {}): Promise<PortalCheck> {
+  async checkPortal(target: CheckTarget, options: { areas?: readonly Area[]; now?: () => Date; previous?: PreviousLookup; viewport?: VisitOptions['viewport'] } = {}): Promise<PortalCheck> {
     const now = options.now ?? (() => new Date());
     const areas = [...(options.areas ?? this.settings.areas)];
     const startedAt = now();
     const firstPartySite = firstPartySiteOf(target);
     const previous = (url: string, kind: PageKind) => (areas.includes('accessibility') ? options.previous?.({ url, kind }) ?? null : null);
-    const home = await this.visit(target.homeUrl, 'home', firstPartySite, areas, { previous: previous(target.homeUrl, 'home') });
+    const viewport = options.viewport ? { viewport: options.viewport } : {};
+    const home = await this.visit(target.homeUrl, 'home', firstPartySite, areas, { previous: previous(target.homeUrl, 'home'), ...viewport });
     const sample = await sampleAfterHome(target, home.evidence, areas, this.settings, startedAt);
-    const others = await Promise.all(pagesAfterHome(target, home.evidence, areas, sample).map((p) => this.visit(p.url, p.kind, firstPartySite, areas, { previous: previous(p.url, p.kind) })));
+    const others = await Promise.all(pagesAfterHome(target, home.evidence, areas, sample).map((p) => this.visit(p.url, p.kind, firstPartySite, areas, { previous: previous(p.url, p.kind), ...viewport })));
     return assembleCheck({ target, areas, startedAt, finishedAt: now(), home, others, versions: this.versions, sample });
   }
 

@@ -91,9 +91,12 @@ export function gapLines(report: UptimeReport, lang: Lang): string[] {
 
 export const reasonLabel = (reason: string, lang: Lang) => REASON_LABEL[reason]?.[lang] ?? reason;
 
-const dateTime = (lang: Lang) => new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
-  timeZone: LOCAL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
-});
+// Made once per language: a dashboard page formats hundreds of instants.
+const DATE_TIME: Record<Lang, Intl.DateTimeFormat> = {
+  vi: new Intl.DateTimeFormat('vi-VN', { timeZone: LOCAL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: LOCAL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }),
+};
+const dateTime = (lang: Lang) => DATE_TIME[lang];
 
 export function formatInstant(iso: string | null, lang: Lang): string {
   if (!iso) return '—';

@@ -142,6 +142,11 @@ export const PortalSchema = z.strictObject({
   checkUrl: HttpUrl.optional(),
   /** The page sample of this portal: true/false, or settings over checks.sample's (which it turns on). */
   sample: PortalSampleSchema.optional(),
+  /**
+   * Shown on the public status page (/status, `status-page --out`), in its feeds and badges: its
+   * name, url, state, availability, incidents and maintenance. Nothing of a portal without it is public.
+   */
+  public: z.boolean().default(false),
 });
 
 export const MaintenanceSchema = z.strictObject({
@@ -652,6 +657,20 @@ export const ConfigSchema = z.strictObject({
       allowedHosts: z.array(z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*)(:\d{1,5})?$/, {
         message: 'is not a host name. Fix: write the name (and port) the dashboard is reached by, e.g. dvc-monitor.example.gov.vn or dvc-monitor.example.gov.vn:8443, without https:// or a path',
       })).default([]),
+      /**
+       * Serve HTTPS (PEM files, relative to this file's folder); plain HTTP on the same port is
+       * answered with a redirect to HTTPS, and HTTPS answers carry Strict-Transport-Security.
+       */
+      tls: z.strictObject({ certFile: z.string().min(1), keyFile: z.string().min(1) }).optional(),
+      /**
+       * Who answers for the dashboard and the public status page: named in their accessibility
+       * statement (where to report a barrier) and their personal-data notice (the contact point).
+       */
+      contact: z.strictObject({
+        name: z.string().min(1),
+        email: z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { message: 'is not an e-mail address. Fix: write it as name@example.gov.vn' }).optional(),
+        phone: z.string().regex(/^\+?[0-9 .()-]{6,20}$/, { message: 'is not a phone number. Fix: write digits, spaces, dots or dashes, e.g. 024 3825 1234' }).optional(),
+      }).optional(),
     })
     .prefault({}),
   channels: z.array(ChannelSchema).default([]),

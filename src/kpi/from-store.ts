@@ -54,3 +54,19 @@ export function seriesFromStore(db: Db, loaded: LoadedConfig, code: string, peri
     return { period, kpis: figuresOf({ code, subject, period, values, targets: loaded.config.targets, kpis }) };
   });
 }
+
+/**
+ * The ministries', the provinces' and the blocks' KPIs (headline ones by default) for each
+ * period, without the communes: the rank tables' 12-month sparklines and the headline cards'
+ * change from last month and last year. The country and the blocks sum ministries and provinces
+ * only, so their figures are those of the whole overview.
+ */
+export function rankedHistory(db: Db, loaded: LoadedConfig, periods: readonly string[], now: Date, kpis: readonly KpiDefinition[] = HEADLINE_KPIS): Map<string, Overview> {
+  const agencies = loaded.agencies.filter((a) => a.level === 'ministry' || a.level === 'province');
+  const codes = agencies.map((a) => a.code);
+  const metrics = metricsOf(kpis);
+  const today = localDate(now);
+  return new Map(periods.map((period) => [period, kpiOverview({
+    period, today, agencies, targets: loaded.config.targets, kpis, values: storedValues(db, period, metrics, codes),
+  })]));
+}

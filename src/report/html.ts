@@ -1,3 +1,5 @@
+import { CHART_STYLE } from '../charts/style.ts';
+
 // HTML building blocks shared by the report and the dashboard. Every text that reaches a page
 // goes through `esc`: portal names, titles, failure details and messages are untrusted input.
 
@@ -43,12 +45,14 @@ export const STYLE = `
   .cards { display: flex; flex-wrap: wrap; gap: 1rem; }
   .card { border: 1px solid #ccc; border-radius: 6px; padding: .6rem .9rem; min-width: 15rem; flex: 1; }
   .card .big { font-size: 1.8rem; font-weight: bold; }
+  .card dl, .card dd { margin: 0; }
   figure { margin: .5rem 0; } figcaption { font-size: .85rem; color: #444; }
   nav a { margin-right: 1rem; }
   td.hashes { word-break: break-all; font-family: monospace; font-size: .75rem; }
   section.portal { page-break-inside: avoid; }
-  @media print { h2 { page-break-before: auto; } nav { display: none; } }
-`;
+  img.screenshot { max-width: 100%; border: 1px solid #ccc; }
+  @media print { h2 { page-break-before: auto; } nav { display: none; } figure.chart-figure { page-break-inside: avoid; } }
+${CHART_STYLE}`;
 
 export function page(opts: { lang: string; title: string; body: Safe; head?: Safe }): string {
   return `<!doctype html>\n${html`<html lang="${opts.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,6 +1,6 @@
 // The national report as one self-contained HTML file: summary, trends, rankings, portals and
 // the method appendix. Every value from the store or the configuration is escaped by `html`.
-import { formatCount, formatMonthLabel, formatPercent, formatPoints, t, type Lang } from '../i18n.ts';
+import { formatCount, formatMonthLabel, formatPercent, formatPoints, formatShortMonth, t, type Lang } from '../i18n.ts';
 import type { AgencyFigures, KpiFigure } from '../kpi/overview.ts';
 import type { QuarantinedValue } from '../kpi/headline.ts';
 import { describeBreach, describeHeld, incompleteNote, ruleOf, type Facts } from '../quality/plausibility.ts';
@@ -12,7 +12,7 @@ import { formatDuration, LOCATION_OUTCOME_LABEL, reasonLabel, STATE_LABEL } from
 import { html, page, type Safe } from './html.ts';
 import type { PortalSection, ReportModel } from './model.ts';
 import { scorecardSection } from './scorecard.ts';
-import { lineChart } from './svg.ts';
+import { chartFigure } from '../charts/index.ts';
 
 const pct = (v: number | null, lang: Lang) => formatPercent(v, lang);
 
@@ -49,12 +49,13 @@ ${f.excluded && f.rate !== null ? html`<div class="incomplete">${incompleteNote(
 }
 
 function trends(m: ReportModel): Safe {
-  return html`${m.trends.map((tr) => html`<figure>${lineChart({
-    title: tr.kpi.title[m.lang],
-    labels: tr.points.map((p) => formatMonthLabel(p.period, m.lang).replace('tháng ', 'T')),
+  return html`${m.trends.map((tr) => chartFigure({
+    title: tr.kpi.title[m.lang], categoryName: t(m.lang, 'Tháng', 'Month'), unit: 'percent', lang: m.lang,
+    categories: tr.points.map((p) => formatShortMonth(p.period, m.lang)),
     series: [{ name: (m.agency ?? m.country).name, values: tr.points.map((p) => p.rate) }],
-    target: tr.target,
-  })}<figcaption>${tr.kpi.title[m.lang]} — ${t(m.lang, '12 tháng gần nhất; đường nét đứt là chỉ tiêu', 'last 12 months; the dashed line is the target')}</figcaption></figure>`)}`;
+    target: tr.target === null ? null : { name: t(m.lang, 'Chỉ tiêu', 'Target'), value: tr.target },
+    note: t(m.lang, '12 tháng gần nhất; đường nét đứt là chỉ tiêu; chỗ trống là tháng không có số liệu', 'last 12 months; the dashed line is the target; a gap is a month without a figure'),
+  }, { tableOpen: true }))}`;
 }
 
 export function rankingTable(rows: AgencyFigures[], lang: Lang, id: string): Safe {
@@ -93,13 +94,13 @@ function locationTable(endpoints: EndpointReport[], lang: Lang): Safe {
 export function portalSection(p: PortalSection, period: string, lang: Lang): Safe {
   const months = p.endpoints[0]?.months.map((x) => x.month) ?? [];
   const chart = months.length === 0 ? html`<p class="muted">${t(lang, 'Chưa có lần đo nào.', 'Not probed yet.')}</p>`
-    : lineChart({
+    : chartFigure({
       title: t(lang, `Tỷ lệ sẵn sàng theo tháng — ${p.name}`, `Monthly availability — ${p.name}`),
-      labels: months.map((x) => x.slice(2)),
-      series: p.endpoints.map((e) => ({ name: e.endpoint, values: e.months.map((x) => x.availabilityPercent) })),
-    });
+      categoryName: t(lang, 'Tháng', 'Month'), categories: months.map((x) => formatShortMonth(x, lang)), unit: 'percent', lang, kind: 'bar',
+      series: p.endpoints.map((e) => ({ name: e.endpoint, values: months.map((month) => e.months.find((x) => x.month === month)?.availabilityPercent ?? null) })),
+    }, { tableOpen: true });
   return html`<section class="portal" id="portal-${p.portalId}"><h3>${p.name}</h3><p class="muted">${p.agencyCode} · ${p.url}</p>
-${endpointRows(p.endpoints, period, lang)}${locationTable(p.endpoints, lang)}<figure>${chart}</figure>
+${endpointRows(p.endpoints, period, lang)}${locationTable(p.endpoints, lang)}${chart}
 <h4>${t(lang, 'Sự cố', 'Incidents')}</h4>${incidentTable(p.endpoints, lang)}
 <h4>${t(lang, 'Bảo vệ dữ liệu cá nhân và tiếp cận', 'Privacy and accessibility')}</h4>${scorecardSection(p.scorecard, lang, p.screenshot)}</section>`;
 }

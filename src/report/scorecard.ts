@@ -2,14 +2,14 @@
 // date (and any newer attempt that could not complete), each criterion that did not pass with
 // its legal basis in force on the measured date and its findings, and the evidence
 // (screenshot, blob hashes, times). Everything shown came from a portal page: escaped.
-import type { Scorecard, ScorecardArea, ScorecardCheck } from '../../storage/check-report.ts';
+import type { Scorecard, ScorecardArea, ScorecardCheck, ScorecardResult } from '../../storage/check-report.ts';
 import { criterionById } from '../checks/criteria/index.ts';
 import { shareText } from '../checks/judge.ts';
 import { reasonsText, sampleSummaryText } from '../checks/sample/describe.ts';
 import { INSTRUMENTS } from '../checks/criteria/basis.ts';
 import { AREA_NAME, OUTCOME_NAME, SEVERITY_NAME } from '../cli/render-check.ts';
-import { t, type Lang } from '../i18n.ts';
-import { html, type Safe } from './html.ts';
+import { numberFormat, t, type Lang } from '../i18n.ts';
+import { html, Safe } from './html.ts';
 
 const FINDINGS_SHOWN = 10;
 const ORDER = ['fail', 'error', 'cant_tell', 'pass', 'not_applicable'];
@@ -45,30 +45,51 @@ function sampleReason(c: ScorecardCheck, pageIndex: number, lang: Lang): Safe | 
   return html`<br><span class="muted sample-reason">${reasonsText(page.reasons, lang)}${page.template ? ` · ${t(lang, 'khuôn mẫu', 'template')} ${page.template}` : ''}</span>`;
 }
 
+export interface ScorecardOptions {
+  /** The dashboard: every finding of a criterion inside a disclosure, each linked to its evidence. */
+  expandable?: boolean;
+  /** Where an evidence blob can be opened, by its SHA-256 (the dashboard serves them). */
+  evidenceLink?: (sha256: string) => string;
+  /** The level of the "Evidence" heading (the report nests the scorecard one level deeper). */
+  headingLevel?: 3 | 4;
+}
+
+function findingItem(f: ScorecardResult['findings'][number], lang: Lang, opts: ScorecardOptions): Safe {
+  const sha = f.evidenceSha256;
+  const evidence = !sha ? null
+    : opts.evidenceLink ? html` · <a href="${opts.evidenceLink(sha)}">${t(lang, 'bằng chứng', 'evidence')} sha256:${sha.slice(0, 16)}…</a>${f.evidencePath ? ` → ${f.evidencePath}` : ''}`
+      : html` · sha256:${sha.slice(0, 16)}…${f.evidencePath ? ` → ${f.evidencePath}` : ''}`;
+  const share = f.pages && f.pages.of > 1 && !f.code.startsWith('pages.') ? html` <span class="share">(${shareText(f.pages)[lang]})</span>` : null;
+  return html`<li>${f.text[lang]}${share} <span class="muted">${f.pageUrl}${evidence}</span></li>`;
+}
+
 /** `screenshot` is a data: URI of the home page screenshot (kept in the file: the report stays offline). */
-export function scorecardSection(sc: Scorecard | null, lang: Lang, screenshot: string | null): Safe {
+export function scorecardSection(sc: Scorecard | null, lang: Lang, screenshot: string | null, opts: ScorecardOptions = {}): Safe {
   if (!sc) return html`<p class="muted">${t(lang, 'Chưa kiểm tra bảo vệ dữ liệu cá nhân và tiếp cận (chạy dvc-monitor check).', 'No privacy or accessibility check yet (run dvc-monitor check).')}</p>`;
-  const scores = html`<div class="cards">${sc.areas.map((s) => html`<div class="card" data-area="${s.area}" data-check-id="${s.checkId}"><div>${AREA_NAME[s.area][lang]}</div>
-<div class="big">${s.score === null ? '—' : `${s.score.toFixed(1)}/100`}</div><div class="muted">${s.version} · ${t(lang, `${s.counts.pass} đạt, ${s.counts.fail} không đạt, ${s.counts.cant_tell} cần người kiểm tra`, `${s.counts.pass} passed, ${s.counts.fail} failed, ${s.counts.cant_tell} need review`)}</div>${areaDate(s, lang)}</div>`)}</div>`;
+  const scores = html`<div class="cards">${sc.areas.map((s) => html`<div class="card" data-area="${s.area}" data-check-id="${s.checkId}"><dl class="score"><dt>${AREA_NAME[s.area][lang]}</dt>
+<dd class="big">${s.score === null ? '—' : `${numberFormat(lang, 1, 1).format(s.score)}/100`}</dd><dd class="muted">${s.version} · ${t(lang, `${s.counts.pass} đạt, ${s.counts.fail} không đạt, ${s.counts.cant_tell} cần người kiểm tra`, `${s.counts.pass} passed, ${s.counts.fail} failed, ${s.counts.cant_tell} need review`)}</dd></dl>${areaDate(s, lang)}</div>`)}</div>`;
   const results = [...sc.results].sort((a, b) => ORDER.indexOf(a.outcome) - ORDER.indexOf(b.outcome));
   const rows = results.map((r) => {
     const criterion = criterionById(r.criterionId);
-    const shown = r.outcome === 'pass' || r.outcome === 'not_applicable' ? [] : r.findings.slice(0, FINDINGS_SHOWN);
+    const judged = r.outcome === 'pass' || r.outcome === 'not_applicable' ? [] : r.findings;
+    const shown = opts.expandable ? judged : judged.slice(0, FINDINGS_SHOWN);
+    const list = shown.length === 0 ? null : html`<ul class="findings">${shown.map((f) => findingItem(f, lang, opts))}</ul>`;
     return html`<tr class="outcome-${r.outcome}"><td>${OUTCOME_NAME[r.outcome][lang]}</td><td>${SEVERITY_NAME[r.severity][lang]}</td>
 <td>${criterion?.title[lang] ?? r.criterionId} <span class="muted">${r.criterionId}</span>${r.pages && r.pages.of > 1 && r.outcome !== 'not_applicable' ? html` <span class="share">${shareText(r.pages)[lang]}</span>` : null}
-${shown.length === 0 ? null : html`<ul class="findings">${shown.map((f) => html`<li>${f.text[lang]}${f.pages && f.pages.of > 1 && !f.code.startsWith('pages.') ? html` <span class="share">(${shareText(f.pages)[lang]})</span>` : null} <span class="muted">${f.pageUrl}${f.evidenceSha256 ? ` · sha256:${f.evidenceSha256.slice(0, 16)}…${f.evidencePath ? ` → ${f.evidencePath}` : ''}` : ''}</span></li>`)}</ul>`}
-${r.findings.length > shown.length && shown.length > 0 ? html`<span class="muted">${t(lang, `… và ${r.findings.length - shown.length} phát hiện khác`, `… and ${r.findings.length - shown.length} more`)}</span>` : null}</td>
+${opts.expandable && list ? html`<details class="findings"><summary>${t(lang, `${shown.length} phát hiện`, `${shown.length} findings`)}<span class="visually-hidden">: ${criterion?.title[lang] ?? r.criterionId}</span></summary>${list}</details>` : list}
+${!opts.expandable && r.findings.length > shown.length && shown.length > 0 ? html`<span class="muted">${t(lang, `… và ${r.findings.length - shown.length} phát hiện khác`, `… and ${r.findings.length - shown.length} more`)}</span>` : null}</td>
 <td>${r.basis.map((b) => basisText(b, lang)).join('; ') || '—'}</td></tr>`;
   });
-  const visits = sc.checks.map((c) => html`${sampleBlock(c, lang)}<table class="evidence" data-check-id="${c.checkId}"><caption>${t(lang, `Lần kiểm tra #${c.checkId}: ${c.startedAt} – ${c.finishedAt} (UTC), căn cứ pháp lý theo ngày ${c.measuredOn}`, `Check #${c.checkId}: ${c.startedAt} – ${c.finishedAt} (UTC), legal basis as in force on ${c.measuredOn}`)}</caption>
+  const hash = (sha: string) => (opts.evidenceLink ? html`<a href="${opts.evidenceLink(sha)}">${sha}</a>` : html`${sha}`);
+  const visits = sc.checks.map((c) => html`${sampleBlock(c, lang)}<div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, `Bằng chứng của lần kiểm tra #${c.checkId}`, `Evidence of check #${c.checkId}`)}"><table class="evidence" data-check-id="${c.checkId}"><caption>${t(lang, `Lần kiểm tra #${c.checkId}: ${c.startedAt} – ${c.finishedAt} (UTC), căn cứ pháp lý theo ngày ${c.measuredOn}`, `Check #${c.checkId}: ${c.startedAt} – ${c.finishedAt} (UTC), legal basis as in force on ${c.measuredOn}`)}</caption>
 <thead><tr><th>${t(lang, 'Trang', 'Page')}</th><th>${t(lang, 'Thời điểm (UTC)', 'Time (UTC)')}</th><th>${t(lang, 'Mã băm bằng chứng (SHA-256)', 'Evidence hashes (SHA-256)')}</th></tr></thead>
 <tbody>${c.visits.map((v) => html`<tr><td>[${v.pageIndex}] ${v.url}${v.status === 'error' ? html` <span class="bad">${v.errorReason ?? ''}</span>` : null}${sampleReason(c, v.pageIndex, lang)}</td><td>${v.startedAt} (${Math.round(v.durationMs)} ms)</td>
-<td class="hashes">${t(lang, 'bằng chứng', 'evidence')}: ${v.evidenceSha256}${v.screenshotSha256 ? html`<br>${t(lang, 'ảnh chụp', 'screenshot')}: ${v.screenshotSha256}` : null}${v.domSha256 ? html`<br>DOM: ${v.domSha256}` : null}${v.axeSha256 ? html`<br>axe: ${v.axeSha256}` : null}</td></tr>`)}</tbody></table>`);
+<td class="hashes">${t(lang, 'bằng chứng', 'evidence')}: ${hash(v.evidenceSha256)}${v.screenshotSha256 ? html`<br>${t(lang, 'ảnh chụp', 'screenshot')}: ${hash(v.screenshotSha256)}` : null}${v.domSha256 ? html`<br>DOM: ${hash(v.domSha256)}` : null}${v.axeSha256 ? html`<br>axe: ${hash(v.axeSha256)}` : null}</td></tr>`)}</tbody></table></div>`);
   const home = sc.checks.find((c) => c.visits[0]?.screenshotSha256)?.visits[0]?.screenshotSha256 ?? '';
   return html`<div class="scorecard" data-portal="${sc.portalId}">
 ${scores}
-<table class="criteria"><thead><tr><th>${t(lang, 'Kết quả', 'Outcome')}</th><th>${t(lang, 'Mức độ', 'Severity')}</th><th>${t(lang, 'Tiêu chí và phát hiện', 'Criterion and findings')}</th><th>${t(lang, 'Căn cứ pháp lý', 'Legal basis')}</th></tr></thead><tbody>${rows}</tbody></table>
-<h4>${t(lang, 'Bằng chứng', 'Evidence')}</h4>${visits}
-${screenshot ? html`<figure><img class="screenshot" alt="${t(lang, 'Ảnh chụp trang chủ (đã che dữ liệu cá nhân)', 'Home page screenshot (personal data masked)')}" src="${screenshot}" style="max-width:100%;border:1px solid #ccc"><figcaption>${t(lang, 'Ảnh chụp trang chủ', 'Home page screenshot')} — sha256:${home}</figcaption></figure>` : null}
+<div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, 'Kết quả theo tiêu chí', 'Results by criterion')}"><table class="criteria"><thead><tr><th scope="col">${t(lang, 'Kết quả', 'Outcome')}</th><th scope="col">${t(lang, 'Mức độ', 'Severity')}</th><th scope="col">${t(lang, 'Tiêu chí và phát hiện', 'Criterion and findings')}</th><th scope="col">${t(lang, 'Căn cứ pháp lý', 'Legal basis')}</th></tr></thead><tbody>${rows}</tbody></table></div>
+${new Safe(`<h${opts.headingLevel ?? 4}>`)}${t(lang, 'Bằng chứng', 'Evidence')}${new Safe(`</h${opts.headingLevel ?? 4}>`)}${visits}
+${screenshot ? html`<figure><img class="screenshot" alt="${t(lang, 'Ảnh chụp trang chủ (đã che dữ liệu cá nhân)', 'Home page screenshot (personal data masked)')}" src="${screenshot}"><figcaption>${t(lang, 'Ảnh chụp trang chủ', 'Home page screenshot')} — sha256:${home}</figcaption></figure>` : null}
 </div>`;
 }

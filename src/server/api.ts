@@ -5,6 +5,7 @@ import type { Lang } from '../i18n.ts';
 import { quarantinedOf } from '../cli/render-kpi.ts';
 import { describeBreach, type Facts } from '../quality/plausibility.ts';
 import type { DashboardData } from './data.ts';
+import type { StatusModel } from './status/model.ts';
 
 export type ApiAnswer = { status: number; body: unknown };
 
@@ -51,4 +52,9 @@ export function ackApi(data: DashboardData, id: number, now: Date): ApiAnswer {
   if (!alert) return { status: 404, body: { error: `alert ${id} does not exist` } };
   const changed = acknowledgeAlert(data.db, id, now);
   return { status: 200, body: { id, acknowledged: changed || alert.acknowledgedAt !== null, alreadyAcknowledged: !changed && alert.acknowledgedAt !== null, status: alert.status } };
+}
+
+/** The public status page as data: public portals only (the same as /status shows). */
+export function statusApi(model: StatusModel): ApiAnswer {
+  return { status: 200, body: model };
 }

@@ -13,9 +13,13 @@ export function tokenFromEnv(envName: string, env: NodeJS.ProcessEnv = process.e
   return value ? value : null;
 }
 
+/** Whether `given` is the token, compared in constant time (of the digests). */
+export function tokenMatches(given: string, token: string): boolean {
+  return given !== '' && timingSafeEqual(digest(given.trim()), digest(token));
+}
+
 export function isAuthorised(req: IncomingMessage, token: string | null): boolean {
   if (token === null) return false;
   const header = req.headers.authorization ?? '';
-  const given = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-  return given !== '' && timingSafeEqual(digest(given), digest(token));
+  return tokenMatches(header.startsWith('Bearer ') ? header.slice(7) : '', token);
 }

@@ -46,3 +46,15 @@ export function health(db: Db, now: Date): { httpStatus: 200 | 503; body: Health
     body: { status: failing ? 'failing' : service.running ? 'ok' : 'degraded', version: TOOL_VERSION, problems, store: { ok: storeOk, schema }, service },
   };
 }
+
+export function readiness(db: Db): [number, unknown] {
+  try {
+    db.prepare('SELECT 1').get();
+    const { applied, known } = schemaVersions(db);
+    const missing = known.filter((v) => !applied.includes(v));
+    if (missing.length > 0) return [503, { status: 'not_ready', reason: `the store lacks migrations ${missing.join(', ')}. Fix: run dvc-monitor db migrate` }];
+    return [200, { status: 'ready', schema: Math.max(0, ...applied) }];
+  } catch (err) {
+    return [503, { status: 'not_ready', reason: `the store does not answer: ${(err as Error).message}` }];
+  }
+}

@@ -1,5 +1,7 @@
 // Periods are calendar months in Asia/Ho_Chi_Minh ("2026-10"); times in the store are UTC.
 export const LOCAL_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+/** Made once: building an Intl.DateTimeFormat costs more than formatting many dates. */
+const LOCAL_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: LOCAL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 
 export type MonthPeriod = string; // "YYYY-MM"
 
@@ -35,7 +37,7 @@ export function monthRange(from: MonthPeriod, to: MonthPeriod): MonthPeriod[] {
 
 /** The local date (YYYY-MM-DD) in Asia/Ho_Chi_Minh at instant `at`. */
 export function localDate(at: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: LOCAL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return LOCAL_DATE.format(at);
 }
 
 /** The wall clock in Asia/Ho_Chi_Minh at instant `at`, its fields read as UTC: what a spreadsheet's date cell shows. */

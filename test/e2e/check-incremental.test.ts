@@ -41,11 +41,11 @@ afterAll(async () => {
 
 const settings = { ...DEFAULT_CHECK_SETTINGS, concurrency: 1, keyboardSample: 10 };
 
-async function check(db: Db, at: Date, full = false): Promise<{ check: PortalCheck; checkId: number; visitId: number }> {
+async function check(db: Db, at: Date, full = false, viewport?: { width: number; height: number }): Promise<{ check: PortalCheck; checkId: number; visitId: number }> {
   const checker = new Checker(settings);
   try {
     const check = await checker.checkPortal({ portalId: null, homeUrl: `${base}/tra-cuu-ho-so`, pages: [] }, {
-      areas: ['privacy', 'accessibility'], now: () => at, previous: previousFromStore(db, null, settings, at, full),
+      areas: ['privacy', 'accessibility'], now: () => at, previous: previousFromStore(db, null, settings, at, full), ...(viewport ? { viewport } : {}),
     });
     const saved = saveCheck(db, { runId: null, jobId: null, check });
     return { check, checkId: saved.checkId, visitId: saved.visits[0]!.id };
@@ -107,6 +107,20 @@ describe('incremental re-checks', () => {
     // Unchanged since, but its last complete check is older than fullRecheckEvery (7 days): in full.
     const late = await check(db, new Date(night1.getTime() + 12 * 86_400_000));
     expect(late.check.visits[0]!.evidence.accessibilityReused ?? null).toBeNull();
+    db.close();
+  });
+
+  it('never lends a desktop visit\'s accessibility evidence to a phone-sized one of the same page', { timeout: 240_000 }, async () => {
+    colour = '#222';
+    const db = openStore(join(tempDir(), 'store.sqlite'));
+    const night1 = new Date();
+    const desktop = await check(db, night1);
+    const phone = await check(db, new Date(night1.getTime() + 86_400_000), false, { width: 390, height: 844 });
+    const evidence = phone.check.visits[0]!.evidence;
+    expect(evidence.fingerprint!.complete).toBe(true);
+    expect(evidence.fingerprint!.sha256).not.toBe(desktop.check.visits[0]!.evidence.fingerprint!.sha256);
+    expect(evidence.accessibilityReused ?? null).toBeNull();
+    expect(phone.check.visits[0]!.axe).not.toBeNull();
     db.close();
   });
 });

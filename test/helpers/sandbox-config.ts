@@ -32,12 +32,15 @@ export function writeSandboxConfig(dir: string, url: string, extra = ''): string
 /**
  * A store filled the way operators fill theirs: `run` over the months up to `period`, then
  * `probe --once`, with the Hà Nội portal renamed to `portalName` (a hostile title, for the
- * escaping tests of reports and the dashboard).
+ * escaping tests of reports and the dashboard), `extra` configuration appended, and the portal
+ * marked `public: true` when asked (the status page's), `morePortals` (YAML list items) after it.
  */
-export async function filledStore(sandboxUrl: string, opts: { portalName: string; period: string; months: number }): Promise<{ dir: string; config: string; configText: string; db: string }> {
+export async function filledStore(sandboxUrl: string, opts: { portalName: string; period: string; months: number; extra?: string; public?: boolean; morePortals?: string }): Promise<{ dir: string; config: string; configText: string; db: string }> {
   const dir = tempDir();
   const config = join(dir, 'config.yaml');
-  const configText = sandboxConfigText(sandboxUrl).replace('name: Hà Nội', `name: "${opts.portalName}"`);
+  let configText = sandboxConfigText(sandboxUrl, opts.extra ?? '').replace('name: Hà Nội', `name: ${JSON.stringify(opts.portalName)}`);
+  if (opts.public) configText = configText.replace(`url: "${sandboxUrl}/sites/hanoi/" }`, `url: "${sandboxUrl}/sites/hanoi/", public: true }`);
+  if (opts.morePortals) configText = configText.replace(`/sites/hanoi/"${opts.public ? ', public: true' : ''} }\n`, (line) => `${line}${opts.morePortals}\n`);
   writeFileSync(config, configText);
   const db = join(dir, 'store.sqlite');
   const run = await runCli(['run', '--config', config, '--db', db, '--from', addMonths(opts.period, 1 - opts.months), '--to', opts.period, '--log-level', 'silent']);

@@ -55,6 +55,8 @@ export interface VisitOptions {
   fingerprint?: FingerprintBasis;
   /** The page's last complete accessibility evidence: reused as it was if the page's fingerprint still equals it (incremental.ts). */
   previous?: ReusableAccessibility | null;
+  /** The window the page is laid out in (default 1280 × 800): a phone's, to check a page as phones show it. */
+  viewport?: { width: number; height: number };
 }
 
 export interface VisitResult {
@@ -147,10 +149,10 @@ async function settle(net: NetworkLog, page: Page, maxMs = 1500): Promise<void> 
 }
 
 /** The whole page (up to maxHeight) as JPEG, straight from the DevTools protocol: one round trip. */
-async function fullPageScreenshot(cdp: CDPSession, height: number): Promise<Buffer> {
+async function fullPageScreenshot(cdp: CDPSession, width: number, height: number): Promise<Buffer> {
   const { data } = await cdp.send('Page.captureScreenshot', {
     format: 'jpeg', quality: 70, captureBeyondViewport: true, optimizeForSpeed: true,
-    clip: { x: 0, y: 0, width: VIEWPORT.width, height, scale: 1 },
+    clip: { x: 0, y: 0, width, height, scale: 1 },
   });
   return Buffer.from(data, 'base64');
 }
@@ -282,7 +284,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
   try {
     phase('setup');
     context = await browser.newContext({
-      acceptDownloads: false, viewport: VIEWPORT, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', serviceWorkers: 'block',
+      acceptDownloads: false, viewport: opts.viewport ?? VIEWPORT, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', serviceWorkers: 'block',
     });
     stopper.context = context;
     if (stopper.stopped) throw stopper.stopped;
@@ -414,7 +416,8 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
 
     if (responses && opts.fingerprint) {
       phase('fingerprint');
-      evidence.fingerprint = await fingerprintPage(page, frames, responses, opts.fingerprint);
+      // The window laid out in is part of what the evidence depends on: a phone-sized visit never reuses a desktop one's.
+      evidence.fingerprint = await fingerprintPage(page, frames, responses, opts.viewport ? { ...opts.fingerprint, viewport: opts.viewport } : opts.fingerprint);
     }
     const reuse = a11y && opts.previous && evidence.fingerprint?.complete && evidence.fingerprint.sha256 === opts.previous.fingerprint ? opts.previous : null;
 
@@ -434,7 +437,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
         evidence.axe = { version: AXE_VERSION, rules: [], error: classifyFailure(err).message };
       }
       movedAway(moves);
-      await runProbes({ page, cdp, frames, viewport: VIEWPORT, keyboardSample: opts.keyboardSample, phase }, evidence, undefined, (name) => phase(`probe:${name.replace(/^interaction\..*/, 'interaction')}`));
+      await runProbes({ page, cdp, frames, viewport: opts.viewport ?? VIEWPORT, keyboardSample: opts.keyboardSample, phase }, evidence, undefined, (name) => phase(`probe:${name.replace(/^interaction\..*/, 'interaction')}`));
     }
 
     evidence.targets = [...evidence.targets ?? [], ...(await completeRequests(recording))];
@@ -447,7 +450,8 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
 
     await page.evaluate(`(${MASK_SCRIPT})(${JSON.stringify(pairs)})`);
     phase('screenshot');
-    result.screenshot = await fullPageScreenshot(cdp, Math.min(Math.max(dom.height, VIEWPORT.height), opts.screenshotMaxHeight));
+    const viewport = opts.viewport ?? VIEWPORT;
+    result.screenshot = await fullPageScreenshot(cdp, viewport.width, Math.min(Math.max(dom.height, viewport.height), opts.screenshotMaxHeight));
     if (a11y && !reuse) {
       phase('crops');
       const crops = await cropElements(cdp, frames, elementsToCrop(evidence));

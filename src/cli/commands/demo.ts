@@ -13,7 +13,43 @@ import { checkedPortals } from '../../../storage/checks.ts';
 import { measure } from './run.ts';
 import { lastCompleteMonth } from '../periods.ts';
 import { summaryFromStore } from '../../kpi/from-store.ts';
+import { evaluateAlerts, UPTIME_RULES } from '../../alerts/evaluate.ts';
+import { startMonitor } from '../../uptime/monitor.ts';
+import { refreshRollups } from '../../../storage/uptime.ts';
+import type { Sandbox } from '../../../scripts/sandbox/server.ts';
+import type { Db } from '../../../storage/db.ts';
+import type { LoadedConfig } from '../../config/load.ts';
+import type { Logger } from '../../log.ts';
+import { t } from '../../i18n.ts';
 import { describeCommand } from './index.ts';
+
+/** The endpoint the demo takes down for a moment: one incident, opened and closed, on the portal pages. */
+export const DEMO_OUTAGE = { portalId: 'dvc-hanoi', endpoint: 'status', route: 'status' as const };
+
+/** Every endpoint probed once, like `dvc-monitor probe --once`; the uptime alert rules judged after. */
+async function probeOnce(db: Db, loaded: LoadedConfig, log: Logger): Promise<void> {
+  const monitor = startMonitor({ db, loaded, log, once: true });
+  await monitor.done;
+  await monitor.stop();
+  evaluateAlerts(db, loaded, { now: new Date(), log, rules: UPTIME_RULES });
+}
+
+/**
+ * Probes for the dashboard and the status page: a round of every endpoint, a round with the Hà
+ * Nội status endpoint answering 503 (an incident opens, portal.down fires), and a round after it
+ * recovered (the incident closes, the alert resolves).
+ */
+async function demoProbes(db: Db, loaded: LoadedConfig, log: Logger, sandbox: Sandbox): Promise<void> {
+  await probeOnce(db, loaded, log);
+  sandbox.setFault(DEMO_OUTAGE.route, { mode: 'http_5xx', status: 503 });
+  try {
+    await probeOnce(db, loaded, log);
+  } finally {
+    sandbox.setFault(DEMO_OUTAGE.route, null);
+  }
+  await probeOnce(db, loaded, log);
+  refreshRollups(db);
+}
 
 /** Months the demo collects: enough to span the 2025-07-01 merger and show two years. */
 export const DEMO_MONTHS = 26;
@@ -46,13 +82,18 @@ export function registerDemo(program: Command): void {
           const alerts = await alertsAfterRun(db, loaded, log);
           process.stdout.write(`${renderRunSummary(run, lang)}\n${renderAlertOutcome(alerts, lang)}\n\n`);
           process.stdout.write(`${renderNationalSummary(summaryFromStore(db, loaded, lastCompleteMonth(now), now), lang)}\n\n`);
+          // The demo tells the story itself: the prober's warnings (a state change, a short notice) stay out of it.
+          await demoProbes(db, loaded, log.child({}, { level: globals.logLevel ?? 'error' }), sandbox);
+          process.stdout.write(t(lang,
+            `Đã đo tình trạng hoạt động của mọi cổng 3 lượt; lượt thứ hai giả lập sự cố tại ${DEMO_OUTAGE.portalId}/${DEMO_OUTAGE.endpoint} (HTTP 503), đã khắc phục ở lượt thứ ba.\n\n`,
+            `Probed every portal 3 times; the second round simulated an outage of ${DEMO_OUTAGE.portalId}/${DEMO_OUTAGE.endpoint} (HTTP 503), recovered in the third.\n\n`));
           const scores = checkedPortals(db).map((portalId) => ({ portalId, areas: latestScorecard(db, portalId)?.areas ?? [] }));
           if (scores.length) process.stdout.write(`${renderLatestScores(scores, lang)}\n\n`);
           const beforeMerger = addMonths(MERGER_DATE.slice(0, 7), -1);
           process.stdout.write(
             vi
-              ? `Kho dữ liệu: ${db.name}\nSố liệu trước ngày ${MERGER_DATE} được lưu theo 63 tỉnh cũ và cộng dồn về 34 tỉnh mới theo bản đồ sáp nhập: thử \`dvc-monitor summary --period ${beforeMerger}\`.\n`
-              : `Store: ${db.name}\nFigures before ${MERGER_DATE} are stored under the 63 former provinces and rolled up into the 34 new ones: try \`dvc-monitor summary --period ${beforeMerger} --lang en\`.\n`,
+              ? `Kho dữ liệu: ${db.name}\nXem trên bảng điều khiển: \`dvc-monitor serve\` rồi mở http://127.0.0.1:8080/ (trang trạng thái công khai: /status).\nSố liệu trước ngày ${MERGER_DATE} được lưu theo 63 tỉnh cũ và cộng dồn về 34 tỉnh mới theo bản đồ sáp nhập: thử \`dvc-monitor summary --period ${beforeMerger}\`.\n`
+              : `Store: ${db.name}\nSee it on the dashboard: \`dvc-monitor serve\`, then open http://127.0.0.1:8080/ (public status page: /status).\nFigures before ${MERGER_DATE} are stored under the 63 former provinces and rolled up into the 34 new ones: try \`dvc-monitor summary --period ${beforeMerger} --lang en\`.\n`,
           );
           process.exitCode = run.status === 'succeeded' ? EXIT.ok : EXIT.jobFailed;
         } finally {

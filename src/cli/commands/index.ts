@@ -74,8 +74,12 @@ export const COMMAND_DESCRIPTIONS = {
     en: 'check a report bundle offline: every file against the SHA-256 its manifest gives, nothing missing, nothing added; exit 1 naming each file that differs',
   },
   serve: {
-    vi: 'bảng điều khiển: tổng quan toàn quốc, cơ quan, cổng, cảnh báo, API JSON chỉ đọc, /metrics và /healthz; SIGTERM dừng',
-    en: 'the dashboard: national overview, agencies, portals, alerts, a read-only JSON API, /metrics and /healthz; SIGTERM stops it',
+    vi: 'bảng điều khiển: tổng quan toàn quốc, cơ quan, cổng, cảnh báo kèm xác nhận, cập nhật trực tiếp, trang trạng thái công khai và huy hiệu, API JSON, /metrics, /healthz và /readyz; SIGTERM dừng',
+    en: 'the dashboard: national overview, agencies, portals, alerts with acknowledging, live updates, the public status page and badges, a JSON API, /metrics, /healthz and /readyz; SIGTERM stops it',
+  },
+  'status-page': {
+    vi: 'ghi trang trạng thái công khai (các cổng public: true) thành tệp tĩnh: HTML tiếng Việt và tiếng Anh, nguồn tin Atom và RSS, huy hiệu SVG',
+    en: 'write the public status page (public: true portals) as static files: HTML in Vietnamese and English, Atom and RSS feeds, SVG badges',
   },
   export: {
     vi: 'số liệu, chỉ số, phát hiện chất lượng dữ liệu và tỷ lệ sẵn sàng của một tháng dạng CSV, XLSX hoặc JSON',
@@ -118,6 +122,7 @@ export const COMMAND_LOADERS: Record<CommandName, () => Promise<(program: Comman
   report: async () => (await import('./report.ts')).registerReport,
   verify: async () => (await import('./verify.ts')).registerVerify,
   serve: async () => (await import('./serve.ts')).registerServe,
+  'status-page': async () => (await import('./status-page.ts')).registerStatusPage,
   export: async () => (await import('./export.ts')).registerExport,
   worker: async () => (await import('./worker.ts')).registerWorker,
   queue: async () => (await import('./queue.ts')).registerQueue,

@@ -1,10 +1,28 @@
 import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { LoadedConfig } from '../../config/load.ts';
 import { DEFAULT_TOKEN_ENV, tokenFromEnv } from '../../server/auth.ts';
 import { startDashboard } from '../../server/server.ts';
 import { t } from '../../i18n.ts';
 import { langOf, loggerOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { describeCommand } from './index.ts';
+
+/** server.tls's certificate and key, read relative to the configuration file; a missing file is bad input. */
+function readTls(loaded: LoadedConfig): { cert: Buffer; key: Buffer } | null {
+  const tls = loaded.config.server.tls;
+  if (!tls) return null;
+  const read = (field: 'certFile' | 'keyFile') => {
+    const file = resolve(dirname(loaded.file), tls[field]);
+    try {
+      return readFileSync(file);
+    } catch (err) {
+      throw new UsageError(`server.tls.${field} "${tls[field]}" cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}: ${file}). Fix: name a PEM file, relative to ${loaded.file}`);
+    }
+  };
+  return { cert: read('certFile'), key: read('keyFile') };
+}
 
 export function registerServe(program: Command): void {
   program
@@ -21,9 +39,11 @@ export function registerServe(program: Command): void {
       const log = loggerOf({ ...globals, logLevel: globals.logLevel ?? 'info' }, false);
       const { loaded, db } = openContext(globals, { reads: 'all' });
       const token = tokenFromEnv(opts.tokenEnv);
-      const dashboard = await startDashboard({ db, loaded, log, token, host: opts.host, port, defaultLang: lang });
+      const tls = readTls(loaded);
+      const dashboard = await startDashboard({ db, loaded, log, token, host: opts.host, port, defaultLang: lang, tls });
       // The token itself is never printed: only whether one was found, and where.
       process.stdout.write(`${t(lang, 'Bảng điều khiển', 'Dashboard')}: ${dashboard.url}/\n`);
+      process.stdout.write(`${t(lang, 'Trang trạng thái công khai', 'Public status page')}: ${dashboard.url}/status\n`);
       process.stdout.write(token === null
         ? t(lang, `Chưa đặt biến môi trường ${opts.tokenEnv}: chỉ xem, không xác nhận được cảnh báo.\n`, `${opts.tokenEnv} is not set: read-only, alerts cannot be acknowledged.\n`)
         : t(lang, `Mã truy cập lấy từ biến môi trường ${opts.tokenEnv}.\n`, `Token read from the environment variable ${opts.tokenEnv}.\n`));
