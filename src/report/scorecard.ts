@@ -11,7 +11,6 @@ import { AREA_NAME, OUTCOME_NAME, SEVERITY_NAME } from '../cli/render-check.ts';
 import { numberFormat, t, type Lang } from '../i18n.ts';
 import { html, Safe } from './html.ts';
 
-const FINDINGS_SHOWN = 10;
 const ORDER = ['fail', 'error', 'cant_tell', 'pass', 'not_applicable'];
 
 function basisText(b: { instrument: string; article: string | null; unverified: boolean }, lang: Lang): string {
@@ -72,12 +71,13 @@ export function scorecardSection(sc: Scorecard | null, lang: Lang, screenshot: s
   const rows = results.map((r) => {
     const criterion = criterionById(r.criterionId);
     const judged = r.outcome === 'pass' || r.outcome === 'not_applicable' ? [] : r.findings;
-    const shown = opts.expandable ? judged : judged.slice(0, FINDINGS_SHOWN);
+    // Every finding: the report is what an auditor files, a cut list would hide what was found.
+    const shown = judged;
     const list = shown.length === 0 ? null : html`<ul class="findings">${shown.map((f) => findingItem(f, lang, opts))}</ul>`;
     return html`<tr class="outcome-${r.outcome}"><td>${OUTCOME_NAME[r.outcome][lang]}</td><td>${SEVERITY_NAME[r.severity][lang]}</td>
 <td>${criterion?.title[lang] ?? r.criterionId} <span class="muted">${r.criterionId}</span>${r.pages && r.pages.of > 1 && r.outcome !== 'not_applicable' ? html` <span class="share">${shareText(r.pages)[lang]}</span>` : null}
 ${opts.expandable && list ? html`<details class="findings"><summary>${t(lang, `${shown.length} phát hiện`, `${shown.length} findings`)}<span class="visually-hidden">: ${criterion?.title[lang] ?? r.criterionId}</span></summary>${list}</details>` : list}
-${!opts.expandable && r.findings.length > shown.length && shown.length > 0 ? html`<span class="muted">${t(lang, `… và ${r.findings.length - shown.length} phát hiện khác`, `… and ${r.findings.length - shown.length} more`)}</span>` : null}</td>
+</td>
 <td>${r.basis.map((b) => basisText(b, lang)).join('; ') || '—'}</td></tr>`;
   });
   const hash = (sha: string) => (opts.evidenceLink ? html`<a href="${opts.evidenceLink(sha)}">${sha}</a>` : html`${sha}`);
