@@ -2,9 +2,10 @@
 // endpoints and a control API for faults, all on 127.0.0.1. Used by the demo and by tests.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
-import net, { type AddressInfo, type Socket } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { tlsOrPlainFront } from '../../src/server/tls-front.ts';
 import { currentMonth } from '../../src/time/period.ts';
 import { DATA_START, DEFAULT_SEED } from './data.ts';
 import { FaultBoard, isFaultRoute, parseFault, respondWithFault, type BodyKind, type Fault, type FaultRoute } from './faults.ts';
@@ -377,18 +378,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
   server.on('upgrade', upgrade);
   tlsServer.on('upgrade', upgrade);
-  // One port for both: a TLS ClientHello starts with byte 0x16, plain HTTP with a method name.
-  const front = net.createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => socket.destroy());
-    socket.once('readable', () => {
-      const first = socket.read(1) as Buffer | null;
-      if (!first) return void socket.destroy();
-      socket.unshift(first);
-      (first[0] === 0x16 ? tlsServer : server).emit('connection', socket);
-    });
-  });
+  // One port for both (src/server/tls-front.ts).
+  const front = tlsOrPlainFront(tlsServer, server, sockets);
 
   await new Promise<void>((resolve, reject) => {
     front.once('error', reject);

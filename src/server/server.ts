@@ -6,7 +6,7 @@
 // (POST /alerts/:id/ack) with the token typed in, from this dashboard's own page.
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
+import type { AddressInfo, Server as NetServer, Socket } from 'node:net';
 import { acknowledgeAlert, getAlert } from '../../storage/alerts.ts';
 import type { Db } from '../../storage/db.ts';
 import { readBody } from '../../storage/evidence.ts';
@@ -22,6 +22,7 @@ import { health, readiness } from './health.ts';
 import { allowedHosts, hostAllowed, type HostRule } from './hosts.ts';
 import { fromOwnPage, HTML, jsonAnswer, readForm, securityHeaders, send, type Answer } from './http.ts';
 import { LiveUpdates } from './live.ts';
+import { tlsOrPlainFront } from './tls-front.ts';
 import { createMetrics } from './metrics.ts';
 import { privacyContent, statementContent } from './pages/about.ts';
 import { agencyPage } from './pages/agency.ts';
@@ -230,18 +231,7 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
     res.end();
   });
   const sockets = new Set<Socket>();
-  const front: NetServer | Server = tls ? createNetServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => socket.destroy());
-    // A TLS ClientHello starts with byte 0x16; plain HTTP with a method name.
-    socket.once('readable', () => {
-      const first = socket.read(1) as Buffer | null;
-      if (!first) return void socket.destroy();
-      socket.unshift(first);
-      (first[0] === 0x16 ? server : redirect).emit('connection', socket);
-    });
-  }) : server;
+  const front: NetServer | Server = tls ? tlsOrPlainFront(server, redirect, sockets) : server;
 
   await new Promise<void>((resolve, reject) => {
     front.once('error', reject);
