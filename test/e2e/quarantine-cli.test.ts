@@ -122,7 +122,7 @@ describe('quarantine in every output', () => {
       expect(api.aggregates[0]!.kpis['rate.online_dossiers']!.excluded).toHaveLength(1);
       expect(api.quarantined.map((q) => q.reason)).toEqual(['9,999,999,999,999 is above the most one agency\'s count for a month can be (100,000,000)']);
       const page = await (await fetch(`${dashboard.url}/?period=${PERIOD}`)).text();
-      expect(page).toContain('<h2>Số liệu bị cách ly</h2>');
+      expect(page).toContain('<h2 id="cach-ly">Số liệu bị cách ly</h2>');
       expect(page).toContain(`<li>${HELD_VI}</li>`);
       const agency = await (await fetch(`${dashboard.url}/agency/tinh:01?period=${PERIOD}`)).text();
       expect(agency).toContain('<td class="num quarantined"');
