@@ -290,20 +290,29 @@ export interface DailyRollup extends RollupCounts {
   date: string;
 }
 
-/** Daily rollups for local dates from..to (inclusive). */
-export function dailyRollups(db: Db, endpointIds: readonly number[], from: string, to: string): DailyRollup[] {
+type RollupRow = RollupCounts & { endpointId: number; start: string };
+
+/**
+ * The rollups of one bucket size for these endpoints, from `from` up to `to` (included or not).
+ * Fields named, not spread: a year of 100 portals is 36,500 day rows.
+ */
+function rollupRows(db: Db, bucket: 'day' | 'hour', endpointIds: readonly number[], from: string, to: string, toIncluded: boolean): RollupRow[] {
   if (endpointIds.length === 0) return [];
   const rows = db.prepare(`
-    SELECT endpoint_id AS endpointId, bucket_start AS date, up, degraded, down, maintenance, unknown, failed_probes AS failedProbes,
+    SELECT endpoint_id AS endpointId, bucket_start AS start, up, degraded, down, maintenance, unknown, failed_probes AS failedProbes,
            rt_count AS rtCount, rt_sum_ms AS rtSumMs, rt_hist_json AS hist
-    FROM probe_rollup WHERE bucket = 'day' AND bucket_start >= ? AND bucket_start <= ?
+    FROM probe_rollup WHERE bucket = ? AND bucket_start >= ? AND bucket_start ${toIncluded ? '<=' : '<'} ?
       AND endpoint_id IN (SELECT value FROM json_each(?))
-    ORDER BY endpoint_id, bucket_start`).all(from, to, JSON.stringify(endpointIds)) as Array<Omit<DailyRollup, 'hist'> & { hist: string }>;
-  // Fields named, not spread: a year of 100 portals is 36,500 rows.
+    ORDER BY endpoint_id, bucket_start`).all(bucket, from, to, JSON.stringify(endpointIds)) as Array<Omit<RollupRow, 'hist'> & { hist: string }>;
   return rows.map((r) => ({
-    endpointId: r.endpointId, date: r.date, up: r.up, degraded: r.degraded, down: r.down, maintenance: r.maintenance, unknown: r.unknown,
+    endpointId: r.endpointId, start: r.start, up: r.up, degraded: r.degraded, down: r.down, maintenance: r.maintenance, unknown: r.unknown,
     failedProbes: r.failedProbes, rtCount: r.rtCount, rtSumMs: r.rtSumMs, hist: JSON.parse(r.hist) as Histogram,
   }));
+}
+
+/** Daily rollups for local dates from..to (inclusive). */
+export function dailyRollups(db: Db, endpointIds: readonly number[], from: string, to: string): DailyRollup[] {
+  return rollupRows(db, 'day', endpointIds, from, to, true).map(({ start, ...r }) => ({ ...r, date: start }));
 }
 
 export interface IncidentRow {
@@ -476,14 +485,7 @@ export interface HourlyRollup extends RollupCounts {
 
 /** Hourly rollups of the hours starting in [from, to) (UTC ISO). */
 export function hourlyRollups(db: Db, endpointIds: readonly number[], from: string, to: string): HourlyRollup[] {
-  if (endpointIds.length === 0) return [];
-  const rows = db.prepare(`
-    SELECT endpoint_id AS endpointId, bucket_start AS hour, up, degraded, down, maintenance, unknown, failed_probes AS failedProbes,
-           rt_count AS rtCount, rt_sum_ms AS rtSumMs, rt_hist_json AS hist
-    FROM probe_rollup WHERE bucket = 'hour' AND bucket_start >= ? AND bucket_start < ?
-      AND endpoint_id IN (SELECT value FROM json_each(?))
-    ORDER BY endpoint_id, bucket_start`).all(from, to, JSON.stringify(endpointIds)) as Array<Omit<HourlyRollup, 'hist'> & { hist: string }>;
-  return rows.map((r) => ({ ...r, hist: JSON.parse(r.hist) as Histogram }));
+  return rollupRows(db, 'hour', endpointIds, from, to, false).map(({ start, ...r }) => ({ ...r, hour: start }));
 }
 
 /** A rollup bucket's probe counts by state, without the response-time histogram (status bars, lists). */
