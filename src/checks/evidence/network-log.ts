@@ -14,6 +14,11 @@ const MAX_URL = 2000;
 const MAX_SOCKET_FRAMES = 10;
 const MAX_CHAIN = 10;
 
+interface ResponseExtraInfo {
+  headers: Record<string, string>;
+  blockedCookies?: Array<{ cookieLine: string; blockedReasons: string[] }>;
+}
+
 interface Pending {
   record: RequestRecord;
   bytes: number;
@@ -113,6 +118,8 @@ export class NetworkLog {
   /** Each frame's document by its DevTools frame id: a worker's script is fetched for the frame that starts it. */
   private readonly frameDocuments = new Map<string, string>();
   private inFlight = new Set<string>();
+  /** Response extra info that arrived before its request (requestId → event). */
+  private readonly earlyExtraInfo = new Map<string, ResponseExtraInfo>();
   private totalBytes = 0;
 
   constructor(
@@ -156,7 +163,7 @@ export class NetworkLog {
       const document = (frameId && this.frameDocuments.get(frameId)) || e.documentURL;
       record.documentUrl = typeof document === 'string' ? document.slice(0, MAX_URL) : null;
       this.keep(record);
-      this.byId.set(e.requestId, { record, bytes: 0, sentAt: e.timestamp });
+      this.track(e.requestId, { record, bytes: 0, sentAt: e.timestamp });
     });
     session.on('Network.responseReceived', (e) => {
       const p = this.byId.get(e.requestId) ?? this.adoptAnswered(e, context);
@@ -170,15 +177,11 @@ export class NetworkLog {
     });
     session.on('Network.responseReceivedExtraInfo', (e) => {
       const p = this.byId.get(e.requestId);
-      const header = Object.entries(e.headers as Record<string, string>).find(([k]) => k.toLowerCase() === 'set-cookie')?.[1];
-      // The raw headers (with Set-Cookie, which responseReceived leaves out); they may come first.
-      if (p) p.record.responseHeaders = { ...p.record.responseHeaders, ...keptHeaders(e.headers) };
-      const blocked = new Map(((e.blockedCookies ?? []) as Array<{ cookieLine: string; blockedReasons: string[] }>).map((b) => [b.cookieLine, b.blockedReasons]));
-      for (const line of setCookieLines(header)) {
-        const declared = parseCookieDeclaration(line, 'header', p?.record.url ?? null);
-        if (declared && blocked.has(line)) declared.blocked = blocked.get(line);
-        if (declared && this.cookieDeclarations.length < 1000) this.cookieDeclarations.push(declared);
-      }
+      // It comes from the network service, the request from the renderer: under load it can
+      // arrive first. Its Set-Cookie lines are read when the request is known, so that a
+      // cookie is attributed to the host that set it.
+      if (p) this.takeExtraInfo(p.record, e);
+      else if (this.earlyExtraInfo.size < 1000) this.earlyExtraInfo.set(e.requestId, e);
     });
     session.on('Network.dataReceived', (e) => {
       const p = this.byId.get(e.requestId);
@@ -209,6 +212,24 @@ export class NetworkLog {
     await session.send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0 });
   }
 
+  /** The raw response headers (with Set-Cookie, which responseReceived leaves out) and the cookies the browser refused. */
+  private takeExtraInfo(record: RequestRecord | null, e: ResponseExtraInfo): void {
+    if (record) record.responseHeaders = { ...record.responseHeaders, ...keptHeaders(e.headers) };
+    const header = Object.entries(e.headers).find(([k]) => k.toLowerCase() === 'set-cookie')?.[1];
+    const blocked = new Map((e.blockedCookies ?? []).map((b) => [b.cookieLine, b.blockedReasons]));
+    for (const line of setCookieLines(header)) {
+      const declared = parseCookieDeclaration(line, 'header', record?.url ?? null);
+      if (declared && blocked.has(line)) declared.blocked = blocked.get(line);
+      if (declared && this.cookieDeclarations.length < 1000) this.cookieDeclarations.push(declared);
+    }
+  }
+
+  /** Extra info whose request never showed (one we did not record): its cookies are still declared, with no address. */
+  declareOrphanedCookies(): void {
+    for (const e of this.earlyExtraInfo.values()) this.takeExtraInfo(null, e);
+    this.earlyExtraInfo.clear();
+  }
+
   /**
    * A request answered in a target we attached to after it was sent (a shared worker runs
    * before its session can switch the network domain on): the answer names it, so it is kept.
@@ -222,8 +243,16 @@ export class NetworkLog {
     const frameId = context.parentFrameId;
     record.documentUrl = (frameId && this.frameDocuments.get(frameId)) || null;
     this.keep(record);
-    const pending = { record, bytes: 0, sentAt: e.timestamp };
-    this.byId.set(e.requestId, pending);
+    return this.track(e.requestId, { record, bytes: 0, sentAt: e.timestamp });
+  }
+
+  private track(requestId: string, pending: Pending): Pending {
+    this.byId.set(requestId, pending);
+    const early = this.earlyExtraInfo.get(requestId);
+    if (early) {
+      this.earlyExtraInfo.delete(requestId);
+      this.takeExtraInfo(pending.record, early);
+    }
     return pending;
   }
 

@@ -441,6 +441,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
     }
 
     evidence.targets = [...evidence.targets ?? [], ...(await completeRequests(recording))];
+    net.declareOrphanedCookies();
     const declarations: CookieDeclaration[] = [...net.cookieDeclarations, ...scriptCookieDeclarations(frameStorage)];
     phase('cookies');
     evidence.cookies = await describeContextCookies(context, declarations, opts.firstPartySite);

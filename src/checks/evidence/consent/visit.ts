@@ -129,6 +129,7 @@ async function consentVisit(browser: Browser, url: string, action: ConsentAction
         const after = await readFrameStorage(await listFrames(page));
         await completeRequests(recording);
         net.attributeFrames((await listFrames(page)).map((f) => f.ref));
+        net.declareOrphanedCookies();
         const declarations = [...net.cookieDeclarations.slice(firstDeclaration), ...scriptCookieDeclarations([...before, ...after], choiceAt)];
         const declared = new Set(declarations.map((d) => d.name));
         visit.afterChoice = {
