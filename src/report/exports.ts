@@ -22,13 +22,13 @@ import { TOOL_VERSION } from '../version.ts';
 import type { ExportTable, ProvenanceItem } from './export-write.ts';
 
 /**
- * The scorecard of each configured portal, as the report shows it (each area's latest complete
- * check): one row per criterion result and finding (a result without findings, e.g. a pass,
- * still has its row).
+ * The scorecard of each configured portal, as the month's report shows it (each area's latest
+ * complete check measured in the month): one row per criterion result and finding (a result
+ * without findings, e.g. a pass, still has its row).
  */
-function checkRows(db: Db, loaded: LoadedConfig, lang: Lang): ExportTable['rows'] {
+function checkRows(db: Db, loaded: LoadedConfig, period: string, lang: Lang): ExportTable['rows'] {
   return loaded.config.portals.flatMap((portal) => {
-    const card = latestScorecard(db, portal.id);
+    const card = latestScorecard(db, portal.id, { from: firstDay(period), to: lastDay(period) });
     if (!card) return [];
     return card.results.flatMap((r) => {
       const area = card.areas.find((a) => a.area === r.area)!;
@@ -91,7 +91,7 @@ export function exportTables(db: Db, loaded: LoadedConfig, period: string, lang:
       name: 'checks',
       header: ['portal_id', 'check_id', 'measured_on', 'finished_at', 'area', 'area_score', 'score_version', 'criterion_id', 'outcome', 'severity', 'legal_basis',
         'page_url', 'finding_code', 'finding', 'evidence_sha256', 'evidence_path', 'pages_with_outcome', 'pages_checked', 'finding_pages'],
-      rows: checkRows(db, loaded, lang),
+      rows: checkRows(db, loaded, period, lang),
     },
   ];
 }

@@ -305,5 +305,13 @@ describe('dvc-monitor report', () => {
     expect(checks.rowCount - 1).toBe(json.checks!.length);
     const csv = readFileSync(join(out, `dvc-monitor-${PERIOD}-measures.csv`), 'utf8').trim().split('\n');
     expect(csv).toHaveLength(measures.length + 1);
+
+    // The month before has its figures but no check: one measured this month is not its scorecard.
+    const before = addMonths(PERIOD, -1);
+    const r = await runCli(['export', '--config', config, '--db', db, '--period', before, '--format', 'json', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const earlier = JSON.parse(readFileSync(join(out, `dvc-monitor-${before}.json`), 'utf8')) as Record<string, unknown[]>;
+    expect(earlier.measures!.length).toBeGreaterThan(100);
+    expect(earlier.checks).toEqual([]);
   });
 });
