@@ -51,7 +51,14 @@ export const STYLE = `
   td.hashes { word-break: break-all; font-family: monospace; font-size: .75rem; }
   section.portal { page-break-inside: avoid; }
   img.screenshot { max-width: 100%; border: 1px solid #ccc; }
-  @media print { h2 { page-break-before: auto; } nav { display: none; } figure.chart-figure { page-break-inside: avoid; } }
+  @media print {
+    h2 { page-break-before: auto; } nav { display: none; } figure.chart-figure { page-break-inside: avoid; }
+    /* A heading goes to the next page with what it heads; a table's header repeats on each page it spans. */
+    h1, h2, h3, h4, caption { break-after: avoid; page-break-after: avoid; }
+    thead { display: table-header-group; } tr { break-inside: avoid; }
+    /* Long addresses, selectors and hashes wrap instead of pushing a column off the page. */
+    th, td { overflow-wrap: anywhere; }
+  }
 ${CHART_STYLE}`;
 
 export function page(opts: { lang: string; title: string; body: Safe; head?: Safe }): string {

@@ -243,6 +243,33 @@ describe('dvc-monitor report', () => {
     expect(notZip.stderr).toContain('is not a readable zip');
   });
 
+  it('prints to fit A4: no table wider than the page, no heading left at the foot of a page', async () => {
+    const out = join(dir, 'out-print');
+    const r = await runCli(['report', '--config', config, '--db', db, '--period', PERIOD, '--out', out, '--pdf']);
+    expect(r.code, r.stderr).toBe(0);
+    // A4 less the 10 mm side margins the PDF is printed with: 190 mm = 718 CSS px.
+    const page = await browser.newPage({ viewport: { width: 718, height: 1000 } });
+    await page.emulateMedia({ media: 'print' });
+    await page.goto(`file://${htmlOf(out)}`);
+    const wide = await page.evaluate(() => [...document.querySelectorAll('table')]
+      .filter((t) => t.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+      .map((t) => `${t.className || t.closest('[id]')?.id || 'table'}: ${Math.round(t.getBoundingClientRect().right)} px`));
+    const headings = await page.evaluate(() => [...document.querySelectorAll('h2, h3, h4')].map((h) => (h as HTMLElement).innerText.trim()).filter(Boolean));
+    await page.close();
+    expect(wide).toEqual([]);
+    expect(headings.length).toBeGreaterThan(5);
+
+    const pdfPath = join(out, `bao-cao-${PERIOD}.pdf`);
+    const pdfPages = poppler('pdftotext', ['-layout', pdfPath, '-']).split('\f').filter((p) => p.trim());
+    const orphans = pdfPages.slice(0, -1).flatMap((text, i) => {
+      // The page's last line of content, above its footer ("dvc-monitor · … Trang N / M").
+      const lines = text.split('\n').map((l) => l.trim()).filter((l) => l && !/Trang \d+ \/ \d+/.test(l));
+      const last = lines[lines.length - 1] ?? '';
+      return headings.some((h) => h === last || h.split('\n')[0] === last) ? [`page ${i + 1}: ${last}`] : [];
+    });
+    expect(orphans).toEqual([]);
+  });
+
   it('exports the month as XLSX, CSV and JSON matching the store', async () => {
     const out = join(dir, 'exports');
     for (const format of ['xlsx', 'csv', 'json']) {
