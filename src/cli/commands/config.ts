@@ -3,13 +3,13 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.ts';
 import { configJsonSchema } from '../../config/schema.ts';
 import { configPath, langOf, type GlobalOptions } from '../context.ts';
-import { describeCommand } from './index.ts';
+import { describeCommand, helpText } from './index.ts';
 
 export function registerConfig(program: Command): void {
   const config = program.command('config').description(describeCommand('config'));
   config
     .command('validate [file]')
-    .description('validate a configuration file (default: --config); exit 2 with every problem found')
+    .description(helpText('cli.config.validate'))
     .action((file: string | undefined, _opts: unknown, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const loaded = loadConfig(file ?? configPath(globals));
@@ -23,8 +23,8 @@ export function registerConfig(program: Command): void {
     });
   config
     .command('schema')
-    .description('print the JSON Schema of the configuration (for editor completion)')
-    .option('--out <file>', 'write it to this file instead of standard output')
+    .description(helpText('cli.config.schema'))
+    .option('--out <file>', helpText('cli.config.out'))
     .action((opts: { out?: string }) => {
       const text = `${JSON.stringify(configJsonSchema(), null, 2)}\n`;
       if (opts.out) writeFileSync(opts.out, text);
