@@ -24,6 +24,8 @@ describe('dvc-monitor CLI', () => {
       expect(r.stdout).toContain('Tùy chọn:');
       expect(r.stdout).toContain('-h, --help');
       expect(r.stdout).not.toMatch(/Usage:|Options:|display help/);
+      // Every option's help too, not only commander's words (every command: test/unit/cli-help-lang.test.ts).
+      expect(r.stdout).not.toMatch(/\b(the|only|this|from|with|every) [a-z]+/);
       const en = await runCli([...args, '--lang', 'en']);
       expect(en.code, args.join(' ')).toBe(0);
       expect(en.stdout).toMatch(/^Usage: dvc-monitor/);
@@ -53,7 +55,13 @@ describe('dvc-monitor CLI', () => {
     const config = writeSandboxConfig(dir, sandbox.url);
     const bad = await runCli(['run', '--config', config, '--db', join(dir, 's.sqlite'), '--period', '2026-13']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--period "2026-13" is not a month\. Fix: write YYYY-MM/);
+    expect(bad.stderr).toBe('--period "2026-13" không phải là một tháng. Cách sửa: viết theo dạng YYYY-MM, ví dụ --period 2026-10\n');
+    const en = await runCli(['run', '--config', config, '--db', join(dir, 's.sqlite'), '--period', '2026-13', '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toBe('--period "2026-13" is not a month. Fix: write YYYY-MM, for example --period 2026-10\n');
+    const viaEnv = await runCli(['summary', '--config', config, '--db', join(dir, 's.sqlite'), '--format', 'xml'], { DVC_MONITOR_LANG: 'en' });
+    expect(viaEnv.code).toBe(2);
+    expect(viaEnv.stderr).toBe('--format "xml" is not one this command gives. Fix: use --format table, --format json\n');
     expect((await runCli(['run', '--bogus'])).code).toBe(2);
     expect((await runCli(['summary', '--config', config, '--db', join(dir, 's.sqlite'), '--format', 'xml'])).code).toBe(2);
   });
