@@ -5,6 +5,7 @@ import { TOOL_VERSION } from '../version.ts';
 import type { Lang } from '../i18n.ts';
 import { msg, type MessageKey } from '../messages/index.ts';
 import { COMMAND_LOADERS, COMMAND_NAMES, describeCommand, isCommandName, type CommandName } from './commands/index.ts';
+import { localiseCommanderError } from './commander-errors.ts';
 import { EXIT, setCliLang } from './errors.ts';
 
 // Global options that take a value: the word after them is not a command name.
@@ -39,6 +40,7 @@ const HELP_TITLES: Record<string, MessageKey> = {
 };
 
 function localiseHelp(cmd: Command, lang: Lang): void {
+  cmd.configureOutput({ outputError: (text, write) => write(localiseCommanderError(text, lang)) });
   if (lang === 'en') return;
   cmd.configureHelp({
     styleTitle: (title: string) => (HELP_TITLES[title] ? msg(lang, HELP_TITLES[title]) : title),

@@ -124,6 +124,16 @@ export const en = {
   'cli.worker.redisPasswordEnv': 'the environment variable holding its password (default: queue.redis.passwordEnv)',
   'cli.queue.days': 'gaps of the last N days',
 
+  // Commander's own errors, said again with the fix (src/cli/commander-errors.ts).
+  'cli.commander.unknownOption': 'error: unknown option \'{{option}}\'. Fix: see the options with --help',
+  'cli.commander.unknownCommand': 'error: unknown command \'{{value}}\'. Fix: see the commands with dvc-monitor --help',
+  'cli.commander.optionArgumentMissing': 'error: option \'{{option}}\' needs a value. Fix: write it after the option',
+  'cli.commander.requiredOption': 'error: required option \'{{option}}\' not given. Fix: add it',
+  'cli.commander.missingArgument': 'error: missing required argument \'{{argument}}\'. Fix: see what to give with --help',
+  'cli.commander.invalidChoice': 'error: option \'{{option}}\' argument \'{{value}}\' is not offered. Fix: use one of {{choices}}',
+  'cli.commander.tooManyArguments': 'error: too many arguments for \'{{command}}\': {{count}} given, {{expected}} expected. Fix: see what to give with --help',
+  'cli.commander.didYouMean': '(Did you mean {{names}}?)',
+
   // What main says after an error a command threw.
   'cli.failure.serviceLocked': '{{message}}. Only one service may run per store: stop that one first.',
   'cli.failure.runInProgress': '{{message}}. Wait for it to finish, or stop that process first.',

@@ -119,6 +119,15 @@ export const vi: ViCatalogue = {
   'cli.worker.redisPasswordEnv': 'biến môi trường chứa mật khẩu của nó (mặc định: queue.redis.passwordEnv)',
   'cli.queue.days': 'khoảng trống trong N ngày gần nhất',
 
+  'cli.commander.unknownOption': 'lỗi: không có tùy chọn \'{{option}}\'. Cách sửa: xem các tùy chọn bằng --help',
+  'cli.commander.unknownCommand': 'lỗi: không có lệnh \'{{value}}\'. Cách sửa: xem các lệnh bằng dvc-monitor --help',
+  'cli.commander.optionArgumentMissing': 'lỗi: tùy chọn \'{{option}}\' cần một giá trị. Cách sửa: viết giá trị sau tùy chọn',
+  'cli.commander.requiredOption': 'lỗi: thiếu tùy chọn bắt buộc \'{{option}}\'. Cách sửa: thêm nó',
+  'cli.commander.missingArgument': 'lỗi: thiếu tham số bắt buộc \'{{argument}}\'. Cách sửa: xem cần nêu gì bằng --help',
+  'cli.commander.invalidChoice': 'lỗi: tùy chọn \'{{option}}\' không nhận giá trị \'{{value}}\'. Cách sửa: dùng một trong {{choices}}',
+  'cli.commander.tooManyArguments': 'lỗi: quá nhiều tham số cho \'{{command}}\': có {{count}}, cần {{expected}}. Cách sửa: xem cần nêu gì bằng --help',
+  'cli.commander.didYouMean': '(Có phải ý bạn là {{names}}?)',
+
   'cli.failure.serviceLocked': '{{message}}. Mỗi kho chỉ một dịch vụ được chạy: hãy dừng dịch vụ kia trước.',
   'cli.failure.runInProgress': '{{message}}. Hãy chờ nó xong, hoặc dừng tiến trình đó trước.',
   'cli.failure.internal': 'lỗi nội bộ: {{stack}}',
