@@ -104,7 +104,13 @@ export async function main(argv: string[]): Promise<number> {
     }
     // By name: the classes live in modules only the command that throws them loads.
     const name = (err as Error)?.name;
-    if (name === 'ConfigError' || name === 'UsageError' || name === 'QueueSetupError') {
+    if (name === 'ConfigError') {
+      const { describeConfigProblems } = await import('../config/load.ts');
+      const { file, problems } = err as { file: string; problems: string[] };
+      process.stderr.write(`${describeConfigProblems(file, problems, langAfter(program))}\n`);
+      return EXIT.badInput;
+    }
+    if (name === 'UsageError' || name === 'QueueSetupError') {
       process.stderr.write(`${(err as Error).message}\n`);
       return EXIT.badInput;
     }

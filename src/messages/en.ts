@@ -209,6 +209,17 @@ export const en = {
   'error.statusPage.baseUrl': '--base-url "{{value}}" is not an http(s) address. Fix: write the full address, e.g. --base-url https://trangthai.example.gov.vn/',
   'error.report.evidenceMissing': 'evidence {{sha}} cited by the report is missing from the store or altered. Fix: run "dvc-monitor db check --evidence" and restore the store from a backup',
 
+  // The configuration.
+  'config.problems_one': '{{file}}: {{count}} problem in the configuration',
+  'config.problems_other': '{{file}}: {{count}} problems in the configuration',
+  'config.valid': '{{file}}: valid — {{portals}}, {{sources}}, {{agencies}}.',
+  'count.portals_one': '{{count}} portal',
+  'count.portals_other': '{{count}} portals',
+  'count.sources_one': '{{count}} source',
+  'count.sources_other': '{{count}} sources',
+  'count.agencies_one': '{{count}} agency',
+  'count.agencies_other': '{{count}} agencies',
+
   // The run summary: counts take their plural form.
   'run.months_one': '{{count}} month',
   'run.months_other': '{{count}} months',

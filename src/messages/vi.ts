@@ -201,6 +201,12 @@ export const vi: ViCatalogue = {
   'error.statusPage.baseUrl': '--base-url "{{value}}" không phải là địa chỉ http(s). Cách sửa: viết địa chỉ đầy đủ, ví dụ --base-url https://trangthai.example.gov.vn/',
   'error.report.evidenceMissing': 'bằng chứng {{sha}} mà báo cáo trích dẫn không có trong kho hoặc đã bị thay đổi. Cách sửa: chạy "dvc-monitor db check --evidence" và khôi phục kho từ bản sao lưu',
 
+  'config.problems_other': '{{file}}: {{count}} lỗi trong cấu hình',
+  'config.valid': '{{file}}: cấu hình hợp lệ — {{portals}}, {{sources}}, {{agencies}}.',
+  'count.portals_other': '{{count}} cổng',
+  'count.sources_other': '{{count}} nguồn',
+  'count.agencies_other': '{{count}} cơ quan',
+
   'run.months_other': '{{count}} tháng',
   'run.jobs_other': '  {{count}} việc: {{succeeded}} thành công, {{failed}} thất bại',
   'run.alreadyDone': ', {{count}} đã xong từ trước',

@@ -45,9 +45,13 @@ describe('dvc-monitor CLI', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file}:6:10 portals[0].url is "ftp://x.gov.vn/": is not an http(s) URL. Fix:`);
     expect(r.stderr).toContain(`${file}:7:5 portals[0].colour unknown key "colour". Fix: remove it`);
+    expect(r.stderr).toMatch(new RegExp(`^${file.replace(/[.]/g, '\\.')}: 2 lỗi trong cấu hình\n`));
+    const en = await runCli(['config', 'validate', file, '--lang', 'en']);
+    expect(en.stderr).toMatch(new RegExp(`^${file.replace(/[.]/g, '\\.')}: 2 problems in the configuration\n`));
     const ok = await runCli(['config', 'validate', 'config/vietnam.yaml']);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/cấu hình hợp lệ — 23 cổng, 3 nguồn, 115 cơ quan/);
+    expect((await runCli(['config', 'validate', 'config/vietnam.yaml', '--lang', 'en'])).stdout).toMatch(/valid — 23 portals, 3 sources, 115 agencies\./);
   });
 
   it('refuses bad arguments with exit 2', async () => {
