@@ -23,14 +23,14 @@ export function configPath(opts: GlobalOptions): string {
 
 export function langOf(opts: GlobalOptions): Lang {
   const lang = opts.lang ?? process.env.DVC_MONITOR_LANG ?? 'vi';
-  if (lang !== 'vi' && lang !== 'en') throw new UsageError(`--lang "${lang}" is not supported. Fix: use --lang vi or --lang en`);
+  if (lang !== 'vi' && lang !== 'en') throw new UsageError('error.lang.unsupported', { value: lang });
   return lang;
 }
 
 export function loggerOf(opts: GlobalOptions, interactive: boolean): Logger {
   const level = opts.logLevel ?? process.env.DVC_MONITOR_LOG_LEVEL ?? (interactive ? 'error' : 'info');
   if (!(LOG_LEVELS as readonly string[]).includes(level)) {
-    throw new UsageError(`--log-level "${level}" is not a level. Fix: use one of ${LOG_LEVELS.join(', ')}`);
+    throw new UsageError('error.logLevel.unknown', { value: level, levels: LOG_LEVELS.join(', ') });
   }
   // On a terminal the progress bar and the summary speak; logs stay quiet unless asked for.
   return createLogger(level);
@@ -44,7 +44,7 @@ export function loggerOf(opts: GlobalOptions, interactive: boolean): Logger {
 export function storePath(opts: GlobalOptions, loaded: LoadedConfig | null): string {
   const typed = opts.db ?? process.env.DVC_MONITOR_DB;
   if (typed !== undefined) {
-    if (typed.trim() === '') throw new UsageError(`--db "${typed}" is empty. Fix: name the store file, e.g. --db data/dvc-monitor.sqlite, or leave --db out to use store.path`);
+    if (typed.trim() === '') throw new UsageError('error.db.empty', { value: typed });
     return resolve(typed);
   }
   const configured = loaded?.config.store.path ?? 'data/dvc-monitor.sqlite';

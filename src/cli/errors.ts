@@ -1,12 +1,34 @@
 // Exit codes: 0 all good, 1 some job failed (or a criterion failed), 2 bad input (arguments,
 // configuration, a store that cannot be used: missing, damaged, full, read-only, newer), 3 the
 // store is busy with another run (or locked past the busy timeout), 4 an internal error.
+import type { Lang } from '../i18n.ts';
+import { msg, type MessageKey, type MessageVars } from '../messages/index.ts';
+
 export const EXIT = { ok: 0, jobFailed: 1, badInput: 2, busy: 3, internal: 4 } as const;
 
-/** A problem with what the user typed: the message names the option, the value and the fix. */
+/** The language the command line speaks, set by main from --lang or $DVC_MONITOR_LANG before a command runs. */
+let cliLang: Lang = process.env.DVC_MONITOR_LANG === 'en' ? 'en' : 'vi';
+export const setCliLang = (lang: Lang) => { cliLang = lang; };
+export const currentCliLang = (): Lang => cliLang;
+
+/**
+ * A problem with what the user typed: the message, from the catalogue (src/messages/), names
+ * the option, the value and the fix, in the command line's language. `{ text }` is a message
+ * another module already wrote in the reader's language.
+ */
 export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly key: MessageKey | null;
+  readonly vars: MessageVars;
+
+  constructor(what: MessageKey | { text: string }, vars: MessageVars = {}) {
+    super(typeof what === 'string' ? msg(cliLang, what, vars) : what.text);
     this.name = 'UsageError';
+    this.key = typeof what === 'string' ? what : null;
+    this.vars = vars;
+  }
+
+  /** The message in a given language (the same text when it came written). */
+  in(lang: Lang): string {
+    return this.key === null ? this.message : msg(lang, this.key, this.vars);
   }
 }

@@ -2,8 +2,11 @@
 import { Command, CommanderError, Help, Option } from 'commander';
 import { LOG_LEVELS } from '../log.ts';
 import { TOOL_VERSION } from '../version.ts';
-import { COMMAND_DESCRIPTIONS, COMMAND_LOADERS, describeCommand, setHelpLang, type CommandName } from './commands/index.ts';
-import { EXIT } from './errors.ts';
+import type { Lang } from '../i18n.ts';
+import { msg, type MessageKey } from '../messages/index.ts';
+import { COMMAND_LOADERS, COMMAND_NAMES, describeCommand, isCommandName, type CommandName } from './commands/index.ts';
+import { localiseCommanderError } from './commander-errors.ts';
+import { EXIT, setCliLang } from './errors.ts';
 
 // Global options that take a value: the word after them is not a command name.
 const GLOBAL_VALUE_OPTIONS = new Set(['-c', '--config', '--db', '--log-level', '--lang']);
@@ -15,17 +18,13 @@ export function commandOf(args: readonly string[]): CommandName | null {
     if (GLOBAL_VALUE_OPTIONS.has(a)) { i++; continue; }
     if (a.startsWith('-')) continue;
     const name = a === 'help' ? args[i + 1] : a;
-    return name !== undefined && Object.hasOwn(COMMAND_DESCRIPTIONS, name) ? name as CommandName : null;
+    return name !== undefined && isCommandName(name) ? name : null;
   }
   return null;
 }
 
-/**
- * The program with the command the arguments name loaded, and only it: the others are listed
- * by name and description (for --help) without importing their modules.
- */
 /** The language the arguments ask for (`--lang en` or `--lang=en`), else $DVC_MONITOR_LANG, else Vietnamese. */
-export function langOfArgs(args: readonly string[]): 'vi' | 'en' {
+export function langOfArgs(args: readonly string[]): Lang {
   let lang = process.env.DVC_MONITOR_LANG;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--lang') lang = args[i + 1];
@@ -35,19 +34,23 @@ export function langOfArgs(args: readonly string[]): 'vi' | 'en' {
 }
 
 /** Commander's own words in help, in the reader's language. */
-const HELP_TITLES: Record<string, string> = {
-  'Usage:': 'Cách dùng:', 'Options:': 'Tùy chọn:', 'Commands:': 'Lệnh:', 'Arguments:': 'Tham số:', 'Global Options:': 'Tùy chọn chung:',
+const HELP_TITLES: Record<string, MessageKey> = {
+  'Usage:': 'cli.help.title.usage', 'Options:': 'cli.help.title.options', 'Commands:': 'cli.help.title.commands',
+  'Arguments:': 'cli.help.title.arguments', 'Global Options:': 'cli.help.title.globalOptions',
 };
 
-function localiseHelp(cmd: Command, lang: 'vi' | 'en'): void {
+function localiseHelp(cmd: Command, lang: Lang): void {
+  cmd.configureOutput({ outputError: (text, write) => write(localiseCommanderError(text, lang)) });
   if (lang === 'en') return;
   cmd.configureHelp({
-    styleTitle: (title: string) => HELP_TITLES[title] ?? title,
+    styleTitle: (title: string) => (HELP_TITLES[title] ? msg(lang, HELP_TITLES[title]) : title),
     // Commander adds "(default: …)" and "(choices: …)" after a description in English.
-    optionDescription: (option) => Help.prototype.optionDescription.call(new Help(), option).replace(/\((default|choices): /g, (_m, w: string) => (w === 'default' ? '(mặc định: ' : '(chọn một trong: ')),
+    optionDescription: (option) => Help.prototype.optionDescription.call(new Help(), option)
+      .replace(/\((default|choices): /g, (_m, w: string) => msg(lang, w === 'default' ? 'cli.help.default' : 'cli.help.choices')),
   });
-  cmd.helpOption('-h, --help', 'hiển thị trợ giúp của lệnh');
-  cmd.helpCommand('help [command]', 'hiển thị trợ giúp của một lệnh');
+  cmd.helpOption('-h, --help', msg(lang, 'cli.help.option'));
+  // Named only where commander would list it (a command with subcommands): naming it turns it on.
+  if (cmd.commands.length > 0) cmd.helpCommand('help [command]', msg(lang, 'cli.help.command'));
 }
 
 /**
@@ -55,24 +58,24 @@ function localiseHelp(cmd: Command, lang: 'vi' | 'en'): void {
  * by name and description (for --help) without importing their modules.
  */
 export async function buildProgram(args: readonly string[] = []): Promise<Command> {
+  // Help texts are written before commander parses --lang: the language comes from the arguments.
   const lang = langOfArgs(args);
-  setHelpLang(lang);
-  const vi = lang === 'vi';
+  setCliLang(lang);
   const program = new Command('dvc-monitor')
-    .description(vi ? 'Đo lường chất lượng dịch vụ công trực tuyến' : 'Measures how well Vietnam\'s online public services work')
-    .version(TOOL_VERSION, '-V, --version', vi ? 'in phiên bản' : 'output the version number')
-    .option('-c, --config <file>', vi ? 'tệp cấu hình (mặc định: config/sandbox.yaml, hoặc $DVC_MONITOR_CONFIG)' : 'configuration file (default: config/sandbox.yaml, or $DVC_MONITOR_CONFIG)')
-    .option('--db <file>', vi ? 'kho SQLite (mặc định: store.path trong cấu hình, hoặc $DVC_MONITOR_DB)' : 'SQLite store (default: store.path in the configuration, or $DVC_MONITOR_DB)')
-    .addOption(new Option('--log-level <level>', vi ? 'mức ghi nhật ký (mặc định: info, hoặc error trên terminal)' : 'log level (default: info, or error on a terminal)').choices(LOG_LEVELS))
-    .addOption(new Option('--lang <lang>', vi ? 'ngôn ngữ hiển thị (mặc định: vi)' : 'language of the output (default: vi)').choices(['vi', 'en']))
-    .showHelpAfterError(vi ? '(dùng --help để xem cách dùng)' : '(add --help for additional information)')
+    .description(msg(lang, 'cli.program.description'))
+    .version(TOOL_VERSION, '-V, --version', msg(lang, 'cli.program.version'))
+    .option('-c, --config <file>', msg(lang, 'cli.global.config'))
+    .option('--db <file>', msg(lang, 'cli.global.db'))
+    .addOption(new Option('--log-level <level>', msg(lang, 'cli.global.logLevel')).choices(LOG_LEVELS))
+    .addOption(new Option('--lang <lang>', msg(lang, 'cli.global.lang')).choices(['vi', 'en']))
+    .showHelpAfterError(msg(lang, 'cli.help.afterError'))
     .exitOverride();
-  localiseHelp(program, lang);
   const wanted = commandOf(args);
-  for (const name of Object.keys(COMMAND_DESCRIPTIONS) as CommandName[]) {
+  for (const name of COMMAND_NAMES) {
     if (name === wanted) (await COMMAND_LOADERS[name]())(program);
     else program.command(name).description(describeCommand(name));
   }
+  localiseHelp(program, lang);
   // Every subcommand inherits the exit override, so bad options end with code 2, not a throw.
   for (const cmd of program.commands) {
     cmd.exitOverride();
@@ -83,7 +86,7 @@ export async function buildProgram(args: readonly string[] = []): Promise<Comman
 }
 
 /** The language asked for, read back after a failure (the option may not have been parsed). */
-function langAfter(program: Command): 'vi' | 'en' {
+function langAfter(program: Command): Lang {
   const lang = (program.opts() as { lang?: string }).lang ?? process.env.DVC_MONITOR_LANG;
   return lang === 'en' ? 'en' : 'vi';
 }
@@ -101,26 +104,33 @@ export async function main(argv: string[]): Promise<number> {
     }
     // By name: the classes live in modules only the command that throws them loads.
     const name = (err as Error)?.name;
-    if (name === 'ConfigError' || name === 'UsageError' || name === 'QueueSetupError') {
+    if (name === 'ConfigError') {
+      const { describeConfigProblems } = await import('../config/load.ts');
+      const { file, problems } = err as { file: string; problems: string[] };
+      process.stderr.write(`${describeConfigProblems(file, problems, langAfter(program))}\n`);
+      return EXIT.badInput;
+    }
+    if (name === 'UsageError' || name === 'QueueSetupError') {
       process.stderr.write(`${(err as Error).message}\n`);
       return EXIT.badInput;
     }
+    const lang = langAfter(program);
     if (name === 'ServiceLockedError') {
-      process.stderr.write(`${(err as Error).message}. Only one service may run per store: stop that one first.\n`);
+      process.stderr.write(`${msg(lang, 'cli.failure.serviceLocked', { message: (err as Error).message })}\n`);
       return EXIT.busy;
     }
     if (name === 'RunInProgressError') {
-      process.stderr.write(`${(err as Error).message}. Wait for it to finish, or stop that process first.\n`);
+      process.stderr.write(`${msg(lang, 'cli.failure.runInProgress', { message: (err as Error).message })}\n`);
       return EXIT.busy;
     }
     // The store: disk full, read-only, damaged, locked, missing, from a newer version — named, with the path and the fix.
     const { lastOpenedStore, storeFailure } = await import('../../storage/db.ts');
-    const store = storeFailure(err, lastOpenedStore() ?? 'the store');
+    const store = storeFailure(err, lastOpenedStore() ?? msg(lang, 'cli.failure.theStore'));
     if (store) {
-      process.stderr.write(`${store.text[langAfter(program)]}\n`);
+      process.stderr.write(`${store.text[lang]}\n`);
       return store.problem === 'busy' ? EXIT.busy : EXIT.badInput;
     }
-    process.stderr.write(`internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+    process.stderr.write(`${msg(lang, 'cli.failure.internal', { stack: (err as Error)?.stack ?? String(err) })}\n`);
     return EXIT.internal;
   }
 }

@@ -12,9 +12,9 @@ export interface PeriodOptions {
 
 /** A month typed on the command line; with `now`, one after the current month (9999-12) is refused too: no figure can exist for it. */
 export function month(value: string, option: string, now?: Date): string {
-  if (!isMonthPeriod(value)) throw new UsageError(`${option} "${value}" is not a month. Fix: write YYYY-MM, for example ${option} 2026-10`);
+  if (!isMonthPeriod(value)) throw new UsageError('error.period.notMonth', { option, value });
   if (now !== undefined && value > currentMonth(now)) {
-    throw new UsageError(`${option} ${value} is in the future (this month is ${currentMonth(now)}). Fix: use ${currentMonth(now)} or earlier`);
+    throw new UsageError('error.period.future', { option, value, current: currentMonth(now) });
   }
   return value;
 }
@@ -24,16 +24,16 @@ export function periodsToCollect(opts: PeriodOptions, schedule: Config['schedule
   // Given but empty (--period '') is a mistake to name, not "no option".
   const given = (v: string | undefined) => v !== undefined;
   const chosen = [given(opts.period) && '--period', (given(opts.from) || given(opts.to)) && '--from/--to', opts.backfill && '--backfill'].filter(Boolean);
-  if (chosen.length > 1) throw new UsageError(`${chosen.join(' and ')} cannot be combined. Fix: choose one way to name the months`);
+  if (chosen.length > 1) throw new UsageError('error.period.combined', { options: chosen.join(', ') });
   if (opts.period !== undefined) return [month(opts.period, '--period', now)];
   if (opts.backfill) {
-    if (!schedule.backfillFrom) throw new UsageError('--backfill needs schedule.backfillFrom in the configuration. Fix: add it (YYYY-MM), or use --from');
+    if (!schedule.backfillFrom) throw new UsageError('error.period.noBackfillFrom');
     return monthRange(schedule.backfillFrom, current);
   }
   if (opts.from !== undefined || opts.to !== undefined) {
     const to = month(opts.to ?? current, '--to', now);
     const from = opts.from === undefined ? to : month(opts.from, '--from', now);
-    if (from > to) throw new UsageError(`--from ${from} comes after --to ${to}. Fix: swap them`);
+    if (from > to) throw new UsageError('error.range.reversed', { from, to });
     return monthRange(from, to);
   }
   return monthRange(addMonths(current, 1 - schedule.lookbackMonths), current);

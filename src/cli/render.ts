@@ -6,6 +6,7 @@ import type { RunSummary } from '../run/nightly.ts';
 import { describeHeld, incompleteNote, type Facts } from '../quality/plausibility.ts';
 import type { DeliveryResult } from '../alerts/delivery.ts';
 import type { EvaluationResult } from '../alerts/evaluate.ts';
+import { msg } from '../messages/index.ts';
 
 
 /** The months of a plan, as "tháng 10/2026" or "tháng 3/2025 – tháng 10/2025 (8 tháng)". */
@@ -13,7 +14,7 @@ function planMonths(plan: RunSummary['plan'], lang: Lang): string {
   const periods = [...plan.periods].sort();
   if (periods.length === 0) return L(lang, 'không tháng nào', 'no month');
   if (periods.length === 1) return formatMonthLabel(periods[0]!, lang);
-  return `${formatMonthLabel(periods[0]!, lang)} – ${formatMonthLabel(periods.at(-1)!, lang)} (${L(lang, `${periods.length} tháng`, `${periods.length} months`)})`;
+  return `${formatMonthLabel(periods[0]!, lang)} – ${formatMonthLabel(periods.at(-1)!, lang)} (${msg(lang, 'run.months', { count: periods.length })})`;
 }
 
 /**
@@ -47,26 +48,22 @@ function runLines(s: RunSummary, lang: Lang): string {
     L(lang,
       `Lần chạy #${s.runId}${s.resumed ? ' (tiếp tục lần chạy bị gián đoạn)' : ''}: ${{ succeeded: 'thành công', failed: 'có việc thất bại', interrupted: 'tạm dừng, sẽ tiếp tục ở lần chạy sau' }[s.status]}.`,
       `Run #${s.runId}${s.resumed ? ' (resumed after an interruption)' : ''}: ${{ succeeded: 'succeeded', failed: 'some jobs failed', interrupted: 'paused, the next run resumes it' }[s.status]}.`),
-    L(lang,
-      `  ${s.jobsTotal} việc: ${s.jobsSucceeded} thành công, ${s.jobsFailed} thất bại${s.jobsAlreadyDone ? `, ${s.jobsAlreadyDone} đã xong từ trước` : ''}; ${formatCount(s.measuresChanged, lang)} số đo mới hoặc thay đổi; ${seconds} giây.`,
-      `  ${s.jobsTotal} jobs: ${s.jobsSucceeded} succeeded, ${s.jobsFailed} failed${s.jobsAlreadyDone ? `, ${s.jobsAlreadyDone} already done` : ''}; ${formatCount(s.measuresChanged, lang)} measures new or changed; ${seconds} s.`),
+    msg(lang, 'run.jobs', { count: s.jobsTotal, succeeded: s.jobsSucceeded, failed: s.jobsFailed })
+      + (s.jobsAlreadyDone ? msg(lang, 'run.alreadyDone', { count: s.jobsAlreadyDone }) : '')
+      + msg(lang, 'run.measuresChanged', { count: s.measuresChanged, formatted: formatCount(s.measuresChanged, lang), seconds }),
   ];
   if (s.quality) {
-    lines.push(L(lang,
-      `  Chất lượng dữ liệu: ${s.quality.opened} cảnh báo mới, ${s.quality.resolved} cảnh báo đã hết (xem \`dvc-monitor quality\`).`,
-      `  Data quality: ${s.quality.opened} new flags, ${s.quality.resolved} resolved (see \`dvc-monitor quality\`).`));
+    lines.push(msg(lang, 'run.quality', { opened: s.quality.opened, resolved: s.quality.resolved }));
   }
   if (s.quarantined.length) {
-    lines.push(L(lang,
-      `  ${s.quarantined.length} số liệu đang bị cách ly, không dùng trong chỉ tiêu và cảnh báo (xem \`dvc-monitor quality quarantined\`):`,
-      `  ${s.quarantined.length} values quarantined, left out of KPIs and alerts (see \`dvc-monitor quality quarantined\`):`));
+    lines.push(msg(lang, 'run.quarantined', { count: s.quarantined.length }));
     for (const q of s.quarantined.slice(0, 10)) lines.push(`    ${q.period} ${describeHeld(q as typeof q & { facts: Facts }, lang)}`);
-    if (s.quarantined.length > 10) lines.push(L(lang, `    … và ${s.quarantined.length - 10} số liệu khác`, `    … and ${s.quarantined.length - 10} more`));
+    if (s.quarantined.length > 10) lines.push(msg(lang, 'run.moreValues', { count: s.quarantined.length - 10 }));
   }
   if (s.failures.length) {
-    lines.push(L(lang, '  Việc thất bại:', '  Failed jobs:'));
+    lines.push(msg(lang, 'run.failedJobs'));
     for (const f of s.failures.slice(0, 20)) lines.push(`    ${f.key}: ${f.reason} — ${f.message.split('\n')[0]}`);
-    if (s.failures.length > 20) lines.push(L(lang, `    … và ${s.failures.length - 20} việc khác`, `    … and ${s.failures.length - 20} more`));
+    if (s.failures.length > 20) lines.push(msg(lang, 'run.moreJobs', { count: s.failures.length - 20 }));
   }
   return lines.join('\n');
 }

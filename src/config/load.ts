@@ -9,14 +9,23 @@ import { builtInAgencies, type Agency } from '../registry/agencies.ts';
 import { crossCheckUptime } from '../uptime/endpoints.ts';
 import { crossCheckQueue } from '../scale/config.ts';
 import { ConfigSchema, type Config } from './schema.ts';
+import type { Lang } from '../i18n.ts';
+import { msg } from '../messages/index.ts';
 
 export class ConfigError extends Error {
+  readonly file: string;
   readonly problems: string[];
   constructor(file: string, problems: string[]) {
-    super(`${file}: ${problems.length} problem(s) in the configuration\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(describeConfigProblems(file, problems, 'en'));
     this.name = 'ConfigError';
+    this.file = file;
     this.problems = problems;
   }
+}
+
+/** "FILE: 2 problems in the configuration", then one line per problem (the CLI says it in the reader's language). */
+export function describeConfigProblems(file: string, problems: readonly string[], lang: Lang): string {
+  return `${msg(lang, 'config.problems', { file, count: problems.length })}\n${problems.map((p) => `  - ${p}`).join('\n')}`;
 }
 
 export interface LoadedConfig {

@@ -79,12 +79,12 @@ describe('dvc-monitor check', () => {
     const { args } = setup();
     const unknown = await runCli(['check', 'dvc-khong-co', ...args]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/"dvc-khong-co" is neither a portal id in .* nor an http\(s\) address\. Fix: give a portal id \(dvc-hanoi, dvc-bct/);
-    const area = await runCli(['check', 'dvc-hanoi', '--area', 'security', ...args]);
+    expect(unknown.stderr).toMatch(/"dvc-khong-co" không phải là mã cổng trong .* cũng không phải là địa chỉ http\(s\)\. Cách sửa: nêu mã một cổng \(dvc-hanoi, dvc-bct/);
+    const area = await runCli(['check', 'dvc-hanoi', '--area', 'security', ...args, '--lang', 'en']);
     expect(area.code).toBe(2);
     expect(area.stderr).toMatch(/--area "security" is not an area\. Fix:/);
     const sha = await runCli(['evidence', 'abc', ...args]);
     expect(sha.code).toBe(2);
-    expect(sha.stderr).toMatch(/"abc" is not a SHA-256/);
+    expect(sha.stderr).toMatch(/"abc" không phải là mã SHA-256/);
   }, 180_000);
 });

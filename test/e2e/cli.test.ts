@@ -24,6 +24,8 @@ describe('dvc-monitor CLI', () => {
       expect(r.stdout).toContain('Tùy chọn:');
       expect(r.stdout).toContain('-h, --help');
       expect(r.stdout).not.toMatch(/Usage:|Options:|display help/);
+      // Every option's help too, not only commander's words (every command: test/unit/cli-help-lang.test.ts).
+      expect(r.stdout).not.toMatch(/\b(the|only|this|from|with|every) [a-z]+/);
       const en = await runCli([...args, '--lang', 'en']);
       expect(en.code, args.join(' ')).toBe(0);
       expect(en.stdout).toMatch(/^Usage: dvc-monitor/);
@@ -43,9 +45,13 @@ describe('dvc-monitor CLI', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file}:6:10 portals[0].url is "ftp://x.gov.vn/": is not an http(s) URL. Fix:`);
     expect(r.stderr).toContain(`${file}:7:5 portals[0].colour unknown key "colour". Fix: remove it`);
+    expect(r.stderr).toMatch(new RegExp(`^${file.replace(/[.]/g, '\\.')}: 2 lỗi trong cấu hình\n`));
+    const en = await runCli(['config', 'validate', file, '--lang', 'en']);
+    expect(en.stderr).toMatch(new RegExp(`^${file.replace(/[.]/g, '\\.')}: 2 problems in the configuration\n`));
     const ok = await runCli(['config', 'validate', 'config/vietnam.yaml']);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/cấu hình hợp lệ — 23 cổng, 3 nguồn, 115 cơ quan/);
+    expect((await runCli(['config', 'validate', 'config/vietnam.yaml', '--lang', 'en'])).stdout).toMatch(/valid — 23 portals, 3 sources, 115 agencies\./);
   });
 
   it('refuses bad arguments with exit 2', async () => {
@@ -53,7 +59,13 @@ describe('dvc-monitor CLI', () => {
     const config = writeSandboxConfig(dir, sandbox.url);
     const bad = await runCli(['run', '--config', config, '--db', join(dir, 's.sqlite'), '--period', '2026-13']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--period "2026-13" is not a month\. Fix: write YYYY-MM/);
+    expect(bad.stderr).toBe('--period "2026-13" không phải là một tháng. Cách sửa: viết theo dạng YYYY-MM, ví dụ --period 2026-10\n');
+    const en = await runCli(['run', '--config', config, '--db', join(dir, 's.sqlite'), '--period', '2026-13', '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toBe('--period "2026-13" is not a month. Fix: write YYYY-MM, for example --period 2026-10\n');
+    const viaEnv = await runCli(['summary', '--config', config, '--db', join(dir, 's.sqlite'), '--format', 'xml'], { DVC_MONITOR_LANG: 'en' });
+    expect(viaEnv.code).toBe(2);
+    expect(viaEnv.stderr).toBe('--format "xml" is not one this command gives. Fix: use --format table, --format json\n');
     expect((await runCli(['run', '--bogus'])).code).toBe(2);
     expect((await runCli(['summary', '--config', config, '--db', join(dir, 's.sqlite'), '--format', 'xml'])).code).toBe(2);
   });

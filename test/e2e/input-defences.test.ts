@@ -11,7 +11,7 @@ import { tempDir } from '../helpers/tmp.ts';
 function expectBadInput(r: CliResult, message: RegExp): void {
   expect(r.code, r.stderr).toBe(2);
   expect(r.stderr).toMatch(message);
-  expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+  expect(r.stderr).not.toMatch(/internal error|lỗi nội bộ|\n\s+at /);
 }
 
 const GOOD = 'version: 1\nportals:\n  - { id: dvc-hanoi, agency: "tinh:01", name: "Hà Nội", url: "https://dichvucong.hanoi.gov.vn/" }\n';
@@ -55,15 +55,18 @@ describe('periods', () => {
     writeFileSync(config, GOOD);
     const db = join(dir, 'store.sqlite');
     const common = ['--config', config, '--db', db];
-    expectBadInput(await runCli(['run', ...common, '--period', '9999-12']), /--period 9999-12 is in the future \(this month is \d{4}-\d{2}\)\. Fix: use \d{4}-\d{2} or earlier/);
-    expectBadInput(await runCli(['run', ...common, '--period', '']), /--period "" is not a month\. Fix: write YYYY-MM/);
-    expectBadInput(await runCli(['run', ...common, '--from', '9999-01']), /--from 9999-01 is in the future/);
-    expectBadInput(await runCli(['run', ...common, '--from', '', '--to', '2026-01']), /--from "" is not a month/);
-    expectBadInput(await runCli(['run', ...common, '--to', '2099-12']), /--to 2099-12 is in the future/);
+    expectBadInput(await runCli(['run', ...common, '--period', '9999-12']), /--period 9999-12 là tháng trong tương lai \(tháng này là \d{4}-\d{2}\)\. Cách sửa: dùng \d{4}-\d{2} hoặc sớm hơn/);
+    expectBadInput(await runCli(['run', ...common, '--period', '9999-12', '--lang', 'en']), /--period 9999-12 is in the future \(this month is \d{4}-\d{2}\)\. Fix: use \d{4}-\d{2} or earlier/);
+    expectBadInput(await runCli(['run', ...common, '--period', '']), /--period "" không phải là một tháng\. Cách sửa: viết theo dạng YYYY-MM/);
+    expectBadInput(await runCli(['run', ...common, '--period', '', '--lang', 'en']), /--period "" is not a month\. Fix: write YYYY-MM/);
+    expectBadInput(await runCli(['run', ...common, '--from', '9999-01']), /--from 9999-01 là tháng trong tương lai/);
+    expectBadInput(await runCli(['run', ...common, '--from', '', '--to', '2026-01']), /--from "" không phải là một tháng/);
+    expectBadInput(await runCli(['run', ...common, '--to', '2099-12']), /--to 2099-12 là tháng trong tương lai/);
+    expectBadInput(await runCli(['run', ...common, '--period', '2026-01', '--backfill', '--lang', 'en']), /--period, --backfill: only one of these can be given\. Fix: choose one way to name the months/);
     for (const command of ['summary', 'kpi', 'report', 'export', 'quality']) {
-      expectBadInput(await runCli([command, ...common, '--period', '9999-12']), /--period 9999-12 is in the future/);
+      expectBadInput(await runCli([command, ...common, '--period', '9999-12']), /--period 9999-12 là tháng trong tương lai/);
     }
-    expectBadInput(await runCli(['summary', ...common, '--period', '']), /--period "" is not a month/);
+    expectBadInput(await runCli(['summary', ...common, '--period', '']), /--period "" không phải là một tháng/);
     expect(existsSync(db)).toBe(false);
   }, 120_000);
 });

@@ -65,7 +65,7 @@ describe('dvc-monitor kpi across the merger', () => {
     expect(merged.stdout).toMatch(/Summed from: tinh63:74, tinh63:77, tinh63:79/);
     const unknown = await runCli(['kpi', '--config', config, '--db', db, '--period', '2025-06', '--agency', 'tinh:999']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/--agency "tinh:999" is not a known agency code\. Fix:/);
+    expect(unknown.stderr).toMatch(/--agency "tinh:999" không phải là mã cơ quan đã biết\. Cách sửa:/);
   });
 });
 
@@ -90,6 +90,6 @@ describe('dvc-monitor evidence', () => {
 
     const missing = await runCli(['evidence', 'tinh:01', 'dossiers.received', '2019-01', '--config', config, '--db', db]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/no value is stored for agency "tinh:01", metric "dossiers.received", period "2019-01"\. Fix:/);
+    expect(missing.stderr).toMatch(/không có số liệu nào được lưu cho cơ quan "tinh:01", chỉ số "dossiers.received", kỳ "2019-01"\. Cách sửa:/);
   });
 });

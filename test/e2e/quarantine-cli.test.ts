@@ -138,8 +138,8 @@ describe('quarantine in every output', () => {
   it('quality release needs who and why, records them, and the value counts again', async () => {
     const noName = await runCli(['quality', 'release', 'tinh:01', 'dossiers.received', PERIOD, '--reason', 'đã kiểm tra', ...common]);
     expect(noName.code).toBe(2);
-    expect(noName.stderr).toContain('--by is required: who releases the value is recorded. Fix: add --by "Nguyễn Văn An"');
-    const wrong = await runCli(['quality', 'release', 'tinh:02', 'dossiers.received', PERIOD, '--by', 'An', '--reason', 'x', ...common]);
+    expect(noName.stderr).toContain('cần --by: người giải phóng số liệu được ghi lại. Cách sửa: thêm --by "Nguyễn Văn An"');
+    const wrong = await runCli(['quality', 'release', 'tinh:02', 'dossiers.received', PERIOD, '--by', 'An', '--reason', 'x', ...common, '--lang', 'en']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain(`tinh:02 dossiers.received ${PERIOD} is not quarantined. Fix: \`dvc-monitor quality quarantined\` lists the values held back`);
     const release = await runCli(['quality', 'release', 'tinh:01', 'dossiers.received', PERIOD, '--by', 'Nguyễn Văn An', '--reason', 'Sở xác nhận bằng công văn 123/STTTT', ...common]);

@@ -240,7 +240,7 @@ describe('dvc-monitor report', () => {
     expect(verdict.problems).toHaveLength(4);
     const notZip = await runCli(['verify', htmlOf(out)]);
     expect(notZip.code).toBe(2);
-    expect(notZip.stderr).toContain('is not a readable zip');
+    expect(notZip.stderr).toContain('không phải là tệp zip đọc được');
   });
 
   it('prints to fit A4: no table wider than the page, no heading left at the foot of a page', async () => {

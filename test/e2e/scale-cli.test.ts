@@ -27,7 +27,7 @@ describe('dvc-monitor worker and queue', () => {
       [['--location', 'hn-vnpt', '--redis-password-env', 'hunter2'], /--redis-password-env "hunter2" is not the name of an environment variable/],
     ];
     for (const [args, message] of cases) {
-      const r = await runCli(['worker', '--config', file, ...args]);
+      const r = await runCli(['worker', '--config', file, ...args, '--lang', 'en']);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(message);
     }

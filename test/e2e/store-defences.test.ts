@@ -38,7 +38,7 @@ const sha = (file: string) => createHash('sha256').update(readFileSync(file)).di
 /** Named, not an internal error: no stack trace, the path, and a way out. */
 function expectNamed(r: CliResult, code: number, path: string, words: RegExp): void {
   expect(r.code, r.stderr).toBe(code);
-  expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+  expect(r.stderr).not.toMatch(/internal error|lỗi nội bộ|\n\s+at /);
   expect(r.stderr).toContain(path);
   expect(r.stderr).toMatch(words);
   expect(r.stderr).toMatch(/Cách xử lý|Kho được tạo và điền bởi/);
@@ -283,6 +283,6 @@ describe('db backup', () => {
     expect(execFileSync('ls', ['-A', join(dir, 'backups')]).toString().trim()).toBe('copy.sqlite');
     const again = await runCli(['db', 'backup', target, '--config', config]);
     expect(again.code).toBe(2);
-    expect(again.stderr).toMatch(/already exists; a backup never overwrites a file/);
+    expect(again.stderr).toMatch(/đã tồn tại; sao lưu không bao giờ ghi đè một tệp/);
   }, 120_000);
 });

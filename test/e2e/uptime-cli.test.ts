@@ -53,8 +53,8 @@ describe('dvc-monitor probe and uptime', () => {
     expect((await runCli(['db', 'migrate', ...common])).code).toBe(0);
     const unknown = await runCli(['uptime', ...common, '--portal', 'dvc-nowhere']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/--portal "dvc-nowhere" has no probed endpoint in this store\. Fix:/);
-    const date = await runCli(['uptime', ...common, '--from', '2026-13-01']);
+    expect(unknown.stderr).toMatch(/--portal "dvc-nowhere" không có điểm đo nào được giám sát trong kho này, và chưa cổng nào được giám sát\. Cách sửa: chạy dvc-monitor probe/);
+    const date = await runCli(['uptime', ...common, '--from', '2026-13-01', '--lang', 'en']);
     expect(date.code).toBe(2);
     expect(date.stderr).toMatch(/--from "2026-13-01" is not a date\. Fix: write YYYY-MM-DD/);
     expect((await runCli(['uptime', ...common, '--format', 'xml'])).code).toBe(2);

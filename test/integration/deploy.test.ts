@@ -11,7 +11,7 @@ import net from 'node:net';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../storage/db.ts';
-import { COMMAND_DESCRIPTIONS } from '../../src/cli/commands/index.ts';
+import { COMMAND_NAMES } from '../../src/cli/commands/index.ts';
 import { parseConfig } from '../../src/config/load.ts';
 import { createLogger } from '../../src/log.ts';
 import { startDashboard } from '../../src/server/server.ts';
@@ -84,7 +84,7 @@ describe('the command lines', () => {
     expect(found.length).toBeGreaterThanOrEqual(8);
     for (const [where, argv] of found) {
       const command = argv[0]!;
-      expect(Object.keys(COMMAND_DESCRIPTIONS), `${where}: ${argv.join(' ')}`).toContain(command);
+      expect(COMMAND_NAMES, `${where}: ${argv.join(' ')}`).toContain(command);
       const sub = argv[1] && !argv[1].startsWith('-') ? [argv[1]] : [];
       const text = help([command, ...sub]) + globalHelp;
       if (sub.length) expect(help([command]), `${where}: ${command} ${sub[0]}`).toMatch(new RegExp(`^\\s+${sub[0]}\\b`, 'm'));

@@ -250,7 +250,7 @@ describe('bad options', () => {
       [['--format', 'csv', '--excel', '--delimiter', ','], /--excel writes ";" between fields .* Fix: leave --delimiter out/],
     ];
     for (const [args, message] of cases) {
-      const r = await runCli(['export', ...common, '--out', out, ...args]);
+      const r = await runCli(['export', ...common, '--out', out, ...args, '--lang', 'en']);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
       expect(r.stderr).toMatch(message);
     }

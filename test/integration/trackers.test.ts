@@ -76,12 +76,12 @@ describe('dvc-monitor trackers update', () => {
     writeFileSync(broken, shipped.slice(0, 200));
     const fromFile = await cli('trackers', 'update', '--from', broken);
     expect(fromFile.code).toBe(2);
-    expect(fromFile.stderr).toMatch(/is not a tracker filter list: it has \d+ network rules; a tracker list has at least 1000\. The list in use is unchanged \(EasyPrivacy 202309050832\)/);
+    expect(fromFile.stderr).toMatch(/không phải là danh sách lọc trình theo dõi: it has \d+ network rules; a tracker list has at least 1000\. Danh sách đang dùng không đổi \(EasyPrivacy 202309050832\)/);
     const fromPage = await cli('trackers', 'update', '--from', `${origin}/bao-tri`);
     expect(fromPage.code).toBe(2);
     expect(fromPage.stderr).toContain('it does not start with an Adblock Plus header');
     const missing = await cli('trackers', 'update', '--from', join(dir, 'khong-co.txt'));
-    expect(missing.stderr).toContain('cannot be read (ENOENT)');
+    expect(missing.stderr).toContain('không đọc được (ENOENT)');
     expect((await cli('trackers', '--lang', 'en')).stdout).toContain('EasyPrivacy 202309050832 (shipped');
   });
 

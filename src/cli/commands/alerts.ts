@@ -8,7 +8,7 @@ import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { toCsv } from '../csv.ts';
 import { formatInstant } from '../render-uptime.ts';
-import { describeCommand } from './index.ts';
+import { describeCommand, helpText } from './index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 const STATUS = {
@@ -33,7 +33,7 @@ export function registerAlerts(program: Command): void {
   const alerts = withFormat(program
     .command('alerts')
     .description(describeCommand('alerts')), ['table', 'json', 'csv'])
-    .option('--open', 'only alerts not yet resolved')
+    .option('--open', helpText('cli.alerts.open'))
     .action((opts: FormatOptions & { open?: boolean }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const format = outputFormat(opts, ['table', 'json', 'csv']);
@@ -59,16 +59,16 @@ export function registerAlerts(program: Command): void {
     });
   alerts
     .command('ack <id>')
-    .description('acknowledge an alert: no more reminders; it still resolves by itself')
+    .description(helpText('cli.alerts.ack'))
     .action((id: string, _opts: unknown, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
       const number = Number(id);
-      if (!Number.isInteger(number) || number < 1) throw new UsageError(`alert id "${id}" is not a number. Fix: use the number shown by \`dvc-monitor alerts\`, e.g. dvc-monitor alerts ack 12`);
+      if (!Number.isInteger(number) || number < 1) throw new UsageError('error.alerts.id', { value: id });
       const { db } = openContext(globals, { reads: 'alerts' });
       try {
         const alert = getAlert(db, number);
-        if (!alert) throw new UsageError(`there is no alert #${number}. Fix: list them with \`dvc-monitor alerts --open\``);
+        if (!alert) throw new UsageError('error.alerts.none', { value: number });
         if (!acknowledgeAlert(db, number, new Date())) {
           process.stderr.write(t(lang, `Cảnh báo #${number} đã được tiếp nhận hoặc đã khắc phục.\n`, `Alert #${number} is already acknowledged or resolved.\n`));
           process.exitCode = EXIT.jobFailed;

@@ -17,7 +17,7 @@ import { syncRegistryFromConfig } from '../../run/sync-registry.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { renderCheck, storeLocator, type EvidenceLocator } from '../render-check.ts';
-import { describeCommand } from './index.ts';
+import { describeCommand, helpText } from './index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 const AREA_CHOICES: Record<string, Area[]> = { privacy: ['privacy'], accessibility: ['accessibility'], all: ['privacy', 'accessibility'] };
@@ -31,7 +31,8 @@ export function resolveTarget(what: string, loaded: LoadedConfig): CheckTarget {
   } catch { /* not an address */ }
   if (url && (url.protocol === 'http:' || url.protocol === 'https:')) return { portalId: null, homeUrl: url.href, pages: [] };
   const ids = loaded.config.portals.map((p) => p.id);
-  throw new UsageError(`"${what}" is neither a portal id in ${loaded.file} nor an http(s) address. Fix: give a portal id (${ids.slice(0, 5).join(', ') || 'none configured'}${ids.length > 5 ? ', …' : ''}) or a full address such as https://dichvucong.hanoi.gov.vn/`);
+  if (ids.length === 0) throw new UsageError('error.check.targetNoPortals', { value: what, file: loaded.file });
+  throw new UsageError('error.check.target', { value: what, file: loaded.file, ids: `${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}` });
 }
 
 /** --sample, --no-sample and --seed over what the configuration says. */
@@ -39,16 +40,16 @@ export function withSampleOptions(target: CheckTarget, loaded: LoadedConfig, opt
   let seed: number | undefined;
   if (opts.seed !== undefined) {
     seed = Number(opts.seed);
-    if (!/^\d+$/.test(opts.seed) || !Number.isSafeInteger(seed) || seed > 0xffffffff) throw new UsageError(`--seed "${opts.seed}" is not a seed. Fix: give a whole number from 0 to 4294967295, as a stored check's sample shows it`);
+    if (!/^\d+$/.test(opts.seed) || !Number.isSafeInteger(seed) || seed > 0xffffffff) throw new UsageError('error.check.seed', { value: opts.seed });
   }
   if (opts.sample === false) {
-    if (seed !== undefined) throw new UsageError('--seed was given with --no-sample. Fix: drop one of them: the seed only chooses the random part of a page sample');
+    if (seed !== undefined) throw new UsageError('error.check.seedNoSample');
     return { ...target, sample: null };
   }
   const { enabled: _enabled, ...configured } = loaded.config.checks?.sample ?? { enabled: true, ...DEFAULT_SAMPLE_SETTINGS };
   const settings = target.sample ?? (opts.sample === true ? configured : null);
   if (!settings) {
-    if (seed !== undefined) throw new UsageError(`--seed was given, but ${target.portalId ?? 'an address'} is checked without a page sample. Fix: add --sample, or configure checks.sample`);
+    if (seed !== undefined) throw target.portalId ? new UsageError('error.check.seedUnsampled', { target: target.portalId }) : new UsageError('error.check.seedUnsampledAddress');
     return target;
   }
   return { ...target, sample: seed === undefined ? settings : { ...settings, seed } };
@@ -109,19 +110,19 @@ export function registerCheck(program: Command): void {
   withFormat(program
     .command('check')
     .description(describeCommand('check')), ['table', 'json'])
-    .argument('<url|portal-id>', 'a portal id from the configuration, or an http(s) address')
-    .option('--area <area>', 'privacy, accessibility or all', 'all')
-    .option('--evidence-dir <dir>', 'also write every evidence file (JSON, DOM, screenshot, axe results) to this folder')
-    .option('--sample', 'crawl and check a page sample (WCAG-EM) even where the configuration has none, an address too (checks.sample settings, else their defaults)')
-    .option('--no-sample', 'check the home page, key pages, privacy policy and accessibility statement only, even where the configuration has a sample')
-    .option('--seed <n>', 'the seed of the random sample (0 to 4294967295), to reproduce a sample stored with an earlier check')
-    .option('--full', 'check every page in full, even one unchanged since its last complete check (whose accessibility evidence is otherwise reused)')
+    .argument('<url|portal-id>', helpText('cli.check.target'))
+    .option('--area <area>', helpText('cli.check.area'), 'all')
+    .option('--evidence-dir <dir>', helpText('cli.check.evidenceDir'))
+    .option('--sample', helpText('cli.check.sample'))
+    .option('--no-sample', helpText('cli.check.noSample'))
+    .option('--seed <n>', helpText('cli.check.seed'))
+    .option('--full', helpText('cli.check.full'))
     .action(async (what: string, opts: FormatOptions & { area: string; evidenceDir?: string; full?: boolean; sample?: boolean; seed?: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const format = outputFormat(opts, ['table', 'json']);
       const lang = langOf(globals);
       const areas = AREA_CHOICES[opts.area];
-      if (!areas) throw new UsageError(`--area "${opts.area}" is not an area. Fix: use --area privacy, --area accessibility or --area all`);
+      if (!areas) throw new UsageError('error.check.area', { value: opts.area });
       const { loaded, db } = openContext(globals);
       try {
         const target = withSampleOptions(resolveTarget(what, loaded), loaded, opts);

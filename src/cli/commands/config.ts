@@ -3,28 +3,30 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.ts';
 import { configJsonSchema } from '../../config/schema.ts';
 import { configPath, langOf, type GlobalOptions } from '../context.ts';
-import { describeCommand } from './index.ts';
+import { describeCommand, helpText } from './index.ts';
+import { msg } from '../../messages/index.ts';
 
 export function registerConfig(program: Command): void {
   const config = program.command('config').description(describeCommand('config'));
   config
     .command('validate [file]')
-    .description('validate a configuration file (default: --config); exit 2 with every problem found')
+    .description(helpText('cli.config.validate'))
     .action((file: string | undefined, _opts: unknown, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const loaded = loadConfig(file ?? configPath(globals));
       const c = loaded.config;
-      const vi = langOf(globals) === 'vi';
-      process.stdout.write(
-        vi
-          ? `${loaded.file}: cấu hình hợp lệ — ${c.portals.length} cổng, ${c.sources.length} nguồn, ${loaded.agencies.length} cơ quan.\n`
-          : `${loaded.file}: valid — ${c.portals.length} portals, ${c.sources.length} sources, ${loaded.agencies.length} agencies.\n`,
-      );
+      const lang = langOf(globals);
+      process.stdout.write(`${msg(lang, 'config.valid', {
+        file: loaded.file,
+        portals: msg(lang, 'count.portals', { count: c.portals.length }),
+        sources: msg(lang, 'count.sources', { count: c.sources.length }),
+        agencies: msg(lang, 'count.agencies', { count: loaded.agencies.length }),
+      })}\n`);
     });
   config
     .command('schema')
-    .description('print the JSON Schema of the configuration (for editor completion)')
-    .option('--out <file>', 'write it to this file instead of standard output')
+    .description(helpText('cli.config.schema'))
+    .option('--out <file>', helpText('cli.config.out'))
     .action((opts: { out?: string }) => {
       const text = `${JSON.stringify(configJsonSchema(), null, 2)}\n`;
       if (opts.out) writeFileSync(opts.out, text);

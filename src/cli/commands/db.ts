@@ -12,7 +12,7 @@ import { loadConfig } from '../../config/load.ts';
 import { t, type Lang } from '../../i18n.ts';
 import { configPath, langOf, storePath, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { describeCommand } from './index.ts';
+import { describeCommand, helpText } from './index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 const EXISTING = {
@@ -110,7 +110,7 @@ async function sha256File(path: string): Promise<string> {
 export function registerDb(program: Command): void {
   const db = program.command('db').description(describeCommand('db'));
   db.command('migrate')
-    .description('create the store or bring its schema up to date')
+    .description(helpText('cli.db.migrate'))
     .action((_opts: unknown, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const path = pathOf(globals);
@@ -129,8 +129,8 @@ export function registerDb(program: Command): void {
     });
 
   withFormat(db.command('check'), ['table', 'json'])
-    .description('check the whole store: SQLite integrity_check, foreign keys, schema version (and every evidence blob against its hash with --evidence); exit 1 if it is not intact')
-    .option('--evidence', 're-hash every stored evidence blob (slow on a large store)')
+    .description(helpText('cli.db.check'))
+    .option('--evidence', helpText('cli.db.evidence'))
     .action((opts: FormatOptions & { evidence?: boolean }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
@@ -147,16 +147,16 @@ export function registerDb(program: Command): void {
     });
 
   db.command('backup <file>')
-    .description('copy the store to FILE, consistently, while the service or a run keeps writing (SQLite online backup); the copy is checked before it is kept')
+    .description(helpText('cli.db.backup'))
     .action(async (file: string, _opts: unknown, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
-      if (file.trim() === '') throw new UsageError('the backup file name is empty. Fix: dvc-monitor db backup /backups/dvc-monitor-2026-11-22.sqlite');
+      if (file.trim() === '') throw new UsageError('error.db.backupEmpty');
       const target = resolve(file);
       const path = pathOf(globals);
-      if (target === resolve(path)) throw new UsageError(`the backup file ${target} is the store itself. Fix: name another file`);
-      if (existsSync(target)) throw new UsageError(`${target} already exists; a backup never overwrites a file. Fix: name a new file (e.g. with the date), or remove the old one first`);
-      if (!existsSync(dirname(target))) throw new UsageError(`the folder ${dirname(target)} does not exist. Fix: create it first, or name a file in an existing folder`);
+      if (target === resolve(path)) throw new UsageError('error.db.backupIsStore', { value: target });
+      if (existsSync(target)) throw new UsageError('error.db.backupExists', { value: target });
+      if (!existsSync(dirname(target))) throw new UsageError('error.db.backupNoFolder', { value: dirname(target) });
       const store = openStore(path, { mustExist: EXISTING, migrate: false });
       // Written beside the target under another name and renamed once checked: an interrupted backup never looks complete.
       const partial = join(dirname(target), `.${basename(target)}.partial-${process.pid}`);
@@ -177,7 +177,7 @@ export function registerDb(program: Command): void {
         }
         if (!storeCheckPassed(result)) {
           process.stderr.write(`${renderStoreCheck(result, lang)}\n`);
-          throw new UsageError(`the copy did not pass its integrity check, so no backup was kept. Fix: run \`dvc-monitor db check\` on ${path}`);
+          throw new UsageError('error.db.backupNotIntact', { store: path });
         }
         renameSync(partial, target);
         const sha = await sha256File(target);
@@ -192,14 +192,14 @@ export function registerDb(program: Command): void {
     });
 
   db.command('restore <file>')
-    .description('replace the store with a backup made by `db backup`: the backup is checked first, the service must be stopped, and the store it replaces is kept beside it (<store>.before-restore-<time>)')
+    .description(helpText('cli.db.restore'))
     .action(async (file: string, _opts: unknown, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
       const backup = resolve(file);
       const path = resolve(pathOf(globals));
-      if (!existsSync(backup)) throw new UsageError(`the backup ${backup} does not exist. Fix: name a file written by \`dvc-monitor db backup\``);
-      if (backup === path) throw new UsageError(`the backup ${backup} is the store itself. Fix: name the backup file`);
+      if (!existsSync(backup)) throw new UsageError('error.db.restoreMissing', { value: backup });
+      if (backup === path) throw new UsageError('error.db.restoreIsStore', { value: backup });
       // The backup first, read-only: a damaged or foreign file, or one from a newer dvc-monitor, is refused before the store is touched.
       const copy = openStore(backup, { readonly: true, migrate: false, quickCheck: false, mustExist: EXISTING });
       let checked: StoreCheck;
@@ -210,7 +210,7 @@ export function registerDb(program: Command): void {
       }
       if (!storeCheckPassed(checked)) {
         process.stderr.write(`${renderStoreCheck(checked, lang)}\n`);
-        throw new UsageError(`the backup ${backup} did not pass its integrity check; the store was left as it was. Fix: restore an older backup`);
+        throw new UsageError('error.db.restoreNotIntact', { value: backup });
       }
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       const kept = `${path}.before-restore-${stamp}`;
@@ -219,7 +219,7 @@ export function registerDb(program: Command): void {
         try {
           const holder = lockHolder(current, LOCK_NAME);
           if (holder && Date.now() - Date.parse(holder.heartbeatAt) <= LOCK_STALE_MS) {
-            throw new UsageError(`the dvc-monitor service (process ${holder.pid} on ${holder.host}) is using ${path}. Fix: stop it first (systemctl stop dvc-monitor dvc-monitor-serve), then restore`);
+            throw new UsageError('error.db.restoreServiceRunning', { pid: holder.pid, host: holder.host, store: path });
           }
           // Everything written goes into the main file, so that it alone is the store kept aside.
           current.pragma('wal_checkpoint(TRUNCATE)');

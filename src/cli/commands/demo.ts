@@ -21,7 +21,7 @@ import type { Db } from '../../../storage/db.ts';
 import type { LoadedConfig } from '../../config/load.ts';
 import type { Logger } from '../../log.ts';
 import { t } from '../../i18n.ts';
-import { describeCommand } from './index.ts';
+import { describeCommand, helpText } from './index.ts';
 
 /** The endpoint the demo takes down for a moment: one incident, opened and closed, on the portal pages. */
 export const DEMO_OUTAGE = { portalId: 'dvc-hanoi', endpoint: 'status', route: 'status' as const };
@@ -58,8 +58,8 @@ export function registerDemo(program: Command): void {
   program
     .command('demo')
     .description(describeCommand('demo'))
-    .option('--port <port>', 'port for the sandbox on 127.0.0.1 (default: any free port)', '0')
-    .option('--seed <n>', 'seed of the sandbox figures', '2026')
+    .option('--port <port>', helpText('cli.demo.port'), '0')
+    .option('--seed <n>', helpText('cli.demo.seed'), '2026')
     .action(async (opts: { port: string; seed: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);

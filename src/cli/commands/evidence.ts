@@ -13,30 +13,31 @@ import { t } from '../../i18n.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { excerptAt } from '../../normalise/locate.ts';
-import { describeCommand } from './index.ts';
+import { describeCommand, helpText } from './index.ts';
+import { msg } from '../../messages/index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 export function registerEvidence(program: Command): void {
   withFormat(program
     .command('evidence')
     .description(describeCommand('evidence')), ['table', 'json'])
-    .argument('<agency-or-sha256>', 'an agency code (tinh:01, bo:BCT…) or the SHA-256 printed by `check`')
-    .argument('[metric]', 'a canonical metric, e.g. dossiers.received')
-    .argument('[period]', 'a month, YYYY-MM')
-    .option('--out <file>', 'with a SHA-256: write the body to this file instead of standard output')
+    .argument('<agency-or-sha256>', helpText('cli.evidence.first'))
+    .argument('[metric]', helpText('cli.evidence.metric'))
+    .argument('[period]', helpText('cli.evidence.period'))
+    .option('--out <file>', helpText('cli.evidence.out'))
     .action((agency: string, metric: string | undefined, period: string | undefined, opts: FormatOptions & { out?: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const format = outputFormat(opts, ['table', 'json']);
       const lang = langOf(globals);
       if (metric === undefined && period === undefined) return writeBody(agency, opts.out, globals);
       if (metric === undefined || period === undefined) {
-        throw new UsageError(`evidence needs an agency, a metric and a period, or one SHA-256. Fix: e.g. dvc-monitor evidence tinh:01 dossiers.received 2026-10`);
+        throw new UsageError('error.evidence.arguments');
       }
       const { db } = openContext(globals, { reads: 'checks' });
       try {
         const measure = getMeasure(db, agency, metric, period);
         if (!measure) {
-          throw new UsageError(`no value is stored for agency "${agency}", metric "${metric}", period "${period}". Fix: check the three (e.g. tinh:01 dossiers.received 2026-10; before 2025-07 provinces are tinh63:NN), or run the collection for that month`);
+          throw new UsageError('error.evidence.noValue', { agency, metric, period });
         }
         const snapshot = measure.snapshotId === null ? undefined : getSnapshot(db, measure.snapshotId);
         const stored = snapshot ? readBody(db, snapshot.sha256) : undefined;
@@ -95,13 +96,13 @@ function decodeRequestBody(body: string): string {
 /** A stored evidence body by its hash, after re-checking it. */
 function writeBody(hash: string, out: string | undefined, globals: GlobalOptions): void {
   const sha = hash.replace(/^sha256:/, '').toLowerCase();
-  if (!/^[0-9a-f]{64}$/.test(sha)) throw new UsageError(`"${hash}" is not a SHA-256. Fix: give the 64 hexadecimal characters printed by \`dvc-monitor check\`, or an agency, a metric and a period`);
+  if (!/^[0-9a-f]{64}$/.test(sha)) throw new UsageError('error.evidence.notSha', { value: hash });
   const { db } = openContext(globals, { reads: 'checks' });
   try {
     const stored = readBody(db, sha);
-    if (!stored) throw new UsageError(`no evidence ${sha} in ${db.name}. Fix: check the hash, and --db if the check was stored elsewhere`);
+    if (!stored) throw new UsageError('error.evidence.missing', { sha, store: db.name });
     if (!stored.intact) {
-      process.stderr.write(`evidence ${sha} no longer matches its hash: the store was altered\n`);
+      process.stderr.write(`${msg(langOf(globals), 'error.evidence.altered', { sha })}\n`);
       process.exitCode = EXIT.jobFailed;
       return;
     }

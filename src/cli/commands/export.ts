@@ -6,7 +6,7 @@ import { EXPORT_FORMATS, writeExport, type CsvStyle, type ExportFormat } from '.
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { periodOption } from '../periods.ts';
-import { describeCommand } from './index.ts';
+import { describeCommand, helpText } from './index.ts';
 
 interface ExportOptions {
   period?: string;
@@ -22,12 +22,12 @@ const DELIMITERS: Record<string, CsvStyle['delimiter']> = { ',': ',', comma: ','
 export function csvStyle(opts: ExportOptions): CsvStyle {
   if (opts.format !== 'csv' && (opts.excel || opts.delimiter !== undefined)) {
     const given = opts.excel ? '--excel' : `--delimiter "${opts.delimiter}"`;
-    throw new UsageError(`${given} shapes CSV files, and --format is ${opts.format}. Fix: add --format csv, or leave ${opts.excel ? '--excel' : '--delimiter'} out (the XLSX opens in Excel as it is)`);
+    throw new UsageError('error.export.csvOnly', { given, format: opts.format, option: opts.excel ? '--excel' : '--delimiter' });
   }
   const delimiter = opts.delimiter === undefined ? undefined : DELIMITERS[opts.delimiter];
-  if (opts.delimiter !== undefined && delimiter === undefined) throw new UsageError(`--delimiter "${opts.delimiter}" is not supported. Fix: use --delimiter "," or --delimiter ";" (or --excel for ";" with decimal commas)`);
+  if (opts.delimiter !== undefined && delimiter === undefined) throw new UsageError('error.export.delimiter', { value: opts.delimiter });
   if (opts.excel) {
-    if (delimiter === ',') throw new UsageError('--excel writes ";" between fields (the decimal comma needs it) and --delimiter is ",". Fix: leave --delimiter out, or leave --excel out');
+    if (delimiter === ',') throw new UsageError('error.export.excelComma');
     return { delimiter: ';', decimalComma: true };
   }
   return { delimiter: delimiter ?? ',', decimalComma: false };
@@ -37,17 +37,17 @@ export function registerExport(program: Command): void {
   program
     .command('export')
     .description(describeCommand('export'))
-    .option('--period <YYYY-MM>', 'the month (default: last month)')
-    .option('--format <format>', 'xlsx (a sheet per table, a data dictionary and provenance), csv (a UTF-8 file per table, with BOM) or json (with its dictionary and JSON Schema)', 'xlsx')
-    .option('--delimiter <char>', 'CSV field separator: "," (default) or ";"')
-    .option('--excel', 'CSV for Excel set to Vietnamese: ";" between fields and a decimal comma')
-    .option('--out <dir>', 'directory to write into', 'exports')
+    .option('--period <YYYY-MM>', helpText('cli.option.period.lastMonth'))
+    .option('--format <format>', helpText('cli.export.format'), 'xlsx')
+    .option('--delimiter <char>', helpText('cli.export.delimiter'))
+    .option('--excel', helpText('cli.export.excel'))
+    .option('--out <dir>', helpText('cli.option.out.dir'), 'exports')
     .action(async (opts: ExportOptions, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
       const now = new Date();
       const period = periodOption(opts.period, now);
-      if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) throw new UsageError(`--format "${opts.format}" is not supported. Fix: use --format xlsx, --format csv or --format json`);
+      if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) throw new UsageError('error.export.format', { value: opts.format });
       const csv = csvStyle(opts);
       const { loaded, db } = openContext(globals, { reads: 'all' });
       let tables;

@@ -7,7 +7,7 @@ import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { periodOption } from '../periods.ts';
 import { renderAgencyDetail, overviewCsv, renderOverview } from '../render-kpi.ts';
-import { describeCommand } from './index.ts';
+import { describeCommand, helpText } from './index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 const LEVELS = ['ministry', 'province', 'commune'] as const;
@@ -17,15 +17,15 @@ export function registerKpi(program: Command): void {
   withFormat(program
     .command('kpi')
     .description(describeCommand('kpi')), ['table', 'json', 'csv'])
-    .option('--period <YYYY-MM>', 'the month (default: last month)')
-    .option('--agency <code>', 'one agency in detail, e.g. tinh:01, bo:BCT, VN')
-    .option('--level <level>', 'only this level: province, ministry or commune')
+    .option('--period <YYYY-MM>', helpText('cli.option.period.lastMonth'))
+    .option('--agency <code>', helpText('cli.kpi.agency'))
+    .option('--level <level>', helpText('cli.kpi.level'))
     .action((opts: FormatOptions & { period?: string; agency?: string; level?: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
       const period = periodOption(opts.period, new Date());
       if (opts.level !== undefined && !(LEVELS as readonly string[]).includes(opts.level)) {
-        throw new UsageError(`--level "${opts.level}" is not a level. Fix: use --level province, --level ministry or --level commune`);
+        throw new UsageError('error.kpi.level', { value: opts.level });
       }
       const format = outputFormat(opts, ['table', 'json', 'csv']);
       const { loaded, db } = openContext(globals, { reads: 'measures' });
@@ -36,9 +36,9 @@ export function registerKpi(program: Command): void {
           const agency = everyone.find((a) => a.agencyCode === opts.agency);
           if (!agency) {
             const known = loaded.agencies.find((a) => a.code === opts.agency);
-            throw new UsageError(known
-              ? `--agency "${opts.agency}" (${known.name}) did not exist in ${period} and has no successor today. Fix: use its successor's code or another period`
-              : `--agency "${opts.agency}" is not a known agency code. Fix: use a code such as VN, tinh:01 or bo:BCT`);
+            throw known
+              ? new UsageError('error.agency.noSuccessor', { value: opts.agency, name: known.name, period })
+              : new UsageError('error.agency.unknown', { value: opts.agency });
           }
           const flags = openFlags(db, { period, agencyCode: opts.agency });
           if (format === 'json') process.stdout.write(`${JSON.stringify({ period, ...agency, flags }, null, 2)}\n`);

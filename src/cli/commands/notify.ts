@@ -6,13 +6,13 @@ import { createHttpClient } from '../../http/client.ts';
 import { t } from '../../i18n.ts';
 import { langOf, loggerOf, openContext, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { describeCommand } from './index.ts';
+import { describeCommand, helpText } from './index.ts';
 
 export function registerNotify(program: Command): void {
   const notify = program.command('notify').description(describeCommand('notify'));
   notify
     .command('test <channel>')
-    .description('send a test message through a configured channel, via the outbox, and say whether it arrived')
+    .description(helpText('cli.notify.test'))
     .action(async (channelId: string, _opts: unknown, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
@@ -22,8 +22,8 @@ export function registerNotify(program: Command): void {
       try {
         const channel = loaded.config.channels.find((c) => c.id === channelId);
         if (!channel) {
-          const known = loaded.config.channels.map((c) => c.id).join(', ') || t(lang, '(không có kênh nào)', '(none)');
-          throw new UsageError(`there is no channel "${channelId}" in ${loaded.file}. Fix: use one of ${known}, or add it under "channels"`);
+          const known = loaded.config.channels.map((c) => c.id).join(', ');
+          throw known ? new UsageError('error.notify.channel', { value: channelId, file: loaded.file, known }) : new UsageError('error.notify.noChannels', { value: channelId, file: loaded.file });
         }
         const now = new Date();
         const row = enqueueTestMessage(db, channel.id, testMessage(channel.id, channel.lang, loaded.config.alerts.linkBase, now), now);

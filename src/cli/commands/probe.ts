@@ -9,7 +9,7 @@ import { isStoreBusy } from '../../uptime/recorder.ts';
 import { configPath, langOf, loggerOf, storePath, type GlobalOptions } from '../context.ts';
 import { EXIT } from '../errors.ts';
 import { formatInstant, reasonLabel, STATE_LABEL } from '../render-uptime.ts';
-import { describeCommand } from './index.ts';
+import { describeCommand, helpText } from './index.ts';
 
 /**
  * The prober's store connection waits at most this long for another writer. better-sqlite3
@@ -22,7 +22,7 @@ export function registerProbe(program: Command): void {
   program
     .command('probe')
     .description(describeCommand('probe'))
-    .option('--once', 'probe every endpoint once, now, print their states and exit')
+    .option('--once', helpText('cli.probe.once'))
     .action(async (opts: { once?: boolean }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);

@@ -8,7 +8,7 @@ import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { month } from '../periods.ts';
 import { toCsv } from '../csv.ts';
-import { describeCommand } from './index.ts';
+import { describeCommand, helpText } from './index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 import { FLAG_KINDS, flagKindTitle } from '../../quality/flag-kinds.ts';
 
@@ -45,14 +45,14 @@ export function registerQuality(program: Command): void {
   const quality = withFormat(program
     .command('quality')
     .description(describeCommand('quality')), FORMATS)
-    .option('--period <YYYY-MM>', 'only this month')
-    .option('--agency <code>', 'only this agency')
-    .option('--kind <kind>', `only flags of this kind (${FLAG_KINDS.join(', ')})`)
+    .option('--period <YYYY-MM>', helpText('cli.option.period.only'))
+    .option('--agency <code>', helpText('cli.option.agency.only'))
+    .option('--kind <kind>', helpText('cli.quality.kind', { kinds: FLAG_KINDS.join(', ') }))
     .action((opts: FormatOptions & { period?: string; agency?: string; kind?: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
       if (opts.period !== undefined) month(opts.period, '--period', new Date());
-      if (opts.kind !== undefined && !(FLAG_KINDS as readonly string[]).includes(opts.kind)) throw new UsageError(`--kind "${opts.kind}" is not a flag kind. Fix: use one of ${FLAG_KINDS.join(', ')}`);
+      if (opts.kind !== undefined && !(FLAG_KINDS as readonly string[]).includes(opts.kind)) throw new UsageError('error.quality.kind', { value: opts.kind, kinds: FLAG_KINDS.join(', ') });
       const format = outputFormat(opts, FORMATS);
       const { db } = openContext(globals, { reads: 'measures' });
       try {
@@ -80,8 +80,8 @@ export function registerQuality(program: Command): void {
   quality
     .command('quarantined')
     // --period, --agency and --format are quality's own (commander gives the parent the options it knows).
-    .description('values held back by the plausibility rules, with the reason (takes quality\'s --period, --agency, --format); --all adds released, confirmed and ended ones')
-    .option('--all', 'every quarantine episode, not only the values still held back')
+    .description(helpText('cli.quality.quarantined'))
+    .option('--all', helpText('cli.quality.all'))
     .action((own: { all?: boolean }, cmd: Command) => {
       const opts = { ...(cmd.parent!.opts() as FormatOptions & { period?: string; agency?: string }), ...own };
       const globals = cmd.optsWithGlobals<GlobalOptions>();
@@ -101,25 +101,25 @@ export function registerQuality(program: Command): void {
 
   quality
     .command('release <agency> <metric> <period>')
-    .description('use a quarantined value again: an operator\'s decision, recorded with who, when and why')
-    .option('--by <name>', 'who releases it (recorded)')
-    .option('--reason <text>', 'why it is right after all (recorded), e.g. the letter that confirms it')
+    .description(helpText('cli.quality.release'))
+    .option('--by <name>', helpText('cli.quality.by'))
+    .option('--reason <text>', helpText('cli.quality.reason'))
     .action((agency: string, metric: string, period: string, opts: { by?: string; reason?: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
       month(period, 'period', new Date());
       const by = opts.by?.trim() ?? '';
       const reason = opts.reason?.trim() ?? '';
-      if (by === '') throw new UsageError('--by is required: who releases the value is recorded. Fix: add --by "Nguyễn Văn An"');
-      if (reason === '') throw new UsageError('--reason is required: why the value is right is recorded. Fix: add --reason "Sở xác nhận bằng công văn số …"');
-      if (by.length > 200 || reason.length > 2000) throw new UsageError('--by or --reason is too long. Fix: at most 200 characters for --by and 2000 for --reason');
+      if (by === '') throw new UsageError('error.quality.noBy');
+      if (reason === '') throw new UsageError('error.quality.noReason');
+      if (by.length > 200 || reason.length > 2000) throw new UsageError('error.quality.tooLong');
       const { db } = openContext(globals, { reads: 'measures' });
       try {
         let released: QuarantineRow;
         try {
           released = releaseQuarantined(db, { agencyCode: agency, metric, period, by, reason, now: new Date() });
         } catch (err) {
-          if (err instanceof ReleaseError) throw new UsageError(`${agency} ${metric} ${period} is not quarantined. Fix: \`dvc-monitor quality quarantined\` lists the values held back`);
+          if (err instanceof ReleaseError) throw new UsageError('error.quality.notQuarantined', { agency, metric, period });
           throw err;
         }
         const rule = ruleOf(released.rule)?.title[lang] ?? released.rule;

@@ -3,14 +3,14 @@ import { deadLetters, gapsBetween, locationStates } from '../../../storage/scale
 import { t } from '../../i18n.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { formatInstant } from '../render-uptime.ts';
-import { describeCommand } from './index.ts';
+import { describeCommand, helpText } from './index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 export function registerQueue(program: Command): void {
   withFormat(program
     .command('queue')
     .description(describeCommand('queue')), ['table', 'json'])
-    .option('--days <n>', 'gaps of the last N days', '30')
+    .option('--days <n>', helpText('cli.queue.days'), '30')
     .action((opts: FormatOptions & { days: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const format = outputFormat(opts, ['table', 'json']);

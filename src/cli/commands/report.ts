@@ -11,14 +11,15 @@ import { isStoreBusy } from '../../uptime/recorder.ts';
 import { TOOL_VERSION } from '../../version.ts';
 import type { Db } from '../../../storage/db.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
-import { EXIT, UsageError } from '../errors.ts';
+import { currentCliLang, EXIT, UsageError } from '../errors.ts';
+import { msg } from '../../messages/index.ts';
 import { periodOption } from '../periods.ts';
-import { describeCommand } from './index.ts';
+import { describeCommand, helpText } from './index.ts';
 
 /** A blob the report cites is missing from the store, or no longer matches its hash. */
 class EvidenceMissingError extends Error {
   constructor(sha256: string) {
-    super(`evidence ${sha256} cited by the report is missing from the store or altered. Fix: run "dvc-monitor db check --evidence" and restore the store from a backup`);
+    super(msg(currentCliLang(), 'error.report.evidenceMissing', { sha: sha256 }));
     this.name = 'EvidenceMissingError';
   }
 }
@@ -43,11 +44,11 @@ export function registerReport(program: Command): void {
   program
     .command('report')
     .description(describeCommand('report'))
-    .option('--period <YYYY-MM>', 'the month (default: last month)')
-    .option('--agency <code>', 'only this agency, e.g. tinh:01, bo:BCT')
-    .option('--out <dir>', 'directory to write into', 'reports')
-    .option('--pdf', 'also print the report to PDF with Chromium')
-    .option('--bundle', 'also write a zip to file: the report, its PDF, every evidence file it cites (named by SHA-256) and a manifest; check it with dvc-monitor verify')
+    .option('--period <YYYY-MM>', helpText('cli.option.period.lastMonth'))
+    .option('--agency <code>', helpText('cli.report.agency'))
+    .option('--out <dir>', helpText('cli.option.out.dir'), 'reports')
+    .option('--pdf', helpText('cli.report.pdf'))
+    .option('--bundle', helpText('cli.report.bundle'))
     .action(async (opts: { period?: string; agency?: string; out: string; pdf?: boolean; bundle?: boolean }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
@@ -68,7 +69,7 @@ export function registerReport(program: Command): void {
         htmlText = renderReport(model);
         if (opts.bundle) evidence = bundleEvidence(db, model);
       } catch (err) {
-        if (err instanceof ReportInputError) throw new UsageError(err.message);
+        if (err instanceof ReportInputError) throw new UsageError({ text: err.message });
         if (err instanceof NothingToReportError || err instanceof EvidenceMissingError) {
           process.stderr.write(`${err.message}\n`);
           process.exitCode = EXIT.jobFailed;

@@ -10,7 +10,7 @@ import { periodsToCollect, type PeriodOptions } from '../periods.ts';
 import { createProgress } from '../progress.ts';
 import { renderAlertOutcome, renderRunSummary } from '../render.ts';
 import { alertsAfterRun } from '../../alerts/after-run.ts';
-import { describeCommand } from './index.ts';
+import { describeCommand, helpText } from './index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 import { t, type Lang } from '../../i18n.ts';
 
@@ -55,12 +55,12 @@ export function registerRun(program: Command): void {
   withFormat(program
     .command('run')
     .description(describeCommand('run')), ['table', 'json'])
-    .option('--period <YYYY-MM>', 'collect this month only')
-    .option('--from <YYYY-MM>', 'first month to collect')
-    .option('--to <YYYY-MM>', 'last month to collect (default: this month)')
-    .option('--backfill', 'collect every month from schedule.backfillFrom to this month')
-    .option('--fresh', 'abandon an interrupted run instead of resuming it')
-    .option('--full-checks', 'check every page in full, reusing no accessibility evidence of unchanged pages (default: reused up to checks.fullRecheckEvery)')
+    .option('--period <YYYY-MM>', helpText('cli.run.period'))
+    .option('--from <YYYY-MM>', helpText('cli.run.from'))
+    .option('--to <YYYY-MM>', helpText('cli.run.to'))
+    .option('--backfill', helpText('cli.run.backfill'))
+    .option('--fresh', helpText('cli.run.fresh'))
+    .option('--full-checks', helpText('cli.run.fullChecks'))
     .action(async (opts: PeriodOptions & FormatOptions & { fresh?: boolean; fullChecks?: boolean }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const format = outputFormat(opts, ['table', 'json']);

@@ -7,7 +7,7 @@ import { startDashboard } from '../../server/server.ts';
 import { t } from '../../i18n.ts';
 import { langOf, loggerOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { describeCommand } from './index.ts';
+import { describeCommand, helpText } from './index.ts';
 
 /** server.tls's certificate and key, read relative to the configuration file; a missing file is bad input. */
 function readTls(loaded: LoadedConfig): { cert: Buffer; key: Buffer } | null {
@@ -18,7 +18,7 @@ function readTls(loaded: LoadedConfig): { cert: Buffer; key: Buffer } | null {
     try {
       return readFileSync(file);
     } catch (err) {
-      throw new UsageError(`server.tls.${field} "${tls[field]}" cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}: ${file}). Fix: name a PEM file, relative to ${loaded.file}`);
+      throw new UsageError('error.serve.tlsFile', { field, value: tls[field], reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message, file, config: loaded.file });
     }
   };
   return { cert: read('certFile'), key: read('keyFile') };
@@ -28,14 +28,14 @@ export function registerServe(program: Command): void {
   program
     .command('serve')
     .description(describeCommand('serve'))
-    .option('--port <port>', 'port to listen on (0: any free port)', '8080')
-    .option('--host <host>', 'address to bind; only 127.0.0.1 unless you say otherwise', '127.0.0.1')
-    .option('--token-env <name>', 'environment variable holding the token for state-changing calls (ack an alert)', DEFAULT_TOKEN_ENV)
+    .option('--port <port>', helpText('cli.serve.port'), '8080')
+    .option('--host <host>', helpText('cli.serve.host'), '127.0.0.1')
+    .option('--token-env <name>', helpText('cli.serve.tokenEnv'), DEFAULT_TOKEN_ENV)
     .action(async (opts: { port: string; host: string; tokenEnv: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
       const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port "${opts.port}" is not a port. Fix: use a number from 0 to 65535, e.g. --port 8080`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('error.serve.port', { value: opts.port });
       const log = loggerOf({ ...globals, logLevel: globals.logLevel ?? 'info' }, false);
       const { loaded, db } = openContext(globals, { reads: 'all' });
       const token = tokenFromEnv(opts.tokenEnv);

@@ -6,14 +6,14 @@ import { Service } from '../../service/service.ts';
 import { Coordinator } from '../../scale/coordinator.ts';
 import { t } from '../../i18n.ts';
 import { langOf, loggerOf, openContext, type GlobalOptions } from '../context.ts';
-import { describeCommand } from './index.ts';
+import { describeCommand, helpText } from './index.ts';
 
 export function registerStart(program: Command): void {
   program
     .command('start')
     .description(describeCommand('start'))
-    .option('--no-catch-up', 'do not run a nightly run missed while the service was down')
-    .option('--no-probes', 'do not probe the portals (another process runs `dvc-monitor probe`)')
+    .option('--no-catch-up', helpText('cli.start.noCatchUp'))
+    .option('--no-probes', helpText('cli.start.noProbes'))
     .action(async (opts: { catchUp: boolean; probes: boolean }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);

@@ -15,7 +15,7 @@ import { publicPortals, statusModel } from '../../server/status/model.ts';
 import { publicPage, renderStatusPage, STATIC_STATUS_LINKS } from '../../server/status/render.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { describeCommand } from './index.ts';
+import { describeCommand, helpText } from './index.ts';
 
 const LANGS: readonly Lang[] = ['vi', 'en'];
 
@@ -23,8 +23,8 @@ export function registerStatusPage(program: Command): void {
   program
     .command('status-page')
     .description(describeCommand('status-page'))
-    .requiredOption('--out <dir>', 'directory to write into (created if missing)')
-    .option('--base-url <url>', 'the address the files will be served at, e.g. https://trangthai.example.gov.vn/ (feeds need it to link back)')
+    .requiredOption('--out <dir>', helpText('cli.statusPage.out'))
+    .option('--base-url <url>', helpText('cli.statusPage.baseUrl'))
     .action((opts: { out: string; baseUrl?: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
@@ -35,7 +35,7 @@ export function registerStatusPage(program: Command): void {
           if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('not http(s)');
           base = u.href.endsWith('/') ? u.href : `${u.href}/`;
         } catch {
-          throw new UsageError(`--base-url "${opts.baseUrl}" is not an http(s) address. Fix: write the full address, e.g. --base-url https://trangthai.example.gov.vn/`);
+          throw new UsageError('error.statusPage.baseUrl', { value: opts.baseUrl });
         }
       }
       const { loaded, db } = openContext(globals, { reads: 'uptime' });

@@ -4,7 +4,7 @@ import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { periodOption } from '../periods.ts';
 import { renderNationalSummary } from '../render.ts';
-import { describeCommand } from './index.ts';
+import { describeCommand, helpText } from './index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 
@@ -12,14 +12,14 @@ export function registerSummary(program: Command): void {
   withFormat(program
     .command('summary')
     .description(describeCommand('summary')), ['table', 'json'])
-    .option('--period <YYYY-MM>', 'the month (default: last month)')
-    .option('--top <N>', 'how many provinces to list at each end', '5')
+    .option('--period <YYYY-MM>', helpText('cli.option.period.lastMonth'))
+    .option('--top <N>', helpText('cli.summary.top'), '5')
     .action((opts: FormatOptions & { period?: string; top: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
       const period = periodOption(opts.period, new Date());
       const top = Number(opts.top);
-      if (!Number.isInteger(top) || top < 1 || top > 34) throw new UsageError(`--top "${opts.top}" is not a number from 1 to 34. Fix: for example --top 5`);
+      if (!Number.isInteger(top) || top < 1 || top > 34) throw new UsageError('error.summary.top', { value: opts.top });
       const format = outputFormat(opts, ['table', 'json']);
       const { loaded, db } = openContext(globals, { reads: 'measures' });
       try {

@@ -11,7 +11,7 @@ import { TRACKER_LIST_VERSION } from '../../checks/evidence/third-parties.ts';
 import { t } from '../../i18n.ts';
 import { configPath, langOf, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { describeCommand } from './index.ts';
+import { describeCommand, helpText } from './index.ts';
 
 const DOWNLOAD_TIMEOUT_MS = 60_000;
 const MAX_DOWNLOAD_BYTES = 50 * 1024 * 1024;
@@ -26,13 +26,13 @@ async function download(url: string): Promise<string> {
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS), redirect: 'follow' });
   } catch (err) {
-    throw new UsageError(`could not download ${url}: ${(err as Error).message}. Fix: check the address, or download the list elsewhere and use --from FILE`);
+    throw new UsageError('error.trackers.download', { url, reason: (err as Error).message });
   }
-  if (!response.ok) throw new UsageError(`${url} answered HTTP ${response.status}. Fix: check the address of the list`);
+  if (!response.ok) throw new UsageError('error.trackers.http', { url, status: response.status });
   const size = Number(response.headers.get('content-length') ?? 0);
-  if (size > MAX_DOWNLOAD_BYTES) throw new UsageError(`${url} is ${size} bytes, over the ${MAX_DOWNLOAD_BYTES} a filter list may be`);
+  if (size > MAX_DOWNLOAD_BYTES) throw new UsageError('error.trackers.tooLarge', { url, size, max: MAX_DOWNLOAD_BYTES });
   const text = await response.text();
-  if (text.length > MAX_DOWNLOAD_BYTES) throw new UsageError(`${url} sent more than ${MAX_DOWNLOAD_BYTES} bytes, more than a filter list may be`);
+  if (text.length > MAX_DOWNLOAD_BYTES) throw new UsageError('error.trackers.sentTooMuch', { url, max: MAX_DOWNLOAD_BYTES });
   return text;
 }
 
@@ -53,8 +53,8 @@ export function registerTrackers(program: Command): void {
 
   trackers
     .command('update')
-    .description('install a newer filter list (Adblock Plus syntax) from a file or an address; it is validated first, and a list that fails keeps the old one in use')
-    .requiredOption('--from <file-or-url>', 'the list: a file path, or an http(s):// address to download it from')
+    .description(helpText('cli.trackers.update'))
+    .requiredOption('--from <file-or-url>', helpText('cli.trackers.from'))
     .action(async (opts: { from: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
@@ -65,7 +65,7 @@ export function registerTrackers(program: Command): void {
         try {
           text = readFileSync(opts.from, 'utf8');
         } catch (err) {
-          throw new UsageError(`--from "${opts.from}" cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}). Fix: give the path of a filter list file, or an http(s):// address`);
+          throw new UsageError('error.trackers.unreadable', { value: opts.from, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message });
         }
       }
       try {
@@ -76,7 +76,7 @@ export function registerTrackers(program: Command): void {
       } catch (err) {
         if (!(err instanceof FilterListInvalid)) throw err;
         const inUse = filterListInfoOf(target);
-        throw new UsageError(`--from "${opts.from}" is not a tracker filter list: ${err.message}. The list in use is unchanged (${inUse.title} ${inUse.version}). Fix: give an Adblock Plus list such as EasyPrivacy (https://easylist.to/)`);
+        throw new UsageError('error.trackers.notList', { value: opts.from, reason: err.message, inUse: `${inUse.title} ${inUse.version}` });
       }
     });
 }

@@ -12,7 +12,7 @@ import { currentMonth, isMonthPeriod, lastDay, localDate } from '../../time/peri
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { renderUptimeCsv, renderUptimeTable } from '../render-uptime.ts';
-import { describeCommand } from './index.ts';
+import { describeCommand, helpText } from './index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -21,7 +21,7 @@ const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 function parseDateOption(value: string, option: '--from' | '--to'): string {
   if (isMonthPeriod(value)) return option === '--from' ? `${value}-01` : lastDay(value);
   if (DATE_RE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)) return value;
-  throw new UsageError(`${option} "${value}" is not a date. Fix: write YYYY-MM-DD (or YYYY-MM for a whole month), for example ${option} 2026-11-01`);
+  throw new UsageError('error.date.notDate', { option, value });
 }
 
 export function uptimeReportFromStore(db: Db, opts: { portalId?: string; from: string; to: string; now: Date; lang: Lang; dailyFigures?: boolean }): UptimeReport {
@@ -50,9 +50,9 @@ export function registerUptime(program: Command): void {
   withFormat(program
     .command('uptime')
     .description(describeCommand('uptime')), ['table', 'json', 'csv'])
-    .option('--portal <id>', 'only this portal')
-    .option('--from <date>', 'first local date, YYYY-MM-DD or YYYY-MM (default: the first day of this month)')
-    .option('--to <date>', 'last local date, YYYY-MM-DD or YYYY-MM (default: today)')
+    .option('--portal <id>', helpText('cli.uptime.portal'))
+    .option('--from <date>', helpText('cli.uptime.from'))
+    .option('--to <date>', helpText('cli.uptime.to'))
     .action((opts: FormatOptions & { portal?: string; from?: string; to?: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
@@ -61,13 +61,13 @@ export function registerUptime(program: Command): void {
       const today = localDate(now);
       const from = opts.from ? parseDateOption(opts.from, '--from') : `${currentMonth(now)}-01`;
       const to = opts.to ? parseDateOption(opts.to, '--to') : today;
-      if (from > to) throw new UsageError(`--from ${from} comes after --to ${to}. Fix: swap them`);
+      if (from > to) throw new UsageError('error.range.reversed', { from, to });
       const { db } = openContext(globals, { reads: 'uptime' });
       try {
         if (opts.portal !== undefined) {
           const known = [...new Set(listEndpoints(db, { includeDisabled: true }).map((e) => e.portalId))];
           if (!known.includes(opts.portal)) {
-            throw new UsageError(`--portal "${opts.portal}" has no probed endpoint in this store. Fix: use one of ${known.join(', ') || '(none yet: run dvc-monitor probe first)'}`);
+            throw known.length ? new UsageError('error.uptime.unknownPortal', { value: opts.portal, known: known.join(', ') }) : new UsageError('error.uptime.nothingProbed', { value: opts.portal });
           }
         }
         try {

@@ -6,7 +6,7 @@ import { verifyBundle, type BundleVerdict } from '../../report/bundle.ts';
 import { t, type Lang } from '../../i18n.ts';
 import { langOf, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { describeCommand } from './index.ts';
+import { describeCommand, helpText } from './index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 const PROBLEM: Record<BundleVerdict['problems'][number]['problem'], { vi: string; en: string }> = {
@@ -30,7 +30,7 @@ export function registerVerify(program: Command): void {
   withFormat(program
     .command('verify')
     .description(describeCommand('verify')), ['table', 'json'])
-    .argument('<bundle>', 'the zip written by dvc-monitor report --bundle')
+    .argument('<bundle>', helpText('cli.verify.bundle'))
     .action(async (file: string, opts: FormatOptions, cmd: Command) => {
       const lang = langOf(cmd.optsWithGlobals<GlobalOptions>());
       const format = outputFormat(opts, ['table', 'json']);
@@ -38,13 +38,13 @@ export function registerVerify(program: Command): void {
       try {
         bytes = readFileSync(file);
       } catch (err) {
-        throw new UsageError(`bundle "${file}" cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}). Fix: give the path of a zip written by dvc-monitor report --bundle`);
+        throw new UsageError('error.verify.unreadable', { value: file, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message });
       }
       let verdict: BundleVerdict;
       try {
         verdict = await verifyBundle(bytes);
       } catch (err) {
-        throw new UsageError(`bundle "${file}" is not a readable zip (${(err as Error).message}). Fix: give the path of a zip written by dvc-monitor report --bundle`);
+        throw new UsageError('error.verify.notZip', { value: file, reason: (err as Error).message });
       }
       process.stdout.write(format === 'json' ? `${JSON.stringify({ file, ok: verdict.ok, checked: verdict.checked, problems: verdict.problems }, null, 2)}\n` : `${describe(verdict, file, lang)}\n`);
       process.exitCode = verdict.ok ? EXIT.ok : EXIT.jobFailed;

@@ -5,13 +5,15 @@ import { JOB_KINDS, type JobKind } from '../../scale/messages.ts';
 import { parseConnectTo, startWorker } from '../../scale/worker.ts';
 import { configPath, langOf, loggerOf, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { describeCommand } from './index.ts';
+import { describeCommand, helpText } from './index.ts';
 
 function parseKinds(text: string): JobKind[] {
   const kinds = text.split(',').map((k) => k.trim()).filter(Boolean);
   const wrong = kinds.filter((k) => !(JOB_KINDS as readonly string[]).includes(k));
   if (kinds.length === 0 || wrong.length > 0) {
-    throw new UsageError(`--kinds "${text}" ${wrong.length ? `has unknown kinds (${wrong.join(', ')})` : 'is empty'}. Fix: a comma-separated list of ${JOB_KINDS.join(', ')}, e.g. --kinds probe,check`);
+    throw wrong.length
+      ? new UsageError('error.worker.kindsUnknown', { value: text, wrong: wrong.join(', '), kinds: JOB_KINDS.join(', ') })
+      : new UsageError('error.worker.kindsEmpty', { value: text, kinds: JOB_KINDS.join(', ') });
   }
   return [...new Set(kinds)] as JobKind[];
 }
@@ -20,12 +22,12 @@ export function registerWorker(program: Command): void {
   program
     .command('worker')
     .description(describeCommand('worker'))
-    .requiredOption('--location <id>', 'the location (network) this worker probes from, one of queue.locations')
-    .option('--kinds <list>', `the jobs it takes: ${JOB_KINDS.join(',')}`, JOB_KINDS.join(','))
-    .option('--concurrency <n>', 'at once: probes in flight (default 100), pages (default checks.concurrency), collection jobs (default 4)')
-    .option('--connect-to <rule>', 'HOST:PORT=HOST2:PORT2: probes of HOST:PORT connect to HOST2:PORT2 instead (curl --connect-to); repeatable', (v: string, all: string[]) => [...all, v], [] as string[])
-    .option('--redis-username <user>', "this worker's Redis ACL user (default: queue.redis.username)")
-    .option('--redis-password-env <name>', 'the environment variable holding its password (default: queue.redis.passwordEnv)')
+    .requiredOption('--location <id>', helpText('cli.worker.location'))
+    .option('--kinds <list>', helpText('cli.worker.kinds', { kinds: JOB_KINDS.join(',') }), JOB_KINDS.join(','))
+    .option('--concurrency <n>', helpText('cli.worker.concurrency'))
+    .option('--connect-to <rule>', helpText('cli.worker.connectTo'), (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--redis-username <user>', helpText('cli.worker.redisUsername'))
+    .option('--redis-password-env <name>', helpText('cli.worker.redisPasswordEnv'))
     .action(async (opts: { location: string; kinds: string; concurrency?: string; connectTo: string[]; redisUsername?: string; redisPasswordEnv?: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const lang = langOf(globals);
@@ -35,11 +37,11 @@ export function registerWorker(program: Command): void {
       if (opts.concurrency !== undefined) {
         concurrency = Number(opts.concurrency);
         if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 1000) {
-          throw new UsageError(`--concurrency "${opts.concurrency}" is not a number of jobs. Fix: a whole number from 1 to 1000`);
+          throw new UsageError('error.worker.concurrency', { value: opts.concurrency });
         }
       }
       if (opts.redisPasswordEnv !== undefined && !/^[A-Z_][A-Z0-9_]*$/.test(opts.redisPasswordEnv)) {
-        throw new UsageError(`--redis-password-env "${opts.redisPasswordEnv}" is not the name of an environment variable. Fix: write the NAME of the variable (e.g. DVC_WORKER_REDIS_PASSWORD), never the password`);
+        throw new UsageError('error.worker.passwordEnv', { value: opts.redisPasswordEnv });
       }
       // A worker never opens the store: only the configuration.
       const loaded = loadConfig(configPath(globals));

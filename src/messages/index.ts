@@ -1,0 +1,40 @@
+// One message catalogue for everything the command line says: i18next over the Vietnamese and
+// English catalogues (vi.ts, en.ts), plurals by Intl.PluralRules (Vietnamese has one form,
+// English one/other). Messages are plain text: nothing is HTML-escaped here.
+import i18next, { type i18n } from 'i18next';
+import type { Lang } from '../i18n.ts';
+import { en } from './en.ts';
+import type { MessageKey, MessageVars } from './types.ts';
+import { vi } from './vi.ts';
+
+export type { MessageKey, MessageVars } from './types.ts';
+export const CATALOGUES = { vi, en } as const;
+
+let instance: i18n | null = null;
+
+/** Made on first use, synchronously: the resources are in memory, nothing is fetched. */
+function translator(): i18n {
+  if (instance) return instance;
+  const made = i18next.createInstance();
+  void made.init({
+    initAsync: false,
+    resources: { vi: { translation: vi }, en: { translation: en } },
+    lng: 'vi',
+    fallbackLng: false,
+    supportedLngs: ['vi', 'en'],
+    // Keys are flat strings with dots; text may hold ':' and '.' freely.
+    keySeparator: false,
+    nsSeparator: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return (instance = made);
+}
+
+/** The message under `key` in the language, its {{placeholders}} filled from `vars`. */
+export function msg(lang: Lang, key: MessageKey, vars: MessageVars = {}): string {
+  return translator().t(key, { ...vars, lng: lang });
+}
+
+/** One text per language, for code that keeps both (an error that main prints in the reader's language). */
+export const msgBoth = (key: MessageKey, vars: MessageVars = {}): Record<Lang, string> => ({ vi: msg('vi', key, vars), en: msg('en', key, vars) });
