@@ -2,7 +2,7 @@
 // download cannot work here (no internet), so the executable is found on the machine.
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
@@ -34,6 +34,8 @@ export async function launchBrowser(options: { executablePath?: string; args?: s
   const executablePath = options.executablePath ?? findChromium();
   // Running as root (CI, containers) needs the sandbox off; pages still run in Chromium's renderer.
   const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+  // Loaded on first launch: Playwright costs half a second of start-up that `--help` need not pay.
+  const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...rootArgs, ...(options.args ?? [])], headless: true });
 }
 

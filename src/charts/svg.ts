@@ -5,7 +5,8 @@
 // attribute and text escaped, font styles as presentation attributes, no <style>, no classes, no
 // ECharts metadata. The result needs no script and no inline style: it works in the report file,
 // the PDF and the dashboard alike.
-import * as echarts from 'echarts';
+import { createRequire } from 'node:module';
+import type * as Echarts from 'echarts';
 import { esc } from '../report/html.ts';
 
 interface VNode {
@@ -51,6 +52,16 @@ function serialise(node: VNode): string {
   return `<${node.tag}${attributes(node)}>${node.text ? esc(node.text) : ''}${children}</${node.tag}>`;
 }
 
+let echarts: typeof Echarts | undefined;
+
+/**
+ * ECharts, loaded on the first chart (its CommonJS build, synchronously: rendering is sync). It
+ * costs half a second of start-up that a command drawing no chart (`--help`, `run`) need not pay.
+ */
+function loadEcharts(): typeof Echarts {
+  return (echarts ??= createRequire(import.meta.url)('echarts') as typeof Echarts);
+}
+
 export interface SvgOptions {
   width: number;
   height: number;
@@ -64,8 +75,8 @@ export interface SvgOptions {
  * with withFreshIds). The root has role="img" and the label; its size is left to CSS (the viewBox
  * keeps the proportions).
  */
-export function renderOption(option: echarts.EChartsCoreOption, opts: SvgOptions): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: opts.width, height: opts.height });
+export function renderOption(option: Echarts.EChartsCoreOption, opts: SvgOptions): string {
+  const chart = loadEcharts().init(null, null, { renderer: 'svg', ssr: true, width: opts.width, height: opts.height });
   try {
     chart.setOption({ animation: false, ...option });
     const painter = (chart.getZr() as unknown as { painter: SvgPainter }).painter;

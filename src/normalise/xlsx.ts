@@ -1,6 +1,6 @@
 // Reading XLSX exports with exceljs: the cells of one sheet as plain values (numbers stay
 // numbers, dates become Date, formulas give their cached result, rich text its text).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { zipCut } from './complete.ts';
 import { PayloadFailure } from './measure.ts';
 import type { Cell } from './table.ts';
@@ -23,7 +23,9 @@ export async function readXlsxSheet(body: Buffer, sheet: string | undefined): Pr
   }
   const cut = zipCut(body);
   if (cut) throw new PayloadFailure('truncated', `the workbook (${body.length} bytes) is cut short: ${cut}`);
-  const workbook = new ExcelJS.Workbook();
+  // Loaded here, not at start-up: exceljs costs a quarter of a second that most runs need not pay.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(body as unknown as ExcelJS.Buffer);
   } catch (err) {

@@ -9,7 +9,7 @@
 //   dictionary as a block, and a JSON Schema file derived from the same dictionary.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { quoteField, csvCell, type CsvDelimiter } from '../cli/csv.ts';
 import { t, type Lang } from '../i18n.ts';
 import { localDateTime, localIsoWithOffset, localWallClock } from '../time/period.ts';
@@ -169,7 +169,9 @@ function addSheet(workbook: ExcelJS.Workbook, title: string, header: string[], r
 }
 
 async function writeXlsx(tables: ReturnType<typeof typed>, w: ExportWrite): Promise<string[]> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded when a workbook is written, not at start-up (a quarter of a second).
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'dvc-monitor';
   workbook.created = w.generatedAt;
   workbook.title = `dvc-monitor ${w.period}`;

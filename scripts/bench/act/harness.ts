@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../../../src/browser/launch.ts';
-import { AXE_SOURCE, AXE_VERSION } from '../../../src/checks/evidence/axe.ts';
+import { axeSource, AXE_VERSION } from '../../../src/checks/evidence/axe.ts';
 import { visitPage, type VisitResult } from '../../../src/checks/evidence/visit.ts';
 import { judgePortal, type CriterionResult } from '../../../src/checks/judge.ts';
 import type { PageEvidence } from '../../../src/checks/types.ts';
@@ -173,7 +173,7 @@ async function plainAxe(browser: Browser, url: string, procedures: string[], tim
     page.on('dialog', (d) => void d.dismiss().catch(() => {}));
     page.on('popup', (p) => void p.close().catch(() => {}));
     await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
-    for (const frame of page.frames()) await frame.evaluate(AXE_SOURCE).catch(() => {});
+    for (const frame of page.frames()) await frame.evaluate(axeSource()).catch(() => {});
     const json = (await page.evaluate(`(async (rules) => {
       const r = await axe.run(document, { runOnly: { type: 'rule', values: rules }, resultTypes: ['violations', 'incomplete'] });
       return JSON.stringify({ violations: r.violations.map((x) => x.id), incomplete: r.incomplete.map((x) => x.id), passes: r.passes.map((x) => x.id) });

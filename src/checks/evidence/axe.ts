@@ -14,14 +14,25 @@ import { MAX_FRAME_DEPTH, MAX_FRAMES, type FrameTarget } from './accessibility/f
 const require = createRequire(import.meta.url);
 
 interface AxeRuleInfo { ruleId: string; tags: string[] }
-const axeModule = require('axe-core') as { version: string; getRules(): AxeRuleInfo[] };
 
 export const AXE_VERSION = (require('axe-core/package.json') as { version: string }).version;
-export const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+// axe-core's source and rules are read on first use: loading axe into Node costs start-up that
+// commands running no check (`--help`, `kpi`) need not pay.
+let source: string | undefined;
+let rules: readonly AxeRuleInfo[] | undefined;
+
+/** axe-core's script, as injected into a frame. */
+export function axeSource(): string {
+  return (source ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+}
 
 /** Every rule of the installed axe-core but the deprecated ones, experimental ones included. */
-export const AXE_RULES: readonly AxeRuleInfo[] = axeModule.getRules().filter((r) => !r.tags.includes('deprecated'));
-const AXE_OPTIONS = { runOnly: { type: 'rule', values: AXE_RULES.map((r) => r.ruleId) }, elementRef: false };
+export function axeRules(): readonly AxeRuleInfo[] {
+  return (rules ??= (require('axe-core') as { getRules(): AxeRuleInfo[] }).getRules().filter((r) => !r.tags.includes('deprecated')));
+}
+
+const axeOptions = () => ({ runOnly: { type: 'rule', values: axeRules().map((r) => r.ruleId) }, elementRef: false });
 
 interface AxeNode { target?: unknown[]; html?: string; failureSummary?: string }
 interface AxeRule { id: string; impact?: string | null; tags: string[]; help: string; helpUrl?: string; nodes: AxeNode[] }
@@ -44,13 +55,13 @@ async function partialRuns(frame: Frame, context: unknown, chain: string[], chai
   budget.frames--;
   chains.set(JSON.stringify(chain), frame);
   const hasAxe = await frame.evaluate('typeof window.axe === "object" && typeof window.axe.runPartial === "function"');
-  if (!hasAxe) await frame.evaluate(AXE_SOURCE);
+  if (!hasAxe) await frame.evaluate(axeSource());
   // Results name a framed element by the frame's short selector (partial.frames), in the same
   // order as the frame contexts to enter.
   const { partial, children, names } = (await frame.evaluate(`(async ([context, options]) => {
     const partial = await axe.runPartial(context, options);
     return { partial: JSON.stringify(partial), children: axe.utils.getFrameContexts(context, options), names: (partial.frames || []).map((f) => f.selector) };
-  })(${JSON.stringify([context, AXE_OPTIONS])})`)) as { partial: string; children: FrameChild[]; names: unknown[] };
+  })(${JSON.stringify([context, axeOptions()])})`)) as { partial: string; children: FrameChild[]; names: unknown[] };
   const out: Array<string | null> = [partial];
   for (const [i, child] of children.entries()) {
     const childFrame = budget.frames > 0 && chain.length < MAX_FRAME_DEPTH ? await frameOf(frame, child.frameSelector) : null;
@@ -94,13 +105,13 @@ export async function runAxe(context: BrowserContext, frames: FrameTarget[]): Pr
 }
 
 const finishScript = (partials: Array<string | null>) =>
-  `(async ([partials, options]) => JSON.stringify(await axe.finishRun(partials.map((p) => p === null ? null : JSON.parse(p)), options)))(${JSON.stringify([partials, AXE_OPTIONS])})`;
+  `(async ([partials, options]) => JSON.stringify(await axe.finishRun(partials.map((p) => p === null ? null : JSON.parse(p)), options)))(${JSON.stringify([partials, axeOptions()])})`;
 
 /** finishRun in a blank page of the visit's own context (a context without a browser object). */
 async function finishInBlankPage(context: BrowserContext, partials: Array<string | null>): Promise<string> {
   const blank = await context.newPage();
   try {
-    await blank.evaluate(AXE_SOURCE);
+    await blank.evaluate(axeSource());
     return (await blank.evaluate(finishScript(partials))) as string;
   } finally {
     await blank.close().catch(() => {});
@@ -131,7 +142,7 @@ class ReportHost {
     // Nothing is ever loaded here: a request would mean something went wrong.
     await context.route('**/*', (route) => route.abort());
     const page = await context.newPage();
-    await page.evaluate(AXE_SOURCE);
+    await page.evaluate(axeSource());
     return page;
   }
 
