@@ -4,7 +4,7 @@
 // status endpoint's URL may be internal), no failure detail, no other portal, no KPI.
 import type { Db } from '../../../storage/db.ts';
 import {
-  bucketStateCounts, incidentsBetween, listEndpoints, maintenanceBetween, transitionsBetween, type MaintenanceRow,
+  bucketStateCounts, incidentsBetween, listEndpoints, maintenanceBetween, transitionsBetween, type BucketCounts, type MaintenanceRow,
 } from '../../../storage/uptime.ts';
 import type { LoadedConfig } from '../../config/load.ts';
 import { localDate } from '../../time/period.ts';
@@ -58,13 +58,14 @@ export function publicPortals(loaded: LoadedConfig) {
   return loaded.config.portals.filter((p) => p.public && p.enabled);
 }
 
-export function statusModel(db: Db, loaded: LoadedConfig, now: Date): StatusModel {
+/** `dayCounts`: where the days' counts are read (the dashboard keeps closed days in memory: src/uptime/closed-days.ts). */
+export function statusModel(db: Db, loaded: LoadedConfig, now: Date, dayCounts: (ids: readonly number[], from: string, to: string) => BucketCounts[] = (ids, from, to) => bucketStateCounts(db, ids, 'day', from, to)): StatusModel {
   const portals = publicPortals(loaded);
   const wanted = new Set(portals.map((p) => p.id));
   const endpoints = listEndpoints(db).filter((e) => wanted.has(e.portalId));
   const ids = endpoints.map((e) => e.id);
   const dates = Array.from({ length: STATUS_DAYS }, (_, i) => localDate(new Date(now.getTime() - (STATUS_DAYS - 1 - i) * DAY_MS)));
-  const counts = bucketStateCounts(db, ids, 'day', dates[0]!, dates[dates.length - 1]!);
+  const counts = dayCounts(ids, dates[0]!, dates[dates.length - 1]!);
   const from = new Date(now.getTime() - STATUS_DAYS * DAY_MS).toISOString();
   const to = new Date(now.getTime() + 1).toISOString();
   const incidents = incidentsBetween(db, from, to, ids);
