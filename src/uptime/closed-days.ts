@@ -38,11 +38,29 @@ function firstOnOrAfter(rows: readonly DailyRollup[], date: string): number {
   return lo;
 }
 
-/** Cached rows are shared between answers: frozen, so that no caller can change another's. */
-function frozen(r: DailyRollup): DailyRollup {
-  Object.freeze(r.hist);
-  return Object.freeze(r);
+/**
+ * A row as it is held: built with its fields in one order (rows made by spreading are slow to
+ * read in bulk), and frozen, since every answer shares it and no caller may change another's.
+ */
+function held(r: DailyRollup): DailyRollup {
+  return Object.freeze({
+    endpointId: r.endpointId, date: r.date, up: r.up, degraded: r.degraded, down: r.down, maintenance: r.maintenance, unknown: r.unknown,
+    failedProbes: r.failedProbes, rtCount: r.rtCount, rtSumMs: r.rtSumMs, hist: Object.freeze(r.hist),
+  });
 }
+
+/** Items grouped by a key, each group in the items' order (Map.groupBy is Node 21). */
+export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>();
+  for (const item of items) {
+    const list = m.get(key(item));
+    if (list) list.push(item);
+    else m.set(key(item), [item]);
+  }
+  return m;
+}
+
+const byEndpoint = (rows: readonly DailyRollup[]) => groupBy(rows, (r) => r.endpointId);
 
 export class ClosedDayRollups {
   private position: number | null = null;
@@ -109,9 +127,9 @@ export class ClosedDayRollups {
     }
     for (const [key, ids] of missing) {
       const [f, t] = key.split('|') as [string, string];
-      const byEndpoint = this.group(this.read(ids, f, t).map(frozen));
+      const fetched = byEndpoint(this.read(ids, f, t).map(held));
       for (const id of ids) {
-        const fresh = byEndpoint.get(id) ?? [];
+        const fresh = fetched.get(id) ?? [];
         const h = this.held.get(id);
         if (!h) this.held.set(id, { from: f, to: t, rows: fresh });
         else if (t < h.from) this.held.set(id, { from: f, to: h.to, rows: [...fresh, ...h.rows] });
@@ -119,8 +137,8 @@ export class ClosedDayRollups {
       }
     }
 
-    const before = from < heldFrom ? this.group(this.read(endpointIds, from, shiftDate(heldFrom, -1))) : null;
-    const after = to > heldTo ? this.group(this.read(endpointIds, shiftDate(heldTo, 1), to)) : null;
+    const before = from < heldFrom ? byEndpoint(this.read(endpointIds, from, shiftDate(heldFrom, -1))) : null;
+    const after = to > heldTo ? byEndpoint(this.read(endpointIds, shiftDate(heldTo, 1), to)) : null;
     const out: DailyRollup[] = [];
     for (const id of [...new Set(endpointIds)].sort((a, b) => a - b)) {
       const rows = this.held.get(id)!.rows;
@@ -131,19 +149,13 @@ export class ClosedDayRollups {
 
   /** What bucketStateCounts(db, endpointIds, 'day', from, to) answers (in the order of endpointIds), past days from memory. */
   counts(endpointIds: readonly number[], from: string, to: string, now: Date): BucketCounts[] {
-    const byEndpoint = this.group(this.daily(endpointIds, from, to, now));
-    return endpointIds.flatMap((id) => (byEndpoint.get(id) ?? []).map((r) => ({
-      endpointId: r.endpointId, start: r.date, up: r.up, degraded: r.degraded, down: r.down, maintenance: r.maintenance, unknown: r.unknown,
-    })));
-  }
-
-  private group(rows: readonly DailyRollup[]): Map<number, DailyRollup[]> {
-    const m = new Map<number, DailyRollup[]>();
-    for (const r of rows) {
-      const list = m.get(r.endpointId);
-      if (list) list.push(r);
-      else m.set(r.endpointId, [r]);
+    const rows = byEndpoint(this.daily(endpointIds, from, to, now));
+    const out: BucketCounts[] = [];
+    for (const id of endpointIds) {
+      for (const r of rows.get(id) ?? []) {
+        out.push({ endpointId: r.endpointId, start: r.date, up: r.up, degraded: r.degraded, down: r.down, maintenance: r.maintenance, unknown: r.unknown });
+      }
     }
-    return m;
+    return out;
   }
 }

@@ -9,6 +9,7 @@ import {
 import type { LoadedConfig } from '../../config/load.ts';
 import { localDate } from '../../time/period.ts';
 import { addCounts, availability, ZERO_COUNTS } from '../../uptime/availability.ts';
+import { groupBy } from '../../uptime/closed-days.ts';
 import type { UptimeState } from '../../uptime/state-machine.ts';
 import { daySlots, worstState, type DaySlot } from '../../uptime/summary.ts';
 
@@ -72,12 +73,15 @@ export function statusModel(db: Db, loaded: LoadedConfig, now: Date, dayCounts: 
   const transitions = transitionsBetween(db, ids, from, to);
   const keyOf = new Map(endpoints.map((e) => [e.id, e]));
   const names = new Map(portals.map((p) => [p.id, p.name]));
+  // Grouped once: 100 portals' 90 days are 9,000 rows, and 90 days' transitions a thousand.
+  const countsOf = groupBy(counts, (c) => c.endpointId);
+  const transitionsOf = groupBy(transitions, (tr) => tr.endpointId);
+  const endpointsOf = groupBy(endpoints, (e) => e.portalId);
 
   const publicList: PublicPortal[] = portals.map((p) => {
-    const mine = endpoints.filter((e) => e.portalId === p.id);
-    const mineIds = new Set(mine.map((e) => e.id));
+    const mine = endpointsOf.get(p.id) ?? [];
     const state = worstState(mine.map((e) => e.state));
-    const rows = counts.filter((c) => mineIds.has(c.endpointId));
+    const rows = mine.flatMap((e) => countsOf.get(e.id) ?? []);
     return {
       id: p.id, name: p.name, url: p.url, state,
       since: mine.filter((e) => e.state === state).map((e) => e.stateSince).filter((s): s is string => s !== null).sort()[0] ?? null,
@@ -95,7 +99,7 @@ export function statusModel(db: Db, loaded: LoadedConfig, now: Date, dayCounts: 
       return {
         id: i.id, portalId: i.portalId, portalName: names.get(i.portalId) ?? i.portalId, endpoint: keyOf.get(i.endpointId)?.key ?? i.key,
         startedAt: i.startedAt, endedAt: i.endedAt, cause: i.cause, durationMs: Date.parse(end) - Date.parse(i.startedAt),
-        updates: transitions.filter((tr) => tr.endpointId === i.endpointId && tr.at >= i.startedAt && tr.at <= end).map((tr) => ({ at: tr.at, from: tr.from, to: tr.to, reason: tr.reason })),
+        updates: (transitionsOf.get(i.endpointId) ?? []).filter((tr) => tr.at >= i.startedAt && tr.at <= end).map((tr) => ({ at: tr.at, from: tr.from, to: tr.to, reason: tr.reason })),
       };
     }).sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1)),
     maintenance: maintenanceBetween(db, now.toISOString(), '9999-12-31T00:00:00.000Z')
