@@ -4,22 +4,16 @@
 // page in full. The coordinator and a worker in child processes, a real Redis and the sandbox;
 // the nightly runs every minute so that a second run follows the first.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { publicSiteUrl } from '../../scripts/sandbox/hosts.ts';
 import { checksConfigYaml } from '../helpers/checks.ts';
-import { startRedis, type RedisServer } from '../helpers/redis.ts';
+import { useRedis } from '../helpers/redis.ts';
 import { useSandbox } from '../helpers/sandbox.ts';
 import { query, startCoordinator, startWorkerRole, waitFor, writeConfig } from '../helpers/scale.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const sandbox = useSandbox();
-let redis: RedisServer;
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await redis?.stop();
-});
+const redis = useRedis();
 
 function configText(prefix: string, fullRecheckEvery: string): string {
   return `version: 1
