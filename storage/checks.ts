@@ -256,18 +256,36 @@ export function seriousViolationsOfCheck(db: Db, checkId: number): Array<{ rule:
  * Visits that themselves reused evidence are never the source: the reused evidence always names
  * the visit that collected it.
  */
-export function reusableAccessibility(db: Db, page: { portalId: string | null; url: string; since: Date }): ReusableAccessibility | null {
-  const row = db.prepare(`SELECT v.id AS visitId, v.check_id AS checkId, v.started_at AS collectedAt, v.fingerprint, v.evidence_sha256 AS evidenceSha, v.axe_sha256 AS axeSha256
-    FROM check_visit v JOIN portal_check c ON c.id = v.check_id
-    WHERE v.url = ? AND v.fingerprint IS NOT NULL AND v.a11y_reused_from IS NULL AND v.status = 'ok' AND c.portal_id IS ? AND v.started_at >= ?
-    ORDER BY v.check_id DESC LIMIT 1`).get(page.url, page.portalId, page.since.toISOString()) as
-    { visitId: number; checkId: number; collectedAt: string; fingerprint: string; evidenceSha: string; axeSha256: string | null } | undefined;
+type ReusableRow = { visitId: number; checkId: number; collectedAt: string; fingerprint: string; evidenceSha: string; axeSha256: string | null };
+const REUSABLE_COLUMNS = 'v.id AS visitId, v.check_id AS checkId, v.started_at AS collectedAt, v.fingerprint, v.evidence_sha256 AS evidenceSha, v.axe_sha256 AS axeSha256';
+
+/** A stored visit's accessibility evidence as it may be lent, or null when its blob is lost, altered or incomplete. */
+function reusableOf(db: Db, row: ReusableRow | undefined): ReusableAccessibility | null {
   if (!row) return null;
   const stored = readBody(db, row.evidenceSha);
   if (!stored?.intact) return null;
   const evidence = JSON.parse(stored.body.toString('utf8')) as import('../src/checks/types.ts').PageEvidence;
   if (!isReusable(evidence) || evidence.fingerprint!.sha256 !== row.fingerprint) return null;
   return { checkId: row.checkId, visitId: row.visitId, collectedAt: row.collectedAt, fingerprint: row.fingerprint, evidence: accessibilityOf(evidence), axeSha256: row.axeSha256 };
+}
+
+export function reusableAccessibility(db: Db, page: { portalId: string | null; url: string; since: Date }): ReusableAccessibility | null {
+  return reusableOf(db, db.prepare(`SELECT ${REUSABLE_COLUMNS}
+    FROM check_visit v JOIN portal_check c ON c.id = v.check_id
+    WHERE v.url = ? AND v.fingerprint IS NOT NULL AND v.a11y_reused_from IS NULL AND v.status = 'ok' AND c.portal_id IS ? AND v.started_at >= ?
+    ORDER BY v.check_id DESC LIMIT 1`).get(page.url, page.portalId, page.since.toISOString()) as ReusableRow | undefined);
+}
+
+/**
+ * One stored visit's accessibility evidence, if it may be lent, with the page it is of: what a
+ * scale-out worker's claim to have reused that visit is held against (src/scale/previous.ts).
+ */
+export function reusableVisit(db: Db, visitId: number): (ReusableAccessibility & { portalId: string | null; url: string }) | null {
+  const row = db.prepare(`SELECT ${REUSABLE_COLUMNS}, c.portal_id AS portalId, v.url
+    FROM check_visit v JOIN portal_check c ON c.id = v.check_id
+    WHERE v.id = ? AND v.fingerprint IS NOT NULL AND v.a11y_reused_from IS NULL AND v.status = 'ok'`).get(visitId) as (ReusableRow & { portalId: string | null; url: string }) | undefined;
+  const reusable = reusableOf(db, row);
+  return reusable && row ? { ...reusable, portalId: row.portalId, url: row.url } : null;
 }
 
 /** How many of a check's visits reused accessibility evidence, and from which visits. */

@@ -310,6 +310,17 @@ function rollupRows(db: Db, bucket: 'day' | 'hour', endpointIds: readonly number
   }));
 }
 
+/** How far the rollups have read the probe table: every rollup write advances it over the probes it counted. */
+export function rollupPosition(db: Db): number {
+  return db.prepare('SELECT last_probe_id FROM uptime_rollup_progress WHERE id = 1').pluck().get() as number;
+}
+
+/** Per endpoint, the oldest probe among ids (afterId, upToId]: the earliest bucket rollups of those probes wrote. */
+export function oldestProbesBetween(db: Db, afterId: number, upToId: number): Array<{ endpointId: number; oldestAt: string }> {
+  return db.prepare('SELECT endpoint_id AS endpointId, min(at) AS oldestAt FROM probe WHERE id > ? AND id <= ? GROUP BY endpoint_id')
+    .all(afterId, upToId) as Array<{ endpointId: number; oldestAt: string }>;
+}
+
 /** Daily rollups for local dates from..to (inclusive). */
 export function dailyRollups(db: Db, endpointIds: readonly number[], from: string, to: string): DailyRollup[] {
   return rollupRows(db, 'day', endpointIds, from, to, true).map(({ start, ...r }) => ({ ...r, date: start }));

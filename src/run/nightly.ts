@@ -74,7 +74,8 @@ export interface RunSummary {
  */
 export interface RemoteJobs {
   collect(job: JobRow, source: SourceConfig, registry: NormaliseContext): Promise<JobOutcome>;
-  check(job: JobRow, portal: PortalConfig): Promise<JobOutcome>;
+  /** `full`: every page in full, no accessibility evidence reused (as executeCheckJob's). */
+  check(job: JobRow, portal: PortalConfig, options?: { full?: boolean }): Promise<JobOutcome>;
 }
 
 export class RunInProgressError extends Error {
@@ -231,7 +232,7 @@ async function executeRun(options: RunOptions, run: RunRow, resumed: boolean): P
   const execute = async (job: JobRow) => {
     if (job.kind === 'check') {
       const portal = job.portalId ? portals.get(job.portalId) : undefined;
-      if (remote && portal) return remote.check(job, portal);
+      if (remote && portal) return remote.check(job, portal, { full: options.fullChecks });
       return executeCheckJob({ db, checker: checkerOnce, portal, job, now, full: options.fullChecks });
     }
     const source = job.sourceId ? sources.get(job.sourceId) : undefined;

@@ -24,7 +24,7 @@ import { TOOL_VERSION } from '../version.ts';
 import { QueueSetupError } from './config.ts';
 import { createIngest } from './ingest.ts';
 import { CHECK_QUEUE, COLLECT_QUEUE, probeQueue, RESULTS_QUEUE } from './messages.ts';
-import { checkAccess, connectRedis, liveWorkers, redisConnectionOptions, type RedisRole } from './redis.ts';
+import { checkAccess, connectRedis, liveWorkers, putBlob, redisConnectionOptions, type RedisRole } from './redis.ts';
 import { createRemoteJobs } from './remote-jobs.ts';
 import { createRounds } from './rounds.ts';
 
@@ -53,6 +53,8 @@ interface LocationLife {
 }
 
 const HOUSEKEEPING_MS = 5 * 60_000;
+/** Previous accessibility evidence offered to workers waits this long; a page taken later is checked in full. */
+const PREVIOUS_TTL_S = 2 * 24 * 3600;
 const DRAIN_WAIT_MS = 10_000;
 
 export class Coordinator {
@@ -111,7 +113,7 @@ export class Coordinator {
       openGap(probeDb, 'queue', '', now(), reason.slice(0, 500));
     };
     if (!this.queueUp) openGap(probeDb, 'queue', '', now(), 'Redis unreachable at start');
-    const staged = createRemoteJobs({ db, loaded, log, queueOf: (name) => jobQueues[name] });
+    const staged = createRemoteJobs({ db, loaded, log, queueOf: (name) => jobQueues[name], putBlob: (body) => putBlob(producer, prefix, body, PREVIOUS_TTL_S) });
     const queueBack = async () => {
       this.queueUp = true;
       closeGap(probeDb, 'queue', '', now());

@@ -15,6 +15,7 @@ import type { JobSpec } from '../run/job.ts';
 import type { EndpointSpec } from '../uptime/endpoints.ts';
 import type { ProbeFields } from '../uptime/probe.ts';
 import type { Observation } from '../uptime/state-machine.ts';
+import type { WirePrevious } from './previous.ts';
 
 export const RESULTS_QUEUE = 'results';
 export const CHECK_QUEUE = 'check';
@@ -75,6 +76,8 @@ export interface CheckPageJob {
   firstPartySite: string;
   areas: Area[];
   settings: WireCheckSettings;
+  /** The page's last complete accessibility evidence, to reuse if the page is unchanged (previous.ts); absent or null: checked in full. */
+  previous?: WirePrevious | null;
 }
 
 export interface CollectJob {

@@ -72,9 +72,9 @@ const BLOB_TTL_S = 7 * 24 * 3600;
 export const blobKey = (prefix: string, sha: string) => `${prefix}:blob:${sha}`;
 
 /** Puts a blob (once per content) and returns its SHA-256. */
-export async function putBlob(redis: Redis, prefix: string, body: Buffer): Promise<string> {
+export async function putBlob(redis: Redis, prefix: string, body: Buffer, ttlSeconds = BLOB_TTL_S): Promise<string> {
   const sha = sha256Hex(body);
-  await redis.set(blobKey(prefix, sha), gzipSync(body), 'EX', BLOB_TTL_S, 'NX');
+  await redis.set(blobKey(prefix, sha), gzipSync(body), 'EX', ttlSeconds, 'NX');
   return sha;
 }
 

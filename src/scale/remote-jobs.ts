@@ -9,7 +9,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import type { Queue } from 'bullmq';
 import { collectorFor } from '../../collectors/index.ts';
 import type { NormaliseContext } from '../../collectors/types.ts';
-import { saveCheck } from '../../storage/checks.ts';
+import { reusableVisit, saveCheck } from '../../storage/checks.ts';
 import type { Db } from '../../storage/db.ts';
 import { readBody } from '../../storage/evidence.ts';
 import { completeJob, markJobFailed, markJobRunning, type JobRow } from '../../storage/runs.ts';
@@ -18,6 +18,7 @@ import { quarantineSettings } from '../quality/quarantine.ts';
 import { assembleCheck, DEFAULT_CHECK_SETTINGS, firstPartySiteOf, pagesAfterHome, sampleAfterHome, targetOfPortal } from '../checks/checker.ts';
 import type { Area, PageEvidence, PageKind } from '../checks/types.ts';
 import type { VisitResult } from '../checks/evidence/visit.ts';
+import { previousFromStore } from '../checks/execute-check-job.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import type { PortalConfig, SourceConfig } from '../config/schema.ts';
 import type { Logger } from '../log.ts';
@@ -27,12 +28,15 @@ import {
   CHECK_QUEUE, COLLECT_QUEUE, collectResultId, pageResultId,
   type CheckPageJob, type CheckPageResult, type CollectJob, type CollectResult, type WireCheckSettings,
 } from './messages.ts';
+import { confirmReuse, offerPrevious, ReuseClaimError } from './previous.ts';
 
 export interface RemoteJobsOptions {
   db: Db;
   loaded: LoadedConfig;
   log: Logger;
   queueOf(name: typeof CHECK_QUEUE | typeof COLLECT_QUEUE): Queue;
+  /** Puts a blob in Redis for workers to take (the previous accessibility evidence a page job offers); absent: nothing is offered. */
+  putBlob?: (body: Buffer) => Promise<string>;
   now?: () => Date;
 }
 
@@ -156,7 +160,7 @@ export function createRemoteJobs(opts: RemoteJobsOptions): CoordinatorJobs {
       return outcome;
     },
 
-    async check(job: JobRow, portal: PortalConfig): Promise<JobOutcome> {
+    async check(job: JobRow, portal: PortalConfig, options: { full?: boolean } = {}): Promise<JobOutcome> {
       const { attempt, startedAt } = attemptOf(job);
       const target = targetOfPortal(portal, loaded.config.checks);
       const areas = (job.params.areas as Area[] | undefined) ?? loaded.config.checks?.areas ?? ['privacy', 'accessibility'];
@@ -165,11 +169,28 @@ export function createRemoteJobs(opts: RemoteJobsOptions): CoordinatorJobs {
       const host = new URL(target.homeUrl).host;
       let limit = perPortal.get(host);
       if (!limit) perPortal.set(host, (limit = pLimit(queueConfig.perPortalPages)));
-      const page = (url: string, kind: PageKind) => limit!(() => {
+      // Incremental re-checks as in the single process: each page's last complete accessibility evidence, unless full re-checks are due.
+      const lookup = areas.includes('accessibility') ? previousFromStore(db, portal.id, settings, now(), options.full) : undefined;
+      const previousOf = async (url: string, kind: PageKind) => {
+        if (!lookup || !opts.putBlob) return null;
+        try {
+          return await offerPrevious(lookup, { url, kind }, opts.putBlob);
+        } catch (err) {
+          // Redis away: the page is checked in full, which is always right, only slower.
+          log.warn({ err: (err as Error).message, url }, 'previous accessibility evidence not offered: the page is checked in full');
+          return null;
+        }
+      };
+      const page = (url: string, kind: PageKind) => limit!(async () => {
         const resultId = pageResultId(job.id, attempt, url);
-        const data: CheckPageJob = { v: 1, resultId, jobId: job.id, attempt, portalId: portal.id, url, kind, firstPartySite, areas, settings };
+        const data: CheckPageJob = { v: 1, resultId, jobId: job.id, attempt, portalId: portal.id, url, kind, firstPartySite, areas, settings, previous: await previousOf(url, kind) };
         return resultOf<CheckPageResult>(job.id, attempt, resultId, CHECK_QUEUE, data);
       });
+      /** A worker's visit, any reuse it reports held against the store (previous.ts). */
+      const visit = (r: CheckPageResult): VisitResult => {
+        const v = visitOf(db, r);
+        return { ...v, evidence: confirmReuse(v.evidence, { portalId: portal.id, url: r.url }, (id) => reusableVisit(db, id)) };
+      };
       const fail = (reason: string, message: string): JobOutcome => {
         markJobFailed(db, job.id, { reason, message }, now());
         deleteStagedOfJob(db, job.id);
@@ -178,13 +199,13 @@ export function createRemoteJobs(opts: RemoteJobsOptions): CoordinatorJobs {
       try {
         const homeResult = await page(target.homeUrl, 'home');
         if (!homeResult.visit.ok) return fail(homeResult.visit.failure.reason, homeResult.visit.failure.message);
-        const home = visitOf(db, homeResult);
+        const home = visit(homeResult);
         // The coordinator plans the sample itself (a crawl over HTTP, light next to the page visits), as the single process does.
         const sample = await sampleAfterHome(target, home.evidence, areas, { ...DEFAULT_CHECK_SETTINGS, ...(loaded.config.checks ?? {}) }, startedAt);
         const otherResults = await Promise.all(pagesAfterHome(target, home.evidence, areas, sample).map((p) => page(p.url, p.kind)));
         const broken = otherResults.find((r) => !r.visit.ok);
         if (broken && !broken.visit.ok) return fail(broken.visit.failure.reason, broken.visit.failure.message);
-        const others = otherResults.map((r) => visitOf(db, r));
+        const others = otherResults.map((r) => visit(r));
         const check = assembleCheck({ target, areas, startedAt, finishedAt: now(), home, others, versions: homeResult.visit.versions, sample });
         db.transaction(() => {
           saveCheck(db, { runId: job.runId, jobId: job.id, check });
@@ -194,6 +215,7 @@ export function createRemoteJobs(opts: RemoteJobsOptions): CoordinatorJobs {
         return { status: 'succeeded', measuresChanged: 0, notes: check.visits.filter((v) => v.evidence.error).length };
       } catch (err) {
         if (err instanceof CoordinatorStopping) throw err;
+        if (err instanceof ReuseClaimError) return fail('worker_evidence_refused', err.message);
         const code = (err as { code?: string }).code ?? '';
         if (code.startsWith('SQLITE_')) return fail('store_error', `${code}: ${(err as Error).message}`);
         return fail('scanner_error', (err as Error)?.stack ?? String(err));

@@ -27,7 +27,8 @@ import {
   CHECK_QUEUE, COLLECT_QUEUE, probeQueue, RESULTS_QUEUE,
   type CheckPageJob, type CheckPageResult, type CollectJob, type CollectResult, type JobKind, type ProbeBatchJob, type ProbeJob, type ProbeResult, type WirePayload, type WorkerResult,
 } from './messages.ts';
-import { checkAccess, connectRedis, heartbeatKey, putBlob, redisConnectionOptions, type Heartbeat, type RedisRole } from './redis.ts';
+import { takePrevious } from './previous.ts';
+import { checkAccess, connectRedis, getBlob, heartbeatKey, putBlob, redisConnectionOptions, type Heartbeat, type RedisRole } from './redis.ts';
 
 export interface ConnectToRule {
   from: { host: string; port: number };
@@ -170,9 +171,19 @@ export async function startWorker(opts: WorkerOptions): Promise<ScaleWorker> {
       done.check++;
       return 'browser_unavailable';
     }
+    // The page's last complete accessibility evidence the coordinator offers (incremental re-checks); gone or altered: a full visit.
+    const previous = await takePrevious(j.previous, async (sha) => {
+      const b = await getBlob(producer, prefix, sha);
+      if ('body' in b) return b.body;
+      log.warn({ url: j.url, blob: sha, problem: 'missing' in b ? 'missing' : 'corrupt' }, 'previous accessibility evidence unavailable: the page is checked in full');
+      return null;
+    }).catch((err: unknown) => {
+      log.warn({ url: j.url, err: (err as Error).message }, 'previous accessibility evidence unreadable: the page is checked in full');
+      return null;
+    });
     let visit: Awaited<ReturnType<Checker['visit']>>;
     try {
-      visit = await checker.visit(j.url, j.kind, j.firstPartySite, j.areas);
+      visit = await checker.visit(j.url, j.kind, j.firstPartySite, j.areas, { previous });
     } catch (err) {
       // The checker could not work at all (no browser): the coordinator fails the check job, as the single process does.
       await post({ ...base, visit: { ok: false, failure: { reason: 'scanner_error', message: ((err as Error)?.stack ?? String(err)).slice(0, 20_000) } } });

@@ -9,7 +9,7 @@ import type { Db } from '../../storage/db.ts';
 import { kpiInputsFingerprint, storedPeriodRange } from '../../storage/measures.ts';
 import { latestRunVersions } from '../../storage/runs.ts';
 import {
-  bucketStateCounts, dailyRollups, incidentsBetween, listEndpoints, newestProbeAt, refreshRollups,
+  bucketStateCounts, incidentsBetween, listEndpoints, newestProbeAt, refreshRollups,
 } from '../../storage/uptime.ts';
 import { overviewFromStore, rankedHistory, seriesFromStore, type SeriesPoint } from '../kpi/from-store.ts';
 import { ALL_KPIS } from '../kpi/definitions.ts';
@@ -19,6 +19,7 @@ import type { Lang } from '../i18n.ts';
 import type { Overview } from '../kpi/overview.ts';
 import { addMonths, currentMonth, firstDay, localDate } from '../time/period.ts';
 import type { UptimeReport } from '../uptime/report.ts';
+import { ClosedDayRollups } from '../uptime/closed-days.ts';
 import { isStoreBusy } from '../uptime/recorder.ts';
 import { summarisePortals, type PortalSummary } from '../uptime/summary.ts';
 import { lastCompleteMonth } from '../cli/periods.ts';
@@ -37,8 +38,12 @@ export class DashboardData {
   private kpiVersion = '';
   private readonly kpi = new Map<string, unknown>();
   private readonly uptime = new Map<string, unknown>();
+  /** Closed days' rollups, kept across commits: only today's rows and days a late probe changed are read again. */
+  readonly closedDays: ClosedDayRollups;
 
-  constructor(readonly db: Db, readonly loaded: LoadedConfig, private readonly now: () => Date = () => new Date()) {}
+  constructor(readonly db: Db, readonly loaded: LoadedConfig, private readonly now: () => Date = () => new Date()) {
+    this.closedDays = new ClosedDayRollups(db, loaded.config.uptime.retention.dailyDays);
+  }
 
   /**
    * Drops cached figures another connection's commit may have changed. Returns whether there was
@@ -130,6 +135,7 @@ export class DashboardData {
       return uptimeReportFromStore(this.db, {
         ...(portalId === undefined ? {} : { portalId }),
         from: firstDay(addMonths(currentMonth(now), -11)), to: localDate(now), now, lang, dailyFigures: portalId !== undefined,
+        daily: (_db, ids, from, to) => this.closedDays.daily(ids, from, to, now),
       });
     });
   }
@@ -145,7 +151,7 @@ export class DashboardData {
       return summarisePortals({
         portals: this.loaded.config.portals, endpoints, now,
         hours: bucketStateCounts(this.db, ids, 'hour', new Date(hourStart.getTime() - 23 * HOUR_MS).toISOString(), hourStart.toISOString()),
-        days: dailyRollups(this.db, ids, localDate(new Date(now.getTime() - 29 * DAY_MS)), localDate(now)),
+        days: this.closedDays.daily(ids, localDate(new Date(now.getTime() - 29 * DAY_MS)), localDate(now), now),
         openIncidents: incidentsBetween(this.db, now.toISOString(), new Date(now.getTime() + 1).toISOString(), ids),
       });
     });

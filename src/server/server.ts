@@ -72,7 +72,10 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
   const page = (res: ServerResponse, body: string, status = 200) => answer(res, { status, type: HTML, body });
 
   /** The status model, computed once per store change. */
-  const status = (): StatusModel => data.uptimeMemo('status', () => statusModel(opts.db, opts.loaded, clock()));
+  const status = (): StatusModel => data.uptimeMemo('status', () => {
+    const now = clock();
+    return statusModel(opts.db, opts.loaded, now, (ids, from, to) => data.closedDays.counts(ids, from, to, now));
+  });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!hostAllowed(req.headers.host, hosts)) {

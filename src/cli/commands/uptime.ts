@@ -24,11 +24,12 @@ function parseDateOption(value: string, option: '--from' | '--to'): string {
   throw new UsageError('error.date.notDate', { option, value });
 }
 
-export function uptimeReportFromStore(db: Db, opts: { portalId?: string; from: string; to: string; now: Date; lang: Lang; dailyFigures?: boolean }): UptimeReport {
+/** `daily`: where the daily rollups are read (the dashboard keeps closed days in memory: src/uptime/closed-days.ts). */
+export function uptimeReportFromStore(db: Db, opts: { portalId?: string; from: string; to: string; now: Date; lang: Lang; dailyFigures?: boolean; daily?: typeof dailyRollups }): UptimeReport {
   const all = listEndpoints(db, { includeDisabled: true, ...(opts.portalId === undefined ? {} : { portalId: opts.portalId }) });
   const rangeStart = utcBoundsOfLocalDate(opts.from).from;
   const rangeEnd = utcBoundsOfLocalDate(opts.to).to;
-  const days = dailyRollups(db, all.map((e) => e.id), opts.from, opts.to);
+  const days = (opts.daily ?? dailyRollups)(db, all.map((e) => e.id), opts.from, opts.to);
   // Endpoints removed from the configuration still show, for the ranges in which they were probed.
   const endpoints = all.filter((e) => e.enabled || days.some((d) => d.endpointId === e.id));
   const ids = endpoints.map((e) => e.id);

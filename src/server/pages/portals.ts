@@ -4,7 +4,7 @@
 // phase timings, incidents in local time with their duration, maintenance windows with the
 // NĐ 224/2026 notice verdict, certificates, and the latest complete privacy and accessibility
 // scorecard with every finding expandable to its evidence.
-import { dailyRollups, hourlyRollups, listEndpoints, maintenanceBetween, recentBeats, type MaintenanceRow } from '../../../storage/uptime.ts';
+import { hourlyRollups, listEndpoints, maintenanceBetween, recentBeats, type MaintenanceRow } from '../../../storage/uptime.ts';
 import { chartFigure, type ChartSpec } from '../../charts/index.ts';
 import { formatDate, formatDuration, formatInstant, reasonLabel } from '../../cli/render-uptime.ts';
 import { foldText, formatCount, formatPercent, formatShortMonth, t, type Lang } from '../../i18n.ts';
@@ -105,7 +105,7 @@ function rangeSeries(data: DashboardData, portalId: string, range: Range, lang: 
     }
     if (range === '30d') {
       const dates = Array.from({ length: 30 }, (_, i) => localDate(new Date(now.getTime() - (29 - i) * DAY_MS)));
-      const rows = dailyRollups(data.db, endpoints.map((e) => e.id), dates[0]!, dates[29]!);
+      const rows = data.closedDays.daily(endpoints.map((e) => e.id), dates[0]!, dates[29]!, now);
       return {
         labels: dates.map((d) => formatDate(d).slice(0, 5)), categoryName: t(lang, 'Ngày', 'Date'),
         byEndpoint: endpoints.map((e) => ({ endpoint: e.key, figures: bucketFigures(dates, rows.filter((r) => r.endpointId === e.id).map((r) => ({ ...r, start: r.date }))) })),
