@@ -34,12 +34,24 @@ export function expiryText(seconds: number | null, lang: Lang): string {
   if (seconds <= 0) return t(lang, 'đã hết hạn (xóa cookie)', 'already expired (a deletion)');
   const one = numberFormat(lang, 0, 1);
   const days = seconds / 86_400;
-  if (days >= 365) return t(lang, `${formatCount(Math.round(days), lang)} ngày (≈ ${one.format(days / 365)} năm)`, `${formatCount(Math.round(days), lang)} days (≈ ${one.format(days / 365)} years)`);
-  if (days >= 60) return t(lang, `${formatCount(Math.round(days), lang)} ngày (≈ ${one.format(days / 30.44)} tháng)`, `${formatCount(Math.round(days), lang)} days (≈ ${one.format(days / 30.44)} months)`);
+  // Thresholds on the days shown: "365 ngày" always reads as about a year.
+  const shown = Math.round(days);
+  if (shown >= 365) return t(lang, `${formatCount(shown, lang)} ngày (≈ ${one.format(days / 365)} năm)`, `${formatCount(shown, lang)} days (≈ ${one.format(days / 365)} years)`);
+  if (shown >= 60) return t(lang, `${formatCount(shown, lang)} ngày (≈ ${one.format(days / 30.44)} tháng)`, `${formatCount(shown, lang)} days (≈ ${one.format(days / 30.44)} months)`);
   if (days >= 1) return t(lang, `${one.format(days)} ngày`, `${one.format(days)} days`);
   if (seconds >= 3600) return t(lang, `${one.format(seconds / 3600)} giờ`, `${one.format(seconds / 3600)} hours`);
   if (seconds >= 60) return t(lang, `${Math.round(seconds / 60)} phút`, `${Math.round(seconds / 60)} minutes`);
   return t(lang, `${seconds} giây`, `${seconds} seconds`);
+}
+
+/** An address without its query (a tracker's carries the visitor's identifier; the evidence file keeps it whole). */
+function withoutQuery(url: string): string {
+  try {
+    const u = new URL(url);
+    return cut(`${u.origin}${u.pathname}${u.search ? '?…' : ''}`);
+  } catch {
+    return cut(url);
+  }
 }
 
 const party = (p: 'first' | 'third', lang: Lang) => (p === 'third' ? t(lang, 'bên thứ ba', 'third party') : t(lang, 'bên thứ nhất', 'first party'));
@@ -58,7 +70,7 @@ function pagesCell(pages: string[], lang: Lang): Safe {
 
 function cookieRow(c: CookieRow, lang: Lang): Safe {
   const setBy = c.setBy.via === 'unknown' ? t(lang, 'không rõ', 'unknown')
-    : html`${c.setBy.via === 'header' ? t(lang, 'tiêu đề Set-Cookie', 'Set-Cookie header') : t(lang, 'mã script', 'script')}${c.setBy.urls.map((u) => html`<br><span class="url">${cut(u)}</span>`)}${c.setBy.urlCount > c.setBy.urls.length ? html`<br><span class="muted">${t(lang, `và ${c.setBy.urlCount - c.setBy.urls.length} địa chỉ khác`, `and ${c.setBy.urlCount - c.setBy.urls.length} more addresses`)}</span>` : null}`;
+    : html`${c.setBy.via === 'header' ? t(lang, 'tiêu đề Set-Cookie', 'Set-Cookie header') : t(lang, 'mã script', 'script')}${c.setBy.urls.map((u) => html`<br><span class="url">${withoutQuery(u)}</span>`)}${c.setBy.urlCount > c.setBy.urls.length ? html`<br><span class="muted">${t(lang, `và ${c.setBy.urlCount - c.setBy.urls.length} địa chỉ khác`, `and ${c.setBy.urlCount - c.setBy.urls.length} more addresses`)}</span>` : null}`;
   const state = c.stored ? html`<span>${t(lang, 'đã lưu', 'stored')}</span>`
     : html`<span class="refused">${t(lang, 'bị từ chối', 'refused')}${c.refusedBecause.length ? ': ' : ''}${c.refusedBecause.map((r) => `${REFUSED[r]?.[lang] ?? r} (${r})`).join('; ')}</span>`;
   const tracker = c.tracker || c.matches.length

@@ -61,6 +61,19 @@ const SCANNER_PREFIX = 'scanner.';
 /** A finding that says the scanner could not visit the page (judge.ts: `scanner.<reason>`). */
 const isScannerError = (code: string) => code.startsWith(SCANNER_PREFIX);
 
+/** A result the scanner could not judge: outcome error, and nothing found but its own failures. */
+const onlyScannerErrors = (r: ScorecardResult) => r.outcome === 'error' && r.findings.every((f) => isScannerError(f.code) || f.code === 'pages.error');
+
+/** One row for every criterion the scanner could not judge: how many, why, and which (collapsed). */
+function unjudgedRow(results: ScorecardResult[], lang: Lang): Safe {
+  const reasons = groupScannerErrors(results.flatMap((r) => r.findings.filter((f) => isScannerError(f.code)).map((f) => ({ reason: f.code.slice(SCANNER_PREFIX.length), url: f.pageUrl }))));
+  return html`<tr class="outcome-error unjudged" data-criteria="${results.length}"><td>${OUTCOME_NAME.error[lang]}</td><td>—</td>
+<td>${t(lang, `${results.length} tiêu chí không đánh giá được vì công cụ không đo được trang (không tính cho cổng)`, `${results.length} criteria could not be judged because the scanner could not measure the pages (not counted against the portal)`)}
+${errorGroupList(reasons, lang, { withPages: false })}
+<details><summary>${t(lang, 'Danh sách tiêu chí', 'The criteria')}</summary><ul>${results.map((r) => html`<li>${criterionById(r.criterionId)?.title[lang] ?? r.criterionId} <span class="muted">${r.criterionId}</span>${r.pages && r.pages.of > 1 ? html` <span class="share">${shareText(r.pages)[lang]}</span>` : null}</li>`)}</ul></details></td>
+<td>—</td></tr>`;
+}
+
 /** The pages of a check the scanner could not visit, once per reason, the pages collapsed. */
 function visitErrors(c: ScorecardCheck, lang: Lang): Safe | null {
   const groups = groupScannerErrors(c.visits.filter((v) => v.status === 'error').map((v) => ({ reason: v.errorReason, url: v.url, detail: v.httpStatus ? `HTTP ${v.httpStatus}` : null })));
@@ -82,7 +95,10 @@ export function scorecardSection(sc: Scorecard | null, lang: Lang, screenshot: s
   if (!sc) return html`<p class="muted">${t(lang, 'Chưa kiểm tra bảo vệ dữ liệu cá nhân và tiếp cận (chạy dvc-monitor check).', 'No privacy or accessibility check yet (run dvc-monitor check).')}</p>`;
   const scores = html`<div class="cards">${sc.areas.map((s) => html`<div class="card" data-area="${s.area}" data-check-id="${s.checkId}"><dl class="score"><dt>${AREA_NAME[s.area][lang]}</dt>
 <dd class="big">${s.score === null ? '—' : `${numberFormat(lang, 1, 1).format(s.score)}/100`}</dd><dd class="muted">${s.version} · ${t(lang, `${s.counts.pass} đạt, ${s.counts.fail} không đạt, ${s.counts.cant_tell} cần người kiểm tra`, `${s.counts.pass} passed, ${s.counts.fail} failed, ${s.counts.cant_tell} need review`)}</dd></dl>${areaDate(s, lang)}</div>`)}</div>`;
-  const results = [...sc.results].sort((a, b) => ORDER.indexOf(a.outcome) - ORDER.indexOf(b.outcome));
+  const sorted = [...sc.results].sort((a, b) => ORDER.indexOf(a.outcome) - ORDER.indexOf(b.outcome));
+  // Criteria the scanner could not judge at all (their only findings are its errors) share one row.
+  const unjudged = sorted.filter(onlyScannerErrors);
+  const results = unjudged.length > 1 ? sorted.filter((r) => !unjudged.includes(r)) : sorted;
   const rows = results.map((r) => {
     const criterion = criterionById(r.criterionId);
     const judged = r.outcome === 'pass' || r.outcome === 'not_applicable' ? [] : r.findings;
@@ -98,6 +114,7 @@ ${errorGroupList(scannerErrors, lang, { withPages: false })}
 </td>
 <td>${r.basis.map((b) => basisText(b, lang)).join('; ') || '—'}</td></tr>`;
   });
+  if (unjudged.length > 1) rows.push(unjudgedRow(unjudged, lang));
   const hash = (sha: string) => (opts.evidenceLink ? html`<a href="${opts.evidenceLink(sha)}">${sha}</a>` : html`${sha}`);
   const visits = sc.checks.map((c) => html`${sampleBlock(c, lang)}${visitErrors(c, lang)}<div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, `Bằng chứng của lần kiểm tra #${c.checkId}`, `Evidence of check #${c.checkId}`)}"><table class="evidence" data-check-id="${c.checkId}"><caption>${t(lang, `Lần kiểm tra #${c.checkId}: `, `Check #${c.checkId}: `)}${localTimeMarkup(c.startedAt)} – ${localTimeMarkup(c.finishedAt)}${t(lang, `, căn cứ pháp lý theo ngày ${c.measuredOn}`, `, legal basis as in force on ${c.measuredOn}`)}</caption>
 <thead><tr><th>${t(lang, 'Trang', 'Page')}</th><th>${t(lang, 'Thời điểm (giờ Việt Nam)', 'Time (Vietnam time)')}</th><th>${t(lang, 'Mã băm bằng chứng (SHA-256)', 'Evidence hashes (SHA-256)')}</th></tr></thead>
