@@ -60,7 +60,7 @@ function scoring(m: ReportModel): Safe {
     `Điểm của một lĩnh vực (${version}) = 100 × Σ trọng số các tiêu chí đạt ÷ Σ trọng số các tiêu chí đạt hoặc không đạt. Tiêu chí "cần người kiểm tra", "không áp dụng" và tiêu chí khuyến nghị không tính vào cả tử số lẫn mẫu số. Khi công cụ không đánh giá được một tiêu chí (lỗi công cụ), lĩnh vực không có điểm: điểm trên một phần tiêu chí sẽ bị đọc như điểm của cả cổng.`,
     `An area's score (${version}) = 100 × Σ weights of the criteria passed ÷ Σ weights of the criteria passed or failed. "Needs review", "not applicable" and advisory criteria count in neither sum. When the scanner could not judge a criterion (scanner error), the area has no score: a figure over part of the criteria would read as the portal's whole score.`)}</p>
 <table class="weights"><thead><tr><th>${t(lang, 'Mức độ', 'Severity')}</th><th class="num">${t(lang, 'Trọng số', 'Weight')}</th></tr></thead>
-<tbody>${SEVERITIES.map((s) => html`<tr data-severity="${s}"><td>${SEVERITY_NAME[s][lang]} <span class="muted">(${s})</span></td><td class="num">${weights[s]}</td></tr>`)}</tbody></table>
+<tbody>${SEVERITIES.map((s) => html`<tr data-severity="${s}"><td>${SEVERITY_NAME[s][lang]}${SEVERITY_NAME[s][lang] === s ? null : html` <span class="muted">(${s})</span>`}</td><td class="num">${weights[s]}</td></tr>`)}</tbody></table>
 <p>${t(lang, 'Phiên bản danh mục tiêu chí của công cụ', 'Criteria catalogue version of the tool')}: <code>${m.method.criteriaVersion}</code> · ${t(lang, 'phiên bản chấm điểm', 'scoring version')}: <code>${version}</code>. ${t(lang, 'Mỗi lần kiểm tra ghi lại phiên bản nó đã dùng (bảng phiên bản bên dưới).', 'Each check records the versions it used (versions table below).')}</p>`;
 }
 

@@ -11,6 +11,7 @@ import type { EndpointReport } from '../uptime/report.ts';
 import { formatDuration, LOCATION_OUTCOME_LABEL, reasonLabel, STATE_LABEL } from '../cli/render-uptime.ts';
 import { html, page, type Safe } from './html.ts';
 import { localTimeMarkup, localTimeText } from './local-time.ts';
+import { localDate } from '../time/period.ts';
 import type { PortalSection, ReportModel } from './model.ts';
 import { scorecardSection } from './scorecard.ts';
 import { methodAppendix } from './method.ts';
@@ -18,6 +19,7 @@ import { privacyTablesSection } from './privacy-section.ts';
 import { chartFigure } from '../charts/index.ts';
 
 const pct = (v: number | null, lang: Lang) => formatPercent(v, lang);
+const localMonthOf = (utc: string) => localDate(new Date(utc)).slice(0, 7);
 
 export function rateCell(f: KpiFigure | undefined, lang: Lang): Safe {
   // A quarantined value: the agency has no figure, a block is marked incomplete (never a silently partial sum).
@@ -69,11 +71,12 @@ export function rankingTable(rows: AgencyFigures[], lang: Lang, id: string): Saf
   })}</tbody></table>`;
 }
 
-function endpointRows(endpoints: EndpointReport[], period: string, lang: Lang): Safe {
+export function endpointRows(endpoints: EndpointReport[], period: string, lang: Lang): Safe {
   return html`<table class="uptime"><thead><tr><th>${t(lang, 'Điểm đo', 'Endpoint')}</th><th>${t(lang, 'Trạng thái', 'State')}</th><th class="num">${t(lang, 'Tỷ lệ sẵn sàng trong tháng', 'Availability this month')}</th><th class="num">p95 (ms)</th><th class="num">${t(lang, 'Sự cố trong tháng', 'Incidents this month')}</th></tr></thead>
 <tbody>${endpoints.map((e) => {
     const month = e.months.find((x) => x.month === period);
-    const incidents = e.incidents.filter((i) => i.startedAt.slice(0, 7) <= period && (i.endedAt ?? '9999') >= period);
+    // Months in Vietnam time: an incident from 23:30 on the last night of a month belongs to that month.
+    const incidents = e.incidents.filter((i) => localMonthOf(i.startedAt) <= period && (i.endedAt === null || localMonthOf(i.endedAt) >= period));
     return html`<tr><td>${e.endpoint}<br><span class="muted">${e.url}</span></td><td>${STATE_LABEL[e.state][lang]}</td><td class="num">${pct(month?.availabilityPercent ?? null, lang)}</td><td class="num">${month?.p95Ms ?? '—'}</td><td class="num">${incidents.length}</td></tr>`;
   })}</tbody></table>`;
 }

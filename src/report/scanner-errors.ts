@@ -27,7 +27,11 @@ const REASON: Record<ScannerErrorReason, { vi: string; en: string }> = {
   too_much_memory: { vi: 'trang dùng quá nhiều bộ nhớ', en: 'the page used too much memory' },
 };
 
-export const scannerReasonLabel = (reason: string, lang: Lang) => (REASON as Record<string, { vi: string; en: string } | undefined>)[reason]?.[lang] ?? reason;
+/** "http_5xx (lỗi máy chủ (HTTP 5xx))"; a reason without a label (a criterion left as error) as it is. */
+export function scannerReasonText(reason: string, lang: Lang): string {
+  const label = (REASON as Record<string, { vi: string; en: string } | undefined>)[reason]?.[lang];
+  return label ? `${reason} (${label})` : reason;
+}
 
 export interface ErrorGroup {
   reason: string;
@@ -49,8 +53,8 @@ export function groupScannerErrors(items: ReadonlyArray<{ reason: string | null;
 
 /** "20 trang: http_5xx (lỗi máy chủ (HTTP 5xx))" — one line per reason. */
 export function errorGroupHeadline(g: ErrorGroup, lang: Lang): string {
-  return t(lang, `${g.pages.length} trang: ${g.reason} (${scannerReasonLabel(g.reason, lang)})`,
-    `${g.pages.length} ${g.pages.length === 1 ? 'page' : 'pages'}: ${g.reason} (${scannerReasonLabel(g.reason, lang)})`);
+  return t(lang, `${g.pages.length} trang: ${scannerReasonText(g.reason, lang)}`,
+    `${g.pages.length} ${g.pages.length === 1 ? 'page' : 'pages'}: ${scannerReasonText(g.reason, lang)}`);
 }
 
 /**
@@ -61,7 +65,7 @@ export function errorGroupList(groups: ErrorGroup[], lang: Lang, opts: { withPag
   if (groups.length === 0) return null;
   const notCounted = t(lang, '— lỗi của công cụ, không tính cho cổng', '— the scanner\'s failure, not counted against the portal');
   return html`<ul class="scanner-errors">${groups.map((g) => html`<li class="scanner-error" data-reason="${g.reason}" data-pages="${g.pages.length}">${opts.withPages === false
-    ? html`${t(lang, 'Lỗi công cụ', 'Scanner error')}: ${g.reason} (${scannerReasonLabel(g.reason, lang)}) <span class="muted">${notCounted}; ${t(lang, 'các trang: xem "Lỗi công cụ" ở phần Bằng chứng', 'the pages: see "Scanner errors" under Evidence')}</span>`
+    ? html`${t(lang, 'Lỗi công cụ', 'Scanner error')}: ${scannerReasonText(g.reason, lang)} <span class="muted">${notCounted}; ${t(lang, 'các trang: xem "Lỗi công cụ" ở phần Bằng chứng', 'the pages: see "Scanner errors" under Evidence')}</span>`
     : html`<details><summary>${errorGroupHeadline(g, lang)} <span class="muted">${notCounted}</span></summary>
 <ol>${g.pages.map((p) => html`<li>${p.url}${p.detail ? html` <span class="muted">${p.detail}</span>` : null}</li>`)}</ol></details>`}</li>`)}</ul>`;
 }

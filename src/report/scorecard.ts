@@ -11,7 +11,7 @@ import { AREA_NAME, OUTCOME_NAME, SEVERITY_NAME } from '../cli/render-check.ts';
 import { numberFormat, t, type Lang } from '../i18n.ts';
 import { html, Safe } from './html.ts';
 import { localTimeMarkup } from './local-time.ts';
-import { errorGroupList, groupScannerErrors, scannerReasonLabel } from './scanner-errors.ts';
+import { errorGroupList, groupScannerErrors, scannerReasonText } from './scanner-errors.ts';
 
 const ORDER = ['fail', 'error', 'cant_tell', 'pass', 'not_applicable'];
 
@@ -26,7 +26,7 @@ function areaDate(a: ScorecardArea, lang: Lang): Safe {
   const incomplete = a.complete ? null
     : html`<div class="bad">${t(lang, 'Chưa có lần kiểm tra nào đánh giá được toàn bộ lĩnh vực này: điểm không tính được.', 'No check has judged this whole area yet: no score.')}</div>`;
   const later = a.newerIncomplete;
-  const reasons = later?.reasons.map((r) => `${r} (${scannerReasonLabel(r, lang)})`).join(', ');
+  const reasons = later?.reasons.map((r) => scannerReasonText(r, lang)).join(', ');
   const newer = later === null ? null
     : html`<div class="bad newer-incomplete">${t(lang, `Lần kiểm tra sau đó (#${later.checkId}, `, `A later check (#${later.checkId}, `)}${localTimeMarkup(later.startedAt)}${t(lang,
       `) không hoàn tất (${reasons}); kết quả trên là lần đầy đủ gần nhất.`,

@@ -269,6 +269,12 @@ describe('dvc-monitor report', () => {
     expect(await row.nth(1).innerText()).toBe(formatPercent(online.rate, 'en'));
     expect(await row.nth(2).innerText()).toBe(String(online.rank));
     expect(await row.nth(6).innerText()).toBe(formatCount(online.denominator!, 'en'));
+    // The new parts speak English too: the tables' heading, formulas in the users' terms, times with their offset.
+    expect(await page.locator('#portal-dvc-hanoi h4', { hasText: 'Cookies and third parties' }).count()).toBe(1);
+    expect(await page.locator('table.formulas tr[data-kpi="rate.online_dossiers"] .in-words').innerText())
+      .toBe('Dossiers filed online = dossiers filed online ÷ dossiers received (all channels) × 100%');
+    expect(await page.locator('table.weights tr[data-severity="serious"] td').first().innerText()).toBe('serious');
+    expect(await page.locator('#phuong-phap ~ p.muted', { hasText: 'Generated at' }).innerText()).toMatch(/Generated at \d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d \(UTC\+7\)/);
     await page.close();
 
     const bad = await runCli(['report', '--config', config, '--db', db, '--period', PERIOD, '--out', out, '--agency', 'tinh:999']);

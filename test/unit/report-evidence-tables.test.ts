@@ -6,6 +6,8 @@ import type { CookieRecord, PageEvidence, RequestRecord } from '../../src/checks
 import { KPI_METRICS } from '../../src/kpi/definitions.ts';
 import { localTimeMarkup, localTimeText } from '../../src/report/local-time.ts';
 import { METRIC_TERMS } from '../../src/report/method.ts';
+import { endpointRows } from '../../src/report/render.ts';
+import type { EndpointReport } from '../../src/uptime/report.ts';
 import { expiryText, privacyTablesSection } from '../../src/report/privacy-section.ts';
 import { MAX_TABLE_ROWS, privacyTables } from '../../src/report/privacy-tables.ts';
 import { errorGroupList, groupScannerErrors } from '../../src/report/scanner-errors.ts';
@@ -146,5 +148,20 @@ describe('local times', () => {
 describe('the method appendix', () => {
   it('names every count a KPI reads in the users\' terms', () => {
     expect(KPI_METRICS.filter((m) => !METRIC_TERMS[m]?.vi || !METRIC_TERMS[m]?.en)).toEqual([]);
+  });
+});
+
+describe('a portal\'s incidents of the month', () => {
+  it('counts an incident by its month in Vietnam time, not in UTC', () => {
+    const endpoint = (incidents: Array<{ startedAt: string; endedAt: string | null }>) => ({
+      endpoint: 'home', url: 'https://cong.example.gov.vn/', state: 'up', months: [], incidents,
+    }) as unknown as EndpointReport;
+    const count = (incidents: Array<{ startedAt: string; endedAt: string | null }>, period: string) =>
+      /<td class="num">(\d+)<\/td><\/tr><\/tbody>/.exec(String(endpointRows([endpoint(incidents)], period, 'vi')))![1];
+    // 00:30 to 01:00 on 1 December in Vietnam is 30 November in UTC.
+    const night = { startedAt: '2026-11-30T17:30:00.000Z', endedAt: '2026-11-30T18:00:00.000Z' };
+    expect(count([night], '2026-12')).toBe('1');
+    expect(count([night], '2026-11')).toBe('0');
+    expect(count([{ startedAt: '2026-11-20T03:00:00.000Z', endedAt: null }], '2026-12')).toBe('1');
   });
 });
