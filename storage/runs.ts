@@ -170,3 +170,24 @@ export function latestRunVersions(db: Db): (RunVersions & { runId: number; finis
 export function failedJobsBySource(db: Db, runId: number): Array<{ sourceId: string; failed: number }> {
   return db.prepare(`SELECT COALESCE(source_id, portal_id, kind) AS sourceId, SUM(status = 'failed') AS failed FROM job WHERE run_id = ? GROUP BY 1`).all(runId) as Array<{ sourceId: string; failed: number }>;
 }
+
+/** A source's newest successful collection of one period: the job, when it finished, and what it fetched. */
+export interface SourceCollection {
+  sourceId: string;
+  runId: number;
+  jobId: number;
+  finishedAt: string;
+  /** The payloads the job fetched (kept as evidence), the first `maxFetches` of them in order. */
+  fetches: Array<{ url: string; method: string; fetchedAt: string; status: number; sha256: string }>;
+  fetchCount: number;
+}
+
+/** Per source, its newest succeeded collection job of `period` (the method appendix's "data sources"). */
+export function latestCollectionsOfPeriod(db: Db, period: string, maxFetches = 5): SourceCollection[] {
+  const jobs = db.prepare(`SELECT j.source_id AS sourceId, j.run_id AS runId, j.id AS jobId, j.finished_at AS finishedAt FROM job j
+    WHERE j.id IN (SELECT max(id) FROM job WHERE period = ? AND status = 'succeeded' AND source_id IS NOT NULL GROUP BY source_id)
+    ORDER BY j.source_id`).all(period) as Array<Omit<SourceCollection, 'fetches' | 'fetchCount'>>;
+  const fetches = db.prepare('SELECT url, method, fetched_at AS fetchedAt, status, sha256 FROM snapshot WHERE job_id = ? ORDER BY id LIMIT ?');
+  const count = db.prepare('SELECT count(*) FROM snapshot WHERE job_id = ?').pluck();
+  return jobs.map((j) => ({ ...j, fetches: fetches.all(j.jobId, maxFetches) as SourceCollection['fetches'], fetchCount: count.get(j.jobId) as number }));
+}

@@ -51,6 +51,11 @@ export const STYLE = `
   td.hashes { word-break: break-all; font-family: monospace; font-size: .75rem; }
   section.portal { page-break-inside: avoid; }
   img.screenshot { max-width: 100%; border: 1px solid #ccc; }
+  thead { display: table-header-group; }
+  table.evidence-table, table.sources, table.check-versions { font-size: .8rem; }
+  table.evidence-table td, table.sources td, .url, .hash, td.in-symbols { overflow-wrap: anywhere; }
+  ul.scanner-errors { margin: .3rem 0; padding-left: 1.2rem; }
+  .refused { color: #8a4b00; }
   @media print {
     h2 { page-break-before: auto; } nav { display: none; } figure.chart-figure { page-break-inside: avoid; }
     /* A heading goes to the next page with what it heads; a table's header repeats on each page it spans. */

@@ -6,7 +6,11 @@ import type { Db } from '../../storage/db.ts';
 import { readBody } from '../../storage/evidence.ts';
 import { openFlags, type StoredFlag } from '../../storage/quality.ts';
 import { listQuarantine, type QuarantineRow } from '../../storage/quarantine.ts';
-import { latestRunVersions, type RunVersions } from '../../storage/runs.ts';
+import { latestCollectionsOfPeriod, latestRunVersions, type RunVersions, type SourceCollection } from '../../storage/runs.ts';
+import { CRITERIA_VERSION } from '../checks/criteria/index.ts';
+import { SCORING_VERSION, SEVERITY_WEIGHT } from '../checks/score.ts';
+import type { PageEvidence, Severity } from '../checks/types.ts';
+import { privacyTables, type PrivacyTables } from './privacy-tables.ts';
 import { overviewFromStore } from '../kpi/from-store.ts';
 import { seriesFromStore, summaryFromStore } from '../kpi/from-store.ts';
 import { uptimeReportFromStore } from '../cli/commands/uptime.ts';
@@ -15,7 +19,7 @@ import { t, type Lang } from '../i18n.ts';
 import { ALL_KPIS, HEADLINE_KPIS, type KpiDefinition } from '../kpi/definitions.ts';
 import type { NationalSummary } from '../kpi/national-summary.ts';
 import type { AgencyFigures } from '../kpi/overview.ts';
-import { addMonths, firstDay, lastDay, localDate } from '../time/period.ts';
+import { addMonths, fillPeriod, firstDay, lastDay, localDate } from '../time/period.ts';
 import { AVAILABILITY_FORMULA, type EndpointReport } from '../uptime/report.ts';
 import { TOOL_VERSION } from '../version.ts';
 
@@ -43,6 +47,8 @@ export interface PortalSection {
   scorecard: Scorecard | null;
   /** Its home page screenshot as a data: URI, so the report file stays self-contained. */
   screenshot: string | null;
+  /** Cookies and third-party hosts of its latest complete privacy check of the period, null without one. */
+  privacy?: PrivacyTables | null;
 }
 
 /** Larger screenshots are cited by hash only: the report must stay a file one can mail. */
@@ -56,6 +62,36 @@ export function portalChecks(db: Db, portalId: string, between?: MeasuredBetween
   const blob = sha ? readBody(db, sha) : undefined;
   const screenshot = blob && blob.intact && blob.body.length <= MAX_EMBEDDED_SCREENSHOT_BYTES ? `data:image/jpeg;base64,${blob.body.toString('base64')}` : null;
   return { scorecard, screenshot };
+}
+
+/** The evidence files of the visits of the check the privacy area's result comes from, read back and tabulated. */
+export function portalPrivacyTables(db: Db, scorecard: Scorecard | null): PrivacyTables | null {
+  const area = scorecard?.areas.find((a) => a.area === 'privacy' && a.complete);
+  const check = area && scorecard!.checks.find((c) => c.checkId === area.checkId);
+  if (!check) return null;
+  const pages = check.visits.filter((v) => v.status === 'ok').map((v) => {
+    const blob = readBody(db, v.evidenceSha256);
+    return { url: v.url, sha256: v.evidenceSha256, evidence: blob?.intact ? (JSON.parse(blob.body.toString('utf8')) as PageEvidence) : null };
+  });
+  return privacyTables({ checkId: check.checkId, finishedAt: check.finishedAt }, pages);
+}
+
+/** A configured source and its newest successful collection of the report's month. */
+export interface MethodSource {
+  id: string;
+  kind: string;
+  enabled: boolean;
+  /** The address as configured, with the month filled in where it is a template. */
+  url: string;
+  collection: SourceCollection | null;
+}
+
+/** The versions a check shown in the report recorded (tool, axe-core, tracker lists, browser, criteria, scoring). */
+export interface MethodCheck {
+  portalId: string;
+  checkId: number;
+  finishedAt: string;
+  versions: Record<string, unknown>;
 }
 
 export interface ReportModel {
@@ -79,6 +115,12 @@ export interface ReportModel {
     availabilityFormula: string;
     toolVersion: string;
     run: (RunVersions & { runId: number; finishedAt: string | null }) | null;
+    /** The hash of the configuration the report was made with (the run's is in `run`). */
+    configHash: string;
+    scoring: { version: string; weights: Record<Severity, number> };
+    criteriaVersion: string;
+    sources: MethodSource[];
+    checks: MethodCheck[];
   };
 }
 
@@ -109,8 +151,14 @@ export function buildReportModel(db: Db, loaded: LoadedConfig, opts: { period: s
     .filter((p) => agency === null || agency.level === 'block' || p.agency === agency.agencyCode)
     .map((p): PortalSection => {
       const uptime = uptimeReportFromStore(db, { portalId: p.id, from: firstDay(addMonths(period, -TREND_MONTHS + 1)), to: lastDay(period), now, lang });
-      return { portalId: p.id, name: p.name, agencyCode: p.agency, url: p.url, endpoints: uptime.endpoints, ...portalChecks(db, p.id, { from: firstDay(period), to: lastDay(period) }) };
+      const checks = portalChecks(db, p.id, { from: firstDay(period), to: lastDay(period) });
+      return { portalId: p.id, name: p.name, agencyCode: p.agency, url: p.url, endpoints: uptime.endpoints, ...checks, privacy: portalPrivacyTables(db, checks.scorecard) };
     });
+  const collections = new Map(latestCollectionsOfPeriod(db, period).map((c) => [c.sourceId, c]));
+  const sources = loaded.config.sources.map((s): MethodSource => ({
+    id: s.id, kind: s.kind, enabled: s.enabled, url: fillPeriod(s.url, period), collection: collections.get(s.id) ?? null,
+  }));
+  const checks = portals.flatMap((p) => (p.scorecard?.checks ?? []).map((c): MethodCheck => ({ portalId: p.portalId, checkId: c.checkId, finishedAt: c.finishedAt, versions: c.versions })));
 
   const headline = HEADLINE_KPIS[0]!.id;
   return {
@@ -123,7 +171,10 @@ export function buildReportModel(db: Db, loaded: LoadedConfig, opts: { period: s
     flags: openFlags(db, agency ? { period, agencyCode: agency.agencyCode } : { period }),
     quarantined: listQuarantine(db, { periods: [period] }).filter((q) => agency === null || agency.level === 'block' || agency.constituents.includes(q.agencyCode)),
     portals,
-    method: { kpis: ALL_KPIS, availabilityFormula: AVAILABILITY_FORMULA[lang], toolVersion: TOOL_VERSION, run: latestRunVersions(db) ?? null },
+    method: {
+      kpis: ALL_KPIS, availabilityFormula: AVAILABILITY_FORMULA[lang], toolVersion: TOOL_VERSION, run: latestRunVersions(db) ?? null,
+      configHash: loaded.hash, scoring: { version: SCORING_VERSION, weights: SEVERITY_WEIGHT }, criteriaVersion: CRITERIA_VERSION, sources, checks,
+    },
   };
 }
 

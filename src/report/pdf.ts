@@ -12,6 +12,8 @@ export async function htmlToPdf(htmlText: string, opts: { lang: Lang; date: stri
     const page = await context.newPage();
     // The report has no external resources: nothing to wait for beyond the document itself.
     await page.setContent(htmlText, { waitUntil: 'load' });
+    // Paper cannot be clicked: every collapsed list (the pages of a scanner error, of a cookie) is printed open.
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
     // Chromium fills the spans by class; the footer is its own document, styled inline.
     const footerTemplate = `<div style="font-size:8px;width:100%;padding:0 10mm;display:flex;justify-content:space-between;color:#444">
 <span>dvc-monitor · ${esc(opts.date)}</span><span>${t(opts.lang, 'Trang', 'Page')} <span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;

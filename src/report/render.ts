@@ -10,11 +10,16 @@ import { flagKindTitle } from '../quality/flag-kinds.ts';
 import type { EndpointReport } from '../uptime/report.ts';
 import { formatDuration, LOCATION_OUTCOME_LABEL, reasonLabel, STATE_LABEL } from '../cli/render-uptime.ts';
 import { html, page, type Safe } from './html.ts';
+import { localTimeMarkup, localTimeText } from './local-time.ts';
+import { localDate } from '../time/period.ts';
 import type { PortalSection, ReportModel } from './model.ts';
 import { scorecardSection } from './scorecard.ts';
+import { methodAppendix } from './method.ts';
+import { privacyTablesSection } from './privacy-section.ts';
 import { chartFigure } from '../charts/index.ts';
 
 const pct = (v: number | null, lang: Lang) => formatPercent(v, lang);
+const localMonthOf = (utc: string) => localDate(new Date(utc)).slice(0, 7);
 
 export function rateCell(f: KpiFigure | undefined, lang: Lang): Safe {
   // A quarantined value: the agency has no figure, a block is marked incomplete (never a silently partial sum).
@@ -66,11 +71,12 @@ export function rankingTable(rows: AgencyFigures[], lang: Lang, id: string): Saf
   })}</tbody></table>`;
 }
 
-function endpointRows(endpoints: EndpointReport[], period: string, lang: Lang): Safe {
+export function endpointRows(endpoints: EndpointReport[], period: string, lang: Lang): Safe {
   return html`<table class="uptime"><thead><tr><th>${t(lang, 'Điểm đo', 'Endpoint')}</th><th>${t(lang, 'Trạng thái', 'State')}</th><th class="num">${t(lang, 'Tỷ lệ sẵn sàng trong tháng', 'Availability this month')}</th><th class="num">p95 (ms)</th><th class="num">${t(lang, 'Sự cố trong tháng', 'Incidents this month')}</th></tr></thead>
 <tbody>${endpoints.map((e) => {
     const month = e.months.find((x) => x.month === period);
-    const incidents = e.incidents.filter((i) => i.startedAt.slice(0, 7) <= period && (i.endedAt ?? '9999') >= period);
+    // Months in Vietnam time: an incident from 23:30 on the last night of a month belongs to that month.
+    const incidents = e.incidents.filter((i) => localMonthOf(i.startedAt) <= period && (i.endedAt === null || localMonthOf(i.endedAt) >= period));
     return html`<tr><td>${e.endpoint}<br><span class="muted">${e.url}</span></td><td>${STATE_LABEL[e.state][lang]}</td><td class="num">${pct(month?.availabilityPercent ?? null, lang)}</td><td class="num">${month?.p95Ms ?? '—'}</td><td class="num">${incidents.length}</td></tr>`;
   })}</tbody></table>`;
 }
@@ -78,8 +84,8 @@ function endpointRows(endpoints: EndpointReport[], period: string, lang: Lang): 
 function incidentTable(endpoints: EndpointReport[], lang: Lang): Safe {
   const rows = endpoints.flatMap((e) => e.incidents.map((i) => ({ endpoint: e.endpoint, ...i })));
   if (rows.length === 0) return html`<p class="muted">${t(lang, 'Không có sự cố trong 12 tháng.', 'No incidents in 12 months.')}</p>`;
-  return html`<table class="incidents"><thead><tr><th>${t(lang, 'Điểm đo', 'Endpoint')}</th><th>${t(lang, 'Bắt đầu (UTC)', 'Started (UTC)')}</th><th>${t(lang, 'Kết thúc (UTC)', 'Ended (UTC)')}</th><th class="num">${t(lang, 'Thời lượng', 'Duration')}</th><th>${t(lang, 'Nguyên nhân', 'Cause')}</th></tr></thead>
-<tbody>${rows.slice(-50).map((i) => html`<tr><td>${i.endpoint}</td><td>${i.startedAt}</td><td>${i.endedAt ?? t(lang, 'chưa kết thúc', 'ongoing')}</td><td class="num">${formatDuration(i.durationMs, lang)}</td><td>${reasonLabel(i.cause, lang)}${i.locations ? ` (${t(lang, 'từ', 'from')} ${i.locations.join(', ')})` : ''}</td></tr>`)}</tbody></table>`;
+  return html`<table class="incidents"><thead><tr><th>${t(lang, 'Điểm đo', 'Endpoint')}</th><th>${t(lang, 'Bắt đầu', 'Started')}</th><th>${t(lang, 'Kết thúc', 'Ended')}</th><th class="num">${t(lang, 'Thời lượng', 'Duration')}</th><th>${t(lang, 'Nguyên nhân', 'Cause')}</th></tr></thead>
+<tbody>${rows.slice(-50).map((i) => html`<tr><td>${i.endpoint}</td><td>${localTimeMarkup(i.startedAt)}</td><td>${i.endedAt ? localTimeMarkup(i.endedAt) : t(lang, 'chưa kết thúc', 'ongoing')}</td><td class="num">${formatDuration(i.durationMs, lang)}</td><td>${reasonLabel(i.cause, lang)}${i.locations ? ` (${t(lang, 'từ', 'from')} ${i.locations.join(', ')})` : ''}</td></tr>`)}</tbody></table>`;
 }
 
 /** Probed from several locations: what each one saw, beside the quorum's verdict above. */
@@ -87,7 +93,7 @@ function locationTable(endpoints: EndpointReport[], lang: Lang): Safe {
   const rows = endpoints.flatMap((e) => e.locations.map((v) => ({ endpoint: e.endpoint, partial: e.partialRounds, ...v })));
   if (rows.length === 0) return html``;
   return html`<h4>${t(lang, 'Theo vị trí đo', 'By location')}</h4><table class="locations"><thead><tr><th>${t(lang, 'Điểm đo', 'Endpoint')}</th><th>${t(lang, 'Vị trí', 'Location')}</th><th>${t(lang, 'Lần đo gần nhất', 'Last probe')}</th><th class="num">${t(lang, 'Tỷ lệ truy cập được từ vị trí này', 'Reachable from here')}</th><th class="num">${t(lang, 'Không truy cập được', 'Unreachable')}</th><th class="num">${t(lang, 'Không xác định', 'Unknown')}</th></tr></thead>
-<tbody>${rows.map((r) => html`<tr><td>${r.endpoint}</td><td>${r.location}</td><td>${r.last ? `${LOCATION_OUTCOME_LABEL[r.last.outcome]?.[lang] ?? r.last.outcome}${r.last.reason ? ` (${reasonLabel(r.last.reason, lang)})` : ''} ${r.last.roundAt}` : '—'}</td><td class="num">${pct(r.availabilityPercent, lang)}</td><td class="num">${formatCount(r.counts.failed, lang)}</td><td class="num">${formatCount(r.counts.unknown, lang)}</td></tr>`)}</tbody></table>
+<tbody>${rows.map((r) => html`<tr><td>${r.endpoint}</td><td>${r.location}</td><td>${r.last ? `${LOCATION_OUTCOME_LABEL[r.last.outcome]?.[lang] ?? r.last.outcome}${r.last.reason ? ` (${reasonLabel(r.last.reason, lang)})` : ''} ${localTimeText(r.last.roundAt)}` : '—'}</td><td class="num">${pct(r.availabilityPercent, lang)}</td><td class="num">${formatCount(r.counts.failed, lang)}</td><td class="num">${formatCount(r.counts.unknown, lang)}</td></tr>`)}</tbody></table>
 <p class="muted">${t(lang, 'Trạng thái và tỷ lệ sẵn sàng ở trên là kết luận theo đa số các vị trí đã trả lời; cổng chỉ không truy cập được từ một số ít vị trí là "truy cập được một phần", không tính là thời gian ngừng.', 'The state and availability above are the verdict of the majority of the locations that answered; a portal unreachable from fewer locations is "partially reachable", never counted as downtime.')}${endpoints.some((e) => e.partialRounds > 0) ? ` ${t(lang, 'Số lần đo truy cập được một phần', 'Partially reachable rounds')}: ${endpoints.map((e) => `${e.endpoint} ${formatCount(e.partialRounds, lang)}`).join(', ')}.` : ''}</p>`;
 }
 
@@ -102,31 +108,8 @@ export function portalSection(p: PortalSection, period: string, lang: Lang): Saf
   return html`<section class="portal" id="portal-${p.portalId}"><h3>${p.name}</h3><p class="muted">${p.agencyCode} · ${p.url}</p>
 ${endpointRows(p.endpoints, period, lang)}${locationTable(p.endpoints, lang)}${chart}
 <h4>${t(lang, 'Sự cố', 'Incidents')}</h4>${incidentTable(p.endpoints, lang)}
-<h4>${t(lang, 'Bảo vệ dữ liệu cá nhân và tiếp cận', 'Privacy and accessibility')}</h4>${scorecardSection(p.scorecard, lang, p.screenshot)}</section>`;
-}
-
-function method(m: ReportModel): Safe {
-  const { lang } = m;
-  const run = m.method.run;
-  const v = (x: string | null | undefined) => x ?? t(lang, 'không ghi nhận', 'not recorded');
-  return html`<h2 id="phuong-phap">${t(lang, 'Phụ lục: phương pháp', 'Appendix: method')}</h2>
-<h3>${t(lang, 'Công thức các chỉ số', 'KPI formulas')}</h3>
-<table><thead><tr><th>${t(lang, 'Chỉ số', 'KPI')}</th><th>${t(lang, 'Tử số', 'Numerator')}</th><th>${t(lang, 'Mẫu số', 'Denominator')}</th><th class="num">${t(lang, 'Chỉ tiêu mặc định', 'Default target')}</th></tr></thead>
-<tbody>${m.method.kpis.map((k) => html`<tr><td>${k.title[lang]}</td><td>${k.numerator.join(' + ')}</td><td>${k.denominator.join(' + ')}</td><td class="num">${k.defaultTarget === null ? '—' : pct(k.defaultTarget, lang)}</td></tr>`)}</tbody></table>
-<p>${t(lang, 'Tỷ lệ sẵn sàng', 'Availability')}: ${m.method.availabilityFormula}</p>
-<h3>${t(lang, 'Phiên bản', 'Versions')}</h3>
-<table class="versions"><tbody>
-<tr><th>${t(lang, 'Công cụ (báo cáo)', 'Tool (report)')}</th><td>dvc-monitor ${m.method.toolVersion}</td></tr>
-<tr><th>${t(lang, 'Lần chạy gần nhất', 'Latest run')}</th><td>${run ? `#${run.runId} ${run.finishedAt ?? ''}` : v(null)}</td></tr>
-<tr><th>${t(lang, 'Công cụ (lần chạy)', 'Tool (run)')}</th><td>${v(run?.toolVersion)}</td></tr>
-<tr><th>Node.js</th><td>${v(run?.nodeVersion)}</td></tr>
-<tr><th>${t(lang, 'Mã băm cấu hình', 'Configuration hash')}</th><td>${v(run?.configHash)}</td></tr>
-<tr><th>${t(lang, 'Phiên bản chấm điểm', 'Scoring version')}</th><td>${v(run?.scoringVersion)}</td></tr>
-<tr><th>axe-core</th><td>${v(run?.axeVersion)}</td></tr>
-<tr><th>${t(lang, 'Danh sách trình theo dõi', 'Tracker list')}</th><td>${v(run?.trackerListVersion)}</td></tr>
-<tr><th>${t(lang, 'Trình duyệt', 'Browser')}</th><td>${v(run?.browserVersion)}</td></tr>
-</tbody></table>
-<p class="muted">${t(lang, 'Thời gian lưu theo UTC; kỳ báo cáo theo giờ Việt Nam (Asia/Ho_Chi_Minh). Tạo lúc', 'Times are UTC; periods are in Vietnam time (Asia/Ho_Chi_Minh). Generated at')} ${m.generatedAt}</p>`;
+<h4>${t(lang, 'Bảo vệ dữ liệu cá nhân và tiếp cận', 'Privacy and accessibility')}</h4>${scorecardSection(p.scorecard, lang, p.screenshot)}
+<h4>${t(lang, 'Cookie và bên thứ ba', 'Cookies and third parties')}</h4>${privacyTablesSection(p.privacy ?? null, lang)}</section>`;
 }
 
 function quarantineSection(m: ReportModel): Safe {
@@ -184,6 +167,6 @@ ${national ? html`<h2 id="xep-hang">${t(lang, 'Xếp hạng', 'Rankings')}</h2>
 <h3>${t(lang, 'Cảnh báo chất lượng dữ liệu', 'Data-quality flags')}</h3>${flagsSection(m)}
 <h2 id="cong">${t(lang, 'Cổng dịch vụ công: tính sẵn sàng, sự cố, bảo vệ dữ liệu cá nhân và tiếp cận', 'Portals: availability, incidents, privacy and accessibility')}</h2>
 ${m.portals.length === 0 ? html`<p class="muted">${t(lang, 'Chưa cấu hình cổng nào.', 'No portals configured.')}</p>` : m.portals.map((p) => portalSection(p, m.period, lang))}
-${method(m)}`;
+${methodAppendix(m)}`;
   return page({ lang, title, body });
 }

@@ -10,6 +10,8 @@ import { INSTRUMENTS } from '../checks/criteria/basis.ts';
 import { AREA_NAME, OUTCOME_NAME, SEVERITY_NAME } from '../cli/render-check.ts';
 import { numberFormat, t, type Lang } from '../i18n.ts';
 import { html, Safe } from './html.ts';
+import { localTimeMarkup } from './local-time.ts';
+import { errorGroupList, groupScannerErrors, scannerReasonText } from './scanner-errors.ts';
 
 const ORDER = ['fail', 'error', 'cant_tell', 'pass', 'not_applicable'];
 
@@ -20,13 +22,15 @@ function basisText(b: { instrument: string; article: string | null; unverified: 
 
 /** When an area's result was measured, and whether a newer attempt could not complete it. */
 function areaDate(a: ScorecardArea, lang: Lang): Safe {
-  const when = html`<div class="muted checked-at">${t(lang, 'Kiểm tra lúc', 'Checked at')} ${a.finishedAt} (UTC) · ${t(lang, 'lần kiểm tra', 'check')} #${a.checkId}</div>`;
+  const when = html`<div class="muted checked-at">${t(lang, 'Kiểm tra lúc', 'Checked at')} ${localTimeMarkup(a.finishedAt)} · ${t(lang, 'lần kiểm tra', 'check')} #${a.checkId}</div>`;
   const incomplete = a.complete ? null
     : html`<div class="bad">${t(lang, 'Chưa có lần kiểm tra nào đánh giá được toàn bộ lĩnh vực này: điểm không tính được.', 'No check has judged this whole area yet: no score.')}</div>`;
-  const newer = a.newerIncomplete === null ? null
-    : html`<div class="bad newer-incomplete">${t(lang,
-      `Lần kiểm tra sau đó (#${a.newerIncomplete.checkId}, ${a.newerIncomplete.startedAt} UTC) không hoàn tất (${a.newerIncomplete.reasons.join(', ')}); kết quả trên là lần đầy đủ gần nhất.`,
-      `A later check (#${a.newerIncomplete.checkId}, ${a.newerIncomplete.startedAt} UTC) did not complete (${a.newerIncomplete.reasons.join(', ')}); the result above is the latest complete one.`)}</div>`;
+  const later = a.newerIncomplete;
+  const reasons = later?.reasons.map((r) => scannerReasonText(r, lang)).join(', ');
+  const newer = later === null ? null
+    : html`<div class="bad newer-incomplete">${t(lang, `Lần kiểm tra sau đó (#${later.checkId}, `, `A later check (#${later.checkId}, `)}${localTimeMarkup(later.startedAt)}${t(lang,
+      `) không hoàn tất (${reasons}); kết quả trên là lần đầy đủ gần nhất.`,
+      `) did not complete (${reasons}); the result above is the latest complete one.`)}</div>`;
   return html`${when}${incomplete}${newer}`;
 }
 
@@ -53,6 +57,30 @@ export interface ScorecardOptions {
   headingLevel?: 3 | 4;
 }
 
+const SCANNER_PREFIX = 'scanner.';
+/** A finding that says the scanner could not visit the page (judge.ts: `scanner.<reason>`). */
+const isScannerError = (code: string) => code.startsWith(SCANNER_PREFIX);
+
+/** A result the scanner could not judge: outcome error, and nothing found but its own failures. */
+const onlyScannerErrors = (r: ScorecardResult) => r.outcome === 'error' && r.findings.every((f) => isScannerError(f.code) || f.code === 'pages.error');
+
+/** One row for every criterion the scanner could not judge: how many, why, and which (collapsed). */
+function unjudgedRow(results: ScorecardResult[], lang: Lang): Safe {
+  const reasons = groupScannerErrors(results.flatMap((r) => r.findings.filter((f) => isScannerError(f.code)).map((f) => ({ reason: f.code.slice(SCANNER_PREFIX.length), url: f.pageUrl }))));
+  return html`<tr class="outcome-error unjudged" data-criteria="${results.length}"><td>${OUTCOME_NAME.error[lang]}</td><td>—</td>
+<td>${t(lang, `${results.length} tiêu chí không đánh giá được vì công cụ không đo được trang (không tính cho cổng)`, `${results.length} criteria could not be judged because the scanner could not measure the pages (not counted against the portal)`)}
+${errorGroupList(reasons, lang, { withPages: false })}
+<details><summary>${t(lang, 'Danh sách tiêu chí', 'The criteria')}</summary><ul>${results.map((r) => html`<li>${criterionById(r.criterionId)?.title[lang] ?? r.criterionId} <span class="muted">${r.criterionId}</span>${r.pages && r.pages.of > 1 ? html` <span class="share">${shareText(r.pages)[lang]}</span>` : null}</li>`)}</ul></details></td>
+<td>—</td></tr>`;
+}
+
+/** The pages of a check the scanner could not visit, once per reason, the pages collapsed. */
+function visitErrors(c: ScorecardCheck, lang: Lang): Safe | null {
+  const groups = groupScannerErrors(c.visits.filter((v) => v.status === 'error').map((v) => ({ reason: v.errorReason, url: v.url, detail: v.httpStatus ? `HTTP ${v.httpStatus}` : null })));
+  if (groups.length === 0) return null;
+  return html`<div class="visit-errors" data-check-id="${c.checkId}"><p>${t(lang, `Lỗi công cụ ở lần kiểm tra #${c.checkId} (trang không đo được):`, `Scanner errors in check #${c.checkId} (pages that could not be measured):`)}</p>${errorGroupList(groups, lang)}</div>`;
+}
+
 function findingItem(f: ScorecardResult['findings'][number], lang: Lang, opts: ScorecardOptions): Safe {
   const sha = f.evidenceSha256;
   const evidence = !sha ? null
@@ -67,23 +95,30 @@ export function scorecardSection(sc: Scorecard | null, lang: Lang, screenshot: s
   if (!sc) return html`<p class="muted">${t(lang, 'Chưa kiểm tra bảo vệ dữ liệu cá nhân và tiếp cận (chạy dvc-monitor check).', 'No privacy or accessibility check yet (run dvc-monitor check).')}</p>`;
   const scores = html`<div class="cards">${sc.areas.map((s) => html`<div class="card" data-area="${s.area}" data-check-id="${s.checkId}"><dl class="score"><dt>${AREA_NAME[s.area][lang]}</dt>
 <dd class="big">${s.score === null ? '—' : `${numberFormat(lang, 1, 1).format(s.score)}/100`}</dd><dd class="muted">${s.version} · ${t(lang, `${s.counts.pass} đạt, ${s.counts.fail} không đạt, ${s.counts.cant_tell} cần người kiểm tra`, `${s.counts.pass} passed, ${s.counts.fail} failed, ${s.counts.cant_tell} need review`)}</dd></dl>${areaDate(s, lang)}</div>`)}</div>`;
-  const results = [...sc.results].sort((a, b) => ORDER.indexOf(a.outcome) - ORDER.indexOf(b.outcome));
+  const sorted = [...sc.results].sort((a, b) => ORDER.indexOf(a.outcome) - ORDER.indexOf(b.outcome));
+  // Criteria the scanner could not judge at all (their only findings are its errors) share one row.
+  const unjudged = sorted.filter(onlyScannerErrors);
+  const results = unjudged.length > 1 ? sorted.filter((r) => !unjudged.includes(r)) : sorted;
   const rows = results.map((r) => {
     const criterion = criterionById(r.criterionId);
     const judged = r.outcome === 'pass' || r.outcome === 'not_applicable' ? [] : r.findings;
     // Every finding: the report is what an auditor files, a cut list would hide what was found.
-    const shown = judged;
+    // The scanner's own failures are the exception: one line per reason, the pages listed once below.
+    const shown = judged.filter((f) => !isScannerError(f.code));
+    const scannerErrors = groupScannerErrors(judged.filter((f) => isScannerError(f.code)).map((f) => ({ reason: f.code.slice(SCANNER_PREFIX.length), url: f.pageUrl })));
     const list = shown.length === 0 ? null : html`<ul class="findings">${shown.map((f) => findingItem(f, lang, opts))}</ul>`;
     return html`<tr class="outcome-${r.outcome}"><td>${OUTCOME_NAME[r.outcome][lang]}</td><td>${SEVERITY_NAME[r.severity][lang]}</td>
 <td>${criterion?.title[lang] ?? r.criterionId} <span class="muted">${r.criterionId}</span>${r.pages && r.pages.of > 1 && r.outcome !== 'not_applicable' ? html` <span class="share">${shareText(r.pages)[lang]}</span>` : null}
 ${opts.expandable && list ? html`<details class="findings"><summary>${t(lang, `${shown.length} phát hiện`, `${shown.length} findings`)}<span class="visually-hidden">: ${criterion?.title[lang] ?? r.criterionId}</span></summary>${list}</details>` : list}
+${errorGroupList(scannerErrors, lang, { withPages: false })}
 </td>
 <td>${r.basis.map((b) => basisText(b, lang)).join('; ') || '—'}</td></tr>`;
   });
+  if (unjudged.length > 1) rows.push(unjudgedRow(unjudged, lang));
   const hash = (sha: string) => (opts.evidenceLink ? html`<a href="${opts.evidenceLink(sha)}">${sha}</a>` : html`${sha}`);
-  const visits = sc.checks.map((c) => html`${sampleBlock(c, lang)}<div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, `Bằng chứng của lần kiểm tra #${c.checkId}`, `Evidence of check #${c.checkId}`)}"><table class="evidence" data-check-id="${c.checkId}"><caption>${t(lang, `Lần kiểm tra #${c.checkId}: ${c.startedAt} – ${c.finishedAt} (UTC), căn cứ pháp lý theo ngày ${c.measuredOn}`, `Check #${c.checkId}: ${c.startedAt} – ${c.finishedAt} (UTC), legal basis as in force on ${c.measuredOn}`)}</caption>
-<thead><tr><th>${t(lang, 'Trang', 'Page')}</th><th>${t(lang, 'Thời điểm (UTC)', 'Time (UTC)')}</th><th>${t(lang, 'Mã băm bằng chứng (SHA-256)', 'Evidence hashes (SHA-256)')}</th></tr></thead>
-<tbody>${c.visits.map((v) => html`<tr><td>[${v.pageIndex}] ${v.url}${v.status === 'error' ? html` <span class="bad">${v.errorReason ?? ''}</span>` : null}${sampleReason(c, v.pageIndex, lang)}</td><td>${v.startedAt} (${Math.round(v.durationMs)} ms)</td>
+  const visits = sc.checks.map((c) => html`${sampleBlock(c, lang)}${visitErrors(c, lang)}<div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, `Bằng chứng của lần kiểm tra #${c.checkId}`, `Evidence of check #${c.checkId}`)}"><table class="evidence" data-check-id="${c.checkId}"><caption>${t(lang, `Lần kiểm tra #${c.checkId}: `, `Check #${c.checkId}: `)}${localTimeMarkup(c.startedAt)} – ${localTimeMarkup(c.finishedAt)}${t(lang, `, căn cứ pháp lý theo ngày ${c.measuredOn}`, `, legal basis as in force on ${c.measuredOn}`)}</caption>
+<thead><tr><th>${t(lang, 'Trang', 'Page')}</th><th>${t(lang, 'Thời điểm (giờ Việt Nam)', 'Time (Vietnam time)')}</th><th>${t(lang, 'Mã băm bằng chứng (SHA-256)', 'Evidence hashes (SHA-256)')}</th></tr></thead>
+<tbody>${c.visits.map((v) => html`<tr><td>[${v.pageIndex}] ${v.url}${v.status === 'error' ? html` <span class="bad">${t(lang, 'lỗi công cụ', 'scanner error')}: ${v.errorReason ?? ''}</span>` : null}${sampleReason(c, v.pageIndex, lang)}</td><td>${localTimeMarkup(v.startedAt)} (${Math.round(v.durationMs)} ms)</td>
 <td class="hashes">${t(lang, 'bằng chứng', 'evidence')}: ${hash(v.evidenceSha256)}${v.screenshotSha256 ? html`<br>${t(lang, 'ảnh chụp', 'screenshot')}: ${hash(v.screenshotSha256)}` : null}${v.domSha256 ? html`<br>DOM: ${hash(v.domSha256)}` : null}${v.axeSha256 ? html`<br>axe: ${hash(v.axeSha256)}` : null}</td></tr>`)}</tbody></table></div>`);
   const home = sc.checks.find((c) => c.visits[0]?.screenshotSha256)?.visits[0]?.screenshotSha256 ?? '';
   return html`<div class="scorecard" data-portal="${sc.portalId}">

@@ -14,6 +14,8 @@ import { createLogger } from '../../src/log.ts';
 import { startDashboard } from '../../src/server/server.ts';
 import { listAlerts } from '../../storage/alerts.ts';
 import { latestScorecard } from '../../storage/check-report.ts';
+import { localTimeText } from '../../src/report/local-time.ts';
+import { localIsoWithOffset } from '../../src/time/period.ts';
 import { saveCheck } from '../../storage/checks.ts';
 import { openStore } from '../../storage/db.ts';
 import { syncRegistry } from '../../storage/registry.ts';
@@ -79,7 +81,11 @@ describe('check regressions compare like with like', () => {
       try {
         const page = await (await fetch(`${dashboard.url}/portal/dvc-bct`)).text();
         for (const a of card.areas) {
-          expect(page).toMatch(new RegExp(`data-area="${a.area}" data-check-id="${a.checkId}"[^]*?${a.finishedAt.replace(/\./g, '\\.')}`));
+          // Shown in Vietnam time with its offset, the exact instant (ISO with +07:00) in <time datetime>.
+          const local = localIsoWithOffset(new Date(a.finishedAt));
+          expect(local).toMatch(/\+07:00$/);
+          expect(page).toMatch(new RegExp(`data-area="${a.area}" data-check-id="${a.checkId}"[^]*?<time datetime="${local.replace(/\+/g, '\\+')}">${localTimeText(a.finishedAt).replace(/[()+]/g, '\\$&')}</time>`));
+          expect(page).not.toContain(`${a.finishedAt} (UTC)`);
         }
         expect(page).toContain(`#${failedAgain.checkId}`);
         expect(page).toContain('http_5xx');

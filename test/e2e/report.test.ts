@@ -18,7 +18,16 @@ import { parseConfig } from '../../src/config/load.ts';
 import { formatCount, formatMonthLabel, formatPercent } from '../../src/i18n.ts';
 import { addMonths, currentMonth } from '../../src/time/period.ts';
 import { runCli } from '../helpers/cli.ts';
+import { checksConfigYaml } from '../helpers/checks.ts';
 import { filledStore } from '../helpers/sandbox-config.ts';
+import { publicSiteUrl } from '../../scripts/sandbox/hosts.ts';
+import { readBody } from '../../storage/evidence.ts';
+import type { PageEvidence } from '../../src/checks/types.ts';
+import { SCORING_VERSION, SEVERITY_WEIGHT } from '../../src/checks/score.ts';
+import { CRITERIA_VERSION } from '../../src/checks/criteria/index.ts';
+import { localTimeText } from '../../src/report/local-time.ts';
+import { expiryText } from '../../src/report/privacy-section.ts';
+import { localIsoWithOffset } from '../../src/time/period.ts';
 
 const HOSTILE = '<script>alert(1)</script>';
 // The current month: the probe round below is taken now, and the portal section covers the report's month.
@@ -34,10 +43,25 @@ let configText: string;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ seed: 5 });
-  ({ dir, config, configText, db } = await filledStore(sandbox.url, { portalName: HOSTILE, period: PERIOD, months: 6 }));
+  ({ dir, config, configText, db } = await filledStore(sandbox.url, {
+    portalName: HOSTILE, period: PERIOD, months: 6,
+    // The ministry's portal on its public name loads a tracker before consent (cookie and third-party tables);
+    // Đà Nẵng's five pages all answer HTTP 500 while it is checked (scanner errors summarised once).
+    morePortals: `  - { id: dvc-bct, agency: "bo:BCT", name: Bộ Công Thương, url: "${sandbox.url}/sites/bct/", checkUrl: "${publicSiteUrl('bct', 'http')}" }
+  - { id: dvc-danang, agency: "tinh:48", name: Đà Nẵng, url: "${sandbox.url}/sites/danang/", pages: [${[1, 2, 3, 4].map((i) => `{ kind: other, url: "${sandbox.url}/sites/danang/trang-${i}" }`).join(', ')}] }`,
+  }));
   // A privacy and accessibility check of the Hà Nội portal (exit 1: the sandbox fails serious criteria on purpose).
   const check = await runCli(['check', 'dvc-hanoi', '--config', config, '--db', db, '--log-level', 'silent']);
   expect([0, 1], check.stderr).toContain(check.code);
+  // The ministry's public name reaches the sandbox through the checker's host rules (same store, same portals).
+  const withHosts = join(dir, 'config-public-hosts.yaml');
+  writeFileSync(withHosts, `${configText}${checksConfigYaml(sandbox)}`);
+  const ministry = await runCli(['check', 'dvc-bct', '--config', withHosts, '--db', db, '--log-level', 'silent']);
+  expect([0, 1], ministry.stderr).toContain(ministry.code);
+  sandbox.setFault('site:danang', { mode: 'http_5xx', status: 500 });
+  const failed = await runCli(['check', 'dvc-danang', '--config', config, '--db', db, '--log-level', 'silent']);
+  sandbox.setFault('site:danang', null);
+  expect(failed.code, failed.stderr).not.toBe(2);
   browser = await launchBrowser();
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 480_000);
@@ -86,7 +110,7 @@ describe('dvc-monitor report', () => {
     expect(await page.locator('h1').innerText()).toContain(`Báo cáo dịch vụ công trực tuyến toàn quốc ${formatMonthLabel(PERIOD, 'vi')}`);
     // One trend chart per headline KPI, one availability chart per probed portal.
     expect(await page.locator('#xu-huong ~ figure svg.chart').count()).toBeGreaterThanOrEqual(2);
-    expect(await page.locator('section.portal svg.chart').count()).toBe(1);
+    expect(await page.locator('section.portal svg.chart').count()).toBe(3);
     expect(await page.locator('svg.chart path[d^="M"]').count()).toBeGreaterThanOrEqual(3);
 
     // The country's headline figure is the one `dvc-monitor kpi` computes from the store.
@@ -103,7 +127,7 @@ describe('dvc-monitor report', () => {
     expect(await page.locator('#xep-hang-tinh tbody tr').first().innerText()).toContain(first.name);
 
     // The portal name is shown as the literal text, not run.
-    expect(await page.locator('section.portal h3').innerText()).toBe(HOSTILE);
+    expect(await page.locator('#portal-dvc-hanoi h3').innerText()).toBe(HOSTILE);
     expect(await page.locator('section.portal script').count()).toBe(0);
     // The scorecard: scores, criteria with their legal basis, findings and the evidence hashes of the store.
     const store2 = openStore(db);
@@ -111,7 +135,15 @@ describe('dvc-monitor report', () => {
     store2.close();
     const card = page.locator('.scorecard[data-portal="dvc-hanoi"]');
     expect(await card.locator('.card[data-area]').count()).toBe(scorecard.areas.length);
-    for (const a of scorecard.areas) expect(await card.locator(`.card[data-area="${a.area}"][data-check-id="${a.checkId}"] .checked-at`).innerText()).toContain(a.finishedAt);
+    // Times in Vietnam time with the offset said; the exact instant, ISO with +07:00, in the markup.
+    for (const a of scorecard.areas) {
+      const checkedAt = card.locator(`.card[data-area="${a.area}"][data-check-id="${a.checkId}"] .checked-at time`);
+      expect(await checkedAt.getAttribute('datetime')).toBe(localIsoWithOffset(new Date(a.finishedAt)));
+      expect(await checkedAt.innerText()).toBe(localTimeText(a.finishedAt));
+      expect(localTimeText(a.finishedAt)).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d \(UTC\+7\)$/);
+    }
+    expect(text).not.toContain('(UTC)');
+    expect(text).not.toContain(scorecard.checks[0]!.visits[0]!.startedAt);
     expect(await card.locator('table.criteria tbody tr').count()).toBe(scorecard.results.length);
     expect(await card.locator('table.criteria').innerText()).toMatch(/Luật Bảo vệ dữ liệu cá nhân 91\/2025\/QH15/);
     expect(scorecard.results.some((r) => r.outcome === 'fail' && r.findings.length > 0)).toBe(true);
@@ -123,6 +155,77 @@ describe('dvc-monitor report', () => {
     expect(await card.locator(`table.evidence[data-check-id="${scorecard.checks[0]!.checkId}"]`).innerText()).toContain(scorecard.checks[0]!.visits[0]!.evidenceSha256);
     expect(await card.locator('img.screenshot').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     expect(await page.locator('#phuong-phap ~ table.versions').innerText()).toMatch(/Mã băm cấu hình\s+[0-9a-f]{8,}/);
+
+    // Cookie and third-party tables of the ministry's portal, as its stored evidence has them.
+    const store3 = openStore(db);
+    const bct = latestScorecard(store3, 'dvc-bct')!;
+    const danangCard = latestScorecard(store3, 'dvc-danang')!;
+    const privacyArea = bct.areas.find((a) => a.area === 'privacy')!;
+    expect(privacyArea.complete).toBe(true);
+    const evidence = bct.checks.find((c) => c.checkId === privacyArea.checkId)!.visits.filter((v) => v.status === 'ok')
+      .map((v) => JSON.parse(readBody(store3, v.evidenceSha256)!.body.toString('utf8')) as PageEvidence);
+    const gatewayJob = store3.prepare("SELECT finished_at AS finishedAt, id FROM job WHERE source_id = 'gateway' AND period = ? AND status = 'succeeded' ORDER BY id DESC LIMIT 1").get(PERIOD) as { finishedAt: string; id: number };
+    const gatewayFetch = store3.prepare('SELECT url, sha256 FROM snapshot WHERE job_id = ? ORDER BY id LIMIT 1').get(gatewayJob.id) as { url: string; sha256: string };
+    store3.close();
+    const tables = page.locator(`#portal-dvc-bct .privacy-tables[data-check-id="${privacyArea.checkId}"]`);
+    const tracker = tables.locator('table.third-parties tr[data-host="www.google-analytics.com"]');
+    const requestsToIt = evidence.reduce((n, e) => n + e.requests.filter((r) => r.host === 'www.google-analytics.com').length, 0);
+    expect(requestsToIt).toBeGreaterThan(1);
+    // One row for the host, however many requests it had, with their count, its tracker-list entry, contacted before consent.
+    expect(await tracker.count()).toBe(1);
+    expect(await tracker.locator('td').nth(2).innerText()).toBe(formatCount(requestsToIt, 'vi'));
+    expect(await tracker.locator('td').nth(3).innerText()).toContain('third-party-web: Google Analytics');
+    expect(await tracker.locator('td.before-consent').innerText()).toMatch(/^có/);
+    const trackerCookie = evidence.flatMap((e) => e.cookies).find((c) => c.domain.replace(/^\./, '') === 'www.google-analytics.com' && c.name === '_trk_sid')!;
+    expect(trackerCookie).toBeDefined();
+    const cookieRow = tables.locator('table.cookies tr[data-cookie="_trk_sid"]');
+    expect(await cookieRow.count()).toBe(1);
+    const cookieCells = await cookieRow.locator('td').allInnerTexts();
+    expect(cookieCells[1]).toContain('bên thứ ba');
+    expect(cookieCells[2]).toMatch(/tiêu đề Set-Cookie\s+https:\/\/www\.google-analytics\.com\/tracker\/pixel\.gif/);
+    expect(cookieCells[3]).toBe(expiryText(trackerCookie.expiresInS, 'vi'));
+    expect(cookieCells[4]).toEqual(trackerCookie.stored ? 'đã lưu' : expect.stringMatching(/^bị từ chối: /));
+    for (const reason of trackerCookie.refusedBecause ?? []) expect(cookieCells[4]).toContain(reason);
+    expect(cookieCells[5]).toContain('Google Analytics');
+    expect(cookieCells[6]).toContain('trước khi chọn');
+    for (const v of bct.checks.find((c) => c.checkId === privacyArea.checkId)!.visits.filter((x) => x.status === 'ok')) expect(await tables.locator('.evidence-files').innerText()).toContain(v.evidenceSha256);
+    await tables.screenshot({ path: join(ARTIFACTS, 'report-vi-cookies-third-parties.png') });
+
+    // Đà Nẵng's scanner errors: one line per reason with its five pages collapsed, never a block per page.
+    const danang = page.locator('#portal-dvc-danang');
+    const errors5xx = danang.locator('.visit-errors li.scanner-error');
+    expect(await errors5xx.count()).toBe(1);
+    expect(await errors5xx.getAttribute('data-pages')).toBe('5');
+    expect(await errors5xx.locator('summary').innerText()).toMatch(/^5 trang: http_5xx \(lỗi máy chủ \(HTTP 5xx\)\)/);
+    expect(await errors5xx.locator('ol li').count()).toBe(5);
+    // The criteria it could not judge share one row naming the reason, the criteria listed (collapsed) inside it.
+    const unjudged = danangCard.results.filter((r) => r.outcome === 'error');
+    expect(unjudged.length).toBeGreaterThan(3);
+    expect(await danang.locator('table.criteria tr.outcome-error').count()).toBe(1);
+    expect(await danang.locator('table.criteria tr.unjudged').getAttribute('data-criteria')).toBe(String(unjudged.length));
+    expect(await danang.locator('table.criteria tr.unjudged details li').count()).toBe(unjudged.length);
+    expect(await danang.locator('table.criteria li.scanner-error[data-reason="http_5xx"]').count()).toBe(1);
+    expect(await danang.locator('table.criteria ul.findings li', { hasText: 'http_5xx' }).count()).toBe(0);
+    expect(await danang.innerText()).not.toContain('the page answered HTTP 500');
+    await danang.locator('.scorecard').screenshot({ path: join(ARTIFACTS, 'report-vi-scanner-errors.png') });
+
+    // The method appendix: formulas in the users' words and in symbols, weights, versions, sources with their collection.
+    expect(await page.locator('table.formulas tr[data-kpi="rate.online_dossiers"] .in-words').innerText())
+      .toBe('Tỷ lệ hồ sơ trực tuyến = số hồ sơ tiếp nhận trực tuyến ÷ số hồ sơ tiếp nhận (mọi kênh) × 100%');
+    expect(await page.locator('table.formulas tr[data-kpi="rate.services_with_online_filings"] .in-symbols').innerText())
+      .toBe('T = N ÷ M × 100%; N = services.with_online_filings; M = services.online_full + services.online_partial');
+    for (const [severity, weight] of Object.entries(SEVERITY_WEIGHT)) expect(await page.locator(`table.weights tr[data-severity="${severity}"] td.num`).innerText()).toBe(String(weight));
+    expect(await page.locator('.scoring-formula').innerText()).toContain(SCORING_VERSION);
+    expect(await page.locator('#phuong-phap ~ p', { hasText: CRITERIA_VERSION }).count()).toBe(1);
+    const source = await page.locator('table.sources tr[data-source="gateway"]').innerText();
+    expect(source).toContain(`${sandbox.url}/jsp/rest.jsp`);
+    expect(source).toContain(localTimeText(gatewayJob.finishedAt));
+    expect(source).toContain(gatewayFetch.url);
+    expect(source).toContain(gatewayFetch.sha256);
+    const checkVersions = await page.locator(`table.check-versions tr[data-check-id="${privacyArea.checkId}"]`).innerText();
+    const recorded = bct.checks.find((c) => c.checkId === privacyArea.checkId)!.versions;
+    for (const key of ['axe', 'trackerList', 'browser', 'criteria', 'scoring']) expect(checkVersions).toContain(String(recorded[key]));
+    expect(await page.locator('table.versions').innerText()).toContain(parseConfig(configText, config, {}).hash);
     await page.close();
 
     // The PDF: the same report printed by Chromium, several A4 pages, tagged, with bookmarks and numbered pages.
@@ -139,6 +242,12 @@ describe('dvc-monitor report', () => {
     expect(raw.match(/\/Title\s*[<(]/g)?.length ?? 0).toBeGreaterThanOrEqual(5);
     const pdfPages = poppler('pdftotext', ['-layout', pdfPath, '-']).split('\f');
     for (let i = 1; i <= pages; i++) expect(pdfPages[i - 1]).toContain(`Trang ${i} / ${pages}`);
+    // The PDF prints each scanner error once, its pages listed open, and no per-page error block.
+    const pdfText = pdfPages.join('\n');
+    expect(pdfText.match(/5 trang: http_5xx/g)?.length).toBe(1);
+    expect(pdfText).toContain(`${sandbox.url}/sites/danang/trang-4`);
+    expect(pdfText).not.toContain('Lỗi công cụ kiểm tra (http_5xx)');
+    expect(pdfText).toContain('www.google-analytics.com');
   });
 
   it('speaks English with --lang en and narrows to one agency; an unknown agency is a usage error naming it', async () => {
@@ -160,6 +269,12 @@ describe('dvc-monitor report', () => {
     expect(await row.nth(1).innerText()).toBe(formatPercent(online.rate, 'en'));
     expect(await row.nth(2).innerText()).toBe(String(online.rank));
     expect(await row.nth(6).innerText()).toBe(formatCount(online.denominator!, 'en'));
+    // The new parts speak English too: the tables' heading, formulas in the users' terms, times with their offset.
+    expect(await page.locator('#portal-dvc-hanoi h4', { hasText: 'Cookies and third parties' }).count()).toBe(1);
+    expect(await page.locator('table.formulas tr[data-kpi="rate.online_dossiers"] .in-words').innerText())
+      .toBe('Dossiers filed online = dossiers filed online ÷ dossiers received (all channels) × 100%');
+    expect(await page.locator('table.weights tr[data-severity="serious"] td').first().innerText()).toBe('serious');
+    expect(await page.locator('#phuong-phap ~ p.muted', { hasText: 'Generated at' }).innerText()).toMatch(/Generated at \d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d \(UTC\+7\)/);
     await page.close();
 
     const bad = await runCli(['report', '--config', config, '--db', db, '--period', PERIOD, '--out', out, '--agency', 'tinh:999']);
@@ -201,6 +316,8 @@ describe('dvc-monitor report', () => {
     const zip = await JSZip.loadAsync(readFileSync(zipPath));
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { period: string; files: Array<{ path: string; sha256: string; role: string; about?: Record<string, unknown> }> };
     expect(manifest.period).toBe(PERIOD);
+    // JSON a person reads: local time, ISO 8601 with the offset.
+    expect((manifest as unknown as { generatedAt: string }).generatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00$/);
     const roles = (role: string) => manifest.files.filter((f) => f.role === role);
     expect(roles('report').map((f) => f.path)).toEqual([`bao-cao-${PERIOD}.html`]);
     expect(roles('pdf').map((f) => f.path)).toEqual([`bao-cao-${PERIOD}.pdf`]);

@@ -8,6 +8,7 @@ import { buildReportModel, NothingToReportError, ReportInputError, reportDate, t
 import { htmlToPdf } from '../../report/pdf.ts';
 import { renderReport } from '../../report/render.ts';
 import { isStoreBusy } from '../../uptime/recorder.ts';
+import { localIsoWithOffset } from '../../time/period.ts';
 import { TOOL_VERSION } from '../../version.ts';
 import type { Db } from '../../../storage/db.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
@@ -94,7 +95,8 @@ export function registerReport(program: Command): void {
       if (evidence) {
         const zip = await buildBundle({
           base, html: htmlText, pdf, ...evidence,
-          manifest: { tool: TOOL_VERSION, period, agency: opts.agency ?? null, generatedAt: model.generatedAt },
+          // JSON a person may read: local time, ISO 8601 with its offset (+07:00).
+          manifest: { tool: TOOL_VERSION, period, agency: opts.agency ?? null, generatedAt: localIsoWithOffset(new Date(model.generatedAt)) },
         });
         const zipPath = join(dir, `${base}.zip`);
         writeFileSync(zipPath, zip);
