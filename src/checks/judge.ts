@@ -4,6 +4,7 @@
 import { basisOn, type CitedBasis } from './criteria/basis.ts';
 import { criteriaOf } from './criteria/index.ts';
 import { detail, type PortalEvidence } from './criteria/criterion.ts';
+import { scannerReasonText } from './scanner-reasons.ts';
 import type { Area, FindingDetail, Judgement, Outcome, PageEvidence, Severity } from './types.ts';
 
 export interface CriterionResult {
@@ -57,7 +58,10 @@ function withShares(perPage: CriterionResult[], of: number): CriterionResult[] {
 
 function scannerError(page: PageEvidence): Judgement {
   const e = page.error!;
-  return { outcome: 'error', details: [detail(`scanner.${e.reason}`, `Lỗi công cụ kiểm tra (${e.reason}): ${e.message}. Không tính cho cổng.`, `Scanner error (${e.reason}): ${e.message}. Not counted against the portal.`)] };
+  // The reason in the reader's words; the browser's own message is kept, named as what it is.
+  return { outcome: 'error', details: [detail(`scanner.${e.reason}`,
+    `Lỗi công cụ kiểm tra: ${scannerReasonText(e.reason, 'vi')}. Không tính cho cổng. Chi tiết kỹ thuật (tiếng Anh): ${e.message}.`,
+    `Scanner error: ${scannerReasonText(e.reason, 'en')}. Not counted against the portal. Technical detail: ${e.message}.`)] };
 }
 
 /** fail > error > cant_tell > pass > not_applicable: a pass only when every page passed or did not apply. */

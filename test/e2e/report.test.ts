@@ -246,7 +246,7 @@ describe('dvc-monitor report', () => {
     const pdfText = pdfPages.join('\n');
     expect(pdfText.match(/5 trang: http_5xx/g)?.length).toBe(1);
     expect(pdfText).toContain(`${sandbox.url}/sites/danang/trang-4`);
-    expect(pdfText).not.toContain('Lỗi công cụ kiểm tra (http_5xx)');
+    expect(pdfText).not.toContain('Lỗi công cụ kiểm tra:');
     expect(pdfText).toContain('www.google-analytics.com');
   });
 

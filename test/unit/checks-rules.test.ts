@@ -155,7 +155,13 @@ describe('judging and scoring', () => {
     expect(portal.find((r) => r.criterionId === 'privacy.hsts')!.outcome).toBe('fail');
     expect(new Set(portal.filter((r) => r.criterionId !== 'privacy.https' && r.criterionId !== 'privacy.hsts').map((r) => r.outcome))).toEqual(new Set(['error']));
     const timeout = { ...home, error: { reason: 'timeout' as const, message: 'slow' } };
-    expect(new Set(judgePortal({ home: timeout, pages: [] }, ['privacy'], '2026-08-01').map((r) => r.outcome))).toEqual(new Set(['error']));
+    const judged = judgePortal({ home: timeout, pages: [] }, ['privacy'], '2026-08-01');
+    expect(new Set(judged.map((r) => r.outcome))).toEqual(new Set(['error']));
+    // The reason in the reader's words; the browser's English message only as the technical detail.
+    expect(judged[0]!.details[0]!.text).toEqual({
+      vi: 'Lỗi công cụ kiểm tra: timeout (quá thời gian chờ). Không tính cho cổng. Chi tiết kỹ thuật (tiếng Anh): slow.',
+      en: 'Scanner error: timeout (timed out). Not counted against the portal. Technical detail: slow.',
+    });
   });
 
   it('rolls page outcomes up: fail, then error, then cant_tell, then pass', () => {
