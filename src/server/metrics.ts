@@ -39,14 +39,26 @@ const seconds = (iso: string | null | undefined) => (iso ? Date.parse(iso) / 100
  * Every metric the dashboard exports, by name: the Grafana dashboard in deploy/grafana/ and the
  * Prometheus rules in deploy/prometheus/ may use these and no other (tested).
  */
-export function createMetrics(data: DashboardData): Registry {
+export interface MetricsEndpoint {
+  contentType: string;
+  /** The exposition text of one scrape. */
+  metrics(): Promise<string>;
+  /** Every metric declared, with its label names, whether or not it has series now. */
+  declared(): Array<{ name: string; labelNames: string[] }>;
+}
+
+export function createMetrics(data: DashboardData): MetricsEndpoint {
   const registry = new Registry();
+  // The per-agency KPI series (about 70,000 lines for 3,400 agencies) change only with the KPI
+  // figures: their text is made once per overview the dashboard holds, not at every scrape.
+  const kpiRegistry = new Registry();
+  let kpiText: { overview: unknown; text: string } | null = null;
   const db = data.db;
   const config = data.loaded.config;
 
-  /** A gauge filled anew at every scrape. */
-  const gauge = (name: string, help: string, labelNames: readonly string[], fill: (set: Setter) => void) => new Gauge({
-    name, help, labelNames, registers: [registry],
+  /** A gauge filled anew at every scrape (of its registry). */
+  const gauge = (name: string, help: string, labelNames: readonly string[], fill: (set: Setter) => void, into = registry) => new Gauge({
+    name, help, labelNames, registers: [into],
     collect() {
       this.reset();
       fill((labels, value) => this.set(labels, value));
@@ -100,7 +112,7 @@ export function createMetrics(data: DashboardData): Registry {
           if (v !== null && v !== undefined) set({ kpi: k.id, ...labels }, v);
         }
       }
-    });
+    }, kpiRegistry);
   kpiGauge('dvc_kpi_ratio', 'KPI of the last complete month (Asia/Ho_Chi_Minh), 0–1, per agency and for the country (level national) and the blocks (level block); absent without a figure', (f) => (f.rate === null ? null : f.rate / 100));
   kpiGauge('dvc_kpi_target_ratio', 'Target of the KPI for the agency, its level and year, 0–1', (f) => (f.target === null ? null : f.target / 100));
   kpiGauge('dvc_kpi_rank', 'Rank of the agency within its level for the KPI (1 = best)', (f) => f.rank);
@@ -109,7 +121,7 @@ export function createMetrics(data: DashboardData): Registry {
     (f) => (f.excluded ? new Set(f.excluded.map((q) => q.agencyCode)).size : 0), true);
   gauge('dvc_agency_info', 'An agency with KPI figures: its name, level and region; always 1', ['agency', 'name', 'level', 'region'], (set) => {
     for (const { row, labels } of kpiRows()) set({ ...labels, name: agencyByCode.get(row.agencyCode)?.name ?? row.name }, 1);
-  });
+  }, kpiRegistry);
 
   // ---- uptime, as blackbox_exporter names it ---------------------------------------------------
   const endpoints = (): EndpointReport[] => data.uptimeReport(METRICS_LANG).endpoints.filter((e) => e.configured);
@@ -243,5 +255,15 @@ export function createMetrics(data: DashboardData): Registry {
     }
     for (const [channel, at] of oldest) set({ channel }, seconds(at)!);
   });
-  return registry;
+
+  return {
+    contentType: registry.contentType,
+    async metrics() {
+      const overview = data.overview(data.defaultPeriod(), METRICS_LANG);
+      if (kpiText?.overview !== overview) kpiText = { overview, text: await kpiRegistry.metrics() };
+      return `${await registry.metrics()}${kpiText.text}`;
+    },
+    declared: () => [...registry.getMetricsAsArray(), ...kpiRegistry.getMetricsAsArray()]
+      .map((m) => { const { name, labelNames } = m as unknown as { name: string; labelNames?: string[] }; return { name, labelNames: [...(labelNames ?? [])] }; }),
+  };
 }

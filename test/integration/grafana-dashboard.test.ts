@@ -25,9 +25,9 @@ const PROMETHEUS_OWN: Record<string, string[]> = { up: ['job', 'instance'] };
 function exported(): Map<string, Set<string>> {
   const db = openStore(join(tempDir(), 'grafana.sqlite'));
   try {
-    const registry = createMetrics(new DashboardData(db, parseConfig('version: 1\nportals: []\n', 'c.yaml', {})));
+    const metrics = createMetrics(new DashboardData(db, parseConfig('version: 1\nportals: []\n', 'c.yaml', {})));
     const out = new Map<string, Set<string>>();
-    for (const m of registry.getMetricsAsArray() as unknown as Array<{ name: string; labelNames?: string[] }>) out.set(m.name, new Set([...(m.labelNames ?? []), 'job', 'instance']));
+    for (const m of metrics.declared()) out.set(m.name, new Set([...m.labelNames, 'job', 'instance']));
     for (const [name, labels] of Object.entries(PROMETHEUS_OWN)) out.set(name, new Set(labels));
     return out;
   } finally {

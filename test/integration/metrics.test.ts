@@ -15,6 +15,7 @@ import { applyAlertChanges, enqueueTestMessage } from '../../storage/alerts.ts';
 import { saveCheck } from '../../storage/checks.ts';
 import { openStore, type Db } from '../../storage/db.ts';
 import { upsertMeasures, type MeasureInput } from '../../storage/measures.ts';
+import { addJobs, completeJob, createRun, listJobs } from '../../storage/runs.ts';
 import { acquireLock } from '../../storage/service.ts';
 import type { PortalCheck } from '../../src/checks/checker.ts';
 import { emptyEvidence } from '../../src/checks/evidence/visit.ts';
@@ -263,6 +264,30 @@ describe('/metrics', () => {
     expect(Math.round(Date.now() / 1000 - queuedAt)).toBeLessThan(700);
     expect(one(families, 'dvc_alerts_open', { rule: 'portal.down', severity: 'critical' })).toBe(1);
     expect(Math.abs(Date.now() / 1000 - one(families, 'dvc_service_heartbeat_timestamp_seconds'))).toBeLessThan(60);
+  });
+});
+
+describe('/metrics over time', () => {
+  it('serves the KPI series again after a job writes new figures, and only then makes them anew', async () => {
+    const metrics = createMetrics(data);
+    const kpi = 'rate.online_dossiers';
+    const canTho = { kpi, agency: 'tinh:92', level: 'province' };
+    expect(one(parse(await metrics.metrics()), 'dvc_kpi_ratio', canTho)).toBeCloseTo(0.5, 10);
+    // A nightly job on another connection (as the service's run is) writes Cần Thơ's figure again, changed.
+    const writer = openStore(db.name);
+    try {
+      const run = createRun(writer, { trigger: 'test', plan: {}, pid: process.pid, host: 'test', now: new Date(), toolVersion: TOOL_VERSION, nodeVersion: process.version, configHash: 'x' });
+      addJobs(writer, run.id, [{ key: 'again', kind: 'collect', sourceId: 'test', portalId: null, period: month, params: {} }]);
+      const job = listJobs(writer, run.id).find((j) => j.key === 'again')!;
+      completeJob(writer, { id: job.id, runId: run.id, sourceId: 'test' }, [measure('tinh:92', 'dossiers.received_online', 900)], [], new Date());
+    } finally {
+      writer.close();
+    }
+    const after = await metrics.metrics();
+    expect(one(parse(after), 'dvc_kpi_ratio', canTho)).toBeCloseTo(0.9, 10);
+    // Unchanged figures: the same KPI text, not a new one (the 70,000 lines of a national store are made once).
+    const again = await metrics.metrics();
+    expect(again.slice(again.indexOf('# HELP dvc_kpi_ratio'))).toBe(after.slice(after.indexOf('# HELP dvc_kpi_ratio')));
   });
 });
 
