@@ -6,6 +6,7 @@
 // it was contacted before consent). Grouped by host and by cookie across the check's pages, and
 // bounded: what is left out is counted and named by the evidence file that holds it. Pure
 // functions of stored evidence; everything here came from a portal and is escaped when shown.
+import { TRACKER_BY_NAME } from '../checks/evidence/cookies.ts';
 import type { CookieRecord, PageEvidence, RequestRecord } from '../checks/types.ts';
 
 /** When the evidence was seen: the visit that made no choice, or after refusing or accepting through the banner. */
@@ -73,8 +74,6 @@ export const MAX_CELL_CHARS = 160;
 
 export const cut = (s: string, max = MAX_CELL_CHARS) => (s.length > max ? `${s.slice(0, max)}…` : s);
 
-/** The name src/checks/evidence/cookies.ts gives a cookie matched by its name alone. */
-const BY_NAME = 'known analytics or advertising cookie name';
 export const KNOWN_NAMES_LIST = 'dvc-monitor: known cookie names';
 const TRACKER_LIST = 'third-party-web';
 
@@ -104,7 +103,7 @@ function cookieMatches(c: CookieRecord, requests: RequestRecord[]): ListMatch[] 
   const setter = c.setBy.via === 'unknown' ? null : c.setBy.url;
   const request = setter ? requests.find((r) => r.url === setter && r.filterMatch) : undefined;
   if (request?.filterMatch) out.push({ list: request.filterMatch.list, rule: request.filterMatch.rule });
-  if (c.tracker === BY_NAME) out.push({ list: KNOWN_NAMES_LIST, rule: c.name });
+  if (c.tracker === TRACKER_BY_NAME) out.push({ list: KNOWN_NAMES_LIST, rule: c.name });
   else if (c.tracker) out.push({ list: TRACKER_LIST, rule: c.tracker });
   return out;
 }
@@ -123,7 +122,7 @@ export function privacyTables(check: { checkId: number; finishedAt: string }, pa
         if (!row) {
           row = {
             name: c.name, domain: c.domain, party: c.party, setBy: { via: c.setBy.via, urls: [], urlCount: 0 }, expiresInS: c.expiresInS, stored: c.stored,
-            refusedBecause: c.refusedBecause ?? [], tracker: c.tracker === BY_NAME ? null : c.tracker, matches: [], phases: [], pages: [],
+            refusedBecause: c.refusedBecause ?? [], tracker: c.tracker === TRACKER_BY_NAME ? null : c.tracker, matches: [], phases: [], pages: [],
           };
           cookies.set(key, row);
         }

@@ -37,6 +37,8 @@ export interface StoredCookie {
 
 // Analytics and advertising cookies by name, for when the script that wrote them is unknown.
 const KNOWN_TRACKING_NAMES = /^(_ga|_gid|_gat|__utm[a-z]|_fbp|_fbc|_hj|_pk_|_clck|_clsk|_uet|_gcl_|__gads|__gpi|IDE$|_tt_|_trk_)/;
+/** The tracker a cookie is given when only its name (KNOWN_TRACKING_NAMES) says it tracks. */
+export const TRACKER_BY_NAME = 'known analytics or advertising cookie name';
 
 export function parseCookieDeclaration(text: string, via: 'header' | 'script', url: string | null): CookieDeclaration | null {
   const [pair = '', ...attributes] = text.split(';');
@@ -95,7 +97,7 @@ export function describeCookies(stored: StoredCookie[], declarations: CookieDecl
       name: d.name, domain, path: d.path ?? '/', secure: d.secure, httpOnly: d.httpOnly, sameSite: d.sameSite,
       expiresInS: d.maxAgeS ?? (d.expiresAtS != null ? Math.round(d.expiresAtS - nowS) : null),
       party: partyOf(domain, firstPartySite), setBy: { via: 'header', url: d.url ?? '' },
-      tracker: (d.url ? trackerFor(d.url)?.entity : null) ?? (KNOWN_TRACKING_NAMES.test(d.name) ? 'known analytics or advertising cookie name' : null),
+      tracker: (d.url ? trackerFor(d.url)?.entity : null) ?? (KNOWN_TRACKING_NAMES.test(d.name) ? TRACKER_BY_NAME : null),
       valueLength: d.valueLength, stored: false, refusedBecause: d.blocked!,
     };
   });
@@ -124,7 +126,7 @@ function refusedWrites(stored: StoredCookie[], declarations: CookieDeclaration[]
     return [{
       name: d.name, domain, path: d.path ?? '/', secure: d.secure, httpOnly: false, sameSite: d.sameSite, expiresInS,
       party: partyOf(domain, firstPartySite), setBy: { via: 'script', url: d.url, stack: d.stack ?? [] },
-      tracker: setters.map((u) => trackerFor(u)?.entity).find(Boolean) ?? trackerFor(domain)?.entity ?? (KNOWN_TRACKING_NAMES.test(d.name) ? 'known analytics or advertising cookie name' : null),
+      tracker: setters.map((u) => trackerFor(u)?.entity).find(Boolean) ?? trackerFor(domain)?.entity ?? (KNOWN_TRACKING_NAMES.test(d.name) ? TRACKER_BY_NAME : null),
       valueLength: d.valueLength, stored: false, refusedBecause: ['NotStoredAfterScriptWrite'],
     }];
   });
@@ -140,7 +142,7 @@ function describeStored(stored: StoredCookie[], declarations: CookieDeclaration[
     const setters = declared?.stack?.length ? declared.stack : declared?.url ? [declared.url] : [];
     const setterTracker = setters.map((u) => trackerFor(u)?.entity).find(Boolean) ?? null;
     const domainTracker = trackerFor(c.domain.replace(/^\./, ''))?.entity ?? null;
-    const nameTracker = KNOWN_TRACKING_NAMES.test(c.name) ? 'known analytics or advertising cookie name' : null;
+    const nameTracker = KNOWN_TRACKING_NAMES.test(c.name) ? TRACKER_BY_NAME : null;
     return {
       name: c.name,
       domain: c.domain,
@@ -158,3 +160,4 @@ function describeStored(stored: StoredCookie[], declarations: CookieDeclaration[
     };
   });
 }
+
