@@ -14,3 +14,6 @@ export type ViCatalogue = { [K in Exclude<CatalogueKey, `${string}_one`>]: strin
 
 /** Values put into a message's {{placeholders}}; `count` also picks the plural form. */
 export type MessageVars = Record<string, string | number>;
+
+/** A part's Vietnamese: the keys of its English part but the _one forms. */
+export type ViPart<T> = { [K in Exclude<keyof T & string, `${string}_one`>]: string };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/errors.ts';
 import { CATALOGUES, msg, msgBoth } from '../../src/messages/index.ts';
+import { PARTS } from '../../src/messages/parts.ts';
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const baseOf = (key: string) => key.replace(PLURAL, '');
@@ -31,6 +32,19 @@ const SAME_ON_PURPOSE = new Set<string>([]);
 describe('the message catalogue', () => {
   const vi = shape(CATALOGUES.vi);
   const en = shape(CATALOGUES.en);
+
+  it('gives each key to one part only (a key written in two parts would hide one of its texts)', () => {
+    const owner = new Map<string, string>();
+    const twice: string[] = [];
+    for (const [name, part] of Object.entries(PARTS)) {
+      for (const key of Object.keys(part.en)) {
+        if (owner.has(key)) twice.push(`${key}: ${owner.get(key)} and ${name}`);
+        owner.set(key, name);
+      }
+    }
+    expect(twice).toEqual([]);
+    expect(Object.keys(CATALOGUES.en).length).toBe(owner.size);
+  });
 
   it('has the same messages in Vietnamese and English', () => {
     expect([...vi.keys()].sort()).toEqual([...en.keys()].sort());
