@@ -36,6 +36,13 @@ export function monthRange(from: MonthPeriod, to: MonthPeriod): MonthPeriod[] {
 }
 
 /** The local date (YYYY-MM-DD) in Asia/Ho_Chi_Minh at instant `at`. */
+/** A calendar date (YYYY-MM-DD) moved by whole days. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 export function localDate(at: Date = new Date()): string {
   return LOCAL_DATE.format(at);
 }

@@ -12,12 +12,11 @@
 // 30 days by default) between two looks, i.e. a probe arriving a month late.
 import type { Db } from '../../storage/db.ts';
 import { dailyRollups, oldestProbesBetween, rollupPosition, type BucketCounts, type DailyRollup } from '../../storage/uptime.ts';
-import { localDate } from '../time/period.ts';
+import { groupBy } from '../collections.ts';
+import { addDays, localDate } from '../time/period.ts';
 import { localDateOfHour } from './rollup.ts';
 
 const DAY_MS = 86_400_000;
-
-const shiftDate = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 /** The closed days [from, to] an endpoint's rows are held for, those rows oldest first (a day without a row has none). */
 interface Held {
@@ -49,17 +48,6 @@ function held(r: DailyRollup): DailyRollup {
   });
 }
 
-/** Items grouped by a key, each group in the items' order (Map.groupBy is Node 21). */
-export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
-  const m = new Map<K, T[]>();
-  for (const item of items) {
-    const list = m.get(key(item));
-    if (list) list.push(item);
-    else m.set(key(item), [item]);
-  }
-  return m;
-}
-
 const byEndpoint = (rows: readonly DailyRollup[]) => groupBy(rows, (r) => r.endpointId);
 
 export class ClosedDayRollups {
@@ -84,7 +72,7 @@ export class ClosedDayRollups {
           this.held.delete(endpointId);
           continue;
         }
-        h.to = shiftDate(day, -1);
+        h.to = addDays(day, -1);
         h.rows = h.rows.slice(0, firstOnOrAfter(h.rows, day));
       }
     }
@@ -104,7 +92,7 @@ export class ClosedDayRollups {
     const today = localDate(now);
     const retained = localDate(new Date(now.getTime() - this.dailyDays * DAY_MS));
     const heldFrom = from > retained ? from : retained;
-    const lastClosed = shiftDate(today, -1);
+    const lastClosed = addDays(today, -1);
     const heldTo = to < lastClosed ? to : lastClosed;
     if (heldFrom > heldTo) return this.read(endpointIds, from, to);
 
@@ -122,8 +110,8 @@ export class ClosedDayRollups {
         need(id, heldFrom, heldTo);
         continue;
       }
-      if (heldFrom < h.from) need(id, heldFrom, shiftDate(h.from, -1));
-      if (heldTo > h.to) need(id, shiftDate(h.to, 1), heldTo);
+      if (heldFrom < h.from) need(id, heldFrom, addDays(h.from, -1));
+      if (heldTo > h.to) need(id, addDays(h.to, 1), heldTo);
     }
     for (const [key, ids] of missing) {
       const [f, t] = key.split('|') as [string, string];
@@ -137,12 +125,12 @@ export class ClosedDayRollups {
       }
     }
 
-    const before = from < heldFrom ? byEndpoint(this.read(endpointIds, from, shiftDate(heldFrom, -1))) : null;
-    const after = to > heldTo ? byEndpoint(this.read(endpointIds, shiftDate(heldTo, 1), to)) : null;
+    const before = from < heldFrom ? byEndpoint(this.read(endpointIds, from, addDays(heldFrom, -1))) : null;
+    const after = to > heldTo ? byEndpoint(this.read(endpointIds, addDays(heldTo, 1), to)) : null;
     const out: DailyRollup[] = [];
     for (const id of [...new Set(endpointIds)].sort((a, b) => a - b)) {
       const rows = this.held.get(id)!.rows;
-      out.push(...(before?.get(id) ?? []), ...rows.slice(firstOnOrAfter(rows, heldFrom), firstOnOrAfter(rows, shiftDate(heldTo, 1))), ...(after?.get(id) ?? []));
+      out.push(...(before?.get(id) ?? []), ...rows.slice(firstOnOrAfter(rows, heldFrom), firstOnOrAfter(rows, addDays(heldTo, 1))), ...(after?.get(id) ?? []));
     }
     return out;
   }

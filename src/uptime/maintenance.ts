@@ -1,7 +1,7 @@
 // Declared maintenance windows and the notice rule of NĐ 224/2026/NĐ-CP Art. 13: a planned
 // outage must be announced at least 7 working days ahead. Pure functions over local dates
 // (Asia/Ho_Chi_Minh); working days are Monday to Friday, minus the configured holidays.
-import { localDate } from '../time/period.ts';
+import { addDays, localDate } from '../time/period.ts';
 
 export const REQUIRED_NOTICE_WORKING_DAYS = 7;
 
@@ -22,12 +22,6 @@ export interface NoticeVerdict {
   /** Working days strictly between the announcement and the first day of the window. */
   workingDaysNotice: number | null;
   announced: boolean;
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 export function isWorkingDay(date: string, holidays: ReadonlySet<string>): boolean {

@@ -9,7 +9,7 @@ import {
 import type { LoadedConfig } from '../../config/load.ts';
 import { localDate } from '../../time/period.ts';
 import { addCounts, availability, ZERO_COUNTS } from '../../uptime/availability.ts';
-import { groupBy } from '../../uptime/closed-days.ts';
+import { groupBy } from '../../collections.ts';
 import type { UptimeState } from '../../uptime/state-machine.ts';
 import { daySlots, worstState, type DaySlot } from '../../uptime/summary.ts';
 
