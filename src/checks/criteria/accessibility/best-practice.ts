@@ -4,6 +4,7 @@
 // score or raises an alert (`advisory`).
 import { detail, judgement, type PageCriterion } from '../criterion.ts';
 import { judgeAxeRules } from './axe-rules.ts';
+import { msgBoth } from '../../../messages/index.ts';
 
 export const ADVICE_RULES = [
   'accesskeys', 'aria-allowed-role', 'aria-dialog-name', 'aria-text', 'aria-treeitem-name', 'color-contrast-enhanced', 'focus-order-semantics',
@@ -20,12 +21,12 @@ export const bestPractice: PageCriterion = {
   area: 'accessibility',
   scope: 'page',
   advisory: true,
-  title: { vi: 'Khuyến nghị thực hành tốt (không tính điểm)', en: 'Best-practice advice (not scored)' },
-  description: { vi: 'Các quy tắc thực hành tốt, thử nghiệm và mức AAA của axe-core: ghi nhận để cải thiện, không phải lỗi theo WCAG 2.1 A/AA.', en: "axe-core's best-practice, experimental and AAA rules: recorded for improvement, not WCAG 2.1 A/AA failures." },
+  title: msgBoth('a11y.bestPractice.title'),
+  description: msgBoth('a11y.bestPractice.description'),
   severity: 'minor',
   basis: [{ instrument: 'tt26_2020' }],
   axeRules: ADVICE_RULES,
-  advice: { vi: 'Xem từng khuyến nghị và hướng dẫn axe kèm theo.', en: 'Review each piece of advice and the axe guidance with it.' },
+  advice: msgBoth('a11y.bestPractice.advice'),
   judge(page) {
     const judged = judgeAxeRules(page, ADVICE_RULES);
     if (judged.outcome === 'error') return judged;

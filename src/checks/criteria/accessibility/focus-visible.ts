@@ -6,20 +6,18 @@
 import type { FindingDetail } from '../../types.ts';
 import { detail, judgement, type PageCriterion } from '../criterion.ts';
 import { isJudgement, KEYBOARD_BASIS, keyboardEvidence, where } from './keyboard-common.ts';
+import { msgBoth } from '../../../messages/index.ts';
 
 export const focusVisible: PageCriterion = {
   id: 'accessibility.focus-visible',
   area: 'accessibility',
   scope: 'page',
-  title: { vi: 'Thấy rõ phần tử đang nhận tiêu điểm', en: 'Visible keyboard focus' },
-  description: {
-    vi: 'Khi một phần tử nhận tiêu điểm bàn phím, hình ảnh quanh nó thay đổi rõ (viền, bóng, màu nền).',
-    en: 'When an element takes the keyboard focus, what is drawn around it changes visibly (an outline, a shadow, a background).',
-  },
+  title: msgBoth('a11y.focus.title'),
+  description: msgBoth('a11y.focus.description'),
   severity: 'serious',
   basis: KEYBOARD_BASIS,
   wcag: ['2.4.7'],
-  advice: { vi: 'Giữ viền tiêu điểm rõ (outline hoặc box-shadow có độ tương phản tối thiểu 3:1, qua :focus-visible); không đặt outline: none mà không có dấu hiệu thay thế.', en: 'Keep a clear focus indicator (an outline or box-shadow at 3:1 contrast or more, via :focus-visible); never set outline: none without a replacement.' },
+  advice: msgBoth('a11y.focus.advice'),
   judge(page) {
     const k = keyboardEvidence(page);
     if (isJudgement(k)) return k;

@@ -11,6 +11,7 @@ import type { ContextChangeEvidence, InteractionEvidence } from '../../evidence/
 import { detail, judgement, type PageCriterion, verdict } from '../criterion.ts';
 import { withAxeRules } from './axe-rules.ts';
 import type { Citation } from '../basis.ts';
+import { msgBoth } from '../../../messages/index.ts';
 
 const BASIS: readonly Citation[] = [{ instrument: 'luat51_2010', article: 'Điều 43' }, { instrument: 'tt32_2017', article: 'Điều 18' }, { instrument: 'tt26_2020' }, { instrument: 'tt22_2023' }, { instrument: 'nd224_2026', article: 'Điều 10 khoản 3' }];
 
@@ -94,15 +95,12 @@ export const noChangeOnFocusInput: PageCriterion = {
   id: 'accessibility.no-change-on-focus-input',
   area: 'accessibility',
   scope: 'page',
-  title: { vi: 'Không tự chuyển ngữ cảnh khi nhận tiêu điểm hoặc khi nhập liệu', en: 'No change of context on focus or on input' },
-  description: {
-    vi: 'Đưa tiêu điểm vào một phần tử hay chọn, nhập một giá trị không tự chuyển trang, mở cửa sổ mới hay dời tiêu điểm, trừ khi đã báo trước.',
-    en: 'Focusing an element or choosing or typing a value does not navigate, open a window or move the focus, unless the user was told beforehand.',
-  },
+  title: msgBoth('a11y.context.title'),
+  description: msgBoth('a11y.context.description'),
   severity: 'serious',
   basis: BASIS,
   wcag: ['3.2.1', '3.2.2'],
-  advice: { vi: 'Không tự chuyển trang, mở cửa sổ hay dời tiêu điểm khi người dùng chỉ chọn hoặc nhập: thêm nút "Xem"/"Gửi" để người dùng tự quyết.', en: 'Never navigate, open a window or move the focus when the user only focuses, selects or types: add a "Go"/"Submit" button for the user to decide.' },
+  advice: msgBoth('a11y.context.advice'),
   judge(page) {
     const missing = notRun(page, 'interaction.context', 'context');
     if (missing) return missing;
@@ -154,15 +152,12 @@ export const bypassBlocks: PageCriterion = {
   scope: 'page',
   // HTML's blocks, links in text and forms: not a standalone SVG or XML document's.
   documents: ['html'],
-  title: { vi: 'Có cách bỏ qua các khối lặp lại', en: 'A way to bypass repeated blocks' },
-  description: {
-    vi: 'Có liên kết "Bỏ qua đến nội dung chính" hoạt động, hoặc vùng mốc (main, nav) hay tiêu đề mục để nhảy qua các khối lặp lại.',
-    en: 'A working "Skip to main content" link, or landmarks (main, nav) or headings, lets users skip the repeated blocks.',
-  },
+  title: msgBoth('a11y.bypass.title'),
+  description: msgBoth('a11y.bypass.description'),
   severity: 'moderate',
   basis: BASIS,
   wcag: ['2.4.1'],
-  advice: { vi: 'Thêm liên kết "Bỏ qua đến nội dung chính" ở đầu trang trỏ tới vùng <main> có tồn tại, hoặc dùng các vùng mốc <main>, <nav>.', en: 'Add a "Skip to main content" link at the top pointing to an existing <main>, or use <main>/<nav> landmarks.' },
+  advice: msgBoth('a11y.bypass.advice'),
   axeRules: BYPASS_RULES,
   judge: (page) => withAxeRules(judgeBypass(page), page, BYPASS_RULES, 'cant_tell'),
 };
@@ -209,15 +204,12 @@ export const useOfColour: PageCriterion = {
   scope: 'page',
   // HTML's blocks, links in text and forms: not a standalone SVG or XML document's.
   documents: ['html'],
-  title: { vi: 'Không dùng màu sắc làm cách duy nhất để truyền đạt thông tin', en: 'Colour is not the only means of conveying information' },
-  description: {
-    vi: 'Liên kết trong đoạn văn được nhận ra không chỉ nhờ màu (gạch chân, hoặc tương phản 3:1 và dấu hiệu khi di chuột/nhận tiêu điểm); trường bắt buộc không chỉ được đánh dấu bằng màu.',
-    en: 'Links in text are told apart by more than colour (underline, or 3:1 contrast plus a cue on hover and focus); required fields are not marked by colour alone.',
-  },
+  title: msgBoth('a11y.colour.title'),
+  description: msgBoth('a11y.colour.description'),
   severity: 'serious',
   basis: BASIS,
   wcag: ['1.4.1'],
-  advice: { vi: 'Gạch chân liên kết trong đoạn văn (hoặc độ tương phản với chữ xung quanh từ 3:1 kèm dấu hiệu khi di chuột/tiêu điểm); đánh dấu trường bắt buộc bằng chữ hoặc thuộc tính required, không chỉ bằng màu.', en: 'Underline links in text (or give them 3:1 contrast with the text plus a cue on hover/focus); mark required fields in text or with required, never by colour alone.' },
+  advice: msgBoth('a11y.colour.advice'),
   axeRules: COLOUR_RULES,
   judge: (page) => withAxeRules(judgeUseOfColour(page), page, COLOUR_RULES, 'fail'),
 };
@@ -265,15 +257,12 @@ export const formStructure: PageCriterion = {
   scope: 'page',
   // HTML's blocks, links in text and forms: not a standalone SVG or XML document's.
   documents: ['html'],
-  title: { vi: 'Cấu trúc biểu mẫu và tiêu đề được đánh dấu đúng', en: 'Form structure and headings are marked up' },
-  description: {
-    vi: 'Nhóm nút chọn có fieldset/legend hoặc nhóm có tên; dấu "*" bắt buộc được giải thích; chữ trông như tiêu đề được đánh dấu là tiêu đề.',
-    en: 'Radio and checkbox groups have a fieldset/legend or a named group; a required "*" is explained; text that looks like a heading is marked up as one.',
-  },
+  title: msgBoth('a11y.form.title'),
+  description: msgBoth('a11y.form.description'),
   severity: 'moderate',
   basis: BASIS,
   wcag: ['1.3.1', '3.3.2'],
-  advice: { vi: 'Đặt nhóm lựa chọn trong <fieldset> có <legend> (hoặc role="radiogroup" có tên); giải thích dấu * bắt buộc; dùng h1–h6 cho chữ trông như tiêu đề.', en: 'Put option groups in a <fieldset> with a <legend> (or a named role="radiogroup"); explain the required *; use h1–h6 for text that looks like a heading.' },
+  advice: msgBoth('a11y.form.advice'),
   judge(page) {
     const missing = notRun(page, 'interaction.structure', 'fields');
     if (missing) return missing;

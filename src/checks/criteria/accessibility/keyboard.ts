@@ -3,6 +3,7 @@
 // an element that walk never reached is unreachable; a walk that stopped early proves nothing.
 import { detail, judgement, type PageCriterion } from '../criterion.ts';
 import { isJudgement, KEYBOARD_BASIS, keyboardEvidence, where } from './keyboard-common.ts';
+import { msgBoth } from '../../../messages/index.ts';
 
 const REASON = {
   native: { vi: 'phần tử điều khiển', en: 'a control' },
@@ -15,15 +16,12 @@ export const keyboard: PageCriterion = {
   id: 'accessibility.keyboard',
   area: 'accessibility',
   scope: 'page',
-  title: { vi: 'Mọi phần tử tương tác tới được bằng phím Tab', en: 'Every interactive element is reachable with Tab' },
-  description: {
-    vi: 'Đi hết một vòng phím Tab trên trang thì gặp mọi phần tử bấm được (liên kết, nút, trường, phần tử có bộ xử lý nhấp chuột).',
-    en: 'A full round of Tab presses over the page reaches every element that can be clicked (links, buttons, fields, elements with click handlers).',
-  },
+  title: msgBoth('a11y.keyboard.title'),
+  description: msgBoth('a11y.keyboard.description'),
   severity: 'critical',
   basis: KEYBOARD_BASIS,
   wcag: ['2.1.1'],
-  advice: { vi: 'Cho mọi phần tử tương tác nhận tiêu điểm (dùng phần tử gốc như <button>, <a href> hoặc tabindex="0" kèm xử lý phím), giữ viền tiêu điểm rõ ràng (:focus-visible), không giữ tiêu điểm lại bằng mã lệnh.', en: 'Make every interactive element focusable (native <button>/<a href>, or tabindex="0" with key handling), keep a clear focus indicator (:focus-visible), never hold the focus back by script.' },
+  advice: msgBoth('a11y.keyboard.advice'),
   judge(page) {
     const k = keyboardEvidence(page);
     if (isJudgement(k)) return k;

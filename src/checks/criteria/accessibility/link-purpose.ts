@@ -9,6 +9,7 @@
 import type { FindingDetail, LinkRecord, PageEvidence } from '../../types.ts';
 import { detail, judgement, type PageCriterion } from '../criterion.ts';
 import { frameNote, judgeAxeRules } from './axe-rules.ts';
+import { msgBoth } from '../../../messages/index.ts';
 
 export const LINK_PURPOSE_RULES = ['link-name'];
 
@@ -91,14 +92,14 @@ export const linkPurpose: PageCriterion = {
   id: 'accessibility.link-purpose',
   area: 'accessibility',
   scope: 'page',
-  title: { vi: 'Liên kết nói rõ mục đích', en: 'Link purpose' },
-  description: { vi: 'Mỗi liên kết có tên, và tên (cùng ngữ cảnh quanh nó) nói rõ nơi nó dẫn tới, không chỉ "xem tại đây".', en: 'Every link has a name, and its name (with its context) says where it leads, not just "click here".' },
+  title: msgBoth('a11y.link.title'),
+  description: msgBoth('a11y.link.description'),
   severity: 'moderate',
   basis: [{ instrument: 'luat51_2010', article: 'Điều 43' }, { instrument: 'tt32_2017', article: 'Điều 18 (liên kết và tiêu đề có ý nghĩa)' }, { instrument: 'tt26_2020' }, { instrument: 'tt22_2023' }],
   wcag: ['2.4.4'],
   axeRules: LINK_PURPOSE_RULES,
   documents: ['html', 'svg'],
-  advice: { vi: 'Viết chữ của liên kết nói rõ nơi nó dẫn tới ("Tải mẫu tờ khai đăng ký khai sinh" thay cho "Tải về"); liên kết cùng tên phải dẫn tới cùng một nơi.', en: 'Make link text say where it leads ("Download the birth registration form" rather than "Download"); links with the same name should lead to the same place.' },
+  advice: msgBoth('a11y.link.advice'),
   judge(page) {
     const generic = genericLinks(page);
     const judged = judgeAxeRules(page, LINK_PURPOSE_RULES, generic.fails);

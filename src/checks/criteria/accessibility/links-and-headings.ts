@@ -3,6 +3,7 @@
 // criterion now (link-purpose.ts); the id stays so that stored results keep their meaning.
 import { detail, type PageCriterion } from '../criterion.ts';
 import { judgeAxeRules } from './axe-rules.ts';
+import { msgBoth } from '../../../messages/index.ts';
 
 export const HEADING_RULES = ['empty-heading'];
 
@@ -10,13 +11,13 @@ export const linksAndHeadings: PageCriterion = {
   id: 'accessibility.links-and-headings',
   area: 'accessibility',
   scope: 'page',
-  title: { vi: 'Tiêu đề mục có ý nghĩa', en: 'Meaningful headings' },
-  description: { vi: 'Trang có tiêu đề mục (h1–h6) và không tiêu đề mục nào rỗng.', en: 'The page has headings (h1–h6) and none is empty.' },
+  title: msgBoth('a11y.headings.title'),
+  description: msgBoth('a11y.headings.description'),
   severity: 'moderate',
   basis: [{ instrument: 'luat51_2010', article: 'Điều 43' }, { instrument: 'tt32_2017', article: 'Điều 18 (liên kết và tiêu đề có ý nghĩa)' }, { instrument: 'tt26_2020' }, { instrument: 'tt22_2023' }],
   wcag: ['2.4.6', '1.3.1'],
   axeRules: HEADING_RULES,
-  advice: { vi: 'Mỗi tiêu đề mục phải có chữ (hoặc hình có alt); dùng h1–h6 theo cấu trúc nội dung.', en: 'Every heading needs text (or an image with alt); use h1–h6 to follow the structure of the content.' },
+  advice: msgBoth('a11y.headings.advice'),
   judge(page) {
     // No success criterion requires a heading: a page without any is recorded as advice, never a failure.
     const judged = judgeAxeRules(page, HEADING_RULES);

@@ -4,6 +4,7 @@
 // way out the page announces ("Press Ctrl+M to exit") worked when pressed.
 import { detail, judgement, type PageCriterion } from '../criterion.ts';
 import { isJudgement, KEYBOARD_BASIS, keyboardEvidence, where } from './keyboard-common.ts';
+import { msgBoth } from '../../../messages/index.ts';
 
 const STUCK = {
   escaped_backward: { vi: 'Tab không đi tiếp được nhưng Shift+Tab thoát ra', en: 'Tab does not move on, but Shift+Tab gets out' },
@@ -17,15 +18,12 @@ export const noKeyboardTrap: PageCriterion = {
   id: 'accessibility.no-keyboard-trap',
   area: 'accessibility',
   scope: 'page',
-  title: { vi: 'Không có bẫy bàn phím', en: 'No keyboard trap' },
-  description: {
-    vi: 'Tiêu điểm vào được phần tử nào bằng bàn phím thì cũng rời được phần tử đó bằng phím Tab hoặc Shift+Tab.',
-    en: 'Wherever the keyboard focus can go, Tab or Shift+Tab can move it away again.',
-  },
+  title: msgBoth('a11y.trap.title'),
+  description: msgBoth('a11y.trap.description'),
   severity: 'critical',
   basis: KEYBOARD_BASIS,
   wcag: ['2.1.2'],
-  advice: { vi: 'Không đưa tiêu điểm trở lại bằng mã lệnh (blur/focus, hẹn giờ, chặn phím Tab); hộp thoại phải đóng được bằng phím Esc và trả tiêu điểm về chỗ cũ.', en: 'Never send the focus back by script (blur/focus handlers, timers, swallowing Tab); dialogs must close with Esc and return the focus.' },
+  advice: msgBoth('a11y.trap.advice'),
   judge(page) {
     const k = keyboardEvidence(page);
     if (isJudgement(k)) return k;

@@ -2,6 +2,7 @@ import { refreshDelay } from '../../evidence/navigation.ts';
 import type { FindingDetail, PageEvidence } from '../../types.ts';
 import { detail, judgement, type PageCriterion } from '../criterion.ts';
 import { judgeAxeRules } from './axe-rules.ts';
+import { msgBoth } from '../../../messages/index.ts';
 
 export const MOVING_TEXT_RULES = ['marquee', 'blink', 'meta-refresh'];
 
@@ -9,13 +10,13 @@ export const noMovingText: PageCriterion = {
   id: 'accessibility.no-moving-text',
   area: 'accessibility',
   scope: 'page',
-  title: { vi: 'Không có chữ chạy, chữ nhấp nháy hay tự làm mới trang', en: 'No moving or blinking text, no automatic refresh' },
-  description: { vi: 'Trang không dùng chữ chạy (marquee), chữ nhấp nháy (blink) hay tự tải lại theo thời gian.', en: 'The page uses no scrolling (marquee) or blinking text and does not refresh itself on a timer.' },
+  title: msgBoth('a11y.moving.title'),
+  description: msgBoth('a11y.moving.description'),
   severity: 'serious',
   basis: [{ instrument: 'luat51_2010', article: 'Điều 43' }, { instrument: 'tt32_2017', article: 'Điều 18 (không dùng chữ nhấp nháy, chữ chạy)' }, { instrument: 'tt26_2020' }, { instrument: 'tt22_2023' }],
   wcag: ['2.2.1', '2.2.2'],
   axeRules: MOVING_TEXT_RULES,
-  advice: { vi: 'Bỏ marquee/blink; chữ chuyển động quá 5 giây phải có nút dừng; không tự tải lại hay chuyển trang theo thời gian (dùng liên kết để người dùng tự chọn).', en: 'Remove marquee/blink; moving content over 5 seconds needs a pause control; do not refresh or redirect on a timer (offer a link instead).' },
+  advice: msgBoth('a11y.moving.advice'),
   judge(page) {
     const { timed, quick } = movesAfterLoad(page);
     const judged = judgeAxeRules(page, MOVING_TEXT_RULES, timed);

@@ -7,6 +7,7 @@
 // has no automatic expectation). On the home page "Trang chủ" alone names its purpose: it passes.
 import { detail, judgement, type PageCriterion } from '../criterion.ts';
 import { judgeAxeRules } from './axe-rules.ts';
+import { msgBoth } from '../../../messages/index.ts';
 
 export const PAGE_TITLE_RULES = ['document-title'];
 
@@ -42,14 +43,14 @@ export const pageTitle: PageCriterion = {
   id: 'accessibility.page-title',
   area: 'accessibility',
   scope: 'page',
-  title: { vi: 'Trang có tiêu đề mô tả nội dung', en: 'Page titled' },
-  description: { vi: 'Mỗi trang có thẻ <title> không rỗng, mô tả chủ đề hoặc mục đích của trang (không phải "Untitled", địa chỉ hay tên tệp).', en: 'Every page has a non-empty title (the title element) that describes its topic or purpose (not "Untitled", an address or a file name).' },
+  title: msgBoth('a11y.title.title'),
+  description: msgBoth('a11y.title.description'),
   severity: 'serious',
   basis: PAGE_TITLE_BASIS,
   wcag: ['2.4.2'],
   axeRules: PAGE_TITLE_RULES,
   documents: ['html'],
-  advice: { vi: 'Đặt <title> theo mẫu "Tên trang – Tên cổng" (ví dụ "Nộp hồ sơ đăng ký khai sinh – Cổng Dịch vụ công Hà Nội").', en: 'Give each page a <title> such as "Page name – Portal name" (for example "Birth registration – Hà Nội public service portal").' },
+  advice: msgBoth('a11y.title.advice'),
   judge(page) {
     const title = page.title.trim();
     const ev = { evidence: { blob: 'evidence' as const, path: 'title' } };

@@ -7,6 +7,7 @@
 import type { PageEvidence } from '../../types.ts';
 import { detail, judgement, type PortalCriterion } from '../criterion.ts';
 import { PAGE_TITLE_BASIS } from './page-title.ts';
+import { msgBoth } from '../../../messages/index.ts';
 
 export const SAME_TITLE_FAIL_PAGES = 3;
 
@@ -23,13 +24,13 @@ export const pageTitlesDistinct: PortalCriterion = {
   id: 'accessibility.page-titles-distinct',
   area: 'accessibility',
   scope: 'portal',
-  title: { vi: 'Mỗi trang có tiêu đề riêng', en: 'Each page has its own title' },
-  description: { vi: 'Các trang khác nhau của cổng có tiêu đề (<title>) khác nhau, để người dùng phân biệt các trang và các thẻ trình duyệt.', en: 'Different pages of the portal have different titles, so that users can tell pages and browser tabs apart.' },
+  title: msgBoth('a11y.titles.title'),
+  description: msgBoth('a11y.titles.description'),
   severity: 'moderate',
   basis: PAGE_TITLE_BASIS,
   wcag: ['2.4.2'],
   documents: ['html'],
-  advice: { vi: 'Đưa tên của từng trang vào đầu <title> ("Nộp hồ sơ – Cổng Dịch vụ công …"), không dùng một tiêu đề chung cho mọi trang.', en: 'Put each page\'s own name first in its <title> ("Submit an application – … portal") rather than one title for every page.' },
+  advice: msgBoth('a11y.titles.advice'),
   judge({ home, pages }) {
     const seen = new Map<string, PageEvidence>();
     for (const p of [home, ...pages]) if (!p.error && (p.documentKind ?? 'html') === 'html' && p.title.trim() && !seen.has(address(p))) seen.set(address(p), p);

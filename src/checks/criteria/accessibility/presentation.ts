@@ -15,6 +15,7 @@ import type { FindingDetail, Judgement, PageEvidence } from '../../types.ts';
 import type { Citation } from '../basis.ts';
 import { detail, judgement, type PageCriterion, verdict } from '../criterion.ts';
 import { cropOf, judgeAxeRules } from './axe-rules.ts';
+import { msgBoth } from '../../../messages/index.ts';
 
 const BASIS: readonly Citation[] = [{ instrument: 'luat51_2010', article: 'Điều 43' }, { instrument: 'tt26_2020' }, { instrument: 'nd224_2026', article: 'Điều 10 khoản 3' }];
 
@@ -101,14 +102,14 @@ export const resizeText: PageCriterion = {
   id: 'accessibility.resize-text',
   area: 'accessibility',
   scope: 'page',
-  title: { vi: 'Phóng to chữ 200% không mất nội dung', en: 'Text can be zoomed to 200% without loss' },
-  description: { vi: 'Phóng to trang 200%, không chữ nào bị cắt mất; trang không chặn thao tác phóng to.', en: 'Zoomed to 200%, no text is cut off, and the page does not block zooming.' },
+  title: msgBoth('a11y.resize.title'),
+  description: msgBoth('a11y.resize.description'),
   severity: 'serious',
   basis: BASIS,
   wcag: ['1.4.4'],
   axeRules: RESIZE_TEXT_RULES,
   documents: ['html'],
-  advice: { vi: 'Không đặt user-scalable=no hay maximum-scale dưới 2 trong thẻ meta viewport; khung chứa chữ dùng min-height thay cho height cố định, hoặc overflow: auto.', en: 'Never set user-scalable=no or maximum-scale below 2 in the viewport meta tag; give text boxes min-height instead of a fixed height, or overflow: auto.' },
+  advice: msgBoth('a11y.resize.advice'),
   judge(page) {
     const r = page.resizeText;
     const own: FindingDetail[] = [];
@@ -140,13 +141,13 @@ export const reflow: PageCriterion = {
   id: 'accessibility.reflow',
   area: 'accessibility',
   scope: 'page',
-  title: { vi: 'Không phải cuộn ngang ở độ rộng 320 điểm ảnh', en: 'No horizontal scrolling at 320 CSS px' },
-  description: { vi: 'Ở màn hình rộng 320 điểm ảnh CSS, nội dung tự xuống dòng, không phải cuộn ngang và không chữ nào bị cắt mất.', en: 'At a width of 320 CSS pixels the content reflows: no horizontal scrolling and no text cut off.' },
+  title: msgBoth('a11y.reflow.title'),
+  description: msgBoth('a11y.reflow.description'),
   severity: 'moderate',
   basis: BASIS,
   wcag: ['1.4.10'],
   documents: ['html'],
-  advice: { vi: 'Dùng bố cục co giãn (đơn vị %, max-width, flex/grid xuống dòng) thay cho chiều rộng cố định; chỉ bảng số liệu, bản đồ, sơ đồ được cuộn ngang (đặt trong khung overflow-x: auto).', en: 'Use a fluid layout (%, max-width, wrapping flex/grid) instead of fixed widths; only data tables, maps and diagrams may scroll sideways (inside an overflow-x: auto box).' },
+  advice: msgBoth('a11y.reflow.advice'),
   judge(page) {
     const r = page.reflow;
     if (!r) return notRun(page, 'reflow');
@@ -196,14 +197,14 @@ export const textSpacing: PageCriterion = {
   id: 'accessibility.text-spacing',
   area: 'accessibility',
   scope: 'page',
-  title: { vi: 'Giãn dòng, giãn chữ không làm mất nội dung', en: 'Text spacing can be increased without loss' },
-  description: { vi: 'Khi người dùng tăng giãn dòng 1,5, giãn chữ 0,12em, giãn từ 0,16em, giãn đoạn 2em, không chữ nào bị cắt mất hay đè lên nhau, và trang không khóa các giá trị này bằng !important.', en: 'With line height 1.5, letter spacing 0.12em, word spacing 0.16em and paragraph spacing 2em, no text is cut off or overlaps, and the page does not lock them with !important.' },
+  title: msgBoth('a11y.spacing.title'),
+  description: msgBoth('a11y.spacing.description'),
   severity: 'moderate',
   basis: BASIS,
   wcag: ['1.4.12'],
   axeRules: TEXT_SPACING_RULES,
   documents: ['html'],
-  advice: { vi: 'Không đặt letter-spacing, word-spacing, line-height kèm !important trong thuộc tính style; khung chứa chữ không đặt chiều cao cố định với overflow: hidden (dùng min-height).', en: 'Do not set letter-spacing, word-spacing or line-height with !important in style attributes; do not give text boxes a fixed height with overflow: hidden (use min-height).' },
+  advice: msgBoth('a11y.spacing.advice'),
   judge(page) {
     const s = page.textSpacing;
     if (!s) {

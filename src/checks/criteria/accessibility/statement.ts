@@ -2,13 +2,14 @@
 // it does not yet, and whom to tell about a barrier.
 import { findStatementLink } from '../../evidence/discover.ts';
 import { detail, judgement, type PortalCriterion } from '../criterion.ts';
+import { msgBoth } from '../../../messages/index.ts';
 
 export const statement: PortalCriterion = {
   id: 'accessibility.statement',
   area: 'accessibility',
   scope: 'portal',
-  title: { vi: 'Có tuyên bố về khả năng tiếp cận', en: 'An accessibility statement' },
-  description: { vi: 'Trang chủ có liên kết tới tuyên bố về khả năng tiếp cận (mức đáp ứng, hạn chế, nơi phản ánh) và trang đó mở được.', en: 'The home page links to an accessibility statement (conformance, known gaps, where to report a barrier) and it opens.' },
+  title: msgBoth('a11y.statement.title'),
+  description: msgBoth('a11y.statement.description'),
   severity: 'minor',
   basis: [{ instrument: 'luat51_2010', article: 'Điều 43' }, { instrument: 'tt32_2017', article: 'Điều 18' }, { instrument: 'nd224_2026', article: 'Điều 15 khoản 2 điểm a' }],
   judge({ home, pages }) {
