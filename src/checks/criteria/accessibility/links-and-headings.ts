@@ -1,7 +1,8 @@
 // Pages are organised by headings: axe's empty-heading, plus what axe does not judge, a page
 // without any heading (advice only). Link purpose was judged here once and has its own
 // criterion now (link-purpose.ts); the id stays so that stored results keep their meaning.
-import { detail, type PageCriterion } from '../criterion.ts';
+import { type PageCriterion } from '../criterion.ts';
+import { finding } from './finding.ts';
 import { judgeAxeRules } from './axe-rules.ts';
 import { msgBoth } from '../../../messages/index.ts';
 
@@ -22,7 +23,7 @@ export const linksAndHeadings: PageCriterion = {
     // No success criterion requires a heading: a page without any is recorded as advice, never a failure.
     const judged = judgeAxeRules(page, HEADING_RULES);
     if (page.headings.length || !page.text.trim()) return judged;
-    const none = detail('heading.none', 'Khuyến nghị: trang không có tiêu đề mục nào (h1–h6); tiêu đề giúp người dùng trình đọc màn hình nắm cấu trúc trang.', 'Advice: the page has no heading (h1–h6); headings help screen-reader users grasp its structure.', { data: { advice: true }, evidence: { blob: 'evidence', path: 'headings' } });
+    const none = finding('heading.none', msgBoth('a11y.headings.none'), { data: { advice: true }, evidence: { blob: 'evidence', path: 'headings' } });
     return { ...judged, details: [...judged.details, none] };
   },
 };

@@ -1,6 +1,7 @@
 import { refreshDelay } from '../../evidence/navigation.ts';
 import type { FindingDetail, PageEvidence } from '../../types.ts';
-import { detail, judgement, type PageCriterion } from '../criterion.ts';
+import { judgement, type PageCriterion } from '../criterion.ts';
+import { finding } from './finding.ts';
 import { judgeAxeRules } from './axe-rules.ts';
 import { msgBoth } from '../../../messages/index.ts';
 
@@ -45,12 +46,12 @@ function movesAfterLoad(page: PageEvidence): { timed: FindingDetail[]; quick: Fi
     if (hop.cause === 'meta-refresh') {
       const delay = refreshDelay(hop.metaRefresh ?? '');
       if (delay !== null && delay > 0 && delay <= 72_000) {
-        timed.push(detail('navigation.timed_refresh', `Trang tự chuyển sang ${hop.to} sau ${delay} giây (meta refresh "${hop.metaRefresh}"), người dùng không dừng được.`, `The page moves itself to ${hop.to} after ${delay} s (meta refresh "${hop.metaRefresh}"); the visitor cannot stop it.`, { data, evidence }));
+        timed.push(finding('navigation.timed_refresh', msgBoth('a11y.moving.timedRefresh', { to: hop.to, delay, refresh: `${hop.metaRefresh}` }), { data, evidence }));
       }
     } else if (hop.afterLoadMs >= TIMED_AFTER_MS) {
-      timed.push(detail('navigation.timed_redirect', `Trang tự chuyển sang ${hop.to} bằng mã lệnh ${Math.round(hop.afterLoadMs)} ms sau khi tải xong, người dùng không dừng được.`, `A script moves the page to ${hop.to} ${Math.round(hop.afterLoadMs)} ms after it loaded; the visitor cannot stop it.`, { data, evidence }));
+      timed.push(finding('navigation.timed_redirect', msgBoth('a11y.moving.timedRedirect', { to: hop.to, ms: Math.round(hop.afterLoadMs) }), { data, evidence }));
     } else {
-      quick.push(detail('navigation.script_redirect', `Trang tự chuyển sang ${hop.to} bằng mã lệnh ${Math.round(hop.afterLoadMs)} ms sau khi tải xong: cần người xem nội dung trang đầu có kịp đọc không.`, `A script moved the page to ${hop.to} ${Math.round(hop.afterLoadMs)} ms after it loaded: a person should judge whether the first page could be read.`, { data, evidence }));
+      quick.push(finding('navigation.script_redirect', msgBoth('a11y.moving.scriptRedirect', { to: hop.to, ms: Math.round(hop.afterLoadMs) }), { data, evidence }));
     }
   });
   return { timed, quick };

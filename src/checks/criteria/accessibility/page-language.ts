@@ -3,6 +3,7 @@
 // judge: the declared language must be the language of the text (ACT ucwvc8), and passages in
 // another language should say so (3.1.2), both detected offline (language-match.ts).
 import { detail, judgement, type PageCriterion } from '../criterion.ts';
+import { finding } from './finding.ts';
 import { judgeAxeRules } from './axe-rules.ts';
 import { languageFindings } from './language-match.ts';
 import { msgBoth } from '../../../messages/index.ts';
@@ -22,11 +23,12 @@ export const pageLanguage: PageCriterion = {
   documents: ['html'],
   advice: msgBoth('a11y.language.advice'),
   judge(page) {
-    const missing = page.lang?.trim() ? [] : [detail('lang.missing', 'Thẻ <html> không có thuộc tính lang.', 'The <html> element has no lang attribute.', { evidence: { blob: 'evidence', path: 'lang' } })];
+    const missing = page.lang?.trim() ? [] : [finding('lang.missing', msgBoth('a11y.language.missing'), { evidence: { blob: 'evidence', path: 'lang' } })];
     const language = languageFindings(page);
     const judged = judgeAxeRules(page, LANGUAGE_RULES, [...missing, ...language.fails]);
     if (judged.outcome === 'fail' || judged.outcome === 'error') return judged;
     if (language.reviews.length || judged.outcome === 'cant_tell') return judgement('cant_tell', [...(judged.outcome === 'cant_tell' ? judged.details : []), ...language.reviews, ...language.notes]);
+    // The same words in both languages: an attribute as written, no message to translate.
     return judgement('pass', [detail('lang.ok', `lang="${page.lang}"`, `lang="${page.lang}"`), ...language.notes]);
   },
 };

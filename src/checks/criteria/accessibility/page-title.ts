@@ -6,8 +6,9 @@
 // service page) is cant_tell: whether it describes the page is for a person to say (ACT c4a8a4
 // has no automatic expectation). On the home page "Trang chủ" alone names its purpose: it passes.
 import { detail, judgement, type PageCriterion } from '../criterion.ts';
+import { finding, inBoth } from './finding.ts';
 import { judgeAxeRules } from './axe-rules.ts';
-import { msgBoth } from '../../../messages/index.ts';
+import { type MessageKey, msg, msgBoth } from '../../../messages/index.ts';
 
 export const PAGE_TITLE_RULES = ['document-title'];
 
@@ -37,6 +38,8 @@ export function placeholderKind(title: string): 'placeholder' | 'url' | 'filenam
   return null;
 }
 
+const KIND = { placeholder: 'a11y.title.kind.placeholder', url: 'a11y.title.kind.url', filename: 'a11y.title.kind.filename' } as const satisfies Record<string, MessageKey>;
+
 export const isGenericTitle = (title: string) => GENERIC.has(normal(title));
 
 export const pageTitle: PageCriterion = {
@@ -55,18 +58,18 @@ export const pageTitle: PageCriterion = {
     const title = page.title.trim();
     const ev = { evidence: { blob: 'evidence' as const, path: 'title' } };
     const own = [];
-    if (!title) own.push(detail('title.empty', 'Trang không có tiêu đề (thẻ <title> thiếu hoặc rỗng).', 'The page has no title (the <title> element is missing or empty).', ev));
+    if (!title) own.push(finding('title.empty', msgBoth('a11y.title.empty'), ev));
     const kind = title ? placeholderKind(title) : null;
     if (kind) {
-      const what = { placeholder: ['là chữ giữ chỗ', 'is a placeholder'], url: ['chỉ là một địa chỉ', 'is only an address'], filename: ['chỉ là tên tệp', 'is only a file name'] }[kind];
-      own.push(detail('title.placeholder', `Tiêu đề trang "${title}" ${what[0]}, không mô tả nội dung trang.`, `The page title "${title}" ${what[1]}: it does not describe the page.`, { data: { title, kind }, ...ev }));
+      const what = KIND[kind];
+      own.push(finding('title.placeholder', inBoth((lang) => msg(lang, 'a11y.title.placeholder', { title, kind: msg(lang, what) })), { data: { title, kind }, ...ev }));
     }
     const judged = judgeAxeRules(page, PAGE_TITLE_RULES, own);
     if (judged.outcome === 'fail' || judged.outcome === 'error') return judged;
     if (page.kind !== 'home' && isGenericTitle(title)) {
-      return judgement('cant_tell', [detail('title.generic', `Tiêu đề "${title}" có thể dùng cho bất kỳ trang nào của cổng; cần người kiểm tra xem nó có mô tả trang ${page.finalUrl ?? page.requestedUrl} không.`,
-        `The title "${title}" could name any page of the portal; a person should check whether it describes ${page.finalUrl ?? page.requestedUrl}.`, { data: { title }, ...ev })]);
+      return judgement('cant_tell', [finding('title.generic', msgBoth('a11y.title.generic', { title, url: page.finalUrl ?? page.requestedUrl }), { data: { title }, ...ev })]);
     }
+    // The title itself, the same in both languages: nothing to translate.
     return judged.outcome === 'cant_tell' ? judged : judgement('pass', [detail('title.ok', `"${title}"`, `"${title}"`, { data: { title } })]);
   },
 };

@@ -5,7 +5,8 @@
 // headings (their first h1, else first heading) all differ: those pages are about different
 // things, as they say themselves, and their one title cannot describe each of them.
 import type { PageEvidence } from '../../types.ts';
-import { detail, judgement, type PortalCriterion } from '../criterion.ts';
+import { judgement, type PortalCriterion } from '../criterion.ts';
+import { finding } from './finding.ts';
 import { PAGE_TITLE_BASIS } from './page-title.ts';
 import { msgBoth } from '../../../messages/index.ts';
 
@@ -38,7 +39,7 @@ export const pageTitlesDistinct: PortalCriterion = {
     const byTitle = new Map<string, PageEvidence[]>();
     for (const p of seen.values()) byTitle.set(normal(p.title), [...(byTitle.get(normal(p.title)) ?? []), p]);
     const shared = [...byTitle.values()].filter((group) => group.length > 1);
-    if (!shared.length) return judgement('pass', [detail('title.distinct', `${seen.size} trang, ${seen.size} tiêu đề khác nhau.`, `${seen.size} pages, ${seen.size} different titles.`)]);
+    if (!shared.length) return judgement('pass', [finding('title.distinct', msgBoth('a11y.titles.distinct', { pages: seen.size }))]);
     const details = shared.map((group) => {
       const title = group[0]!.title;
       const urls = group.map(address);
@@ -46,10 +47,8 @@ export const pageTitlesDistinct: PortalCriterion = {
       const fails = group.length >= SAME_TITLE_FAIL_PAGES && headings.size >= SAME_TITLE_FAIL_PAGES;
       const data = { title, urls, headings: group.map(mainHeading) };
       return fails
-        ? detail('title.same_on_pages', `Tiêu đề "${title}" dùng cho ${group.length} trang có nội dung khác nhau (tiêu đề mục chính khác nhau): ${urls.join(', ')}.`,
-          `The title "${title}" is used by ${group.length} pages about different things (different main headings): ${urls.join(', ')}.`, { data })
-        : detail('title.repeated', `Tiêu đề "${title}" dùng cho ${group.length} trang: ${urls.join(', ')}. Cần người kiểm tra xem tiêu đề có phân biệt được các trang không.`,
-          `The title "${title}" is used by ${group.length} pages: ${urls.join(', ')}. A person should check whether it tells them apart.`, { data });
+        ? finding('title.same_on_pages', msgBoth('a11y.titles.sameOnPages', { title, pages: group.length, urls: urls.join(', ') }), { data })
+        : finding('title.repeated', msgBoth('a11y.titles.repeated', { title, pages: group.length, urls: urls.join(', ') }), { data });
     });
     return judgement(details.some((d) => d.code === 'title.same_on_pages') ? 'fail' : 'cant_tell', details);
   },
