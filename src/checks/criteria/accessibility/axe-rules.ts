@@ -4,16 +4,24 @@
 // applied is not_applicable. Own findings (from the page evidence) can fail it too.
 import { DOUBT_TEXT } from '../../evidence/accessibility/axe-second-look.ts';
 import { wcagCriteriaOf } from '../../evidence/axe.ts';
+import type { Lang } from '../../../i18n.ts';
+import { type MessageKey, msg, msgBoth } from '../../../messages/index.ts';
 import type { AxeRuleSummary, FindingDetail, Judgement, PageEvidence } from '../../types.ts';
-import { detail, judgement } from '../criterion.ts';
+import { judgement } from '../criterion.ts';
+import { finding, inBoth } from './finding.ts';
 
-const IMPACT_VI: Record<string, string> = { critical: 'nghiêm trọng', serious: 'cao', moderate: 'trung bình', minor: 'thấp' };
+const IMPACT = {
+  critical: 'a11y.axe.impact.critical', serious: 'a11y.axe.impact.serious', moderate: 'a11y.axe.impact.moderate', minor: 'a11y.axe.impact.minor',
+} as const satisfies Record<string, MessageKey>;
+
+/** axe's impact in the reader's words ("nghiêm trọng"); one axe does not name stays as it is. */
+const impactText = (impact: string | null | undefined, lang: Lang) =>
+  impact && Object.hasOwn(IMPACT, impact) ? msg(lang, IMPACT[impact as keyof typeof IMPACT]) : impact ?? '—';
 
 /** "trong khung 2 (https://…)" for an element inside a frame, nothing for the top document. */
-export function frameNote(page: PageEvidence, frame: number | undefined): { vi: string; en: string } {
-  if (!frame) return { vi: '', en: '' };
-  const url = page.frames?.[frame]?.url ?? '?';
-  return { vi: ` (trong khung ${frame}: ${url})`, en: ` (in frame ${frame}: ${url})` };
+export function frameNote(page: PageEvidence, frame: number | undefined, lang: Lang): string {
+  if (!frame) return '';
+  return msg(lang, 'a11y.element.frameWithUrl', { frame, url: page.frames?.[frame]?.url ?? '?' });
 }
 
 /** SHA-256 of the cropped screenshot of an element, when the visit took one. */
@@ -24,27 +32,32 @@ export function cropOf(page: PageEvidence, frame: number, selector: string): str
 function ruleDetails(page: PageEvidence, rule: AxeRuleSummary, kind: 'violation' | 'incomplete'): FindingDetail[] {
   const sc = wcagCriteriaOf(rule.tags);
   const list = kind === 'violation' ? 'violations' : 'incomplete';
-  const head = {
-    vi: `${kind === 'violation' ? 'Lỗi' : 'Cần người kiểm tra'} axe "${rule.id}" (WCAG ${sc.join(', ') || '—'}, mức ${IMPACT_VI[rule.impact ?? ''] ?? rule.impact ?? '—'}): ${rule.help}`,
-    en: `${kind === 'violation' ? 'axe violation' : 'axe needs review'} "${rule.id}" (WCAG ${sc.join(', ') || '—'}, ${rule.impact ?? '—'} impact): ${rule.help}`,
-  };
+  const keys = kind === 'violation'
+    ? { rule: 'a11y.axe.violation.rule', element: 'a11y.axe.violation.element' } as const
+    : { rule: 'a11y.axe.incomplete.rule', element: 'a11y.axe.incomplete.element' } as const;
+  const head = (lang: Lang) => ({ rule: rule.id, wcag: sc.join(', ') || '—', impact: impactText(rule.impact, lang), help: rule.help });
   const base = { rule: rule.id, impact: rule.impact, wcag: sc, nodes: rule.nodes, helpUrl: rule.helpUrl ?? null };
   // Evidence stored before elements were recorded has only the joined targets.
   const elements = rule.elements ?? rule.targets.map((selector) => ({ frame: 0, selector, snippet: '' }));
-  if (!elements.length) return [detail(`axe.${rule.id}`, `${head.vi}.`, `${head.en}.`, { data: base, evidence: { blob: 'axe', path: `${list}[id=${rule.id}]` } })];
-  const more = rule.nodes > elements.length ? { vi: ` (và ${rule.nodes - elements.length} phần tử khác)`, en: ` (and ${rule.nodes - elements.length} more elements)` } : { vi: '', en: '' };
+  if (!elements.length) return [finding(`axe.${rule.id}`, inBoth((lang) => msg(lang, keys.rule, head(lang))), { data: base, evidence: { blob: 'axe', path: `${list}[id=${rule.id}]` } })];
+  const unlisted = rule.nodes - elements.length;
   return elements.map((e, i) => {
-    const where = frameNote(page, e.frame);
     const crop = cropOf(page, e.frame, e.selector);
-    const doubt = e.doubt ? { vi: `: axe báo lỗi nhưng ${DOUBT_TEXT[e.doubt].vi}`, en: `: axe reports a violation, but ${DOUBT_TEXT[e.doubt].en}` } : { vi: '', en: '' };
-    return detail(`axe.${rule.id}`, `${head.vi} — ${e.selector}${where.vi}${doubt.vi}${i === elements.length - 1 ? more.vi : ''}.`, `${head.en} — ${e.selector}${where.en}${doubt.en}${i === elements.length - 1 ? more.en : ''}.`,
+    const text = inBoth((lang) => msg(lang, keys.element, {
+      ...head(lang),
+      selector: e.selector,
+      frame: frameNote(page, e.frame, lang),
+      doubt: e.doubt ? msg(lang, 'a11y.axe.doubt', { why: msg(lang, DOUBT_TEXT[e.doubt]) }) : '',
+      more: i === elements.length - 1 && unlisted > 0 ? msg(lang, 'a11y.axe.more', { more: unlisted }) : '',
+    }));
+    return finding(`axe.${rule.id}`, text,
       { data: { ...base, selector: e.selector, frame: e.frame, snippet: e.snippet, ...(crop ? { crop } : {}), ...(e.doubt ? { doubt: e.doubt } : {}) }, evidence: { blob: 'axe', path: e.doubt ? `violations[id=${rule.id}]` : `${list}[id=${rule.id}].nodes[${i}]` } });
   });
 }
 
 export function judgeAxeRules(page: PageEvidence, rules: readonly string[] | ((ruleId: string) => boolean), own: FindingDetail[] = []): Judgement {
-  if (!page.axe) return judgement('error', [detail('axe.not_run', 'axe-core không chạy trên trang này.', 'axe-core did not run on this page.')]);
-  if (page.axe.error) return judgement('error', [detail('axe.failed', `axe-core lỗi: ${page.axe.error}`, `axe-core failed: ${page.axe.error}`)]);
+  if (!page.axe) return judgement('error', [finding('axe.not_run', msgBoth('a11y.axe.notRun'))]);
+  if (page.axe.error) return judgement('error', [finding('axe.failed', msgBoth('a11y.axe.failed', { error: page.axe.error }))]);
   const selects = typeof rules === 'function' ? rules : (id: string) => rules.includes(id);
   const mine = page.axe.rules.filter((r) => selects(r.id));
   const violations = mine.filter((r) => r.result === 'violation');

@@ -2,8 +2,10 @@
 // criterion of WCAG 2.1 A/AA requires. Recorded and shown so a portal can improve, never a
 // failure: the outcome is cant_tell (advice found) or not_applicable, and it never counts in a
 // score or raises an alert (`advisory`).
-import { detail, judgement, type PageCriterion } from '../criterion.ts';
+import { judgement, type PageCriterion } from '../criterion.ts';
+import { finding } from './finding.ts';
 import { judgeAxeRules } from './axe-rules.ts';
+import { msgBoth } from '../../../messages/index.ts';
 
 export const ADVICE_RULES = [
   'accesskeys', 'aria-allowed-role', 'aria-dialog-name', 'aria-text', 'aria-treeitem-name', 'color-contrast-enhanced', 'focus-order-semantics',
@@ -20,16 +22,16 @@ export const bestPractice: PageCriterion = {
   area: 'accessibility',
   scope: 'page',
   advisory: true,
-  title: { vi: 'Khuyến nghị thực hành tốt (không tính điểm)', en: 'Best-practice advice (not scored)' },
-  description: { vi: 'Các quy tắc thực hành tốt, thử nghiệm và mức AAA của axe-core: ghi nhận để cải thiện, không phải lỗi theo WCAG 2.1 A/AA.', en: "axe-core's best-practice, experimental and AAA rules: recorded for improvement, not WCAG 2.1 A/AA failures." },
+  title: msgBoth('a11y.bestPractice.title'),
+  description: msgBoth('a11y.bestPractice.description'),
   severity: 'minor',
   basis: [{ instrument: 'tt26_2020' }],
   axeRules: ADVICE_RULES,
-  advice: { vi: 'Xem từng khuyến nghị và hướng dẫn axe kèm theo.', en: 'Review each piece of advice and the axe guidance with it.' },
+  advice: msgBoth('a11y.bestPractice.advice'),
   judge(page) {
     const judged = judgeAxeRules(page, ADVICE_RULES);
     if (judged.outcome === 'error') return judged;
     const advice = judged.outcome === 'fail' || judged.outcome === 'cant_tell' ? judged.details : [];
-    return advice.length ? judgement('cant_tell', advice) : judgement('not_applicable', [detail('advice.none', 'Không có khuyến nghị.', 'No advice.')]);
+    return advice.length ? judgement('cant_tell', advice) : judgement('not_applicable', [finding('advice.none', msgBoth('a11y.bestPractice.none'))]);
   },
 };

@@ -4,28 +4,39 @@
 // element's perimeter × 1 CSS px at 3:1 contrast is visible; a smaller or fainter change
 // needs a person; no change at all fails.
 import type { FindingDetail } from '../../types.ts';
-import { detail, judgement, type PageCriterion } from '../criterion.ts';
+import type { Lang } from '../../../i18n.ts';
+import { judgement, type PageCriterion } from '../criterion.ts';
+import { finding, inBoth } from './finding.ts';
 import { isJudgement, KEYBOARD_BASIS, keyboardEvidence, where } from './keyboard-common.ts';
+import { type MessageKey, msg, msgBoth } from '../../../messages/index.ts';
+
+/** Why the probe could not measure a stop, by its code: Vietnamese words (English keeps the code, as findings always said it). */
+const NOT_MEASURED = {
+  frame_gone: 'a11y.focus.reason.frame_gone', gone: 'a11y.focus.reason.gone', no_box: 'a11y.focus.reason.no_box',
+  off_screen: 'a11y.focus.reason.off_screen', focus_moved: 'a11y.focus.reason.focus_moved', focus_held: 'a11y.focus.reason.focus_held',
+} as const satisfies Record<string, MessageKey>;
+
+const NOT_MEASURED_TEXT: Record<Lang, (reason: string) => string> = {
+  vi: (reason) => (Object.hasOwn(NOT_MEASURED, reason) ? msg('vi', NOT_MEASURED[reason as keyof typeof NOT_MEASURED]) : reason),
+  en: (reason) => reason,
+};
 
 export const focusVisible: PageCriterion = {
   id: 'accessibility.focus-visible',
   area: 'accessibility',
   scope: 'page',
-  title: { vi: 'Thấy rõ phần tử đang nhận tiêu điểm', en: 'Visible keyboard focus' },
-  description: {
-    vi: 'Khi một phần tử nhận tiêu điểm bàn phím, hình ảnh quanh nó thay đổi rõ (viền, bóng, màu nền).',
-    en: 'When an element takes the keyboard focus, what is drawn around it changes visibly (an outline, a shadow, a background).',
-  },
+  title: msgBoth('a11y.focus.title'),
+  description: msgBoth('a11y.focus.description'),
   severity: 'serious',
   basis: KEYBOARD_BASIS,
   wcag: ['2.4.7'],
-  advice: { vi: 'Giữ viền tiêu điểm rõ (outline hoặc box-shadow có độ tương phản tối thiểu 3:1, qua :focus-visible); không đặt outline: none mà không có dấu hiệu thay thế.', en: 'Keep a clear focus indicator (an outline or box-shadow at 3:1 contrast or more, via :focus-visible); never set outline: none without a replacement.' },
+  advice: msgBoth('a11y.focus.advice'),
   judge(page) {
     const k = keyboardEvidence(page);
     if (isJudgement(k)) return k;
     if (!k.stops.length) {
       if (k.interactive === 0) return judgement('not_applicable');
-      return judgement('cant_tell', [detail('focus.no_stops', `Phím Tab không dừng ở phần tử nào (trang có ${k.interactive} phần tử tương tác): không thử được dấu hiệu tiêu điểm.`, `Tab stopped at no element (the page has ${k.interactive} interactive elements): the focus indicator could not be tested.`, { data: { interactive: k.interactive } })]);
+      return judgement('cant_tell', [finding('focus.no_stops', msgBoth('a11y.focus.noStops', { interactive: k.interactive }), { data: { interactive: k.interactive } })]);
     }
     const fails: FindingDetail[] = [];
     const unsure: FindingDetail[] = [];
@@ -33,31 +44,26 @@ export const focusVisible: PageCriterion = {
       const data = { element: s.element, verdict: s.verdict, reason: s.reason, changedArea: s.changedArea, strongArea: s.strongArea, requiredArea: s.requiredArea, maxContrast: s.maxContrast, clip: s.clip, crop: s.crop ? `keyboard.focus[${i}].crop` : null };
       const evidence = { blob: 'evidence' as const, path: `keyboard.focus[${i}]` };
       if (s.verdict === 'none') {
-        fails.push(detail('keyboard.no_focus_indicator',
-          `Không thấy dấu hiệu tiêu điểm trên ${where(s.element, 'vi')}: vùng quanh phần tử (${s.clip?.width}×${s.clip?.height} điểm ảnh) không đổi điểm ảnh nào khi nhận tiêu điểm. Cách sửa: thêm :focus-visible { outline: 2px solid … } tương phản ít nhất 3:1, đừng dùng outline: none mà không có dấu hiệu khác.`,
-          `No visible focus indicator on ${where(s.element, 'en')}: not one pixel of its neighbourhood (${s.clip?.width}×${s.clip?.height} px) changed when it took the focus. Fix: add :focus-visible { outline: 2px solid … } at 3:1 contrast or more; never outline: none without another indicator.`,
+        fails.push(finding('keyboard.no_focus_indicator',
+          inBoth((lang) => msg(lang, 'a11y.focus.none', { element: where(s.element, lang), width: `${s.clip?.width}`, height: `${s.clip?.height}` })),
           { data, evidence }));
       } else if (s.verdict === 'faint') {
-        unsure.push(detail('focus.faint',
-          `Cần người xem: dấu hiệu tiêu điểm trên ${where(s.element, 'vi')} nhỏ hoặc mờ (${s.strongArea}/${s.requiredArea} điểm ảnh tương phản ≥ 3:1, thay đổi ${s.changedArea} điểm ảnh, tương phản lớn nhất ${s.maxContrast}:1).`,
-          `Needs a person: the focus indicator on ${where(s.element, 'en')} is small or faint (${s.strongArea}/${s.requiredArea} px at ≥ 3:1, ${s.changedArea} px changed, highest contrast ${s.maxContrast}:1).`,
+        unsure.push(finding('focus.faint',
+          inBoth((lang) => msg(lang, 'a11y.focus.faint', { element: where(s.element, lang), strong: s.strongArea, required: s.requiredArea, changed: s.changedArea, contrast: s.maxContrast })),
           { data, evidence }));
       } else if (s.verdict !== 'visible') {
-        unsure.push(detail('focus.not_measured',
-          `Không đo được dấu hiệu tiêu điểm trên ${where(s.element, 'vi')} (${s.verdict === 'unstable' ? 'vùng quanh phần tử đang chuyển động' : s.reason}).`,
-          `The focus indicator on ${where(s.element, 'en')} could not be measured (${s.verdict === 'unstable' ? 'its neighbourhood is animated' : s.reason}).`,
-          { data, evidence }));
+        const why = (lang: Lang) => (s.verdict === 'unstable' ? msg(lang, 'a11y.focus.unstable') : NOT_MEASURED_TEXT[lang](`${s.reason}`));
+        unsure.push(finding('focus.not_measured', inBoth((lang) => msg(lang, 'a11y.focus.notMeasured', { element: where(s.element, lang), why: why(lang) })), { data, evidence }));
       }
     });
     if (fails.length) return judgement('fail', fails);
     if (unsure.length) return judgement('cant_tell', unsure);
     const visible = k.focus.length;
     if (!k.completed || k.focusNotSampled > 0) {
-      return judgement('cant_tell', [detail('focus.sampled',
-        `${visible} điểm dừng Tab đầu tiên đều có dấu hiệu tiêu điểm rõ; ${k.focusNotSampled} điểm dừng chưa đo${k.completed ? '' : ' và vòng Tab chưa đi hết'}: phần còn lại cần người kiểm tra.`,
-        `The first ${visible} Tab stops all show a visible focus indicator; ${k.focusNotSampled} stops were not measured${k.completed ? '' : ' and the Tab walk did not go all the way round'}: the rest needs a person.`,
+      return judgement('cant_tell', [finding('focus.sampled',
+        inBoth((lang) => msg(lang, 'a11y.focus.sampled', { measured: visible, notSampled: k.focusNotSampled, incomplete: k.completed ? '' : msg(lang, 'a11y.focus.sampled.incomplete') })),
         { data: { measured: visible, notSampled: k.focusNotSampled, completed: k.completed } })]);
     }
-    return judgement('pass', [detail('focus.ok', `Cả ${visible} điểm dừng Tab đều có dấu hiệu tiêu điểm rõ (đo trên điểm ảnh).`, `All ${visible} Tab stops show a visible focus indicator (measured on pixels).`, { data: { measured: visible } })]);
+    return judgement('pass', [finding('focus.ok', msgBoth('a11y.focus.ok', { measured: visible }), { data: { measured: visible } })]);
   },
 };

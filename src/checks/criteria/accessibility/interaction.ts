@@ -8,21 +8,24 @@
 import type { FindingDetail, Judgement, PageEvidence } from '../../types.ts';
 import type { ElementRef } from '../../evidence/accessibility/frames.ts';
 import type { ContextChangeEvidence, InteractionEvidence } from '../../evidence/accessibility/interaction.ts';
-import { detail, judgement, type PageCriterion, verdict } from '../criterion.ts';
+import type { Lang } from '../../../i18n.ts';
+import { judgement, type PageCriterion, verdict } from '../criterion.ts';
+import { finding, inBoth } from './finding.ts';
 import { withAxeRules } from './axe-rules.ts';
 import type { Citation } from '../basis.ts';
+import { type MessageKey, msg, msgBoth } from '../../../messages/index.ts';
 
 const BASIS: readonly Citation[] = [{ instrument: 'luat51_2010', article: 'Điều 43' }, { instrument: 'tt32_2017', article: 'Điều 18' }, { instrument: 'tt26_2020' }, { instrument: 'tt22_2023' }, { instrument: 'nd224_2026', article: 'Điều 10 khoản 3' }];
 
-const where = (el: ElementRef) => `${el.selector}${el.frame ? ` (khung ${el.frame})` : ''}${el.text ? ` "${el.text}"` : ''}`;
-const whereEn = (el: ElementRef) => `${el.selector}${el.frame ? ` (frame ${el.frame})` : ''}${el.text ? ` "${el.text}"` : ''}`;
+/** `#id (khung 1) "text"`: the element, its frame when not the top document, its text. */
+const where = (el: ElementRef, lang: Lang) => `${el.selector}${el.frame ? msg(lang, 'a11y.element.frameParen', { frame: el.frame }) : ''}${el.text ? ` "${el.text}"` : ''}`;
 
 
 /** The probe failed (its error), or did not run: the scanner's failure, never the portal's. */
 function notRun(page: PageEvidence, probe: string, part: keyof InteractionEvidence): Judgement | null {
   const err = page.probeErrors.find((e) => e.probe === probe);
-  if (err) return judgement('error', [detail('interaction.probe_error', `Lỗi công cụ khi thử trên trang (${probe}): ${err.message}.`, `The in-browser test failed (${probe}): ${err.message}.`)]);
-  if (!page.interaction || page.interaction[part] === null) return judgement('error', [detail('interaction.not_run', 'Chưa thử phần này trên trang.', 'This test did not run on the page.')]);
+  if (err) return judgement('error', [finding('interaction.probe_error', msgBoth('a11y.interaction.probeError', { probe, message: err.message }))]);
+  if (!page.interaction || page.interaction[part] === null) return judgement('error', [finding('interaction.not_run', msgBoth('a11y.interaction.notRun'))]);
   return null;
 }
 
@@ -61,20 +64,27 @@ export function contrastRatio(a: string, b: string, background = 'rgb(255, 255, 
 // ---------------------------------------------------------------------------------------
 // 3.2.1 On focus, 3.2.2 On input
 
-const EFFECT_TEXT: Record<string, { vi: string; en: string }> = {
-  navigation: { vi: 'chuyển sang trang khác', en: 'navigated to another page' },
-  popup: { vi: 'mở cửa sổ mới', en: 'opened a new window' },
-  focus_moved: { vi: 'chuyển tiêu điểm đi nơi khác', en: 'moved the focus elsewhere' },
-  content_replaced: { vi: 'thay phần lớn nội dung trang', en: 'replaced most of the page content' },
-  dialog: { vi: 'mở hộp thoại', en: 'opened a dialog' },
-};
+const EFFECT_TEXT = {
+  navigation: 'a11y.context.effect.navigation',
+  popup: 'a11y.context.effect.popup',
+  focus_moved: 'a11y.context.effect.focus_moved',
+  content_replaced: 'a11y.context.effect.content_replaced',
+  dialog: 'a11y.context.effect.dialog',
+} as const satisfies Record<ContextChangeEvidence['effects'][number], MessageKey>;
 
-function describeChange(c: ContextChangeEvidence): { vi: string; en: string } {
-  const vi = c.effects.map((e) => EFFECT_TEXT[e]!.vi).join(', ');
-  const en = c.effects.map((e) => EFFECT_TEXT[e]!.en).join(', ');
+/** What the change did ("chuyển sang trang khác (https://…)"), in the language. */
+function describeChange(c: ContextChangeEvidence, lang: Lang): string {
+  const what = c.effects.map((e) => msg(lang, EFFECT_TEXT[e])).join(', ');
   const to = c.navigatedTo ? ` (${c.navigatedTo})` : c.popupUrl ? ` (${c.popupUrl})` : c.focusTo ? ` (→ ${c.focusTo.selector})` : c.replaced !== null && c.effects.includes('content_replaced') ? ` (${Math.round(c.replaced * 100)}%)` : '';
-  return { vi: vi + to, en: en + to };
+  return what + to;
 }
+
+/** Why the context test stopped early: the probe's English words, in Vietnamese too. */
+const STOPPED = { 'time budget': 'a11y.context.stopped.timeBudget', 'windows opened': 'a11y.context.stopped.windowsOpened', 'dialogs opened': 'a11y.context.stopped.dialogsOpened' } as const satisfies Record<string, MessageKey>;
+const STOPPED_TEXT: Record<Lang, (stopped: string | null) => string> = {
+  vi: (stopped) => (stopped === null || stopped === undefined ? msg('vi', 'a11y.context.stopped.elementLimit') : Object.hasOwn(STOPPED, stopped) ? msg('vi', STOPPED[stopped as keyof typeof STOPPED]) : stopped),
+  en: (stopped) => stopped ?? msg('en', 'a11y.context.stopped.elementLimit'),
+};
 
 /** Whether one recorded change proves a failure (fail), needs a person (cant_tell), with why. */
 export function judgeContextChange(c: ContextChangeEvidence): 'fail' | 'cant_tell' {
@@ -94,15 +104,12 @@ export const noChangeOnFocusInput: PageCriterion = {
   id: 'accessibility.no-change-on-focus-input',
   area: 'accessibility',
   scope: 'page',
-  title: { vi: 'Không tự chuyển ngữ cảnh khi nhận tiêu điểm hoặc khi nhập liệu', en: 'No change of context on focus or on input' },
-  description: {
-    vi: 'Đưa tiêu điểm vào một phần tử hay chọn, nhập một giá trị không tự chuyển trang, mở cửa sổ mới hay dời tiêu điểm, trừ khi đã báo trước.',
-    en: 'Focusing an element or choosing or typing a value does not navigate, open a window or move the focus, unless the user was told beforehand.',
-  },
+  title: msgBoth('a11y.context.title'),
+  description: msgBoth('a11y.context.description'),
   severity: 'serious',
   basis: BASIS,
   wcag: ['3.2.1', '3.2.2'],
-  advice: { vi: 'Không tự chuyển trang, mở cửa sổ hay dời tiêu điểm khi người dùng chỉ chọn hoặc nhập: thêm nút "Xem"/"Gửi" để người dùng tự quyết.', en: 'Never navigate, open a window or move the focus when the user only focuses, selects or types: add a "Go"/"Submit" button for the user to decide.' },
+  advice: msgBoth('a11y.context.advice'),
   judge(page) {
     const missing = notRun(page, 'interaction.context', 'context');
     if (missing) return missing;
@@ -111,28 +118,27 @@ export const noChangeOnFocusInput: PageCriterion = {
     const fails: FindingDetail[] = [];
     const doubts: FindingDetail[] = [];
     ctx.changes.forEach((c, i) => {
-      const what = describeChange(c);
       const evidence = { blob: 'evidence' as const, path: `interaction.context.changes[${i}]` };
       const data = { ...c };
-      const on = c.action === 'focus' ? { vi: 'khi nhận tiêu điểm', en: 'when it receives focus', code: 'on_focus' } : { vi: 'khi thay đổi giá trị', en: 'when its value is changed', code: 'on_input' };
+      const onFocus = c.action === 'focus';
+      const code = onFocus ? 'on_focus' : 'on_input';
       if (judgeContextChange(c) === 'fail') {
-        const fix = c.action === 'focus'
-          ? { vi: 'Chỉ thực hiện hành động khi người dùng kích hoạt (nhấn nút), không phải khi phần tử nhận tiêu điểm.', en: 'Act only when the user activates a control (presses a button), not when an element receives focus.' }
-          : { vi: 'Thêm nút "Xem"/"Gửi" để người dùng xác nhận, hoặc ghi rõ trước ô nhập điều gì sẽ xảy ra.', en: 'Add a "Go"/"Submit" button for the user to confirm, or say beside the control what will happen.' };
-        fails.push(detail(`context.${on.code}`, `${where(c.el)} ${what.vi} ${on.vi}. ${fix.vi}`, `${whereEn(c.el)} ${what.en} ${on.en}. ${fix.en}`, { data, evidence }));
+        fails.push(finding(`context.${code}`, inBoth((lang) => msg(lang, onFocus ? 'a11y.context.changedOnFocus' : 'a11y.context.changedOnInput', { element: where(c.el, lang), what: describeChange(c, lang) })), { data, evidence }));
       } else {
-        const why = !c.reproduced
-          ? { vi: 'chỉ thấy một lần, lần thử lại không lặp lại', en: 'seen once, not on the second try' }
-          : c.advisory ? { vi: `có ghi chú báo trước: "${c.advisory}"`, en: `an advisory text is beside it: "${c.advisory}"` }
-            : c.submit ? { vi: `có nút xác nhận gần đó (${c.submit.selector})`, en: `a confirming button is near (${c.submit.selector})` }
-              : { vi: 'cần người kiểm tra xem đây có phải là thay đổi ngữ cảnh không', en: 'a person must judge whether this is a change of context' };
-        doubts.push(detail(`context.${on.code}_review`, `${where(c.el)} ${what.vi} ${on.vi}; ${why.vi}. Cần kiểm tra thủ công.`, `${whereEn(c.el)} ${what.en} ${on.en}; ${why.en}. Needs a manual check.`, { data, evidence }));
+        const why = (lang: Lang) => !c.reproduced
+          ? msg(lang, 'a11y.context.why.notReproduced')
+          : c.advisory ? msg(lang, 'a11y.context.why.advisory', { advisory: c.advisory })
+            : c.submit ? msg(lang, 'a11y.context.why.submit', { button: c.submit.selector })
+              : msg(lang, 'a11y.context.why.review');
+        doubts.push(finding(`context.${code}_review`, inBoth((lang) => msg(lang, 'a11y.context.review', {
+          element: where(c.el, lang), what: describeChange(c, lang), when: msg(lang, onFocus ? 'a11y.context.onFocus' : 'a11y.context.onInput'), why: why(lang),
+        })), { data, evidence }));
       }
     });
     if (!fails.length && !doubts.length && (!ctx.fieldsComplete || ctx.stoppedBecause)) {
-      doubts.push(detail('context.incomplete', `Chưa thử hết các trường (${ctx.focused} lần đưa tiêu điểm, ${ctx.changed} lần đổi giá trị; dừng vì: ${ctx.stoppedBecause ?? 'giới hạn số phần tử'}).`, `Not every field was tried (${ctx.focused} focused, ${ctx.changed} changed; stopped: ${ctx.stoppedBecause ?? 'element limit'}).`, { data: { ...ctx, changes: undefined }, evidence: { blob: 'evidence', path: 'interaction.context' } }));
+      doubts.push(finding('context.incomplete', inBoth((lang) => msg(lang, 'a11y.context.incomplete', { focused: ctx.focused, changed: ctx.changed, stopped: STOPPED_TEXT[lang](ctx.stoppedBecause) })), { data: { ...ctx, changes: undefined }, evidence: { blob: 'evidence', path: 'interaction.context' } }));
     }
-    return verdict(fails, doubts, [detail('context.ok', `Đã đưa tiêu điểm vào ${ctx.focused} phần tử và đổi giá trị ${ctx.changed} trường: không có thay đổi ngữ cảnh (trên ${ctx.candidates} phần tử nhận tiêu điểm).`, `Focused ${ctx.focused} elements and changed ${ctx.changed} fields: no change of context (of ${ctx.candidates} focusable elements).`)]);
+    return verdict(fails, doubts, [finding('context.ok', msgBoth('a11y.context.ok', { focused: ctx.focused, changed: ctx.changed, candidates: ctx.candidates }))]);
   },
 };
 
@@ -154,15 +160,12 @@ export const bypassBlocks: PageCriterion = {
   scope: 'page',
   // HTML's blocks, links in text and forms: not a standalone SVG or XML document's.
   documents: ['html'],
-  title: { vi: 'Có cách bỏ qua các khối lặp lại', en: 'A way to bypass repeated blocks' },
-  description: {
-    vi: 'Có liên kết "Bỏ qua đến nội dung chính" hoạt động, hoặc vùng mốc (main, nav) hay tiêu đề mục để nhảy qua các khối lặp lại.',
-    en: 'A working "Skip to main content" link, or landmarks (main, nav) or headings, lets users skip the repeated blocks.',
-  },
+  title: msgBoth('a11y.bypass.title'),
+  description: msgBoth('a11y.bypass.description'),
   severity: 'moderate',
   basis: BASIS,
   wcag: ['2.4.1'],
-  advice: { vi: 'Thêm liên kết "Bỏ qua đến nội dung chính" ở đầu trang trỏ tới vùng <main> có tồn tại, hoặc dùng các vùng mốc <main>, <nav>.', en: 'Add a "Skip to main content" link at the top pointing to an existing <main>, or use <main>/<nav> landmarks.' },
+  advice: msgBoth('a11y.bypass.advice'),
   axeRules: BYPASS_RULES,
   judge: (page) => withAxeRules(judgeBypass(page), page, BYPASS_RULES, 'cant_tell'),
 };
@@ -171,7 +174,7 @@ function judgeBypass(page: PageEvidence): Judgement {
   const missing = notRun(page, 'interaction.structure', 'bypass');
   if (missing) return missing;
   const top = page.interaction!.bypass!.find((b) => b.frame === 0);
-  if (!top) return judgement('error', [detail('bypass.no_top', 'Không đọc được tài liệu chính của trang.', 'The top document could not be read.')]);
+  if (!top) return judgement('error', [finding('bypass.no_top', msgBoth('a11y.bypass.noTop'))]);
   const i = page.interaction!.bypass!.indexOf(top);
   const evidence = { blob: 'evidence' as const, path: `interaction.bypass[${i}]` };
   const skip = top.skipLinks.filter((s) => s.skipText || s.target);
@@ -181,20 +184,20 @@ function judgeBypass(page: PageEvidence): Judgement {
   const before = top.focusablesBeforeMain ?? top.focusables;
   const other = top.landmarks.main > 0 ? 'main' : top.headings > 0 ? 'headings' : null;
   const data = { ...top };
-  if (works && !broken.length) return judgement('pass', [detail('bypass.skip_link', `Liên kết bỏ qua ${where(works.el)} hoạt động (đưa tới ${works.target!.selector}).`, `The skip link ${whereEn(works.el)} works (goes to ${works.target!.selector}).`, { data, evidence })]);
+  if (works && !broken.length) return judgement('pass', [finding('bypass.skip_link', inBoth((lang) => msg(lang, 'a11y.bypass.skipLink', { element: where(works.el, lang), target: works.target!.selector })), { data, evidence })]);
   if (broken.length) {
     const b = broken[0]!;
-    const text = { vi: `Liên kết bỏ qua ${where(b.el)} trỏ tới "${b.href}" nhưng trang không có phần tử đó. Đặt id tương ứng cho vùng nội dung chính (ví dụ <main id="noi-dung">).`, en: `The skip link ${whereEn(b.el)} points to "${b.href}" but the page has no such element. Give the main content that id (e.g. <main id="noi-dung">).` };
-    if (works || other) return judgement('cant_tell', [detail('bypass.skip_link_broken_review', `${text.vi} Trang vẫn có ${works ? 'một liên kết bỏ qua khác' : other === 'main' ? 'vùng mốc main' : 'tiêu đề mục'}: cần kiểm tra thủ công.`, `${text.en} The page still has ${works ? 'another skip link' : other === 'main' ? 'a main landmark' : 'headings'}: needs a manual check.`, { data, evidence })]);
-    return judgement('fail', [detail('bypass.skip_link_broken', `${text.vi} Trang cũng không có vùng mốc hay tiêu đề mục để bỏ qua ${before} phần tử đứng trước nội dung.`, `${text.en} Nor has the page landmarks or headings to skip the ${before} elements before the content.`, { data, evidence })]);
+    const text = (lang: Lang) => msg(lang, 'a11y.bypass.skipLinkBroken', { element: where(b.el, lang), href: `${b.href}` });
+    const still = works ? 'a11y.bypass.other.skipLink' : other === 'main' ? 'a11y.bypass.other.main' : 'a11y.bypass.other.headings';
+    if (works || other) return judgement('cant_tell', [finding('bypass.skip_link_broken_review', inBoth((lang) => msg(lang, 'a11y.bypass.skipLinkBrokenReview', { broken: text(lang), other: msg(lang, still) })), { data, evidence })]);
+    return judgement('fail', [finding('bypass.skip_link_broken', inBoth((lang) => msg(lang, 'a11y.bypass.skipLinkBrokenFail', { broken: text(lang), before })), { data, evidence })]);
   }
-  if (other === 'main') return judgement('pass', [detail('bypass.landmarks', `Trang có vùng mốc main${top.landmarks.navigation ? ' và nav' : ''} (kỹ thuật ARIA11).`, `The page has a main landmark${top.landmarks.navigation ? ' and navigation' : ''} (technique ARIA11).`, { data, evidence })]);
-  if (dead.length) return judgement('cant_tell', [detail('bypass.skip_link_no_effect', `Nhấn Enter trên liên kết bỏ qua ${where(dead[0]!.el)} không thấy tiêu điểm hay vị trí cuộn tới ${dead[0]!.target!.selector}: cần kiểm tra thủ công.`, `Pressing Enter on the skip link ${whereEn(dead[0]!.el)} moved neither focus nor scroll to ${dead[0]!.target!.selector}: needs a manual check.`, { data, evidence })]);
-  if (other === 'headings') return judgement('pass', [detail('bypass.headings', `Trang có ${top.headings} tiêu đề mục để nhảy tới nội dung (kỹ thuật H69); nên thêm vùng mốc <main>.`, `The page has ${top.headings} headings to jump to the content (technique H69); a <main> landmark would help too.`, { data, evidence })]);
-  if (before < REPEATED_MIN) return judgement('not_applicable', [detail('bypass.no_block', `Chỉ ${before} phần tử nhận tiêu điểm đứng trước nội dung: không có khối lặp lại cần bỏ qua.`, `Only ${before} focusable elements before the content: no repeated block to bypass.`, { data, evidence })]);
-  const none = { vi: `Có ${before} phần tử nhận tiêu điểm đứng trước nội dung mà trang không có liên kết bỏ qua, vùng mốc hay tiêu đề mục. Thêm liên kết "Bỏ qua đến nội dung chính" đầu trang và bọc nội dung trong <main>.`, en: `${before} focusable elements come before the content and the page has no skip link, landmark or heading. Add a "Skip to main content" link at the top and wrap the content in <main>.` };
-  if (before >= REPEATED_FAIL && top.mainStart !== null && top.titledFrames === 0) return judgement('fail', [detail('bypass.none', none.vi, none.en, { data, evidence })]);
-  return judgement('cant_tell', [detail('bypass.none_review', `${none.vi} Cần kiểm tra xem đó có phải khối lặp lại trên các trang không.`, `${none.en} A person must check whether they are repeated across pages.`, { data, evidence })]);
+  if (other === 'main') return judgement('pass', [finding('bypass.landmarks', inBoth((lang) => msg(lang, 'a11y.bypass.landmarks', { nav: top.landmarks.navigation ? msg(lang, 'a11y.bypass.landmarks.nav') : '' })), { data, evidence })]);
+  if (dead.length) return judgement('cant_tell', [finding('bypass.skip_link_no_effect', inBoth((lang) => msg(lang, 'a11y.bypass.skipLinkNoEffect', { element: where(dead[0]!.el, lang), target: dead[0]!.target!.selector })), { data, evidence })]);
+  if (other === 'headings') return judgement('pass', [finding('bypass.headings', msgBoth('a11y.bypass.headings', { headings: top.headings }), { data, evidence })]);
+  if (before < REPEATED_MIN) return judgement('not_applicable', [finding('bypass.no_block', msgBoth('a11y.bypass.noBlock', { before }), { data, evidence })]);
+  if (before >= REPEATED_FAIL && top.mainStart !== null && top.titledFrames === 0) return judgement('fail', [finding('bypass.none', msgBoth('a11y.bypass.none', { before }), { data, evidence })]);
+  return judgement('cant_tell', [finding('bypass.none_review', msgBoth('a11y.bypass.noneReview', { before }), { data, evidence })]);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -209,15 +212,12 @@ export const useOfColour: PageCriterion = {
   scope: 'page',
   // HTML's blocks, links in text and forms: not a standalone SVG or XML document's.
   documents: ['html'],
-  title: { vi: 'Không dùng màu sắc làm cách duy nhất để truyền đạt thông tin', en: 'Colour is not the only means of conveying information' },
-  description: {
-    vi: 'Liên kết trong đoạn văn được nhận ra không chỉ nhờ màu (gạch chân, hoặc tương phản 3:1 và dấu hiệu khi di chuột/nhận tiêu điểm); trường bắt buộc không chỉ được đánh dấu bằng màu.',
-    en: 'Links in text are told apart by more than colour (underline, or 3:1 contrast plus a cue on hover and focus); required fields are not marked by colour alone.',
-  },
+  title: msgBoth('a11y.colour.title'),
+  description: msgBoth('a11y.colour.description'),
   severity: 'serious',
   basis: BASIS,
   wcag: ['1.4.1'],
-  advice: { vi: 'Gạch chân liên kết trong đoạn văn (hoặc độ tương phản với chữ xung quanh từ 3:1 kèm dấu hiệu khi di chuột/tiêu điểm); đánh dấu trường bắt buộc bằng chữ hoặc thuộc tính required, không chỉ bằng màu.', en: 'Underline links in text (or give them 3:1 contrast with the text plus a cue on hover/focus); mark required fields in text or with required, never by colour alone.' },
+  advice: msgBoth('a11y.colour.advice'),
   axeRules: COLOUR_RULES,
   judge: (page) => withAxeRules(judgeUseOfColour(page), page, COLOUR_RULES, 'fail'),
 };
@@ -232,13 +232,13 @@ function judgeUseOfColour(page: PageEvidence): Judgement {
     const ratio = contrastRatio(l.linkColour, l.textColour, l.background);
     const data = { ...l, contrast: ratio };
     const evidence = { blob: 'evidence' as const, path: `interaction.links.colourOnly[${i}]` };
-    const fix = { vi: 'Gạch chân liên kết trong đoạn văn (text-decoration: underline).', en: 'Underline links inside text (text-decoration: underline).' };
     if (ratio === null) {
-      doubts.push(detail('colour.link_unknown', `Liên kết ${where(l.el)} chỉ khác chữ xung quanh ở màu (${l.linkColour} so với ${l.textColour}); không tính được độ tương phản.`, `The link ${whereEn(l.el)} differs from the text around it only by colour (${l.linkColour} vs ${l.textColour}); contrast could not be computed.`, { data, evidence }));
+      doubts.push(finding('colour.link_unknown', inBoth((lang) => msg(lang, 'a11y.colour.linkUnknown', { element: where(l.el, lang), linkColour: l.linkColour, textColour: l.textColour })), { data, evidence }));
     } else if (ratio < 3) {
-      fails.push(detail('colour.link_colour_only', `Liên kết ${where(l.el)} chỉ khác chữ xung quanh ở màu, tương phản ${ratio}:1 (< 3:1). ${fix.vi}`, `The link ${whereEn(l.el)} differs from the surrounding text only by colour, contrast ${ratio}:1 (< 3:1). ${fix.en}`, { data, evidence }));
+      fails.push(finding('colour.link_colour_only', inBoth((lang) => msg(lang, 'a11y.colour.linkColourOnly', { element: where(l.el, lang), ratio })), { data, evidence }));
     } else if (!(l.focusCues?.length || l.hoverCues?.length)) {
-      doubts.push(detail('colour.link_no_hover_cue', `Liên kết ${where(l.el)} khác chữ xung quanh bằng màu với tương phản ${ratio}:1, nhưng ${l.focusCues === null ? 'chưa thử' : 'không thấy'} dấu hiệu thêm khi di chuột hay nhận tiêu điểm (kỹ thuật G183). ${fix.vi}`, `The link ${whereEn(l.el)} differs by colour with ${ratio}:1 contrast, but ${l.focusCues === null ? 'hover and focus were not tried' : 'shows no extra cue on hover or focus'} (technique G183). ${fix.en}`, { data, evidence }));
+      const cues = l.focusCues === null ? 'a11y.colour.cues.notTried' : 'a11y.colour.cues.none';
+      doubts.push(finding('colour.link_no_hover_cue', inBoth((lang) => msg(lang, 'a11y.colour.linkNoHoverCue', { element: where(l.el, lang), ratio, cues: msg(lang, cues) })), { data, evidence }));
     }
   });
   const fields = ix.fields!;
@@ -248,12 +248,12 @@ function judgeUseOfColour(page: PageEvidence): Judgement {
     if (!fields.some((o) => o !== f && o.form === f.form && o.el.frame === f.el.frame && o.labelColours.length && !o.labelRed)) return;
     const data = { ...f, instruction: ix.colourInstruction };
     const evidence = { blob: 'evidence' as const, path: `interaction.fields[${i}]` };
-    const fix = { vi: 'Thêm chữ "(bắt buộc)" hoặc dấu "*" có giải thích vào nhãn, và thuộc tính required.', en: 'Add "(required)" or an explained "*" to the label, and the required attribute.' };
-    if (ix.colourInstruction) fails.push(detail('colour.required_by_colour', `Trang ghi "${ix.colourInstruction}" nhưng nhãn của ${where(f.el)} chỉ được đánh dấu bằng màu đỏ. ${fix.vi}`, `The page says "${ix.colourInstruction}" but the label of ${whereEn(f.el)} is marked only by its red colour. ${fix.en}`, { data, evidence }));
-    else doubts.push(detail('colour.label_colour_review', `Nhãn "${f.label}" của ${where(f.el)} có màu đỏ khác các nhãn khác mà không có chữ hay dấu nào đi kèm: nếu màu báo trường bắt buộc, đó là lỗi. ${fix.vi}`, `The label "${f.label}" of ${whereEn(f.el)} is red, unlike the others, with no text or mark: if the colour means required, that fails. ${fix.en}`, { data, evidence }));
+    const instruction = ix.colourInstruction;
+    if (instruction) fails.push(finding('colour.required_by_colour', inBoth((lang) => msg(lang, 'a11y.colour.requiredByColour', { instruction, element: where(f.el, lang) })), { data, evidence }));
+    else doubts.push(finding('colour.label_colour_review', inBoth((lang) => msg(lang, 'a11y.colour.labelColourReview', { label: `${f.label}`, element: where(f.el, lang) })), { data, evidence }));
   });
   if (!ix.links!.inText && !fields.length) return judgement('not_applicable');
-  return verdict(fails, doubts, [detail('colour.ok', `${ix.links!.inText} liên kết trong đoạn văn và ${fields.length} trường: không thấy thông tin chỉ truyền đạt bằng màu.`, `${ix.links!.inText} links in text and ${fields.length} fields: nothing conveyed by colour alone was found.`)]);
+  return verdict(fails, doubts, [finding('colour.ok', msgBoth('a11y.colour.ok', { links: ix.links!.inText, fields: fields.length }))]);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -265,15 +265,12 @@ export const formStructure: PageCriterion = {
   scope: 'page',
   // HTML's blocks, links in text and forms: not a standalone SVG or XML document's.
   documents: ['html'],
-  title: { vi: 'Cấu trúc biểu mẫu và tiêu đề được đánh dấu đúng', en: 'Form structure and headings are marked up' },
-  description: {
-    vi: 'Nhóm nút chọn có fieldset/legend hoặc nhóm có tên; dấu "*" bắt buộc được giải thích; chữ trông như tiêu đề được đánh dấu là tiêu đề.',
-    en: 'Radio and checkbox groups have a fieldset/legend or a named group; a required "*" is explained; text that looks like a heading is marked up as one.',
-  },
+  title: msgBoth('a11y.form.title'),
+  description: msgBoth('a11y.form.description'),
   severity: 'moderate',
   basis: BASIS,
   wcag: ['1.3.1', '3.3.2'],
-  advice: { vi: 'Đặt nhóm lựa chọn trong <fieldset> có <legend> (hoặc role="radiogroup" có tên); giải thích dấu * bắt buộc; dùng h1–h6 cho chữ trông như tiêu đề.', en: 'Put option groups in a <fieldset> with a <legend> (or a named role="radiogroup"); explain the required *; use h1–h6 for text that looks like a heading.' },
+  advice: msgBoth('a11y.form.advice'),
   judge(page) {
     const missing = notRun(page, 'interaction.structure', 'fields');
     if (missing) return missing;
@@ -284,26 +281,29 @@ export const formStructure: PageCriterion = {
       if (g.grouped || g.namesIncludeQuestion) return;
       const data = { ...g };
       const evidence = { blob: 'evidence' as const, path: `interaction.groups[${i}]` };
-      const kind = g.kind === 'radio' ? { vi: 'nút chọn một', en: 'radio buttons' } : { vi: 'ô đánh dấu', en: 'checkboxes' };
-      const fix = { vi: `Bọc các lựa chọn trong <fieldset> với <legend>${g.question ? g.question : ''}</legend>, hoặc role="${g.kind === 'radio' ? 'radiogroup' : 'group'}" với aria-labelledby.`, en: `Wrap the options in a <fieldset> with a <legend>${g.question ? g.question : ''}</legend>, or role="${g.kind === 'radio' ? 'radiogroup' : 'group'}" with aria-labelledby.` };
+      const question = g.question;
+      const group = (lang: Lang) => ({
+        size: g.size, kind: msg(lang, g.kind === 'radio' ? 'a11y.form.kind.radio' : 'a11y.form.kind.checkbox'), name: `${g.name}`, element: where(g.el, lang),
+        fix: msg(lang, 'a11y.form.groupFix', { question: question ? question : '', role: g.kind === 'radio' ? 'radiogroup' : 'group' }),
+      });
       // Proven: a question shown before the options ("Giới tính:") that no option's name or description carries.
-      if (g.question && /[:?]$/.test(g.question.trim())) {
-        fails.push(detail('form.group_unlabelled', `Nhóm ${g.size} ${kind.vi} "${g.name}" (${where(g.el)}) có câu hỏi "${g.question}" hiển thị nhưng không gắn với nhóm: trình đọc màn hình chỉ đọc từng lựa chọn. ${fix.vi}`, `The group of ${g.size} ${kind.en} "${g.name}" (${whereEn(g.el)}) shows the question "${g.question}" but it is not tied to the group: a screen reader announces only each option. ${fix.en}`, { data, evidence }));
+      if (question && /[:?]$/.test(question.trim())) {
+        fails.push(finding('form.group_unlabelled', inBoth((lang) => msg(lang, 'a11y.form.groupUnlabelled', { ...group(lang), question })), { data, evidence }));
       } else {
-        doubts.push(detail('form.group_review', `Nhóm ${g.size} ${kind.vi} "${g.name}" (${where(g.el)}) không nằm trong fieldset hay nhóm có tên${g.question ? `; chữ đứng trước: "${g.question}"` : ''}: cần kiểm tra xem có câu hỏi chung không. ${fix.vi}`, `The group of ${g.size} ${kind.en} "${g.name}" (${whereEn(g.el)}) has no fieldset or named group${g.question ? `; text before it: "${g.question}"` : ''}: check whether the options share a question. ${fix.en}`, { data, evidence }));
+        doubts.push(finding('form.group_review', inBoth((lang) => msg(lang, 'a11y.form.groupReview', { ...group(lang), before: question ? msg(lang, 'a11y.form.groupReview.before', { question }) : '' })), { data, evidence }));
       }
     });
     const fields = ix.fields!;
     const starred = fields.map((f, i) => ({ f, i })).filter(({ f }) => f.asterisk && !f.requiredWord);
     if (starred.length && !ix.asteriskExplained) {
       const { f, i } = starred[0]!;
-      doubts.push(detail('form.asterisk_unexplained', `${starred.length} trường có dấu "*" (ví dụ ${where(f.el)}) mà trang không giải thích dấu "*" nghĩa là bắt buộc. Thêm câu "Các trường có dấu * là bắt buộc" ở đầu biểu mẫu.`, `${starred.length} fields carry "*" (e.g. ${whereEn(f.el)}) and the page does not say that "*" means required. Add "Fields marked * are required" at the top of the form.`, { data: { ...f, count: starred.length }, evidence: { blob: 'evidence', path: `interaction.fields[${i}]` } }));
+      doubts.push(finding('form.asterisk_unexplained', inBoth((lang) => msg(lang, 'a11y.form.asteriskUnexplained', { fields: starred.length, element: where(f.el, lang) })), { data: { ...f, count: starred.length }, evidence: { blob: 'evidence', path: `interaction.fields[${i}]` } }));
     }
     ix.pseudoHeadings!.forEach((h, i) => {
-      doubts.push(detail('form.visual_heading', `${where(h.el)} trông như tiêu đề (cỡ chữ ${h.fontSize}px, đậm ${h.fontWeight}, chữ thường ${h.bodyFontSize}px) nhưng không đánh dấu là tiêu đề: nếu đúng là tiêu đề, dùng <h2>…<h6>.`, `${whereEn(h.el)} looks like a heading (${h.fontSize}px, weight ${h.fontWeight}, body text ${h.bodyFontSize}px) but is not marked up as one: if it is a heading, use <h2>…<h6>.`, { data: { ...h }, evidence: { blob: 'evidence', path: `interaction.pseudoHeadings[${i}]` } }));
+      doubts.push(finding('form.visual_heading', inBoth((lang) => msg(lang, 'a11y.form.visualHeading', { element: where(h.el, lang), size: h.fontSize, weight: h.fontWeight, body: h.bodyFontSize })), { data: { ...h }, evidence: { blob: 'evidence', path: `interaction.pseudoHeadings[${i}]` } }));
     });
     if (!fields.length && !ix.groups!.length && !ix.pseudoHeadings!.length) return judgement('not_applicable');
-    return verdict(fails, doubts, [detail('form.ok', `${fields.length} trường, ${ix.groups!.length} nhóm lựa chọn: cấu trúc được đánh dấu.`, `${fields.length} fields, ${ix.groups!.length} option groups: the structure is marked up.`)]);
+    return verdict(fails, doubts, [finding('form.ok', msgBoth('a11y.form.ok', { fields: fields.length, groups: ix.groups!.length }))]);
   },
 };
 

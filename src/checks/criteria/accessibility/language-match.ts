@@ -4,7 +4,8 @@
 // anything less is cant_tell with the detection as evidence, or not judged at all.
 import { agrees, PASSAGE_LETTERS, type Detection } from '../../evidence/language.ts';
 import type { FindingDetail, PageEvidence } from '../../types.ts';
-import { detail } from '../criterion.ts';
+import { msgBoth } from '../../../messages/index.ts';
+import { finding } from './finding.ts';
 
 /** Below this many letters of the page's own text, its language is not judged. */
 export const MIN_LETTERS = 200;
@@ -48,8 +49,7 @@ function pageLanguage(page: PageEvidence, out: LanguageFindings): PageVerdict {
   const units = lang.units.filter((u) => u.lang !== 'und');
   const judged = sum(units);
   if (lang.letters < MIN_LETTERS || judged < MIN_LETTERS) {
-    out.notes.push(detail('lang.not_judged', `Chưa đủ văn bản để xác định ngôn ngữ của trang (${judged} chữ cái nhận dạng được, cần ${MIN_LETTERS}).`,
-      `Too little text to tell the page's language (${judged} letters recognised, ${MIN_LETTERS} needed).`, { data: { letters: lang.letters, judged }, ...ev }));
+    out.notes.push(finding('lang.not_judged', msgBoth('a11y.language.notJudged', { judged, needed: MIN_LETTERS }), { data: { letters: lang.letters, judged }, ...ev }));
     return 'not_judged';
   }
   const found = byLetters(units);
@@ -57,20 +57,17 @@ function pageLanguage(page: PageEvidence, out: LanguageFindings): PageVerdict {
   const data = { declared, detected: found.map((f) => f.lang), shares: found.map((f) => ({ ...f, share: f.letters / judged })), letters: lang.letters, detector: lang.detector };
   if (!lang.declaredCodes.length) {
     // The detector has no model of the declared language (Danish, Khmer, Lao…): it cannot say the text is not in it.
-    out.reviews.push(detail('lang.mismatch_unsure', `Trang khai báo lang="${declared}", công cụ nhận dạng không có mô hình cho ngôn ngữ này; văn bản được nhận dạng là ${detected}. Cần người kiểm tra.`,
-      `The page declares lang="${declared}", a language the detector has no model of; its text reads as ${detected}. Needs review.`, { data, ...ev }));
+    out.reviews.push(finding('lang.mismatch_unsure', msgBoth('a11y.language.noModel', { declared, detected }), { data, ...ev }));
     return 'unsure';
   }
   const agreeing = sum(units.filter((u) => agrees(u.lang, lang.declaredCodes)));
   const clearlyOther = sum(units.filter((u) => !agrees(u.lang, lang.declaredCodes) && scoreOf(u, lang.declaredCodes) <= 1 - MARGIN));
   if (agreeing >= MATCH_SHARE * judged) return 'match';
   if (clearlyOther >= MISMATCH_SHARE * judged) {
-    out.fails.push(detail('lang.mismatch', `Trang khai báo lang="${declared}" nhưng văn bản của trang là ${detected} (${lang.letters} chữ cái; nhận dạng bằng ${lang.detector}).`,
-      `The page declares lang="${declared}" but its text is ${detected} (${lang.letters} letters; detected with ${lang.detector}).`, { data, ...ev }));
+    out.fails.push(finding('lang.mismatch', msgBoth('a11y.language.mismatch', { declared, detected, letters: lang.letters, detector: `${lang.detector}` }), { data, ...ev }));
     return 'mismatch';
   }
-  out.reviews.push(detail('lang.unsure', `Trang khai báo lang="${declared}"; văn bản được nhận dạng là ${detected}, không đủ chắc chắn để kết luận.`,
-    `The page declares lang="${declared}"; its text reads as ${detected}, not clearly enough to conclude.`, { data, ...ev }));
+  out.reviews.push(finding('lang.unsure', msgBoth('a11y.language.unsure', { declared, detected }), { data, ...ev }));
   return 'unsure';
 }
 
@@ -87,8 +84,7 @@ function unmarkedParts(page: PageEvidence, verdict: PageVerdict): FindingDetail[
     if (!u.selector || u.lang === 'und' || u.letters < PASSAGE_LETTERS || agrees(u.lang, against) || scoreOf(u, against) > 1 - PASSAGE_MARGIN) return [];
     const tag = u.tag ?? u.lang;
     const excerpt = u.excerpt ?? '';
-    return [detail('lang.part_unmarked', `Đoạn văn ${u.selector} có vẻ là tiếng "${tag}" (${top(u)}) nhưng không có thuộc tính lang riêng: "${excerpt.slice(0, 80)}…". Cần người kiểm tra (tên riêng, thuật ngữ không cần đánh dấu).`,
-      `The passage ${u.selector} looks like "${tag}" (${top(u)}) but has no lang attribute of its own: "${excerpt.slice(0, 80)}…". Needs review (proper names and technical terms need no marking).`,
+    return [finding('lang.part_unmarked', msgBoth('a11y.language.partUnmarked', { selector: u.selector, tag, scores: top(u), excerpt: excerpt.slice(0, 80) }),
       { data: { selector: u.selector, frame: 0, detected: u.lang, bcp47: u.tag, scores: u.scores, letters: u.letters, excerpt }, evidence: { blob: 'evidence', path: `language.units[${i}]` } })];
   }).slice(0, 20);
 }

@@ -7,8 +7,10 @@
 // and the same context that lead to different places may confuse (ACT fd3a94; they may still
 // serve one purpose, a redirect or a copy): cant_tell too.
 import type { FindingDetail, LinkRecord, PageEvidence } from '../../types.ts';
-import { detail, judgement, type PageCriterion } from '../criterion.ts';
+import { judgement, type PageCriterion } from '../criterion.ts';
+import { finding, inBoth } from './finding.ts';
 import { frameNote, judgeAxeRules } from './axe-rules.ts';
+import { msg, msgBoth } from '../../../messages/index.ts';
 
 export const LINK_PURPOSE_RULES = ['link-name'];
 
@@ -41,7 +43,6 @@ function genericLinks(page: PageEvidence): { fails: FindingDetail[]; reviews: Fi
   page.links.forEach((l, i) => {
     if (l.hidden || !isGenericLinkText(nameOfLink(l))) return;
     const name = nameOfLink(l);
-    const at = frameNote(page, l.frame);
     const sel = l.selector ? ` ${l.selector}` : '';
     const ctx = contextOf(l);
     // A scripted role=link element has no address to show.
@@ -52,12 +53,11 @@ function genericLinks(page: PageEvidence): { fails: FindingDetail[]; reviews: Fi
     const known = l.context !== undefined;
     const said = [ctx.described, ctx.context, ctx.heading].filter(Boolean);
     if (known && !said.length) {
-      if (fails.length < 20) fails.push(detail('link.generic_text', `Liên kết "${name}"${sel}${at.vi} không nói rõ dẫn tới đâu và không có ngữ cảnh nào${to}.`,
-        `The link "${name}"${sel}${at.en} does not say where it leads and has no context at all${to}.`, { data, evidence }));
+      if (fails.length < 20) fails.push(finding('link.generic_text', inBoth((lang) => msg(lang, 'a11y.link.genericText', { name, selector: sel, frame: frameNote(page, l.frame, lang), to })), { data, evidence }));
     } else if (reviews.length < 20) {
       const around = said.join(' | ').slice(0, 160);
-      reviews.push(detail('link.generic_in_context', `Liên kết "${name}"${sel}${at.vi} không tự nói rõ dẫn tới đâu; cần người kiểm tra xem ngữ cảnh "${around}" có nói rõ không${to}.`,
-        `The link "${name}"${sel}${at.en} does not say where it leads by itself; a person should check whether its context "${around}" does${to}.`, { data, evidence }));
+      reviews.push(finding('link.generic_in_context',
+        inBoth((lang) => msg(lang, 'a11y.link.genericInContext', { name, selector: sel, frame: frameNote(page, l.frame, lang), context: around, to })), { data, evidence }));
     }
   });
   return { fails, reviews };
@@ -78,10 +78,9 @@ function sameTextDifferentTarget(page: PageEvidence): FindingDetail[] {
     if (targets.length < 2 || out.length >= 10) continue;
     const { l, i } = group[0]!;
     const name = nameOfLink(l);
-    const at = frameNote(page, l.frame);
     const sel = l.selector ? ` ${l.selector}` : '';
-    out.push(detail('link.same_text_different_target', `${group.length} liên kết cùng tên "${name}" (như${sel}${at.vi}) dẫn tới ${targets.length} địa chỉ khác nhau: ${targets.slice(0, 5).join(', ')}. Cần người kiểm tra xem chúng có cùng mục đích không.`,
-      `${group.length} links named "${name}" (such as${sel}${at.en}) lead to ${targets.length} different addresses: ${targets.slice(0, 5).join(', ')}. A person should check whether they serve the same purpose.`,
+    out.push(finding('link.same_text_different_target',
+      inBoth((lang) => msg(lang, 'a11y.link.sameTextDifferentTarget', { links: group.length, name, selector: sel, frame: frameNote(page, l.frame, lang), targets: targets.length, addresses: targets.slice(0, 5).join(', ') })),
       { data: { ...where(page, l), name, targets: targets.slice(0, 10), links: group.length }, evidence: { blob: 'evidence', path: `links[${i}]` } }));
   }
   return out;
@@ -91,14 +90,14 @@ export const linkPurpose: PageCriterion = {
   id: 'accessibility.link-purpose',
   area: 'accessibility',
   scope: 'page',
-  title: { vi: 'Liên kết nói rõ mục đích', en: 'Link purpose' },
-  description: { vi: 'Mỗi liên kết có tên, và tên (cùng ngữ cảnh quanh nó) nói rõ nơi nó dẫn tới, không chỉ "xem tại đây".', en: 'Every link has a name, and its name (with its context) says where it leads, not just "click here".' },
+  title: msgBoth('a11y.link.title'),
+  description: msgBoth('a11y.link.description'),
   severity: 'moderate',
   basis: [{ instrument: 'luat51_2010', article: 'Điều 43' }, { instrument: 'tt32_2017', article: 'Điều 18 (liên kết và tiêu đề có ý nghĩa)' }, { instrument: 'tt26_2020' }, { instrument: 'tt22_2023' }],
   wcag: ['2.4.4'],
   axeRules: LINK_PURPOSE_RULES,
   documents: ['html', 'svg'],
-  advice: { vi: 'Viết chữ của liên kết nói rõ nơi nó dẫn tới ("Tải mẫu tờ khai đăng ký khai sinh" thay cho "Tải về"); liên kết cùng tên phải dẫn tới cùng một nơi.', en: 'Make link text say where it leads ("Download the birth registration form" rather than "Download"); links with the same name should lead to the same place.' },
+  advice: msgBoth('a11y.link.advice'),
   judge(page) {
     const generic = genericLinks(page);
     const judged = judgeAxeRules(page, LINK_PURPOSE_RULES, generic.fails);

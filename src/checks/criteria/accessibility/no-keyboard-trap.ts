@@ -2,80 +2,76 @@
 // only when the walk proved it: focus stayed on the element (or a small group) for the
 // bounded presses forward and backward, while other focusable elements exist outside, and no
 // way out the page announces ("Press Ctrl+M to exit") worked when pressed.
-import { detail, judgement, type PageCriterion } from '../criterion.ts';
-import { isJudgement, KEYBOARD_BASIS, keyboardEvidence, where } from './keyboard-common.ts';
+import type { Lang } from '../../../i18n.ts';
+import { judgement, type PageCriterion } from '../criterion.ts';
+import { finding, inBoth } from './finding.ts';
+import { isJudgement, KEYBOARD_BASIS, keyboardEvidence, walkEndText, where } from './keyboard-common.ts';
+import { type MessageKey, msg, msgBoth } from '../../../messages/index.ts';
 
 const STUCK = {
-  escaped_backward: { vi: 'Tab không đi tiếp được nhưng Shift+Tab thoát ra', en: 'Tab does not move on, but Shift+Tab gets out' },
-  modal_dialog: { vi: 'tiêu điểm quay vòng trong một hộp thoại (cần thử phím Esc)', en: 'the focus cycles inside a modal dialog (Escape needs checking)' },
-  nothing_outside: { vi: 'không còn phần tử nào khác nhận tiêu điểm', en: 'no other element takes the focus' },
-  opaque_frame: { vi: 'tiêu điểm ở trong một khung không đọc được', en: 'the focus is inside a frame that cannot be read' },
-  not_confirmed: { vi: 'chưa thử đủ chiều ngược lại trong thời gian cho phép', en: 'the backward presses did not finish within the time budget' },
-};
+  escaped_backward: 'a11y.trap.stuckWhy.escaped_backward',
+  modal_dialog: 'a11y.trap.stuckWhy.modal_dialog',
+  nothing_outside: 'a11y.trap.stuckWhy.nothing_outside',
+  opaque_frame: 'a11y.trap.stuckWhy.opaque_frame',
+  not_confirmed: 'a11y.trap.stuckWhy.not_confirmed',
+} as const satisfies Record<string, MessageKey>;
 
 export const noKeyboardTrap: PageCriterion = {
   id: 'accessibility.no-keyboard-trap',
   area: 'accessibility',
   scope: 'page',
-  title: { vi: 'Không có bẫy bàn phím', en: 'No keyboard trap' },
-  description: {
-    vi: 'Tiêu điểm vào được phần tử nào bằng bàn phím thì cũng rời được phần tử đó bằng phím Tab hoặc Shift+Tab.',
-    en: 'Wherever the keyboard focus can go, Tab or Shift+Tab can move it away again.',
-  },
+  title: msgBoth('a11y.trap.title'),
+  description: msgBoth('a11y.trap.description'),
   severity: 'critical',
   basis: KEYBOARD_BASIS,
   wcag: ['2.1.2'],
-  advice: { vi: 'Không đưa tiêu điểm trở lại bằng mã lệnh (blur/focus, hẹn giờ, chặn phím Tab); hộp thoại phải đóng được bằng phím Esc và trả tiêu điểm về chỗ cũ.', en: 'Never send the focus back by script (blur/focus handlers, timers, swallowing Tab); dialogs must close with Esc and return the focus.' },
+  advice: msgBoth('a11y.trap.advice'),
   judge(page) {
     const k = keyboardEvidence(page);
     if (isJudgement(k)) return k;
     if (k.trap) {
       const trap = k.trap;
       const presses = { forward: trap.forward, backward: trap.backward };
-      const group = trap.elements.length > 1 ? { vi: ` (nhóm ${trap.elements.length} phần tử)`, en: ` (a group of ${trap.elements.length})` } : { vi: '', en: '' };
-      const held = { vi: `${where(trap.elements[0]!, 'vi')}${group.vi}`, en: `${where(trap.elements[0]!, 'en')}${group.en}` };
+      const group = (lang: Lang) => (trap.elements.length > 1 ? msg(lang, 'a11y.trap.group', { size: trap.elements.length }) : '');
+      const held = (lang: Lang) => `${where(trap.elements[0]!, lang)}${group(lang)}`;
       const exit = trap.exit;
       const way = exit?.tried.find((t) => t.escaped);
       const exitData = { data: { elements: trap.elements, exit, presses }, evidence: { blob: 'evidence' as const, path: 'keyboard.trap.exit' } };
       // WCAG 2.1.2 allows a non-standard way out when the visitor is told it: told and proven, it passes.
       if (exit && way) {
-        return judgement('pass', [detail('keyboard.trap_exit_announced',
-          `Tab và Shift+Tab không rời được ${held.vi}, nhưng trang hướng dẫn cách thoát ("${exit.announced}")${exit.revealedBy ? ` sau khi chọn ${where(exit.revealedBy, 'vi')}` : ''} và tổ hợp phím ${way.keys} đưa được tiêu điểm ra ngoài.`,
-          `Tab and Shift+Tab cannot leave ${held.en}, but the page tells the way out ("${exit.announced}")${exit.revealedBy ? ` once ${where(exit.revealedBy, 'en')} is activated` : ''} and ${way.keys} moves the focus out.`,
+        const revealedBy = exit.revealedBy;
+        return judgement('pass', [finding('keyboard.trap_exit_announced',
+          inBoth((lang) => msg(lang, 'a11y.trap.exitAnnounced', {
+            held: held(lang), announced: `${exit.announced}`, revealed: revealedBy ? msg(lang, 'a11y.trap.revealedBy', { element: where(revealedBy, lang) }) : '', keys: way.keys,
+          })),
           exitData)]);
       }
       // Keys announced but not pressed (time ran out, the focus moved): a person presses them.
       if (exit?.announced && !exit.tried.length) {
-        return judgement('cant_tell', [detail('keyboard.trap_exit_untested',
-          `Cần người kiểm tra: Tab và Shift+Tab không rời được ${held.vi}; trang hướng dẫn cách thoát ("${exit.announced}") nhưng chưa thử được tổ hợp phím đó.`,
-          `Needs a person: Tab and Shift+Tab cannot leave ${held.en}; the page tells a way out ("${exit.announced}") that could not be tried.`,
+        return judgement('cant_tell', [finding('keyboard.trap_exit_untested',
+          inBoth((lang) => msg(lang, 'a11y.trap.exitUntested', { held: held(lang), announced: `${exit.announced}` })),
           exitData)]);
       }
-      const told = exit?.tried.length
-        ? { vi: ` Trang hướng dẫn "${exit.announced}", nhưng ${exit.tried.map((t) => t.keys).join(', ')} không đưa tiêu điểm ra ngoài.`, en: ` The page says "${exit.announced}", but ${exit.tried.map((t) => t.keys).join(', ')} did not move the focus out.` }
-        : { vi: '', en: '' };
-      return judgement('fail', trap.elements.map((e, i) => detail('keyboard.trap',
-        `Bẫy bàn phím: tiêu điểm kẹt tại ${where(e, 'vi')}${group.vi}: ${trap.forward.length} lần Tab và ${trap.backward.length} lần Shift+Tab đều không rời được.${told.vi} Cách sửa: không chặn phím Tab (preventDefault) và không đưa tiêu điểm trở lại bằng bộ hẹn giờ hay sự kiện blur.`,
-        `Keyboard trap: the focus is held at ${where(e, 'en')}${group.en}: ${trap.forward.length} Tab and ${trap.backward.length} Shift+Tab presses could not leave it.${told.en} Fix: do not cancel Tab (preventDefault) and do not send the focus back from a timer or a blur handler.`,
+      const told = (lang: Lang) => (exit?.tried.length ? msg(lang, 'a11y.trap.exitFailed', { announced: `${exit.announced}`, keys: exit.tried.map((t) => t.keys).join(', ') }) : '');
+      return judgement('fail', trap.elements.map((e, i) => finding('keyboard.trap',
+        inBoth((lang) => msg(lang, 'a11y.trap.trap', { element: where(e, lang), group: group(lang), forward: trap.forward.length, backward: trap.backward.length, told: told(lang) })),
         { data: { element: e, presses, stops: k.stops.map((s) => s.element.selector), exit }, evidence: { blob: 'evidence', path: `keyboard.trap.elements[${i}]` } })));
     }
     if (k.stuck) {
       const why = STUCK[k.stuck.why];
-      return judgement('cant_tell', k.stuck.elements.map((e, i) => detail('keyboard.stuck',
-        `Cần người kiểm tra: tiêu điểm dừng lại tại ${where(e, 'vi')}: ${why.vi}.`,
-        `Needs a person: the focus stopped at ${where(e, 'en')}: ${why.en}.`,
+      return judgement('cant_tell', k.stuck.elements.map((e, i) => finding('keyboard.stuck',
+        inBoth((lang) => msg(lang, 'a11y.trap.stuck', { element: where(e, lang), why: msg(lang, why) })),
         { data: { element: e, why: k.stuck!.why, forward: k.forward.presses.slice(-8), backward: k.backward.presses }, evidence: { blob: 'evidence', path: `keyboard.stuck.elements[${i}]` } })));
     }
     if (k.interactive === 0 && !k.stops.length) return judgement('not_applicable');
     if (!k.stops.length) {
-      return judgement('cant_tell', [detail('keyboard.no_stops', `Phím Tab không dừng ở phần tử nào, dù trang có ${k.interactive} phần tử tương tác: không thử được bẫy bàn phím.`, `Tab stopped at no element, though the page has ${k.interactive} interactive elements: traps could not be tested.`, { data: { interactive: k.interactive } })]);
+      return judgement('cant_tell', [finding('keyboard.no_stops', msgBoth('a11y.trap.noStops', { interactive: k.interactive }), { data: { interactive: k.interactive } })]);
     }
     if (!k.completed) {
-      return judgement('cant_tell', [detail('keyboard.trap_partial',
-        `Không thấy bẫy ở ${k.stops.length} điểm dừng Tab đầu tiên, nhưng vòng Tab chưa đi hết (${k.forward.end}): phần còn lại cần người kiểm tra.`,
-        `No trap in the first ${k.stops.length} Tab stops, but the walk did not go all the way round (${k.notJudged ?? k.forward.end}): the rest needs a person.`,
+      return judgement('cant_tell', [finding('keyboard.trap_partial',
+        inBoth((lang) => msg(lang, 'a11y.trap.partial', { stops: k.stops.length, end: walkEndText(k, lang) })),
         { data: { end: k.forward.end, stops: k.stops.length, bounds: k.bounds }, evidence: { blob: 'evidence', path: 'keyboard.forward' } })]);
     }
-    return judgement('pass', [detail('keyboard.no_trap', `Một vòng phím Tab đủ ${k.stops.length} điểm dừng, tiêu điểm luôn đi tiếp.`, `A full round of Tab over ${k.stops.length} stops: the focus always moved on.`, { data: { stops: k.stops.length } })]);
+    return judgement('pass', [finding('keyboard.no_trap', msgBoth('a11y.trap.none', { stops: k.stops.length }), { data: { stops: k.stops.length } })]);
   },
 };

@@ -1,7 +1,9 @@
 import { refreshDelay } from '../../evidence/navigation.ts';
 import type { FindingDetail, PageEvidence } from '../../types.ts';
-import { detail, judgement, type PageCriterion } from '../criterion.ts';
+import { judgement, type PageCriterion } from '../criterion.ts';
+import { finding } from './finding.ts';
 import { judgeAxeRules } from './axe-rules.ts';
+import { msgBoth } from '../../../messages/index.ts';
 
 export const MOVING_TEXT_RULES = ['marquee', 'blink', 'meta-refresh'];
 
@@ -9,13 +11,13 @@ export const noMovingText: PageCriterion = {
   id: 'accessibility.no-moving-text',
   area: 'accessibility',
   scope: 'page',
-  title: { vi: 'Không có chữ chạy, chữ nhấp nháy hay tự làm mới trang', en: 'No moving or blinking text, no automatic refresh' },
-  description: { vi: 'Trang không dùng chữ chạy (marquee), chữ nhấp nháy (blink) hay tự tải lại theo thời gian.', en: 'The page uses no scrolling (marquee) or blinking text and does not refresh itself on a timer.' },
+  title: msgBoth('a11y.moving.title'),
+  description: msgBoth('a11y.moving.description'),
   severity: 'serious',
   basis: [{ instrument: 'luat51_2010', article: 'Điều 43' }, { instrument: 'tt32_2017', article: 'Điều 18 (không dùng chữ nhấp nháy, chữ chạy)' }, { instrument: 'tt26_2020' }, { instrument: 'tt22_2023' }],
   wcag: ['2.2.1', '2.2.2'],
   axeRules: MOVING_TEXT_RULES,
-  advice: { vi: 'Bỏ marquee/blink; chữ chuyển động quá 5 giây phải có nút dừng; không tự tải lại hay chuyển trang theo thời gian (dùng liên kết để người dùng tự chọn).', en: 'Remove marquee/blink; moving content over 5 seconds needs a pause control; do not refresh or redirect on a timer (offer a link instead).' },
+  advice: msgBoth('a11y.moving.advice'),
   judge(page) {
     const { timed, quick } = movesAfterLoad(page);
     const judged = judgeAxeRules(page, MOVING_TEXT_RULES, timed);
@@ -44,12 +46,12 @@ function movesAfterLoad(page: PageEvidence): { timed: FindingDetail[]; quick: Fi
     if (hop.cause === 'meta-refresh') {
       const delay = refreshDelay(hop.metaRefresh ?? '');
       if (delay !== null && delay > 0 && delay <= 72_000) {
-        timed.push(detail('navigation.timed_refresh', `Trang tự chuyển sang ${hop.to} sau ${delay} giây (meta refresh "${hop.metaRefresh}"), người dùng không dừng được.`, `The page moves itself to ${hop.to} after ${delay} s (meta refresh "${hop.metaRefresh}"); the visitor cannot stop it.`, { data, evidence }));
+        timed.push(finding('navigation.timed_refresh', msgBoth('a11y.moving.timedRefresh', { to: hop.to, delay, refresh: `${hop.metaRefresh}` }), { data, evidence }));
       }
     } else if (hop.afterLoadMs >= TIMED_AFTER_MS) {
-      timed.push(detail('navigation.timed_redirect', `Trang tự chuyển sang ${hop.to} bằng mã lệnh ${Math.round(hop.afterLoadMs)} ms sau khi tải xong, người dùng không dừng được.`, `A script moves the page to ${hop.to} ${Math.round(hop.afterLoadMs)} ms after it loaded; the visitor cannot stop it.`, { data, evidence }));
+      timed.push(finding('navigation.timed_redirect', msgBoth('a11y.moving.timedRedirect', { to: hop.to, ms: Math.round(hop.afterLoadMs) }), { data, evidence }));
     } else {
-      quick.push(detail('navigation.script_redirect', `Trang tự chuyển sang ${hop.to} bằng mã lệnh ${Math.round(hop.afterLoadMs)} ms sau khi tải xong: cần người xem nội dung trang đầu có kịp đọc không.`, `A script moved the page to ${hop.to} ${Math.round(hop.afterLoadMs)} ms after it loaded: a person should judge whether the first page could be read.`, { data, evidence }));
+      quick.push(finding('navigation.script_redirect', msgBoth('a11y.moving.scriptRedirect', { to: hop.to, ms: Math.round(hop.afterLoadMs) }), { data, evidence }));
     }
   });
   return { timed, quick };

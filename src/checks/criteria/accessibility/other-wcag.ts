@@ -3,6 +3,7 @@
 // rule has to place it). Experimental heuristics are advice, not failures (best-practice.ts).
 import { type PageCriterion } from '../criterion.ts';
 import { judgeAxeRules } from './axe-rules.ts';
+import { msgBoth } from '../../../messages/index.ts';
 
 export const OTHER_WCAG_RULES = [
   // ARIA used correctly (4.1.2, 1.3.1)
@@ -22,11 +23,11 @@ export const otherWcag: PageCriterion = {
   id: 'accessibility.other-wcag',
   area: 'accessibility',
   scope: 'page',
-  title: { vi: 'Các tiêu chí WCAG 2.1 A/AA khác (axe-core)', en: 'Other WCAG 2.1 A/AA success criteria (axe-core)' },
-  description: { vi: 'Các quy tắc WCAG 2.1 mức A và AA còn lại của axe-core không phát hiện vi phạm.', en: "axe-core's remaining WCAG 2.1 A and AA rules find no violation." },
+  title: msgBoth('a11y.otherWcag.title'),
+  description: msgBoth('a11y.otherWcag.description'),
   severity: 'moderate',
   basis: [{ instrument: 'luat51_2010', article: 'Điều 43' }, { instrument: 'tt26_2020' }, { instrument: 'tt22_2023' }, { instrument: 'nd224_2026', article: 'Điều 10 khoản 3' }],
   axeRules: OTHER_WCAG_RULES,
-  advice: { vi: 'Sửa từng phần tử theo hướng dẫn của quy tắc axe tương ứng (liên kết helpUrl trong bằng chứng).', en: "Fix each element as the matching axe rule's guidance says (its helpUrl is in the evidence)." },
+  advice: msgBoth('a11y.otherWcag.advice'),
   judge: (page) => judgeAxeRules(page, OTHER_WCAG_RULES),
 };

@@ -3,8 +3,10 @@
 // judge: the declared language must be the language of the text (ACT ucwvc8), and passages in
 // another language should say so (3.1.2), both detected offline (language-match.ts).
 import { detail, judgement, type PageCriterion } from '../criterion.ts';
+import { finding } from './finding.ts';
 import { judgeAxeRules } from './axe-rules.ts';
 import { languageFindings } from './language-match.ts';
+import { msgBoth } from '../../../messages/index.ts';
 
 export const LANGUAGE_RULES = ['html-has-lang', 'html-lang-valid', 'html-xml-lang-mismatch', 'valid-lang'];
 
@@ -12,20 +14,21 @@ export const pageLanguage: PageCriterion = {
   id: 'accessibility.page-language',
   area: 'accessibility',
   scope: 'page',
-  title: { vi: 'Khai báo ngôn ngữ của trang', en: 'Page language declared' },
-  description: { vi: 'Thẻ <html> khai báo ngôn ngữ hợp lệ (lang="vi"), đúng ngôn ngữ của nội dung; đoạn tiếng nước ngoài được đánh dấu.', en: 'The <html> element declares a valid language (lang="vi") that is the language of its text; passages in another language are marked.' },
+  title: msgBoth('a11y.language.title'),
+  description: msgBoth('a11y.language.description'),
   severity: 'serious',
   basis: [{ instrument: 'luat51_2010', article: 'Điều 43' }, { instrument: 'tt26_2020' }, { instrument: 'tt22_2023' }],
   wcag: ['3.1.1', '3.1.2'],
   axeRules: LANGUAGE_RULES,
   documents: ['html'],
-  advice: { vi: 'Khai báo <html lang="vi"> (đúng ngôn ngữ chính của trang); đánh dấu đoạn tiếng nước ngoài bằng thuộc tính lang riêng.', en: 'Declare <html lang="vi"> (the page\'s main language); mark passages in another language with their own lang attribute.' },
+  advice: msgBoth('a11y.language.advice'),
   judge(page) {
-    const missing = page.lang?.trim() ? [] : [detail('lang.missing', 'Thẻ <html> không có thuộc tính lang.', 'The <html> element has no lang attribute.', { evidence: { blob: 'evidence', path: 'lang' } })];
+    const missing = page.lang?.trim() ? [] : [finding('lang.missing', msgBoth('a11y.language.missing'), { evidence: { blob: 'evidence', path: 'lang' } })];
     const language = languageFindings(page);
     const judged = judgeAxeRules(page, LANGUAGE_RULES, [...missing, ...language.fails]);
     if (judged.outcome === 'fail' || judged.outcome === 'error') return judged;
     if (language.reviews.length || judged.outcome === 'cant_tell') return judgement('cant_tell', [...(judged.outcome === 'cant_tell' ? judged.details : []), ...language.reviews, ...language.notes]);
+    // The same words in both languages: an attribute as written, no message to translate.
     return judgement('pass', [detail('lang.ok', `lang="${page.lang}"`, `lang="${page.lang}"`), ...language.notes]);
   },
 };

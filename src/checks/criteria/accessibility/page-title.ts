@@ -6,7 +6,9 @@
 // service page) is cant_tell: whether it describes the page is for a person to say (ACT c4a8a4
 // has no automatic expectation). On the home page "Trang chủ" alone names its purpose: it passes.
 import { detail, judgement, type PageCriterion } from '../criterion.ts';
+import { finding, inBoth } from './finding.ts';
 import { judgeAxeRules } from './axe-rules.ts';
+import { type MessageKey, msg, msgBoth } from '../../../messages/index.ts';
 
 export const PAGE_TITLE_RULES = ['document-title'];
 
@@ -36,36 +38,38 @@ export function placeholderKind(title: string): 'placeholder' | 'url' | 'filenam
   return null;
 }
 
+const KIND = { placeholder: 'a11y.title.kind.placeholder', url: 'a11y.title.kind.url', filename: 'a11y.title.kind.filename' } as const satisfies Record<string, MessageKey>;
+
 export const isGenericTitle = (title: string) => GENERIC.has(normal(title));
 
 export const pageTitle: PageCriterion = {
   id: 'accessibility.page-title',
   area: 'accessibility',
   scope: 'page',
-  title: { vi: 'Trang có tiêu đề mô tả nội dung', en: 'Page titled' },
-  description: { vi: 'Mỗi trang có thẻ <title> không rỗng, mô tả chủ đề hoặc mục đích của trang (không phải "Untitled", địa chỉ hay tên tệp).', en: 'Every page has a non-empty title (the title element) that describes its topic or purpose (not "Untitled", an address or a file name).' },
+  title: msgBoth('a11y.title.title'),
+  description: msgBoth('a11y.title.description'),
   severity: 'serious',
   basis: PAGE_TITLE_BASIS,
   wcag: ['2.4.2'],
   axeRules: PAGE_TITLE_RULES,
   documents: ['html'],
-  advice: { vi: 'Đặt <title> theo mẫu "Tên trang – Tên cổng" (ví dụ "Nộp hồ sơ đăng ký khai sinh – Cổng Dịch vụ công Hà Nội").', en: 'Give each page a <title> such as "Page name – Portal name" (for example "Birth registration – Hà Nội public service portal").' },
+  advice: msgBoth('a11y.title.advice'),
   judge(page) {
     const title = page.title.trim();
     const ev = { evidence: { blob: 'evidence' as const, path: 'title' } };
     const own = [];
-    if (!title) own.push(detail('title.empty', 'Trang không có tiêu đề (thẻ <title> thiếu hoặc rỗng).', 'The page has no title (the <title> element is missing or empty).', ev));
+    if (!title) own.push(finding('title.empty', msgBoth('a11y.title.empty'), ev));
     const kind = title ? placeholderKind(title) : null;
     if (kind) {
-      const what = { placeholder: ['là chữ giữ chỗ', 'is a placeholder'], url: ['chỉ là một địa chỉ', 'is only an address'], filename: ['chỉ là tên tệp', 'is only a file name'] }[kind];
-      own.push(detail('title.placeholder', `Tiêu đề trang "${title}" ${what[0]}, không mô tả nội dung trang.`, `The page title "${title}" ${what[1]}: it does not describe the page.`, { data: { title, kind }, ...ev }));
+      const what = KIND[kind];
+      own.push(finding('title.placeholder', inBoth((lang) => msg(lang, 'a11y.title.placeholder', { title, kind: msg(lang, what) })), { data: { title, kind }, ...ev }));
     }
     const judged = judgeAxeRules(page, PAGE_TITLE_RULES, own);
     if (judged.outcome === 'fail' || judged.outcome === 'error') return judged;
     if (page.kind !== 'home' && isGenericTitle(title)) {
-      return judgement('cant_tell', [detail('title.generic', `Tiêu đề "${title}" có thể dùng cho bất kỳ trang nào của cổng; cần người kiểm tra xem nó có mô tả trang ${page.finalUrl ?? page.requestedUrl} không.`,
-        `The title "${title}" could name any page of the portal; a person should check whether it describes ${page.finalUrl ?? page.requestedUrl}.`, { data: { title }, ...ev })]);
+      return judgement('cant_tell', [finding('title.generic', msgBoth('a11y.title.generic', { title, url: page.finalUrl ?? page.requestedUrl }), { data: { title }, ...ev })]);
     }
+    // The title itself, the same in both languages: nothing to translate.
     return judged.outcome === 'cant_tell' ? judged : judgement('pass', [detail('title.ok', `"${title}"`, `"${title}"`, { data: { title } })]);
   },
 };

@@ -5,8 +5,10 @@
 // headings (their first h1, else first heading) all differ: those pages are about different
 // things, as they say themselves, and their one title cannot describe each of them.
 import type { PageEvidence } from '../../types.ts';
-import { detail, judgement, type PortalCriterion } from '../criterion.ts';
+import { judgement, type PortalCriterion } from '../criterion.ts';
+import { finding } from './finding.ts';
 import { PAGE_TITLE_BASIS } from './page-title.ts';
+import { msgBoth } from '../../../messages/index.ts';
 
 export const SAME_TITLE_FAIL_PAGES = 3;
 
@@ -23,13 +25,13 @@ export const pageTitlesDistinct: PortalCriterion = {
   id: 'accessibility.page-titles-distinct',
   area: 'accessibility',
   scope: 'portal',
-  title: { vi: 'Mỗi trang có tiêu đề riêng', en: 'Each page has its own title' },
-  description: { vi: 'Các trang khác nhau của cổng có tiêu đề (<title>) khác nhau, để người dùng phân biệt các trang và các thẻ trình duyệt.', en: 'Different pages of the portal have different titles, so that users can tell pages and browser tabs apart.' },
+  title: msgBoth('a11y.titles.title'),
+  description: msgBoth('a11y.titles.description'),
   severity: 'moderate',
   basis: PAGE_TITLE_BASIS,
   wcag: ['2.4.2'],
   documents: ['html'],
-  advice: { vi: 'Đưa tên của từng trang vào đầu <title> ("Nộp hồ sơ – Cổng Dịch vụ công …"), không dùng một tiêu đề chung cho mọi trang.', en: 'Put each page\'s own name first in its <title> ("Submit an application – … portal") rather than one title for every page.' },
+  advice: msgBoth('a11y.titles.advice'),
   judge({ home, pages }) {
     const seen = new Map<string, PageEvidence>();
     for (const p of [home, ...pages]) if (!p.error && (p.documentKind ?? 'html') === 'html' && p.title.trim() && !seen.has(address(p))) seen.set(address(p), p);
@@ -37,7 +39,7 @@ export const pageTitlesDistinct: PortalCriterion = {
     const byTitle = new Map<string, PageEvidence[]>();
     for (const p of seen.values()) byTitle.set(normal(p.title), [...(byTitle.get(normal(p.title)) ?? []), p]);
     const shared = [...byTitle.values()].filter((group) => group.length > 1);
-    if (!shared.length) return judgement('pass', [detail('title.distinct', `${seen.size} trang, ${seen.size} tiêu đề khác nhau.`, `${seen.size} pages, ${seen.size} different titles.`)]);
+    if (!shared.length) return judgement('pass', [finding('title.distinct', msgBoth('a11y.titles.distinct', { pages: seen.size }))]);
     const details = shared.map((group) => {
       const title = group[0]!.title;
       const urls = group.map(address);
@@ -45,10 +47,8 @@ export const pageTitlesDistinct: PortalCriterion = {
       const fails = group.length >= SAME_TITLE_FAIL_PAGES && headings.size >= SAME_TITLE_FAIL_PAGES;
       const data = { title, urls, headings: group.map(mainHeading) };
       return fails
-        ? detail('title.same_on_pages', `Tiêu đề "${title}" dùng cho ${group.length} trang có nội dung khác nhau (tiêu đề mục chính khác nhau): ${urls.join(', ')}.`,
-          `The title "${title}" is used by ${group.length} pages about different things (different main headings): ${urls.join(', ')}.`, { data })
-        : detail('title.repeated', `Tiêu đề "${title}" dùng cho ${group.length} trang: ${urls.join(', ')}. Cần người kiểm tra xem tiêu đề có phân biệt được các trang không.`,
-          `The title "${title}" is used by ${group.length} pages: ${urls.join(', ')}. A person should check whether it tells them apart.`, { data });
+        ? finding('title.same_on_pages', msgBoth('a11y.titles.sameOnPages', { title, pages: group.length, urls: urls.join(', ') }), { data })
+        : finding('title.repeated', msgBoth('a11y.titles.repeated', { title, pages: group.length, urls: urls.join(', ') }), { data });
     });
     return judgement(details.some((d) => d.code === 'title.same_on_pages') ? 'fail' : 'cant_tell', details);
   },

@@ -13,13 +13,14 @@ import type { ElementRef } from '../../evidence/accessibility/frames.ts';
 import type { ImportantSpacing, ReflowEvidence, TextClip, TextOverlap } from '../../evidence/accessibility/presentation.ts';
 import type { FindingDetail, Judgement, PageEvidence } from '../../types.ts';
 import type { Citation } from '../basis.ts';
-import { detail, judgement, type PageCriterion, verdict } from '../criterion.ts';
+import type { Lang } from '../../../i18n.ts';
+import { judgement, type PageCriterion, verdict } from '../criterion.ts';
+import { finding, inBoth } from './finding.ts';
+import { where } from './keyboard-common.ts';
 import { cropOf, judgeAxeRules } from './axe-rules.ts';
+import { type MessageKey, msg, msgBoth } from '../../../messages/index.ts';
 
 const BASIS: readonly Citation[] = [{ instrument: 'luat51_2010', article: 'Điều 43' }, { instrument: 'tt26_2020' }, { instrument: 'nd224_2026', article: 'Điều 10 khoản 3' }];
-
-const where = (e: ElementRef, lang: 'vi' | 'en') =>
-  `${e.selector}${e.text ? ` ("${e.text.slice(0, 60)}")` : ''}${e.frame ? (lang === 'vi' ? ` trong khung ${e.frame}` : ` in frame ${e.frame}`) : ''}`;
 
 const withCrop = (page: PageEvidence, e: ElementRef) => {
   const crop = cropOf(page, e.frame, e.selector);
@@ -30,37 +31,42 @@ const withCrop = (page: PageEvidence, e: ElementRef) => {
 function notRun(page: PageEvidence, probe: string): Judgement {
   const err = page.probeErrors.find((e) => e.probe === probe);
   return judgement('error', [err
-    ? detail('presentation.probe_failed', `Lỗi công cụ khi thử trên trang (${probe}): ${err.message}`, `The in-browser test failed (${probe}): ${err.message}`, { data: { ...err } })
-    : detail('presentation.not_run', `Chưa thử phần này trên trang (${probe}).`, `This test did not run on the page (${probe}).`)]);
+    ? finding('presentation.probe_failed', msgBoth('a11y.presentation.probeFailed', { probe, message: err.message }), { data: { ...err } })
+    : finding('presentation.not_run', msgBoth('a11y.presentation.notRun', { probe }))]);
 }
 
 
-const AXIS = { x: { vi: 'bên phải/trái', en: 'sideways' }, y: { vi: 'phía dưới/trên', en: 'vertically' } };
+const AXIS = { x: 'a11y.presentation.axis.x', y: 'a11y.presentation.axis.y' } as const satisfies Record<TextClip['axis'], MessageKey>;
 const DOUBT = {
-  moving: { vi: 'nằm trong phần chuyển động (băng chuyền, hiệu ứng): có thể cố ý', en: 'it is in a moving part (carousel, transform, animation): it may be intended' },
-  viewport_y: { vi: 'trang không cuộn dọc được (overflow hidden trên html/body): có thể do hộp thoại đang mở', en: 'the page cannot scroll down (overflow hidden on html/body): a dialog may be open' },
-};
+  moving: 'a11y.presentation.doubt.moving',
+  viewport_y: 'a11y.presentation.doubt.viewport_y',
+} as const satisfies Record<NonNullable<TextClip['doubt']>, MessageKey>;
+
+/** Where a finding was seen ("Khi phóng to 200% …"), in the language. */
+type Context = (lang: Lang) => string;
 
 /** One finding per clipped text; exceptions of ACT 59br37 (one line by design, ellipsis) are not reported. */
-function clipDetails(page: PageEvidence, clips: TextClip[], code: string, path: string, context: { vi: string; en: string }, exceptionsDoubt = false): { fails: FindingDetail[]; doubts: FindingDetail[] } {
+function clipDetails(page: PageEvidence, clips: TextClip[], code: string, path: string, context: Context, exceptionsDoubt = false): { fails: FindingDetail[]; doubts: FindingDetail[] } {
   const fails: FindingDetail[] = [];
   const doubts: FindingDetail[] = [];
   clips.forEach((c, i) => {
     if (c.exception && !exceptionsDoubt) return;
-    const by = c.container ? { vi: `khung ${c.container.selector} (overflow ẩn)`, en: `the box ${c.container.selector} (overflow hidden)` } : { vi: 'cửa sổ (overflow ẩn trên html/body)', en: 'the window (overflow hidden on html/body)' };
-    const why = c.doubt ? DOUBT[c.doubt] : c.exception ? (c.exception === 'ellipsis' ? { vi: 'chữ bị cắt có dấu "…": có thể cố ý', en: 'it is cut with an ellipsis: it may be intended' } : { vi: 'khung chỉ cao một dòng: có thể cố ý', en: 'the box is one line high: it may be intended' }) : null;
-    const vi = `${context.vi}, chữ của ${where(c.el, 'vi')} bị ${by.vi} cắt mất ${c.hiddenPx} điểm ảnh ${AXIS[c.axis].vi}${why ? ` — cần người xem: ${why.vi}` : ''}. Cách sửa: bỏ chiều cao/rộng cố định (dùng min-height, max-width) hoặc cho khung cuộn (overflow: auto).`;
-    const en = `${context.en}, the text of ${where(c.el, 'en')} is cut off ${AXIS[c.axis].en} by ${by.en}: ${c.hiddenPx} px hidden${why ? ` — for a person to check: ${why.en}` : ''}. Fix: drop the fixed height/width (use min-height, max-width) or let the box scroll (overflow: auto).`;
-    const d = detail(why ? `${code}_maybe` : code, vi, en, { data: { ...c, ...withCrop(page, c.el) }, evidence: { blob: 'evidence', path: `${path}.clipped[${i}]` } });
+    const container = c.container;
+    const by = (lang: Lang) => (container ? msg(lang, 'a11y.presentation.clippedBy.box', { box: container.selector }) : msg(lang, 'a11y.presentation.clippedBy.window'));
+    const why = c.doubt ? DOUBT[c.doubt] : c.exception ? (c.exception === 'ellipsis' ? 'a11y.presentation.doubt.ellipsis' : 'a11y.presentation.doubt.oneLine') : null;
+    const text = inBoth((lang) => {
+      const vars = { context: context(lang), element: where(c.el, lang), by: by(lang), hidden: c.hiddenPx, axis: msg(lang, AXIS[c.axis]) };
+      return why ? msg(lang, 'a11y.presentation.clippedMaybe', { ...vars, why: msg(lang, why) }) : msg(lang, 'a11y.presentation.clipped', vars);
+    });
+    const d = finding(why ? `${code}_maybe` : code, text, { data: { ...c, ...withCrop(page, c.el) }, evidence: { blob: 'evidence', path: `${path}.clipped[${i}]` } });
     (why ? doubts : fails).push(d);
   });
   return { fails, doubts };
 }
 
-function overlapDetails(overlaps: TextOverlap[], code: string, path: string, context: { vi: string; en: string }): FindingDetail[] {
-  return overlaps.map((o, i) => detail(code,
-    `${context.vi}, chữ của ${where(o.a, 'vi')} và ${where(o.b, 'vi')} đè lên nhau (${o.areaPx} điểm ảnh²) — cần người xem: có thể là cố ý (chữ đặt chồng lên ảnh nền, nhãn nổi).`,
-    `${context.en}, the text of ${where(o.a, 'en')} and of ${where(o.b, 'en')} overlap (${o.areaPx} px²) — for a person to check: it may be intended (a floating label, text laid over a banner).`,
+function overlapDetails(overlaps: TextOverlap[], code: string, path: string, context: Context): FindingDetail[] {
+  return overlaps.map((o, i) => finding(code,
+    inBoth((lang) => msg(lang, 'a11y.presentation.overlap', { context: context(lang), a: where(o.a, lang), b: where(o.b, lang), area: o.areaPx })),
     { data: { ...o }, evidence: { blob: 'evidence', path: `${path}.overlaps[${i}]` } }));
 }
 
@@ -101,14 +107,14 @@ export const resizeText: PageCriterion = {
   id: 'accessibility.resize-text',
   area: 'accessibility',
   scope: 'page',
-  title: { vi: 'Phóng to chữ 200% không mất nội dung', en: 'Text can be zoomed to 200% without loss' },
-  description: { vi: 'Phóng to trang 200%, không chữ nào bị cắt mất; trang không chặn thao tác phóng to.', en: 'Zoomed to 200%, no text is cut off, and the page does not block zooming.' },
+  title: msgBoth('a11y.resize.title'),
+  description: msgBoth('a11y.resize.description'),
   severity: 'serious',
   basis: BASIS,
   wcag: ['1.4.4'],
   axeRules: RESIZE_TEXT_RULES,
   documents: ['html'],
-  advice: { vi: 'Không đặt user-scalable=no hay maximum-scale dưới 2 trong thẻ meta viewport; khung chứa chữ dùng min-height thay cho height cố định, hoặc overflow: auto.', en: 'Never set user-scalable=no or maximum-scale below 2 in the viewport meta tag; give text boxes min-height instead of a fixed height, or overflow: auto.' },
+  advice: msgBoth('a11y.resize.advice'),
   judge(page) {
     const r = page.resizeText;
     const own: FindingDetail[] = [];
@@ -116,9 +122,9 @@ export const resizeText: PageCriterion = {
     const axeSaw = page.axe?.rules.some((x) => x.id === 'meta-viewport' && x.result === 'violation');
     (r?.metaViewport ?? []).forEach((content, i) => {
       const z = viewportZoom(content);
-      if (z?.blocked && !axeSaw) own.push(detail('resize.zoom_blocked', `Thẻ meta viewport "${content}" chặn phóng to (user-scalable=no hoặc maximum-scale dưới 2).`, `The viewport meta tag "${content}" blocks zooming (user-scalable=no or maximum-scale below 2).`, { data: { content, ...z }, evidence: { blob: 'evidence', path: `resizeText.metaViewport[${i}]` } }));
+      if (z?.blocked && !axeSaw) own.push(finding('resize.zoom_blocked', msgBoth('a11y.resize.zoomBlocked', { content }), { data: { content, ...z }, evidence: { blob: 'evidence', path: `resizeText.metaViewport[${i}]` } }));
     });
-    const context = { vi: 'Khi phóng to 200% (640×512 điểm ảnh CSS)', en: 'Zoomed to 200% (640×512 CSS px)' };
+    const context: Context = (lang) => msg(lang, 'a11y.resize.context');
     if (r) {
       const c = clipDetails(page, r.clipped, 'resize.clipped', 'resizeText', context);
       own.push(...c.fails);
@@ -136,17 +142,22 @@ export const resizeText: PageCriterion = {
 
 const isProbed = (r: PageEvidence['reflow']): r is ReflowEvidence => !!r && 'overflowing' in r;
 
+/** Why an element that makes the page scroll sideways may be fine, by the probe's kind. */
+const UNCLEAR = {
+  empty: 'a11y.reflow.unclear.empty', offscreen: 'a11y.reflow.unclear.offscreen', frame: 'a11y.reflow.unclear.frame',
+} as const satisfies Record<string, MessageKey>;
+
 export const reflow: PageCriterion = {
   id: 'accessibility.reflow',
   area: 'accessibility',
   scope: 'page',
-  title: { vi: 'Không phải cuộn ngang ở độ rộng 320 điểm ảnh', en: 'No horizontal scrolling at 320 CSS px' },
-  description: { vi: 'Ở màn hình rộng 320 điểm ảnh CSS, nội dung tự xuống dòng, không phải cuộn ngang và không chữ nào bị cắt mất.', en: 'At a width of 320 CSS pixels the content reflows: no horizontal scrolling and no text cut off.' },
+  title: msgBoth('a11y.reflow.title'),
+  description: msgBoth('a11y.reflow.description'),
   severity: 'moderate',
   basis: BASIS,
   wcag: ['1.4.10'],
   documents: ['html'],
-  advice: { vi: 'Dùng bố cục co giãn (đơn vị %, max-width, flex/grid xuống dòng) thay cho chiều rộng cố định; chỉ bảng số liệu, bản đồ, sơ đồ được cuộn ngang (đặt trong khung overflow-x: auto).', en: 'Use a fluid layout (%, max-width, wrapping flex/grid) instead of fixed widths; only data tables, maps and diagrams may scroll sideways (inside an overflow-x: auto box).' },
+  advice: msgBoth('a11y.reflow.advice'),
   judge(page) {
     const r = page.reflow;
     if (!r) return notRun(page, 'reflow');
@@ -154,7 +165,7 @@ export const reflow: PageCriterion = {
     if (!isProbed(r)) {
       // Evidence stored before the probe: only the widths.
       if (r.scrollWidth <= r.clientWidth + 1) return judgement('pass');
-      return judgement('fail', [detail('reflow.overflow', `Ở độ rộng ${width} điểm ảnh, trang rộng ${r.scrollWidth} điểm ảnh: phải cuộn ngang.`, `At ${width} px the page is ${r.scrollWidth} px wide: horizontal scrolling.`, { data: { ...r }, evidence: { blob: 'evidence', path: 'reflow' } })]);
+      return judgement('fail', [finding('reflow.overflow', msgBoth('a11y.reflow.pageWide', { width, scrollWidth: r.scrollWidth }), { data: { ...r }, evidence: { blob: 'evidence', path: 'reflow' } })]);
     }
     const fails: FindingDetail[] = [];
     const doubts: FindingDetail[] = [];
@@ -163,18 +174,18 @@ export const reflow: PageCriterion = {
       const data = { ...o, scrollWidth: r.scrollWidth, clientWidth: r.clientWidth, ...withCrop(page, o.el) };
       const evidence = { blob: 'evidence' as const, path: `reflow.overflowing[${i}]` };
       if (o.kind === 'content') {
-        fails.push(detail('reflow.overflow', `Ở độ rộng ${width} điểm ảnh, ${where(o.el, 'vi')} tràn tới ${o.right} điểm ảnh: phải cuộn ngang để đọc chữ. Cách sửa: bỏ chiều rộng cố định, dùng max-width: 100% và cho chữ xuống dòng (overflow-wrap: anywhere với địa chỉ dài).`, `At ${width} px, ${where(o.el, 'en')} reaches ${o.right} px: its text needs horizontal scrolling. Fix: drop the fixed width, use max-width: 100% and let text wrap (overflow-wrap: anywhere for long addresses).`, { data, evidence }));
+        fails.push(finding('reflow.overflow', inBoth((lang) => msg(lang, 'a11y.reflow.overflow', { width, element: where(o.el, lang), right: o.right })), { data, evidence }));
       } else if (o.kind === 'two_dimensional') {
-        notes.push(detail('reflow.two_dimensional', `${where(o.el, 'vi')} rộng hơn màn hình nhưng là nội dung cần hai chiều (${o.what}): được phép cuộn ngang; nên đặt trong khung overflow-x: auto.`, `${where(o.el, 'en')} is wider than the screen but is content that needs two dimensions (${o.what}): it may scroll; better inside an overflow-x: auto box.`, { data, evidence }));
+        notes.push(finding('reflow.two_dimensional', inBoth((lang) => msg(lang, 'a11y.reflow.twoDimensional', { element: where(o.el, lang), what: `${o.what}` })), { data, evidence }));
       } else {
-        const why = { empty: { vi: 'không có chữ nào ra ngoài màn hình', en: 'no text of it is past the edge' }, offscreen: { vi: 'nó nằm hẳn ngoài màn hình (có thể là trình đơn ẩn)', en: 'it lies wholly off screen (maybe a hidden menu)' }, frame: { vi: 'đó là một khung nhúng (có thể là bản đồ)', en: 'it is an embedded frame (maybe a map)' } }[o.kind];
-        doubts.push(detail('reflow.overflow_unclear', `Ở độ rộng ${width} điểm ảnh, ${where(o.el, 'vi')} làm trang phải cuộn ngang tới ${o.right} điểm ảnh, nhưng ${why.vi}: cần người xem.`, `At ${width} px, ${where(o.el, 'en')} makes the page scroll sideways to ${o.right} px, but ${why.en}: for a person to check.`, { data, evidence }));
+        const why = UNCLEAR[o.kind];
+        doubts.push(finding('reflow.overflow_unclear', inBoth((lang) => msg(lang, 'a11y.reflow.overflowUnclear', { width, element: where(o.el, lang), right: o.right, why: msg(lang, why) })), { data, evidence }));
       }
     });
     if (r.scrollWidth > r.clientWidth + 1 && !r.viewportClipsX && !r.overflowing.length) {
-      doubts.push(detail('reflow.overflow_unexplained', `Ở độ rộng ${width} điểm ảnh, trang rộng ${r.scrollWidth} điểm ảnh nhưng không tìm ra phần tử gây tràn: cần người xem.`, `At ${width} px the page is ${r.scrollWidth} px wide but no element was found sticking out: for a person to check.`, { data: { scrollWidth: r.scrollWidth, clientWidth: r.clientWidth }, evidence: { blob: 'evidence', path: 'reflow' } }));
+      doubts.push(finding('reflow.overflow_unexplained', msgBoth('a11y.reflow.overflowUnexplained', { width, scrollWidth: r.scrollWidth }), { data: { scrollWidth: r.scrollWidth, clientWidth: r.clientWidth }, evidence: { blob: 'evidence', path: 'reflow' } }));
     }
-    const c = clipDetails(page, r.clipped, 'reflow.clipped', 'reflow', { vi: `Ở độ rộng ${width} điểm ảnh`, en: `At ${width} px` });
+    const c = clipDetails(page, r.clipped, 'reflow.clipped', 'reflow', (lang) => msg(lang, 'a11y.reflow.context', { width }));
     return verdict([...fails, ...c.fails], [...doubts, ...c.doubts], notes);
   },
 };
@@ -186,24 +197,24 @@ export const TEXT_SPACING_RULES = ['avoid-inline-spacing'];
 const IMPORTANT_CODE: Record<ImportantSpacing['property'], string> = {
   'letter-spacing': 'spacing.important_letter', 'word-spacing': 'spacing.important_word', 'line-height': 'spacing.important_line_height',
 };
-const IMPORTANT_NAME: Record<ImportantSpacing['property'], { vi: string; en: string; unit: string }> = {
-  'letter-spacing': { vi: 'khoảng cách chữ', en: 'letter spacing', unit: '0.12em' },
-  'word-spacing': { vi: 'khoảng cách từ', en: 'word spacing', unit: '0.16em' },
-  'line-height': { vi: 'chiều cao dòng', en: 'line height', unit: '1.5' },
+const IMPORTANT_NAME: Record<ImportantSpacing['property'], { name: MessageKey; unit: string }> = {
+  'letter-spacing': { name: 'a11y.spacing.property.letter-spacing', unit: '0.12em' },
+  'word-spacing': { name: 'a11y.spacing.property.word-spacing', unit: '0.16em' },
+  'line-height': { name: 'a11y.spacing.property.line-height', unit: '1.5' },
 };
 
 export const textSpacing: PageCriterion = {
   id: 'accessibility.text-spacing',
   area: 'accessibility',
   scope: 'page',
-  title: { vi: 'Giãn dòng, giãn chữ không làm mất nội dung', en: 'Text spacing can be increased without loss' },
-  description: { vi: 'Khi người dùng tăng giãn dòng 1,5, giãn chữ 0,12em, giãn từ 0,16em, giãn đoạn 2em, không chữ nào bị cắt mất hay đè lên nhau, và trang không khóa các giá trị này bằng !important.', en: 'With line height 1.5, letter spacing 0.12em, word spacing 0.16em and paragraph spacing 2em, no text is cut off or overlaps, and the page does not lock them with !important.' },
+  title: msgBoth('a11y.spacing.title'),
+  description: msgBoth('a11y.spacing.description'),
   severity: 'moderate',
   basis: BASIS,
   wcag: ['1.4.12'],
   axeRules: TEXT_SPACING_RULES,
   documents: ['html'],
-  advice: { vi: 'Không đặt letter-spacing, word-spacing, line-height kèm !important trong thuộc tính style; khung chứa chữ không đặt chiều cao cố định với overflow: hidden (dùng min-height).', en: 'Do not set letter-spacing, word-spacing or line-height with !important in style attributes; do not give text boxes a fixed height with overflow: hidden (use min-height).' },
+  advice: msgBoth('a11y.spacing.advice'),
   judge(page) {
     const s = page.textSpacing;
     if (!s) {
@@ -213,12 +224,13 @@ export const textSpacing: PageCriterion = {
     }
     const fails: FindingDetail[] = s.important.map((i, n) => {
       const name = IMPORTANT_NAME[i.property];
-      return detail(IMPORTANT_CODE[i.property],
-        `${where(i.el, 'vi')} khóa ${name.vi} bằng "${i.property}: ${i.declared} !important" trong thuộc tính style (${i.valuePx} điểm ảnh, ${i.ratio} lần cỡ chữ ${i.fontSizePx} điểm ảnh, dưới ${name.unit}): người dùng không tăng được. Cách sửa: bỏ !important hoặc đặt ít nhất ${name.unit}.`,
-        `${where(i.el, 'en')} locks its ${name.en} with "${i.property}: ${i.declared} !important" in its style attribute (${i.valuePx} px, ${i.ratio} × its ${i.fontSizePx} px font, below ${name.unit}): users cannot increase it. Fix: drop !important or set at least ${name.unit}.`,
+      return finding(IMPORTANT_CODE[i.property],
+        inBoth((lang) => msg(lang, 'a11y.spacing.important', {
+          element: where(i.el, lang), name: msg(lang, name.name), property: i.property, declared: i.declared, px: i.valuePx, ratio: i.ratio, font: i.fontSizePx, least: name.unit,
+        })),
         { data: { ...i, ...withCrop(page, i.el) }, evidence: { blob: 'evidence', path: `textSpacing.important[${n}]` } });
     });
-    const context = { vi: 'Khi tăng giãn dòng, giãn chữ, giãn từ theo WCAG', en: "With WCAG's text spacing applied" };
+    const context: Context = (lang) => msg(lang, 'a11y.spacing.context');
     // Clipping the spacing caused: a one-line box or an ellipsis may be by design, so those are for a person.
     const c = clipDetails(page, s.clipped, 'spacing.clipped', 'textSpacing', context, true);
     const doubts = [...c.doubts, ...overlapDetails(s.overlaps, 'spacing.overlap', 'textSpacing', context)];

@@ -1,23 +1,31 @@
 // An accessibility statement reachable from the home page: what the portal conforms to, what
 // it does not yet, and whom to tell about a barrier.
+import type { Lang } from '../../../i18n.ts';
 import { findStatementLink } from '../../evidence/discover.ts';
-import { detail, judgement, type PortalCriterion } from '../criterion.ts';
+import { judgement, type PortalCriterion } from '../criterion.ts';
+import { scannerReasonText } from '../../scanner-reasons.ts';
+import { finding, inBoth } from './finding.ts';
+import { msg, msgBoth } from '../../../messages/index.ts';
+
+const VISIT_REASON: Record<Lang, (reason: string) => string> = { vi: (reason) => scannerReasonText(reason, 'vi'), en: (reason) => reason };
 
 export const statement: PortalCriterion = {
   id: 'accessibility.statement',
   area: 'accessibility',
   scope: 'portal',
-  title: { vi: 'Có tuyên bố về khả năng tiếp cận', en: 'An accessibility statement' },
-  description: { vi: 'Trang chủ có liên kết tới tuyên bố về khả năng tiếp cận (mức đáp ứng, hạn chế, nơi phản ánh) và trang đó mở được.', en: 'The home page links to an accessibility statement (conformance, known gaps, where to report a barrier) and it opens.' },
+  title: msgBoth('a11y.statement.title'),
+  description: msgBoth('a11y.statement.description'),
   severity: 'minor',
   basis: [{ instrument: 'luat51_2010', article: 'Điều 43' }, { instrument: 'tt32_2017', article: 'Điều 18' }, { instrument: 'nd224_2026', article: 'Điều 15 khoản 2 điểm a' }],
   judge({ home, pages }) {
     const link = findStatementLink(home.links);
-    if (!link) return judgement('fail', [detail('statement.no_link', 'Trang chủ không có liên kết tới tuyên bố về khả năng tiếp cận.', 'The home page has no link to an accessibility statement.', { evidence: { blob: 'evidence', path: 'links' } })]);
+    if (!link) return judgement('fail', [finding('statement.no_link', msgBoth('a11y.statement.noLink'), { evidence: { blob: 'evidence', path: 'links' } })]);
     const page = pages.find((p) => p.kind === 'accessibility_statement');
-    if (!page) return judgement('cant_tell', [detail('statement.not_visited', `Có liên kết "${link.text}" nhưng chưa mở trang.`, `Linked as "${link.text}" but not visited.`)]);
-    if (page.error?.reason === 'http_4xx') return judgement('fail', [detail('statement.broken_link', `Liên kết "${link.text}" dẫn tới trang lỗi.`, `The link "${link.text}" leads to an error page.`)]);
-    if (page.error) return judgement('error', [detail('statement.visit_failed', `Không mở được trang: ${page.error.reason}.`, `Could not open the page: ${page.error.reason}.`)]);
-    return judgement('pass', [detail('statement.found', `Tuyên bố: "${link.text}" — ${page.finalUrl}`, `Statement: "${link.text}" — ${page.finalUrl}`)]);
+    if (!page) return judgement('cant_tell', [finding('statement.not_visited', msgBoth('a11y.statement.notVisited', { link: link.text }))]);
+    if (page.error?.reason === 'http_4xx') return judgement('fail', [finding('statement.broken_link', msgBoth('a11y.statement.brokenLink', { link: link.text }))]);
+    const error = page.error;
+    // The reason is a code: Vietnamese names it in words too; English keeps the code alone, as it always has.
+    if (error) return judgement('error', [finding('statement.visit_failed', inBoth((lang) => msg(lang, 'a11y.statement.visitFailed', { reason: VISIT_REASON[lang](error.reason) })))]);
+    return judgement('pass', [finding('statement.found', msgBoth('a11y.statement.found', { link: link.text, url: `${page.finalUrl}` }))]);
   },
 };

@@ -1,7 +1,9 @@
 // Data tables (statistics!) say what each cell means with header cells. axe's rules, plus a
 // check axe leaves to layout heuristics: a table of numbers without any <th>.
-import { detail, type PageCriterion } from '../criterion.ts';
+import { type PageCriterion } from '../criterion.ts';
+import { finding } from './finding.ts';
 import { judgeAxeRules } from './axe-rules.ts';
+import { msgBoth } from '../../../messages/index.ts';
 
 export const TABLE_RULES = ['td-headers-attr', 'th-has-data-cells', 'td-has-header', 'scope-attr-valid', 'table-duplicate-name', 'empty-table-header'];
 
@@ -9,16 +11,16 @@ export const tableHeaders: PageCriterion = {
   id: 'accessibility.table-headers',
   area: 'accessibility',
   scope: 'page',
-  title: { vi: 'Bảng số liệu có tiêu đề hàng, cột', en: 'Data tables have header cells' },
-  description: { vi: 'Bảng chứa số liệu dùng ô tiêu đề (th) để trình đọc màn hình đọc được ý nghĩa từng ô.', en: 'Tables of data use header cells (th) so screen readers can say what each cell means.' },
+  title: msgBoth('a11y.tables.title'),
+  description: msgBoth('a11y.tables.description'),
   severity: 'moderate',
   basis: [{ instrument: 'luat51_2010', article: 'Điều 43' }, { instrument: 'tt32_2017', article: 'Điều 18 (tiêu đề bảng)' }, { instrument: 'tt26_2020' }, { instrument: 'tt22_2023' }],
   wcag: ['1.3.1'],
   axeRules: TABLE_RULES,
-  advice: { vi: 'Dùng <th> (với scope="col"/"row") cho ô tiêu đề của bảng số liệu; bảng dùng để dàn trang thì thêm role="presentation".', en: 'Use <th> (with scope="col"/"row") for the header cells of data tables; give layout tables role="presentation".' },
+  advice: msgBoth('a11y.tables.advice'),
   judge(page) {
     const bare = page.tables.map((t, i) => ({ t, i })).filter(({ t }) => !t.layout && t.rows >= 3 && t.numericCells >= 3 && t.headers === 0);
-    const own = bare.map(({ t, i }) => detail('table.no_headers', `Bảng số liệu thứ ${i + 1} (${t.rows} hàng, ${t.numericCells} ô số) không có ô tiêu đề (th).`, `Data table #${i + 1} (${t.rows} rows, ${t.numericCells} numeric cells) has no header cell (th).`, { data: { ...t }, evidence: { blob: 'evidence', path: `tables[${i}]` } }));
+    const own = bare.map(({ t, i }) => finding('table.no_headers', msgBoth('a11y.tables.noHeaders', { table: i + 1, rows: t.rows, numeric: t.numericCells }), { data: { ...t }, evidence: { blob: 'evidence', path: `tables[${i}]` } }));
     const judged = judgeAxeRules(page, TABLE_RULES, own);
     // A page with data tables that all have headers passes even if axe found no table rule to apply.
     if (judged.outcome === 'not_applicable' && page.tables.some((t) => !t.layout && t.headers > 0 && t.numericCells >= 3)) return { outcome: 'pass', details: [] };

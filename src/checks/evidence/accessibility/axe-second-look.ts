@@ -9,17 +9,18 @@
 //   "Ave." / "Avenue"), which only a person can weigh.
 // - frame-focusable-content (2.1.1, ACT akn7bn): the frame is inert while a modal dialog is open,
 //   so its tabindex="-1" keeps nobody out of anything at that moment.
+import type { MessageKey } from '../../../messages/index.ts';
 import type { AxeRuleSummary } from '../../types.ts';
 import type { FrameTarget } from './frames.ts';
 
 export type Doubt = 'icon_font' | 'written_differently' | 'inert';
 
 /** What each doubt means, for the finding's text. */
-export const DOUBT_TEXT: Record<Doubt, { vi: string; en: string }> = {
-  icon_font: { vi: 'chữ hiển thị được vẽ bằng phông biểu tượng, nhãn nhìn thấy không phải là chữ đó', en: 'the visible text is drawn in an icon font, so the visible label is not that text' },
-  written_differently: { vi: 'tên truy cập và nhãn nhìn thấy chỉ khác nhau ở cách viết (dấu gạch, dấu chấm, chữ viết tắt)', en: 'the accessible name and the visible label differ only in how they are written (hyphens, full stops, abbreviations)' },
-  inert: { vi: 'khung đang bị vô hiệu (inert) vì một hộp thoại đang mở', en: 'the frame is inert while a modal dialog is open' },
-};
+export const DOUBT_TEXT = {
+  icon_font: 'a11y.axeDoubt.icon_font',
+  written_differently: 'a11y.axeDoubt.written_differently',
+  inert: 'a11y.axeDoubt.inert',
+} as const satisfies Record<Doubt, MessageKey>;
 
 const RULES = ['label-content-name-mismatch', 'frame-focusable-content'];
 
