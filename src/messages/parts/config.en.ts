@@ -99,4 +99,21 @@ export const configEn = {
   'config.check.unknownAgencyLink': '{{value}} is not a known agency code. Fix: use a code from the registry or from "agencies"',
   'config.check.unknownAgency': '{{value}} is not a known agency code. Fix: use a code such as "tinh:01", "bo:BCT" or "VN", or add the agency under "agencies"',
   'config.check.unknownTargetAgency': '{{value}} is not a known agency code. Fix: use a code from the registry',
+
+  // The uptime and scale-out sections' own cross-checks (crossCheckUptime in src/uptime/endpoints.ts,
+  // crossCheckQueue in src/scale/config.ts), for those modules to give with msgBoth.
+  'config.check.none': 'none',
+  'config.check.duplicateEndpoint': '{{value}} is a duplicate endpoint id in this portal. Fix: give each probe its own id',
+  'config.check.timeoutNotShorter': 'is {{timeout}} ms, not shorter than the interval of {{interval}} s. Fix: lower timeoutMs or raise intervalSeconds',
+  'config.check.duplicateMaintenance': '{{value}} is a duplicate maintenance id. Fix: give each window its own id',
+  'config.check.unknownPortal': '{{value}} is not a configured portal. Fix: use the id of a portal under "portals"',
+  'config.check.unknownEndpoint': '{{value}} is not an endpoint of portal {{portal}} (it has {{endpoints}}). Fix: use one of those ids',
+  'config.check.windowEndsFirst': '{{value}} is not after "from" ({{from}}). Fix: the window must end after it starts',
+  'config.check.locationsWithoutQueue': 'names locations, but there is no "queue" section. Fix: remove it, or configure queue.locations and its workers',
+  'config.check.unknownLocation': '{{value}} is not a location in queue.locations ({{locations}}). Fix: use one of those ids, or add the location',
+  'config.check.reservedLocation': '{{value}} is reserved for the coordinator probing on its own. Fix: name the location after its network, e.g. "hn-vnpt"',
+  'config.check.duplicateLocation': '{{value}} is a duplicate location id. Fix: give each location its own id',
+  'config.check.quorumTooLarge': 'is {{quorum}}, more than the {{locations}} configured location(s): nothing could ever be DOWN. Fix: lower it, or use "majority"',
+  'config.check.redisCredentialsInUrl': 'carries a user or password. Fix: write redis://host:port, the user under "username" and the password in the environment variable named by "passwordEnv"',
+  'config.check.redisInClear': '{{value}} is not on this machine and is not encrypted: passwords and job data would cross the network in clear. Fix: use rediss://… (TLS) or set queue.redis.tls',
 } as const;

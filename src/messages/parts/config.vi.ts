@@ -100,4 +100,21 @@ export const configVi: ViPart<typeof configEn> = {
   'config.check.unknownAgencyLink': '{{value}} không phải là mã cơ quan đã biết. Cách sửa: dùng một mã trong danh mục hoặc trong "agencies"',
   'config.check.unknownAgency': '{{value}} không phải là mã cơ quan đã biết. Cách sửa: dùng một mã như "tinh:01", "bo:BCT" hoặc "VN", hoặc thêm cơ quan đó vào "agencies"',
   'config.check.unknownTargetAgency': '{{value}} không phải là mã cơ quan đã biết. Cách sửa: dùng một mã trong danh mục',
+
+  // Các kiểm tra chéo riêng của phần uptime và phần mở rộng quy mô (crossCheckUptime trong
+  // src/uptime/endpoints.ts, crossCheckQueue trong src/scale/config.ts), để các mô-đun đó dùng qua msgBoth.
+  'config.check.none': 'không có',
+  'config.check.duplicateEndpoint': '{{value}} là mã điểm đo bị trùng trong cổng này. Cách sửa: đặt cho mỗi điểm đo một mã riêng',
+  'config.check.timeoutNotShorter': 'là {{timeout}} ms, không ngắn hơn chu kỳ đo {{interval}} giây. Cách sửa: giảm timeoutMs hoặc tăng intervalSeconds',
+  'config.check.duplicateMaintenance': '{{value}} là mã đợt bảo trì bị trùng. Cách sửa: đặt cho mỗi đợt bảo trì một mã riêng',
+  'config.check.unknownPortal': '{{value}} không phải là cổng đã cấu hình. Cách sửa: dùng mã của một cổng trong "portals"',
+  'config.check.unknownEndpoint': '{{value}} không phải là điểm đo của cổng {{portal}} (cổng này có: {{endpoints}}). Cách sửa: dùng một trong các mã đó',
+  'config.check.windowEndsFirst': '{{value}} không sau "from" ({{from}}). Cách sửa: đợt bảo trì phải kết thúc sau khi bắt đầu',
+  'config.check.locationsWithoutQueue': 'nêu các vị trí đo, nhưng không có phần "queue". Cách sửa: xóa đi, hoặc cấu hình queue.locations và các worker của chúng',
+  'config.check.unknownLocation': '{{value}} không phải là vị trí đo trong queue.locations ({{locations}}). Cách sửa: dùng một trong các mã đó, hoặc thêm vị trí đo này',
+  'config.check.reservedLocation': '{{value}} được dành cho máy điều phối khi tự đo. Cách sửa: đặt tên vị trí đo theo mạng của nó, ví dụ "hn-vnpt"',
+  'config.check.duplicateLocation': '{{value}} là mã vị trí đo bị trùng. Cách sửa: đặt cho mỗi vị trí đo một mã riêng',
+  'config.check.quorumTooLarge': 'là {{quorum}}, nhiều hơn {{locations}} vị trí đo đã cấu hình: không bao giờ có thể kết luận DOWN. Cách sửa: giảm xuống, hoặc dùng "majority"',
+  'config.check.redisCredentialsInUrl': 'chứa tên người dùng hoặc mật khẩu. Cách sửa: viết redis://host:port, tên người dùng ở "username" và mật khẩu trong biến môi trường mà "passwordEnv" nêu tên',
+  'config.check.redisInClear': '{{value}} không ở trên máy này và không được mã hóa: mật khẩu và dữ liệu công việc sẽ đi qua mạng ở dạng rõ. Cách sửa: dùng rediss://… (TLS) hoặc đặt queue.redis.tls',
 };
