@@ -15,17 +15,7 @@ portals:
     url: https://dichvucong.hanoi.gov.vn/
 `;
 
-function problemsOf(text: string, env: NodeJS.ProcessEnv = {}): string[] {
-  try {
-    parseConfig(text, 'test.yaml', env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected the configuration to be refused');
-}
-
-/** The refusal in both languages: each problem's Vietnamese and English text. */
+/** The refusal, with each problem in English (problems) and in both languages (texts). */
 function refusalOf(text: string, env: NodeJS.ProcessEnv = {}): ConfigError {
   try {
     parseConfig(text, 'test.yaml', env);
@@ -35,6 +25,8 @@ function refusalOf(text: string, env: NodeJS.ProcessEnv = {}): ConfigError {
   }
   throw new Error('expected the configuration to be refused');
 }
+
+const problemsOf = (text: string, env: NodeJS.ProcessEnv = {}): string[] => refusalOf(text, env).problems;
 
 describe('configuration', () => {
   it('accepts the shipped configurations', () => {
