@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import { LineCounter, isMap, isPair, isScalar, parseDocument, visit, type Document } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { builtInAgencies, type Agency } from '../registry/agencies.ts';
 import { crossCheckUptime } from '../uptime/endpoints.ts';
@@ -234,6 +234,28 @@ function crossCheck(config: Config, builtIns: Agency[]): Located[] {
   return problems;
 }
 
+/** What the YAML library's error codes mean, in the catalogue; a code not here is said in the library's words. */
+const YAML_PROBLEMS = {
+  DUPLICATE_KEY: 'config.yaml.duplicateKey', BAD_INDENT: 'config.yaml.badIndent', TAB_AS_INDENT: 'config.yaml.tabIndent',
+  BLOCK_IN_FLOW: 'config.yaml.blockInFlow', MISSING_CHAR: 'config.yaml.missingChar', BLOCK_AS_IMPLICIT_KEY: 'config.yaml.nestedOnOneLine',
+  MULTILINE_IMPLICIT_KEY: 'config.yaml.multilineKey', MULTIPLE_DOCS: 'config.yaml.multipleDocuments', BAD_DQ_ESCAPE: 'config.yaml.badEscape',
+  BAD_SCALAR_START: 'config.yaml.reservedStart', UNEXPECTED_TOKEN: 'config.yaml.unexpected',
+} as const satisfies Partial<Record<YAMLError['code'], MessageKey>>;
+
+/**
+ * A YAML syntax error. English keeps the library's words and the line (as it always has);
+ * Vietnamese says what the code means and the fix, at the line and column.
+ */
+function yamlSyntaxProblem(e: YAMLError, file: string): ProblemText {
+  const pos = e.linePos?.[0];
+  const libraryWords = e.message.split('\n')[0] ?? '';
+  const meaning = Object.hasOwn(YAML_PROBLEMS, e.code) ? msg('vi', YAML_PROBLEMS[e.code as keyof typeof YAML_PROBLEMS]) : libraryWords;
+  return {
+    vi: msg('vi', 'config.file.yamlSyntax', { at: pos ? `${file}:${pos.line}:${pos.col}` : file, reason: meaning }),
+    en: msg('en', 'config.file.yamlSyntax', { at: `${file}:${pos?.line ?? '?'}`, reason: libraryWords }),
+  };
+}
+
 /** YAML aliases may be used this many times in a document: beyond it, a few lines could expand to billions of nodes (an alias bomb). */
 const MAX_ALIAS_COUNT = 100;
 
@@ -246,7 +268,11 @@ function toData(doc: Document, lines: LineCounter, file: string): unknown {
     let first: number | undefined;
     visit(doc, { Alias: (_key, node) => { first ??= node.range?.[0]; return first === undefined ? undefined : visit.BREAK; } });
     const at = first === undefined ? file : `${file}:${lines.linePos(first).line}:${lines.linePos(first).col}`;
-    throw new ConfigError(file, [msgBoth('config.file.aliasBomb', { at, reason: err.message, max: MAX_ALIAS_COUNT })]);
+    // The library's words in English, as always; their meaning in Vietnamese.
+    throw new ConfigError(file, [{
+      vi: msg('vi', 'config.file.aliasBomb', { at, reason: msg('vi', 'config.yaml.aliasCount'), max: MAX_ALIAS_COUNT }),
+      en: msg('en', 'config.file.aliasBomb', { at, reason: err.message, max: MAX_ALIAS_COUNT }),
+    }]);
   }
 }
 
@@ -262,7 +288,7 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length) {
-    throw new ConfigError(file, doc.errors.map((e) => msgBoth('config.file.yamlSyntax', { at: `${file}:${e.linePos?.[0]?.line ?? '?'}`, reason: e.message.split('\n')[0] ?? '' })));
+    throw new ConfigError(file, doc.errors.map((e) => yamlSyntaxProblem(e, file)));
   }
   const where = locator(doc, lines, file);
   const data = toData(doc, lines, file);

@@ -174,6 +174,12 @@ describe('configuration', () => {
 
   it('reports YAML syntax errors with the line', () => {
     expect(problemsOf('version: 1\nportals: [\n')[0]).toMatch(/test\.yaml:\d+: YAML syntax/);
+    // In Vietnamese, what the YAML error means and its fix, at the line and column; English keeps the library's words.
+    expect(refusalOf('version: 1\nversion: 1\n').texts).toEqual([{
+      vi: 'test.yaml:2:1: lỗi cú pháp YAML: một khóa được viết hai lần trong cùng một khối. Cách sửa: giữ lại một trong hai',
+      en: 'test.yaml:2: YAML syntax: Map keys must be unique at line 2, column 1:',
+    }]);
+    expect(refusalOf('version: 1\nhttp:\n\ttimeoutMs: 5\n').texts[0]!.vi).toBe('test.yaml:3:1: lỗi cú pháp YAML: dùng ký tự tab để thụt lề. Cách sửa: thụt lề bằng dấu cách');
   });
 
   it('ships a JSON Schema generated from the same definition', () => {

@@ -116,4 +116,19 @@ export const configEn = {
   'config.check.quorumTooLarge': 'is {{quorum}}, more than the {{locations}} configured location(s): nothing could ever be DOWN. Fix: lower it, or use "majority"',
   'config.check.redisCredentialsInUrl': 'carries a user or password. Fix: write redis://host:port, the user under "username" and the password in the environment variable named by "passwordEnv"',
   'config.check.redisInClear': '{{value}} is not on this machine and is not encrypted: passwords and job data would cross the network in clear. Fix: use rediss://… (TLS) or set queue.redis.tls',
+
+  // What a YAML syntax error means, by the YAML library's error code, for the Vietnamese line of
+  // config.file.yamlSyntax; the English line keeps the library's own words (tests pin them).
+  'config.yaml.duplicateKey': 'a key is written twice in the same map. Fix: keep one of the two',
+  'config.yaml.badIndent': 'a [ ] list or { } map is not closed, or the next line is not indented enough. Fix: close it with ] or }, and indent what belongs to it',
+  'config.yaml.tabIndent': 'a tab is used to indent. Fix: indent with spaces',
+  'config.yaml.blockInFlow': 'a list or map written over several lines stands inside [ ] or { }. Fix: write it on one line, or drop the brackets',
+  'config.yaml.missingChar': 'a character YAML needs is missing: a closing quote, or the "-" of a list item. Fix: add it',
+  'config.yaml.nestedOnOneLine': 'a second "key:" stands on the line of a value (e.g. "name: a: b"), or a line is indented too far. Fix: put a value holding ": " in quotes, or correct the indentation',
+  'config.yaml.multilineKey': 'a key runs over more than one line (often a line without "key:"). Fix: write "key: value" on one line',
+  'config.yaml.multipleDocuments': 'the file holds more than one document (---). Fix: keep one configuration per file',
+  'config.yaml.badEscape': 'a backslash in double quotes starts an escape YAML does not know. Fix: write \\\\ for a backslash, or use single quotes',
+  'config.yaml.reservedStart': 'a value starts with a character YAML reserves (@ or `). Fix: put the value in quotes',
+  'config.yaml.unexpected': 'a character stands where YAML does not allow it. Fix: remove it, or put the value in quotes',
+  'config.yaml.aliasCount': 'aliases are used more often than a document this size needs, as in an attack that exhausts memory',
 } as const;

@@ -117,4 +117,19 @@ export const configVi: ViPart<typeof configEn> = {
   'config.check.quorumTooLarge': 'là {{quorum}}, nhiều hơn {{locations}} vị trí đo đã cấu hình: không bao giờ có thể kết luận DOWN. Cách sửa: giảm xuống, hoặc dùng "majority"',
   'config.check.redisCredentialsInUrl': 'chứa tên người dùng hoặc mật khẩu. Cách sửa: viết redis://host:port, tên người dùng ở "username" và mật khẩu trong biến môi trường mà "passwordEnv" nêu tên',
   'config.check.redisInClear': '{{value}} không ở trên máy này và không được mã hóa: mật khẩu và dữ liệu công việc sẽ đi qua mạng ở dạng rõ. Cách sửa: dùng rediss://… (TLS) hoặc đặt queue.redis.tls',
+
+  // Ý nghĩa của một lỗi cú pháp YAML theo mã lỗi của thư viện YAML, cho dòng tiếng Việt của
+  // config.file.yamlSyntax; dòng tiếng Anh giữ nguyên lời của thư viện.
+  'config.yaml.duplicateKey': 'một khóa được viết hai lần trong cùng một khối. Cách sửa: giữ lại một trong hai',
+  'config.yaml.badIndent': 'một danh sách [ ] hay khối { } chưa được đóng, hoặc dòng sau thụt lề chưa đủ. Cách sửa: đóng bằng ] hoặc }, và thụt lề những gì thuộc về nó',
+  'config.yaml.tabIndent': 'dùng ký tự tab để thụt lề. Cách sửa: thụt lề bằng dấu cách',
+  'config.yaml.blockInFlow': 'có danh sách hay khối viết trên nhiều dòng nằm bên trong [ ] hoặc { }. Cách sửa: viết trên một dòng, hoặc bỏ cặp ngoặc',
+  'config.yaml.missingChar': 'thiếu một ký tự YAML cần: dấu ngoặc kép đóng, hoặc dấu "-" của một phần tử danh sách. Cách sửa: thêm vào',
+  'config.yaml.nestedOnOneLine': 'có "khóa:" thứ hai trên cùng dòng với một giá trị (ví dụ "name: a: b"), hoặc một dòng thụt lề quá sâu. Cách sửa: đặt giá trị có ": " trong dấu ngoặc kép, hoặc sửa lại thụt lề',
+  'config.yaml.multilineKey': 'một khóa kéo dài qua nhiều dòng (thường là một dòng thiếu "khóa:"). Cách sửa: viết "khóa: giá trị" trên một dòng',
+  'config.yaml.multipleDocuments': 'tệp chứa nhiều hơn một tài liệu (---). Cách sửa: mỗi tệp chỉ giữ một cấu hình',
+  'config.yaml.badEscape': 'một dấu \\ trong ngoặc kép mở đầu một chuỗi thoát mà YAML không biết. Cách sửa: viết \\\\ cho một dấu \\, hoặc dùng ngoặc đơn',
+  'config.yaml.reservedStart': 'một giá trị bắt đầu bằng ký tự YAML dành riêng (@ hoặc `). Cách sửa: đặt giá trị trong dấu ngoặc kép',
+  'config.yaml.unexpected': 'có một ký tự ở chỗ YAML không cho phép. Cách sửa: xóa đi, hoặc đặt giá trị trong dấu ngoặc kép',
+  'config.yaml.aliasCount': 'bí danh được dùng nhiều hơn mức một tài liệu cỡ này cần, như trong một cuộc tấn công làm cạn bộ nhớ',
 };
