@@ -108,9 +108,10 @@ const TYPE_NAMES = {
 const typeName = (expected: string, lang: Lang) => (Object.hasOwn(TYPE_NAMES, expected) ? msg(lang, TYPE_NAMES[expected as keyof typeof TYPE_NAMES]) : expected);
 
 /** Lengths are whole numbers: "more than 2 items" is said as "at least 3 items". */
+const ITEMS = { atLeast: 'config.bound.itemsAtLeast', atMost: 'config.bound.itemsAtMost', exactly: 'config.bound.itemsExactly' } as const;
 const SIZED = {
-  array: { atLeast: 'config.bound.itemsAtLeast', atMost: 'config.bound.itemsAtMost', exactly: 'config.bound.itemsExactly' },
-  set: { atLeast: 'config.bound.itemsAtLeast', atMost: 'config.bound.itemsAtMost', exactly: 'config.bound.itemsExactly' },
+  array: ITEMS,
+  set: ITEMS,
   string: { atLeast: 'config.bound.charactersAtLeast', atMost: 'config.bound.charactersAtMost', exactly: 'config.bound.charactersExactly' },
 } as const satisfies Record<string, Record<'atLeast' | 'atMost' | 'exactly', MessageKey>>;
 
