@@ -106,8 +106,8 @@ export async function main(argv: string[]): Promise<number> {
     const name = (err as Error)?.name;
     if (name === 'ConfigError') {
       const { describeConfigProblems } = await import('../config/load.ts');
-      const { file, problems } = err as { file: string; problems: string[] };
-      process.stderr.write(`${describeConfigProblems(file, problems, langAfter(program))}\n`);
+      const { file, texts } = err as { file: string; texts: Array<Record<Lang, string>> };
+      process.stderr.write(`${describeConfigProblems(file, texts, langAfter(program))}\n`);
       return EXIT.badInput;
     }
     if (name === 'UsageError' || name === 'QueueSetupError') {

@@ -3,29 +3,36 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import { LineCounter, isMap, isPair, isScalar, parseDocument, visit, type Document } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { builtInAgencies, type Agency } from '../registry/agencies.ts';
 import { crossCheckUptime } from '../uptime/endpoints.ts';
 import { crossCheckQueue } from '../scale/config.ts';
 import { ConfigSchema, type Config } from './schema.ts';
 import type { Lang } from '../i18n.ts';
-import { msg } from '../messages/index.ts';
+import { CATALOGUES, msg, msgBoth, type MessageKey, type MessageVars } from '../messages/index.ts';
+
+/** One problem in each language: the CLI prints the reader's. */
+export type ProblemText = Record<Lang, string>;
 
 export class ConfigError extends Error {
   readonly file: string;
+  /** Each problem in English, as the error's message has them. */
   readonly problems: string[];
-  constructor(file: string, problems: string[]) {
-    super(describeConfigProblems(file, problems, 'en'));
+  /** Each problem in both languages. */
+  readonly texts: ProblemText[];
+  constructor(file: string, texts: ProblemText[]) {
+    super(describeConfigProblems(file, texts, 'en'));
     this.name = 'ConfigError';
     this.file = file;
-    this.problems = problems;
+    this.texts = texts;
+    this.problems = texts.map((p) => p.en);
   }
 }
 
-/** "FILE: 2 problems in the configuration", then one line per problem (the CLI says it in the reader's language). */
-export function describeConfigProblems(file: string, problems: readonly string[], lang: Lang): string {
-  return `${msg(lang, 'config.problems', { file, count: problems.length })}\n${problems.map((p) => `  - ${p}`).join('\n')}`;
+/** "FILE: 2 problems in the configuration", then one line per problem, in the reader's language. */
+export function describeConfigProblems(file: string, problems: readonly ProblemText[], lang: Lang): string {
+  return `${msg(lang, 'config.problems', { file, count: problems.length })}\n${problems.map((p) => `  - ${p[lang]}`).join('\n')}`;
 }
 
 export interface LoadedConfig {
@@ -39,8 +46,17 @@ export interface LoadedConfig {
 
 type Path = Array<string | number>;
 
-export const formatPath = (path: readonly PropertyKey[]) =>
-  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') || '(top level)';
+/**
+ * A problem at a place in the file. The sections that cross-check themselves elsewhere
+ * (src/uptime/endpoints.ts, src/scale/config.ts) may still give their text in English alone.
+ */
+type Located = [Path, ProblemText | string];
+
+/** A problem's text in each language, made by one function of the language. */
+const inEach = (text: (lang: Lang) => string): ProblemText => ({ vi: text('vi'), en: text('en') });
+
+export const formatPath = (path: readonly PropertyKey[], lang: Lang = 'en') =>
+  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') || msg(lang, 'config.path.topLevel');
 
 const show = (value: unknown) => {
   const text = JSON.stringify(value);
@@ -48,13 +64,13 @@ const show = (value: unknown) => {
 };
 
 /** Replaces ${NAME} and ${NAME:-default} in every string; names secrets stay out of the file. */
-function substituteEnv(node: unknown, path: Path, env: NodeJS.ProcessEnv, problems: Array<[Path, string]>): unknown {
+function substituteEnv(node: unknown, path: Path, env: NodeJS.ProcessEnv, problems: Located[]): unknown {
   if (typeof node === 'string') {
     return node.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g, (_m, name: string, fallback?: string) => {
       const value = env[name];
       if (value !== undefined && value !== '') return value;
       if (fallback !== undefined) return fallback;
-      problems.push([path, `refers to the environment variable ${name}, which is not set. Fix: export ${name}=… or write \${${name}:-default}`]);
+      problems.push([path, msgBoth('config.file.envUnset', { name, withDefault: `\${${name}:-default}` })]);
       return '';
     });
   }
@@ -79,26 +95,82 @@ function locator(doc: Document, lines: LineCounter, file: string) {
   };
 }
 
-function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
+/** Each problem with its place and field first: "FILE:LINE:COL portals[0].agency …". */
+const located = (where: (path: Path) => string, problems: readonly Located[]): ProblemText[] =>
+  problems.map(([path, text]) => inEach((lang) => `${where(path)} ${formatPath(path, lang)} ${typeof text === 'string' ? text : text[lang]}`));
+
+/** The type a value should have, in words; a type not named here is shown as zod names it. */
+const TYPE_NAMES = {
+  string: 'config.type.string', number: 'config.type.number', int: 'config.type.int', boolean: 'config.type.boolean',
+  array: 'config.type.array', object: 'config.type.object', record: 'config.type.record',
+} as const satisfies Record<string, MessageKey>;
+
+const typeName = (expected: string, lang: Lang) => (Object.hasOwn(TYPE_NAMES, expected) ? msg(lang, TYPE_NAMES[expected as keyof typeof TYPE_NAMES]) : expected);
+
+/** Lengths are whole numbers: "more than 2 items" is said as "at least 3 items". */
+const ITEMS = { atLeast: 'config.bound.itemsAtLeast', atMost: 'config.bound.itemsAtMost', exactly: 'config.bound.itemsExactly' } as const;
+const SIZED = {
+  array: ITEMS,
+  set: ITEMS,
+  string: { atLeast: 'config.bound.charactersAtLeast', atMost: 'config.bound.charactersAtMost', exactly: 'config.bound.charactersExactly' },
+} as const satisfies Record<string, Record<'atLeast' | 'atMost' | 'exactly', MessageKey>>;
+
+/** The bound of a too_small or too_big issue: "must be >=10", "phải từ 10 trở lên". */
+function boundText(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, lang: Lang): string {
+  const small = issue.code === 'too_small';
+  const limit = Number(small ? issue.minimum : issue.maximum);
+  const sized = Object.hasOwn(SIZED, issue.origin) ? SIZED[issue.origin as keyof typeof SIZED] : null;
+  if (sized === null) {
+    const key = small ? (issue.inclusive ? 'config.bound.atLeast' : 'config.bound.above') : (issue.inclusive ? 'config.bound.atMost' : 'config.bound.below');
+    return msg(lang, key, { limit: String(limit) });
+  }
+  if (issue.exact) return msg(lang, sized.exactly, { limit: String(limit) });
+  const whole = issue.inclusive ? limit : small ? limit + 1 : limit - 1;
+  return msg(lang, small ? sized.atLeast : sized.atMost, { limit: String(whole) });
+}
+
+/** A schema rule's problem carries its catalogue key as the message (src/config/schema.ts); zod's own issues are English text. */
+const isRuleKey = (message: string): message is Extract<MessageKey, `config.rule.${string}`> =>
+  message.startsWith('config.rule.') && Object.hasOwn(CATALOGUES.en, message);
+
+function ruleText(issue: z.core.$ZodIssue, lang: Lang): string | null {
+  if (!isRuleKey(issue.message)) return null;
+  const params = issue.code === 'custom' ? (issue.params as MessageVars | undefined) : undefined;
+  return msg(lang, issue.message, params ?? {});
+}
+
+function describeIssue(issue: z.core.$ZodIssue, value: unknown, lang: Lang): string {
   switch (issue.code) {
     case 'unrecognized_keys':
-      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}. Fix: remove it or correct its spelling`;
-    case 'invalid_type':
-      return value === undefined
-        ? `is required but missing. Fix: add it (expected ${issue.expected})`
-        : `is ${show(value)}, expected ${issue.expected}. Fix: write a ${issue.expected}`;
-    case 'invalid_value':
-      return `is ${show(value)}. Fix: use one of ${issue.values.map((v) => show(v)).join(', ')}`;
-    case 'invalid_key':
+      return msg(lang, 'config.issue.unknownKey', { count: issue.keys.length, keys: issue.keys.map((k) => `"${k}"`).join(', ') });
+    case 'invalid_type': {
+      const expected = typeName(issue.expected, lang);
+      return value === undefined ? msg(lang, 'config.issue.required', { expected }) : msg(lang, 'config.issue.wrongType', { value: show(value), expected });
+    }
+    case 'invalid_value': {
+      const values = issue.values.map((v) => show(v)).join(', ');
+      return value === undefined ? msg(lang, 'config.issue.missingNotAllowed', { values }) : msg(lang, 'config.issue.notAllowed', { value: show(value), values });
+    }
+    case 'invalid_key': {
       // A record's key (a JSON path, a CSS selector, a label) is wrong, not its value.
-      return `: the key ${show(issue.path.at(-1))} ${issue.issues[0]?.message ?? 'is not allowed'}`;
+      const inner = issue.issues[0];
+      const problem = inner === undefined
+        ? msg(lang, 'config.issue.keyNotAllowed')
+        : ruleText(inner, lang) ?? msg(lang, 'config.issue.otherNoValue', { detail: inner.message });
+      return msg(lang, 'config.issue.badKey', { key: show(issue.path.at(-1)), problem });
+    }
     case 'invalid_union':
-      return `is ${show(value)}, which matches no allowed form. Fix: check "kind" and the keys that kind takes`;
+      return msg(lang, 'config.issue.noForm', { value: show(value) });
     case 'too_small':
     case 'too_big':
-      return `is ${show(value)}: ${issue.message.replace(/^Too (small|big): expected \w+ to (have|be) /, 'must be ')}. Fix: change the value`;
-    default:
-      return value === undefined ? issue.message : `is ${show(value)}: ${issue.message}`;
+      return msg(lang, 'config.issue.outOfBounds', { value: show(value), bound: boundText(issue, lang) });
+    default: {
+      const rule = ruleText(issue, lang);
+      if (rule !== null) return value === undefined ? rule : msg(lang, 'config.issue.rule', { value: show(value), rule });
+      return value === undefined
+        ? msg(lang, 'config.issue.otherNoValue', { detail: issue.message })
+        : msg(lang, 'config.issue.other', { value: show(value), detail: issue.message });
+    }
   }
 }
 
@@ -109,13 +181,13 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** References the schema cannot see: duplicates, unknown agencies, broken successor links. */
-function crossCheck(config: Config, builtIns: Agency[]): Array<[Path, string]> {
-  const problems: Array<[Path, string]> = [];
+function crossCheck(config: Config, builtIns: Agency[]): Located[] {
+  const problems: Located[] = [];
   const agencyCodes = new Set(builtIns.map((a) => a.code));
   config.agencies.forEach((a, i) => {
     if (agencyCodes.has(a.code)) {
       const builtin = builtIns.some((b) => b.code === a.code);
-      problems.push([['agencies', i, 'code'], `${show(a.code)} is a duplicate agency code${builtin ? ' (already in the built-in registry)' : ''}. Fix: give each agency its own code`]);
+      problems.push([['agencies', i, 'code'], msgBoth(builtin ? 'config.check.duplicateBuiltInAgency' : 'config.check.duplicateAgency', { value: show(a.code) })]);
     }
     agencyCodes.add(a.code);
   });
@@ -123,23 +195,23 @@ function crossCheck(config: Config, builtIns: Agency[]): Array<[Path, string]> {
     for (const field of ['succeededBy', 'parent'] as const) {
       const ref = a[field];
       if (ref !== undefined && !agencyCodes.has(ref)) {
-        problems.push([['agencies', i, field], `${show(ref)} is not a known agency code. Fix: use a code from the registry or from "agencies"`]);
+        problems.push([['agencies', i, field], msgBoth('config.check.unknownAgencyLink', { value: show(ref) })]);
       }
     }
   });
-  const seen = (kind: string, list: Array<{ id: string }>, key: string) => {
+  const seen = (key: MessageKey, list: Array<{ id: string }>, section: string) => {
     const ids = new Set<string>();
     list.forEach((item, i) => {
-      if (ids.has(item.id)) problems.push([[key, i, 'id'], `${show(item.id)} is a duplicate ${kind} id. Fix: give each ${kind} its own id`]);
+      if (ids.has(item.id)) problems.push([[section, i, 'id'], msgBoth(key, { value: show(item.id) })]);
       ids.add(item.id);
     });
   };
-  seen('portal', config.portals, 'portals');
-  seen('source', config.sources, 'sources');
-  seen('channel', config.channels, 'channels');
+  seen('config.check.duplicatePortal', config.portals, 'portals');
+  seen('config.check.duplicateSource', config.sources, 'sources');
+  seen('config.check.duplicateChannel', config.channels, 'channels');
   config.portals.forEach((p, i) => {
     if (!agencyCodes.has(p.agency)) {
-      problems.push([['portals', i, 'agency'], `${show(p.agency)} is not a known agency code. Fix: use a code such as "tinh:01", "bo:BCT" or "VN", or add the agency under "agencies"`]);
+      problems.push([['portals', i, 'agency'], msgBoth('config.check.unknownAgency', { value: show(p.agency) })]);
     }
   });
   config.sources.forEach((source, i) => {
@@ -150,17 +222,39 @@ function crossCheck(config: Config, builtIns: Agency[]): Array<[Path, string]> {
     if ('table' in source && source.table) maps.push([['sources', i, 'table', 'agencies'], source.table.agencies]);
     for (const [path, map] of maps) for (const [key, code] of Object.entries(map)) refs.push([[...path, key], code]);
     for (const [path, code] of refs) {
-      if (!agencyCodes.has(code)) problems.push([path, `${show(code)} is not a known agency code. Fix: use a code such as "tinh:01", "bo:BCT" or "VN", or add the agency under "agencies"`]);
+      if (!agencyCodes.has(code)) problems.push([path, msgBoth('config.check.unknownAgency', { value: show(code) })]);
     }
   });
   config.targets.rules.forEach((r, i) => {
     if (r.agency !== undefined && !agencyCodes.has(r.agency)) {
-      problems.push([['targets', 'rules', i, 'agency'], `${show(r.agency)} is not a known agency code. Fix: use a code from the registry`]);
+      problems.push([['targets', 'rules', i, 'agency'], msgBoth('config.check.unknownTargetAgency', { value: show(r.agency) })]);
     }
   });
   problems.push(...crossCheckUptime(config));
   problems.push(...crossCheckQueue(config));
   return problems;
+}
+
+/** What the YAML library's error codes mean, in the catalogue; a code not here is said in the library's words. */
+const YAML_PROBLEMS = {
+  DUPLICATE_KEY: 'config.yaml.duplicateKey', BAD_INDENT: 'config.yaml.badIndent', TAB_AS_INDENT: 'config.yaml.tabIndent',
+  BLOCK_IN_FLOW: 'config.yaml.blockInFlow', MISSING_CHAR: 'config.yaml.missingChar', BLOCK_AS_IMPLICIT_KEY: 'config.yaml.nestedOnOneLine',
+  MULTILINE_IMPLICIT_KEY: 'config.yaml.multilineKey', MULTIPLE_DOCS: 'config.yaml.multipleDocuments', BAD_DQ_ESCAPE: 'config.yaml.badEscape',
+  BAD_SCALAR_START: 'config.yaml.reservedStart', UNEXPECTED_TOKEN: 'config.yaml.unexpected',
+} as const satisfies Partial<Record<YAMLError['code'], MessageKey>>;
+
+/**
+ * A YAML syntax error. English keeps the library's words and the line (as it always has);
+ * Vietnamese says what the code means and the fix, at the line and column.
+ */
+function yamlSyntaxProblem(e: YAMLError, file: string): ProblemText {
+  const pos = e.linePos?.[0];
+  const libraryWords = e.message.split('\n')[0] ?? '';
+  const meaning = Object.hasOwn(YAML_PROBLEMS, e.code) ? msg('vi', YAML_PROBLEMS[e.code as keyof typeof YAML_PROBLEMS]) : libraryWords;
+  return {
+    vi: msg('vi', 'config.file.yamlSyntax', { at: pos ? `${file}:${pos.line}:${pos.col}` : file, reason: meaning }),
+    en: msg('en', 'config.file.yamlSyntax', { at: `${file}:${pos?.line ?? '?'}`, reason: libraryWords }),
+  };
 }
 
 /** YAML aliases may be used this many times in a document: beyond it, a few lines could expand to billions of nodes (an alias bomb). */
@@ -175,7 +269,11 @@ function toData(doc: Document, lines: LineCounter, file: string): unknown {
     let first: number | undefined;
     visit(doc, { Alias: (_key, node) => { first ??= node.range?.[0]; return first === undefined ? undefined : visit.BREAK; } });
     const at = first === undefined ? file : `${file}:${lines.linePos(first).line}:${lines.linePos(first).col}`;
-    throw new ConfigError(file, [`${at} YAML aliases (*name) expand too far: ${err.message} (more than ${MAX_ALIAS_COUNT} uses of aliases). Fix: write the values out instead of nesting aliases`]);
+    // The library's words in English, as always; their meaning in Vietnamese.
+    throw new ConfigError(file, [{
+      vi: msg('vi', 'config.file.aliasBomb', { at, reason: msg('vi', 'config.yaml.aliasCount'), max: MAX_ALIAS_COUNT }),
+      en: msg('en', 'config.file.aliasBomb', { at, reason: err.message, max: MAX_ALIAS_COUNT }),
+    }]);
   }
 }
 
@@ -191,7 +289,7 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length) {
-    throw new ConfigError(file, doc.errors.map((e) => `${file}:${e.linePos?.[0]?.line ?? '?'}: YAML syntax: ${e.message.split('\n')[0]}`));
+    throw new ConfigError(file, doc.errors.map((e) => yamlSyntaxProblem(e, file)));
   }
   const where = locator(doc, lines, file);
   const data = toData(doc, lines, file);
@@ -199,13 +297,15 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
   if (outOfRange.length) {
     throw new ConfigError(file, outOfRange.map((path) => {
       const range = (doc.getIn(path, true) as { range?: [number, number, number] } | undefined)?.range;
-      const written = range ? text.slice(range[0], range[1]) : String(valueAt(data, path));
-      return `${where(path)} ${formatPath(path)} is ${written}, which is out of range: ${Number.isNaN(valueAt(data, path)) ? 'not a number' : `${(valueAt(data, path) as number) > 0 ? 'larger' : 'smaller'} than any number can be`}. Fix: write a number within the range this setting allows`;
+      const value = valueAt(data, path) as number;
+      const written = range ? text.slice(range[0], range[1]) : String(value);
+      const key = Number.isNaN(value) ? 'config.file.notANumber' : value > 0 ? 'config.file.tooLarge' : 'config.file.tooSmall';
+      return inEach((lang) => msg(lang, key, { at: where(path), path: formatPath(path, lang), written }));
     }));
   }
-  const envProblems: Array<[Path, string]> = [];
+  const envProblems: Located[] = [];
   const raw = substituteEnv(data, [], env, envProblems);
-  if (envProblems.length) throw new ConfigError(file, envProblems.map(([p, m]) => `${where(p)} ${formatPath(p)} ${m}`));
+  if (envProblems.length) throw new ConfigError(file, located(where, envProblems));
 
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
@@ -215,17 +315,19 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
         const path = issue.path as Path;
         const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
         const shown = key !== undefined ? [...path, key] : path;
-        // A secret pasted where the name of its variable belongs must not be echoed back.
-        const value = path.at(-1) === 'clientSecretEnv' ? '[hidden]' : valueAt(raw, path);
-        const described = describeIssue(issue, value);
-        return `${where(path, key)} ${formatPath(shown)}${described.startsWith(':') ? '' : ' '}${described}`;
+        return inEach((lang) => {
+          // A secret pasted where the name of its variable belongs must not be echoed back.
+          const value = path.at(-1) === 'clientSecretEnv' ? msg(lang, 'config.value.hidden') : valueAt(raw, path);
+          const described = describeIssue(issue, value, lang);
+          return `${where(path, key)} ${formatPath(shown, lang)}${described.startsWith(':') ? '' : ' '}${described}`;
+        });
       }),
     );
   }
   const config = parsed.data;
   const builtIns = builtInAgencies();
   const refProblems = crossCheck(config, builtIns);
-  if (refProblems.length) throw new ConfigError(file, refProblems.map(([p, m]) => `${where(p)} ${formatPath(p)} ${m}`));
+  if (refProblems.length) throw new ConfigError(file, located(where, refProblems));
 
   const added: Agency[] = config.agencies.map((a) => ({
     code: a.code, name: a.name, level: a.level, validFrom: a.validFrom ?? null, validTo: a.validTo ?? null,
@@ -245,7 +347,7 @@ export function decodeConfig(bytes: Buffer, file: string): string {
   const col = bad - before.lastIndexOf('\n');
   const offset = Buffer.byteLength(before, 'utf8');
   const shown = [...bytes.subarray(offset, offset + 4)].map((b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`).join(' ');
-  throw new ConfigError(file, [`${file}:${line}:${col} is not valid UTF-8 (bytes ${shown} at byte ${offset}). Fix: save the file as UTF-8 (a Windows-1258 or Latin-1 editor turns Vietnamese letters into such bytes), then check the text on that line`]);
+  throw new ConfigError(file, [msgBoth('config.file.notUtf8', { at: `${file}:${line}:${col}`, bytes: shown, offset })]);
 }
 
 export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
@@ -256,9 +358,7 @@ export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): 
     if (err instanceof ConfigError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new ConfigError(file, [
-      code === 'ENOENT'
-        ? `the file does not exist. Fix: pass --config with the path of your configuration (see config/sandbox.yaml)`
-        : `cannot be read (${code ?? (err as Error).message})`,
+      code === 'ENOENT' ? msgBoth('config.file.missing') : msgBoth('config.file.unreadable', { reason: code ?? (err as Error).message }),
     ]);
   }
   return parseConfig(text, file, env);

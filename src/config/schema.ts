@@ -8,6 +8,14 @@ import { isJsonPath } from '../normalise/json-path.ts';
 import { METRIC_NAME } from '../normalise/metrics.ts';
 import { fillPeriod } from '../time/period.ts';
 import { parseCondition } from '../uptime/conditions.ts';
+import type { MessageKey, MessageVars } from '../messages/index.ts';
+
+/**
+ * A rule's problem, as its key in the catalogue (config.rule.*) and the values it names: zod
+ * keeps it as the issue's message and params, and src/config/load.ts says it in the reader's
+ * language. The JSON Schema's .describe() texts are for editors and stay English.
+ */
+const rule = (key: Extract<MessageKey, `config.rule.${string}`>, params?: MessageVars) => (params ? { message: key, params } : { message: key });
 
 const isHttpUrl = (value: string) => {
   try {
@@ -18,23 +26,17 @@ const isHttpUrl = (value: string) => {
   }
 };
 
-const HttpUrl = z.string().refine(isHttpUrl, {
-  message: 'is not an http(s) URL. Fix: write a full address starting with https:// (http:// only for local sandboxes)',
-});
+const HttpUrl = z.string().refine(isHttpUrl, rule('config.rule.httpUrl'));
 
-const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, {
-  message: 'is not a valid id. Fix: use lowercase letters, digits and dashes, for example "dvc-hanoi"',
-});
+const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, rule('config.rule.id'));
 
-const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'is not a date. Fix: write YYYY-MM-DD' });
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'is not a month. Fix: write YYYY-MM, for example 2026-10' });
+const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, rule('config.rule.date'));
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, rule('config.rule.month'));
 const Percent = z.number().min(0).max(100);
 const KpiId = z.enum(KPI_IDS as [string, ...string[]]);
 
 export const AgencySchema = z.strictObject({
-  code: z.string().regex(/^[a-z0-9]+(:[A-Za-z0-9.-]+)?$|^VN$/, {
-    message: 'is not a valid agency code. Fix: use a prefix and an id, for example "xa:00004" or "bo:BCT"',
-  }),
+  code: z.string().regex(/^[a-z0-9]+(:[A-Za-z0-9.-]+)?$|^VN$/, rule('config.rule.agencyCode')),
   name: z.string().min(1),
   level: z.enum(['national', 'ministry', 'province', 'commune']),
   validFrom: LocalDate.optional(),
@@ -48,13 +50,13 @@ const Condition = z.string().superRefine((value, ctx) => {
   try {
     parseCondition(value);
   } catch (err) {
-    ctx.addIssue({ code: 'custom', message: `is not a condition: ${(err as Error).message}` });
+    ctx.addIssue({ code: 'custom', ...rule('config.rule.condition', { reason: (err as Error).message }) });
   }
 });
 
 const Instant = z.iso.datetime({
   offset: true,
-  message: 'is not a date and time with its offset. Fix: write it like 2026-11-20T22:00:00+07:00',
+  ...rule('config.rule.instant'),
 });
 
 /** One endpoint to probe; omitted settings come from uptime.defaults. */
@@ -80,7 +82,7 @@ const UrlPattern = z.string().min(1).max(500).superRefine((value, ctx) => {
   try {
     new RegExp(value, 'u');
   } catch (err) {
-    ctx.addIssue({ code: 'custom', message: `is not a regular expression (${(err as Error).message}). Fix: write a JavaScript regular expression matched against the path and query, e.g. "^/tin-tuc/" or "\\?in=1$"` });
+    ctx.addIssue({ code: 'custom', ...rule('config.rule.urlPattern', { reason: (err as Error).message }) });
   }
 });
 
@@ -196,9 +198,7 @@ export const UptimeSchema = z.strictObject({
   maintenance: z.array(MaintenanceSchema).default([]),
 });
 
-const Spki = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, {
-  message: 'is not a certificate pin. Fix: give the base64 SHA-256 of the certificate\'s public key (44 characters ending in "="), as `openssl x509 -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64` prints it',
-});
+const Spki = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, rule('config.rule.certificatePin'));
 
 /** Privacy and accessibility checks (issue 5). Without this section nightly runs do not check. */
 export const ChecksSchema = z.strictObject({
@@ -225,7 +225,7 @@ export const ChecksSchema = z.strictObject({
    * private network (the sandbox): the browser treats them as public, so their pages are kept
    * from the monitoring host and the local network as real portals' pages are.
    */
-  publicAddresses: z.array(z.string().regex(/^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]):\d{1,5}$/, 'an address with its port, "127.0.0.1:8730" or "[::1]:8730"')).default([]),
+  publicAddresses: z.array(z.string().regex(/^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]):\d{1,5}$/, rule('config.rule.publicAddress'))).default([]),
   /** A page's script heap may grow to this many MiB; past it the visit stops as too_much_memory. */
   maxPageMemoryMb: z.int().min(128).max(16_384).default(1024),
   /**
@@ -239,7 +239,7 @@ export const ChecksSchema = z.strictObject({
    * accessibility evidence, unless it is older than this ("7d", "36h"; "0" checks every page in
    * full every night). Privacy evidence is always collected afresh.
    */
-  fullRecheckEvery: z.string().regex(/^(0|\d{1,4}[dh])$/, 'a period such as "7d" (days) or "36h" (hours), or "0" to check every page in full every time').default('7d'),
+  fullRecheckEvery: z.string().regex(/^(0|\d{1,4}[dh])$/, rule('config.rule.recheckPeriod')).default('7d'),
   /** A page sample per portal instead of the home page, key pages, policy and statement alone. */
   sample: SampleSchema.optional(),
 });
@@ -272,13 +272,9 @@ export const NationalPortalSourceSchema = z.strictObject({
 // ---------------------------------------------------------------------------------------
 // Pieces the other source kinds share
 
-const MetricName = z.string().regex(METRIC_NAME, {
-  message: 'is not a canonical metric name. Fix: write dotted lowercase words from DOMAIN.md, for example "dossiers.received_online"',
-});
+const MetricName = z.string().regex(METRIC_NAME, rule('config.rule.metricName'));
 
-const JsonPath = z.string().refine(isJsonPath, {
-  message: 'is not a JSON path. Fix: write keys separated by dots, [n] for one element of a list, [*] for every one: "received.total", "components[*].status"',
-});
+const JsonPath = z.string().refine(isJsonPath, rule('config.rule.jsonPath'));
 
 const isCssSelector = (value: string) => {
   try {
@@ -287,27 +283,21 @@ const isCssSelector = (value: string) => {
     return false;
   }
 };
-const CssSelector = z.string().refine(isCssSelector, {
-  message: 'is not a CSS selector. Fix: write one as in a style sheet, for example "#bang-thong-ke" or "table.thong-ke tbody tr"',
-});
+const CssSelector = z.string().refine(isCssSelector, rule('config.rule.cssSelector'));
 
 const AgencyRef = z.string().min(1).describe('Agency code from the registry, e.g. tinh:01, bo:BCT or VN');
 
-const EnvName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, {
-  message: 'is not the name of an environment variable. Fix: write the NAME of the variable that holds the secret (for example IGATE_CLIENT_SECRET), never the secret itself',
-});
+const EnvName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, rule('config.rule.envName'));
 
 /** A URL that may name the period collected: {period}, {YYYY}, {MM}, {M}, {from}, {to}, {fromVN}, {toVN}. */
-const UrlTemplate = z.string().refine((value) => isHttpUrl(fillPeriod(value, '2026-10')), {
-  message: 'is not an http(s) URL. Fix: write a full address starting with https://; {period}, {YYYY}, {MM}, {from}, {to} stand for the month collected',
-});
+const UrlTemplate = z.string().refine((value) => isHttpUrl(fillPeriod(value, '2026-10')), rule('config.rule.urlTemplate'));
 
 const Cumulative = z.boolean().default(false)
   .describe('The source publishes year-to-date ("lũy kế") figures: each month is stored as the difference with the previous month; the figure as published is kept as ytd.<metric>');
 
 const nonEmpty = (example: string) => [
   (value: Record<string, unknown>) => Object.keys(value).length > 0,
-  { message: `maps nothing. Fix: map at least one, for example ${example}` },
+  rule('config.rule.mapsNothing', { example }),
 ] as const;
 
 /** How a row names its agency: a table column whose text is mapped in `agencies`, or is the gateway unit code of `agencyLevel`. */
@@ -319,7 +309,7 @@ const AgencyColumnFields = {
 
 function needsAgencyLookup(value: { agencies: Record<string, string>; agencyLevel?: string | undefined }, ctx: z.RefinementCtx, path: PropertyKey[]) {
   if (Object.keys(value.agencies).length === 0 && value.agencyLevel === undefined) {
-    ctx.addIssue({ code: 'custom', path, input: value, message: 'says nothing about which agency a row is. Fix: map the texts of the agency column under "agencies", or set "agencyLevel" when the column holds gateway unit codes' });
+    ctx.addIssue({ code: 'custom', path, input: value, ...rule('config.rule.agencyLookup') });
   }
 }
 
@@ -354,7 +344,7 @@ export const PlatformApiSourceSchema = z.strictObject({
   pageSize: z.int().min(1).max(1000).default(50),
   reports: z.array(z.strictObject({
     id: Id,
-    path: z.string().regex(/^\/[^\s]*$/, { message: 'is not an API path. Fix: start it with "/", e.g. /pa/dossier-statistic/by-agency' }),
+    path: z.string().regex(/^\/[^\s]*$/, rule('config.rule.apiPath')),
     /** Extra query parameters sent as they are. */
     query: z.record(z.string(), z.string()).default({}),
     itemsPath: JsonPath.default('content').describe('Path of the array of per-agency items in the answer'),
@@ -394,21 +384,21 @@ export const HtmlPageSourceSchema = z.strictObject({
   }).optional(),
 }).superRefine((s, ctx) => {
   if ((s.selectors === undefined) === (s.table === undefined)) {
-    ctx.addIssue({ code: 'custom', path: ['table'], input: s, message: 'needs exactly one of "selectors" and "table". Fix: map CSS selectors to metrics, or describe the table' });
+    ctx.addIssue({ code: 'custom', path: ['table'], input: s, ...rule('config.rule.selectorsOrTable') });
   }
   if (s.waitFor !== undefined && s.render !== 'browser') {
-    ctx.addIssue({ code: 'custom', path: ['waitFor'], input: s.waitFor, message: 'only applies with render: browser. Fix: remove it, or set render: browser' });
+    ctx.addIssue({ code: 'custom', path: ['waitFor'], input: s.waitFor, ...rule('config.rule.waitForBrowserOnly') });
   }
   const rowsOfOneAgency = s.selectors !== undefined || s.table?.metricsIn === 'rows';
   if (rowsOfOneAgency && s.agency === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['agency'], input: s, message: 'is required: the page is about one agency. Fix: write its registry code, e.g. agency: "tinh:01"' });
+    ctx.addIssue({ code: 'custom', path: ['agency'], input: s, ...rule('config.rule.pageAgencyRequired') });
   }
   if (s.table?.metricsIn === 'rows' && s.table.valueColumn === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['table', 'valueColumn'], input: s.table, message: 'is required with metricsIn: rows. Fix: write the header of the column holding the values, e.g. "Tháng {MM}/{YYYY}"' });
+    ctx.addIssue({ code: 'custom', path: ['table', 'valueColumn'], input: s.table, ...rule('config.rule.valueColumnRequired') });
   }
   if (s.table?.metricsIn === 'columns') {
     if (s.table.agencyColumn === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['table', 'agencyColumn'], input: s.table, message: 'is required with metricsIn: columns. Fix: write the header of the column naming the agency, e.g. "Đơn vị"' });
+      ctx.addIssue({ code: 'custom', path: ['table', 'agencyColumn'], input: s.table, ...rule('config.rule.agencyColumnRequired') });
     }
     needsAgencyLookup(s.table, ctx, ['table', 'agencies']);
   }
@@ -459,7 +449,7 @@ export const StatusEndpointSourceSchema = z.strictObject({
   })).default([]),
 }).superRefine((s, ctx) => {
   if (s.format === 'json' && s.fields.length === 0) {
-    ctx.addIssue({ code: 'custom', path: ['fields'], input: s.fields, message: 'is empty, so nothing would be read. Fix: map JSON paths to metrics, e.g. { path: status, metric: status.indicator, map: { ok: 0, degraded: 1 } }' });
+    ctx.addIssue({ code: 'custom', path: ['fields'], input: s.fields, ...rule('config.rule.statusFieldsEmpty') });
   }
 });
 
@@ -473,9 +463,7 @@ export const SourceSchema = z.discriminatedUnion('kind', [
  */
 export const QueueSchema = z.strictObject({
   redis: z.strictObject({
-    url: z.string().regex(/^rediss?:\/\/[^/?#]+(\/\d{1,2})?$/, {
-      message: 'is not a Redis address. Fix: write redis://host:6379 (rediss:// for TLS), optionally with a database number: redis://host:6379/0',
-    }).describe('redis://host:port[/db] or rediss://host:port[/db]; never with the password in it'),
+    url: z.string().regex(/^rediss?:\/\/[^/?#]+(\/\d{1,2})?$/, rule('config.rule.redisUrl')).describe('redis://host:port[/db] or rediss://host:port[/db]; never with the password in it'),
     /** ACL user (Redis 6+). Each role (coordinator, worker) should have its own. */
     username: z.string().min(1).optional(),
     passwordEnv: EnvName.optional().describe('Name of the environment variable holding the Redis password (never the password itself)'),
@@ -515,7 +503,7 @@ export const QueueSchema = z.strictObject({
   }).prefault({}),
 });
 
-const Email = z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, { message: 'is not an e-mail address. Fix: write name@example.gov.vn' });
+const Email = z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, rule('config.rule.email'));
 
 /** Which alerts a channel receives; all of them when no filter is given. */
 const channelCommon = {
@@ -530,7 +518,7 @@ const channelCommon = {
 // Webhook URLs of chat services carry their token: they come from the environment (urlEnv).
 const urlOrEnv = { url: HttpUrl.optional(), urlEnv: EnvName.optional() };
 const oneUrl = (c: { url?: string; urlEnv?: string }) => (c.url === undefined) !== (c.urlEnv === undefined);
-const ONE_URL = { message: 'needs exactly one of "url" or "urlEnv". Fix: put secret URLs in an environment variable named by urlEnv' };
+const ONE_URL = rule('config.rule.oneUrl');
 
 export const ChannelSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...channelCommon, kind: z.literal('webhook'), ...urlOrEnv, secretEnv: EnvName.optional() }).refine(oneUrl, ONE_URL),
@@ -548,10 +536,10 @@ export const ChannelSchema = z.discriminatedUnion('kind', [
     baseUrl: HttpUrl.default('https://openapi.zalo.me'),
     /** The OA access token: from the environment, or from a file read at each delivery (a refresher can replace it while the service runs). */
     tokenEnv: EnvName.optional(),
-    tokenFile: z.string().refine((f) => f.startsWith('/'), { message: 'is not an absolute path. Fix: write the full path of the file holding the OA access token, e.g. /etc/dvc-monitor/zalo-token' }).optional(),
+    tokenFile: z.string().refine((f) => f.startsWith('/'), rule('config.rule.zaloTokenFile')).optional(),
     /** The recipient: the user_id of a follower of the OA (one channel per recipient: a retry then never repeats a message to another). */
-    userId: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, { message: 'is not a Zalo user_id. Fix: write the follower\'s user_id as the OA sees it (digits), in quotes' }),
-  }).refine((c) => (c.tokenEnv === undefined) !== (c.tokenFile === undefined), { message: 'needs exactly one of "tokenEnv" or "tokenFile". Fix: name the environment variable holding the OA access token, or the file a token refresher keeps it in' }),
+    userId: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, rule('config.rule.zaloUserId')),
+  }).refine((c) => (c.tokenEnv === undefined) !== (c.tokenFile === undefined), rule('config.rule.zaloToken')),
   z.strictObject({
     ...channelCommon, kind: z.literal('email'),
     host: z.string().min(1),
@@ -589,9 +577,7 @@ export const ConfigSchema = z.strictObject({
     .prefault({}),
   schedule: z
     .strictObject({
-      nightly: z.string().refine((v) => cron.validate(v), {
-        message: 'is not a cron expression. Fix: five fields "minute hour day month weekday", e.g. "0 2 * * *" for 02:00 every night',
-      }).default('0 2 * * *'),
+      nightly: z.string().refine((v) => cron.validate(v), rule('config.rule.cron')).default('0 2 * * *'),
       /** How many months, ending with the current one, each nightly run collects again. */
       lookbackMonths: z.int().min(1).max(36).default(2),
       /** First month a backfill (`run --backfill`, the demo) collects. */
@@ -654,9 +640,7 @@ export const ConfigSchema = z.strictObject({
        * bound to and the host of alerts.linkBase: e.g. the name behind a reverse proxy. Any other
        * Host header gets 421 (a DNS-rebinding page cannot read the API).
        */
-      allowedHosts: z.array(z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*)(:\d{1,5})?$/, {
-        message: 'is not a host name. Fix: write the name (and port) the dashboard is reached by, e.g. dvc-monitor.example.gov.vn or dvc-monitor.example.gov.vn:8443, without https:// or a path',
-      })).default([]),
+      allowedHosts: z.array(z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*)(:\d{1,5})?$/, rule('config.rule.hostName'))).default([]),
       /**
        * Serve HTTPS (PEM files, relative to this file's folder); plain HTTP on the same port is
        * answered with a redirect to HTTPS, and HTTPS answers carry Strict-Transport-Security.
@@ -668,8 +652,8 @@ export const ConfigSchema = z.strictObject({
        */
       contact: z.strictObject({
         name: z.string().min(1),
-        email: z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { message: 'is not an e-mail address. Fix: write it as name@example.gov.vn' }).optional(),
-        phone: z.string().regex(/^\+?[0-9 .()-]{6,20}$/, { message: 'is not a phone number. Fix: write digits, spaces, dots or dashes, e.g. 024 3825 1234' }).optional(),
+        email: z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, rule('config.rule.contactEmail')).optional(),
+        phone: z.string().regex(/^\+?[0-9 .()-]{6,20}$/, rule('config.rule.phone')).optional(),
       }).optional(),
     })
     .prefault({}),

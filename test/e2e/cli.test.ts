@@ -43,11 +43,36 @@ describe('dvc-monitor CLI', () => {
     writeFileSync(file, 'version: 1\nportals:\n  - id: x\n    agency: "tinh:01"\n    name: X\n    url: ftp://x.gov.vn/\n    colour: red\n');
     const r = await runCli(['config', 'validate', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${file}:6:10 portals[0].url is "ftp://x.gov.vn/": is not an http(s) URL. Fix:`);
-    expect(r.stderr).toContain(`${file}:7:5 portals[0].colour unknown key "colour". Fix: remove it`);
-    expect(r.stderr).toMatch(new RegExp(`^${file.replace(/[.]/g, '\\.')}: 2 lỗi trong cấu hình\n`));
+    // Vietnamese by default (issue 15): every line, not only the heading.
+    expect(r.stderr).toBe([
+      `${file}: 2 lỗi trong cấu hình`,
+      `  - ${file}:6:10 portals[0].url là "ftp://x.gov.vn/": không phải là địa chỉ http(s). Cách sửa: viết địa chỉ đầy đủ bắt đầu bằng https:// (http:// chỉ dùng cho môi trường thử nghiệm trên máy)`,
+      `  - ${file}:7:5 portals[0].colour là khóa không được hỗ trợ: "colour". Cách sửa: xóa đi hoặc sửa lại cho đúng chính tả`,
+      '',
+    ].join('\n'));
     const en = await runCli(['config', 'validate', file, '--lang', 'en']);
-    expect(en.stderr).toMatch(new RegExp(`^${file.replace(/[.]/g, '\\.')}: 2 problems in the configuration\n`));
+    expect(en.code).toBe(2);
+    expect(en.stderr).toBe([
+      `${file}: 2 problems in the configuration`,
+      `  - ${file}:6:10 portals[0].url is "ftp://x.gov.vn/": is not an http(s) URL. Fix: write a full address starting with https:// (http:// only for local sandboxes)`,
+      `  - ${file}:7:5 portals[0].colour unknown key "colour". Fix: remove it or correct its spelling`,
+      '',
+    ].join('\n'));
+    // Any command that loads the file says it the same way; an unset variable and a cross-check too.
+    const unset = join(dir, 'unset.yaml');
+    writeFileSync(unset, 'version: 1\nportals:\n  - id: x\n    agency: "tinh:01"\n    name: X\n    url: "${PORTAL_URL_NOT_SET}"\n');
+    const summary = await runCli(['summary', '--config', unset, '--db', join(dir, 's.sqlite')], { PORTAL_URL_NOT_SET: '' });
+    expect(summary.code).toBe(2);
+    expect(summary.stderr).toContain(`${unset}:6:10 portals[0].url dùng biến môi trường PORTAL_URL_NOT_SET, nhưng biến này chưa được đặt. Cách sửa: export PORTAL_URL_NOT_SET=… hoặc viết \${PORTAL_URL_NOT_SET:-default}`);
+    const unknown = join(dir, 'unknown.yaml');
+    writeFileSync(unknown, 'version: 1\nhttp: { retries: many }\nportals:\n  - { id: x, agency: "tinh:99", name: X, url: "https://x.gov.vn/" }\n');
+    const typed = await runCli(['config', 'validate', unknown], { DVC_MONITOR_LANG: 'en' });
+    expect(typed.code).toBe(2);
+    expect(typed.stderr).toContain(`${unknown}:2:18 http.retries is "many", expected number. Fix: write a number`);
+    writeFileSync(unknown, 'version: 1\nportals:\n  - { id: x, agency: "tinh:99", name: X, url: "https://x.gov.vn/" }\n');
+    const cross = await runCli(['config', 'validate', unknown]);
+    expect(cross.code).toBe(2);
+    expect(cross.stderr).toContain(`${unknown}:3:22 portals[0].agency "tinh:99" không phải là mã cơ quan đã biết. Cách sửa: dùng một mã như "tinh:01", "bo:BCT" hoặc "VN", hoặc thêm cơ quan đó vào "agencies"`);
     const ok = await runCli(['config', 'validate', 'config/vietnam.yaml']);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/cấu hình hợp lệ — 23 cổng, 3 nguồn, 115 cơ quan/);

@@ -23,17 +23,21 @@ describe('the configuration file', () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 8; i++) levels.push(`${'abcdefgh'[i]}: &${'abcdefgh'[i]} [${Array(9).fill(`*${'abcdefgh'[i - 1]}`).join(',')}]`);
     writeFileSync(file, `version: 1\n${levels.join('\n')}\n`);
-    expectBadInput(await runCli(['config', 'validate', file]), new RegExp(`${file.replace(/\./g, '\\.')}:3:8 YAML aliases \\(\\*name\\) expand too far[^]*Fix: write the values out`));
+    expectBadInput(await runCli(['config', 'validate', file]), new RegExp(`${file.replace(/\./g, '\\.')}:3:8 bí danh YAML \\(\\*tên\\) bung ra quá lớn[^]*Cách sửa: viết thẳng các giá trị`));
+    expectBadInput(await runCli(['config', 'validate', file, '--lang', 'en']), new RegExp(`${file.replace(/\./g, '\\.')}:3:8 YAML aliases \\(\\*name\\) expand too far[^]*Fix: write the values out`));
   });
 
   it('says a number written as 1e400 is out of range, not "null"', async () => {
     const dir = tempDir();
     const file = join(dir, 'inf.yaml');
     writeFileSync(file, 'version: 1\nhttp: { timeoutMs: 1e400, retries: -1e999 }\n');
-    const r = await runCli(['config', 'validate', file]);
+    const r = await runCli(['config', 'validate', file, '--lang', 'en']);
     expectBadInput(r, new RegExp(`${file.replace(/\./g, '\\.')}:2:20 http\\.timeoutMs is 1e400, which is out of range: larger than any number can be\\. Fix:`));
     expect(r.stderr).toMatch(/http\.retries is -1e999, which is out of range: smaller than any number can be/);
     expect(r.stderr).not.toMatch(/is null/);
+    const vi = await runCli(['config', 'validate', file]);
+    expectBadInput(vi, new RegExp(`${file.replace(/\./g, '\\.')}:2:20 http\\.timeoutMs là 1e400, nằm ngoài phạm vi: lớn hơn mọi số có thể biểu diễn\\. Cách sửa:`));
+    expect(vi.stderr).toMatch(/http\.retries là -1e999, nằm ngoài phạm vi: nhỏ hơn mọi số có thể biểu diễn/);
   });
 
   it('refuses invalid UTF-8 with its line and column instead of reading it as something else', async () => {
@@ -41,7 +45,8 @@ describe('the configuration file', () => {
     const file = join(dir, 'latin1.yaml');
     // "Hà Nội" saved by a Latin-1 editor: à is the single byte 0xE0.
     writeFileSync(file, Buffer.concat([Buffer.from('version: 1\nportals:\n  - { id: dvc-hanoi, agency: "tinh:01", name: "H'), Buffer.from([0xe0]), Buffer.from(' Nội", url: "https://dichvucong.hanoi.gov.vn/" }\n')]));
-    expectBadInput(await runCli(['config', 'validate', file]), new RegExp(`${file.replace(/\./g, '\\.')}:3:49 is not valid UTF-8 \\(bytes 0xE0 `));
+    expectBadInput(await runCli(['config', 'validate', file]), new RegExp(`${file.replace(/\./g, '\\.')}:3:49 không phải là UTF-8 hợp lệ \\(các byte 0xE0 [^]*Cách sửa: lưu tệp dưới dạng UTF-8`));
+    expectBadInput(await runCli(['config', 'validate', file, '--lang', 'en']), new RegExp(`${file.replace(/\./g, '\\.')}:3:49 is not valid UTF-8 \\(bytes 0xE0 `));
     const good = join(dir, 'good.yaml');
     writeFileSync(good, `\uFEFF${GOOD}`);
     expect((await runCli(['config', 'validate', good])).code).toBe(0);
