@@ -2,6 +2,8 @@
 // Redis connection it describes. Secrets stay in the environment: the file names the variable.
 import { readFileSync } from 'node:fs';
 import type { Config, QueueConfig } from '../config/schema.ts';
+import type { Lang } from '../i18n.ts';
+import { msg, msgBoth } from '../messages/index.ts';
 
 /** The location a coordinator probes as when the queue is unavailable or no location serves an endpoint. */
 export const LOCAL_LOCATION = 'local';
@@ -15,8 +17,8 @@ export function redisHostOf(url: string): string {
 export const isLoopback = (host: string) => LOOPBACK.has(host) || host.startsWith('127.');
 
 /** Problems the schema cannot see, as [path, message] pairs in the config loader's style. */
-export function crossCheckQueue(config: Config): Array<[Array<string | number>, string]> {
-  const problems: Array<[Array<string | number>, string]> = [];
+export function crossCheckQueue(config: Config): Array<[Array<string | number>, Record<Lang, string>]> {
+  const problems: Array<[Array<string | number>, Record<Lang, string>]> = [];
   const queue = config.queue;
   const known = new Set((queue?.locations ?? []).map((l) => l.id));
   config.portals.forEach((portal, i) => {
@@ -24,29 +26,30 @@ export function crossCheckQueue(config: Config): Array<[Array<string | number>, 
       const at = ['portals', i, 'probes', j, 'locations'];
       if (!p.locations) return;
       if (!queue) {
-        problems.push([at, 'names locations, but there is no "queue" section. Fix: remove it, or configure queue.locations and its workers']);
+        problems.push([at, msgBoth('config.check.locationsWithoutQueue')]);
         return;
       }
       for (const l of p.locations) {
-        if (!known.has(l)) problems.push([at, `"${l}" is not a location in queue.locations (${[...known].join(', ') || 'none'}). Fix: use one of those ids, or add the location`]);
+        const unknown = (lang: Lang) => msg(lang, 'config.check.unknownLocation', { value: `"${l}"`, locations: [...known].join(', ') || msg(lang, 'config.check.none') });
+        if (!known.has(l)) problems.push([at, { vi: unknown('vi'), en: unknown('en') }]);
       }
     });
   });
   if (!queue) return problems;
   const seen = new Set<string>();
   queue.locations.forEach((l, i) => {
-    if (l.id === LOCAL_LOCATION) problems.push([['queue', 'locations', i, 'id'], `"${LOCAL_LOCATION}" is reserved for the coordinator probing on its own. Fix: name the location after its network, e.g. "hn-vnpt"`]);
-    if (seen.has(l.id)) problems.push([['queue', 'locations', i, 'id'], `"${l.id}" is a duplicate location id. Fix: give each location its own id`]);
+    if (l.id === LOCAL_LOCATION) problems.push([['queue', 'locations', i, 'id'], msgBoth('config.check.reservedLocation', { value: `"${LOCAL_LOCATION}"` })]);
+    if (seen.has(l.id)) problems.push([['queue', 'locations', i, 'id'], msgBoth('config.check.duplicateLocation', { value: `"${l.id}"` })]);
     seen.add(l.id);
   });
   if (typeof queue.quorum === 'number' && queue.quorum > Math.max(1, queue.locations.length)) {
-    problems.push([['queue', 'quorum'], `is ${queue.quorum}, more than the ${queue.locations.length} configured location(s): nothing could ever be DOWN. Fix: lower it, or use "majority"`]);
+    problems.push([['queue', 'quorum'], msgBoth('config.check.quorumTooLarge', { quorum: queue.quorum, locations: queue.locations.length })]);
   }
   const url = queue.redis.url;
   if (url.includes('@')) {
-    problems.push([['queue', 'redis', 'url'], 'carries a user or password. Fix: write redis://host:port, the user under "username" and the password in the environment variable named by "passwordEnv"']);
+    problems.push([['queue', 'redis', 'url'], msgBoth('config.check.redisCredentialsInUrl')]);
   } else if (!isLoopback(redisHostOf(url)) && !url.startsWith('rediss:') && !queue.redis.tls) {
-    problems.push([['queue', 'redis', 'url'], `"${url}" is not on this machine and is not encrypted: passwords and job data would cross the network in clear. Fix: use rediss://… (TLS) or set queue.redis.tls`]);
+    problems.push([['queue', 'redis', 'url'], msgBoth('config.check.redisInClear', { value: `"${url}"` })]);
   }
   return problems;
 }

@@ -1,6 +1,8 @@
 // From the configuration to the list of endpoints to probe, each with its settings resolved
 // and its conditions parsed; plus the checks the schema alone cannot make.
 import type { Config } from '../config/schema.ts';
+import type { Lang } from '../i18n.ts';
+import { msg, msgBoth } from '../messages/index.ts';
 import { parseCondition, type Condition } from './conditions.ts';
 import { noticeVerdict, type MaintenanceWindow, type NoticeVerdict } from './maintenance.ts';
 
@@ -75,19 +77,19 @@ export function maintenanceWindowsOf(config: Config): DeclaredWindow[] {
 }
 
 /** Problems the schema cannot see, as [path, message] pairs in the config loader's style. */
-export function crossCheckUptime(config: Config): Array<[Array<string | number>, string]> {
-  const problems: Array<[Array<string | number>, string]> = [];
+export function crossCheckUptime(config: Config): Array<[Array<string | number>, Record<Lang, string>]> {
+  const problems: Array<[Array<string | number>, Record<Lang, string>]> = [];
   const d = config.uptime.defaults;
   const endpointsByPortal = new Map<string, Set<string>>();
   config.portals.forEach((portal, i) => {
     const ids = new Set<string>();
     (portal.probes ?? []).forEach((p, j) => {
-      if (ids.has(p.id)) problems.push([['portals', i, 'probes', j, 'id'], `"${p.id}" is a duplicate endpoint id in this portal. Fix: give each probe its own id`]);
+      if (ids.has(p.id)) problems.push([['portals', i, 'probes', j, 'id'], msgBoth('config.check.duplicateEndpoint', { value: `"${p.id}"` })]);
       ids.add(p.id);
       const interval = (p.intervalSeconds ?? d.intervalSeconds) * 1000;
       const timeout = p.timeoutMs ?? d.timeoutMs;
       if (timeout >= interval) {
-        problems.push([['portals', i, 'probes', j, 'timeoutMs'], `is ${timeout} ms, not shorter than the interval of ${interval / 1000} s. Fix: lower timeoutMs or raise intervalSeconds`]);
+        problems.push([['portals', i, 'probes', j, 'timeoutMs'], msgBoth('config.check.timeoutNotShorter', { timeout, interval: interval / 1000 })]);
       }
     });
     if (!portal.probes) {
@@ -97,22 +99,23 @@ export function crossCheckUptime(config: Config): Array<[Array<string | number>,
     endpointsByPortal.set(portal.id, ids);
   });
   if (d.timeoutMs >= d.intervalSeconds * 1000) {
-    problems.push([['uptime', 'defaults', 'timeoutMs'], `is ${d.timeoutMs} ms, not shorter than the interval of ${d.intervalSeconds} s. Fix: lower timeoutMs or raise intervalSeconds`]);
+    problems.push([['uptime', 'defaults', 'timeoutMs'], msgBoth('config.check.timeoutNotShorter', { timeout: d.timeoutMs, interval: d.intervalSeconds })]);
   }
   const windowIds = new Set<string>();
   config.uptime.maintenance.forEach((m, i) => {
     const at = (key: string): Array<string | number> => ['uptime', 'maintenance', i, key];
-    if (windowIds.has(m.id)) problems.push([at('id'), `"${m.id}" is a duplicate maintenance id. Fix: give each window its own id`]);
+    if (windowIds.has(m.id)) problems.push([at('id'), msgBoth('config.check.duplicateMaintenance', { value: `"${m.id}"` })]);
     windowIds.add(m.id);
     const endpoints = endpointsByPortal.get(m.portal);
     if (!endpoints) {
-      problems.push([at('portal'), `"${m.portal}" is not a configured portal. Fix: use the id of a portal under "portals"`]);
+      problems.push([at('portal'), msgBoth('config.check.unknownPortal', { value: `"${m.portal}"` })]);
     } else {
       for (const e of m.endpoints) {
-        if (!endpoints.has(e)) problems.push([at('endpoints'), `"${e}" is not an endpoint of portal "${m.portal}" (it has ${[...endpoints].join(', ') || 'none'}). Fix: use one of those ids`]);
+        const known = (lang: Lang) => msg(lang, 'config.check.unknownEndpoint', { value: `"${e}"`, portal: `"${m.portal}"`, endpoints: [...endpoints].join(', ') || msg(lang, 'config.check.none') });
+        if (!endpoints.has(e)) problems.push([at('endpoints'), { vi: known('vi'), en: known('en') }]);
       }
     }
-    if (Date.parse(m.to) <= Date.parse(m.from)) problems.push([at('to'), `"${m.to}" is not after "from" (${m.from}). Fix: the window must end after it starts`]);
+    if (Date.parse(m.to) <= Date.parse(m.from)) problems.push([at('to'), msgBoth('config.check.windowEndsFirst', { value: `"${m.to}"`, from: m.from })]);
   });
   return problems;
 }
