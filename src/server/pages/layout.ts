@@ -20,11 +20,17 @@ export interface PageContext {
 
 export type Section = 'national' | 'portals' | 'alerts' | 'status' | 'about';
 
+/** The language of a page without `?lang=`; links name the other one. */
+export const DEFAULT_LANG: Lang = 'vi';
+
+/** The language a page offers to switch to. */
+export const otherLang = (lang: Lang): Lang => (lang === DEFAULT_LANG ? 'en' : DEFAULT_LANG);
+
 /** A link inside the dashboard that keeps the language and the chosen period, plus `extra` query parameters. */
 export function href(ctx: PageContext, path: string, extra: Record<string, string | number | null | undefined> = {}): string {
   const q = new URLSearchParams();
   if (ctx.periodExplicit) q.set('period', ctx.period);
-  if (ctx.lang === 'en') q.set('lang', 'en');
+  if (ctx.lang !== DEFAULT_LANG) q.set('lang', ctx.lang);
   for (const [k, v] of Object.entries(extra)) {
     if (v === null || v === undefined || v === '') q.delete(k);
     else q.set(k, String(v));
@@ -55,7 +61,7 @@ export const VN_TIME = (lang: Lang) => msg(lang, 'dashboard.time.vietnam');
 
 /** Hidden inputs that carry the language and the period through a GET form. */
 export function keptFields(ctx: PageContext, except: readonly string[] = []): Safe {
-  return html`${ctx.lang === 'en' && !except.includes('lang') ? html`<input type="hidden" name="lang" value="en">` : null}${ctx.periodExplicit && !except.includes('period') ? html`<input type="hidden" name="period" value="${ctx.period}">` : null}`;
+  return html`${ctx.lang !== DEFAULT_LANG && !except.includes('lang') ? html`<input type="hidden" name="lang" value="${ctx.lang}">` : null}${ctx.periodExplicit && !except.includes('period') ? html`<input type="hidden" name="period" value="${ctx.period}">` : null}`;
 }
 
 function nav(ctx: PageContext, current: Section): Safe {
@@ -69,14 +75,13 @@ ${item('national', '/', msg(lang, 'dashboard.nav.national'))}${item('portals', '
 
 /** The other language's version of this page. */
 function languageSwitch(ctx: PageContext): Safe {
+  const other = otherLang(ctx.lang);
   const q = new URLSearchParams(ctx.url.search);
-  if (ctx.lang === 'en') q.delete('lang');
-  else q.set('lang', 'en');
+  if (other === DEFAULT_LANG) q.delete('lang');
+  else q.set('lang', other);
   const s = q.toString();
   const target = s ? `${ctx.url.pathname}?${s}` : ctx.url.pathname;
-  return ctx.lang === 'en'
-    ? html`<a class="lang" href="${target}" lang="vi" hreflang="vi">Tiếng Việt</a>`
-    : html`<a class="lang" href="${target}" lang="en" hreflang="en">English</a>`;
+  return html`<a class="lang" href="${target}" lang="${other}" hreflang="${other}">${msg(ctx.lang, 'dashboard.lang.other')}</a>`;
 }
 
 export function footer(lang: Lang, opts: { statement: string; privacy: string; extra?: Safe }): Safe {
