@@ -11,6 +11,8 @@ export const dashboardEn = {
   'dashboard.about.privacy.title': 'Personal data protection policy',
   'dashboard.footer.times': 'Times are Vietnam time (Asia/Ho_Chi_Minh). dvc-monitor: measuring online public services.',
   'dashboard.footer.metrics': 'Prometheus metrics (/metrics)',
+  // The link to this page in the other language, named in that language.
+  'dashboard.lang.other': 'Tiếng Việt',
   'dashboard.time.vietnam': 'Vietnam time',
 
   // How fresh the figures are, the month picker, the quarantined values behind the figures.
@@ -206,7 +208,7 @@ export const dashboardEn = {
   'dashboard.national.ministriesCaption': 'Ministries ({{total}})',
   'dashboard.national.provincesCaption': 'Provinces ({{total}})',
 
-  // KPI tables and cards, shared by the overview and the agency page.
+  // KPI cards and tables (the overview's; the agency page reuses the shared labels), search, sections.
   'dashboard.kpi.country': 'Country',
   'dashboard.kpi.target': 'Target',
   'dashboard.kpi.shortBy': 'short by',
@@ -335,7 +337,4 @@ export const dashboardEn = {
   'server.error.agencyNoFigures': 'agency "{{code}}" has no figures in {{period}}. Fix: use a code such as VN, tinh:01 or bo:BCT',
   'server.error.portalNotConfigured': 'portal "{{portal}}" is not configured. Fix: use one of {{portals}}',
   'server.error.noAlert': 'alert {{id}} does not exist',
-
-  // The link to the same page in the other language: named in that language.
-  'dashboard.lang.other': 'Tiếng Việt',
 } as const;

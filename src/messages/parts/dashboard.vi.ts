@@ -14,6 +14,8 @@ export const dashboardVi: ViPart<typeof dashboardEn> = {
   'dashboard.about.privacy.title': 'Chính sách bảo vệ dữ liệu cá nhân',
   'dashboard.footer.times': 'Giờ hiển thị theo giờ Việt Nam (Asia/Ho_Chi_Minh). dvc-monitor: đo lường dịch vụ công trực tuyến.',
   'dashboard.footer.metrics': 'Số đo cho Prometheus (/metrics)',
+  // The link to this page in the other language, named in that language.
+  'dashboard.lang.other': 'English',
   'dashboard.time.vietnam': 'giờ Việt Nam',
 
   // How fresh the figures are, the month picker, the quarantined values behind the figures.
@@ -201,7 +203,7 @@ export const dashboardVi: ViPart<typeof dashboardEn> = {
   'dashboard.national.ministriesCaption': 'Các bộ, ngành ({{total}})',
   'dashboard.national.provincesCaption': 'Các tỉnh, thành phố ({{total}})',
 
-  // KPI tables and cards, shared by the overview and the agency page.
+  // KPI cards and tables (the overview's; the agency page reuses the shared labels), search, sections.
   'dashboard.kpi.country': 'Cả nước',
   'dashboard.kpi.target': 'Mục tiêu',
   'dashboard.kpi.shortBy': 'còn thiếu',
@@ -330,7 +332,4 @@ export const dashboardVi: ViPart<typeof dashboardEn> = {
   'server.error.agencyNoFigures': 'cơ quan "{{code}}" không có số liệu trong kỳ {{period}}. Cách sửa: dùng một mã như VN, tinh:01 hoặc bo:BCT',
   'server.error.portalNotConfigured': 'cổng "{{portal}}" không có trong cấu hình. Cách sửa: dùng một trong các cổng {{portals}}',
   'server.error.noAlert': 'không có cảnh báo {{id}}',
-
-  // The link to the same page in the other language: named in that language.
-  'dashboard.lang.other': 'English',
 };
