@@ -2,6 +2,7 @@
 // which needs the token. Answers are the same structures the CLI prints with --format json.
 import { acknowledgeAlert, getAlert, listAlerts, outboxCounts } from '../../storage/alerts.ts';
 import type { Lang } from '../i18n.ts';
+import { msg } from '../messages/index.ts';
 import { quarantinedOf } from '../cli/render-kpi.ts';
 import { describeBreach, type Facts } from '../quality/plausibility.ts';
 import type { DashboardData } from './data.ts';
@@ -12,7 +13,7 @@ export type ApiAnswer = { status: number; body: unknown };
 const LEVELS = ['ministry', 'province', 'commune'];
 
 export function overviewApi(data: DashboardData, period: string, lang: Lang, level: string | null): ApiAnswer {
-  if (level !== null && !LEVELS.includes(level)) return { status: 400, body: { error: `level "${level}" is not a level. Fix: use level=ministry, level=province or level=commune` } };
+  if (level !== null && !LEVELS.includes(level)) return { status: 400, body: { error: msg(lang, 'server.error.level', { level }) } };
   const o = data.overview(period, lang);
   // Communes are thousands: only on request, like `dvc-monitor kpi --level commune`.
   const levels = level === null ? ['ministry', 'province'] : [level];
@@ -24,14 +25,14 @@ export function overviewApi(data: DashboardData, period: string, lang: Lang, lev
 export function agencyApi(data: DashboardData, code: string, period: string, lang: Lang): ApiAnswer {
   const o = data.overview(period, lang);
   const agency = [...o.aggregates, ...o.agencies].find((a) => a.agencyCode === code);
-  if (!agency) return { status: 404, body: { error: `agency "${code}" has no figures in ${period}. Fix: use a code such as VN, tinh:01 or bo:BCT` } };
+  if (!agency) return { status: 404, body: { error: msg(lang, 'server.error.agencyNoFigures', { code, period }) } };
   const series = data.seriesOf(code, period).map((p) => ({ period: p.period, rates: Object.fromEntries(Object.entries(p.kpis ?? {}).map(([k, v]) => [k, v.rate])) }));
   return { status: 200, body: { period, ...agency, series } };
 }
 
 export function portalsApi(data: DashboardData, lang: Lang, portalId?: string): ApiAnswer {
   if (portalId !== undefined && !data.loaded.config.portals.some((p) => p.id === portalId)) {
-    return { status: 404, body: { error: `portal "${portalId}" is not configured. Fix: use one of ${data.loaded.config.portals.map((p) => p.id).join(', ')}` } };
+    return { status: 404, body: { error: msg(lang, 'server.error.portalNotConfigured', { portal: portalId, portals: data.loaded.config.portals.map((p) => p.id).join(', ') }) } };
   }
   const report = data.uptimeReport(lang, portalId);
   // The list leaves out the per-day rows (365 per endpoint): one portal's answer has them.
@@ -42,14 +43,14 @@ export function alertsApi(data: DashboardData, activeOnly: boolean): ApiAnswer {
   return { status: 200, body: { alerts: listAlerts(data.db, { activeOnly }), outbox: outboxCounts(data.db) } };
 }
 
-export function alertApi(data: DashboardData, id: number): ApiAnswer {
+export function alertApi(data: DashboardData, id: number, lang: Lang): ApiAnswer {
   const alert = getAlert(data.db, id);
-  return alert ? { status: 200, body: alert } : { status: 404, body: { error: `alert ${id} does not exist` } };
+  return alert ? { status: 200, body: alert } : { status: 404, body: { error: msg(lang, 'server.error.noAlert', { id }) } };
 }
 
-export function ackApi(data: DashboardData, id: number, now: Date): ApiAnswer {
+export function ackApi(data: DashboardData, id: number, now: Date, lang: Lang): ApiAnswer {
   const alert = getAlert(data.db, id);
-  if (!alert) return { status: 404, body: { error: `alert ${id} does not exist` } };
+  if (!alert) return { status: 404, body: { error: msg(lang, 'server.error.noAlert', { id }) } };
   const changed = acknowledgeAlert(data.db, id, now);
   return { status: 200, body: { id, acknowledged: changed || alert.acknowledgedAt !== null, alreadyAcknowledged: !changed && alert.acknowledgedAt !== null, status: alert.status } };
 }

@@ -11,7 +11,8 @@ import { acknowledgeAlert, getAlert } from '../../storage/alerts.ts';
 import type { Db } from '../../storage/db.ts';
 import { readBody } from '../../storage/evidence.ts';
 import type { LoadedConfig } from '../config/load.ts';
-import { t, type Lang } from '../i18n.ts';
+import type { Lang } from '../i18n.ts';
+import { msg } from '../messages/index.ts';
 import type { Logger } from '../log.ts';
 import { currentMonth, isMonthPeriod } from '../time/period.ts';
 import { ackApi, agencyApi, alertApi, alertsApi, overviewApi, portalsApi, statusApi } from './api.ts';
@@ -65,6 +66,7 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
   const tls = Boolean(opts.tls);
   const headers = securityHeaders(tls);
   const contact = opts.loaded.config.server.contact;
+  const defaultLang: Lang = opts.defaultLang ?? 'vi';
   let hosts: HostRule[] = [];
 
   const answer = (res: ServerResponse, a: Answer) => send(res, headers, a);
@@ -77,37 +79,46 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
     return statusModel(opts.db, opts.loaded, now, (ids, from, to) => data.closedDays.counts(ids, from, to, now));
   });
 
+  /** The language a request asks for (?lang=vi or ?lang=en), else the dashboard's own. */
+  const requestLang = (rawUrl: string | undefined): Lang => {
+    try {
+      const asked = new URL(rawUrl ?? '/', 'http://dashboard.local').searchParams.get('lang');
+      return asked === 'en' || asked === 'vi' ? asked : defaultLang;
+    } catch {
+      return defaultLang;
+    }
+  };
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const lang = requestLang(req.url);
     if (!hostAllowed(req.headers.host, hosts)) {
       const asked = (req.headers.host ?? '').slice(0, 200).replace(/[\u0000-\u001f\u007f]/g, '?');
       opts.log.warn({ host: asked, url: String(req.url).slice(0, 200) }, 'request for another host refused (421)');
-      return json(res, 421, { error: `this dashboard does not answer to the host "${asked}". Fix: reach it by a name listed in server.allowedHosts (or the host of alerts.linkBase), or add the name there` });
+      return json(res, 421, { error: msg(lang, 'server.error.host', { host: asked }) });
     }
     const url = new URL(req.url ?? '/', 'http://dashboard.local');
-    const langParam = url.searchParams.get('lang');
-    const lang: Lang = langParam === 'en' || langParam === 'vi' ? langParam : (opts.defaultLang ?? 'vi');
     const asked = url.searchParams.get('period');
     const period = asked ?? data.defaultPeriod();
-    if (!isMonthPeriod(period)) return json(res, 400, { error: `period "${period}" is not a month. Fix: write period=YYYY-MM, for example period=2026-10` });
+    if (!isMonthPeriod(period)) return json(res, 400, { error: msg(lang, 'server.error.periodNotMonth', { value: period }) });
     const thisMonth = currentMonth(clock());
-    if (period > thisMonth) return json(res, 400, { error: `period ${period} is in the future (this month is ${thisMonth}). Fix: use ${thisMonth} or earlier` });
+    if (period > thisMonth) return json(res, 400, { error: msg(lang, 'server.error.periodFuture', { value: period, month: thisMonth }) });
     let path: string;
     try {
       path = decodeURIComponent(url.pathname);
     } catch {
-      return json(res, 400, { error: 'the address has a malformed percent-encoding (a % not followed by two hexadecimal digits of valid UTF-8). Fix: encode it again' });
+      return json(res, 400, { error: msg(lang, 'server.error.badEncoding') });
     }
     const ctx: PageContext = { lang, period, periodExplicit: asked !== null, url, canAcknowledge: opts.token !== null, now: clock() };
     let m: RegExpMatchArray | null;
 
     if (req.method === 'POST' && (m = path.match(/^\/api\/alerts\/(\d+)\/ack$/))) {
       if (!isAuthorised(req, opts.token)) {
-        return json(res, 401, { error: opts.token === null ? 'acknowledging needs a token, and this dashboard was started without one. Fix: set DVC_MONITOR_TOKEN (or the variable named by --token-env) before dvc-monitor serve' : 'missing or wrong token. Fix: send the header "Authorization: Bearer <token>"' });
+        return json(res, 401, { error: msg(lang, opts.token === null ? 'server.error.ackNoToken' : 'server.error.ackWrongToken') });
       }
-      return json(res, ...apiPair(ackApi(data, Number(m[1]), new Date())));
+      return json(res, ...apiPair(ackApi(data, Number(m[1]), new Date(), lang)));
     }
     if (req.method === 'POST' && (m = path.match(/^\/alerts\/(\d+)\/ack$/))) return acknowledgeFromPage(req, res, ctx, Number(m[1]));
-    if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: `${req.method} is not allowed here: the dashboard is read-only except acknowledging an alert (POST /api/alerts/<id>/ack)` });
+    if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: msg(lang, 'server.error.methodNotAllowed', { method: String(req.method) }) });
 
     // Browsers ask for it on every page; an empty answer keeps their consoles clean.
     if (path === '/favicon.ico') return answer(res, { status: 204, type: 'image/x-icon', body: '' });
@@ -119,7 +130,7 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
     }
     if (path === '/readyz') return json(res, ...readiness(opts.db));
     if (path === '/events') {
-      if (!live.open(res, headers)) json(res, 503, { error: 'too many open live-update streams; the page still works without them' });
+      if (!live.open(res, headers)) json(res, 503, { error: msg(lang, 'server.error.tooManyStreams') });
       return;
     }
     if (path === '/metrics') return answer(res, { status: 200, type: metrics.contentType, body: await metrics.metrics() });
@@ -129,9 +140,9 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
     if (path === '/api/portals') return json(res, ...apiPair(portalsApi(data, lang)));
     if ((m = path.match(/^\/api\/portals\/([^/]+)$/))) return json(res, ...apiPair(portalsApi(data, lang, m[1]!)));
     if (path === '/api/alerts') return json(res, ...apiPair(alertsApi(data, url.searchParams.get('active') === '1')));
-    if ((m = path.match(/^\/api\/alerts\/(\d+)$/))) return json(res, ...apiPair(alertApi(data, Number(m[1]))));
+    if ((m = path.match(/^\/api\/alerts\/(\d+)$/))) return json(res, ...apiPair(alertApi(data, Number(m[1]), lang)));
     if (path === '/api/status') return json(res, ...apiPair(statusApi(status())));
-    if (path.startsWith('/api/')) return json(res, 404, { error: `no API at ${path}` });
+    if (path.startsWith('/api/')) return json(res, 404, { error: msg(lang, 'server.error.noApi', { path }) });
 
     // The public status page, its feeds and badges: public portals only.
     if (path === '/status') return page(res, data.uptimeMemo(`status-page|${lang}`, () => renderStatusPage(status(), lang, SERVER_STATUS_LINKS)));
@@ -151,7 +162,7 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
     if (path === '/alerts') return page(res, alertsPage(data, ctx));
     if ((m = path.match(/^\/alerts\/(\d+)$/))) return pageOr404(res, ctx, alertPage(data, ctx, Number(m[1])));
     if (path === '/tiep-can' || path === '/du-lieu-ca-nhan') return page(res, aboutPage(lang, path === '/tiep-can' ? 'statement' : 'privacy', 'dashboard', ctx));
-    if ((m = path.match(/^\/evidence\/([0-9a-f]{64})$/))) return evidence(res, m[1]!);
+    if ((m = path.match(/^\/evidence\/([0-9a-f]{64})$/))) return evidence(res, m[1]!, lang);
     return notFoundPage(res, ctx);
   }
 
@@ -164,13 +175,13 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
 
   function notFoundPage(res: ServerResponse, ctx: PageContext): void {
     page(res, dashboardPage(ctx, {
-      section: 'national', title: t(ctx.lang, 'Không tìm thấy trang', 'Page not found'),
-      body: html`<p>${t(ctx.lang, 'Không có trang này. Xem', 'There is no such page. See')} <a href="${href(ctx, '/')}">${t(ctx.lang, 'trang toàn quốc', 'the country')}</a> ${t(ctx.lang, 'hoặc', 'or')} <a href="${href(ctx, '/portals')}">${t(ctx.lang, 'danh sách cổng', 'the portals')}</a>.</p>`,
+      section: 'national', title: msg(ctx.lang, 'server.notFound.title'),
+      body: html`<p>${msg(ctx.lang, 'server.notFound.see')} <a href="${href(ctx, '/')}">${msg(ctx.lang, 'server.notFound.country')}</a> ${msg(ctx.lang, 'server.notFound.or')} <a href="${href(ctx, '/portals')}">${msg(ctx.lang, 'server.notFound.portals')}</a>.</p>`,
     }), 404);
   }
 
   function aboutPage(lang: Lang, which: 'statement' | 'privacy', frame: 'public' | 'dashboard', ctx?: PageContext): string {
-    const title = which === 'statement' ? t(lang, 'Tuyên bố về khả năng tiếp cận', 'Accessibility statement') : t(lang, 'Chính sách bảo vệ dữ liệu cá nhân', 'Personal data protection policy');
+    const title = msg(lang, which === 'statement' ? 'dashboard.about.statement.title' : 'dashboard.about.privacy.title');
     const body = which === 'statement' ? statementContent(lang, contact) : privacyContent(lang, contact);
     if (frame === 'dashboard') return dashboardPage(ctx!, { section: 'about', title, body });
     const path = which === 'statement' ? '/status/tiep-can' : '/status/du-lieu-ca-nhan';
@@ -179,17 +190,17 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
 
   function badge(res: ServerResponse, portalId: string, kind: 'status' | 'uptime-30d', lang: Lang): void {
     // Only public portals have badges; another id gets the same 404 as an unknown one.
-    if (!publicPortals(opts.loaded).some((p) => p.id === portalId)) return json(res, 404, { error: `no public portal "${portalId}"` });
+    if (!publicPortals(opts.loaded).some((p) => p.id === portalId)) return json(res, 404, { error: msg(lang, 'server.error.noPublicPortal', { portal: portalId }) });
     const summary = data.portalSummaries().find((s) => s.portalId === portalId);
     const body = kind === 'status' ? stateBadgeSvg(summary?.state ?? 'unknown', lang) : uptimeBadgeSvg(summary?.availability30d ?? null, lang);
     // Embedded by other sites: readable cross-origin, cached a minute.
     answer(res, { status: 200, type: SVG, body, headers: { 'cross-origin-resource-policy': 'cross-origin', 'cache-control': 'public, max-age=60' } });
   }
 
-  function evidence(res: ServerResponse, sha: string): void {
+  function evidence(res: ServerResponse, sha: string, lang: Lang): void {
     const blob = readBody(opts.db, sha);
-    if (!blob) return json(res, 404, { error: `no evidence with SHA-256 ${sha}` });
-    if (!blob.intact) return json(res, 409, { error: `the evidence ${sha} no longer matches its hash: it was altered in the store. Fix: run dvc-monitor db check --evidence` });
+    if (!blob) return json(res, 404, { error: msg(lang, 'server.error.noEvidence', { sha }) });
+    if (!blob.intact) return json(res, 409, { error: msg(lang, 'server.error.evidenceAltered', { sha }) });
     const body = blob.body;
     // Evidence came from portals: never served as a page (a DOM snapshot is hostile HTML).
     const type = body[0] === 0xff && body[1] === 0xd8 ? 'image/jpeg' : body[0] === 0x7b || body[0] === 0x5b ? JSON_OR_TEXT : 'text/plain; charset=utf-8';
@@ -202,11 +213,11 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
       const body = alertPage(data, ctx, id, { kind: 'error', message } satisfies AckOutcome);
       return body === null ? notFoundPage(res, ctx) : page(res, body, status);
     };
-    if (!fromOwnPage(req)) return refuse(403, t(lang, 'Yêu cầu không xuất phát từ trang của bảng điều khiển này nên bị từ chối.', 'The request did not come from this dashboard\'s own page and was refused.'));
+    if (!fromOwnPage(req)) return refuse(403, msg(lang, 'server.ack.notOwnPage'));
     const form = await readForm(req);
-    if (form === null) return refuse(400, t(lang, 'Biểu mẫu không hợp lệ.', 'The form was not valid.'));
-    if (opts.token === null) return refuse(403, t(lang, 'Bảng điều khiển chạy không có mã truy cập nên không xác nhận được.', 'This dashboard runs without a token: nothing can be acknowledged.'));
-    if (!tokenMatches(form.get('token') ?? '', opts.token)) return refuse(401, t(lang, 'Sai mã truy cập.', 'Wrong token.'));
+    if (form === null) return refuse(400, msg(lang, 'server.ack.badForm'));
+    if (opts.token === null) return refuse(403, msg(lang, 'server.ack.noToken'));
+    if (!tokenMatches(form.get('token') ?? '', opts.token)) return refuse(401, msg(lang, 'server.ack.wrongToken'));
     const alert = getAlert(opts.db, id);
     if (!alert) return notFoundPage(res, ctx);
     acknowledgeAlert(opts.db, id, new Date());
@@ -220,7 +231,7 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => {
       opts.log.error({ err, url: req.url }, 'dashboard request failed');
-      if (!res.headersSent) json(res, 500, { error: 'internal error; see the dashboard log' });
+      if (!res.headersSent) json(res, 500, { error: msg(requestLang(req.url), 'server.error.internal') });
       else res.end();
     });
   };
@@ -229,7 +240,7 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
   // With TLS, plain HTTP on the same port gets a redirect to the same address over HTTPS.
   const redirect = createHttpServer((req, res) => {
     const host = hostAllowed(req.headers.host, hosts) ? req.headers.host! : null;
-    if (!host) return json(res, 421, { error: 'this dashboard does not answer to that host' });
+    if (!host) return json(res, 421, { error: msg(requestLang(req.url), 'server.error.unknownHost') });
     res.writeHead(308, { location: `https://${host}${req.url ?? '/'}`, 'cache-control': 'no-store' });
     res.end();
   });

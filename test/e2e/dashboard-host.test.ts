@@ -93,7 +93,7 @@ describe('the dashboard\'s Host check', () => {
       });
       expect(read.status).toBe(421);
       expect(read.body).not.toMatch(/"alerts"|"outbox"/);
-      expect(JSON.parse(read.body).error).toMatch(/does not answer to the host "rebind\.attacker\.test:\d+"/);
+      expect(JSON.parse(read.body).error).toMatch(/không trả lời cho tên máy chủ "rebind\.attacker\.test:\d+"\. Cách sửa: /);
     } finally {
       await page.close();
     }
@@ -102,14 +102,16 @@ describe('the dashboard\'s Host check', () => {
   it('answers a month in the future with 400', async () => {
     const r = await get('/api/overview?period=9999-12', `127.0.0.1:${port}`);
     expect(r.status).toBe(400);
-    expect(JSON.parse(r.body).error).toMatch(/period 9999-12 is in the future \(this month is \d{4}-\d{2}\)/);
+    expect(JSON.parse(r.body).error).toMatch(/period 9999-12 là một tháng trong tương lai \(tháng này là \d{4}-\d{2}\)\. Cách sửa: /);
+    const en = await get('/api/overview?period=9999-12&lang=en', `127.0.0.1:${port}`);
+    expect(JSON.parse(en.body).error).toMatch(/period 9999-12 is in the future \(this month is \d{4}-\d{2}\)\. Fix: /);
   });
 
   it('answers a malformed percent-encoding with 400, not 500', async () => {
     for (const path of ['/%', '/agency/%E0%A4%A', '/api/agencies/%ZZ', '/portal/%C0']) {
       const r = await get(path, `127.0.0.1:${port}`);
       expect(r.status, path).toBe(400);
-      expect(r.body).toMatch(/malformed percent-encoding/);
+      expect(JSON.parse(r.body).error).toMatch(/mã hóa phần trăm sai/);
     }
   });
 });

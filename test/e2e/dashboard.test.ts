@@ -280,7 +280,9 @@ describe('dvc-monitor serve', () => {
 
     const missing = await fetch(`${base}/api/portals/nope`);
     expect(missing.status).toBe(404);
-    expect((await missing.json() as { error: string }).error).toContain('portal "nope"');
+    // An API error is in the language asked for, Vietnamese by default, and says the fix.
+    expect((await missing.json() as { error: string }).error).toContain('cổng "nope" không có trong cấu hình. Cách sửa: dùng một trong các cổng dvc-hanoi');
+    expect((await (await fetch(`${base}/api/portals/nope?lang=en`)).json() as { error: string }).error).toContain('portal "nope" is not configured. Fix: use one of dvc-hanoi');
     const bad = await fetch(`${base}/api/overview?period=2026-13`);
     expect(bad.status).toBe(400);
     expect((await bad.json() as { error: string }).error).toContain('period "2026-13"');

@@ -234,7 +234,7 @@ describe('the reverse proxy (Caddy)', () => {
     // Reaches dvc-monitor, which judges the token: wrong → 401 from it, right → 404 (no such alert).
     const wrong = await fetch(`${base}/api/alerts/7/ack`, { method: 'POST', headers: { authorization: 'Bearer nope' } });
     expect(wrong.status).toBe(401);
-    expect(await wrong.text()).toContain('missing or wrong token');
+    expect(await wrong.text()).toContain('thiếu hoặc sai mã truy cập');
     const right = await fetch(`${base}/api/alerts/7/ack`, { method: 'POST', headers: { authorization: 'Bearer ack-token' } });
     expect(right.status).toBe(404);
   });

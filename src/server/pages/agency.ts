@@ -6,7 +6,9 @@
 import { openFlags } from '../../../storage/quality.ts';
 import { ALL_KPIS } from '../../kpi/definitions.ts';
 import { INDEX_766_GROUPS } from '../../kpi/index766.ts';
-import { formatCount, formatMonthLabel, formatPercent, formatShortMonth, numberFormat, t, type Lang } from '../../i18n.ts';
+import { formatCount, formatMonthLabel, formatPercent, formatShortMonth, numberFormat, type Lang } from '../../i18n.ts';
+import { msg, type MessageKey } from '../../messages/index.ts';
+import { flagKindTitle } from '../../quality/flag-kinds.ts';
 import { chartFigure } from '../../charts/index.ts';
 import { html, type Safe } from '../../report/html.ts';
 import { incompleteNote } from '../../quality/plausibility.ts';
@@ -17,15 +19,15 @@ import { asOfLine, periodPicker, quarantineList } from './shared.ts';
 import { dashboardPage, href, type PageContext } from './layout.ts';
 import { stateBadge } from './uptime-bits.ts';
 
-const LEVEL_NAME: Record<string, { vi: string; en: string }> = {
-  block: { vi: 'Tổng hợp', en: 'Aggregate' }, ministry: { vi: 'Bộ, ngành', en: 'Ministry' }, province: { vi: 'Tỉnh, thành phố', en: 'Province' }, commune: { vi: 'Xã, phường', en: 'Commune' },
-};
+const LEVEL_NAME = {
+  block: 'dashboard.level.block', national: 'dashboard.level.national', ministry: 'dashboard.level.ministry', province: 'dashboard.level.province', commune: 'dashboard.level.commune',
+} as const satisfies Record<AgencyFigures['level'], MessageKey>;
 
 const number = (v: number | null, lang: Lang, digits: number) => (v === null ? '—' : numberFormat(lang, digits, digits).format(v));
 
 function kpiTable(agency: AgencyFigures, previous: AgencyFigures['kpis'] | null, ranked: ReadonlyMap<string, number>, lang: Lang): Safe {
-  return html`<div class="table-wrap" role="region" aria-labelledby="bang-chi-so" tabindex="0"><table><caption id="bang-chi-so">${t(lang, 'Các chỉ số (✔ đạt, ✘ dưới mục tiêu)', 'KPIs (✔ on target, ✘ below)')}</caption>
-<thead><tr><th scope="col">${t(lang, 'Chỉ số', 'KPI')}</th><th scope="col" class="num">${t(lang, 'Giá trị', 'Value')}</th><th scope="col" class="num">${t(lang, 'Tử số / mẫu số', 'Numerator / denominator')}</th><th scope="col" class="num">${t(lang, 'Mục tiêu', 'Target')}</th><th scope="col" class="num">${t(lang, 'Chênh lệch', 'Gap')}</th><th scope="col" class="num">${t(lang, 'Hạng', 'Rank')}</th><th scope="col" class="num">${t(lang, 'So với tháng trước', 'From last month')}</th></tr></thead>
+  return html`<div class="table-wrap" role="region" aria-labelledby="bang-chi-so" tabindex="0"><table><caption id="bang-chi-so">${msg(lang, 'dashboard.agency.kpiCaption')}</caption>
+<thead><tr><th scope="col">${msg(lang, 'dashboard.kpi.col.kpi')}</th><th scope="col" class="num">${msg(lang, 'dashboard.agency.col.value')}</th><th scope="col" class="num">${msg(lang, 'dashboard.kpi.fraction')}</th><th scope="col" class="num">${msg(lang, 'dashboard.kpi.target')}</th><th scope="col" class="num">${msg(lang, 'dashboard.kpi.col.gap')}</th><th scope="col" class="num">${msg(lang, 'dashboard.kpi.col.rank')}</th><th scope="col" class="num">${msg(lang, 'dashboard.kpi.fromLastMonth')}</th></tr></thead>
 <tbody>${ALL_KPIS.map((k) => {
     const f = agency.kpis[k.id]!;
     const fraction = f.denominator === null ? (f.excluded ? heldText(f, lang) : (f.missingReason ?? '—')) : `${formatCount(f.numerator ?? 0, lang)} / ${formatCount(f.denominator, lang)}`;
@@ -37,11 +39,11 @@ function kpiTable(agency: AgencyFigures, previous: AgencyFigures['kpis'] | null,
 
 function index766Table(agency: AgencyFigures, lang: Lang): Safe {
   if (!agency.index766) return html``;
-  return html`<h2 id="chi-so-766">${t(lang, 'Chỉ số theo Quyết định 766/QĐ-TTg', 'The Quyết định 766/QĐ-TTg index')}</h2>
-<p class="muted">${t(lang, 'Điểm do Cổng DVC quốc gia công bố, bên cạnh điểm tự tính từ số liệu đã thu thập (nhóm nào số liệu không cho phép tính thì để trống).', 'The scores the national portal publishes, beside our own computation from the collected counts (empty where counts cannot tell).')}</p>
-<div class="table-wrap" role="region" aria-labelledby="bang-766" tabindex="0"><table><caption id="bang-766" class="visually-hidden">${t(lang, 'Chỉ số 766: công bố và tự tính', 'Index 766: published and computed')}</caption>
-<thead><tr><th scope="col">${t(lang, 'Nhóm', 'Group')}</th><th scope="col" class="num">${t(lang, 'Điểm tối đa', 'Maximum')}</th><th scope="col" class="num">${t(lang, 'Công bố', 'Published')}</th><th scope="col" class="num">${t(lang, 'Tự tính', 'Computed')}</th><th scope="col" class="num">${t(lang, 'Chênh lệch', 'Difference')}</th></tr></thead>
-<tbody>${agency.index766.map((row) => html`<tr><th scope="row">${row.key === 'total' ? t(lang, 'Tổng điểm', 'Total') : INDEX_766_GROUPS.find((g) => g.key === row.key)!.title[lang]}</th><td class="num">${row.max}</td><td class="num">${number(row.collected, lang, 1)}</td><td class="num">${number(row.computed, lang, 1)}</td><td class="num">${row.difference === null ? '—' : `${row.difference >= 0 ? '+' : '−'}${number(Math.abs(row.difference), lang, 1)}`}</td></tr>`)}</tbody></table></div>`;
+  return html`<h2 id="chi-so-766">${msg(lang, 'dashboard.agency.index766.heading')}</h2>
+<p class="muted">${msg(lang, 'dashboard.agency.index766.note')}</p>
+<div class="table-wrap" role="region" aria-labelledby="bang-766" tabindex="0"><table><caption id="bang-766" class="visually-hidden">${msg(lang, 'dashboard.agency.index766.caption')}</caption>
+<thead><tr><th scope="col">${msg(lang, 'dashboard.agency.index766.col.group')}</th><th scope="col" class="num">${msg(lang, 'dashboard.agency.index766.col.max')}</th><th scope="col" class="num">${msg(lang, 'dashboard.agency.index766.col.published')}</th><th scope="col" class="num">${msg(lang, 'dashboard.agency.index766.col.computed')}</th><th scope="col" class="num">${msg(lang, 'dashboard.agency.index766.col.difference')}</th></tr></thead>
+<tbody>${agency.index766.map((row) => html`<tr><th scope="row">${row.key === 'total' ? msg(lang, 'dashboard.agency.index766.total') : INDEX_766_GROUPS.find((g) => g.key === row.key)!.title[lang]}</th><td class="num">${row.max}</td><td class="num">${number(row.collected, lang, 1)}</td><td class="num">${number(row.computed, lang, 1)}</td><td class="num">${row.difference === null ? '—' : `${row.difference >= 0 ? '+' : '−'}${number(Math.abs(row.difference), lang, 1)}`}</td></tr>`)}</tbody></table></div>`;
 }
 
 export function agencyPage(data: DashboardData, ctx: PageContext, code: string): string | null {
@@ -62,26 +64,26 @@ export function agencyPage(data: DashboardData, ctx: PageContext, code: string):
   const charts = ALL_KPIS.map((k) => {
     const target = agency.kpis[k.id]?.target ?? null;
     return chartFigure({
-      title: t(lang, `${k.title.vi} — ${agency.name}, 12 tháng`, `${k.title.en} — ${agency.name}, 12 months`),
-      categoryName: t(lang, 'Tháng', 'Month'), categories: months.map((m) => formatShortMonth(m, lang)), unit: 'percent', lang,
+      title: msg(lang, 'dashboard.agency.trendTitle', { kpi: k.title[lang], agency: agency.name }),
+      categoryName: msg(lang, 'dashboard.chart.month'), categories: months.map((m) => formatShortMonth(m, lang)), unit: 'percent', lang,
       series: [{ name: agency.name, values: series.map((p) => p.kpis?.[k.id]?.rate ?? null) }],
-      target: target === null ? null : { name: t(lang, 'Mục tiêu', 'Target'), value: target },
+      target: target === null ? null : { name: msg(lang, 'dashboard.kpi.target'), value: target },
     });
   });
 
-  const body = html`<p>${LEVEL_NAME[agency.level]?.[lang] ?? agency.level} · <span class="muted">${agency.agencyCode}</span></p>
+  const body = html`<p>${msg(lang, LEVEL_NAME[agency.level])} · <span class="muted">${agency.agencyCode}</span></p>
 ${asOfLine(data, lang)}${periodPicker(data, ctx, `/agency/${encodeURIComponent(code)}`)}
-${merged ? html`<p class="notice">${t(lang, 'Cộng dồn từ các đơn vị trước sáp nhập:', 'Summed from the agencies before the merger:')} ${agency.constituents.map((c, i) => html`${i ? ', ' : ''}${names.get(c) ?? c} <span class="muted">(${c})</span>`)}</p>` : null}
+${merged ? html`<p class="notice">${msg(lang, 'dashboard.agency.merged')} ${agency.constituents.map((c, i) => html`${i ? ', ' : ''}${names.get(c) ?? c} <span class="muted">(${c})</span>`)}</p>` : null}
 ${kpiTable(agency, previous, ranked, lang)}
 ${index766Table(agency, lang)}
-<h2 id="xu-huong">${t(lang, 'Xu hướng 12 tháng', 'Trends over 12 months')}</h2><div class="charts">${charts}</div>
-<h2 id="chat-luong">${t(lang, 'Chất lượng dữ liệu', 'Data quality')}</h2>
-${flags.length === 0 ? html`<p class="ok">${t(lang, 'Không có cảnh báo chất lượng dữ liệu nào đang mở cho kỳ này.', 'No open data-quality flags for this period.')}</p>`
-    : html`<div class="table-wrap" role="region" aria-labelledby="bang-canh-bao-cl" tabindex="0"><table><caption id="bang-canh-bao-cl">${t(lang, `Cảnh báo chất lượng dữ liệu đang mở (${flags.length})`, `Open data-quality flags (${flags.length})`)}</caption><thead><tr><th scope="col">${t(lang, 'Loại', 'Kind')}</th><th scope="col">${t(lang, 'Chỉ tiêu', 'Metric')}</th><th scope="col">${t(lang, 'Nguồn', 'Source')}</th><th scope="col">${t(lang, 'Chi tiết', 'Detail')}</th></tr></thead>
-<tbody>${flags.slice(0, 200).map((f) => html`<tr><td>${f.kind}</td><td>${f.metric ?? ''}</td><td>${f.sourceId ?? ''}</td><td>${f.detail}</td></tr>`)}</tbody></table></div>`}
+<h2 id="xu-huong">${msg(lang, 'dashboard.trendsHeading')}</h2><div class="charts">${charts}</div>
+<h2 id="chat-luong">${msg(lang, 'dashboard.agency.qualityHeading')}</h2>
+${flags.length === 0 ? html`<p class="ok">${msg(lang, 'dashboard.agency.noFlags')}</p>`
+    : html`<div class="table-wrap" role="region" aria-labelledby="bang-canh-bao-cl" tabindex="0"><table><caption id="bang-canh-bao-cl">${msg(lang, 'dashboard.agency.flagsCaption', { total: flags.length })}</caption><thead><tr><th scope="col">${msg(lang, 'dashboard.agency.flags.col.kind')}</th><th scope="col">${msg(lang, 'dashboard.agency.flags.col.metric')}</th><th scope="col">${msg(lang, 'dashboard.agency.flags.col.source')}</th><th scope="col">${msg(lang, 'dashboard.agency.flags.col.detail')}</th></tr></thead>
+<tbody>${flags.slice(0, 200).map((f) => html`<tr><td>${flagKindTitle(f.kind, lang)}</td><td>${f.metric ?? ''}</td><td>${f.sourceId ?? ''}</td><td>${f.detail}</td></tr>`)}</tbody></table></div>`}
 ${quarantineList([agency], lang)}
-<h2 id="cong">${t(lang, 'Cổng dịch vụ công của cơ quan', 'The agency\'s portals')}</h2>
-${portals.length === 0 ? html`<p class="muted">${t(lang, 'Chưa cấu hình cổng nào cho cơ quan này.', 'No portal is configured for this agency.')}</p>`
+<h2 id="cong">${msg(lang, 'dashboard.agency.portalsHeading')}</h2>
+${portals.length === 0 ? html`<p class="muted">${msg(lang, 'dashboard.agency.noPortals')}</p>`
     : html`<ul>${portals.map((p) => html`<li><a href="${href(ctx, `/portal/${encodeURIComponent(p.id)}`)}">${p.name}</a> ${stateBadge(summaries.get(p.id)?.state ?? 'unknown', lang)}</li>`)}</ul>`}`;
   return dashboardPage(ctx, { section: 'national', live: true, title: `${agency.name} (${agency.agencyCode}) — ${formatMonthLabel(period, lang)}`, heading: `${agency.name} — ${formatMonthLabel(period, lang)}`, body });
 }

@@ -7,7 +7,8 @@ import { getAlert, listAlerts, type AlertRecord } from '../../../storage/alerts.
 import { describeAlert } from '../../alerts/messages.ts';
 import { ALL_RULES } from '../../alerts/evaluate.ts';
 import { ALERT_SEVERITY_NAME, ALERT_STATUS_NAME, readableFacts, readableSubject } from '../../alerts/readable.ts';
-import { t, type Lang } from '../../i18n.ts';
+import type { Lang } from '../../i18n.ts';
+import { msg } from '../../messages/index.ts';
 import { html, Safe } from '../../report/html.ts';
 import type { DashboardData } from '../data.ts';
 import { dashboardPage, href, keptFields, localTime, VN_TIME, type PageContext } from './layout.ts';
@@ -21,7 +22,7 @@ function subjectOf(data: DashboardData, a: AlertRecord, lang: Lang): string {
 }
 
 function statusText(a: AlertRecord, lang: Lang): Safe {
-  return html`${ALERT_STATUS_NAME[a.status]?.[lang] ?? a.status}${a.acknowledgedAt ? html`<br><span class="muted">${t(lang, 'đã xác nhận', 'acknowledged')} ${localTime(a.acknowledgedAt, lang)}</span>` : null}`;
+  return html`${ALERT_STATUS_NAME[a.status]?.[lang] ?? a.status}${a.acknowledgedAt ? html`<br><span class="muted">${msg(lang, 'dashboard.alert.acknowledgedAt')} ${localTime(a.acknowledgedAt, lang)}</span>` : null}`;
 }
 
 const severity = (a: AlertRecord, lang: Lang) => html`<span class="${a.severity === 'critical' ? 'bad' : a.severity === 'warning' ? 'warn' : ''}">${ALERT_SEVERITY_NAME[a.severity]?.[lang] ?? a.severity}</span>`;
@@ -32,7 +33,7 @@ function alertRow(ctx: PageContext, data: DashboardData, a: AlertRecord): Safe {
 <td>${ruleTitle(a.rule, lang)}<br><strong>${subjectOf(data, a, lang)}</strong></td><td>${describeAlert(a.rule, a.facts, lang)}</td><td>${localTime(a.lastFiredAt, lang)}</td></tr>`;
 }
 
-const alertHead = (lang: Lang) => html`<thead><tr><th scope="col">#</th><th scope="col">${t(lang, 'Mức độ', 'Severity')}</th><th scope="col">${t(lang, 'Trạng thái', 'State')}</th><th scope="col">${t(lang, 'Cảnh báo', 'Alert')}</th><th scope="col">${t(lang, 'Nội dung', 'Message')}</th><th scope="col">${t(lang, 'Lần cuối', 'Last fired')} (${VN_TIME(lang)})</th></tr></thead>`;
+const alertHead = (lang: Lang) => html`<thead><tr><th scope="col">#</th><th scope="col">${msg(lang, 'dashboard.alert.severity')}</th><th scope="col">${msg(lang, 'dashboard.col.state')}</th><th scope="col">${msg(lang, 'dashboard.alerts.col.alert')}</th><th scope="col">${msg(lang, 'dashboard.alert.message')}</th><th scope="col">${msg(lang, 'dashboard.alerts.col.lastFired', { tz: VN_TIME(lang) })}</th></tr></thead>`;
 
 export function alertsPage(data: DashboardData, ctx: PageContext): string {
   const { lang } = ctx;
@@ -46,14 +47,14 @@ export function alertsPage(data: DashboardData, ctx: PageContext): string {
   const rules = [...new Set(all.map((a) => a.rule))].sort();
   const portals = [...new Set(all.map((a) => a.portalId).filter((p): p is string => p !== null))].sort();
   const names = new Map(data.loaded.config.portals.map((p) => [p.id, p.name]));
-  const form = html`<form class="toolbar" method="get" action="/alerts" aria-label="${t(lang, 'Lọc cảnh báo', 'Filter the alerts')}">${keptFields(ctx)}
-<label>${t(lang, 'Quy tắc', 'Rule')}<select name="rule">${option('', t(lang, 'Tất cả', 'All'), rule)}${rules.map((r) => option(r, ruleTitle(r, lang), rule))}</select></label>
-<label>${t(lang, 'Cổng', 'Portal')}<select name="portal">${option('', t(lang, 'Tất cả', 'All'), portal)}${portals.map((p) => option(p, names.get(p) ?? p, portal))}</select></label>
-<label>${t(lang, 'Trạng thái', 'State')}<select name="state">${option('', t(lang, 'Tất cả', 'All'), state)}${option('active', t(lang, 'Chưa khắc phục', 'Not resolved'), state)}${option('unacknowledged', t(lang, 'Đang mở, chưa xác nhận', 'Open, not acknowledged'), state)}${(['pending', 'open', 'resolved'] as const).map((s) => option(s, ALERT_STATUS_NAME[s]![lang], state))}</select></label>
-<button type="submit">${t(lang, 'Lọc', 'Filter')}</button></form>`;
-  const body = html`${form}<div id="danh-sach-canh-bao" data-live="1">${all.length === 0 ? html`<p class="ok">${t(lang, 'Chưa có cảnh báo nào.', 'No alerts yet.')}</p>`
-    : html`<div class="table-wrap" role="region" aria-labelledby="canh-bao-caption" tabindex="0"><table class="alerts"><caption id="canh-bao-caption">${t(lang, `Cảnh báo (${shown.length}/${all.length}), mới nhất trước`, `Alerts (${shown.length}/${all.length}), newest first`)}</caption>${alertHead(lang)}<tbody>${shown.map((a) => alertRow(ctx, data, a))}</tbody></table></div>`}</div>`;
-  return dashboardPage(ctx, { section: 'alerts', live: true, title: t(lang, 'Cảnh báo', 'Alerts'), body });
+  const form = html`<form class="toolbar" method="get" action="/alerts" aria-label="${msg(lang, 'dashboard.alerts.filter.label')}">${keptFields(ctx)}
+<label>${msg(lang, 'dashboard.alert.rule')}<select name="rule">${option('', msg(lang, 'dashboard.filter.all'), rule)}${rules.map((r) => option(r, ruleTitle(r, lang), rule))}</select></label>
+<label>${msg(lang, 'dashboard.portals.col.portal')}<select name="portal">${option('', msg(lang, 'dashboard.filter.all'), portal)}${portals.map((p) => option(p, names.get(p) ?? p, portal))}</select></label>
+<label>${msg(lang, 'dashboard.col.state')}<select name="state">${option('', msg(lang, 'dashboard.filter.all'), state)}${option('active', msg(lang, 'dashboard.alerts.filter.active'), state)}${option('unacknowledged', msg(lang, 'dashboard.alerts.filter.unacknowledged'), state)}${(['pending', 'open', 'resolved'] as const).map((s) => option(s, ALERT_STATUS_NAME[s]![lang], state))}</select></label>
+<button type="submit">${msg(lang, 'dashboard.filter.submit')}</button></form>`;
+  const body = html`${form}<div id="danh-sach-canh-bao" data-live="1">${all.length === 0 ? html`<p class="ok">${msg(lang, 'dashboard.alerts.none')}</p>`
+    : html`<div class="table-wrap" role="region" aria-labelledby="canh-bao-caption" tabindex="0"><table class="alerts"><caption id="canh-bao-caption">${msg(lang, 'dashboard.alerts.caption', { shown: shown.length, all: all.length })}</caption>${alertHead(lang)}<tbody>${shown.map((a) => alertRow(ctx, data, a))}</tbody></table></div>`}</div>`;
+  return dashboardPage(ctx, { section: 'alerts', live: true, title: msg(lang, 'dashboard.nav.alerts'), body });
 }
 
 export interface AckOutcome {
@@ -66,31 +67,31 @@ export function alertPage(data: DashboardData, ctx: PageContext, id: number, out
   const a = getAlert(data.db, id);
   if (!a) return null;
   const acknowledged = ctx.url.searchParams.get('xac-nhan');
-  const notice = outcome ?? (acknowledged === '1' ? { kind: 'done' as const, message: t(lang, 'Đã xác nhận cảnh báo: không gửi nhắc lại nữa.', 'Alert acknowledged: no more reminders.') } : null);
+  const notice = outcome ?? (acknowledged === '1' ? { kind: 'done' as const, message: msg(lang, 'dashboard.alert.ack.done') } : null);
   const canAck = a.status !== 'resolved' && a.acknowledgedAt === null;
-  const ackSection = !canAck ? html`<p class="muted">${a.status === 'resolved' ? t(lang, 'Cảnh báo đã khắc phục: không cần xác nhận.', 'The alert is resolved: nothing to acknowledge.') : t(lang, 'Cảnh báo đã được xác nhận.', 'The alert has been acknowledged.')}</p>`
-    : !ctx.canAcknowledge ? html`<p class="muted">${t(lang, 'Bảng điều khiển này chạy không có mã truy cập (biến môi trường DVC_MONITOR_TOKEN) nên chỉ xem được, không xác nhận được.', 'This dashboard runs without a token (the DVC_MONITOR_TOKEN environment variable): read-only, alerts cannot be acknowledged here.')}</p>`
+  const ackSection = !canAck ? html`<p class="muted">${a.status === 'resolved' ? msg(lang, 'dashboard.alert.ack.resolved') : msg(lang, 'dashboard.alert.ack.already')}</p>`
+    : !ctx.canAcknowledge ? html`<p class="muted">${msg(lang, 'dashboard.alert.ack.noToken')}</p>`
       : html`<form class="ack" method="post" action="${href(ctx, `/alerts/${a.id}/ack`)}">
 <input type="text" name="username" value="dvc-monitor" autocomplete="username" hidden>
-<label>${t(lang, 'Mã truy cập của người vận hành', 'Operator token')}<input type="password" name="token" required autocomplete="current-password"></label>
-<button type="submit" class="primary">${t(lang, 'Xác nhận cảnh báo', 'Acknowledge the alert')}</button></form>
-<p class="muted">${t(lang, 'Xác nhận dừng việc nhắc lại; cảnh báo vẫn mở cho tới khi tình trạng được khắc phục.', 'Acknowledging stops the reminders; the alert stays open until the condition is gone.')}</p>`;
+<label>${msg(lang, 'dashboard.alert.ack.token')}<input type="password" name="token" required autocomplete="current-password"></label>
+<button type="submit" class="primary">${msg(lang, 'dashboard.alert.ack.submit')}</button></form>
+<p class="muted">${msg(lang, 'dashboard.alert.ack.note')}</p>`;
   const body = html`${notice ? html`<p class="notice ${notice.kind === 'error' ? 'error' : 'success'}" role="${notice.kind === 'error' ? 'alert' : 'status'}">${notice.message}</p>` : null}
 <p><strong>${subjectOf(data, a, lang)}</strong></p>
 <div id="canh-bao" data-live="1"><dl class="facts">
-<dt>${t(lang, 'Quy tắc', 'Rule')}</dt><dd>${ruleTitle(a.rule, lang)} <span class="muted">${a.rule}</span></dd>
-<dt>${t(lang, 'Mức độ', 'Severity')}</dt><dd>${severity(a, lang)}</dd>
-<dt>${t(lang, 'Trạng thái', 'State')}</dt><dd>${statusText(a, lang)}</dd>
-<dt>${t(lang, 'Nội dung', 'Message')}</dt><dd>${describeAlert(a.rule, a.facts, lang)}</dd>
-<dt>${t(lang, 'Lần đầu', 'First fired')}</dt><dd>${localTime(a.firstFiredAt, lang)}</dd>
-<dt>${t(lang, 'Mở lúc', 'Opened')}</dt><dd>${localTime(a.openedAt, lang)}</dd>
-<dt>${t(lang, 'Lần cuối', 'Last fired')}</dt><dd>${localTime(a.lastFiredAt, lang)}</dd>
-<dt>${t(lang, 'Khắc phục lúc', 'Resolved')}</dt><dd>${localTime(a.resolvedAt, lang)}</dd>
-${a.silencedReason ? html`<dt>${t(lang, 'Tạm không gửi', 'Held back')}</dt><dd>${a.silencedReason}</dd>` : null}
+<dt>${msg(lang, 'dashboard.alert.rule')}</dt><dd>${ruleTitle(a.rule, lang)} <span class="muted">${a.rule}</span></dd>
+<dt>${msg(lang, 'dashboard.alert.severity')}</dt><dd>${severity(a, lang)}</dd>
+<dt>${msg(lang, 'dashboard.col.state')}</dt><dd>${statusText(a, lang)}</dd>
+<dt>${msg(lang, 'dashboard.alert.message')}</dt><dd>${describeAlert(a.rule, a.facts, lang)}</dd>
+<dt>${msg(lang, 'dashboard.alert.firstFired')}</dt><dd>${localTime(a.firstFiredAt, lang)}</dd>
+<dt>${msg(lang, 'dashboard.alert.openedAt')}</dt><dd>${localTime(a.openedAt, lang)}</dd>
+<dt>${msg(lang, 'dashboard.alert.lastFired')}</dt><dd>${localTime(a.lastFiredAt, lang)}</dd>
+<dt>${msg(lang, 'dashboard.alert.resolvedAt')}</dt><dd>${localTime(a.resolvedAt, lang)}</dd>
+${a.silencedReason ? html`<dt>${msg(lang, 'dashboard.alert.heldBack')}</dt><dd>${a.silencedReason}</dd>` : null}
 </dl></div>
-<h2 id="du-kien">${t(lang, 'Dữ kiện', 'Facts')}</h2>
+<h2 id="du-kien">${msg(lang, 'dashboard.alert.facts')}</h2>
 <dl class="facts">${readableFacts(a.facts, lang).map((f) => html`<dt>${f.label}</dt><dd>${f.value}</dd>`)}</dl>
-${a.portalId ? html`<p><a href="${href(ctx, `/portal/${encodeURIComponent(a.portalId)}`)}">${t(lang, 'Xem cổng', 'See the portal')}</a></p>` : a.agencyCode ? html`<p><a href="${href(ctx, `/agency/${encodeURIComponent(a.agencyCode)}`)}">${t(lang, 'Xem cơ quan', 'See the agency')}</a></p>` : null}
-<h2 id="xac-nhan">${t(lang, 'Xác nhận', 'Acknowledge')}</h2>${ackSection}`;
-  return dashboardPage(ctx, { section: 'alerts', live: true, title: t(lang, `Cảnh báo #${a.id}: ${ruleTitle(a.rule, lang)}`, `Alert #${a.id}: ${ruleTitle(a.rule, lang)}`), body });
+${a.portalId ? html`<p><a href="${href(ctx, `/portal/${encodeURIComponent(a.portalId)}`)}">${msg(lang, 'dashboard.alert.seePortal')}</a></p>` : a.agencyCode ? html`<p><a href="${href(ctx, `/agency/${encodeURIComponent(a.agencyCode)}`)}">${msg(lang, 'dashboard.alert.seeAgency')}</a></p>` : null}
+<h2 id="xac-nhan">${msg(lang, 'dashboard.alert.ack.heading')}</h2>${ackSection}`;
+  return dashboardPage(ctx, { section: 'alerts', live: true, title: msg(lang, 'dashboard.alert.title', { id: a.id, rule: ruleTitle(a.rule, lang) }), body });
 }

@@ -1,7 +1,8 @@
 // How a KPI figure reads on the dashboard: the value with its verdict in words (on or below
 // target: never colour alone), the change in percentage points, and a quarantine or an
 // incomplete sum said as such. Shared by the overview and the agency page.
-import { formatPercent, formatPoints, t, type Lang } from '../../i18n.ts';
+import { formatPercent, formatPoints, type Lang } from '../../i18n.ts';
+import { msg } from '../../messages/index.ts';
 import type { QuarantinedValue } from '../../kpi/headline.ts';
 import type { KpiFigure } from '../../kpi/overview.ts';
 import { describeHeld, incompleteNote, type Facts } from '../../quality/plausibility.ts';
@@ -13,18 +14,18 @@ export const heldText = (f: KpiFigure, lang: Lang) => (f.excluded ?? []).map((q)
 export function verdict(f: KpiFigure | undefined, lang: Lang): Safe {
   if (!f || f.rate === null || f.target === null) return html``;
   return f.rate >= f.target
-    ? html`<span class="ok verdict">✔ ${t(lang, 'đạt mục tiêu', 'on target')}</span>`
-    : html`<span class="bad verdict">✘ ${t(lang, 'dưới mục tiêu', 'below target')}</span>`;
+    ? html`<span class="ok verdict">✔ ${msg(lang, 'dashboard.kpi.onTarget')}</span>`
+    : html`<span class="bad verdict">✘ ${msg(lang, 'dashboard.kpi.belowTarget')}</span>`;
 }
 
 /** The value cell of a table: the rate and its verdict, "cách ly" or "không có số liệu" with why. */
 export function valueCell(f: KpiFigure | undefined, lang: Lang): Safe {
   const sortValue = f?.rate ?? '';
-  if (f?.rate === null && f.excluded) return html`<td class="num quarantined" data-value="">${t(lang, 'cách ly', 'quarantined')}<span class="visually-hidden">: ${heldText(f, lang)}</span></td>`;
+  if (f?.rate === null && f.excluded) return html`<td class="num quarantined" data-value="">${msg(lang, 'dashboard.kpi.quarantined')}<span class="visually-hidden">: ${heldText(f, lang)}</span></td>`;
   if (!f || f.rate === null) return html`<td class="num muted" data-value="">${formatPercent(null, lang)}</td>`;
   const mark = f.target === null ? null : f.rate >= f.target
-    ? html` <span class="ok mark">✔&#160;${t(lang, 'đạt', 'met')}</span>`
-    : html` <span class="bad mark">✘&#160;${t(lang, 'dưới', 'below')}</span>`;
+    ? html` <span class="ok mark">✔&#160;${msg(lang, 'dashboard.kpi.met')}</span>`
+    : html` <span class="bad mark">✘&#160;${msg(lang, 'dashboard.kpi.below')}</span>`;
   return html`<td class="num${f.excluded ? ' incomplete' : ''}" data-value="${sortValue}">${formatPercent(f.rate, lang)}${f.excluded ? '*' : ''}${mark}${f.excluded ? html`<span class="visually-hidden"> (${incompleteNote(f.excluded, lang)})</span>` : null}</td>`;
 }
 

@@ -1,7 +1,8 @@
 // The frame of every dashboard page: language, the period kept across navigation, the header
 // with its navigation, the footer with the accessibility statement and the privacy notice, the
 // live-update status line, local times. Escaping is `html`'s (src/report/html.ts).
-import { t, type Lang } from '../../i18n.ts';
+import type { Lang } from '../../i18n.ts';
+import { msg } from '../../messages/index.ts';
 import { formatInstant } from '../../cli/render-uptime.ts';
 import { html, Safe } from '../../report/html.ts';
 
@@ -19,11 +20,17 @@ export interface PageContext {
 
 export type Section = 'national' | 'portals' | 'alerts' | 'status' | 'about';
 
+/** The language of a page without `?lang=`; links name the other one. */
+export const DEFAULT_LANG: Lang = 'vi';
+
+/** The language a page offers to switch to. */
+export const otherLang = (lang: Lang): Lang => (lang === DEFAULT_LANG ? 'en' : DEFAULT_LANG);
+
 /** A link inside the dashboard that keeps the language and the chosen period, plus `extra` query parameters. */
 export function href(ctx: PageContext, path: string, extra: Record<string, string | number | null | undefined> = {}): string {
   const q = new URLSearchParams();
   if (ctx.periodExplicit) q.set('period', ctx.period);
-  if (ctx.lang === 'en') q.set('lang', 'en');
+  if (ctx.lang !== DEFAULT_LANG) q.set('lang', ctx.lang);
   for (const [k, v] of Object.entries(extra)) {
     if (v === null || v === undefined || v === '') q.delete(k);
     else q.set(k, String(v));
@@ -50,40 +57,39 @@ export function localTime(iso: string | null | undefined, lang: Lang): Safe {
 }
 
 /** "(giờ Việt Nam)": said once, in a column heading or after a time. */
-export const VN_TIME = (lang: Lang) => t(lang, 'giờ Việt Nam', 'Vietnam time');
+export const VN_TIME = (lang: Lang) => msg(lang, 'dashboard.time.vietnam');
 
 /** Hidden inputs that carry the language and the period through a GET form. */
 export function keptFields(ctx: PageContext, except: readonly string[] = []): Safe {
-  return html`${ctx.lang === 'en' && !except.includes('lang') ? html`<input type="hidden" name="lang" value="en">` : null}${ctx.periodExplicit && !except.includes('period') ? html`<input type="hidden" name="period" value="${ctx.period}">` : null}`;
+  return html`${ctx.lang !== DEFAULT_LANG && !except.includes('lang') ? html`<input type="hidden" name="lang" value="${ctx.lang}">` : null}${ctx.periodExplicit && !except.includes('period') ? html`<input type="hidden" name="period" value="${ctx.period}">` : null}`;
 }
 
 function nav(ctx: PageContext, current: Section): Safe {
   const { lang } = ctx;
   const item = (section: Section, path: string, label: string) =>
     html`<li><a href="${href(ctx, path)}"${current === section ? new Safe(' aria-current="page"') : null}>${label}</a></li>`;
-  return html`<nav aria-label="${t(lang, 'Điều hướng chính', 'Main navigation')}"><ul>
-${item('national', '/', t(lang, 'Toàn quốc', 'Country'))}${item('portals', '/portals', t(lang, 'Cổng dịch vụ công', 'Portals'))}${item('alerts', '/alerts', t(lang, 'Cảnh báo', 'Alerts'))}${item('status', '/status', t(lang, 'Trang trạng thái công khai', 'Public status page'))}
+  return html`<nav aria-label="${msg(lang, 'dashboard.nav.label')}"><ul>
+${item('national', '/', msg(lang, 'dashboard.nav.national'))}${item('portals', '/portals', msg(lang, 'dashboard.nav.portals'))}${item('alerts', '/alerts', msg(lang, 'dashboard.nav.alerts'))}${item('status', '/status', msg(lang, 'dashboard.nav.status'))}
 </ul></nav>`;
 }
 
 /** The other language's version of this page. */
 function languageSwitch(ctx: PageContext): Safe {
+  const other = otherLang(ctx.lang);
   const q = new URLSearchParams(ctx.url.search);
-  if (ctx.lang === 'en') q.delete('lang');
-  else q.set('lang', 'en');
+  if (other === DEFAULT_LANG) q.delete('lang');
+  else q.set('lang', other);
   const s = q.toString();
   const target = s ? `${ctx.url.pathname}?${s}` : ctx.url.pathname;
-  return ctx.lang === 'en'
-    ? html`<a class="lang" href="${target}" lang="vi" hreflang="vi">Tiếng Việt</a>`
-    : html`<a class="lang" href="${target}" lang="en" hreflang="en">English</a>`;
+  return html`<a class="lang" href="${target}" lang="${other}" hreflang="${other}">${msg(ctx.lang, 'dashboard.lang.other')}</a>`;
 }
 
 export function footer(lang: Lang, opts: { statement: string; privacy: string; extra?: Safe }): Safe {
   return html`<footer class="site"><ul>
-<li><a href="${opts.statement}">${t(lang, 'Tuyên bố về khả năng tiếp cận', 'Accessibility statement')}</a></li>
-<li><a href="${opts.privacy}">${t(lang, 'Chính sách bảo vệ dữ liệu cá nhân', 'Personal data protection policy')}</a></li>
+<li><a href="${opts.statement}">${msg(lang, 'dashboard.about.statement.title')}</a></li>
+<li><a href="${opts.privacy}">${msg(lang, 'dashboard.about.privacy.title')}</a></li>
 ${opts.extra ?? null}</ul>
-<p class="muted">${t(lang, 'Giờ hiển thị theo giờ Việt Nam (Asia/Ho_Chi_Minh). dvc-monitor: đo lường dịch vụ công trực tuyến.', 'Times are Vietnam time (Asia/Ho_Chi_Minh). dvc-monitor: measuring online public services.')}</p></footer>`;
+<p class="muted">${msg(lang, 'dashboard.footer.times')}</p></footer>`;
 }
 
 export interface DocumentOptions {
@@ -105,10 +111,10 @@ export function htmlDocument(opts: DocumentOptions): string {
 /** A dashboard page: skip link, header, main with its h1, footer, and the live-update status line. */
 export function dashboardPage(ctx: PageContext, opts: { section: Section; title: string; heading?: Safe | string; body: Safe; live?: boolean }): string {
   const { lang } = ctx;
-  const body = html`<a class="skip" href="#noi-dung">${t(lang, 'Bỏ qua, đến nội dung chính', 'Skip to main content')}</a>
+  const body = html`<a class="skip" href="#noi-dung">${msg(lang, 'dashboard.skip')}</a>
 <header class="site"><a class="brand" href="${href(ctx, '/')}">dvc-monitor</a>${nav(ctx, opts.section)}${languageSwitch(ctx)}</header>
 <main id="noi-dung" tabindex="-1"${opts.live ? new Safe(' data-live-page="1"') : null}><h1>${opts.heading ?? opts.title}</h1>${opts.body}</main>
-${footer(lang, { statement: href(ctx, '/tiep-can'), privacy: href(ctx, '/du-lieu-ca-nhan'), extra: html`<li><a href="/metrics">${t(lang, 'Số đo cho Prometheus', 'Prometheus metrics')} (/metrics)</a></li>` })}
+${footer(lang, { statement: href(ctx, '/tiep-can'), privacy: href(ctx, '/du-lieu-ca-nhan'), extra: html`<li><a href="/metrics">${msg(lang, 'dashboard.footer.metrics')}</a></li>` })}
 <p id="live-status" class="visually-hidden" role="status" aria-live="polite"></p>`;
   return htmlDocument({ lang, title: `${opts.title} — dvc-monitor`, body, stylesheet: '/assets/dashboard.css', script: '/assets/dashboard.js' });
 }

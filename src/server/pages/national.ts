@@ -6,7 +6,8 @@
 // searching are links and a GET form; the client script only does them in place.
 import { ALL_KPIS, HEADLINE_KPIS, type KpiDefinition } from '../../kpi/definitions.ts';
 import type { AgencyFigures, KpiFigure, Overview } from '../../kpi/overview.ts';
-import { foldText, formatCount, formatMonthLabel, formatPercent, formatPoints, formatShortMonth, t, type Lang } from '../../i18n.ts';
+import { foldText, formatCount, formatMonthLabel, formatPercent, formatPoints, formatShortMonth, type Lang } from '../../i18n.ts';
+import { msg } from '../../messages/index.ts';
 import { chartFigure, sparkline } from '../../charts/index.ts';
 import { html, Safe } from '../../report/html.ts';
 import { incompleteNote } from '../../quality/plausibility.ts';
@@ -31,22 +32,22 @@ function headlineCard(kpi: KpiDefinition, now: KpiFigure, lastMonth: KpiFigure |
   const month = change(now.rate, lastMonth?.rate, lang);
   const year = change(now.rate, lastYear?.rate, lang);
   return html`<section class="card" data-kpi="${kpi.id}" aria-labelledby="the-${kpi.id}"><h2 id="the-${kpi.id}">${kpi.title[lang]}</h2><dl>
-<dt>${t(lang, 'Cả nước', 'Country')}</dt><dd class="big">${now.rate === null && now.excluded ? t(lang, 'cách ly', 'quarantined') : formatPercent(now.rate, lang)}</dd>
-<dt>${t(lang, 'Mục tiêu', 'Target')}</dt><dd>${now.target === null ? '—' : formatPercent(now.target, lang)} ${verdict(now, lang)}${now.gap !== null && now.gap < 0 ? html` <span class="muted">(${t(lang, 'còn thiếu', 'short by')} ${formatPoints(-now.gap, lang)})</span>` : null}</dd>
-<dt>${t(lang, 'So với tháng trước', 'From last month')}</dt><dd><strong>${month.text}</strong></dd>
-<dt>${t(lang, 'So với cùng kỳ năm trước', 'From a year before')}</dt><dd><strong>${year.text}</strong></dd>
-<dt>${t(lang, 'Tử số / mẫu số', 'Numerator / denominator')}</dt><dd class="muted">${now.denominator === null ? (now.excluded ? heldText(now, lang) : (now.missingReason ?? '')) : `${formatCount(now.numerator ?? 0, lang)} / ${formatCount(now.denominator, lang)}`}</dd>
+<dt>${msg(lang, 'dashboard.kpi.country')}</dt><dd class="big">${now.rate === null && now.excluded ? msg(lang, 'dashboard.kpi.quarantined') : formatPercent(now.rate, lang)}</dd>
+<dt>${msg(lang, 'dashboard.kpi.target')}</dt><dd>${now.target === null ? '—' : formatPercent(now.target, lang)} ${verdict(now, lang)}${now.gap !== null && now.gap < 0 ? html` <span class="muted">(${msg(lang, 'dashboard.kpi.shortBy')} ${formatPoints(-now.gap, lang)})</span>` : null}</dd>
+<dt>${msg(lang, 'dashboard.kpi.fromLastMonth')}</dt><dd><strong>${month.text}</strong></dd>
+<dt>${msg(lang, 'dashboard.kpi.fromLastYear')}</dt><dd><strong>${year.text}</strong></dd>
+<dt>${msg(lang, 'dashboard.kpi.fraction')}</dt><dd class="muted">${now.denominator === null ? (now.excluded ? heldText(now, lang) : (now.missingReason ?? '')) : `${formatCount(now.numerator ?? 0, lang)} / ${formatCount(now.denominator, lang)}`}</dd>
 </dl>${now.excluded && now.rate !== null ? html`<p class="incomplete">${incompleteNote(now.excluded, lang)}</p>` : null}</section>`;
 }
 
 function aggregatesTable(aggregates: AgencyFigures[], lang: Lang): Safe {
-  return html`<div class="table-wrap" role="region" aria-labelledby="cac-chi-so" tabindex="0"><table><caption id="cac-chi-so">${t(lang, 'Mọi chỉ số của cả nước và hai khối (✔ đạt, ✘ dưới mục tiêu; * chưa đầy đủ)', 'Every KPI of the country and both blocks (✔ on target, ✘ below; * incomplete)')}</caption>
-<thead><tr><th scope="col">${t(lang, 'Chỉ số', 'KPI')}</th>${aggregates.map((a) => html`<th scope="col" class="num">${a.name}</th>`)}<th scope="col" class="num">${t(lang, 'Mục tiêu (cả nước)', 'Target (country)')}</th></tr></thead>
+  return html`<div class="table-wrap" role="region" aria-labelledby="cac-chi-so" tabindex="0"><table><caption id="cac-chi-so">${msg(lang, 'dashboard.national.aggregatesCaption')}</caption>
+<thead><tr><th scope="col">${msg(lang, 'dashboard.kpi.col.kpi')}</th>${aggregates.map((a) => html`<th scope="col" class="num">${a.name}</th>`)}<th scope="col" class="num">${msg(lang, 'dashboard.national.col.countryTarget')}</th></tr></thead>
 <tbody>${ALL_KPIS.map((k) => html`<tr><th scope="row">${k.title[lang]}</th>${aggregates.map((a) => valueCell(a.kpis[k.id], lang))}<td class="num">${aggregates[0]?.kpis[k.id]?.target == null ? '—' : formatPercent(aggregates[0]!.kpis[k.id]!.target, lang)}</td></tr>`)}</tbody></table></div>`;
 }
 
 function sortRows(rows: RankRow[], sort: Sort, dir: 'asc' | 'desc', lang: Lang): RankRow[] {
-  const collator = new Intl.Collator(lang === 'vi' ? 'vi' : 'en');
+  const collator = new Intl.Collator(lang);
   const num = (v: number | null) => (v === null ? Number.NEGATIVE_INFINITY : v);
   const compare: Record<Sort, (a: RankRow, b: RankRow) => number> = {
     rank: (a, b) => (a.figure.rank ?? 1e9) - (b.figure.rank ?? 1e9),
@@ -70,7 +71,7 @@ function rankingTable(ctx: PageContext, id: string, caption: string, rows: RankR
   const labels = months.map((m) => formatShortMonth(m, lang));
   return html`<div class="table-wrap" role="region" aria-labelledby="${id}-caption" tabindex="0"><table id="${id}" data-sortable="1" data-filterable="1">
 <caption id="${id}-caption">${caption}</caption>
-<thead><tr>${head('rank', t(lang, 'Hạng', 'Rank'))}${head('name', t(lang, 'Cơ quan', 'Agency'), false)}${head('value', kpi.short[lang])}<th scope="col" class="num">${t(lang, 'Mục tiêu', 'Target')}</th>${head('gap', t(lang, 'Chênh lệch', 'Gap'))}${head('change', t(lang, 'So với tháng trước', 'Change'))}<th scope="col">${t(lang, '12 tháng', '12 months')}</th>${head('other', other.short[lang])}</tr></thead>
+<thead><tr>${head('rank', msg(lang, 'dashboard.kpi.col.rank'))}${head('name', msg(lang, 'dashboard.ranking.col.agency'), false)}${head('value', kpi.short[lang])}<th scope="col" class="num">${msg(lang, 'dashboard.kpi.target')}</th>${head('gap', msg(lang, 'dashboard.kpi.col.gap'))}${head('change', msg(lang, 'dashboard.ranking.col.change'))}<th scope="col">${msg(lang, 'dashboard.ranking.col.trend')}</th>${head('other', other.short[lang])}</tr></thead>
 <tbody>${rows.map((r) => html`<tr data-search="${foldText(`${r.agency.name} ${r.agency.agencyCode}`)}">
 <td class="num" data-value="${r.figure.rank ?? ''}">${r.figure.rank ?? '—'}</td>
 <th scope="row" data-value="${r.agency.name}"><a href="${href(ctx, `/agency/${encodeURIComponent(r.agency.agencyCode)}`)}">${r.agency.name}</a> <span class="muted">${r.agency.agencyCode}</span></th>
@@ -110,33 +111,33 @@ export function nationalPage(data: DashboardData, ctx: PageContext): string {
     });
 
   const trends = HEADLINE_KPIS.map((k) => chartFigure({
-    title: t(lang, `${k.title.vi}, cả nước, 12 tháng đến ${formatMonthLabel(period, lang)}`, `${k.title.en}, whole country, 12 months to ${formatMonthLabel(period, lang)}`),
-    categoryName: t(lang, 'Tháng', 'Month'), categories: months.map((m) => formatShortMonth(m, lang)), unit: 'percent', lang,
+    title: msg(lang, 'dashboard.national.trendTitle', { kpi: k.title[lang], month: formatMonthLabel(period, lang) }),
+    categoryName: msg(lang, 'dashboard.chart.month'), categories: months.map((m) => formatShortMonth(m, lang)), unit: 'percent', lang,
     series: [{ name: country.name, values: months.map((m) => history.get(m)?.aggregates[0]?.kpis[k.id]?.rate ?? null) }],
-    target: country.kpis[k.id]?.target == null ? null : { name: t(lang, 'Mục tiêu', 'Target'), value: country.kpis[k.id]!.target! },
-    note: t(lang, 'đường nét đứt là mục tiêu; chỗ trống là tháng không có số liệu', 'the dashed line is the target; a gap is a month without a figure'),
+    target: country.kpis[k.id]?.target == null ? null : { name: msg(lang, 'dashboard.kpi.target'), value: country.kpis[k.id]!.target! },
+    note: msg(lang, 'dashboard.national.trendNote'),
   }));
 
-  const searchForm = html`<form class="toolbar" method="get" action="/" role="search" aria-label="${t(lang, 'Tìm và xếp hạng cơ quan', 'Find and rank agencies')}">${keptFields(ctx)}
-<label>${t(lang, 'Tìm cơ quan (gõ không dấu được)', 'Find an agency (diacritics optional)')}<input type="search" name="q" value="${query}" data-filter-for="xep-hang-bo xep-hang-tinh" autocomplete="off"></label>
-<label>${t(lang, 'Xếp hạng theo', 'Rank by')}<select name="kpi">${HEADLINE_KPIS.map((k) => html`<option value="${k.id}"${k === rankBy ? new Safe(' selected') : null}>${k.title[lang]}</option>`)}</select></label>
-<button type="submit">${t(lang, 'Áp dụng', 'Apply')}</button>${query ? html` <a href="${sameWith(ctx, { q: null })}">${t(lang, 'Bỏ tìm kiếm', 'Clear search')}</a>` : null}</form>`;
+  const searchForm = html`<form class="toolbar" method="get" action="/" role="search" aria-label="${msg(lang, 'dashboard.national.search.label')}">${keptFields(ctx)}
+<label>${msg(lang, 'dashboard.national.search.input')}<input type="search" name="q" value="${query}" data-filter-for="xep-hang-bo xep-hang-tinh" autocomplete="off"></label>
+<label>${msg(lang, 'dashboard.national.search.rankBy')}<select name="kpi">${HEADLINE_KPIS.map((k) => html`<option value="${k.id}"${k === rankBy ? new Safe(' selected') : null}>${k.title[lang]}</option>`)}</select></label>
+<button type="submit">${msg(lang, 'dashboard.national.search.apply')}</button>${query ? html` <a href="${sameWith(ctx, { q: null })}">${msg(lang, 'dashboard.national.search.clear')}</a>` : null}</form>`;
 
   const ministries = sortRows(rowsOf('ministry'), sort, dir, lang);
   const provinces = sortRows(rowsOf('province'), sort, dir, lang);
   const body = html`${asOfLine(data, lang)}${periodPicker(data, ctx, '/')}
 <div class="cards" id="tieu-diem" data-live="1">${HEADLINE_KPIS.map((k) => headlineCard(k, country.kpis[k.id]!, lastMonth?.aggregates[0]?.kpis[k.id], lastYear?.aggregates[0]?.kpis[k.id], lang))}</div>
-<h2 id="chi-so">${t(lang, 'Các chỉ số khác', 'The other KPIs')}</h2>${aggregatesTable(o.aggregates, lang)}
-<h2 id="xu-huong">${t(lang, 'Xu hướng 12 tháng', 'Trends over 12 months')}</h2><div class="charts">${trends}</div>
-<h2 id="xep-hang">${t(lang, 'Xếp hạng', 'Rankings')}</h2>
-<p>${t(lang, `Xếp hạng theo ${rankBy.title.vi}, ${formatMonthLabel(period, 'vi')}. Bấm tên cột để sắp xếp; bấm tên cơ quan để xem chi tiết.`, `Ranked by ${rankBy.title.en}, ${formatMonthLabel(period, 'en')}. Select a column heading to sort; an agency's name for its details.`)}</p>
-${searchForm}<p id="ket-qua-loc" class="muted" aria-live="polite">${query ? t(lang, `Đang lọc theo "${query}": ${ministries.length + provinces.length} cơ quan.`, `Filtered by "${query}": ${ministries.length + provinces.length} agencies.`) : ''}</p>
-<h3>${t(lang, 'Các bộ, ngành', 'Ministries')}</h3>${rankingTable(ctx, 'xep-hang-bo', t(lang, `Các bộ, ngành (${ministries.length})`, `Ministries (${ministries.length})`), ministries, rankBy, other, months, sort, dir)}
-<h3>${t(lang, 'Các tỉnh, thành phố', 'Provinces')}</h3>${rankingTable(ctx, 'xep-hang-tinh', t(lang, `Các tỉnh, thành phố (${provinces.length})`, `Provinces (${provinces.length})`), provinces, rankBy, other, months, sort, dir)}
+<h2 id="chi-so">${msg(lang, 'dashboard.national.otherKpis')}</h2>${aggregatesTable(o.aggregates, lang)}
+<h2 id="xu-huong">${msg(lang, 'dashboard.trendsHeading')}</h2><div class="charts">${trends}</div>
+<h2 id="xep-hang">${msg(lang, 'dashboard.national.rankings')}</h2>
+<p>${msg(lang, 'dashboard.national.rankedBy', { kpi: rankBy.title[lang], month: formatMonthLabel(period, lang) })}</p>
+${searchForm}<p id="ket-qua-loc" class="muted" aria-live="polite">${query ? msg(lang, 'dashboard.national.filtered', { query, count: ministries.length + provinces.length }) : ''}</p>
+<h3>${msg(lang, 'dashboard.national.ministries')}</h3>${rankingTable(ctx, 'xep-hang-bo', msg(lang, 'dashboard.national.ministriesCaption', { total: ministries.length }), ministries, rankBy, other, months, sort, dir)}
+<h3>${msg(lang, 'dashboard.national.provinces')}</h3>${rankingTable(ctx, 'xep-hang-tinh', msg(lang, 'dashboard.national.provincesCaption', { total: provinces.length }), provinces, rankBy, other, months, sort, dir)}
 ${quarantineList([...o.aggregates, ...o.agencies], lang)}
-<p class="muted">${t(lang, 'Cấp xã: ', 'Communes: ')}<a href="${href(ctx, '/api/overview', { level: 'commune' })}">/api/overview?level=commune</a></p>`;
+<p class="muted">${msg(lang, 'dashboard.national.communes')}<a href="${href(ctx, '/api/overview', { level: 'commune' })}">/api/overview?level=commune</a></p>`;
   return dashboardPage(ctx, {
     section: 'national', live: true,
-    title: t(lang, `Toàn quốc — ${formatMonthLabel(period, lang)}`, `Whole country — ${formatMonthLabel(period, lang)}`), body,
+    title: msg(lang, 'dashboard.national.title', { month: formatMonthLabel(period, lang) }), body,
   });
 }

@@ -1,7 +1,8 @@
 // SVG badges of a public portal, in the manner of shields.io: "trạng thái | hoạt động" and
 // "sẵn sàng 30 ngày | 99,95%". Drawn here (two rectangles and two words need no chart library);
 // the text is escaped, and `textLength` keeps it inside its box whatever font the reader has.
-import { formatPercent, t, type Lang } from '../../i18n.ts';
+import { formatPercent, type Lang } from '../../i18n.ts';
+import { msg } from '../../messages/index.ts';
 import { esc } from '../../report/html.ts';
 import type { UptimeState } from '../../uptime/state-machine.ts';
 import { stateName } from '../pages/uptime-bits.ts';
@@ -23,10 +24,10 @@ function badge(label: string, value: string, colour: string): string {
 }
 
 export function stateBadgeSvg(state: UptimeState, lang: Lang): string {
-  return badge(t(lang, 'trạng thái', 'status'), stateName(state, lang).toLowerCase(), COLOUR[state] ?? COLOUR.unknown!);
+  return badge(msg(lang, 'status.badge.state'), stateName(state, lang).toLowerCase(), COLOUR[state] ?? COLOUR.unknown!);
 }
 
 export function uptimeBadgeSvg(percent: number | null, lang: Lang): string {
   const colour = percent === null ? COLOUR.unknown! : percent >= 99.5 ? COLOUR.up! : percent >= 95 ? COLOUR.degraded! : COLOUR.down!;
-  return badge(t(lang, 'sẵn sàng 30 ngày', 'uptime 30 days'), percent === null ? t(lang, 'chưa có số liệu', 'no data') : formatPercent(percent, lang), colour);
+  return badge(msg(lang, 'status.badge.uptime'), percent === null ? msg(lang, 'status.badge.noData') : formatPercent(percent, lang), colour);
 }

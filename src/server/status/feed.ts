@@ -2,7 +2,8 @@
 // over) and per maintenance window announced, newest first. Everything in them is escaped XML.
 import { formatDuration, reasonLabel } from '../../cli/render-uptime.ts';
 import { formatInstant } from '../../cli/render-uptime.ts';
-import { t, type Lang } from '../../i18n.ts';
+import type { Lang } from '../../i18n.ts';
+import { msg } from '../../messages/index.ts';
 import { esc } from '../../report/html.ts';
 import type { StatusModel } from './model.ts';
 
@@ -17,19 +18,17 @@ function entries(m: StatusModel, lang: Lang): Entry[] {
   const incidents = m.incidents.map((i): Entry => ({
     id: `incident-${i.id}`,
     title: i.endedAt
-      ? t(lang, `Đã khắc phục: ${i.portalName} (${i.endpoint})`, `Resolved: ${i.portalName} (${i.endpoint})`)
-      : t(lang, `Ngừng hoạt động: ${i.portalName} (${i.endpoint})`, `Down: ${i.portalName} (${i.endpoint})`),
-    text: t(lang,
-      `Ngừng hoạt động từ ${formatInstant(i.startedAt, lang)}${i.endedAt ? ` đến ${formatInstant(i.endedAt, lang)}` : ', đang diễn ra'} (${formatDuration(i.durationMs, lang)}, giờ Việt Nam); nguyên nhân: ${reasonLabel(i.cause, lang)}.`,
-      `Down from ${formatInstant(i.startedAt, lang)}${i.endedAt ? ` to ${formatInstant(i.endedAt, lang)}` : ', ongoing'} (${formatDuration(i.durationMs, lang)}, Vietnam time); cause: ${reasonLabel(i.cause, lang)}.`),
+      ? msg(lang, 'status.feed.incident.resolvedTitle', { portal: i.portalName, endpoint: i.endpoint })
+      : msg(lang, 'status.feed.incident.downTitle', { portal: i.portalName, endpoint: i.endpoint }),
+    text: i.endedAt
+      ? msg(lang, 'status.feed.incident.ended', { from: formatInstant(i.startedAt, lang), to: formatInstant(i.endedAt, lang), duration: formatDuration(i.durationMs, lang), cause: reasonLabel(i.cause, lang) })
+      : msg(lang, 'status.feed.incident.ongoing', { from: formatInstant(i.startedAt, lang), duration: formatDuration(i.durationMs, lang), cause: reasonLabel(i.cause, lang) }),
     updated: i.endedAt ?? i.startedAt,
   }));
   const maintenance = m.maintenance.map((w): Entry => ({
     id: `maintenance-${w.id}`,
-    title: t(lang, `Bảo trì: ${w.portalName}`, `Maintenance: ${w.portalName}`),
-    text: t(lang,
-      `Từ ${formatInstant(w.startsAt, lang)} đến ${formatInstant(w.endsAt, lang)} (giờ Việt Nam).${w.note ? ` ${w.note}` : ''}${w.announced ? '' : ' Không được thông báo trước đủ 7 ngày làm việc (NĐ 224/2026 Điều 13).'}`,
-      `From ${formatInstant(w.startsAt, lang)} to ${formatInstant(w.endsAt, lang)} (Vietnam time).${w.note ? ` ${w.note}` : ''}${w.announced ? '' : ' Not announced 7 working days ahead (Decree 224/2026 Art. 13).'}`),
+    title: msg(lang, 'status.feed.maintenance.title', { portal: w.portalName }),
+    text: `${msg(lang, 'status.feed.maintenance.window', { from: formatInstant(w.startsAt, lang), to: formatInstant(w.endsAt, lang) })}${w.note ? ` ${w.note}` : ''}${w.announced ? '' : ` ${msg(lang, 'status.feed.maintenance.notAnnounced')}`}`,
     // Announced on a local date; a window without one is dated by its start.
     updated: w.announcedOn ? `${w.announcedOn}T00:00:00+07:00` : w.startsAt,
   }));
@@ -41,7 +40,7 @@ const rfc3339 = (iso: string) => new Date(iso).toISOString();
 /** `base`: the status page's absolute address, which feed readers need to resolve links. */
 export function atomFeed(m: StatusModel, lang: Lang, base: string, self: string): string {
   const list = entries(m, lang);
-  const title = t(lang, 'Trạng thái các cổng dịch vụ công', 'Status of the online public service portals');
+  const title = msg(lang, 'status.title');
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang}">
 <title>${esc(title)}</title>
@@ -57,7 +56,7 @@ ${list.map((e) => `<entry><id>${esc(`${base}#${e.id}`)}</id><title>${esc(e.title
 
 export function rssFeed(m: StatusModel, lang: Lang, base: string): string {
   const list = entries(m, lang);
-  const title = t(lang, 'Trạng thái các cổng dịch vụ công', 'Status of the online public service portals');
+  const title = msg(lang, 'status.title');
   return `<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel>
 <title>${esc(title)}</title><link>${esc(base)}</link><description>${esc(title)}</description><language>${lang}</language>

@@ -2,9 +2,11 @@
 // --out DIR`: the same markup, only the links differ (absolute on the server, relative files in
 // an export). Readable by anyone, without script; Vietnamese by default, English on request.
 import { formatDuration, reasonLabel } from '../../cli/render-uptime.ts';
-import { formatPercent, t, type Lang } from '../../i18n.ts';
+import { formatPercent, type Lang } from '../../i18n.ts';
+import { msg, type MessageKey } from '../../messages/index.ts';
+import type { UptimeState } from '../../uptime/state-machine.ts';
 import { html, type Safe } from '../../report/html.ts';
-import { footer, htmlDocument, localTime, VN_TIME } from '../pages/layout.ts';
+import { footer, htmlDocument, localTime, otherLang, VN_TIME } from '../pages/layout.ts';
 import { noticeVerdict } from '../pages/portals.ts';
 import { dayBar, dayLegend, stateBadge, stateName } from '../pages/uptime-bits.ts';
 import { STATUS_DAYS, type StatusModel } from './model.ts';
@@ -41,46 +43,46 @@ export const STATIC_STATUS_LINKS: StatusLinks = {
   badge: (id, kind) => `badge/${encodeURIComponent(id)}/${kind}.svg`,
 };
 
-const OVERALL: Record<string, { vi: string; en: string }> = {
-  up: { vi: 'Tất cả các cổng đang hoạt động bình thường.', en: 'All portals are operational.' },
-  degraded: { vi: 'Một số cổng đang chậm hoặc suy giảm.', en: 'Some portals are slow or degraded.' },
-  down: { vi: 'Một số cổng đang ngừng hoạt động.', en: 'Some portals are down.' },
-  maintenance: { vi: 'Một số cổng đang bảo trì theo lịch.', en: 'Some portals are under planned maintenance.' },
-  unknown: { vi: 'Chưa đủ số liệu đo để kết luận.', en: 'Not enough measurements to tell.' },
-};
+const OVERALL = {
+  up: 'status.overall.up',
+  degraded: 'status.overall.degraded',
+  down: 'status.overall.down',
+  maintenance: 'status.overall.maintenance',
+  unknown: 'status.overall.unknown',
+} as const satisfies Record<UptimeState, MessageKey>;
 
 /** A public page's frame: skip link, the page's own header (no dashboard navigation), footer with the feeds. */
 export function publicPage(lang: Lang, links: StatusLinks, opts: { title: string; body: Safe; alternate: Record<Lang, string> }): string {
-  const other: Lang = lang === 'vi' ? 'en' : 'vi';
-  const body = html`<a class="skip" href="#noi-dung">${t(lang, 'Bỏ qua, đến nội dung chính', 'Skip to main content')}</a>
-<header class="site"><a class="brand" href="${links.home[lang]}">${t(lang, 'Trạng thái dịch vụ công trực tuyến', 'Online public services status')}</a>
-<a class="lang" href="${opts.alternate[other]}" lang="${other}" hreflang="${other}">${other === 'en' ? 'English' : 'Tiếng Việt'}</a></header>
+  const other = otherLang(lang);
+  const body = html`<a class="skip" href="#noi-dung">${msg(lang, 'dashboard.skip')}</a>
+<header class="site"><a class="brand" href="${links.home[lang]}">${msg(lang, 'status.brand')}</a>
+<a class="lang" href="${opts.alternate[other]}" lang="${other}" hreflang="${other}">${msg(lang, 'dashboard.lang.other')}</a></header>
 <main id="noi-dung" tabindex="-1"><h1>${opts.title}</h1>${opts.body}</main>
-${footer(lang, { statement: links.statement[lang], privacy: links.privacy[lang], extra: html`<li><a href="${links.feedAtom}">${t(lang, 'Theo dõi qua Atom', 'Subscribe (Atom)')}</a></li><li><a href="${links.feedRss}">${t(lang, 'Theo dõi qua RSS', 'Subscribe (RSS)')}</a></li>` })}`;
+${footer(lang, { statement: links.statement[lang], privacy: links.privacy[lang], extra: html`<li><a href="${links.feedAtom}">${msg(lang, 'status.feed.atomLink')}</a></li><li><a href="${links.feedRss}">${msg(lang, 'status.feed.rssLink')}</a></li>` })}`;
   return htmlDocument({ lang, title: `${opts.title} — dvc-monitor`, body, stylesheet: links.stylesheet, script: null });
 }
 
 export function renderStatusPage(m: StatusModel, lang: Lang, links: StatusLinks): string {
   const ongoing = m.incidents.filter((i) => i.endedAt === null);
-  const body = html`<p class="banner${m.state === 'down' ? ' down' : ''}" role="status">${stateBadge(m.state, lang)} ${OVERALL[m.state]?.[lang] ?? ''}</p>
-<p class="muted">${t(lang, 'Cập nhật lúc', 'Updated at')} ${localTime(m.generatedAt, lang)} (${VN_TIME(lang)}). ${t(lang, `Thanh màu: ${STATUS_DAYS} ngày gần nhất, mỗi ô là một ngày.`, `The bars: the last ${STATUS_DAYS} days, one day per slot.`)}</p>
+  const body = html`<p class="banner${m.state === 'down' ? ' down' : ''}" role="status">${stateBadge(m.state, lang)} ${msg(lang, OVERALL[m.state])}</p>
+<p class="muted">${msg(lang, 'status.updatedAt')} ${localTime(m.generatedAt, lang)} (${VN_TIME(lang)}). ${msg(lang, 'status.bars', { days: STATUS_DAYS })}</p>
 ${dayLegend(lang)}
-<h2 id="cac-cong">${t(lang, 'Các cổng', 'Portals')}</h2>
-${m.portals.length === 0 ? html`<p class="muted">${t(lang, 'Chưa có cổng nào được công khai (public: true trong cấu hình).', 'No portal is public yet (public: true in the configuration).')}</p>` : null}
+<h2 id="cac-cong">${msg(lang, 'status.portalsHeading')}</h2>
+${m.portals.length === 0 ? html`<p class="muted">${msg(lang, 'status.noPublicPortal')}</p>` : null}
 ${m.portals.map((p) => html`<section class="portal-status" aria-labelledby="cong-${p.id}"><h3 id="cong-${p.id}">${p.name}</h3>
-<p>${stateBadge(p.state, lang)}${p.since ? html` ${t(lang, 'từ', 'since')} ${localTime(p.since, lang)}` : null} · <span class="muted">${p.url}</span></p>
+<p>${stateBadge(p.state, lang)}${p.since ? html` ${msg(lang, 'dashboard.since')} ${localTime(p.since, lang)}` : null} · <span class="muted">${p.url}</span></p>
 ${dayBar(p.days, p.name, lang)}
-<p>${t(lang, `Tỷ lệ sẵn sàng ${STATUS_DAYS} ngày`, `Availability over ${STATUS_DAYS} days`)}: <strong>${formatPercent(p.availability, lang)}</strong></p></section>`)}
-<h2 id="bao-tri">${t(lang, 'Lịch bảo trì', 'Planned maintenance')}</h2>
-<p class="muted">${t(lang, 'Theo Nghị định 224/2026/NĐ-CP Điều 13, việc tạm dừng có kế hoạch phải được thông báo trước ít nhất 7 ngày làm việc, kèm thời điểm dự kiến hoạt động lại.', 'Under Decree 224/2026/NĐ-CP Art. 13, a planned outage must be announced at least 7 working days ahead, with the expected restore time.')}</p>
-${m.maintenance.length === 0 ? html`<p>${t(lang, 'Không có lịch bảo trì sắp tới.', 'No maintenance ahead.')}</p>`
+<p>${msg(lang, 'status.availability', { days: STATUS_DAYS })}: <strong>${formatPercent(p.availability, lang)}</strong></p></section>`)}
+<h2 id="bao-tri">${msg(lang, 'status.maintenanceHeading')}</h2>
+<p class="muted">${msg(lang, 'status.maintenanceRule')}</p>
+${m.maintenance.length === 0 ? html`<p>${msg(lang, 'status.noMaintenance')}</p>`
     : html`<ul>${m.maintenance.map((w) => html`<li><strong>${w.portalName}</strong>: ${localTime(w.startsAt, lang)} – ${localTime(w.endsAt, lang)}${w.note ? ` — ${w.note}` : ''}<br>${noticeVerdict(w, lang)}</li>`)}</ul>`}
-<h2 id="su-co">${t(lang, 'Sự cố', 'Incidents')}</h2>
-${ongoing.length ? html`<p class="bad">${t(lang, `${ongoing.length} sự cố đang diễn ra.`, `${ongoing.length} ongoing.`)}</p>` : null}
-${m.incidents.length === 0 ? html`<p>${t(lang, `Không có sự cố trong ${STATUS_DAYS} ngày qua.`, `No incidents in the last ${STATUS_DAYS} days.`)}</p>`
-    : html`<ol class="incidents">${m.incidents.slice(0, 100).map((i) => html`<li><strong>${i.portalName}</strong> (${i.endpoint}): ${t(lang, 'ngừng hoạt động', 'down')} ${localTime(i.startedAt, lang)} – ${i.endedAt ? localTime(i.endedAt, lang) : t(lang, 'đang diễn ra', 'ongoing')}, ${formatDuration(i.durationMs, lang)}; ${reasonLabel(i.cause, lang)}
+<h2 id="su-co">${msg(lang, 'dashboard.portal.incidentsHeading')}</h2>
+${ongoing.length ? html`<p class="bad">${msg(lang, 'status.incidents.ongoing', { total: ongoing.length })}</p>` : null}
+${m.incidents.length === 0 ? html`<p>${msg(lang, 'status.incidents.none', { days: STATUS_DAYS })}</p>`
+    : html`<ol class="incidents">${m.incidents.slice(0, 100).map((i) => html`<li><strong>${i.portalName}</strong> (${i.endpoint}): ${msg(lang, 'status.incident.down')} ${localTime(i.startedAt, lang)} – ${i.endedAt ? localTime(i.endedAt, lang) : msg(lang, 'dashboard.incident.ongoing')}, ${formatDuration(i.durationMs, lang)}; ${reasonLabel(i.cause, lang)}
 ${i.updates.length ? html`<ul>${i.updates.map((u) => html`<li>${localTime(u.at, lang)}: ${stateName(u.from, lang)} → ${stateName(u.to, lang)}${u.reason ? ` (${reasonLabel(u.reason, lang)})` : ''}</li>`)}</ul>` : null}</li>`)}</ol>`}
-<h2 id="huy-hieu">${t(lang, 'Huy hiệu', 'Badges')}</h2>
-<p>${t(lang, 'Mỗi cổng có huy hiệu trạng thái và tỷ lệ sẵn sàng 30 ngày để gắn vào trang khác, ví dụ:', 'Each portal has a state badge and a 30-day availability badge to embed elsewhere, for example:')} ${m.portals.slice(0, 1).map((p) => html`<a href="${links.badge(p.id, 'status')}">${links.badge(p.id, 'status')}</a>, <a href="${links.badge(p.id, 'uptime-30d')}">${links.badge(p.id, 'uptime-30d')}</a>`)}</p>`;
-  return publicPage(lang, links, { title: t(lang, 'Trạng thái các cổng dịch vụ công', 'Status of the online public service portals'), body, alternate: links.home });
+<h2 id="huy-hieu">${msg(lang, 'status.badgesHeading')}</h2>
+<p>${msg(lang, 'status.badgesNote')} ${m.portals.slice(0, 1).map((p) => html`<a href="${links.badge(p.id, 'status')}">${links.badge(p.id, 'status')}</a>, <a href="${links.badge(p.id, 'uptime-30d')}">${links.badge(p.id, 'uptime-30d')}</a>`)}</p>`;
+  return publicPage(lang, links, { title: msg(lang, 'status.title'), body, alternate: links.home });
 }
