@@ -244,4 +244,235 @@ export const reportEn = {
   'report.privacy.intro': 'From privacy check #{{checkId}} (finished {{time}}), grouped by cookie and by host over every page measured. "Before any choice": the visit that clicked nothing on the cookie banner; "after refusing/accepting": the home page opened again and the choice made through the banner.',
   'report.privacy.requestsDropped_one': 'The browser stopped recording {{requests}} request past a page\'s recording limit: the tables do not include it.',
   'report.privacy.requestsDropped_other': 'The browser stopped recording {{requests}} requests past a page\'s recording limit: the tables do not include them.',
+
+  // Where each exported column comes from.
+  'export.source.store': 'The store (measure table): the value as collected',
+  'export.source.kpi': 'Computed from the month\'s values (dvc-monitor kpi), as in the report',
+  'export.source.quarantine': 'The store (quarantine table): held-back values and how each episode ended',
+  'export.source.flags': 'The store (quality_flag table): open data-quality flags',
+  'export.source.uptime': 'Uptime probes (daily rollups, Vietnam time)',
+  'export.source.checks': 'Each area\'s latest complete privacy and accessibility check',
+  'export.source.config': 'The configuration (portals)',
+  'export.source.registry': 'The agency registry (codes per Quyết định 19/2025/QĐ-TTg; VN = the whole country)',
+
+  // Units of the exported columns.
+  'export.unit.localTime': 'date and time, Vietnam (UTC+7)',
+  'export.unit.count': 'count',
+  'export.unit.ms': 'milliseconds',
+
+  // Columns shared by several exported tables: header, meaning.
+  'export.column.period.header': 'Period',
+  'export.column.period.meaning': 'The month of the figure (YYYY-MM, Vietnam time)',
+  'export.column.agency_code.header': 'Agency code',
+  'export.column.agency_code.meaning': 'Code of the ministry, province or commune (tinh:01, bo:…, xa:…); VN and the blocks are aggregates',
+  'export.column.metric.header': 'Metric',
+  'export.column.metric.meaning': 'Canonical name of the count (dossiers.received = dossiers received, …; see README "Sources")',
+  'export.column.source_id.header': 'Source id',
+  'export.column.source_id.meaning': 'The source in the configuration (sources[].id)',
+  'export.column.run_id.header': 'Run',
+  'export.column.run_id.meaning': 'The run that wrote the value (dvc-monitor run)',
+  'export.column.agency_name.header': 'Agency',
+  'export.column.agency_name.meaning': 'Name of the agency or aggregate',
+
+  // The measures table's columns: header, meaning (export-dictionary.ts).
+  'export.column.measures.value.header': 'Value',
+  'export.column.measures.value.meaning': 'The value as collected (not rounded); empty is missing, never 0',
+
+  // Units of the exported columns.
+  'export.unit.perMetric': 'per metric (dossiers, services, VND, %)',
+
+  // The measures table's columns: header, meaning (export-dictionary.ts).
+  'export.column.measures.null_reason.header': 'Why missing',
+  'export.column.measures.null_reason.meaning': 'Why there is no value (when Value is empty)',
+  'export.column.measures.snapshot_id.header': 'Evidence snapshot',
+  'export.column.measures.snapshot_id.meaning': 'The stored source response the value was read from (dvc-monitor evidence)',
+  'export.column.measures.locator.header': 'Locator',
+  'export.column.measures.locator.meaning': 'Where in the source response the value is (field, cell, row)',
+  'export.column.measures.updated_at.header': 'Updated at',
+  'export.column.measures.updated_at.meaning': 'When the value was last written',
+  'export.column.measures.quarantined_rule.header': 'Quarantine rule',
+  'export.column.measures.quarantined_rule.meaning': 'The plausibility rule that holds the value back (left out of KPIs); empty when not quarantined',
+  'export.column.measures.quarantined_reason.header': 'Quarantine reason',
+  'export.column.measures.quarantined_reason.meaning': 'Why the value is held back',
+
+  // The kpis table's columns: header, meaning (export-dictionary.ts).
+  'export.column.kpis.level.header': 'Level',
+  'export.column.kpis.level.meaning': 'ministry, province, commune, or block (an aggregate)',
+  'export.column.kpis.kpi.header': 'KPI',
+  'export.column.kpis.kpi.meaning': 'KPI code (rate.online_dossiers = online dossier rate, …; formulas in README "KPIs")',
+  'export.column.kpis.kpi_name.header': 'KPI name',
+  'export.column.kpis.kpi_name.meaning': 'The KPI\'s name in words',
+  'export.column.kpis.rate_percent.header': 'Rate (%)',
+  'export.column.kpis.rate_percent.meaning': 'Numerator ÷ denominator × 100; empty when it cannot be computed (see Why missing)',
+  'export.column.kpis.numerator.header': 'Numerator',
+  'export.column.kpis.numerator.meaning': 'Sum of the KPI\'s numerator metrics',
+  'export.column.kpis.denominator.header': 'Denominator',
+  'export.column.kpis.denominator.meaning': 'Sum of the KPI\'s denominator metrics',
+  'export.column.kpis.target_percent.header': 'Target (%)',
+  'export.column.kpis.target_percent.meaning': 'The target for the agency, level and year',
+  'export.column.kpis.target_percent.source': 'The configuration (targets) or the national default',
+  'export.column.kpis.gap_points.header': 'Gap to target (points)',
+  'export.column.kpis.gap_points.meaning': 'Rate − target; negative is below target',
+
+  // Units of the exported columns.
+  'export.unit.percentagePoints': 'percentage points',
+
+  // The kpis table's columns: header, meaning (export-dictionary.ts).
+  'export.column.kpis.rank.header': 'Rank',
+  'export.column.kpis.rank.meaning': 'Rank within the level (1 = best; ties share a rank)',
+  'export.column.kpis.constituents.header': 'Summed from',
+  'export.column.kpis.constituents.meaning': 'Agency codes summed into the figure (pre-merger provinces, a block\'s members)',
+  'export.column.kpis.missing_reason.header': 'Why missing',
+  'export.column.kpis.missing_reason.meaning': 'Why the KPI could not be computed',
+  'export.column.kpis.quarantined_values.header': 'Quarantined values left out',
+  'export.column.kpis.quarantined_values.meaning': 'Quarantined values the figure leaves out (agency, metric = value, rule)',
+
+  // The quarantine table's columns: header, meaning (export-dictionary.ts).
+  'export.column.quarantine.value.header': 'Value',
+  'export.column.quarantine.value.meaning': 'The held-back value, as collected',
+  'export.column.quarantine.rule.header': 'Rule',
+  'export.column.quarantine.rule.meaning': 'The plausibility rule broken (too_large, jump, …)',
+  'export.column.quarantine.reason.header': 'Reason',
+  'export.column.quarantine.reason.meaning': 'Why the value is held back, in words',
+  'export.column.quarantine.status.header': 'Status',
+  'export.column.quarantine.status.meaning': 'quarantined (held back), released (used again), confirmed, superseded, cleared',
+  'export.column.quarantine.quarantined_at.header': 'Quarantined at',
+  'export.column.quarantine.quarantined_at.meaning': 'When the value was held back',
+  'export.column.quarantine.ended_at.header': 'Ended at',
+  'export.column.quarantine.ended_at.meaning': 'When the episode ended',
+  'export.column.quarantine.ended_by.header': 'Ended by',
+  'export.column.quarantine.ended_by.meaning': 'Who released or confirmed it',
+  'export.column.quarantine.end_reason.header': 'End reason',
+  'export.column.quarantine.end_reason.meaning': 'Why the episode ended',
+
+  // The findings table's columns: header, meaning (export-dictionary.ts).
+  'export.column.findings.kind.header': 'Kind',
+  'export.column.findings.kind.meaning': 'Kind of data-quality flag (see README "Data quality")',
+  'export.column.findings.detail.header': 'Detail',
+  'export.column.findings.detail.meaning': 'What was found',
+  'export.column.findings.first_seen_at.header': 'First seen at',
+  'export.column.findings.first_seen_at.meaning': 'When the flag was first raised',
+  'export.column.findings.last_seen_at.header': 'Last seen at',
+  'export.column.findings.last_seen_at.meaning': 'The latest evaluation that still found it',
+
+  // The uptime table's columns: header, meaning (export-dictionary.ts).
+  'export.column.uptime.portal_id.header': 'Portal',
+  'export.column.uptime.portal_id.meaning': 'The portal\'s id in the configuration',
+  'export.column.uptime.endpoint.header': 'Endpoint',
+  'export.column.uptime.endpoint.meaning': 'The probed endpoint\'s name',
+  'export.column.uptime.url.header': 'URL',
+  'export.column.uptime.url.meaning': 'The probed address',
+  'export.column.uptime.availability_percent.header': 'Availability (%)',
+  'export.column.uptime.availability_percent.meaning': '(UP + DEGRADED) ÷ (UP + DEGRADED + DOWN) × 100; maintenance and unknown excluded',
+  'export.column.uptime.up_degraded_down_probes.header': 'Probes counted',
+  'export.column.uptime.up_degraded_down_probes.meaning': 'UP + DEGRADED + DOWN: the probes the availability is computed on',
+
+  // Units of the exported columns.
+  'export.unit.probes': 'probes',
+
+  // The uptime table's columns: header, meaning (export-dictionary.ts).
+  'export.column.uptime.failed_probes.header': 'Failed probes',
+  'export.column.uptime.failed_probes.meaning': 'Probes that failed a condition',
+  'export.column.uptime.p50_ms.header': 'Response time p50 (ms)',
+  'export.column.uptime.p50_ms.meaning': 'Median response time (upper bound of its histogram bucket), up and degraded probes',
+  'export.column.uptime.p95_ms.header': 'Response time p95 (ms)',
+  'export.column.uptime.p95_ms.meaning': '95th percentile response time (upper bound of its histogram bucket)',
+  'export.column.uptime.incidents.header': 'Incidents',
+  'export.column.uptime.incidents.meaning': 'Outages in the month',
+  'export.column.uptime.downtime_ms.header': 'Downtime (ms)',
+  'export.column.uptime.downtime_ms.meaning': 'Total duration of the month\'s outages',
+
+  // The checks table's columns: header, meaning (export-dictionary.ts).
+  'export.column.checks.portal_id.header': 'Portal',
+  'export.column.checks.portal_id.meaning': 'The portal\'s id in the configuration',
+  'export.column.checks.check_id.header': 'Check',
+  'export.column.checks.check_id.meaning': 'The check\'s number (dvc-monitor check)',
+  'export.column.checks.measured_on.header': 'Measured on',
+  'export.column.checks.measured_on.meaning': 'The day of the check (Vietnam time): decides the law in force',
+
+  // Units of the exported columns.
+  'export.unit.date': 'date',
+
+  // The checks table's columns: header, meaning (export-dictionary.ts).
+  'export.column.checks.finished_at.header': 'Finished at',
+  'export.column.checks.finished_at.meaning': 'When the check finished',
+  'export.column.checks.area.header': 'Area',
+  'export.column.checks.area.meaning': 'privacy, accessibility, …',
+  'export.column.checks.area_score.header': 'Area score',
+  'export.column.checks.area_score.meaning': '100 × Σ weight(passed) ÷ Σ weight(passed or failed); empty when the area could not be fully judged',
+
+  // Units of the exported columns.
+  'export.unit.scorePoints': 'points (0–100)',
+
+  // The checks table's columns: header, meaning (export-dictionary.ts).
+  'export.column.checks.score_version.header': 'Scoring version',
+  'export.column.checks.score_version.meaning': 'The scoring formula used',
+  'export.column.checks.criterion_id.header': 'Criterion',
+  'export.column.checks.criterion_id.meaning': 'The criterion in the catalogue (dvc-monitor check --list)',
+  'export.column.checks.outcome.header': 'Outcome',
+  'export.column.checks.outcome.meaning': 'pass, fail, cant_tell, not_applicable, error (the scanner failed; never counted against the portal)',
+  'export.column.checks.severity.header': 'Severity',
+  'export.column.checks.severity.meaning': 'The criterion\'s severity',
+  'export.column.checks.legal_basis.header': 'Legal basis',
+  'export.column.checks.legal_basis.meaning': 'Instrument and article in force on the measured date',
+  'export.column.checks.page_url.header': 'Page',
+  'export.column.checks.page_url.meaning': 'The page the finding is on',
+  'export.column.checks.finding_code.header': 'Finding code',
+  'export.column.checks.finding_code.meaning': 'Kind of finding',
+  'export.column.checks.finding.header': 'Finding',
+  'export.column.checks.finding.meaning': 'What was found, in words',
+  'export.column.checks.evidence_sha256.header': 'Evidence (SHA-256)',
+  'export.column.checks.evidence_sha256.meaning': 'Hash of the evidence file (dvc-monitor evidence)',
+  'export.column.checks.evidence_path.header': 'Where in the evidence',
+  'export.column.checks.evidence_path.meaning': 'Where in the evidence file',
+  'export.column.checks.pages_with_outcome.header': 'Pages with this outcome',
+  'export.column.checks.pages_with_outcome.meaning': 'A page criterion: the pages checked whose outcome is the portal\'s ("on 14/20 pages"); empty for a portal-wide criterion',
+
+  // Units of the exported columns.
+  'export.unit.pages': 'pages',
+
+  // The checks table's columns: header, meaning (export-dictionary.ts).
+  'export.column.checks.pages_checked.header': 'Pages checked',
+  'export.column.checks.pages_checked.meaning': 'The pages the check visited (its WCAG-EM page sample, or the home page, key pages, policy and statement); empty for a portal-wide criterion',
+  'export.column.checks.finding_pages.header': 'Pages with this finding',
+  'export.column.checks.finding_pages.meaning': 'The pages checked with the same finding (same code) and the same outcome',
+
+  // The exported tables' titles (sheet names, JSON titles).
+  'export.table.measures': 'Measures',
+  'export.table.kpis': 'KPIs',
+  'export.table.quarantine': 'Quarantine',
+  'export.table.findings': 'Data-quality flags',
+  'export.table.uptime': 'Availability',
+  'export.table.checks': 'Checks',
+  'export.table.dictionary': 'Data dictionary',
+  'export.table.provenance': 'Provenance',
+
+  // How a column is typed and shown, for the data dictionary.
+  'export.type.text': 'text',
+  'export.type.code': 'code',
+  'export.type.month': 'month (YYYY-MM)',
+  'export.type.date': 'date',
+  'export.type.datetime': 'date and time',
+  'export.type.integer': 'integer',
+  'export.type.number': 'number',
+  'export.type.percent': 'percentage',
+  'export.type.points': 'percentage points',
+  'export.type.score': 'score',
+
+  // The data dictionary's own columns.
+  'export.dictionary.table': 'Table',
+  'export.dictionary.column': 'Column',
+  'export.dictionary.columnKey': 'Column key',
+  'export.dictionary.meaning': 'Meaning',
+  'export.dictionary.unit': 'Unit',
+  'export.dictionary.source': 'Source',
+  'export.dictionary.type': 'Type',
+
+  // A rounded column's full-value companion, a type with its decimals, the JSON Schema's title.
+  'export.raw.header': '{{header}} — full value',
+  'export.raw.meaning': '{{header}}, not rounded',
+  'export.type.fullPrecision': '{{type}}, full precision',
+  'export.type.rounded_one': '{{type}}, rounded to {{count}} decimal',
+  'export.type.rounded_other': '{{type}}, rounded to {{count}} decimals',
+  'export.schema.title': 'dvc-monitor export',
 } as const;
