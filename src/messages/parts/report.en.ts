@@ -475,4 +475,32 @@ export const reportEn = {
   'export.type.rounded_one': '{{type}}, rounded to {{count}} decimal',
   'export.type.rounded_other': '{{type}}, rounded to {{count}} decimals',
   'export.schema.title': 'dvc-monitor export',
+
+  // The provenance sheet of an export: what each item is (exports.ts, export-write.ts).
+  'export.provenance.period': 'Period (month)',
+  'export.provenance.generatedAt': 'Exported at',
+  'export.provenance.timeZone': 'Time zone of the tables\' times',
+  'export.provenance.toolVersion': 'dvc-monitor version (export)',
+  'export.provenance.configHash': 'Configuration hash (export)',
+  'export.provenance.runId': 'Latest run',
+  'export.provenance.runFinishedAt': 'Latest run finished at',
+  'export.provenance.runToolVersion': 'dvc-monitor version (run)',
+  'export.provenance.runNodeVersion': 'Node.js (run)',
+  'export.provenance.runConfigHash': 'Configuration hash (run)',
+  'export.provenance.scoringVersion': 'Scoring version',
+  'export.provenance.axeVersion': 'axe-core version',
+  'export.provenance.trackerListVersion': 'Tracker list version',
+  'export.provenance.browserVersion': 'Browser',
+  'export.provenance.measureRuns': 'Runs that wrote the Measures table\'s values',
+  'export.provenance.checkIds': 'Checks in the Checks table',
+  'export.provenance.col.item': 'Item',
+  'export.provenance.col.key': 'Key',
+  'export.provenance.col.value': 'Value',
+  'export.provenance.notRecorded': 'not recorded',
+
+  // A report that cannot be made (model.ts).
+  'report.error.nothingToReport': 'No report for {{period}}: the store holds no figures for that month. Fix: run "dvc-monitor run --period {{period}}" to collect that month, or choose a month with figures (the newest: {{newest}}).',
+  'report.error.emptyStore': 'No report for {{period}}: the store holds no figures for that month. Fix: the store holds no figures at all: run "dvc-monitor run" first.',
+  // The PDF's footer (pdf.ts): "Page 3 / 12".
+  'report.pdf.page': 'Page',
 } as const;
