@@ -137,7 +137,7 @@ export function buildReportModel(db: Db, loaded: LoadedConfig, opts: { period: s
   const overview = overviewFromStore(db, loaded, period, now, lang);
   const everyone = [...overview.aggregates, ...overview.agencies];
   const agency = opts.agencyCode === undefined ? null : (everyone.find((a) => a.agencyCode === opts.agencyCode) ?? null);
-  if (opts.agencyCode !== undefined && !agency) throw new ReportInputError(`--agency "${opts.agencyCode}" has no figures in ${period}. Fix: use a code such as VN, tinh:01 or bo:BCT that existed in that month`);
+  if (opts.agencyCode !== undefined && !agency) throw new ReportInputError(msg(lang, 'report.error.unknownAgency', { agency: opts.agencyCode, period }));
 
   // Trends: the headline KPIs of the country (or of the agency) month by month.
   const months = Array.from({ length: TREND_MONTHS }, (_, i) => addMonths(period, i - TREND_MONTHS + 1));

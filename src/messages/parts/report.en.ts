@@ -503,4 +503,17 @@ export const reportEn = {
   'report.error.emptyStore': 'No report for {{period}}: the store holds no figures for that month. Fix: the store holds no figures at all: run "dvc-monitor run" first.',
   // The PDF's footer (pdf.ts): "Page 3 / 12".
   'report.pdf.page': 'Page',
+
+  // Charts (src/charts): the data table under a chart, a sparkline's accessible name.
+  'chart.dataTable': 'Data table',
+  'chart.dataTableOf': 'Data table: {{title}}',
+  'chart.sparkline': 'Trend of {{subject}}: {{first}} ({{firstLabel}}) to {{last}} ({{lastLabel}}); lowest {{lowest}}, highest {{highest}}',
+
+  // Scanner errors summarised once per reason (scanner-errors.ts).
+  'report.scannerErrors.headline_one': '{{count}} page: {{reason}}',
+  'report.scannerErrors.headline_other': '{{count}} pages: {{reason}}',
+  'report.scannerErrors.notCounted': '— the scanner\'s failure, not counted against the portal',
+  'report.scannerErrors.reason': 'Scanner error: {{reason}}',
+  'report.scannerErrors.pagesUnderEvidence': '{{notCounted}}; the pages: see "Scanner errors" under Evidence',
+  'report.error.unknownAgency': '--agency "{{agency}}" has no figures in {{period}}. Fix: use a code such as VN, tinh:01 or bo:BCT that existed in that month',
 } as const;

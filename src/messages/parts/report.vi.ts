@@ -462,4 +462,14 @@ export const reportVi: ViPart<typeof reportEn> = {
   'report.error.nothingToReport': 'Không lập báo cáo kỳ {{period}}: kho không có số liệu chỉ tiêu nào của tháng này. Cách sửa: chạy "dvc-monitor run --period {{period}}" để thu thập tháng này, hoặc chọn một kỳ đã có số liệu (gần nhất: {{newest}}).',
   'report.error.emptyStore': 'Không lập báo cáo kỳ {{period}}: kho không có số liệu chỉ tiêu nào của tháng này. Cách sửa: kho chưa có số liệu nào: chạy "dvc-monitor run" trước.',
   'report.pdf.page': 'Trang',
+
+  'chart.dataTable': 'Bảng số liệu',
+  'chart.dataTableOf': 'Bảng số liệu: {{title}}',
+  'chart.sparkline': 'Xu hướng {{subject}}: {{first}} ({{firstLabel}}) đến {{last}} ({{lastLabel}}); thấp nhất {{lowest}}, cao nhất {{highest}}',
+
+  'report.scannerErrors.headline_other': '{{count}} trang: {{reason}}',
+  'report.scannerErrors.notCounted': '— lỗi của công cụ, không tính cho cổng',
+  'report.scannerErrors.reason': 'Lỗi công cụ: {{reason}}',
+  'report.scannerErrors.pagesUnderEvidence': '{{notCounted}}; các trang: xem "Lỗi công cụ" ở phần Bằng chứng',
+  'report.error.unknownAgency': '--agency "{{agency}}" không có số liệu trong kỳ {{period}}. Cách sửa: dùng một mã như VN, tinh:01 hoặc bo:BCT đã có trong tháng đó',
 };
