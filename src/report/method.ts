@@ -7,7 +7,7 @@ import { formatCount, formatPercent, type Lang } from '../i18n.ts';
 import { msg, type MessageKey } from '../messages/index.ts';
 import type { KpiDefinition } from '../kpi/definitions.ts';
 import { SEVERITIES } from '../checks/types.ts';
-import { html, type Safe } from './html.ts';
+import { html, msgHtml, type Safe } from './html.ts';
 import { localTimeMarkup, localTimeText } from './local-time.ts';
 import type { MethodSource, ReportModel } from './model.ts';
 import { cut } from './privacy-tables.ts';
@@ -68,7 +68,7 @@ function collectionCell(s: MethodSource, lang: Lang): Safe {
   const c = s.collection;
   if (!c) return html`<span class="muted">${msg(lang, 'report.method.noCollection')}</span>`;
   const more = c.fetchCount - c.fetches.length;
-  return html`${localTimeMarkup(c.finishedAt)} <span class="muted">(${msg(lang, 'report.method.run')} #${c.runId}, ${msg(lang, 'report.method.job')} #${c.jobId})</span>
+  return html`${localTimeMarkup(c.finishedAt)} <span class="muted">(${msg(lang, 'report.method.runAndJob', { runId: c.runId, jobId: c.jobId })})</span>
 <ul class="fetches">${c.fetches.map((f) => html`<li>${f.method} ${cut(f.url, 120)} → HTTP ${f.status}, ${localTimeText(f.fetchedAt)} <span class="muted hash">sha256:${f.sha256}</span></li>`)}${more > 0 ? html`<li class="muted">${msg(lang, 'report.method.moreFetches', { count: more, fetches: formatCount(more, lang) })}</li>` : null}</ul>`;
 }
 
@@ -109,5 +109,5 @@ export function methodAppendix(m: ReportModel): Safe {
   const { lang } = m;
   return html`<h2 id="phuong-phap">${msg(lang, 'report.method.heading')}</h2>
 ${formulas(m)}${scoring(m)}${sources(m)}${versions(m)}
-<p class="muted">${msg(lang, 'report.method.timesNote')} ${localTimeMarkup(m.generatedAt)}.</p>`;
+<p class="muted">${msgHtml(lang, 'report.method.timesNote', {}, { time: localTimeMarkup(m.generatedAt) })}</p>`;
 }

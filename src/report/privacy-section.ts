@@ -104,7 +104,7 @@ function leftOut(count: number, what: 'cookies' | 'hosts', lang: Lang): Safe | n
 export function privacyTablesSection(p: PrivacyTables | null, lang: Lang): Safe {
   if (!p) return html`<p class="muted privacy-tables-none">${msg(lang, 'report.privacy.none')}</p>`;
   const unreadable = p.unreadable.length
-    ? html`<p class="bad">${msg(lang, 'report.privacy.unreadable')}${p.unreadable.map((u) => `${cut(u.url)} (sha256:${u.sha256})`).join('; ')}</p>` : null;
+    ? html`<p class="bad">${msg(lang, 'report.privacy.unreadable', { pages: p.unreadable.map((u) => `${cut(u.url)} (sha256:${u.sha256})`).join('; ') })}</p>` : null;
   const cookies = p.cookies.length === 0 ? html`<p class="muted">${msg(lang, 'report.privacy.noCookies')}</p>`
     : html`<div class="table-wrap" tabindex="0" role="region" aria-label="${msg(lang, 'report.privacy.cookies')}"><table class="cookies evidence-table"><thead><tr><th scope="col">${msg(lang, 'report.privacy.col.name')}</th><th scope="col">${msg(lang, 'report.privacy.col.domainParty')}</th><th scope="col">${msg(lang, 'report.privacy.col.setBy')}</th><th scope="col">${msg(lang, 'report.privacy.col.expiry')}</th><th scope="col">${msg(lang, 'report.privacy.col.storedOrRefused')}</th><th scope="col">${msg(lang, 'report.privacy.col.trackerMatch')}</th><th scope="col">${msg(lang, 'report.privacy.col.whenPages')}</th></tr></thead>
 <tbody>${p.cookies.map((c) => cookieRow(c, lang))}</tbody></table></div>`;

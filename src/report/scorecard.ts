@@ -23,7 +23,7 @@ function basisText(b: { instrument: string; article: string | null; unverified: 
 
 /** When an area's result was measured, and whether a newer attempt could not complete it. */
 function areaDate(a: ScorecardArea, lang: Lang): Safe {
-  const when = html`<div class="muted checked-at">${msg(lang, 'report.scorecard.checkedAt')} ${localTimeMarkup(a.finishedAt)} · ${msg(lang, 'report.scorecard.check')} #${a.checkId}</div>`;
+  const when = html`<div class="muted checked-at">${msgHtml(lang, 'report.scorecard.checkedAt', { checkId: a.checkId }, { time: localTimeMarkup(a.finishedAt) })}</div>`;
   const incomplete = a.complete ? null
     : html`<div class="bad">${msg(lang, 'report.scorecard.noCompleteCheck')}</div>`;
   const later = a.newerIncomplete;

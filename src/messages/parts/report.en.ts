@@ -1,4 +1,6 @@
-// English messages of the report part of the catalogue (see ../parts.ts). Keys are unique across parts.
+// English messages of the report part of the catalogue (see ../parts.ts): the monthly report, its PDF,
+// the exports and their data dictionary (export.*), chart texts (chart.*). Keys are unique across
+// parts; report.vi.ts holds the same keys. A key with _one/_other forms takes a {{count}}.
 export const reportEn = {
   // The report's body: headings, tables, notes (render.ts).
   'report.quarantine.cell': 'quarantined',
@@ -91,8 +93,7 @@ export const reportEn = {
   'report.method.scoringVersionInline': 'scoring version',
   'report.method.versionsRecorded': 'Each check records the versions it used (versions table below).',
   'report.method.noCollection': 'no successful collection of this month\'s figures',
-  'report.method.run': 'run',
-  'report.method.job': 'job',
+  'report.method.runAndJob': 'run #{{runId}}, job #{{jobId}}',
   'report.method.moreFetches_one': '… and {{fetches}} more fetch (see the --bundle, folder payloads/)',
   'report.method.moreFetches_other': '… and {{fetches}} more fetches (see the --bundle, folder payloads/)',
   'report.method.sourcesHeading': 'Data sources',
@@ -121,7 +122,7 @@ export const reportEn = {
   'report.method.col.criteria': 'Criteria',
   'report.method.col.scoring': 'Scoring',
   'report.method.heading': 'Appendix: method',
-  'report.method.timesNote': 'Times are stored in UTC and shown in Vietnam time (Asia/Ho_Chi_Minh, UTC+7); periods follow Vietnam time. Generated at',
+  'report.method.timesNote': 'Times are stored in UTC and shown in Vietnam time (Asia/Ho_Chi_Minh, UTC+7); periods follow Vietnam time. Generated at {{time}}.',
 
   // The counts the KPIs read, in the users' own terms (method.ts METRIC_TERMS).
   'report.metric.procedures.total': 'administrative procedures in the agency\'s remit',
@@ -139,8 +140,7 @@ export const reportEn = {
   'report.metric.dossiers.reusing_data': 'dossiers reusing digitised data',
 
   // A portal's privacy and accessibility scorecard (scorecard.ts).
-  'report.scorecard.checkedAt': 'Checked at',
-  'report.scorecard.check': 'check',
+  'report.scorecard.checkedAt': 'Checked at {{time}} · check #{{checkId}}',
   'report.scorecard.noCompleteCheck': 'No check has judged this whole area yet: no score.',
   'report.scorecard.crawlRecord': 'Crawl record',
   'report.scorecard.template': 'template',
@@ -185,7 +185,7 @@ export const reportEn = {
   'report.privacy.refused': 'refused',
   'report.privacy.also': 'also',
   'report.privacy.none': 'No complete privacy check in the period: no cookie or third-party tables.',
-  'report.privacy.unreadable': 'The evidence files of these pages could not be read (missing or altered in the store; run "dvc-monitor db check --evidence"): ',
+  'report.privacy.unreadable': 'The evidence files of these pages could not be read (missing or altered in the store; run "dvc-monitor db check --evidence"): {{pages}}',
   'report.privacy.noCookies': 'No cookie was set (or attempted).',
   'report.privacy.cookies': 'Cookies',
   'report.privacy.col.name': 'Name',

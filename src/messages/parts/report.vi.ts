@@ -1,9 +1,10 @@
-// Tiếng Việt của phần report trong danh mục (xem ../parts.ts): cùng các khóa với report.en.ts.
+// Tiếng Việt của phần report trong danh mục (xem ../parts.ts): cùng các khóa với report.en.ts. Tiếng
+// Việt chỉ có một dạng số nhiều ("other"), nên khóa đếm chỉ có _other.
 import type { ViPart } from '../types.ts';
 import type { reportEn } from './report.en.ts';
 
 export const reportVi: ViPart<typeof reportEn> = {
-  // The report's body: headings, tables, notes (render.ts).
+  // Thân báo cáo: tiêu đề, bảng, ghi chú (render.ts).
   'report.quarantine.cell': 'cách ly',
   'report.quarantine.legend': '*: chưa đầy đủ, không gồm cơ quan có số liệu bị cách ly; "cách ly": số liệu của cơ quan bị cách ly, không tính (xem phần Chất lượng dữ liệu).',
   'report.headline.onTarget': 'đạt chỉ tiêu',
@@ -78,7 +79,7 @@ export const reportVi: ViPart<typeof reportEn> = {
   'report.portals.heading': 'Cổng dịch vụ công: tính sẵn sàng, sự cố, bảo vệ dữ liệu cá nhân và tiếp cận',
   'report.portals.none': 'Chưa cấu hình cổng nào.',
 
-  // The method appendix (method.ts).
+  // Phụ lục phương pháp (method.ts).
   'report.method.formulaSymbols': 'T = N ÷ M × 100%; N = {{numerator}}; M = {{denominator}}',
   'report.method.formulasHeading': 'Công thức các chỉ số',
   'report.method.formulasIntro': 'Mỗi chỉ số là tỷ lệ của các số đếm cộng lại trong kỳ (tháng, theo giờ Việt Nam): của một cơ quan, của tỉnh sau sáp nhập (cộng từ các tỉnh cũ), của khối hoặc của cả nước. Thiếu một số đếm thì chỉ số để trống, không bao giờ tính bằng 0. Số liệu bị cách ly không được cộng.',
@@ -94,8 +95,7 @@ export const reportVi: ViPart<typeof reportEn> = {
   'report.method.scoringVersionInline': 'phiên bản chấm điểm',
   'report.method.versionsRecorded': 'Mỗi lần kiểm tra ghi lại phiên bản nó đã dùng (bảng phiên bản bên dưới).',
   'report.method.noCollection': 'không có lần thu thập thành công nào số liệu của kỳ này',
-  'report.method.run': 'lần chạy',
-  'report.method.job': 'việc',
+  'report.method.runAndJob': 'lần chạy #{{runId}}, việc #{{jobId}}',
   'report.method.moreFetches_other': '… và {{fetches}} lần tải khác (xem gói --bundle, thư mục payloads/)',
   'report.method.sourcesHeading': 'Nguồn số liệu',
   'report.method.sourcesIntro': 'Các nguồn trong cấu hình và lần thu thập thành công gần nhất số liệu kỳ {{period}} của từng nguồn (giờ Việt Nam), với địa chỉ đã tải và mã băm của dữ liệu nhận về (bằng chứng lưu trong kho).',
@@ -123,9 +123,9 @@ export const reportVi: ViPart<typeof reportEn> = {
   'report.method.col.criteria': 'Tiêu chí',
   'report.method.col.scoring': 'Chấm điểm',
   'report.method.heading': 'Phụ lục: phương pháp',
-  'report.method.timesNote': 'Thời gian được lưu theo UTC và hiển thị theo giờ Việt Nam (Asia/Ho_Chi_Minh, UTC+7); kỳ báo cáo tính theo giờ Việt Nam. Lập lúc',
+  'report.method.timesNote': 'Thời gian được lưu theo UTC và hiển thị theo giờ Việt Nam (Asia/Ho_Chi_Minh, UTC+7); kỳ báo cáo tính theo giờ Việt Nam. Lập lúc {{time}}.',
 
-  // The counts the KPIs read, in the users' own terms (method.ts METRIC_TERMS).
+  // Các số đếm chỉ số đọc, theo thuật ngữ của người dùng (METRIC_TERMS trong method.ts).
   'report.metric.procedures.total': 'số TTHC thuộc thẩm quyền',
   'report.metric.services.online_full': 'số DVCTT toàn trình',
   'report.metric.services.online_partial': 'số DVCTT một phần',
@@ -140,9 +140,8 @@ export const reportVi: ViPart<typeof reportEn> = {
   'report.metric.dossiers.digitised': 'số hồ sơ được số hóa',
   'report.metric.dossiers.reusing_data': 'số hồ sơ tái sử dụng dữ liệu số hóa',
 
-  // A portal's privacy and accessibility scorecard (scorecard.ts).
-  'report.scorecard.checkedAt': 'Kiểm tra lúc',
-  'report.scorecard.check': 'lần kiểm tra',
+  // Bảng điểm bảo vệ dữ liệu cá nhân và tiếp cận của một cổng (scorecard.ts).
+  'report.scorecard.checkedAt': 'Kiểm tra lúc {{time}} · lần kiểm tra #{{checkId}}',
   'report.scorecard.noCompleteCheck': 'Chưa có lần kiểm tra nào đánh giá được toàn bộ lĩnh vực này: điểm không tính được.',
   'report.scorecard.crawlRecord': 'Bản ghi thu thập',
   'report.scorecard.template': 'khuôn mẫu',
@@ -170,7 +169,7 @@ export const reportVi: ViPart<typeof reportEn> = {
   'report.scorecard.findings_other': '{{count}} phát hiện',
   'report.scorecard.evidenceCaption': 'Lần kiểm tra #{{checkId}}: {{started}} – {{finished}}, căn cứ pháp lý theo ngày {{measuredOn}}',
 
-  // A portal's cookie and third-party tables (privacy-section.ts).
+  // Bảng cookie và bên thứ ba của một cổng (privacy-section.ts).
   'report.privacy.expiry.session': 'phiên (xóa khi đóng trình duyệt)',
   'report.privacy.expiry.expired': 'đã hết hạn (xóa cookie)',
   'report.privacy.party.third': 'bên thứ ba',
@@ -185,7 +184,7 @@ export const reportVi: ViPart<typeof reportEn> = {
   'report.privacy.refused': 'bị từ chối',
   'report.privacy.also': 'cũng',
   'report.privacy.none': 'Không có lần kiểm tra bảo vệ dữ liệu cá nhân đầy đủ nào trong kỳ: chưa có bảng cookie và bên thứ ba.',
-  'report.privacy.unreadable': 'Không đọc được tệp bằng chứng của các trang sau (thiếu hoặc bị sửa trong kho; chạy "dvc-monitor db check --evidence"): ',
+  'report.privacy.unreadable': 'Không đọc được tệp bằng chứng của các trang sau (thiếu hoặc bị sửa trong kho; chạy "dvc-monitor db check --evidence"): {{pages}}',
   'report.privacy.noCookies': 'Không có cookie nào được đặt (hoặc được thử đặt).',
   'report.privacy.cookies': 'Cookie',
   'report.privacy.col.name': 'Tên',
