@@ -61,7 +61,7 @@ function scoring(m: ReportModel): Safe {
 <p class="scoring-formula">${msg(lang, 'report.method.scoringFormula', { version })}</p>
 <table class="weights"><thead><tr><th>${msg(lang, 'report.col.severity')}</th><th class="num">${msg(lang, 'report.method.col.weight')}</th></tr></thead>
 <tbody>${SEVERITIES.map((s) => html`<tr data-severity="${s}"><td>${SEVERITY_NAME[s][lang]}${SEVERITY_NAME[s][lang] === s ? null : html` <span class="muted">(${s})</span>`}</td><td class="num">${weights[s]}</td></tr>`)}</tbody></table>
-<p>${msg(lang, 'report.method.criteriaVersion')}: <code>${m.method.criteriaVersion}</code> · ${msg(lang, 'report.method.scoringVersionInline')}: <code>${version}</code>. ${msg(lang, 'report.method.versionsRecorded')}</p>`;
+<p>${msgHtml(lang, 'report.method.versions', {}, { criteria: html`<code>${m.method.criteriaVersion}</code>`, scoring: html`<code>${version}</code>` })}</p>`;
 }
 
 function collectionCell(s: MethodSource, lang: Lang): Safe {

@@ -91,7 +91,7 @@ function hostRow(h: HostRow, lang: Lang): Safe {
   const before = beforeConsent(h.phases);
   const after = h.phases.filter((p) => p !== 'no_choice').map((p) => msg(lang, PHASE[p]));
   return html`<tr data-host="${cut(h.host, 100)}"><td class="name">${cut(h.host, 100)}</td><td>${role}</td><td class="num">${formatCount(h.requests, lang)}</td><td>${list}</td>
-<td class="${before && (h.entity || h.filterMatch) ? 'bad' : ''} before-consent">${yes(before, lang)}${after.length ? html`<br><span class="muted">${msg(lang, 'report.privacy.also')} ${after.join(', ')}</span>` : null}</td><td>${pagesCell(h.pages, lang)}</td></tr>`;
+<td class="${before && (h.entity || h.filterMatch) ? 'bad' : ''} before-consent">${yes(before, lang)}${after.length ? html`<br><span class="muted">${msg(lang, 'report.privacy.also', { phases: after.join(', ') })}</span>` : null}</td><td>${pagesCell(h.pages, lang)}</td></tr>`;
 }
 
 /** Where the whole of it is: the evidence file of each page, by its SHA-256 (in a --bundle: evidence/<sha256>). */

@@ -86,7 +86,7 @@ function incidentTable(endpoints: EndpointReport[], lang: Lang): Safe {
   const rows = endpoints.flatMap((e) => e.incidents.map((i) => ({ endpoint: e.endpoint, ...i })));
   if (rows.length === 0) return html`<p class="muted">${msg(lang, 'report.incidents.none')}</p>`;
   return html`<table class="incidents"><thead><tr><th>${msg(lang, 'report.col.endpoint')}</th><th>${msg(lang, 'report.col.started')}</th><th>${msg(lang, 'report.col.ended')}</th><th class="num">${msg(lang, 'report.col.duration')}</th><th>${msg(lang, 'report.col.cause')}</th></tr></thead>
-<tbody>${rows.slice(-50).map((i) => html`<tr><td>${i.endpoint}</td><td>${localTimeMarkup(i.startedAt)}</td><td>${i.endedAt ? localTimeMarkup(i.endedAt) : msg(lang, 'report.incidents.ongoing')}</td><td class="num">${formatDuration(i.durationMs, lang)}</td><td>${reasonLabel(i.cause, lang)}${i.locations ? ` (${msg(lang, 'report.incidents.fromLocations')} ${i.locations.join(', ')})` : ''}</td></tr>`)}</tbody></table>`;
+<tbody>${rows.slice(-50).map((i) => html`<tr><td>${i.endpoint}</td><td>${localTimeMarkup(i.startedAt)}</td><td>${i.endedAt ? localTimeMarkup(i.endedAt) : msg(lang, 'report.incidents.ongoing')}</td><td class="num">${formatDuration(i.durationMs, lang)}</td><td>${reasonLabel(i.cause, lang)}${i.locations ? ` (${msg(lang, 'report.incidents.fromLocations', { locations: i.locations.join(', ') })})` : ''}</td></tr>`)}</tbody></table>`;
 }
 
 /** Probed from several locations: what each one saw, beside the quorum's verdict above. */
@@ -95,7 +95,7 @@ function locationTable(endpoints: EndpointReport[], lang: Lang): Safe {
   if (rows.length === 0) return html``;
   return html`<h4>${msg(lang, 'report.locations.heading')}</h4><table class="locations"><thead><tr><th>${msg(lang, 'report.col.endpoint')}</th><th>${msg(lang, 'report.col.location')}</th><th>${msg(lang, 'report.col.lastProbe')}</th><th class="num">${msg(lang, 'report.col.reachableFromHere')}</th><th class="num">${msg(lang, 'report.col.unreachable')}</th><th class="num">${msg(lang, 'report.col.unknown')}</th></tr></thead>
 <tbody>${rows.map((r) => html`<tr><td>${r.endpoint}</td><td>${r.location}</td><td>${r.last ? `${LOCATION_OUTCOME_LABEL[r.last.outcome]?.[lang] ?? r.last.outcome}${r.last.reason ? ` (${reasonLabel(r.last.reason, lang)})` : ''} ${localTimeText(r.last.roundAt)}` : '—'}</td><td class="num">${pct(r.availabilityPercent, lang)}</td><td class="num">${formatCount(r.counts.failed, lang)}</td><td class="num">${formatCount(r.counts.unknown, lang)}</td></tr>`)}</tbody></table>
-<p class="muted">${msg(lang, 'report.locations.note')}${endpoints.some((e) => e.partialRounds > 0) ? ` ${msg(lang, 'report.locations.partialRounds')}: ${endpoints.map((e) => `${e.endpoint} ${formatCount(e.partialRounds, lang)}`).join(', ')}.` : ''}</p>`;
+<p class="muted">${msg(lang, 'report.locations.note')}${endpoints.some((e) => e.partialRounds > 0) ? ` ${msg(lang, 'report.locations.partialRounds', { rounds: endpoints.map((e) => `${e.endpoint} ${formatCount(e.partialRounds, lang)}`).join(', ') })}` : ''}</p>`;
 }
 
 export function portalSection(p: PortalSection, period: string, lang: Lang): Safe {
@@ -134,7 +134,7 @@ function agencyKpis(a: AgencyFigures, m: ReportModel): Safe {
     const f = a.kpis[k.id];
     return html`<tr data-kpi="${k.id}"><td>${k.title[lang]}</td><td class="num">${pct(f?.rate ?? null, lang)}</td><td class="num">${f?.rank ?? '—'}</td><td class="num">${pct(f?.target ?? null, lang)}</td><td class="num">${f?.gap === null || f?.gap === undefined ? '—' : formatPoints(f.gap, lang)}</td><td class="num">${f?.numerator === null || f?.numerator === undefined ? '—' : formatCount(f.numerator, lang)}</td><td class="num">${f?.denominator === null || f?.denominator === undefined ? '—' : formatCount(f.denominator, lang)}</td></tr>`;
   })}</tbody></table>
-${a.constituents.length > 1 ? html`<p class="muted">${msg(lang, 'report.agency.summedFrom')}: ${a.constituents.join(', ')}</p>` : null}${index}`;
+${a.constituents.length > 1 ? html`<p class="muted">${msg(lang, 'report.agency.summedFrom', { agencies: a.constituents.join(', ') })}</p>` : null}${index}`;
 }
 
 function flagsSection(m: ReportModel): Safe {
