@@ -48,7 +48,7 @@ const REGISTRY = msgBoth('export.source.registry');
 
 const LOCAL_TIME = msgBoth('export.unit.localTime');
 // The same sign in both languages: no message of its own (the catalogue has none equal in both).
-const PERCENT = { vi: '%', en: '%' };
+const PERCENT: Text = perLang(() => '%');
 const COUNT = msgBoth('export.unit.count');
 const MS = msgBoth('export.unit.ms');
 
