@@ -5,7 +5,8 @@
 // follows the page into dark mode; series colours keep 3:1 against light and dark backgrounds.
 // A missing value is a gap, never a zero.
 import type { EChartsCoreOption } from 'echarts';
-import { formatCount, formatPercent, numberFormat, t, type Lang } from '../i18n.ts';
+import { formatCount, formatPercent, numberFormat, type Lang } from '../i18n.ts';
+import { msg } from '../messages/index.ts';
 import { html, Safe } from '../report/html.ts';
 import { renderOption, withFreshIds } from './svg.ts';
 
@@ -117,8 +118,8 @@ export function chartSvg(spec: ChartSpec): Safe {
 /** The values behind a chart, one row per category. */
 export function chartTable(spec: ChartSpec, open = false): Safe {
   const { lang } = spec;
-  return html`<details class="chart-data"${open ? new Safe(' open') : null}><summary>${t(lang, 'Bảng số liệu', 'Data table')}<span class="visually-hidden">: ${spec.title}</span></summary>
-<div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, `Bảng số liệu: ${spec.title}`, `Data table: ${spec.title}`)}"><table><caption class="visually-hidden">${spec.title}</caption><thead><tr><th scope="col">${spec.categoryName}</th>${spec.series.map((s) => html`<th scope="col" class="num">${s.name}</th>`)}${spec.target ? html`<th scope="col" class="num">${spec.target.name}</th>` : null}</tr></thead>
+  return html`<details class="chart-data"${open ? new Safe(' open') : null}><summary>${msg(lang, 'chart.dataTable')}<span class="visually-hidden">: ${spec.title}</span></summary>
+<div class="table-wrap" tabindex="0" role="region" aria-label="${msg(lang, 'chart.dataTableOf', { title: spec.title })}"><table><caption class="visually-hidden">${spec.title}</caption><thead><tr><th scope="col">${spec.categoryName}</th>${spec.series.map((s) => html`<th scope="col" class="num">${s.name}</th>`)}${spec.target ? html`<th scope="col" class="num">${spec.target.name}</th>` : null}</tr></thead>
 <tbody>${spec.categories.map((c, i) => html`<tr><th scope="row">${c}</th>${spec.series.map((s) => html`<td class="num">${formatValue(s.values[i] ?? null, spec.unit, lang)}</td>`)}${spec.target ? html`<td class="num">${formatValue(spec.target.value, spec.unit, lang)}</td>` : null}</tr>`)}</tbody></table></div></details>`;
 }
 
@@ -139,9 +140,10 @@ export function sparkline(opts: { values: Array<number | null>; labels: string[]
   const last = known[known.length - 1]!;
   const low = Math.min(...known.map((p) => p.v));
   const high = Math.max(...known.map((p) => p.v));
-  const label = t(lang,
-    `Xu hướng ${opts.subject}: ${formatValue(first.v, unit, lang)} (${first.label}) đến ${formatValue(last.v, unit, lang)} (${last.label}); thấp nhất ${formatValue(low, unit, lang)}, cao nhất ${formatValue(high, unit, lang)}`,
-    `Trend of ${opts.subject}: ${formatValue(first.v, unit, lang)} (${first.label}) to ${formatValue(last.v, unit, lang)} (${last.label}); lowest ${formatValue(low, unit, lang)}, highest ${formatValue(high, unit, lang)}`);
+  const label = msg(lang, 'chart.sparkline', {
+    subject: opts.subject, first: formatValue(first.v, unit, lang), firstLabel: first.label, last: formatValue(last.v, unit, lang), lastLabel: last.label,
+    lowest: formatValue(low, unit, lang), highest: formatValue(high, unit, lang),
+  });
   const pad = Math.max(1, (high - low) * 0.15);
   const key = JSON.stringify(['spark', values, label]);
   return new Safe(withFreshIds(cached(key, () => renderOption({

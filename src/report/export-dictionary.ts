@@ -3,8 +3,12 @@
 // and the CSV dictionary file, and is the JSON file's `dictionary` block and JSON Schema. A column
 // added to a table without its entry here is refused at export time (see `tableColumns`).
 import type { Lang } from '../i18n.ts';
+import { msg, msgBoth, type MessageKey } from '../messages/index.ts';
 
-type Text = { vi: string; en: string };
+type Text = Record<Lang, string>;
+
+/** A text made per language (a column header with words added to it). */
+const perLang = (f: (lang: Lang) => string): Text => ({ vi: f('vi'), en: f('en') });
 
 /**
  * How a column's values are typed and shown:
@@ -33,123 +37,124 @@ export type TableName = (typeof TABLE_NAMES)[number];
 export const DIGITS: Partial<Record<ColumnType, number>> = { percent: 2, points: 2, score: 1 };
 export const isRounded = (type: ColumnType) => DIGITS[type] !== undefined;
 
-const STORE = { vi: 'Kho dữ liệu (bảng measure): giá trị thu thập được', en: 'The store (measure table): the value as collected' };
-const KPI = { vi: 'Tính từ số liệu của kỳ (dvc-monitor kpi), như báo cáo', en: 'Computed from the month\'s values (dvc-monitor kpi), as in the report' };
-const QUARANTINE = { vi: 'Kho dữ liệu (bảng quarantine): số liệu bị cách ly và việc xử lý', en: 'The store (quarantine table): held-back values and how each episode ended' };
-const FLAGS = { vi: 'Kho dữ liệu (bảng quality_flag): cảnh báo chất lượng đang mở', en: 'The store (quality_flag table): open data-quality flags' };
-const UPTIME = { vi: 'Các lần đo sẵn sàng (tổng hợp theo ngày, giờ Việt Nam)', en: 'Uptime probes (daily rollups, Vietnam time)' };
-const CHECKS = { vi: 'Lần kiểm tra bảo vệ dữ liệu cá nhân và tiếp cận gần nhất hoàn tất của từng lĩnh vực', en: 'Each area\'s latest complete privacy and accessibility check' };
-const CONFIG = { vi: 'Cấu hình (portals)', en: 'The configuration (portals)' };
-const REGISTRY = { vi: 'Danh mục cơ quan (mã theo Quyết định 19/2025/QĐ-TTg; VN = cả nước)', en: 'The agency registry (codes per Quyết định 19/2025/QĐ-TTg; VN = the whole country)' };
+const STORE = msgBoth('export.source.store');
+const KPI = msgBoth('export.source.kpi');
+const QUARANTINE = msgBoth('export.source.quarantine');
+const FLAGS = msgBoth('export.source.flags');
+const UPTIME = msgBoth('export.source.uptime');
+const CHECKS = msgBoth('export.source.checks');
+const CONFIG = msgBoth('export.source.config');
+const REGISTRY = msgBoth('export.source.registry');
 
-const LOCAL_TIME = { vi: 'ngày giờ Việt Nam (UTC+7)', en: 'date and time, Vietnam (UTC+7)' };
-const PERCENT = { vi: '%', en: '%' };
-const COUNT = { vi: 'số lượng', en: 'count' };
-const MS = { vi: 'mili giây', en: 'milliseconds' };
+const LOCAL_TIME = msgBoth('export.unit.localTime');
+// The same sign in both languages: no message of its own (the catalogue has none equal in both).
+const PERCENT: Text = perLang(() => '%');
+const COUNT = msgBoth('export.unit.count');
+const MS = msgBoth('export.unit.ms');
 
 const col = (key: string, type: ColumnType, header: Text, meaning: Text, unit: Text | null, source: Text): ColumnSpec => ({ key, type, header, meaning, unit, source });
 
-const period = (source: Text) => col('period', 'month', { vi: 'Kỳ', en: 'Period' }, { vi: 'Tháng của số liệu (YYYY-MM, theo giờ Việt Nam)', en: 'The month of the figure (YYYY-MM, Vietnam time)' }, null, source);
-const agency = (source: Text) => col('agency_code', 'code', { vi: 'Mã cơ quan', en: 'Agency code' }, { vi: 'Mã bộ, ngành, tỉnh hoặc xã (tinh:01, bo:…, xa:…); VN và khối là tổng hợp', en: 'Code of the ministry, province or commune (tinh:01, bo:…, xa:…); VN and the blocks are aggregates' }, null, { vi: `${REGISTRY.vi}; ${source.vi}`, en: `${REGISTRY.en}; ${source.en}` });
-const metric = (source: Text) => col('metric', 'code', { vi: 'Chỉ số thu thập', en: 'Metric' }, { vi: 'Tên chuẩn của số liệu (dossiers.received = hồ sơ tiếp nhận, …; xem README "Sources")', en: 'Canonical name of the count (dossiers.received = dossiers received, …; see README "Sources")' }, null, source);
-const sourceId = (source: Text) => col('source_id', 'code', { vi: 'Mã nguồn', en: 'Source id' }, { vi: 'Nguồn số liệu trong cấu hình (sources[].id)', en: 'The source in the configuration (sources[].id)' }, null, source);
-const runId = (source: Text) => col('run_id', 'integer', { vi: 'Lần chạy', en: 'Run' }, { vi: 'Số thứ tự lần chạy đã ghi số liệu (dvc-monitor run)', en: 'The run that wrote the value (dvc-monitor run)' }, null, source);
+const period = (source: Text) => col('period', 'month', msgBoth('export.column.period.header'), msgBoth('export.column.period.meaning'), null, source);
+const agency = (source: Text) => col('agency_code', 'code', msgBoth('export.column.agency_code.header'), msgBoth('export.column.agency_code.meaning'), null, perLang((l) => `${REGISTRY[l]}; ${source[l]}`));
+const metric = (source: Text) => col('metric', 'code', msgBoth('export.column.metric.header'), msgBoth('export.column.metric.meaning'), null, source);
+const sourceId = (source: Text) => col('source_id', 'code', msgBoth('export.column.source_id.header'), msgBoth('export.column.source_id.meaning'), null, source);
+const runId = (source: Text) => col('run_id', 'integer', msgBoth('export.column.run_id.header'), msgBoth('export.column.run_id.meaning'), null, source);
 
-const agencyName = col('agency_name', 'text', { vi: 'Cơ quan', en: 'Agency' }, { vi: 'Tên cơ quan hoặc khối tổng hợp', en: 'Name of the agency or aggregate' }, null, REGISTRY);
+const agencyName = col('agency_name', 'text', msgBoth('export.column.agency_name.header'), msgBoth('export.column.agency_name.meaning'), null, REGISTRY);
 
 const COLUMNS: Record<TableName, ColumnSpec[]> = {
   measures: [
     period(STORE), agency(STORE), agencyName, metric(STORE),
-    col('value', 'number', { vi: 'Giá trị', en: 'Value' }, { vi: 'Giá trị như đã thu thập (không làm tròn); trống là thiếu số liệu, không phải 0', en: 'The value as collected (not rounded); empty is missing, never 0' }, { vi: 'theo chỉ số (số hồ sơ, số dịch vụ, VND, %)', en: 'per metric (dossiers, services, VND, %)' }, STORE),
-    col('null_reason', 'text', { vi: 'Lý do thiếu', en: 'Why missing' }, { vi: 'Vì sao không có giá trị (khi Giá trị trống)', en: 'Why there is no value (when Value is empty)' }, null, STORE),
+    col('value', 'number', msgBoth('export.column.measures.value.header'), msgBoth('export.column.measures.value.meaning'), msgBoth('export.unit.perMetric'), STORE),
+    col('null_reason', 'text', msgBoth('export.column.measures.null_reason.header'), msgBoth('export.column.measures.null_reason.meaning'), null, STORE),
     sourceId(STORE), runId(STORE),
-    col('snapshot_id', 'integer', { vi: 'Mã bằng chứng', en: 'Evidence snapshot' }, { vi: 'Bản lưu phản hồi của nguồn mà giá trị được đọc ra (dvc-monitor evidence)', en: 'The stored source response the value was read from (dvc-monitor evidence)' }, null, STORE),
-    col('locator', 'text', { vi: 'Vị trí trong nguồn', en: 'Locator' }, { vi: 'Chỗ trong phản hồi của nguồn chứa giá trị (trường, ô, dòng)', en: 'Where in the source response the value is (field, cell, row)' }, null, STORE),
-    col('updated_at', 'datetime', { vi: 'Cập nhật lúc', en: 'Updated at' }, { vi: 'Lần ghi gần nhất của giá trị', en: 'When the value was last written' }, LOCAL_TIME, STORE),
-    col('quarantined_rule', 'code', { vi: 'Quy tắc cách ly', en: 'Quarantine rule' }, { vi: 'Quy tắc hợp lý khiến giá trị bị cách ly (không dùng trong chỉ tiêu); trống nếu không bị cách ly', en: 'The plausibility rule that holds the value back (left out of KPIs); empty when not quarantined' }, null, QUARANTINE),
-    col('quarantined_reason', 'text', { vi: 'Lý do cách ly', en: 'Quarantine reason' }, { vi: 'Vì sao giá trị bị cách ly', en: 'Why the value is held back' }, null, QUARANTINE),
+    col('snapshot_id', 'integer', msgBoth('export.column.measures.snapshot_id.header'), msgBoth('export.column.measures.snapshot_id.meaning'), null, STORE),
+    col('locator', 'text', msgBoth('export.column.measures.locator.header'), msgBoth('export.column.measures.locator.meaning'), null, STORE),
+    col('updated_at', 'datetime', msgBoth('export.column.measures.updated_at.header'), msgBoth('export.column.measures.updated_at.meaning'), LOCAL_TIME, STORE),
+    col('quarantined_rule', 'code', msgBoth('export.column.measures.quarantined_rule.header'), msgBoth('export.column.measures.quarantined_rule.meaning'), null, QUARANTINE),
+    col('quarantined_reason', 'text', msgBoth('export.column.measures.quarantined_reason.header'), msgBoth('export.column.measures.quarantined_reason.meaning'), null, QUARANTINE),
   ],
   kpis: [
     period(KPI), agency(KPI), agencyName,
-    col('level', 'code', { vi: 'Cấp', en: 'Level' }, { vi: 'ministry = bộ, ngành; province = tỉnh; commune = xã; block = tổng hợp', en: 'ministry, province, commune, or block (an aggregate)' }, null, REGISTRY),
-    col('kpi', 'code', { vi: 'Chỉ tiêu', en: 'KPI' }, { vi: 'Mã chỉ tiêu (rate.online_dossiers = tỷ lệ hồ sơ trực tuyến, …; công thức ở README "KPIs")', en: 'KPI code (rate.online_dossiers = online dossier rate, …; formulas in README "KPIs")' }, null, KPI),
-    col('kpi_name', 'text', { vi: 'Tên chỉ tiêu', en: 'KPI name' }, { vi: 'Tên chỉ tiêu bằng lời', en: 'The KPI\'s name in words' }, null, KPI),
-    col('rate_percent', 'percent', { vi: 'Tỷ lệ (%)', en: 'Rate (%)' }, { vi: 'Tử số ÷ mẫu số × 100; trống khi không tính được (xem Lý do thiếu)', en: 'Numerator ÷ denominator × 100; empty when it cannot be computed (see Why missing)' }, PERCENT, KPI),
-    col('numerator', 'number', { vi: 'Tử số', en: 'Numerator' }, { vi: 'Tổng các số liệu ở tử số của chỉ tiêu', en: 'Sum of the KPI\'s numerator metrics' }, COUNT, KPI),
-    col('denominator', 'number', { vi: 'Mẫu số', en: 'Denominator' }, { vi: 'Tổng các số liệu ở mẫu số của chỉ tiêu', en: 'Sum of the KPI\'s denominator metrics' }, COUNT, KPI),
-    col('target_percent', 'percent', { vi: 'Mục tiêu (%)', en: 'Target (%)' }, { vi: 'Mục tiêu áp dụng cho cơ quan, cấp và năm', en: 'The target for the agency, level and year' }, PERCENT, { vi: 'Cấu hình (targets) hoặc mục tiêu quốc gia mặc định', en: 'The configuration (targets) or the national default' }),
-    col('gap_points', 'points', { vi: 'Chênh lệch với mục tiêu (điểm %)', en: 'Gap to target (points)' }, { vi: 'Tỷ lệ − mục tiêu; âm là dưới mục tiêu', en: 'Rate − target; negative is below target' }, { vi: 'điểm phần trăm', en: 'percentage points' }, KPI),
-    col('rank', 'integer', { vi: 'Hạng', en: 'Rank' }, { vi: 'Hạng trong cùng cấp (1 = cao nhất; bằng nhau cùng hạng)', en: 'Rank within the level (1 = best; ties share a rank)' }, null, KPI),
-    col('constituents', 'text', { vi: 'Cộng dồn từ', en: 'Summed from' }, { vi: 'Các mã cơ quan được cộng vào số liệu (tỉnh cũ trước sáp nhập, thành viên của khối)', en: 'Agency codes summed into the figure (pre-merger provinces, a block\'s members)' }, null, REGISTRY),
-    col('missing_reason', 'text', { vi: 'Lý do thiếu', en: 'Why missing' }, { vi: 'Vì sao chỉ tiêu không tính được', en: 'Why the KPI could not be computed' }, null, KPI),
-    col('quarantined_values', 'text', { vi: 'Số liệu bị cách ly không tính', en: 'Quarantined values left out' }, { vi: 'Giá trị bị cách ly mà chỉ tiêu bỏ ra (mã cơ quan, chỉ số = giá trị, quy tắc)', en: 'Quarantined values the figure leaves out (agency, metric = value, rule)' }, null, QUARANTINE),
+    col('level', 'code', msgBoth('export.column.kpis.level.header'), msgBoth('export.column.kpis.level.meaning'), null, REGISTRY),
+    col('kpi', 'code', msgBoth('export.column.kpis.kpi.header'), msgBoth('export.column.kpis.kpi.meaning'), null, KPI),
+    col('kpi_name', 'text', msgBoth('export.column.kpis.kpi_name.header'), msgBoth('export.column.kpis.kpi_name.meaning'), null, KPI),
+    col('rate_percent', 'percent', msgBoth('export.column.kpis.rate_percent.header'), msgBoth('export.column.kpis.rate_percent.meaning'), PERCENT, KPI),
+    col('numerator', 'number', msgBoth('export.column.kpis.numerator.header'), msgBoth('export.column.kpis.numerator.meaning'), COUNT, KPI),
+    col('denominator', 'number', msgBoth('export.column.kpis.denominator.header'), msgBoth('export.column.kpis.denominator.meaning'), COUNT, KPI),
+    col('target_percent', 'percent', msgBoth('export.column.kpis.target_percent.header'), msgBoth('export.column.kpis.target_percent.meaning'), PERCENT, msgBoth('export.column.kpis.target_percent.source')),
+    col('gap_points', 'points', msgBoth('export.column.kpis.gap_points.header'), msgBoth('export.column.kpis.gap_points.meaning'), msgBoth('export.unit.percentagePoints'), KPI),
+    col('rank', 'integer', msgBoth('export.column.kpis.rank.header'), msgBoth('export.column.kpis.rank.meaning'), null, KPI),
+    col('constituents', 'text', msgBoth('export.column.kpis.constituents.header'), msgBoth('export.column.kpis.constituents.meaning'), null, REGISTRY),
+    col('missing_reason', 'text', msgBoth('export.column.kpis.missing_reason.header'), msgBoth('export.column.kpis.missing_reason.meaning'), null, KPI),
+    col('quarantined_values', 'text', msgBoth('export.column.kpis.quarantined_values.header'), msgBoth('export.column.kpis.quarantined_values.meaning'), null, QUARANTINE),
   ],
   quarantine: [
     period(QUARANTINE), agency(QUARANTINE), metric(QUARANTINE),
-    col('value', 'number', { vi: 'Giá trị', en: 'Value' }, { vi: 'Giá trị bị cách ly, như đã thu thập', en: 'The held-back value, as collected' }, null, QUARANTINE),
-    col('rule', 'code', { vi: 'Quy tắc', en: 'Rule' }, { vi: 'Quy tắc hợp lý bị vi phạm (too_large, jump, …)', en: 'The plausibility rule broken (too_large, jump, …)' }, null, QUARANTINE),
-    col('reason', 'text', { vi: 'Lý do', en: 'Reason' }, { vi: 'Vì sao giá trị bị cách ly, bằng lời', en: 'Why the value is held back, in words' }, null, QUARANTINE),
+    col('value', 'number', msgBoth('export.column.quarantine.value.header'), msgBoth('export.column.quarantine.value.meaning'), null, QUARANTINE),
+    col('rule', 'code', msgBoth('export.column.quarantine.rule.header'), msgBoth('export.column.quarantine.rule.meaning'), null, QUARANTINE),
+    col('reason', 'text', msgBoth('export.column.quarantine.reason.header'), msgBoth('export.column.quarantine.reason.meaning'), null, QUARANTINE),
     sourceId(QUARANTINE), runId(QUARANTINE),
-    col('status', 'code', { vi: 'Trạng thái', en: 'Status' }, { vi: 'quarantined = đang cách ly; released = đã cho dùng lại; confirmed, superseded, cleared', en: 'quarantined (held back), released (used again), confirmed, superseded, cleared' }, null, QUARANTINE),
-    col('quarantined_at', 'datetime', { vi: 'Cách ly lúc', en: 'Quarantined at' }, { vi: 'Khi giá trị bị cách ly', en: 'When the value was held back' }, LOCAL_TIME, QUARANTINE),
-    col('ended_at', 'datetime', { vi: 'Kết thúc lúc', en: 'Ended at' }, { vi: 'Khi đợt cách ly kết thúc', en: 'When the episode ended' }, LOCAL_TIME, QUARANTINE),
-    col('ended_by', 'text', { vi: 'Người xử lý', en: 'Ended by' }, { vi: 'Ai cho dùng lại hoặc xác nhận', en: 'Who released or confirmed it' }, null, QUARANTINE),
-    col('end_reason', 'text', { vi: 'Lý do xử lý', en: 'End reason' }, { vi: 'Vì sao đợt cách ly kết thúc', en: 'Why the episode ended' }, null, QUARANTINE),
+    col('status', 'code', msgBoth('export.column.quarantine.status.header'), msgBoth('export.column.quarantine.status.meaning'), null, QUARANTINE),
+    col('quarantined_at', 'datetime', msgBoth('export.column.quarantine.quarantined_at.header'), msgBoth('export.column.quarantine.quarantined_at.meaning'), LOCAL_TIME, QUARANTINE),
+    col('ended_at', 'datetime', msgBoth('export.column.quarantine.ended_at.header'), msgBoth('export.column.quarantine.ended_at.meaning'), LOCAL_TIME, QUARANTINE),
+    col('ended_by', 'text', msgBoth('export.column.quarantine.ended_by.header'), msgBoth('export.column.quarantine.ended_by.meaning'), null, QUARANTINE),
+    col('end_reason', 'text', msgBoth('export.column.quarantine.end_reason.header'), msgBoth('export.column.quarantine.end_reason.meaning'), null, QUARANTINE),
   ],
   findings: [
-    col('kind', 'code', { vi: 'Loại cảnh báo', en: 'Kind' }, { vi: 'Loại cảnh báo chất lượng dữ liệu (xem README "Data quality")', en: 'Kind of data-quality flag (see README "Data quality")' }, null, FLAGS),
+    col('kind', 'code', msgBoth('export.column.findings.kind.header'), msgBoth('export.column.findings.kind.meaning'), null, FLAGS),
     agency(FLAGS), metric(FLAGS), period(FLAGS), sourceId(FLAGS),
-    col('detail', 'text', { vi: 'Chi tiết', en: 'Detail' }, { vi: 'Điều được phát hiện', en: 'What was found' }, null, FLAGS),
-    col('first_seen_at', 'datetime', { vi: 'Phát hiện lần đầu', en: 'First seen at' }, { vi: 'Lần đầu cảnh báo được ghi', en: 'When the flag was first raised' }, LOCAL_TIME, FLAGS),
-    col('last_seen_at', 'datetime', { vi: 'Phát hiện gần nhất', en: 'Last seen at' }, { vi: 'Lần đánh giá gần nhất còn thấy cảnh báo', en: 'The latest evaluation that still found it' }, LOCAL_TIME, FLAGS),
+    col('detail', 'text', msgBoth('export.column.findings.detail.header'), msgBoth('export.column.findings.detail.meaning'), null, FLAGS),
+    col('first_seen_at', 'datetime', msgBoth('export.column.findings.first_seen_at.header'), msgBoth('export.column.findings.first_seen_at.meaning'), LOCAL_TIME, FLAGS),
+    col('last_seen_at', 'datetime', msgBoth('export.column.findings.last_seen_at.header'), msgBoth('export.column.findings.last_seen_at.meaning'), LOCAL_TIME, FLAGS),
     runId(FLAGS),
   ],
   uptime: [
     period(UPTIME),
-    col('portal_id', 'code', { vi: 'Cổng', en: 'Portal' }, { vi: 'Mã cổng dịch vụ công trong cấu hình', en: 'The portal\'s id in the configuration' }, null, CONFIG),
-    col('endpoint', 'code', { vi: 'Điểm đo', en: 'Endpoint' }, { vi: 'Tên điểm đo của cổng', en: 'The probed endpoint\'s name' }, null, CONFIG),
-    col('url', 'text', { vi: 'Địa chỉ', en: 'URL' }, { vi: 'Địa chỉ được đo', en: 'The probed address' }, null, CONFIG),
-    col('availability_percent', 'percent', { vi: 'Tỷ lệ sẵn sàng (%)', en: 'Availability (%)' }, { vi: '(HOẠT ĐỘNG + SUY GIẢM) ÷ (HOẠT ĐỘNG + SUY GIẢM + NGỪNG HOẠT ĐỘNG) × 100; bảo trì và không xác định không tính', en: '(UP + DEGRADED) ÷ (UP + DEGRADED + DOWN) × 100; maintenance and unknown excluded' }, PERCENT, UPTIME),
-    col('up_degraded_down_probes', 'integer', { vi: 'Số lần đo được tính', en: 'Probes counted' }, { vi: 'HOẠT ĐỘNG + SUY GIẢM + NGỪNG HOẠT ĐỘNG: số lần đo làm mẫu số', en: 'UP + DEGRADED + DOWN: the probes the availability is computed on' }, { vi: 'lần đo', en: 'probes' }, UPTIME),
-    col('failed_probes', 'integer', { vi: 'Lần đo thất bại', en: 'Failed probes' }, { vi: 'Lần đo không đạt điều kiện', en: 'Probes that failed a condition' }, { vi: 'lần đo', en: 'probes' }, UPTIME),
-    col('p50_ms', 'integer', { vi: 'Thời gian phản hồi p50 (ms)', en: 'Response time p50 (ms)' }, { vi: 'Trung vị thời gian phản hồi (cận trên của ô biểu đồ), lần đo hoạt động và suy giảm', en: 'Median response time (upper bound of its histogram bucket), up and degraded probes' }, MS, UPTIME),
-    col('p95_ms', 'integer', { vi: 'Thời gian phản hồi p95 (ms)', en: 'Response time p95 (ms)' }, { vi: 'Phân vị 95 thời gian phản hồi (cận trên của ô biểu đồ)', en: '95th percentile response time (upper bound of its histogram bucket)' }, MS, UPTIME),
-    col('incidents', 'integer', { vi: 'Số sự cố', en: 'Incidents' }, { vi: 'Sự cố (ngừng hoạt động) trong tháng', en: 'Outages in the month' }, COUNT, UPTIME),
-    col('downtime_ms', 'integer', { vi: 'Thời gian ngừng (ms)', en: 'Downtime (ms)' }, { vi: 'Tổng thời gian các sự cố trong tháng', en: 'Total duration of the month\'s outages' }, MS, UPTIME),
+    col('portal_id', 'code', msgBoth('export.column.uptime.portal_id.header'), msgBoth('export.column.uptime.portal_id.meaning'), null, CONFIG),
+    col('endpoint', 'code', msgBoth('export.column.uptime.endpoint.header'), msgBoth('export.column.uptime.endpoint.meaning'), null, CONFIG),
+    col('url', 'text', msgBoth('export.column.uptime.url.header'), msgBoth('export.column.uptime.url.meaning'), null, CONFIG),
+    col('availability_percent', 'percent', msgBoth('export.column.uptime.availability_percent.header'), msgBoth('export.column.uptime.availability_percent.meaning'), PERCENT, UPTIME),
+    col('up_degraded_down_probes', 'integer', msgBoth('export.column.uptime.up_degraded_down_probes.header'), msgBoth('export.column.uptime.up_degraded_down_probes.meaning'), msgBoth('export.unit.probes'), UPTIME),
+    col('failed_probes', 'integer', msgBoth('export.column.uptime.failed_probes.header'), msgBoth('export.column.uptime.failed_probes.meaning'), msgBoth('export.unit.probes'), UPTIME),
+    col('p50_ms', 'integer', msgBoth('export.column.uptime.p50_ms.header'), msgBoth('export.column.uptime.p50_ms.meaning'), MS, UPTIME),
+    col('p95_ms', 'integer', msgBoth('export.column.uptime.p95_ms.header'), msgBoth('export.column.uptime.p95_ms.meaning'), MS, UPTIME),
+    col('incidents', 'integer', msgBoth('export.column.uptime.incidents.header'), msgBoth('export.column.uptime.incidents.meaning'), COUNT, UPTIME),
+    col('downtime_ms', 'integer', msgBoth('export.column.uptime.downtime_ms.header'), msgBoth('export.column.uptime.downtime_ms.meaning'), MS, UPTIME),
   ],
   checks: [
-    col('portal_id', 'code', { vi: 'Cổng', en: 'Portal' }, { vi: 'Mã cổng dịch vụ công trong cấu hình', en: 'The portal\'s id in the configuration' }, null, CONFIG),
-    col('check_id', 'integer', { vi: 'Lần kiểm tra', en: 'Check' }, { vi: 'Số thứ tự lần kiểm tra (dvc-monitor check)', en: 'The check\'s number (dvc-monitor check)' }, null, CHECKS),
-    col('measured_on', 'date', { vi: 'Ngày đo', en: 'Measured on' }, { vi: 'Ngày kiểm tra (giờ Việt Nam): quyết định văn bản pháp luật áp dụng', en: 'The day of the check (Vietnam time): decides the law in force' }, { vi: 'ngày', en: 'date' }, CHECKS),
-    col('finished_at', 'datetime', { vi: 'Hoàn tất lúc', en: 'Finished at' }, { vi: 'Khi lần kiểm tra kết thúc', en: 'When the check finished' }, LOCAL_TIME, CHECKS),
-    col('area', 'code', { vi: 'Lĩnh vực', en: 'Area' }, { vi: 'privacy = bảo vệ dữ liệu cá nhân; accessibility = tiếp cận cho người khuyết tật; …', en: 'privacy, accessibility, …' }, null, CHECKS),
-    col('area_score', 'score', { vi: 'Điểm lĩnh vực', en: 'Area score' }, { vi: '100 × tổng trọng số tiêu chí đạt ÷ tổng trọng số tiêu chí đạt hoặc không đạt; trống khi lĩnh vực chưa được chấm đủ', en: '100 × Σ weight(passed) ÷ Σ weight(passed or failed); empty when the area could not be fully judged' }, { vi: 'điểm (0–100)', en: 'points (0–100)' }, CHECKS),
-    col('score_version', 'code', { vi: 'Phiên bản chấm điểm', en: 'Scoring version' }, { vi: 'Công thức chấm điểm đã dùng', en: 'The scoring formula used' }, null, CHECKS),
-    col('criterion_id', 'code', { vi: 'Tiêu chí', en: 'Criterion' }, { vi: 'Mã tiêu chí trong danh mục tiêu chí (dvc-monitor check --list)', en: 'The criterion in the catalogue (dvc-monitor check --list)' }, null, CHECKS),
-    col('outcome', 'code', { vi: 'Kết quả', en: 'Outcome' }, { vi: 'pass = đạt; fail = không đạt; cant_tell = chưa kết luận được; not_applicable; error = lỗi của công cụ, không tính cho cổng', en: 'pass, fail, cant_tell, not_applicable, error (the scanner failed; never counted against the portal)' }, null, CHECKS),
-    col('severity', 'code', { vi: 'Mức độ', en: 'Severity' }, { vi: 'Mức nghiêm trọng của tiêu chí', en: 'The criterion\'s severity' }, null, CHECKS),
-    col('legal_basis', 'text', { vi: 'Căn cứ pháp lý', en: 'Legal basis' }, { vi: 'Văn bản và điều khoản có hiệu lực vào ngày đo', en: 'Instrument and article in force on the measured date' }, null, CHECKS),
-    col('page_url', 'text', { vi: 'Trang', en: 'Page' }, { vi: 'Trang có phát hiện', en: 'The page the finding is on' }, null, CHECKS),
-    col('finding_code', 'code', { vi: 'Mã phát hiện', en: 'Finding code' }, { vi: 'Loại phát hiện', en: 'Kind of finding' }, null, CHECKS),
-    col('finding', 'text', { vi: 'Phát hiện', en: 'Finding' }, { vi: 'Điều được phát hiện, bằng lời', en: 'What was found, in words' }, null, CHECKS),
-    col('evidence_sha256', 'code', { vi: 'Bằng chứng (SHA-256)', en: 'Evidence (SHA-256)' }, { vi: 'Mã băm của tệp bằng chứng (dvc-monitor evidence)', en: 'Hash of the evidence file (dvc-monitor evidence)' }, null, CHECKS),
-    col('evidence_path', 'text', { vi: 'Vị trí trong bằng chứng', en: 'Where in the evidence' }, { vi: 'Chỗ trong tệp bằng chứng', en: 'Where in the evidence file' }, null, CHECKS),
+    col('portal_id', 'code', msgBoth('export.column.checks.portal_id.header'), msgBoth('export.column.checks.portal_id.meaning'), null, CONFIG),
+    col('check_id', 'integer', msgBoth('export.column.checks.check_id.header'), msgBoth('export.column.checks.check_id.meaning'), null, CHECKS),
+    col('measured_on', 'date', msgBoth('export.column.checks.measured_on.header'), msgBoth('export.column.checks.measured_on.meaning'), msgBoth('export.unit.date'), CHECKS),
+    col('finished_at', 'datetime', msgBoth('export.column.checks.finished_at.header'), msgBoth('export.column.checks.finished_at.meaning'), LOCAL_TIME, CHECKS),
+    col('area', 'code', msgBoth('export.column.checks.area.header'), msgBoth('export.column.checks.area.meaning'), null, CHECKS),
+    col('area_score', 'score', msgBoth('export.column.checks.area_score.header'), msgBoth('export.column.checks.area_score.meaning'), msgBoth('export.unit.scorePoints'), CHECKS),
+    col('score_version', 'code', msgBoth('export.column.checks.score_version.header'), msgBoth('export.column.checks.score_version.meaning'), null, CHECKS),
+    col('criterion_id', 'code', msgBoth('export.column.checks.criterion_id.header'), msgBoth('export.column.checks.criterion_id.meaning'), null, CHECKS),
+    col('outcome', 'code', msgBoth('export.column.checks.outcome.header'), msgBoth('export.column.checks.outcome.meaning'), null, CHECKS),
+    col('severity', 'code', msgBoth('export.column.checks.severity.header'), msgBoth('export.column.checks.severity.meaning'), null, CHECKS),
+    col('legal_basis', 'text', msgBoth('export.column.checks.legal_basis.header'), msgBoth('export.column.checks.legal_basis.meaning'), null, CHECKS),
+    col('page_url', 'text', msgBoth('export.column.checks.page_url.header'), msgBoth('export.column.checks.page_url.meaning'), null, CHECKS),
+    col('finding_code', 'code', msgBoth('export.column.checks.finding_code.header'), msgBoth('export.column.checks.finding_code.meaning'), null, CHECKS),
+    col('finding', 'text', msgBoth('export.column.checks.finding.header'), msgBoth('export.column.checks.finding.meaning'), null, CHECKS),
+    col('evidence_sha256', 'code', msgBoth('export.column.checks.evidence_sha256.header'), msgBoth('export.column.checks.evidence_sha256.meaning'), null, CHECKS),
+    col('evidence_path', 'text', msgBoth('export.column.checks.evidence_path.header'), msgBoth('export.column.checks.evidence_path.meaning'), null, CHECKS),
     // "trên 14/20 trang": a page criterion's result and each finding, on how many of the pages checked (the page sample, or home, key pages, policy and statement).
-    col('pages_with_outcome', 'integer', { vi: 'Số trang có kết quả này', en: 'Pages with this outcome' }, { vi: 'Tiêu chí theo trang: số trang đã kiểm tra có cùng kết quả với kết quả của cổng ("trên 14/20 trang"); trống với tiêu chí của cả cổng', en: 'A page criterion: the pages checked whose outcome is the portal\'s ("on 14/20 pages"); empty for a portal-wide criterion' }, { vi: 'trang', en: 'pages' }, CHECKS),
-    col('pages_checked', 'integer', { vi: 'Số trang đã kiểm tra', en: 'Pages checked' }, { vi: 'Số trang lần kiểm tra đã mở (mẫu trang WCAG-EM, hoặc trang chủ, trang chính, chính sách và tuyên bố); trống với tiêu chí của cả cổng', en: 'The pages the check visited (its WCAG-EM page sample, or the home page, key pages, policy and statement); empty for a portal-wide criterion' }, { vi: 'trang', en: 'pages' }, CHECKS),
-    col('finding_pages', 'integer', { vi: 'Số trang có phát hiện này', en: 'Pages with this finding' }, { vi: 'Số trang đã kiểm tra có cùng phát hiện (cùng mã) với cùng kết quả', en: 'The pages checked with the same finding (same code) and the same outcome' }, { vi: 'trang', en: 'pages' }, CHECKS),
+    col('pages_with_outcome', 'integer', msgBoth('export.column.checks.pages_with_outcome.header'), msgBoth('export.column.checks.pages_with_outcome.meaning'), msgBoth('export.unit.pages'), CHECKS),
+    col('pages_checked', 'integer', msgBoth('export.column.checks.pages_checked.header'), msgBoth('export.column.checks.pages_checked.meaning'), msgBoth('export.unit.pages'), CHECKS),
+    col('finding_pages', 'integer', msgBoth('export.column.checks.finding_pages.header'), msgBoth('export.column.checks.finding_pages.meaning'), msgBoth('export.unit.pages'), CHECKS),
   ],
 };
 
 export const TABLE_TITLES: Record<TableName | 'dictionary' | 'provenance', Text> = {
-  measures: { vi: 'Số liệu', en: 'Measures' },
-  kpis: { vi: 'Chỉ tiêu', en: 'KPIs' },
-  quarantine: { vi: 'Cách ly', en: 'Quarantine' },
-  findings: { vi: 'Cảnh báo dữ liệu', en: 'Data-quality flags' },
-  uptime: { vi: 'Sẵn sàng', en: 'Availability' },
-  checks: { vi: 'Kiểm tra', en: 'Checks' },
-  dictionary: { vi: 'Từ điển dữ liệu', en: 'Data dictionary' },
-  provenance: { vi: 'Nguồn gốc', en: 'Provenance' },
+  measures: msgBoth('export.table.measures'),
+  kpis: msgBoth('export.table.kpis'),
+  quarantine: msgBoth('export.table.quarantine'),
+  findings: msgBoth('export.table.findings'),
+  uptime: msgBoth('export.table.uptime'),
+  checks: msgBoth('export.table.checks'),
+  dictionary: msgBoth('export.table.dictionary'),
+  provenance: msgBoth('export.table.provenance'),
 };
 
 /** The columns of a table, in the order of `keys` (the rows' order); a key without an entry is a programming error. */
@@ -166,8 +171,8 @@ export function rawColumn(spec: ColumnSpec): ColumnSpec {
   return {
     ...spec,
     key: `${spec.key}_raw`,
-    header: { vi: `${spec.header.vi} — giá trị đầy đủ`, en: `${spec.header.en} — full value` },
-    meaning: { vi: `${spec.header.vi}, không làm tròn`, en: `${spec.header.en}, not rounded` },
+    header: perLang((l) => msg(l, 'export.raw.header', { header: spec.header[l] })),
+    meaning: perLang((l) => msg(l, 'export.raw.meaning', { header: spec.header[l] })),
   };
 }
 
@@ -177,31 +182,32 @@ export const withRawColumns = (columns: readonly ColumnSpec[]): Array<{ spec: Co
     ? [{ spec, raw: false, from: spec.key }, { spec: rawColumn(spec), raw: true, from: spec.key }]
     : [{ spec, raw: false, from: spec.key }]));
 
-const TYPE_LABEL: Record<ColumnType, Text> = {
-  text: { vi: 'văn bản', en: 'text' },
-  code: { vi: 'mã', en: 'code' },
-  month: { vi: 'tháng (YYYY-MM)', en: 'month (YYYY-MM)' },
-  date: { vi: 'ngày', en: 'date' },
-  datetime: { vi: 'ngày giờ', en: 'date and time' },
-  integer: { vi: 'số nguyên', en: 'integer' },
-  number: { vi: 'số', en: 'number' },
-  percent: { vi: 'tỷ lệ phần trăm', en: 'percentage' },
-  points: { vi: 'điểm phần trăm', en: 'percentage points' },
-  score: { vi: 'điểm', en: 'score' },
-};
+const TYPE_LABEL = {
+  text: 'export.type.text',
+  code: 'export.type.code',
+  month: 'export.type.month',
+  date: 'export.type.date',
+  datetime: 'export.type.datetime',
+  integer: 'export.type.integer',
+  number: 'export.type.number',
+  percent: 'export.type.percent',
+  points: 'export.type.points',
+  score: 'export.type.score',
+} as const satisfies Record<ColumnType, MessageKey>;
 
 /** How a column is shown, for the dictionary: its type and, when rounded, to how many decimals. */
 export function typeLabel(spec: ColumnSpec, raw: boolean, lang: Lang): string {
   const digits = DIGITS[spec.type];
-  if (digits === undefined) return TYPE_LABEL[spec.type][lang];
-  if (raw) return lang === 'vi' ? `${TYPE_LABEL[spec.type].vi}, đầy đủ` : `${TYPE_LABEL[spec.type].en}, full precision`;
-  return lang === 'vi' ? `${TYPE_LABEL[spec.type].vi}, làm tròn ${digits} chữ số thập phân` : `${TYPE_LABEL[spec.type].en}, rounded to ${digits} decimals`;
+  const type = msg(lang, TYPE_LABEL[spec.type]);
+  if (digits === undefined) return type;
+  if (raw) return msg(lang, 'export.type.fullPrecision', { type });
+  return msg(lang, 'export.type.rounded', { type, count: digits });
 }
 
 /** The dictionary table's own columns (sheet, CSV file). */
 export const DICTIONARY_HEADER: Text[] = [
-  { vi: 'Bảng', en: 'Table' }, { vi: 'Cột', en: 'Column' }, { vi: 'Mã cột', en: 'Column key' }, { vi: 'Ý nghĩa', en: 'Meaning' },
-  { vi: 'Đơn vị', en: 'Unit' }, { vi: 'Nguồn', en: 'Source' }, { vi: 'Kiểu', en: 'Type' },
+  msgBoth('export.dictionary.table'), msgBoth('export.dictionary.column'), msgBoth('export.dictionary.columnKey'), msgBoth('export.dictionary.meaning'),
+  msgBoth('export.dictionary.unit'), msgBoth('export.dictionary.source'), msgBoth('export.dictionary.type'),
 ];
 
 /** One dictionary row per column written (raw columns included when the format has them). */
@@ -244,7 +250,7 @@ export function jsonSchema(tables: ReadonlyArray<{ name: TableName; columns: Col
   });
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    title: lang === 'vi' ? 'Dữ liệu xuất của dvc-monitor' : 'dvc-monitor export',
+    title: msg(lang, 'export.schema.title'),
     type: 'object',
     required: ['period', 'generated_at', 'provenance', 'dictionary', ...tables.map((t) => t.name)],
     properties: {

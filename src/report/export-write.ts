@@ -11,7 +11,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { quoteField, csvCell, type CsvDelimiter } from '../cli/csv.ts';
-import { t, type Lang } from '../i18n.ts';
+import type { Lang } from '../i18n.ts';
+import { msg, type MessageKey } from '../messages/index.ts';
 import { localDateTime, localIsoWithOffset, localWallClock } from '../time/period.ts';
 import {
   DICTIONARY_HEADER, DIGITS, TABLE_TITLES, dictionaryRows, jsonDictionary, jsonSchema, tableColumns, withRawColumns,
@@ -29,7 +30,7 @@ export interface ExportTable {
 
 export interface ProvenanceItem {
   key: string;
-  label: { vi: string; en: string };
+  label: Record<Lang, string>;
   value: Cell;
 }
 
@@ -53,10 +54,10 @@ export interface ExportWrite {
   csv: CsvStyle;
 }
 
-const PROVENANCE_HEADER = [{ vi: 'Mục', en: 'Item' }, { vi: 'Mã', en: 'Key' }, { vi: 'Giá trị', en: 'Value' }];
+const PROVENANCE_HEADER = ['export.provenance.col.item', 'export.provenance.col.key', 'export.provenance.col.value'] as const satisfies readonly MessageKey[];
 
 /** A provenance row for people: a version no run recorded says so rather than leaving a blank. */
-const provenanceRow = (p: ProvenanceItem, lang: Lang): Cell[] => [p.label[lang], p.key, p.value ?? t(lang, 'không ghi nhận', 'not recorded')];
+const provenanceRow = (p: ProvenanceItem, lang: Lang): Cell[] => [p.label[lang], p.key, p.value ?? msg(lang, 'export.provenance.notRecorded')];
 
 const asDate = (value: Cell) => {
   const d = typeof value === 'string' ? new Date(value) : null;
@@ -105,7 +106,7 @@ function writeCsv(tables: ReturnType<typeof typed>, w: ExportWrite): string[] {
   const dictionary = join(w.dir, `${w.base}-dictionary.csv`);
   writeFileSync(dictionary, csvText(DICTIONARY_HEADER.map((h) => h[w.lang]), dictionaryRows(tables, w.lang, true).map((r) => r.map((c) => csvCell(c, w.csv.delimiter))), w.csv));
   const provenance = join(w.dir, `${w.base}-provenance.csv`);
-  writeFileSync(provenance, csvText(PROVENANCE_HEADER.map((h) => h[w.lang]), w.provenance.map((p) => provenanceRow(p, w.lang).map((c) => csvCell(c, w.csv.delimiter))), w.csv));
+  writeFileSync(provenance, csvText(PROVENANCE_HEADER.map((h) => msg(w.lang, h)), w.provenance.map((p) => provenanceRow(p, w.lang).map((c) => csvCell(c, w.csv.delimiter))), w.csv));
   return [...files, dictionary, provenance];
 }
 
@@ -182,7 +183,7 @@ async function writeXlsx(tables: ReturnType<typeof typed>, w: ExportWrite): Prom
     addSheet(workbook, TABLE_TITLES[table.name][w.lang], columns.map(({ spec }) => spec.header[w.lang]), rows, columns.map(({ spec, raw }) => numFmt(spec, raw)));
   }
   addSheet(workbook, TABLE_TITLES.dictionary[w.lang], DICTIONARY_HEADER.map((h) => h[w.lang]), dictionaryRows(tables, w.lang, true), []);
-  addSheet(workbook, TABLE_TITLES.provenance[w.lang], PROVENANCE_HEADER.map((h) => h[w.lang]), w.provenance.map((p) => provenanceRow(p, w.lang)), []);
+  addSheet(workbook, TABLE_TITLES.provenance[w.lang], PROVENANCE_HEADER.map((h) => msg(w.lang, h)), w.provenance.map((p) => provenanceRow(p, w.lang)), []);
   const file = join(w.dir, `${w.base}.xlsx`);
   await workbook.xlsx.writeFile(file);
   return [file];

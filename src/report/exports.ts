@@ -20,6 +20,7 @@ import { KPI_CSV_HEADER, kpiCsvRow } from '../cli/render-kpi.ts';
 import { firstDay, lastDay, LOCAL_TIME_ZONE, localIsoWithOffset } from '../time/period.ts';
 import { TOOL_VERSION } from '../version.ts';
 import type { ExportTable, ProvenanceItem } from './export-write.ts';
+import { msgBoth, type MessageKey } from '../messages/index.ts';
 
 /**
  * The scorecard of each configured portal, as the month's report shows it (each area's latest
@@ -108,23 +109,23 @@ export function exportProvenance(db: Db, loaded: LoadedConfig, period: string, n
     const i = t.header.indexOf(key);
     return [...new Set(t.rows.map((r) => r[i]).filter((v): v is number => typeof v === 'number'))].sort((a, b) => a - b).join(', ') || null;
   };
-  const item = (key: string, vi: string, en: string, value: ProvenanceItem['value'] | undefined): ProvenanceItem => ({ key, label: { vi, en }, value: value ?? null });
+  const item = (key: string, label: MessageKey, value: ProvenanceItem['value'] | undefined): ProvenanceItem => ({ key, label: msgBoth(label), value: value ?? null });
   return [
-    item('period', 'Kỳ (tháng)', 'Period (month)', period),
-    item('generated_at', 'Xuất lúc', 'Exported at', localIsoWithOffset(now)),
-    item('time_zone', 'Múi giờ của ngày giờ trong bảng', 'Time zone of the tables\' times', `${LOCAL_TIME_ZONE} (UTC+7)`),
-    item('tool_version', 'Phiên bản dvc-monitor (khi xuất)', 'dvc-monitor version (export)', TOOL_VERSION),
-    item('config_hash', 'Mã băm cấu hình (khi xuất)', 'Configuration hash (export)', loaded.hash),
-    item('run_id', 'Lần chạy gần nhất', 'Latest run', run?.runId),
-    item('run_finished_at', 'Lần chạy gần nhất kết thúc lúc', 'Latest run finished at', run?.finishedAt ? localIsoWithOffset(new Date(run.finishedAt)) : null),
-    item('run_tool_version', 'Phiên bản dvc-monitor (lần chạy)', 'dvc-monitor version (run)', run?.toolVersion),
-    item('run_node_version', 'Node.js (lần chạy)', 'Node.js (run)', run?.nodeVersion),
-    item('run_config_hash', 'Mã băm cấu hình (lần chạy)', 'Configuration hash (run)', run?.configHash),
-    item('scoring_version', 'Phiên bản chấm điểm', 'Scoring version', run?.scoringVersion),
-    item('axe_version', 'Phiên bản axe-core', 'axe-core version', run?.axeVersion),
-    item('tracker_list_version', 'Phiên bản danh sách trình theo dõi', 'Tracker list version', run?.trackerListVersion),
-    item('browser_version', 'Trình duyệt', 'Browser', run?.browserVersion),
-    item('measure_runs', 'Các lần chạy đã ghi số liệu trong bảng Số liệu', 'Runs that wrote the Measures table\'s values', distinct('measures', 'run_id')),
-    item('check_ids', 'Các lần kiểm tra trong bảng Kiểm tra', 'Checks in the Checks table', distinct('checks', 'check_id')),
+    item('period', 'export.provenance.period', period),
+    item('generated_at', 'export.provenance.generatedAt', localIsoWithOffset(now)),
+    item('time_zone', 'export.provenance.timeZone', `${LOCAL_TIME_ZONE} (UTC+7)`),
+    item('tool_version', 'export.provenance.toolVersion', TOOL_VERSION),
+    item('config_hash', 'export.provenance.configHash', loaded.hash),
+    item('run_id', 'export.provenance.runId', run?.runId),
+    item('run_finished_at', 'export.provenance.runFinishedAt', run?.finishedAt ? localIsoWithOffset(new Date(run.finishedAt)) : null),
+    item('run_tool_version', 'export.provenance.runToolVersion', run?.toolVersion),
+    item('run_node_version', 'export.provenance.runNodeVersion', run?.nodeVersion),
+    item('run_config_hash', 'export.provenance.runConfigHash', run?.configHash),
+    item('scoring_version', 'export.provenance.scoringVersion', run?.scoringVersion),
+    item('axe_version', 'export.provenance.axeVersion', run?.axeVersion),
+    item('tracker_list_version', 'export.provenance.trackerListVersion', run?.trackerListVersion),
+    item('browser_version', 'export.provenance.browserVersion', run?.browserVersion),
+    item('measure_runs', 'export.provenance.measureRuns', distinct('measures', 'run_id')),
+    item('check_ids', 'export.provenance.checkIds', distinct('checks', 'check_id')),
   ];
 }

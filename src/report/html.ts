@@ -1,4 +1,6 @@
 import { CHART_STYLE } from '../charts/style.ts';
+import type { Lang } from '../i18n.ts';
+import { msg, type MessageKey, type MessageVars } from '../messages/index.ts';
 
 // HTML building blocks shared by the report and the dashboard. Every text that reaches a page
 // goes through `esc`: portal names, titles, failure details and messages are untrusted input.
@@ -32,6 +34,19 @@ export function html(strings: TemplateStringsArray, ...values: Part[]): Safe {
   let out = strings[0]!;
   values.forEach((v, i) => (out += render(v) + strings[i + 1]!));
   return new Safe(out);
+}
+
+/**
+ * A catalogue message with markup in some of its placeholders (a <time>, a link): the message's
+ * text is escaped, the markup is put where its {{name}} stands. The sentence stays whole in the
+ * catalogue; the markup stays in code.
+ */
+export function msgHtml(lang: Lang, key: MessageKey, vars: MessageVars, markup: Record<string, Safe>): Safe {
+  const marks = Object.fromEntries(Object.keys(markup).map((name) => [name, `\u0000${name}\u0000`]));
+  // A value (from a portal) cannot carry a mark of its own.
+  const clean = Object.fromEntries(Object.entries(vars).map(([name, v]) => [name, typeof v === 'string' ? v.replaceAll('\u0000', '') : v]));
+  const text = msg(lang, key, { ...clean, ...marks });
+  return new Safe(text.split(/\u0000(\w+)\u0000/).map((piece, i) => (i % 2 === 1 ? markup[piece]!.markup : esc(piece))).join(''));
 }
 
 export const STYLE = `

@@ -15,7 +15,8 @@ import { overviewFromStore } from '../kpi/from-store.ts';
 import { seriesFromStore, summaryFromStore } from '../kpi/from-store.ts';
 import { uptimeReportFromStore } from '../cli/commands/uptime.ts';
 import type { LoadedConfig } from '../config/load.ts';
-import { t, type Lang } from '../i18n.ts';
+import type { Lang } from '../i18n.ts';
+import { msg } from '../messages/index.ts';
 import { ALL_KPIS, HEADLINE_KPIS, type KpiDefinition } from '../kpi/definitions.ts';
 import type { NationalSummary } from '../kpi/national-summary.ts';
 import type { AgencyFigures } from '../kpi/overview.ts';
@@ -136,7 +137,7 @@ export function buildReportModel(db: Db, loaded: LoadedConfig, opts: { period: s
   const overview = overviewFromStore(db, loaded, period, now, lang);
   const everyone = [...overview.aggregates, ...overview.agencies];
   const agency = opts.agencyCode === undefined ? null : (everyone.find((a) => a.agencyCode === opts.agencyCode) ?? null);
-  if (opts.agencyCode !== undefined && !agency) throw new ReportInputError(`--agency "${opts.agencyCode}" has no figures in ${period}. Fix: use a code such as VN, tinh:01 or bo:BCT that existed in that month`);
+  if (opts.agencyCode !== undefined && !agency) throw new ReportInputError(msg(lang, 'report.error.unknownAgency', { agency: opts.agencyCode, period }));
 
   // Trends: the headline KPIs of the country (or of the agency) month by month.
   const months = Array.from({ length: TREND_MONTHS }, (_, i) => addMonths(period, i - TREND_MONTHS + 1));
@@ -183,12 +184,9 @@ export class ReportInputError extends Error {}
 /** A month with no figure in the store: a report of it would be empty pages that look like a report. */
 export class NothingToReportError extends Error {
   constructor(readonly period: string, readonly newest: string | null, lang: Lang) {
-    const fix = newest
-      ? t(lang, `chạy "dvc-monitor run --period ${period}" để thu thập tháng này, hoặc chọn một kỳ đã có số liệu (gần nhất: ${newest})`,
-        `run "dvc-monitor run --period ${period}" to collect that month, or choose a month with figures (the newest: ${newest})`)
-      : t(lang, `kho chưa có số liệu nào: chạy "dvc-monitor run" trước`, 'the store holds no figures at all: run "dvc-monitor run" first');
-    super(t(lang, `Không lập báo cáo kỳ ${period}: kho không có số liệu chỉ tiêu nào của tháng này. Cách sửa: ${fix}.`,
-      `No report for ${period}: the store holds no figures for that month. Fix: ${fix}.`));
+    super(newest
+      ? msg(lang, 'report.error.nothingToReport', { period, newest })
+      : msg(lang, 'report.error.emptyStore', { period }));
     this.name = 'NothingToReportError';
   }
 }

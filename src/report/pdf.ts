@@ -2,7 +2,8 @@
 // accessible PDF, with the document's structure), an outline of bookmarks from its headings, and a
 // footer with the report's date and "page N of M" on every page.
 import { launchBrowser } from '../browser/launch.ts';
-import { t, type Lang } from '../i18n.ts';
+import type { Lang } from '../i18n.ts';
+import { msg } from '../messages/index.ts';
 import { esc } from './html.ts';
 
 export async function htmlToPdf(htmlText: string, opts: { lang: Lang; date: string }): Promise<Buffer> {
@@ -16,7 +17,7 @@ export async function htmlToPdf(htmlText: string, opts: { lang: Lang; date: stri
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
     // Chromium fills the spans by class; the footer is its own document, styled inline.
     const footerTemplate = `<div style="font-size:8px;width:100%;padding:0 10mm;display:flex;justify-content:space-between;color:#444">
-<span>dvc-monitor · ${esc(opts.date)}</span><span>${t(opts.lang, 'Trang', 'Page')} <span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
+<span>dvc-monitor · ${esc(opts.date)}</span><span>${esc(msg(opts.lang, 'report.pdf.page'))} <span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
     return await page.pdf({
       format: 'A4', printBackground: true, tagged: true, outline: true,
       displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate,

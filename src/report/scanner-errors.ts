@@ -2,7 +2,8 @@
 // (a portal answering HTTP 500 on 20 pages), the report says "20 trang: http_5xx (lỗi máy chủ)"
 // with the pages in a collapsed list, not the same block twenty times. A scanner error is never
 // counted against the portal; the reason is named in the reader's language.
-import { t, type Lang } from '../i18n.ts';
+import type { Lang } from '../i18n.ts';
+import { msg } from '../messages/index.ts';
 import { scannerReasonText } from '../checks/scanner-reasons.ts';
 import { html, type Safe } from './html.ts';
 
@@ -28,8 +29,7 @@ export function groupScannerErrors(items: ReadonlyArray<{ reason: string | null;
 
 /** "20 trang: http_5xx (lỗi máy chủ (HTTP 5xx))" — one line per reason. */
 export function errorGroupHeadline(g: ErrorGroup, lang: Lang): string {
-  return t(lang, `${g.pages.length} trang: ${scannerReasonText(g.reason, lang)}`,
-    `${g.pages.length} ${g.pages.length === 1 ? 'page' : 'pages'}: ${scannerReasonText(g.reason, lang)}`);
+  return msg(lang, 'report.scannerErrors.headline', { count: g.pages.length, reason: scannerReasonText(g.reason, lang) });
 }
 
 /**
@@ -38,9 +38,9 @@ export function errorGroupHeadline(g: ErrorGroup, lang: Lang): string {
  */
 export function errorGroupList(groups: ErrorGroup[], lang: Lang, opts: { withPages?: boolean } = {}): Safe | null {
   if (groups.length === 0) return null;
-  const notCounted = t(lang, '— lỗi của công cụ, không tính cho cổng', '— the scanner\'s failure, not counted against the portal');
+  const notCounted = msg(lang, 'report.scannerErrors.notCounted');
   return html`<ul class="scanner-errors">${groups.map((g) => html`<li class="scanner-error" data-reason="${g.reason}" data-pages="${g.pages.length}">${opts.withPages === false
-    ? html`${t(lang, 'Lỗi công cụ', 'Scanner error')}: ${scannerReasonText(g.reason, lang)} <span class="muted">${notCounted}; ${t(lang, 'các trang: xem "Lỗi công cụ" ở phần Bằng chứng', 'the pages: see "Scanner errors" under Evidence')}</span>`
+    ? html`${msg(lang, 'report.scannerErrors.reason', { reason: scannerReasonText(g.reason, lang) })} <span class="muted">${msg(lang, 'report.scannerErrors.pagesUnderEvidence', { notCounted })}</span>`
     : html`<details><summary>${errorGroupHeadline(g, lang)} <span class="muted">${notCounted}</span></summary>
 <ol>${g.pages.map((p) => html`<li>${p.url}${p.detail ? html` <span class="muted">${p.detail}</span>` : null}</li>`)}</ol></details>`}</li>`)}</ul>`;
 }

@@ -8,8 +8,9 @@ import { shareText } from '../checks/judge.ts';
 import { reasonsText, sampleSummaryText } from '../checks/sample/describe.ts';
 import { INSTRUMENTS } from '../checks/criteria/basis.ts';
 import { AREA_NAME, OUTCOME_NAME, SEVERITY_NAME } from '../cli/render-check.ts';
-import { numberFormat, t, type Lang } from '../i18n.ts';
-import { html, Safe } from './html.ts';
+import { numberFormat, type Lang } from '../i18n.ts';
+import { msg } from '../messages/index.ts';
+import { html, msgHtml, Safe } from './html.ts';
 import { localTimeMarkup } from './local-time.ts';
 import { errorGroupList, groupScannerErrors, scannerReasonText } from './scanner-errors.ts';
 
@@ -17,20 +18,18 @@ const ORDER = ['fail', 'error', 'cant_tell', 'pass', 'not_applicable'];
 
 function basisText(b: { instrument: string; article: string | null; unverified: boolean }, lang: Lang): string {
   const instrument = (INSTRUMENTS as Record<string, { name: string } | undefined>)[b.instrument];
-  return `${instrument?.name ?? b.instrument}${b.article ? `, ${b.article}` : ''}${b.unverified ? t(lang, ' (chưa kiểm chứng)', ' (unverified)') : ''}`;
+  return `${instrument?.name ?? b.instrument}${b.article ? `, ${b.article}` : ''}${b.unverified ? ` ${msg(lang, 'report.scorecard.unverified')}` : ''}`;
 }
 
 /** When an area's result was measured, and whether a newer attempt could not complete it. */
 function areaDate(a: ScorecardArea, lang: Lang): Safe {
-  const when = html`<div class="muted checked-at">${t(lang, 'Kiểm tra lúc', 'Checked at')} ${localTimeMarkup(a.finishedAt)} · ${t(lang, 'lần kiểm tra', 'check')} #${a.checkId}</div>`;
+  const when = html`<div class="muted checked-at">${msgHtml(lang, 'report.scorecard.checkedAt', { checkId: a.checkId }, { time: localTimeMarkup(a.finishedAt) })}</div>`;
   const incomplete = a.complete ? null
-    : html`<div class="bad">${t(lang, 'Chưa có lần kiểm tra nào đánh giá được toàn bộ lĩnh vực này: điểm không tính được.', 'No check has judged this whole area yet: no score.')}</div>`;
+    : html`<div class="bad">${msg(lang, 'report.scorecard.noCompleteCheck')}</div>`;
   const later = a.newerIncomplete;
   const reasons = later?.reasons.map((r) => scannerReasonText(r, lang)).join(', ');
   const newer = later === null ? null
-    : html`<div class="bad newer-incomplete">${t(lang, `Lần kiểm tra sau đó (#${later.checkId}, `, `A later check (#${later.checkId}, `)}${localTimeMarkup(later.startedAt)}${t(lang,
-      `) không hoàn tất (${reasons}); kết quả trên là lần đầy đủ gần nhất.`,
-      `) did not complete (${reasons}); the result above is the latest complete one.`)}</div>`;
+    : html`<div class="bad newer-incomplete">${msgHtml(lang, 'report.scorecard.newerIncomplete', { checkId: later.checkId, reasons: reasons ?? '' }, { time: localTimeMarkup(later.startedAt) })}</div>`;
   return html`${when}${incomplete}${newer}`;
 }
 
@@ -39,13 +38,13 @@ function sampleBlock(c: ScorecardCheck, lang: Lang): Safe | null {
   const s = c.sample;
   if (!s) return null;
   return html`<p class="sample" data-check-id="${c.checkId}" data-seed="${s.seed}">${sampleSummaryText({ ...s, checked: c.visits.length }, lang)}
-<span class="muted">${t(lang, 'Bản ghi thu thập', 'Crawl record')}: sha256:${s.crawlSha256}</span></p>`;
+<span class="muted">${msg(lang, 'report.scorecard.crawlRecord')}: sha256:${s.crawlSha256}</span></p>`;
 }
 
 function sampleReason(c: ScorecardCheck, pageIndex: number, lang: Lang): Safe | null {
   const page = c.sample?.pages.find((p) => p.pageIndex === pageIndex);
   if (!page) return null;
-  return html`<br><span class="muted sample-reason">${reasonsText(page.reasons, lang)}${page.template ? ` · ${t(lang, 'khuôn mẫu', 'template')} ${page.template}` : ''}</span>`;
+  return html`<br><span class="muted sample-reason">${reasonsText(page.reasons, lang)}${page.template ? ` · ${msg(lang, 'report.scorecard.template')} ${page.template}` : ''}</span>`;
 }
 
 export interface ScorecardOptions {
@@ -68,9 +67,9 @@ const onlyScannerErrors = (r: ScorecardResult) => r.outcome === 'error' && r.fin
 function unjudgedRow(results: ScorecardResult[], lang: Lang): Safe {
   const reasons = groupScannerErrors(results.flatMap((r) => r.findings.filter((f) => isScannerError(f.code)).map((f) => ({ reason: f.code.slice(SCANNER_PREFIX.length), url: f.pageUrl }))));
   return html`<tr class="outcome-error unjudged" data-criteria="${results.length}"><td>${OUTCOME_NAME.error[lang]}</td><td>—</td>
-<td>${t(lang, `${results.length} tiêu chí không đánh giá được vì công cụ không đo được trang (không tính cho cổng)`, `${results.length} criteria could not be judged because the scanner could not measure the pages (not counted against the portal)`)}
+<td>${msg(lang, 'report.scorecard.unjudged', { count: results.length })}
 ${errorGroupList(reasons, lang, { withPages: false })}
-<details><summary>${t(lang, 'Danh sách tiêu chí', 'The criteria')}</summary><ul>${results.map((r) => html`<li>${criterionById(r.criterionId)?.title[lang] ?? r.criterionId} <span class="muted">${r.criterionId}</span>${r.pages && r.pages.of > 1 ? html` <span class="share">${shareText(r.pages)[lang]}</span>` : null}</li>`)}</ul></details></td>
+<details><summary>${msg(lang, 'report.scorecard.criteriaList')}</summary><ul>${results.map((r) => html`<li>${criterionById(r.criterionId)?.title[lang] ?? r.criterionId} <span class="muted">${r.criterionId}</span>${r.pages && r.pages.of > 1 ? html` <span class="share">${shareText(r.pages)[lang]}</span>` : null}</li>`)}</ul></details></td>
 <td>—</td></tr>`;
 }
 
@@ -78,13 +77,13 @@ ${errorGroupList(reasons, lang, { withPages: false })}
 function visitErrors(c: ScorecardCheck, lang: Lang): Safe | null {
   const groups = groupScannerErrors(c.visits.filter((v) => v.status === 'error').map((v) => ({ reason: v.errorReason, url: v.url, detail: v.httpStatus ? `HTTP ${v.httpStatus}` : null })));
   if (groups.length === 0) return null;
-  return html`<div class="visit-errors" data-check-id="${c.checkId}"><p>${t(lang, `Lỗi công cụ ở lần kiểm tra #${c.checkId} (trang không đo được):`, `Scanner errors in check #${c.checkId} (pages that could not be measured):`)}</p>${errorGroupList(groups, lang)}</div>`;
+  return html`<div class="visit-errors" data-check-id="${c.checkId}"><p>${msg(lang, 'report.scorecard.visitErrors', { checkId: c.checkId })}</p>${errorGroupList(groups, lang)}</div>`;
 }
 
 function findingItem(f: ScorecardResult['findings'][number], lang: Lang, opts: ScorecardOptions): Safe {
   const sha = f.evidenceSha256;
   const evidence = !sha ? null
-    : opts.evidenceLink ? html` · <a href="${opts.evidenceLink(sha)}">${t(lang, 'bằng chứng', 'evidence')} sha256:${sha.slice(0, 16)}…</a>${f.evidencePath ? ` → ${f.evidencePath}` : ''}`
+    : opts.evidenceLink ? html` · <a href="${opts.evidenceLink(sha)}">${msg(lang, 'report.scorecard.evidenceLink')} sha256:${sha.slice(0, 16)}…</a>${f.evidencePath ? ` → ${f.evidencePath}` : ''}`
       : html` · sha256:${sha.slice(0, 16)}…${f.evidencePath ? ` → ${f.evidencePath}` : ''}`;
   const share = f.pages && f.pages.of > 1 && !f.code.startsWith('pages.') ? html` <span class="share">(${shareText(f.pages)[lang]})</span>` : null;
   return html`<li>${f.text[lang]}${share} <span class="muted">${f.pageUrl}${evidence}</span></li>`;
@@ -92,9 +91,9 @@ function findingItem(f: ScorecardResult['findings'][number], lang: Lang, opts: S
 
 /** `screenshot` is a data: URI of the home page screenshot (kept in the file: the report stays offline). */
 export function scorecardSection(sc: Scorecard | null, lang: Lang, screenshot: string | null, opts: ScorecardOptions = {}): Safe {
-  if (!sc) return html`<p class="muted">${t(lang, 'Chưa kiểm tra bảo vệ dữ liệu cá nhân và tiếp cận (chạy dvc-monitor check).', 'No privacy or accessibility check yet (run dvc-monitor check).')}</p>`;
+  if (!sc) return html`<p class="muted">${msg(lang, 'report.scorecard.noCheck')}</p>`;
   const scores = html`<div class="cards">${sc.areas.map((s) => html`<div class="card" data-area="${s.area}" data-check-id="${s.checkId}"><dl class="score"><dt>${AREA_NAME[s.area][lang]}</dt>
-<dd class="big">${s.score === null ? '—' : `${numberFormat(lang, 1, 1).format(s.score)}/100`}</dd><dd class="muted">${s.version} · ${t(lang, `${s.counts.pass} đạt, ${s.counts.fail} không đạt, ${s.counts.cant_tell} cần người kiểm tra`, `${s.counts.pass} passed, ${s.counts.fail} failed, ${s.counts.cant_tell} need review`)}</dd></dl>${areaDate(s, lang)}</div>`)}</div>`;
+<dd class="big">${s.score === null ? '—' : `${numberFormat(lang, 1, 1).format(s.score)}/100`}</dd><dd class="muted">${s.version} · ${msg(lang, 'report.scorecard.counts', { pass: s.counts.pass, fail: s.counts.fail, cantTell: s.counts.cant_tell })}</dd></dl>${areaDate(s, lang)}</div>`)}</div>`;
   const sorted = [...sc.results].sort((a, b) => ORDER.indexOf(a.outcome) - ORDER.indexOf(b.outcome));
   // Criteria the scanner could not judge at all (their only findings are its errors) share one row.
   const unjudged = sorted.filter(onlyScannerErrors);
@@ -109,22 +108,22 @@ export function scorecardSection(sc: Scorecard | null, lang: Lang, screenshot: s
     const list = shown.length === 0 ? null : html`<ul class="findings">${shown.map((f) => findingItem(f, lang, opts))}</ul>`;
     return html`<tr class="outcome-${r.outcome}"><td>${OUTCOME_NAME[r.outcome][lang]}</td><td>${SEVERITY_NAME[r.severity][lang]}</td>
 <td>${criterion?.title[lang] ?? r.criterionId} <span class="muted">${r.criterionId}</span>${r.pages && r.pages.of > 1 && r.outcome !== 'not_applicable' ? html` <span class="share">${shareText(r.pages)[lang]}</span>` : null}
-${opts.expandable && list ? html`<details class="findings"><summary>${t(lang, `${shown.length} phát hiện`, `${shown.length} findings`)}<span class="visually-hidden">: ${criterion?.title[lang] ?? r.criterionId}</span></summary>${list}</details>` : list}
+${opts.expandable && list ? html`<details class="findings"><summary>${msg(lang, 'report.scorecard.findings', { count: shown.length })}<span class="visually-hidden">: ${criterion?.title[lang] ?? r.criterionId}</span></summary>${list}</details>` : list}
 ${errorGroupList(scannerErrors, lang, { withPages: false })}
 </td>
 <td>${r.basis.map((b) => basisText(b, lang)).join('; ') || '—'}</td></tr>`;
   });
   if (unjudged.length > 1) rows.push(unjudgedRow(unjudged, lang));
   const hash = (sha: string) => (opts.evidenceLink ? html`<a href="${opts.evidenceLink(sha)}">${sha}</a>` : html`${sha}`);
-  const visits = sc.checks.map((c) => html`${sampleBlock(c, lang)}${visitErrors(c, lang)}<div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, `Bằng chứng của lần kiểm tra #${c.checkId}`, `Evidence of check #${c.checkId}`)}"><table class="evidence" data-check-id="${c.checkId}"><caption>${t(lang, `Lần kiểm tra #${c.checkId}: `, `Check #${c.checkId}: `)}${localTimeMarkup(c.startedAt)} – ${localTimeMarkup(c.finishedAt)}${t(lang, `, căn cứ pháp lý theo ngày ${c.measuredOn}`, `, legal basis as in force on ${c.measuredOn}`)}</caption>
-<thead><tr><th>${t(lang, 'Trang', 'Page')}</th><th>${t(lang, 'Thời điểm (giờ Việt Nam)', 'Time (Vietnam time)')}</th><th>${t(lang, 'Mã băm bằng chứng (SHA-256)', 'Evidence hashes (SHA-256)')}</th></tr></thead>
-<tbody>${c.visits.map((v) => html`<tr><td>[${v.pageIndex}] ${v.url}${v.status === 'error' ? html` <span class="bad">${t(lang, 'lỗi công cụ', 'scanner error')}: ${v.errorReason ?? ''}</span>` : null}${sampleReason(c, v.pageIndex, lang)}</td><td>${localTimeMarkup(v.startedAt)} (${Math.round(v.durationMs)} ms)</td>
-<td class="hashes">${t(lang, 'bằng chứng', 'evidence')}: ${hash(v.evidenceSha256)}${v.screenshotSha256 ? html`<br>${t(lang, 'ảnh chụp', 'screenshot')}: ${hash(v.screenshotSha256)}` : null}${v.domSha256 ? html`<br>DOM: ${hash(v.domSha256)}` : null}${v.axeSha256 ? html`<br>axe: ${hash(v.axeSha256)}` : null}</td></tr>`)}</tbody></table></div>`);
+  const visits = sc.checks.map((c) => html`${sampleBlock(c, lang)}${visitErrors(c, lang)}<div class="table-wrap" tabindex="0" role="region" aria-label="${msg(lang, 'report.scorecard.evidenceOfCheck', { checkId: c.checkId })}"><table class="evidence" data-check-id="${c.checkId}"><caption>${msgHtml(lang, 'report.scorecard.evidenceCaption', { checkId: c.checkId, measuredOn: c.measuredOn }, { started: localTimeMarkup(c.startedAt), finished: localTimeMarkup(c.finishedAt) })}</caption>
+<thead><tr><th>${msg(lang, 'report.scorecard.col.page')}</th><th>${msg(lang, 'report.scorecard.col.time')}</th><th>${msg(lang, 'report.scorecard.col.hashes')}</th></tr></thead>
+<tbody>${c.visits.map((v) => html`<tr><td>[${v.pageIndex}] ${v.url}${v.status === 'error' ? html` <span class="bad">${msg(lang, 'report.scorecard.scannerError')}: ${v.errorReason ?? ''}</span>` : null}${sampleReason(c, v.pageIndex, lang)}</td><td>${localTimeMarkup(v.startedAt)} (${Math.round(v.durationMs)} ms)</td>
+<td class="hashes">${msg(lang, 'report.scorecard.evidenceLink')}: ${hash(v.evidenceSha256)}${v.screenshotSha256 ? html`<br>${msg(lang, 'report.scorecard.screenshot')}: ${hash(v.screenshotSha256)}` : null}${v.domSha256 ? html`<br>DOM: ${hash(v.domSha256)}` : null}${v.axeSha256 ? html`<br>axe: ${hash(v.axeSha256)}` : null}</td></tr>`)}</tbody></table></div>`);
   const home = sc.checks.find((c) => c.visits[0]?.screenshotSha256)?.visits[0]?.screenshotSha256 ?? '';
   return html`<div class="scorecard" data-portal="${sc.portalId}">
 ${scores}
-<div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, 'Kết quả theo tiêu chí', 'Results by criterion')}"><table class="criteria"><thead><tr><th scope="col">${t(lang, 'Kết quả', 'Outcome')}</th><th scope="col">${t(lang, 'Mức độ', 'Severity')}</th><th scope="col">${t(lang, 'Tiêu chí và phát hiện', 'Criterion and findings')}</th><th scope="col">${t(lang, 'Căn cứ pháp lý', 'Legal basis')}</th></tr></thead><tbody>${rows}</tbody></table></div>
-${new Safe(`<h${opts.headingLevel ?? 4}>`)}${t(lang, 'Bằng chứng', 'Evidence')}${new Safe(`</h${opts.headingLevel ?? 4}>`)}${visits}
-${screenshot ? html`<figure><img class="screenshot" alt="${t(lang, 'Ảnh chụp trang chủ (đã che dữ liệu cá nhân)', 'Home page screenshot (personal data masked)')}" src="${screenshot}"><figcaption>${t(lang, 'Ảnh chụp trang chủ', 'Home page screenshot')} — sha256:${home}</figcaption></figure>` : null}
+<div class="table-wrap" tabindex="0" role="region" aria-label="${msg(lang, 'report.scorecard.resultsLabel')}"><table class="criteria"><thead><tr><th scope="col">${msg(lang, 'report.scorecard.col.outcome')}</th><th scope="col">${msg(lang, 'report.col.severity')}</th><th scope="col">${msg(lang, 'report.scorecard.col.criterion')}</th><th scope="col">${msg(lang, 'report.scorecard.col.basis')}</th></tr></thead><tbody>${rows}</tbody></table></div>
+${new Safe(`<h${opts.headingLevel ?? 4}>`)}${msg(lang, 'report.scorecard.evidenceHeading')}${new Safe(`</h${opts.headingLevel ?? 4}>`)}${visits}
+${screenshot ? html`<figure><img class="screenshot" alt="${msg(lang, 'report.scorecard.homeScreenshotAlt')}" src="${screenshot}"><figcaption>${msg(lang, 'report.scorecard.homeScreenshot')} — sha256:${home}</figcaption></figure>` : null}
 </div>`;
 }

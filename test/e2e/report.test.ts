@@ -279,7 +279,8 @@ describe('dvc-monitor report', () => {
 
     const bad = await runCli(['report', '--config', config, '--db', db, '--period', PERIOD, '--out', out, '--agency', 'tinh:999']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--agency "tinh:999"');
+    expect(bad.stderr).toContain('--agency "tinh:999" không có số liệu trong kỳ');
+    expect(bad.stderr).toContain('Cách sửa:');
     const badPeriod = await runCli(['report', '--config', config, '--db', db, '--period', '2026-13']);
     expect(badPeriod.code).toBe(2);
     expect(badPeriod.stderr).toContain('--period "2026-13"');

@@ -10,7 +10,8 @@ import { endpointRows } from '../../src/report/render.ts';
 import type { EndpointReport } from '../../src/uptime/report.ts';
 import { expiryText, privacyTablesSection } from '../../src/report/privacy-section.ts';
 import { MAX_TABLE_ROWS, privacyTables } from '../../src/report/privacy-tables.ts';
-import { errorGroupList, groupScannerErrors } from '../../src/report/scanner-errors.ts';
+import { errorGroupHeadline, errorGroupList, groupScannerErrors } from '../../src/report/scanner-errors.ts';
+import { DIGITS, typeLabel, type ColumnSpec } from '../../src/report/export-dictionary.ts';
 
 const request = (url: string, extra: Partial<RequestRecord> = {}): RequestRecord => ({
   url, host: new URL(url).hostname, method: 'GET', type: 'Script', party: 'third', initiator: { type: 'parser', url: null }, status: 200,
@@ -114,9 +115,22 @@ describe('expiry in words', () => {
     [86_400 * 7, '7 ngày'], [86_400 * 90, '90 ngày (≈ 3 tháng)'], [86_400 * 400, '400 ngày (≈ 1,1 năm)'], [86_400 * 365 - 30, '365 ngày (≈ 1 năm)'],
   ])('%s s → %s', (seconds, text) => expect(expiryText(seconds, 'vi')).toBe(text));
   it('in English', () => expect(expiryText(86_400 * 400, 'en')).toBe('400 days (≈ 1.1 years)'));
+  // One of a unit reads in the singular in English ("1 day", not "1 days"); Vietnamese has one form.
+  it.each([
+    [1, '1 second'], [59, '59 seconds'], [60, '1 minute'], [3600, '1 hour'], [5400, '1.5 hours'], [86_400, '1 day'], [86_400 * 1.5, '1.5 days'],
+    [86_400 * 365 - 30, '365 days (≈ 1 year)'], [86_400 * 730, '730 days (≈ 2 years)'],
+  ])('in English, %s s → %s', (seconds, text) => expect(expiryText(seconds, 'en')).toBe(text));
 });
 
 describe('scanner errors', () => {
+  it('counts the pages of a reason in the reader\'s grammar', () => {
+    const one = groupScannerErrors([{ reason: 'http_5xx', url: 'https://a/1' }])[0]!;
+    const two = groupScannerErrors([{ reason: 'http_5xx', url: 'https://a/1' }, { reason: 'http_5xx', url: 'https://a/2' }])[0]!;
+    expect(errorGroupHeadline(one, 'en')).toMatch(/^1 page: /);
+    expect(errorGroupHeadline(two, 'en')).toMatch(/^2 pages: /);
+    expect(errorGroupHeadline(two, 'vi')).toMatch(/^2 trang: /);
+  });
+
   it('groups the pages by reason, the most frequent first, each page once', () => {
     const items = [
       ...Array.from({ length: 20 }, (_, i) => ({ reason: 'http_5xx', url: `https://cong.example.gov.vn/p${i}`, detail: 'HTTP 500' })),
@@ -147,7 +161,7 @@ describe('local times', () => {
 
 describe('the method appendix', () => {
   it('names every count a KPI reads in the users\' terms', () => {
-    expect(KPI_METRICS.filter((m) => !METRIC_TERMS[m]?.vi || !METRIC_TERMS[m]?.en)).toEqual([]);
+    expect(KPI_METRICS.filter((m) => !Object.hasOwn(METRIC_TERMS, m))).toEqual([]);
   });
 });
 
@@ -163,5 +177,17 @@ describe('a portal\'s incidents of the month', () => {
     expect(count([night], '2026-12')).toBe('1');
     expect(count([night], '2026-11')).toBe('0');
     expect(count([{ startedAt: '2026-11-20T03:00:00.000Z', endedAt: null }], '2026-12')).toBe('1');
+  });
+});
+
+describe('the data dictionary\'s type labels', () => {
+  const spec = (type: ColumnSpec['type']): ColumnSpec => ({ key: 'x', type, header: { vi: 'X', en: 'X' }, meaning: { vi: 'x', en: 'x' }, unit: null, source: { vi: 's', en: 's' } });
+  it('says the decimals a rounded column is shown with, in the reader\'s grammar', () => {
+    expect(DIGITS.score).toBe(1);
+    expect(typeLabel(spec('score'), false, 'en')).toBe('score, rounded to 1 decimal');
+    expect(typeLabel(spec('percent'), false, 'en')).toBe('percentage, rounded to 2 decimals');
+    expect(typeLabel(spec('percent'), false, 'vi')).toBe('tỷ lệ phần trăm, làm tròn 2 chữ số thập phân');
+    expect(typeLabel(spec('percent'), true, 'vi')).toBe('tỷ lệ phần trăm, đầy đủ');
+    expect(typeLabel(spec('code'), false, 'en')).toBe('code');
   });
 });
