@@ -7,15 +7,18 @@ import { KPI_IDS } from '../kpi/definitions.ts';
 import { isJsonPath } from '../normalise/json-path.ts';
 import { METRIC_NAME } from '../normalise/metrics.ts';
 import { fillPeriod } from '../time/period.ts';
-import { parseCondition } from '../uptime/conditions.ts';
-import type { MessageKey, MessageVars } from '../messages/index.ts';
+import { ConditionSyntaxError, parseCondition } from '../uptime/conditions.ts';
+import type { Lang } from '../i18n.ts';
+import type { MessageKey } from '../messages/index.ts';
 
 /**
  * A rule's problem, as its key in the catalogue (config.rule.*) and the values it names: zod
  * keeps it as the issue's message and params, and src/config/load.ts says it in the reader's
- * language. The JSON Schema's .describe() texts are for editors and stay English.
+ * language; a value given in both languages ({ vi, en }) is said in the reader's. The JSON Schema's
+ * .describe() texts are for editors and stay English.
  */
-const rule = (key: Extract<MessageKey, `config.rule.${string}`>, params?: MessageVars) => (params ? { message: key, params } : { message: key });
+export type RuleParams = Record<string, string | number | Readonly<Record<Lang, string>>>;
+const rule = (key: Extract<MessageKey, `config.rule.${string}`>, params?: RuleParams) => (params ? { message: key, params } : { message: key });
 
 const isHttpUrl = (value: string) => {
   try {
@@ -50,7 +53,9 @@ const Condition = z.string().superRefine((value, ctx) => {
   try {
     parseCondition(value);
   } catch (err) {
-    ctx.addIssue({ code: 'custom', ...rule('config.rule.condition', { reason: (err as Error).message }) });
+    // The reason in each language: load.ts picks the reader's (ruleText).
+    const reason = err instanceof ConditionSyntaxError ? err.texts : (err as Error).message;
+    ctx.addIssue({ code: 'custom', ...rule('config.rule.condition', { reason }) });
   }
 });
 

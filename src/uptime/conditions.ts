@@ -5,6 +5,9 @@
 // Pure: conditions are parsed once (when the configuration is loaded, so a typo is a config
 // error naming the field) and evaluated against the facts one probe gathered.
 
+import type { Lang } from '../i18n.ts';
+import { msg, msgBoth, type MessageKey } from '../messages/index.ts';
+
 export const PLACEHOLDERS = [
   'STATUS', 'RESPONSE_TIME', 'BODY', 'CONNECTED', 'IP', 'CERTIFICATE_EXPIRATION', 'HEADER', 'REDIRECTS', 'FINAL_URL',
 ] as const;
@@ -54,9 +57,21 @@ export interface ConditionResult {
   actual: string;
 }
 
+/** A value put into a problem's text: the same in both languages, or a text of each. */
+type ProblemVar = string | Readonly<Record<Lang, string>>;
+
+/** A condition that cannot be read; `texts` says it in each language (the configuration error the reader sees), `message` in English. */
 export class ConditionSyntaxError extends Error {
-  constructor(source: string, problem: string) {
-    super(`"${source}": ${problem}. Fix: write it like "[STATUS] == 200", "[BODY].status == \\"ok\\"" or "[CERTIFICATE_EXPIRATION] > 336h"`);
+  readonly texts: Readonly<Record<Lang, string>>;
+
+  constructor(source: string, problem: Extract<MessageKey, `config.condition.${string}`>, vars: Readonly<Record<string, ProblemVar>> = {}) {
+    const inLang = (lang: Lang) => {
+      const filled = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, typeof v === 'string' ? v : v[lang]]));
+      return msg(lang, 'config.condition.error', { source, problem: msg(lang, problem, filled) });
+    };
+    const texts = { vi: inLang('vi'), en: inLang('en') };
+    super(texts.en);
+    this.texts = texts;
     this.name = 'ConditionSyntaxError';
   }
 }
@@ -92,7 +107,7 @@ function splitOnOperator(source: string): [string, Operator, string] {
       if (op) return [source.slice(0, i).trim(), op, source.slice(i + op.length).trim()];
     }
   }
-  throw new ConditionSyntaxError(source, `no comparison operator (one of ${OPERATORS.join(' ')})`);
+  throw new ConditionSyntaxError(source, 'config.condition.noOperator', { operators: OPERATORS.join(' ') });
 }
 
 function parsePath(source: string, text: string): Array<string | number> {
@@ -102,7 +117,7 @@ function parsePath(source: string, text: string): Array<string | number> {
   while (at < text.length) {
     re.lastIndex = at;
     const m = re.exec(text);
-    if (!m) throw new ConditionSyntaxError(source, `cannot read the path "${text}" (use .key and [index])`);
+    if (!m) throw new ConditionSyntaxError(source, 'config.condition.badPath', { path: text });
     path.push(m[1] !== undefined ? m[1] : Number(m[2]));
     at = re.lastIndex;
   }
@@ -139,26 +154,26 @@ function parseOperand(source: string, text: string, side: 'left' | 'right'): Ope
   if (fn) {
     const [, name, inner] = fn;
     if (name === 'pat' || name === 'any') {
-      if (side === 'left') throw new ConditionSyntaxError(source, `${name}() belongs on the right-hand side`);
+      if (side === 'left') throw new ConditionSyntaxError(source, 'config.condition.functionOnRight', { name: name! });
       return name === 'pat' ? { kind: 'pattern', glob: unquote(inner!.trim()) } : { kind: 'any', values: splitArgs(inner!) };
     }
     const operand = parseOperand(source, inner!.trim(), side);
-    if (operand.kind !== 'placeholder') throw new ConditionSyntaxError(source, `${name}() takes a placeholder such as [BODY].items`);
+    if (operand.kind !== 'placeholder') throw new ConditionSyntaxError(source, 'config.condition.functionTakesPlaceholder', { name: name! });
     return { ...operand, fn: name as 'len' | 'has' };
   }
   const ph = /^\[([A-Z_]+)\](.*)$/s.exec(text);
   if (ph) {
     const name = ph[1] as Placeholder;
     if (!PLACEHOLDERS.includes(name)) {
-      throw new ConditionSyntaxError(source, `unknown placeholder [${ph[1]}] (known: ${PLACEHOLDERS.map((p) => `[${p}]`).join(', ')})`);
+      throw new ConditionSyntaxError(source, 'config.condition.unknownPlaceholder', { name: ph[1]!, known: PLACEHOLDERS.map((p) => `[${p}]`).join(', ') });
     }
     const path = parsePath(source, ph[2]!.trim());
-    if (path.length > 0 && name !== 'BODY' && name !== 'HEADER') throw new ConditionSyntaxError(source, `only [BODY] and [HEADER] take a path`);
-    if (name === 'HEADER' && path.length !== 1) throw new ConditionSyntaxError(source, `[HEADER] needs a header name, e.g. [HEADER].content-type`);
+    if (path.length > 0 && name !== 'BODY' && name !== 'HEADER') throw new ConditionSyntaxError(source, 'config.condition.pathNotTaken');
+    if (name === 'HEADER' && path.length !== 1) throw new ConditionSyntaxError(source, 'config.condition.headerName');
     return { kind: 'placeholder', name, path, fn: null };
   }
-  if (text === '') throw new ConditionSyntaxError(source, `the ${side}-hand side is empty`);
-  if (side === 'left') throw new ConditionSyntaxError(source, 'the left-hand side must be a placeholder such as [STATUS]');
+  if (text === '') throw new ConditionSyntaxError(source, side === 'left' ? 'config.condition.emptyLeft' : 'config.condition.emptyRight');
+  if (side === 'left') throw new ConditionSyntaxError(source, 'config.condition.leftNotPlaceholder');
   return { kind: 'literal', text: unquote(text) };
 }
 
@@ -197,14 +212,14 @@ function checkValue(source: string, left: PlaceholderOperand, text: string, quot
       : expected === 'boolean' ? !quoted && (text === 'true' || text === 'false')
         : true;
   if (!fits) {
-    const want = expected === 'integer' ? 'a whole number, e.g. 200' : expected === 'number_or_duration' ? 'a number of milliseconds or a duration, e.g. 2000 or 336h' : 'true or false';
-    throw new ConditionSyntaxError(source, `${what} is compared with ${JSON.stringify(text)}, which is not ${want}`);
+    const want = expected === 'integer' ? 'config.condition.wantInteger' : expected === 'number_or_duration' ? 'config.condition.wantDuration' : 'config.condition.wantBoolean';
+    throw new ConditionSyntaxError(source, 'config.condition.wrongType', { what, value: JSON.stringify(text), want: msgBoth(want) });
   }
   if (ordering && expected === 'text' && (quoted || !NUMBER.test(text))) {
-    throw new ConditionSyntaxError(source, `${what} can only be compared with < <= > >= against a number, not ${JSON.stringify(text)}`);
+    throw new ConditionSyntaxError(source, 'config.condition.orderingNeedsNumber', { what, value: JSON.stringify(text) });
   }
   if (!quoted && NOT_IN_BARE_TEXT.test(text)) {
-    throw new ConditionSyntaxError(source, `the right-hand side ${JSON.stringify(text)} holds an operator, bracket or quote: a typo such as "===" or "<>", or text that needs quotes ("…")`);
+    throw new ConditionSyntaxError(source, 'config.condition.strayOperator', { value: JSON.stringify(text) });
   }
 }
 
@@ -212,19 +227,19 @@ function checkValue(source: string, left: PlaceholderOperand, text: string, quot
 function checkRightSide(source: string, left: PlaceholderOperand, op: Operator, rawRight: string, right: Operand): void {
   const ordering = op !== '==' && op !== '!=';
   if (right.kind === 'pattern' || right.kind === 'any') {
-    if (ordering) throw new ConditionSyntaxError(source, `${right.kind === 'pattern' ? 'pat()' : 'any()'} only works with == or !=`);
+    if (ordering) throw new ConditionSyntaxError(source, 'config.condition.onlyEquality', { fn: right.kind === 'pattern' ? 'pat()' : 'any()' });
     if (right.kind === 'any') {
-      if (right.values.length === 0 || right.values.some((v) => v === '')) throw new ConditionSyntaxError(source, 'any() needs values separated by commas, e.g. any(200, 204)');
+      if (right.values.length === 0 || right.values.some((v) => v === '')) throw new ConditionSyntaxError(source, 'config.condition.anyNeedsValues');
       const raw = /^any\((.*)\)$/s.exec(rawRight)![1]!;
       splitArgs(raw, false).forEach((arg) => checkValue(source, left, unquote(arg), /^(["']).*\1$/s.test(arg), false));
     } else if (expectedOf(left) !== 'text') {
-      throw new ConditionSyntaxError(source, `pat() matches text; [${left.name}] is not text`);
+      throw new ConditionSyntaxError(source, 'config.condition.patNeedsText', { name: left.name });
     }
     return;
   }
-  if (right.kind !== 'literal') throw new ConditionSyntaxError(source, 'the right-hand side must be a value, pat() or any()');
+  if (right.kind !== 'literal') throw new ConditionSyntaxError(source, 'config.condition.rightNotValue');
   const quotedMatch = /^(["'])(.*)\1$/s.exec(rawRight);
-  if (!quotedMatch && /^["']/.test(rawRight)) throw new ConditionSyntaxError(source, `the text ${rawRight} has no closing quote`);
+  if (!quotedMatch && /^["']/.test(rawRight)) throw new ConditionSyntaxError(source, 'config.condition.unclosedQuote', { text: rawRight });
   checkValue(source, left, right.text, quotedMatch !== null, ordering);
 }
 
@@ -239,7 +254,7 @@ export function parseCondition(source: string): Condition {
     const written = `${before}${op}${after}`;
     const meant = TYPO_OPERATORS[written];
     const example = `${left.slice(0, left.length - before.length).trim()} ${meant} ${right.slice(after.length).trim()}`;
-    throw new ConditionSyntaxError(source, `"${written}" is not an operator${meant ? `; did you mean "${meant}"? e.g. "${example}"` : ''} (operators: ${OPERATORS.join(' ')})`);
+    throw new ConditionSyntaxError(source, meant ? 'config.condition.notOperatorMeant' : 'config.condition.notOperator', { written, meant: meant ?? '', example, operators: OPERATORS.join(' ') });
   }
   const leftOperand = parseOperand(source, left, 'left') as PlaceholderOperand;
   const rightOperand = parseOperand(source, right, 'right');

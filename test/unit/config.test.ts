@@ -117,6 +117,15 @@ describe('configuration', () => {
     expect(problems[1]).toMatch(/^test\.yaml:16:\d+ portals\[0\]\.probes\[0\]\.softConditions\[0\] is "\[RESPONSE_TIME\] <> 300": .*"<>" is not an operator/);
   });
 
+  it('says a probe condition\'s problem in the reader\'s language, with the fix', () => {
+    const text = `${base}    probes:\n      - id: home\n        url: "https://dichvucong.hanoi.gov.vn/"\n        conditions:\n          - "[STATUS] === 200"\n          - "[CONNECTED] == yes"\n`;
+    const [typo, type] = refusalOf(text).texts;
+    expect(typo!.vi).toBe('test.yaml:15:13 portals[0].probes[0].conditions[0] là "[STATUS] === 200": không phải là một điều kiện: "[STATUS] === 200": "===" không phải là toán tử; có phải là "=="? ví dụ "[STATUS] == 200" (các toán tử: == != <= >= < >). Cách sửa: viết như "[STATUS] == 200", "[BODY].status == \\"ok\\"" hoặc "[CERTIFICATE_EXPIRATION] > 336h"');
+    expect(typo!.en).toBe('test.yaml:15:13 portals[0].probes[0].conditions[0] is "[STATUS] === 200": is not a condition: "[STATUS] === 200": "===" is not an operator; did you mean "=="? e.g. "[STATUS] == 200" (operators: == != <= >= < >). Fix: write it like "[STATUS] == 200", "[BODY].status == \\"ok\\"" or "[CERTIFICATE_EXPIRATION] > 336h"');
+    expect(type!.vi).toContain('[CONNECTED] được so với "yes", không phải true hoặc false. Cách sửa: viết như');
+    expect(type!.en).toContain('[CONNECTED] is compared with "yes", which is not true or false. Fix: write it like');
+  });
+
   it('names every kind of problem in Vietnamese by default and in English on request (issue 15)', () => {
     const cases: Array<[string, NodeJS.ProcessEnv, string, string]> = [
       // zod's own issues: an unknown key, a wrong type, a value not among those allowed, a missing field, a bound.
