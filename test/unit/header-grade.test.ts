@@ -133,6 +133,17 @@ describe('parseHsts (RFC 6797)', () => {
     expect(parseHsts('max-age=31536000, max-age=0')).toMatchObject({ invalid: expect.stringContaining('more than once') });
   });
 
+  it('says why a header is invalid in the reader\'s language, and keeps the English reason as data', () => {
+    const served = (value: string) => ({ ...emptyEvidence('https://dvc.example.vn/', 'home', new Date()), finalUrl: 'https://dvc.example.vn/', document: { status: 200, headers: { 'strict-transport-security': value }, tls: null, redirects: [] } });
+    const twice = hsts.judge(served('max-age=31536000; max-age=0')).details[0]!;
+    expect(twice.text.vi).toBe('Tiêu đề HSTS không hợp lệ (chỉ thị max-age xuất hiện hai lần), trình duyệt sẽ bỏ qua: max-age=31536000; max-age=0');
+    expect(twice.text.en).toBe('Invalid HSTS header (directive max-age is given twice); browsers ignore it: max-age=31536000; max-age=0');
+    expect(twice.data).toEqual({ value: 'max-age=31536000; max-age=0', why: 'directive max-age is given twice' });
+    for (const value of ['foo-max-age=1', 'max-age=1y', 'max-age=1, max-age=2', 'max-age=1; a b']) {
+      expect(hsts.judge(served(value)).details[0]!.text.vi, value).not.toMatch(/is given|is missing|is not a|more than once/);
+    }
+  });
+
   it('fails a page whose certificate browsers refuse: they take no HSTS from it', () => {
     const refused = { ...emptyEvidence('https://dvc.example.vn/', 'home', new Date()), error: { reason: 'tls_invalid' as const, message: 'net::ERR_CERT_AUTHORITY_INVALID' } };
     expect(hsts.judgeFailedVisit?.(refused)).toMatchObject({ outcome: 'fail', details: [{ code: 'hsts.certificate_invalid' }] });
