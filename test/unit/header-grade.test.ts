@@ -98,6 +98,18 @@ describe('analyseCsp', () => {
     expect(gradeHeaders(page({})).tests[0]!.result).toBe('csp-not-implemented');
   });
 
+  it('says why a policy is invalid in the reader\'s language, and stores the reason in English only', () => {
+    const judged = (headers: Record<string, string>) => securityHeaders.judge({ ...emptyEvidence('https://dvc.example.vn/', 'home', new Date()), finalUrl: 'https://dvc.example.vn/', document: { status: 200, headers, tls: null, redirects: [] } });
+    const twice = judged({ ...hardened, 'content-security-policy': "default-src 'self'; script-src 'self'; script-src *" }).details.find((d) => d.code === 'headers.csp-header-invalid')!;
+    expect(twice.text).toEqual({
+      vi: 'content-security-policy: csp-header-invalid (-25): chỉ thị script-src xuất hiện hai lần',
+      en: 'content-security-policy: csp-header-invalid (-25): directive script-src given twice',
+    });
+    expect(twice.data).toEqual({ header: 'content-security-policy', result: 'csp-header-invalid', modifier: -25, why: 'directive script-src given twice' });
+    const grade = judged({ ...hardened, 'content-security-policy': ' ' }).details.find((d) => d.code === 'headers.grade')!;
+    expect((grade.data!.tests as Array<Record<string, unknown>>)[0]).toEqual({ header: 'content-security-policy', result: 'csp-header-invalid', modifier: -25, why: 'the Content-Security-Policy header is empty' });
+  });
+
   it('a directive given twice makes the policy invalid (report-uri and report-to may repeat)', () => {
     expect(csp("default-src 'self'; script-src 'self'; script-src *")).toBe('csp-header-invalid');
     expect(csp("default-src 'self'; report-uri /a; report-uri /b")).toBe('csp-implemented-with-no-unsafe');

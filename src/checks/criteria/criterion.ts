@@ -79,6 +79,12 @@ export function finding(code: string, key: MessageKey, vars: MessageVars | ((lan
   return { code, text, ...extra };
 }
 
+/** Why something is so, as a catalogue message and its values: told in either language when shown. */
+export interface Reason {
+  key: MessageKey;
+  vars?: MessageVars;
+}
+
 /** A text with no words to translate (a URL, a header line, a name): the same in both languages. */
 export const sameText = (text: string): Text => ({ vi: text, en: text });
 

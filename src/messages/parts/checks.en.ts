@@ -102,6 +102,12 @@ export const checksEn = {
   'privacy.security-headers.cspUnscored': 'The CSP leaves {{directive}} open: {{risk}} (not scored, as in the HTTP Observatory).',
   'privacy.security-headers.risk.baseUri': 'an injected <base> can point relative script addresses elsewhere',
   'privacy.security-headers.risk.formAction': 'an injected form can send what is typed anywhere',
+  'privacy.csp.why.empty': 'the Content-Security-Policy header is empty',
+  'privacy.csp.why.tooShort': 'policy too short: "{{policy}}"',
+  'privacy.csp.why.directiveTwice': 'directive {{directive}} given twice',
+  'privacy.csp.why.strictDynamicAlone': '\'strict-dynamic\' without a nonce or hash',
+  'privacy.sri.why.stylesheets': 'stylesheets from other sites without integrity (not scored): {{stylesheets}}',
+  'privacy.cors.why.universal': 'it answered the Origin {{origin}} with access-control-allow-origin: {{allow}} and access-control-allow-credentials: true',
 
   // privacy.no-mixed-content
   'privacy.no-mixed-content.title': 'No resources over HTTP on an HTTPS page',

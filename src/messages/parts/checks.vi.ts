@@ -96,6 +96,12 @@ export const checksVi: ViPart<typeof checksEn> = {
   'privacy.security-headers.cspUnscored': 'CSP không giới hạn {{directive}}: {{risk}} (không tính điểm, như HTTP Observatory).',
   'privacy.security-headers.risk.baseUri': 'một thẻ <base> bị chèn có thể đổi nguồn các tập lệnh có địa chỉ tương đối',
   'privacy.security-headers.risk.formAction': 'một biểu mẫu bị chèn có thể gửi dữ liệu đi bất cứ đâu',
+  'privacy.csp.why.empty': 'tiêu đề Content-Security-Policy để trống',
+  'privacy.csp.why.tooShort': 'chính sách quá ngắn: "{{policy}}"',
+  'privacy.csp.why.directiveTwice': 'chỉ thị {{directive}} xuất hiện hai lần',
+  'privacy.csp.why.strictDynamicAlone': '\'strict-dynamic\' không kèm nonce hay mã băm',
+  'privacy.sri.why.stylesheets': 'tệp kiểu trình bày từ trang khác không có integrity (không tính điểm): {{stylesheets}}',
+  'privacy.cors.why.universal': 'trang trả lời Origin {{origin}} bằng access-control-allow-origin: {{allow}} và access-control-allow-credentials: true',
 
   'privacy.no-mixed-content.title': 'Không tải tài nguyên qua HTTP trên trang HTTPS',
   'privacy.no-mixed-content.description': 'Trang HTTPS không nạp tập lệnh, ảnh, kiểu trình bày hay khung qua HTTP không mã hóa.',
