@@ -28,6 +28,11 @@ export const checksEn = {
   'check.scannerReason.local_network': 'the page led to the monitoring host\'s local network',
   'check.scannerReason.too_much_memory': 'the page used too much memory',
 
+  // Why a tracker filter list is refused (evidence/filter-list.ts).
+  'check.filterList.tooLarge': 'the list is {{bytes}} bytes, over {{max}}',
+  'check.filterList.noHeader': 'it does not start with an Adblock Plus header ("[Adblock Plus 2.0]" or "! Title: …")',
+  'check.filterList.tooFewRules': 'it has {{rules}} network rules; a tracker list has at least {{min}}',
+
   // The legal instruments the criteria cite (basis.ts).
   'basis.nd13_2023.title': 'Decree on personal data protection',
   'basis.luat91_2025.title': 'Personal Data Protection Law (consent per purpose, verifiable; silence is not consent)',

@@ -28,6 +28,10 @@ export const checksVi: ViPart<typeof checksEn> = {
   'check.scannerReason.local_network': 'trang dẫn tới mạng nội bộ của hệ thống đo',
   'check.scannerReason.too_much_memory': 'trang dùng quá nhiều bộ nhớ',
 
+  'check.filterList.tooLarge': 'danh sách nặng {{bytes}} byte, quá giới hạn {{max}}',
+  'check.filterList.noHeader': 'tệp không bắt đầu bằng tiêu đề Adblock Plus ("[Adblock Plus 2.0]" hoặc "! Title: …")',
+  'check.filterList.tooFewRules': 'danh sách chỉ có {{rules}} quy tắc mạng; một danh sách trình theo dõi có ít nhất {{min}}',
+
   'basis.nd13_2023.title': 'Nghị định về bảo vệ dữ liệu cá nhân',
   'basis.luat91_2025.title': 'Luật Bảo vệ dữ liệu cá nhân (đồng ý theo từng mục đích, có thể kiểm chứng; im lặng không phải là đồng ý)',
   'basis.tt32_2017.title': 'Thông tư quy định về cung cấp dịch vụ công trực tuyến và bảo đảm khả năng truy cập thuận tiện',
