@@ -3,7 +3,8 @@
 // criterion: page results rolled up, and the portal criteria (policy, statement, redirect).
 import { basisOn, type CitedBasis } from './criteria/basis.ts';
 import { criteriaOf } from './criteria/index.ts';
-import { detail, type PortalEvidence } from './criteria/criterion.ts';
+import { finding, type PortalEvidence } from './criteria/criterion.ts';
+import { msgBoth, type MessageKey } from '../messages/index.ts';
 import { scannerReasonText } from './scanner-reasons.ts';
 import type { Area, FindingDetail, Judgement, Outcome, PageEvidence, Severity } from './types.ts';
 
@@ -30,14 +31,14 @@ export interface PageShare {
   of: number;
 }
 
-const OUTCOME_ON: Record<'fail' | 'error' | 'cant_tell', { vi: string; en: string }> = {
-  fail: { vi: 'Không đạt', en: 'Failed' },
-  error: { vi: 'Lỗi công cụ', en: 'Scanner error' },
-  cant_tell: { vi: 'Cần người kiểm tra', en: 'Needs review' },
-};
+const OUTCOME_ON = {
+  fail: 'check.pages.fail',
+  error: 'check.pages.error',
+  cant_tell: 'check.pages.cant_tell',
+} as const satisfies Record<'fail' | 'error' | 'cant_tell', MessageKey>;
 
 /** "trên 14/20 trang" / "on 14/20 pages". */
-export const shareText = (share: PageShare) => ({ vi: `trên ${share.with}/${share.of} trang`, en: `on ${share.with}/${share.of} pages` });
+export const shareText = (share: PageShare) => msgBoth('check.share', { with: share.with, of: share.of });
 
 /**
  * Each page finding with the number of pages that have the same finding (its code) with the same
@@ -59,9 +60,7 @@ function withShares(perPage: CriterionResult[], of: number): CriterionResult[] {
 function scannerError(page: PageEvidence): Judgement {
   const e = page.error!;
   // The reason in the reader's words; the browser's own message is kept, named as what it is.
-  return { outcome: 'error', details: [detail(`scanner.${e.reason}`,
-    `Lỗi công cụ kiểm tra: ${scannerReasonText(e.reason, 'vi')}. Không tính cho cổng. Chi tiết kỹ thuật (tiếng Anh): ${e.message}.`,
-    `Scanner error: ${scannerReasonText(e.reason, 'en')}. Not counted against the portal. Technical detail: ${e.message}.`)] };
+  return { outcome: 'error', details: [finding(`scanner.${e.reason}`, 'check.scannerError', (lang) => ({ reason: scannerReasonText(e.reason, lang), message: e.message }))] };
 }
 
 /** fail > error > cant_tell > pass > not_applicable: a pass only when every page passed or did not apply. */
@@ -96,7 +95,7 @@ export function judgePortal(evidence: PortalEvidence, areas: readonly Area[], me
       const urls = perPage.filter((r) => r.outcome === o).map((r) => r.pageUrl);
       if (!urls.length) return [];
       const share = { with: urls.length, of: pages.length };
-      return [{ ...detail(`pages.${o}`, `${OUTCOME_ON[o].vi} ${shareText(share).vi}`, `${OUTCOME_ON[o].en} ${shareText(share).en}`, { data: { urls } }), pages: share }];
+      return [{ ...finding(`pages.${o}`, OUTCOME_ON[o], { with: share.with, of: share.of }, { data: { urls } }), pages: share }];
     });
     const share = { with: perPage.filter((r) => r.outcome === outcome).length, of: pages.length };
     results.push({ ...base, level: 'portal', pageIndex: null, pageUrl: evidence.home.requestedUrl, outcome, details: summary, pages: share });

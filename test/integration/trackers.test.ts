@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { msg } from '../../src/messages/index.ts';
 import { filterListFor, FilterListInvalid, parseFilterList, SHIPPED_FILTER_LIST, type FilterList } from '../../src/checks/evidence/filter-list.ts';
 import { trackerListsVersion } from '../../src/checks/evidence/third-parties.ts';
 import { runCli } from '../helpers/cli.ts';
@@ -39,6 +40,10 @@ describe('the shipped filter list', () => {
   it('refuses what is not a tracker list', async () => {
     await expect(parseFilterList('<!DOCTYPE html><title>502 Bad Gateway</title>', 'x', false)).rejects.toThrow(FilterListInvalid);
     await expect(parseFilterList('[Adblock Plus 2.0]\n! Title: Tiny\n||a.example^\n', 'x', false)).rejects.toThrow(/1 network rules; a tracker list has at least 1000/);
+    // The reason can be told in the reader's language too (the message stays English, for logs).
+    const refused = await parseFilterList('[Adblock Plus 2.0]\n! Title: Tiny\n||a.example^\n', 'x', false).then(() => null, (err: unknown) => err);
+    if (!(refused instanceof FilterListInvalid)) throw new Error(`not refused as a FilterListInvalid: ${String(refused)}`);
+    expect(msg('vi', refused.reason.key, refused.reason.vars)).toBe('danh sách chỉ có 1 quy tắc mạng; một danh sách trình theo dõi có ít nhất 1000');
   });
 });
 

@@ -10,6 +10,7 @@ import { emptyEvidence, personalFields } from '../../src/checks/evidence/visit.t
 import { backwardPressesFor, COMPOSITE_PRESSES, judgeStuck, TabWalk, type FocusRead } from '../../src/checks/evidence/accessibility/keyboard-walk.ts';
 import { judgePortal, rollUp, type CriterionResult } from '../../src/checks/judge.ts';
 import { blockingFailures, scoreArea } from '../../src/checks/score.ts';
+import type { PageEvidence } from '../../src/checks/types.ts';
 
 describe('personal data on public pages', () => {
   const page = 'Người nộp\tNguyễn Văn Bình\nSố CCCD\t001085012345\nĐiện thoại\t0912 345 678\n' + 'x'.repeat(300) +
@@ -162,6 +163,14 @@ describe('judging and scoring', () => {
       vi: 'Lỗi công cụ kiểm tra: timeout (quá thời gian chờ). Không tính cho cổng. Chi tiết kỹ thuật (tiếng Anh): slow.',
       en: 'Scanner error: timeout (timed out). Not counted against the portal. Technical detail: slow.',
     });
+  });
+
+  it('names why the privacy policy could not be opened in the reader\'s words, not as a bare code', () => {
+    const home = { ...emptyEvidence('https://x.gov.vn/', 'home', new Date()), finalUrl: 'https://x.gov.vn/', links: [{ text: 'Chính sách bảo mật', href: 'https://x.gov.vn/chinh-sach' }] } as PageEvidence;
+    const policy = { ...emptyEvidence('https://x.gov.vn/chinh-sach', 'privacy_policy', new Date()), error: { reason: 'timeout' as const, message: 'slow' } };
+    const result = judgePortal({ home, pages: [policy] }, ['privacy'], '2026-08-01').find((r) => r.criterionId === 'privacy.policy-reachable')!;
+    expect(result.outcome).toBe('error');
+    expect(result.details[0]!.text).toEqual({ vi: 'Không mở được trang chính sách: timeout (quá thời gian chờ).', en: 'Could not open the policy page: timeout (timed out).' });
   });
 
   it('rolls page outcomes up: fail, then error, then cant_tell, then pass', () => {

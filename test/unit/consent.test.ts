@@ -83,6 +83,12 @@ describe('a page that tracks asks first (privacy.consent-asked)', () => {
 
   it('is the scanner\'s error when a consent visit failed, and does not apply to evidence without consent visits', () => {
     expect(judge(consentAsked, home({ accept: visit('accept', { scannerError: 'timeout' }) })).outcome).toBe('error');
+    // A reason code is named in the reader's words; a browser's own message is kept as it is.
+    expect(judge(consentAsked, home({ refuse: visit('refuse', { scannerError: 'too_large' }) })).details[0]!.text).toEqual({
+      vi: 'Lỗi công cụ khi thử từ chối: too_large (trang quá lớn). Không tính cho cổng.',
+      en: 'Scanner error while trying to refuse: too_large (page too large). Not counted against the portal.',
+    });
+    expect(judge(consentAsked, home({ accept: visit('accept', { scannerError: 'net::ERR_ABORTED' }) })).details[0]!.text.vi).toBe('Lỗi công cụ khi thử đồng ý: net::ERR_ABORTED. Không tính cho cổng.');
     expect(judge(consentAsked, home(null)).outcome).toBe('not_applicable');
   });
 });

@@ -98,6 +98,18 @@ describe('analyseCsp', () => {
     expect(gradeHeaders(page({})).tests[0]!.result).toBe('csp-not-implemented');
   });
 
+  it('says why a policy is invalid in the reader\'s language, and stores the reason in English only', () => {
+    const judged = (headers: Record<string, string>) => securityHeaders.judge({ ...emptyEvidence('https://dvc.example.vn/', 'home', new Date()), finalUrl: 'https://dvc.example.vn/', document: { status: 200, headers, tls: null, redirects: [] } });
+    const twice = judged({ ...hardened, 'content-security-policy': "default-src 'self'; script-src 'self'; script-src *" }).details.find((d) => d.code === 'headers.csp-header-invalid')!;
+    expect(twice.text).toEqual({
+      vi: 'content-security-policy: csp-header-invalid (-25): chỉ thị script-src xuất hiện hai lần',
+      en: 'content-security-policy: csp-header-invalid (-25): directive script-src given twice',
+    });
+    expect(twice.data).toEqual({ header: 'content-security-policy', result: 'csp-header-invalid', modifier: -25, why: 'directive script-src given twice' });
+    const grade = judged({ ...hardened, 'content-security-policy': ' ' }).details.find((d) => d.code === 'headers.grade')!;
+    expect((grade.data!.tests as Array<Record<string, unknown>>)[0]).toEqual({ header: 'content-security-policy', result: 'csp-header-invalid', modifier: -25, why: 'the Content-Security-Policy header is empty' });
+  });
+
   it('a directive given twice makes the policy invalid (report-uri and report-to may repeat)', () => {
     expect(csp("default-src 'self'; script-src 'self'; script-src *")).toBe('csp-header-invalid');
     expect(csp("default-src 'self'; report-uri /a; report-uri /b")).toBe('csp-implemented-with-no-unsafe');
@@ -131,6 +143,17 @@ describe('parseHsts (RFC 6797)', () => {
     expect(parseHsts('foo-max-age=31536000')).toEqual({ invalid: 'max-age is missing' });
     expect(parseHsts('max-age=1y')).toMatchObject({ invalid: expect.stringContaining('not a number') });
     expect(parseHsts('max-age=31536000, max-age=0')).toMatchObject({ invalid: expect.stringContaining('more than once') });
+  });
+
+  it('says why a header is invalid in the reader\'s language, and keeps the English reason as data', () => {
+    const served = (value: string) => ({ ...emptyEvidence('https://dvc.example.vn/', 'home', new Date()), finalUrl: 'https://dvc.example.vn/', document: { status: 200, headers: { 'strict-transport-security': value }, tls: null, redirects: [] } });
+    const twice = hsts.judge(served('max-age=31536000; max-age=0')).details[0]!;
+    expect(twice.text.vi).toBe('Tiêu đề HSTS không hợp lệ (chỉ thị max-age xuất hiện hai lần), trình duyệt sẽ bỏ qua: max-age=31536000; max-age=0');
+    expect(twice.text.en).toBe('Invalid HSTS header (directive max-age is given twice); browsers ignore it: max-age=31536000; max-age=0');
+    expect(twice.data).toEqual({ value: 'max-age=31536000; max-age=0', why: 'directive max-age is given twice' });
+    for (const value of ['foo-max-age=1', 'max-age=1y', 'max-age=1, max-age=2', 'max-age=1; a b']) {
+      expect(hsts.judge(served(value)).details[0]!.text.vi, value).not.toMatch(/is given|is missing|is not a|more than once/);
+    }
   });
 
   it('fails a page whose certificate browsers refuse: they take no HSTS from it', () => {

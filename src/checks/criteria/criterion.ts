@@ -1,6 +1,8 @@
 // What a criterion is: data (id, titles, legal basis by date, severity, WCAG references) plus
 // one small pure judge, in the manner of axe-core's rules. Page criteria judge each visited
 // page; portal criteria judge the portal as a whole (is a privacy policy reachable, …).
+import type { Lang } from '../../i18n.ts';
+import { msg, msgBoth, type MessageKey, type MessageVars } from '../../messages/index.ts';
 import type { Area, DocumentKind, FindingDetail, Judgement, Outcome, PageEvidence, Severity, Text } from '../types.ts';
 import type { Citation } from './basis.ts';
 
@@ -67,3 +69,22 @@ export function verdict(fails: FindingDetail[], doubts: FindingDetail[], notes: 
 
 /** A finding with text in both languages. */
 export const detail = (code: string, vi: string, en: string, extra: Omit<FindingDetail, 'code' | 'text'> = {}): FindingDetail => ({ code, text: { vi, en }, ...extra });
+
+/**
+ * A finding whose text is a catalogue message in both languages, stored as { vi, en } like any
+ * other. `vars` may depend on the language, for values that are themselves words.
+ */
+export function finding(code: string, key: MessageKey, vars: MessageVars | ((lang: Lang) => MessageVars) = {}, extra: Omit<FindingDetail, 'code' | 'text'> = {}): FindingDetail {
+  const text = typeof vars === 'function' ? { vi: msg('vi', key, vars('vi')), en: msg('en', key, vars('en')) } : msgBoth(key, vars);
+  return { code, text, ...extra };
+}
+
+/** Why something is so, as a catalogue message and its values: told in either language when shown. */
+export interface Reason {
+  key: MessageKey;
+  vars?: MessageVars;
+}
+
+/** A text with no words to translate (a URL, a header line, a name): the same in both languages. */
+export const sameText = (text: string): Text => ({ vi: text, en: text });
+

@@ -8,7 +8,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { FiltersEngine } from '@ghostery/adblocker';
+import { msg } from '../../messages/index.ts';
 import { projectPath } from '../../paths.ts';
+import type { Reason } from '../criteria/criterion.ts';
 
 export const SHIPPED_FILTER_LIST = projectPath('reference', 'trackers', 'easyprivacy-202309050832.txt');
 
@@ -32,7 +34,12 @@ export interface FilterMatch {
 export const MIN_NETWORK_RULES = 1000;
 const MAX_LIST_BYTES = 50 * 1024 * 1024;
 
-export class FilterListInvalid extends Error {}
+/** Why a list was refused: `message` in English (logs), `reason` to tell it in the reader's language. */
+export class FilterListInvalid extends Error {
+  constructor(readonly reason: Reason) {
+    super(msg('en', reason.key, reason.vars));
+  }
+}
 
 function headerValue(text: string, name: string): string | null {
   const m = new RegExp(`^!\\s*${name}\\s*:\\s*(.+)$`, 'im').exec(text.slice(0, 4096));
@@ -58,15 +65,15 @@ const adblocker = () => import('@ghostery/adblocker');
  * what is wrong) anything that is not an Adblock Plus list with enough network rules.
  */
 export async function parseFilterList(text: string, path: string, shipped: boolean): Promise<{ engine: FiltersEngine; info: FilterListInfo }> {
-  if (text.length > MAX_LIST_BYTES) throw new FilterListInvalid(`the list is ${text.length} bytes, over ${MAX_LIST_BYTES}`);
+  if (text.length > MAX_LIST_BYTES) throw new FilterListInvalid({ key: 'check.filterList.tooLarge', vars: { bytes: text.length, max: MAX_LIST_BYTES } });
   if (!/^\s*\[Adblock Plus[^\]]*\]/i.test(text) && !/^\s*!\s*Title\s*:/im.test(text.slice(0, 4096))) {
-    throw new FilterListInvalid('it does not start with an Adblock Plus header ("[Adblock Plus 2.0]" or "! Title: …")');
+    throw new FilterListInvalid({ key: 'check.filterList.noHeader' });
   }
   const { FiltersEngine } = await adblocker();
   // Optimisations merge rules into one; without them each match names the rule as written.
   const engine = FiltersEngine.parse(text, { loadCosmeticFilters: false, loadNetworkFilters: true, enableOptimizations: false, debug: true });
   const networkRules = engine.getFilters().networkFilters.length;
-  if (networkRules < MIN_NETWORK_RULES) throw new FilterListInvalid(`it has ${networkRules} network rules; a tracker list has at least ${MIN_NETWORK_RULES}`);
+  if (networkRules < MIN_NETWORK_RULES) throw new FilterListInvalid({ key: 'check.filterList.tooFewRules', vars: { rules: networkRules, min: MIN_NETWORK_RULES } });
   return { engine, info: { ...describeHeader(text), networkRules, sha256: createHash('sha256').update(text).digest('hex'), path, shipped } };
 }
 

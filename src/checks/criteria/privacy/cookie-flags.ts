@@ -13,8 +13,10 @@
 //  - SameSite declared on every cookie (the Observatory only withholds a bonus): browsers do
 //    not agree on what a cookie without it means;
 //  - no cookie is left out by its name (the Observatory skips heroku-session-affinity).
-import type { CookieRecord, FindingDetail } from '../../types.ts';
-import { detail, judgement, type PageCriterion } from '../criterion.ts';
+import type { Lang } from '../../../i18n.ts';
+import { msg, msgBoth, type MessageKey } from '../../../messages/index.ts';
+import type { CookieRecord, FindingDetail, Text } from '../../types.ts';
+import { finding, judgement, sameText, type PageCriterion } from '../criterion.ts';
 import { hsts } from './hsts.ts';
 
 /** The Observatory's names for the cookies of a page, best first. */
@@ -43,26 +45,25 @@ const SESSION_NAME = /sess|login|auth|^sid$|[._-]sid$/i;
 const ANTI_CSRF_NAME = /csrf|xsrf/i;
 
 export const STRICTER = {
-  httpOnly: { vi: 'HttpOnly được đòi hỏi cho mọi cookie do máy chủ đặt, không chỉ cookie phiên (chặt hơn HTTP Observatory, có chủ ý)', en: 'HttpOnly is required on every cookie the server sets, not only session cookies (stricter than the HTTP Observatory, on purpose)' },
-  sameSite: { vi: 'SameSite phải được khai báo cho mọi cookie (chặt hơn HTTP Observatory, vốn chỉ không cộng điểm thưởng, có chủ ý)', en: 'SameSite must be declared on every cookie (stricter than the HTTP Observatory, which only withholds a bonus, on purpose)' },
-  byName: { vi: 'mọi cookie đều được xét, kể cả heroku-session-affinity mà HTTP Observatory bỏ qua (chặt hơn, có chủ ý)', en: 'every cookie is judged, heroku-session-affinity too, which the HTTP Observatory leaves out (stricter, on purpose)' },
-} as const;
+  httpOnly: 'privacy.cookie-flags.stricter.httpOnly',
+  sameSite: 'privacy.cookie-flags.stricter.sameSite',
+  byName: 'privacy.cookie-flags.stricter.byName',
+} as const satisfies Record<string, MessageKey>;
 
 type Stricter = keyof typeof STRICTER;
 
 /** One thing a cookie lacks: in words, the Observatory's name for it, and our rule when theirs would not count it. */
 interface Lack {
-  what: { vi: string; en: string };
+  what: Text;
   result: CookieResult;
   stricter: Stricter | null;
 }
 
 /** What is missing of SameSite, or null: a value browsers do not know declares nothing. */
-export function sameSiteProblem(declared: string | null): { vi: string; en: string } | null {
-  if (declared === null) return { vi: 'SameSite', en: 'SameSite' };
+export function sameSiteProblem(declared: string | null): Text | null {
+  if (declared === null) return sameText('SameSite');
   if (/^\s*(strict|lax|none)\s*$/i.test(declared)) return null;
-  const shown = declared.slice(0, 40);
-  return { vi: `SameSite hợp lệ ("${shown}" không phải Strict, Lax hay None)`, en: `a valid SameSite ("${shown}" is not Strict, Lax or None)` };
+  return msgBoth('privacy.cookie-flags.validSameSite', { value: declared.slice(0, 40) });
 }
 
 /** What one cookie lacks; `hstsProtects` when the page's HSTS keeps browsers on HTTPS. */
@@ -73,14 +74,14 @@ export function cookieLacks(c: Pick<CookieRecord, 'name' | 'secure' | 'httpOnly'
   const lacks: Lack[] = [];
   const add = (what: Lack['what'], result: CookieResult, stricter: Stricter | null = null) => lacks.push({ what, result, stricter: skipped ? 'byName' : stricter });
   if (!c.secure) {
-    add({ vi: 'Secure', en: 'Secure' }, session
+    add(sameText('Secure'), session
       ? (hstsProtects ? 'cookies-session-without-secure-flag-but-protected-by-hsts' : 'cookies-session-without-secure-flag')
       : (hstsProtects ? 'cookies-without-secure-flag-but-protected-by-hsts' : 'cookies-without-secure-flag'));
   }
-  if (!c.httpOnly && c.setBy.via === 'header') add({ vi: 'HttpOnly', en: 'HttpOnly' }, 'cookies-session-without-httponly-flag', session ? null : 'httpOnly');
+  if (!c.httpOnly && c.setBy.via === 'header') add(sameText('HttpOnly'), 'cookies-session-without-httponly-flag', session ? null : 'httpOnly');
   const sameSite = sameSiteProblem(c.sameSite);
   if (sameSite && c.sameSite !== null) add(sameSite, 'cookies-samesite-flag-invalid');
-  else if (/^\s*none\s*$/i.test(c.sameSite ?? '') && !c.secure) add({ vi: 'Secure (bắt buộc với SameSite=None)', en: 'Secure (which SameSite=None requires)' }, 'cookies-samesite-flag-invalid');
+  else if (/^\s*none\s*$/i.test(c.sameSite ?? '') && !c.secure) add(msgBoth('privacy.cookie-flags.secureForNone'), 'cookies-samesite-flag-invalid');
   if (sameSite && c.sameSite === null) {
     if (ANTI_CSRF_NAME.test(c.name)) add(sameSite, 'cookies-anticsrf-without-samesite-flag');
     else add(sameSite, 'cookies-secure-with-httponly-sessions', 'sameSite');
@@ -102,30 +103,27 @@ export const cookieFlags: PageCriterion = {
   id: 'privacy.cookie-flags',
   area: 'privacy',
   scope: 'page',
-  title: { vi: 'Cookie có thuộc tính Secure, HttpOnly và SameSite', en: 'Cookies are Secure, HttpOnly and declare SameSite' },
-  description: {
-    vi: 'Cookie do máy chủ của cổng đặt có Secure, HttpOnly và khai báo SameSite; cookie do tập lệnh ghi có Secure và SameSite.',
-    en: "Cookies set by the portal's server are Secure and HttpOnly and declare SameSite; cookies written by scripts are Secure and declare SameSite.",
-  },
+  title: msgBoth('privacy.cookie-flags.title'),
+  description: msgBoth('privacy.cookie-flags.description'),
   severity: 'serious',
   basis: [{ instrument: 'nd13_2023', article: 'Điều 26' }, { instrument: 'luat91_2025' }],
   judge(page, portal) {
     const own = page.cookies.map((c, i) => ({ c, i })).filter(({ c }) => c.party === 'first' && c.stored);
-    if (!own.length) return judgement('not_applicable', [detail('cookie.none', 'Trang không đặt cookie của bên thứ nhất.', 'The page sets no first-party cookie.', { data: { result: 'cookies-not-found' } })]);
+    if (!own.length) return judgement('not_applicable', [finding('cookie.none', 'privacy.cookie-flags.none', {}, { data: { result: 'cookies-not-found' } })]);
     const protects = hsts.judge(page, portal).outcome === 'pass';
     const each = own.map(({ c, i }) => ({ c, i, lacks: cookieLacks(c, protects) }));
     const lacks = each.flatMap((e) => e.lacks);
     const result = cookiesResult(lacks, own.every(({ c }) => c.sameSite !== null || c.name === OBSERVATORY_SKIPS));
     // The Observatory fails these cookies too, unless every lack is one of our stricter rules.
     const ours = lacks.length && lacks.every((l) => l.stricter) ? [...new Set(lacks.map((l) => l.stricter!))] : [];
-    const summary = detail('cookie.result', `Cookie bên thứ nhất theo cách gọi của HTTP Observatory: ${result}.`, `First-party cookies as the HTTP Observatory names them: ${result}.`, {
-      data: { result, ...(ours.length ? { stricter: ours.map((s) => STRICTER[s].en).join('; ') } : {}) },
+    const summary = finding('cookie.result', 'privacy.cookie-flags.result', { result }, {
+      data: { result, ...(ours.length ? { stricter: ours.map((s) => msg('en', STRICTER[s])).join('; ') } : {}) },
     });
     const problems = each.filter((e) => e.lacks.length).map(({ c, i, lacks: l }): FindingDetail => {
       const why = [...new Set(l.flatMap((x) => (x.stricter ? [STRICTER[x.stricter]] : [])))];
-      const note = (lang: 'vi' | 'en') => (why.length ? ` (${why.map((w) => w[lang]).join('; ')})` : '');
-      return detail('cookie.flags_missing', `Cookie ${c.name} thiếu ${l.map((m) => m.what.vi).join(', ')}${note('vi')}.`, `Cookie ${c.name} lacks ${l.map((m) => m.what.en).join(', ')}${note('en')}.`, {
-        data: { name: c.name, missing: l.map((m) => m.what.en), results: [...new Set(l.map((m) => m.result))], sameSite: c.sameSite, setBy: c.setBy, ...(why.length ? { stricter: why.map((w) => w.en).join('; ') } : {}) },
+      const vars = (lang: Lang) => ({ name: c.name, missing: l.map((m) => m.what[lang]).join(', '), stricter: why.map((w) => msg(lang, w)).join('; ') });
+      return finding('cookie.flags_missing', why.length ? 'privacy.cookie-flags.missingStricter' : 'privacy.cookie-flags.missing', vars, {
+        data: { name: c.name, missing: l.map((m) => m.what.en), results: [...new Set(l.map((m) => m.result))], sameSite: c.sameSite, setBy: c.setBy, ...(why.length ? { stricter: why.map((w) => msg('en', w)).join('; ') } : {}) },
         evidence: { blob: 'evidence', path: `cookies[${i}]` },
       });
     });

@@ -4,6 +4,8 @@
 // `<meta http-equiv>` in the document, so a source counts only where every policy that names
 // the directive allows it. A directive given twice in one policy makes the policy invalid for
 // the Observatory (browsers use the first and ignore the rest, which hides mistakes).
+import { msg } from '../../../messages/index.ts';
+import type { Reason } from '../criterion.ts';
 
 export type CspResult =
   | 'csp-implemented-with-no-unsafe-default-src-none'
@@ -57,7 +59,7 @@ export interface CspFacts {
 export interface CspAnalysis {
   result: CspResult;
   /** Why the policy is invalid, when it is. */
-  invalid: string | null;
+  invalid: Reason | null;
   /** The effective policy, directive → sources (sorted), when there is a valid one. */
   directives: Record<string, string[]> | null;
   facts: CspFacts | null;
@@ -77,21 +79,25 @@ const MAX_POLICY = 8192;
 
 type Policy = Map<string, Set<string>>;
 
-export class CspInvalid extends Error {}
+export class CspInvalid extends Error {
+  constructor(readonly reason: Reason) {
+    super(msg('en', reason.key, reason.vars));
+  }
+}
 
 /** One serialised policy: directives with their sources, lower-cased. Throws CspInvalid. */
 export function parsePolicy(text: string): Policy {
   const policy: Policy = new Map();
   const clean = text.replace(/[\r\n]/g, '').trim().slice(0, MAX_POLICY);
   // "img-src" is the shortest directive worth a policy.
-  if (clean.length < 'img-src'.length - 1) throw new CspInvalid(`policy too short: "${clean}"`);
+  if (clean.length < 'img-src'.length - 1) throw new CspInvalid({ key: 'privacy.csp.why.tooShort', vars: { policy: clean } });
   for (const part of clean.split(';')) {
     const [name, ...sources] = part.trim().split(/\s+/).filter(Boolean);
     if (!name) continue;
     const directive = name.toLowerCase();
     if (policy.has(directive)) {
       if (MAY_REPEAT.has(directive)) continue;
-      throw new CspInvalid(`directive ${directive} given twice`);
+      throw new CspInvalid({ key: 'privacy.csp.why.directiveTwice', vars: { directive } });
     }
     // A source list left empty allows nothing.
     policy.set(directive, new Set(sources.length ? sources.map((s) => s.toLowerCase()) : directive.endsWith('-src') ? ["'none'"] : []));
@@ -148,9 +154,9 @@ export function splitPolicies(values: readonly string[]): string[] {
 export function analyseCsp(input: { headers: readonly string[]; meta: readonly string[]; reportOnly: string | undefined; https: boolean }): CspAnalysis {
   const headerPolicies = splitPolicies(input.headers);
   const metaPolicies = input.meta.map((m) => m.trim()).filter(Boolean);
-  const none = (result: CspResult, invalid: string | null = null): CspAnalysis => ({ result, invalid, directives: null, facts: null });
+  const none = (result: CspResult, invalid: Reason | null = null): CspAnalysis => ({ result, invalid, directives: null, facts: null });
   // A header sent with nothing in it is a policy that failed, not one left out.
-  if (input.headers.length && !headerPolicies.length) return none('csp-header-invalid', 'the Content-Security-Policy header is empty');
+  if (input.headers.length && !headerPolicies.length) return none('csp-header-invalid', { key: 'privacy.csp.why.empty' });
   if (!headerPolicies.length && !metaPolicies.length) return none(input.reportOnly?.trim() ? 'csp-not-implemented-but-reporting-enabled' : 'csp-not-implemented');
 
   let policies: Policy[];
@@ -160,7 +166,7 @@ export function analyseCsp(input: { headers: readonly string[]; meta: readonly s
       ...metaPolicies.map(parsePolicy).map((p) => { for (const d of HEADER_ONLY) p.delete(d); return p; }),
     ];
   } catch (err) {
-    if (err instanceof CspInvalid) return none('csp-header-invalid', err.message);
+    if (err instanceof CspInvalid) return none('csp-header-invalid', err.reason);
     throw err;
   }
   const csp = combinePolicies(policies);
@@ -175,12 +181,12 @@ export function analyseCsp(input: { headers: readonly string[]; meta: readonly s
   for (const list of [scripts, styles]) if ([...list].some((s) => NONCE_OR_HASH.test(s))) list.delete("'unsafe-inline'");
   // 'strict-dynamic' with a nonce or hash makes host sources, 'self' and 'unsafe-inline' ignored;
   // without one it trusts whatever the page's scripts load, and allows none to start.
-  let invalid: string | null = null;
+  let invalid: Reason | null = null;
   if (scripts.has("'strict-dynamic'")) {
     if ([...scripts].some((s) => NONCE_OR_HASH.test(s))) {
       for (const s of [...scripts]) if ([...BROAD].some((b) => s.startsWith(b)) || s === "'self'" || s === "'unsafe-inline'") scripts.delete(s);
     } else {
-      invalid = "'strict-dynamic' without a nonce or hash";
+      invalid = { key: 'privacy.csp.why.strictDynamicAlone' };
     }
   }
   const active = [...[...csp].filter(([d]) => !PASSIVE.includes(d) && d !== 'script-src').flatMap(([, s]) => [...s]), ...scripts];

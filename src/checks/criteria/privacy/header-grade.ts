@@ -10,7 +10,9 @@
 // when missing. The Observatory's own package fetches sites itself and needs PostgreSQL; this
 // grades the response the browser already recorded.
 // headers-grade/3: SRI and CORS scored; an empty CSP header is invalid, not missing.
+import { msg } from '../../../messages/index.ts';
 import type { CorsProbe, SubresourceRecord } from '../../types.ts';
+import type { Reason } from '../criterion.ts';
 import { analyseCsp, CSP_MODIFIERS, type CspAnalysis, type CspFacts } from './csp.ts';
 import { gradeSri, SRI_MODIFIERS } from './subresource-integrity.ts';
 
@@ -20,8 +22,10 @@ export interface HeaderTest {
   header: string;
   result: string;
   modifier: number;
-  /** Why a header was found invalid, when it was. */
+  /** Why a header was found invalid, when it was, in English (as stored). */
   why?: string;
+  /** The same reason as a catalogue message, for the reader's language (never stored: `why` is). */
+  reason?: Reason;
   /** What the result is about, when it is about some of many (the scripts without integrity). */
   subjects?: string[];
   /** CSP: everything the enforced policy allows, test by test (the result names the worst). */
@@ -39,8 +43,11 @@ const GRADES: Array<[number, string]> = [
   [100, 'A+'], [90, 'A'], [85, 'A-'], [80, 'B+'], [70, 'B'], [65, 'B-'], [60, 'C+'], [50, 'C'], [45, 'C-'], [40, 'D+'], [30, 'D'], [25, 'D-'], [0, 'F'],
 ];
 
+/** A test's reason: in English as stored, and as the message that says it in either language. */
+const said = (reason: Reason): Pick<HeaderTest, 'why' | 'reason'> => ({ why: msg('en', reason.key, reason.vars), reason });
+
 function cspTest(csp: CspAnalysis): HeaderTest {
-  return { header: 'content-security-policy', result: csp.result, modifier: CSP_MODIFIERS[csp.result], ...(csp.invalid ? { why: csp.invalid } : {}), ...(csp.facts ? { facts: csp.facts } : {}) };
+  return { header: 'content-security-policy', result: csp.result, modifier: CSP_MODIFIERS[csp.result], ...(csp.invalid ? said(csp.invalid) : {}), ...(csp.facts ? { facts: csp.facts } : {}) };
 }
 
 function frameTest(page: HeaderInput, csp: CspAnalysis): HeaderTest {
@@ -88,7 +95,7 @@ function corpTest(value: string | undefined): HeaderTest {
 
 function sriTest(page: HeaderInput): HeaderTest {
   const sri = gradeSri({ url: page.url, contentType: page.headers['content-type'], subresources: page.subresources });
-  const stylesheets = sri.stylesheets.length ? { why: `stylesheets from other sites without integrity (not scored): ${sri.stylesheets.join(', ')}` } : {};
+  const stylesheets = sri.stylesheets.length ? said({ key: 'privacy.sri.why.stylesheets', vars: { stylesheets: sri.stylesheets.join(', ') } }) : {};
   return { header: 'subresource-integrity', result: sri.result, modifier: SRI_MODIFIERS[sri.result], ...(sri.scripts.length ? { subjects: sri.scripts } : {}), ...stylesheets };
 }
 
@@ -106,7 +113,7 @@ function corsTest(page: HeaderInput): HeaderTest {
   if (!allow) return test('cross-origin-resource-sharing-not-implemented');
   if (allow === '*') return test('cross-origin-resource-sharing-implemented-with-public-access');
   if (probe && allow === probe.origin && credentials === 'true') {
-    return { ...test('cross-origin-resource-sharing-implemented-with-universal-access', -50), why: `it answered the Origin ${probe.origin} with access-control-allow-origin: ${allow} and access-control-allow-credentials: true` };
+    return { ...test('cross-origin-resource-sharing-implemented-with-universal-access', -50), ...said({ key: 'privacy.cors.why.universal', vars: { origin: probe.origin, allow } }) };
   }
   return test('cross-origin-resource-sharing-implemented-with-restricted-access');
 }

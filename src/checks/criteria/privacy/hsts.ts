@@ -6,7 +6,8 @@
 // HSTS preload list passes whatever its header says, as the Observatory counts it: the home
 // page's probe of http:// tells (the browser upgrades the request itself, hsts-preload.ts).
 import type { Judgement, PageEvidence } from '../../types.ts';
-import { detail, judgement, type PageCriterion, type PortalEvidence } from '../criterion.ts';
+import { msg, msgBoth, type MessageKey, type MessageVars } from '../../../messages/index.ts';
+import { detail, finding, judgement, type PageCriterion, type PortalEvidence } from '../criterion.ts';
 
 export const MIN_MAX_AGE = 15_552_000;
 
@@ -25,33 +26,48 @@ function directivesOf(value: string): string[] {
   return [...parts, current];
 }
 
+/** Why browsers would ignore a Strict-Transport-Security value: a message and its values. */
+interface HstsInvalid {
+  key: MessageKey;
+  vars?: MessageVars;
+}
+
 /** The policy a Strict-Transport-Security value sets, or why browsers would ignore it. */
-export function parseHsts(value: string): HstsPolicy | { invalid: string } {
-  if (value.includes(',')) return { invalid: 'the header is given more than once' };
+function readHsts(value: string): HstsPolicy | { why: HstsInvalid } {
+  if (value.includes(',')) return { why: { key: 'privacy.hsts.why.repeatedHeader' } };
   const seen = new Map<string, string | null>();
   for (const part of directivesOf(value.slice(0, 1024))) {
     const m = /^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*(?:=\s*("(?:[^"\\]|\\.)*"|[!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*)?$/.exec(part);
     if (!m) {
-      if (part.trim()) return { invalid: `"${part.trim().slice(0, 60)}" is not a directive` };
+      if (part.trim()) return { why: { key: 'privacy.hsts.why.notDirective', vars: { part: part.trim().slice(0, 60) } } };
       continue;
     }
     const name = m[1]!.toLowerCase();
-    if (seen.has(name)) return { invalid: `directive ${name} is given twice` };
+    if (seen.has(name)) return { why: { key: 'privacy.hsts.why.directiveTwice', vars: { name } } };
     seen.set(name, m[2] === undefined ? null : m[2].replace(/^"|"$/g, '').replace(/\\(.)/g, '$1'));
   }
   const maxAge = seen.get('max-age');
-  if (maxAge === undefined || maxAge === null) return { invalid: 'max-age is missing' };
-  if (!/^\d+$/.test(maxAge)) return { invalid: `max-age "${maxAge.slice(0, 30)}" is not a number of seconds` };
+  if (maxAge === undefined || maxAge === null) return { why: { key: 'privacy.hsts.why.maxAgeMissing' } };
+  if (!/^\d+$/.test(maxAge)) return { why: { key: 'privacy.hsts.why.maxAgeNotNumber', vars: { value: maxAge.slice(0, 30) } } };
   return { maxAge: Number(maxAge), includeSubDomains: seen.has('includesubdomains'), preload: seen.has('preload') };
+}
+
+/** The policy a Strict-Transport-Security value sets, or why browsers would ignore it (in English, as stored). */
+export function parseHsts(value: string): HstsPolicy | { invalid: string } {
+  const read = readHsts(value);
+  return 'why' in read ? { invalid: msg('en', read.why.key, read.why.vars) } : read;
 }
 
 /** The page's own Strict-Transport-Security header, judged. */
 function ownHeader(value: string | undefined): Judgement {
-  if (!value) return judgement('fail', [detail('hsts.missing', 'Thiếu tiêu đề Strict-Transport-Security.', 'No Strict-Transport-Security header.', { evidence: { blob: 'evidence', path: 'document.headers' } })]);
-  const policy = parseHsts(value);
-  if ('invalid' in policy) return judgement('fail', [detail('hsts.invalid', `Tiêu đề HSTS không hợp lệ (${policy.invalid}), trình duyệt sẽ bỏ qua: ${value}`, `Invalid HSTS header (${policy.invalid}); browsers ignore it: ${value}`, { data: { value, why: policy.invalid } })]);
+  if (!value) return judgement('fail', [finding('hsts.missing', 'privacy.hsts.missing', {}, { evidence: { blob: 'evidence', path: 'document.headers' } })]);
+  const policy = readHsts(value);
+  if ('why' in policy) {
+    const { key, vars } = policy.why;
+    return judgement('fail', [finding('hsts.invalid', 'privacy.hsts.invalid', (lang) => ({ why: msg(lang, key, vars), value }), { data: { value, why: msg('en', key, vars) } })]);
+  }
   const maxAge = policy.maxAge;
-  if (maxAge < MIN_MAX_AGE) return judgement('fail', [detail('hsts.too_short', `max-age=${maxAge} ngắn hơn 6 tháng (${MIN_MAX_AGE}).`, `max-age=${maxAge} is shorter than six months (${MIN_MAX_AGE}).`, { data: { value } })]);
+  if (maxAge < MIN_MAX_AGE) return judgement('fail', [finding('hsts.too_short', 'privacy.hsts.tooShort', { maxAge, min: MIN_MAX_AGE }, { data: { value } })]);
   return judgement('pass', [detail('hsts.ok', `HSTS: ${value}`, `HSTS: ${value}`, { data: { value } })]);
 }
 
@@ -71,24 +87,19 @@ export const hsts: PageCriterion = {
   id: 'privacy.hsts',
   area: 'privacy',
   scope: 'page',
-  title: { vi: 'Có HSTS (Strict-Transport-Security) tối thiểu 6 tháng', en: 'HSTS (Strict-Transport-Security) of at least six months' },
-  description: {
-    vi: 'Phản hồi HTTPS có tiêu đề Strict-Transport-Security hợp lệ với max-age từ 15.552.000 giây (180 ngày).',
-    en: 'The HTTPS response carries a valid Strict-Transport-Security header with max-age of 15,552,000 seconds (180 days) or more.',
-  },
+  title: msgBoth('privacy.hsts.title'),
+  description: msgBoth('privacy.hsts.description'),
   severity: 'moderate',
   basis: [{ instrument: 'tt32_2017', article: 'Điều 20' }, { instrument: 'nd13_2023', article: 'Điều 26' }, { instrument: 'luat91_2025' }],
   judge(page, portal) {
     if (!(page.finalUrl ?? '').startsWith('https:')) {
-      return judgement('fail', [detail('hsts.no_https', 'Trang không dùng HTTPS nên không thể có HSTS.', 'The page is not served over HTTPS, so it cannot have HSTS.')]);
+      return judgement('fail', [finding('hsts.no_https', 'privacy.hsts.noHttps')]);
     }
     const own = ownHeader(page.document?.headers['strict-transport-security']);
     const preloaded = preloadedHost(page, portal);
     // On the preload list, browsers never use http:// for the host, header or not (as the Observatory counts it).
     if (preloaded && own.outcome === 'fail') {
-      return judgement('pass', [detail('hsts.preloaded',
-        `${preloaded} nằm trong danh sách HSTS nạp sẵn của trình duyệt, nên trình duyệt không bao giờ dùng http:// cho tên miền này; riêng tiêu đề của trang: ${own.details[0]!.text.vi}`,
-        `${preloaded} is on the browser's HSTS preload list, so browsers never use http:// for it; the page's own header: ${own.details[0]!.text.en}`,
+      return judgement('pass', [finding('hsts.preloaded', 'privacy.hsts.preloaded', (lang) => ({ host: preloaded, header: own.details[0]!.text[lang] }),
         { data: { host: preloaded, header: own.details[0]!.code }, evidence: { blob: 'evidence', path: 'httpVariant' } })]);
     }
     return own;
@@ -96,6 +107,6 @@ export const hsts: PageCriterion = {
   // Browsers take HSTS only from a connection whose certificate they accept.
   judgeFailedVisit(page) {
     if (page.error?.reason !== 'tls_invalid') return null;
-    return judgement('fail', [detail('hsts.certificate_invalid', `Chứng thư số không hợp lệ nên trình duyệt bỏ qua HSTS: ${page.error.message}`, `The certificate is not valid, so browsers ignore HSTS: ${page.error.message}`, { evidence: { blob: 'evidence', path: 'error' } })]);
+    return judgement('fail', [finding('hsts.certificate_invalid', 'privacy.hsts.certificateInvalid', { message: page.error.message }, { evidence: { blob: 'evidence', path: 'error' } })]);
   },
 };

@@ -1,6 +1,7 @@
 // The policy (or the home page) names who to contact about personal data: an e-mail address
 // or a phone number next to the words for a contact point (only 3 of 63 portals did in 2022).
-import { detail, judgement, type PortalCriterion } from '../criterion.ts';
+import { msgBoth } from '../../../messages/index.ts';
+import { finding, judgement, type PortalCriterion } from '../criterion.ts';
 
 const CONTACT_WORDS = /đầu mối|liên hệ|bộ phận bảo vệ dữ liệu|người phụ trách|cán bộ phụ trách|bảo vệ dữ liệu cá nhân|data protection officer|\bdpo\b|contact/iu;
 const REACH = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|(?:\+84|0)\d(?:[\s.]?\d){7,9}/g;
@@ -18,11 +19,8 @@ export const policyContactPoint: PortalCriterion = {
   id: 'privacy.policy-contact-point',
   area: 'privacy',
   scope: 'portal',
-  title: { vi: 'Nêu đầu mối liên hệ về bảo vệ dữ liệu cá nhân', en: 'Names a contact point for personal data' },
-  description: {
-    vi: 'Chính sách bảo mật (hoặc trang chủ) nêu thư điện tử hay số điện thoại của đầu mối bảo vệ dữ liệu cá nhân.',
-    en: 'The privacy policy (or the home page) gives the e-mail address or phone number of a personal-data contact point.',
-  },
+  title: msgBoth('privacy.policy-contact-point.title'),
+  description: msgBoth('privacy.policy-contact-point.description'),
   severity: 'moderate',
   basis: [{ instrument: 'nd13_2023', article: 'Điều 13' }, { instrument: 'luat91_2025' }],
   judge({ home, pages }) {
@@ -30,10 +28,11 @@ export const policyContactPoint: PortalCriterion = {
     for (const page of [policy, home]) {
       if (!page || page.error) continue;
       const found = contactPointIn(page.text);
-      if (found) return judgement('pass', [detail('contact.found', `Đầu mối trên ${page.finalUrl}: "${found.slice(0, 200)}"`, `Contact point on ${page.finalUrl}: "${found.slice(0, 200)}"`, { evidence: { blob: 'evidence', path: 'text' } })]);
+      if (found) return judgement('pass', [finding('contact.found', 'privacy.policy-contact-point.found', { url: String(page.finalUrl), snippet: found.slice(0, 200) }, { evidence: { blob: 'evidence', path: 'text' } })]);
     }
     if (home.error && !policy) return judgement('error');
-    return judgement('fail', [detail('contact.missing', policy ? `Chính sách (${policy.finalUrl}) không nêu đầu mối liên hệ về dữ liệu cá nhân.` : 'Không tìm thấy chính sách bảo mật, cũng không có đầu mối liên hệ trên trang chủ.',
-      policy ? `The policy (${policy.finalUrl}) names no personal-data contact point.` : 'No privacy policy found and no contact point on the home page.')]);
+    return judgement('fail', [policy
+      ? finding('contact.missing', 'privacy.policy-contact-point.missingInPolicy', { url: String(policy.finalUrl) })
+      : finding('contact.missing', 'privacy.policy-contact-point.missing')]);
   },
 };

@@ -1,10 +1,12 @@
 // CSP (headers and <meta>), X-Content-Type-Options, frame protection, Referrer-Policy,
 // Cross-Origin-Resource-Policy, Subresource Integrity, CORS and Permissions-Policy, graded by
 // header-grade.ts (versioned, in the manner of the HTTP Observatory): A or better passes.
+import type { Lang } from '../../../i18n.ts';
 import type { FindingDetail } from '../../types.ts';
-import { detail, judgement, type PageCriterion } from '../criterion.ts';
+import { msg, msgBoth, type MessageKey } from '../../../messages/index.ts';
+import { detail, finding, judgement, type PageCriterion } from '../criterion.ts';
 import type { CspFacts } from './csp.ts';
-import { gradeHeaders } from './header-grade.ts';
+import { gradeHeaders, type HeaderTest } from './header-grade.ts';
 
 const PASS_SCORE = 90;
 
@@ -12,11 +14,8 @@ export const securityHeaders: PageCriterion = {
   id: 'privacy.security-headers',
   area: 'privacy',
   scope: 'page',
-  title: { vi: 'Tiêu đề bảo mật (CSP, chống nhúng khung, nosniff, Referrer-Policy, SRI, CORS, Permissions-Policy)', en: 'Security headers (CSP, framing, nosniff, Referrer-Policy, SRI, CORS, Permissions-Policy)' },
-  description: {
-    vi: `Điểm tiêu đề bảo mật theo cách chấm của HTTP Observatory đạt từ ${PASS_SCORE} (hạng A).`,
-    en: `The security-header score, graded as the HTTP Observatory does, is ${PASS_SCORE} (grade A) or more.`,
-  },
+  title: msgBoth('privacy.security-headers.title'),
+  description: msgBoth('privacy.security-headers.description', { score: PASS_SCORE }),
   severity: 'moderate',
   basis: [{ instrument: 'nd13_2023', article: 'Điều 26' }, { instrument: 'luat91_2025' }],
   judge(page) {
@@ -26,18 +25,21 @@ export const securityHeaders: PageCriterion = {
       subresources: page.document?.subresources, corsProbe: page.corsProbe,
     });
     const problems = grade.tests.filter((t) => t.modifier < 0);
-    const summary = detail('headers.grade', `Điểm ${grade.score}, hạng ${grade.grade} (${grade.version}).`, `Score ${grade.score}, grade ${grade.grade} (${grade.version}).`, { data: { ...grade }, evidence: { blob: 'evidence', path: 'document.headers' } });
-    const line = (t: (typeof problems)[number]) => `${t.header}: ${t.result} (${t.modifier})${t.why ? `: ${t.why}` : ''}${t.subjects ? `: ${t.subjects.join(', ')}` : ''}`;
-    const each = problems.map((t) => detail(`headers.${t.result}`, line(t), line(t), { data: { ...t } }));
+    // What is stored is the grade as it was before reasons were messages: `why` in English, no `reason`.
+    const stored = ({ reason: _, ...t }: HeaderTest) => t;
+    const summary = finding('headers.grade', 'privacy.security-headers.grade', { score: grade.score, grade: grade.grade, version: grade.version }, { data: { ...grade, tests: grade.tests.map(stored) }, evidence: { blob: 'evidence', path: 'document.headers' } });
+    // Header names and result codes are the Observatory's: only the reason is in the reader's words.
+    const line = (t: HeaderTest, lang: Lang) => `${t.header}: ${t.result} (${t.modifier})${t.reason ? `: ${msg(lang, t.reason.key, t.reason.vars)}` : t.why ? `: ${t.why}` : ''}${t.subjects ? `: ${t.subjects.join(', ')}` : ''}`;
+    const each = problems.map((t) => detail(`headers.${t.result}`, line(t, 'vi'), line(t, 'en'), { data: { ...stored(t) } }));
     return judgement(grade.score >= PASS_SCORE ? 'pass' : 'fail', [summary, ...each, ...unscoredCsp(grade.tests[0]?.facts)]);
   },
 };
 
 /** What a CSP leaves open that neither we nor the Observatory score: said, for the people who fix it. */
 function unscoredCsp(facts: CspFacts | undefined): FindingDetail[] {
-  const open = [
-    facts?.insecureBaseUri && { directive: 'base-uri', vi: 'một thẻ <base> bị chèn có thể đổi nguồn các tập lệnh có địa chỉ tương đối', en: 'an injected <base> can point relative script addresses elsewhere' },
-    facts?.insecureFormAction && { directive: 'form-action', vi: 'một biểu mẫu bị chèn có thể gửi dữ liệu đi bất cứ đâu', en: 'an injected form can send what is typed anywhere' },
-  ].filter((x): x is { directive: string; vi: string; en: string } => Boolean(x));
-  return open.map((o) => detail('headers.csp_unscored', `CSP không giới hạn ${o.directive}: ${o.vi} (không tính điểm, như HTTP Observatory).`, `The CSP leaves ${o.directive} open: ${o.en} (not scored, as in the HTTP Observatory).`, { data: { directive: o.directive } }));
+  const open: Array<{ directive: string; risk: MessageKey }> = [
+    ...(facts?.insecureBaseUri ? [{ directive: 'base-uri', risk: 'privacy.security-headers.risk.baseUri' as const }] : []),
+    ...(facts?.insecureFormAction ? [{ directive: 'form-action', risk: 'privacy.security-headers.risk.formAction' as const }] : []),
+  ];
+  return open.map((o) => finding('headers.csp_unscored', 'privacy.security-headers.cspUnscored', (lang) => ({ directive: o.directive, risk: msg(lang, o.risk) }), { data: { directive: o.directive } }));
 }
