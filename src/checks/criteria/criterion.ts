@@ -85,6 +85,12 @@ export interface Reason {
   vars?: MessageVars;
 }
 
+/** A finding whose text is already in both languages: msgBoth(key, vars), or inBoth when its pieces differ by language. */
+export const findingOfText = (code: string, text: Text, extra: Omit<FindingDetail, 'code' | 'text'> = {}): FindingDetail => detail(code, text.vi, text.en, extra);
+
+/** A text in each language, for a message whose pieces differ by language (an element named, a label). */
+export const inBoth = (text: (lang: Lang) => string): Text => ({ vi: text('vi'), en: text('en') });
+
 /** A text with no words to translate (a URL, a header line, a name): the same in both languages. */
 export const sameText = (text: string): Text => ({ vi: text, en: text });
 

@@ -7,8 +7,7 @@ import { wcagCriteriaOf } from '../../evidence/axe.ts';
 import type { Lang } from '../../../i18n.ts';
 import { type MessageKey, msg, msgBoth } from '../../../messages/index.ts';
 import type { AxeRuleSummary, FindingDetail, Judgement, PageEvidence } from '../../types.ts';
-import { judgement } from '../criterion.ts';
-import { finding, inBoth } from './finding.ts';
+import { findingOfText, inBoth, judgement } from '../criterion.ts';
 
 const IMPACT = {
   critical: 'a11y.axe.impact.critical', serious: 'a11y.axe.impact.serious', moderate: 'a11y.axe.impact.moderate', minor: 'a11y.axe.impact.minor',
@@ -39,7 +38,7 @@ function ruleDetails(page: PageEvidence, rule: AxeRuleSummary, kind: 'violation'
   const base = { rule: rule.id, impact: rule.impact, wcag: sc, nodes: rule.nodes, helpUrl: rule.helpUrl ?? null };
   // Evidence stored before elements were recorded has only the joined targets.
   const elements = rule.elements ?? rule.targets.map((selector) => ({ frame: 0, selector, snippet: '' }));
-  if (!elements.length) return [finding(`axe.${rule.id}`, inBoth((lang) => msg(lang, keys.rule, head(lang))), { data: base, evidence: { blob: 'axe', path: `${list}[id=${rule.id}]` } })];
+  if (!elements.length) return [findingOfText(`axe.${rule.id}`, inBoth((lang) => msg(lang, keys.rule, head(lang))), { data: base, evidence: { blob: 'axe', path: `${list}[id=${rule.id}]` } })];
   const unlisted = rule.nodes - elements.length;
   return elements.map((e, i) => {
     const crop = cropOf(page, e.frame, e.selector);
@@ -50,14 +49,14 @@ function ruleDetails(page: PageEvidence, rule: AxeRuleSummary, kind: 'violation'
       doubt: e.doubt ? msg(lang, 'a11y.axe.doubt', { why: msg(lang, DOUBT_TEXT[e.doubt]) }) : '',
       more: i === elements.length - 1 && unlisted > 0 ? msg(lang, 'a11y.axe.more', { more: unlisted }) : '',
     }));
-    return finding(`axe.${rule.id}`, text,
+    return findingOfText(`axe.${rule.id}`, text,
       { data: { ...base, selector: e.selector, frame: e.frame, snippet: e.snippet, ...(crop ? { crop } : {}), ...(e.doubt ? { doubt: e.doubt } : {}) }, evidence: { blob: 'axe', path: e.doubt ? `violations[id=${rule.id}]` : `${list}[id=${rule.id}].nodes[${i}]` } });
   });
 }
 
 export function judgeAxeRules(page: PageEvidence, rules: readonly string[] | ((ruleId: string) => boolean), own: FindingDetail[] = []): Judgement {
-  if (!page.axe) return judgement('error', [finding('axe.not_run', msgBoth('a11y.axe.notRun'))]);
-  if (page.axe.error) return judgement('error', [finding('axe.failed', msgBoth('a11y.axe.failed', { error: page.axe.error }))]);
+  if (!page.axe) return judgement('error', [findingOfText('axe.not_run', msgBoth('a11y.axe.notRun'))]);
+  if (page.axe.error) return judgement('error', [findingOfText('axe.failed', msgBoth('a11y.axe.failed', { error: page.axe.error }))]);
   const selects = typeof rules === 'function' ? rules : (id: string) => rules.includes(id);
   const mine = page.axe.rules.filter((r) => selects(r.id));
   const violations = mine.filter((r) => r.result === 'violation');

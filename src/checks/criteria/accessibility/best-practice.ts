@@ -2,8 +2,7 @@
 // criterion of WCAG 2.1 A/AA requires. Recorded and shown so a portal can improve, never a
 // failure: the outcome is cant_tell (advice found) or not_applicable, and it never counts in a
 // score or raises an alert (`advisory`).
-import { judgement, type PageCriterion } from '../criterion.ts';
-import { finding } from './finding.ts';
+import { findingOfText, judgement, type PageCriterion } from '../criterion.ts';
 import { judgeAxeRules } from './axe-rules.ts';
 import { msgBoth } from '../../../messages/index.ts';
 
@@ -32,6 +31,6 @@ export const bestPractice: PageCriterion = {
     const judged = judgeAxeRules(page, ADVICE_RULES);
     if (judged.outcome === 'error') return judged;
     const advice = judged.outcome === 'fail' || judged.outcome === 'cant_tell' ? judged.details : [];
-    return advice.length ? judgement('cant_tell', advice) : judgement('not_applicable', [finding('advice.none', msgBoth('a11y.bestPractice.none'))]);
+    return advice.length ? judgement('cant_tell', advice) : judgement('not_applicable', [findingOfText('advice.none', msgBoth('a11y.bestPractice.none'))]);
   },
 };

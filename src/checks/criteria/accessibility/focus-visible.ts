@@ -5,8 +5,7 @@
 // needs a person; no change at all fails.
 import type { FindingDetail } from '../../types.ts';
 import type { Lang } from '../../../i18n.ts';
-import { judgement, type PageCriterion } from '../criterion.ts';
-import { finding, inBoth } from './finding.ts';
+import { findingOfText, inBoth, judgement, type PageCriterion } from '../criterion.ts';
 import { isJudgement, KEYBOARD_BASIS, keyboardEvidence, where } from './keyboard-common.ts';
 import { type MessageKey, msg, msgBoth } from '../../../messages/index.ts';
 
@@ -36,7 +35,7 @@ export const focusVisible: PageCriterion = {
     if (isJudgement(k)) return k;
     if (!k.stops.length) {
       if (k.interactive === 0) return judgement('not_applicable');
-      return judgement('cant_tell', [finding('focus.no_stops', msgBoth('a11y.focus.noStops', { interactive: k.interactive }), { data: { interactive: k.interactive } })]);
+      return judgement('cant_tell', [findingOfText('focus.no_stops', msgBoth('a11y.focus.noStops', { interactive: k.interactive }), { data: { interactive: k.interactive } })]);
     }
     const fails: FindingDetail[] = [];
     const unsure: FindingDetail[] = [];
@@ -44,26 +43,26 @@ export const focusVisible: PageCriterion = {
       const data = { element: s.element, verdict: s.verdict, reason: s.reason, changedArea: s.changedArea, strongArea: s.strongArea, requiredArea: s.requiredArea, maxContrast: s.maxContrast, clip: s.clip, crop: s.crop ? `keyboard.focus[${i}].crop` : null };
       const evidence = { blob: 'evidence' as const, path: `keyboard.focus[${i}]` };
       if (s.verdict === 'none') {
-        fails.push(finding('keyboard.no_focus_indicator',
+        fails.push(findingOfText('keyboard.no_focus_indicator',
           inBoth((lang) => msg(lang, 'a11y.focus.none', { element: where(s.element, lang), width: `${s.clip?.width}`, height: `${s.clip?.height}` })),
           { data, evidence }));
       } else if (s.verdict === 'faint') {
-        unsure.push(finding('focus.faint',
+        unsure.push(findingOfText('focus.faint',
           inBoth((lang) => msg(lang, 'a11y.focus.faint', { element: where(s.element, lang), strong: s.strongArea, required: s.requiredArea, changed: s.changedArea, contrast: s.maxContrast })),
           { data, evidence }));
       } else if (s.verdict !== 'visible') {
         const why = (lang: Lang) => (s.verdict === 'unstable' ? msg(lang, 'a11y.focus.unstable') : NOT_MEASURED_TEXT[lang](`${s.reason}`));
-        unsure.push(finding('focus.not_measured', inBoth((lang) => msg(lang, 'a11y.focus.notMeasured', { element: where(s.element, lang), why: why(lang) })), { data, evidence }));
+        unsure.push(findingOfText('focus.not_measured', inBoth((lang) => msg(lang, 'a11y.focus.notMeasured', { element: where(s.element, lang), why: why(lang) })), { data, evidence }));
       }
     });
     if (fails.length) return judgement('fail', fails);
     if (unsure.length) return judgement('cant_tell', unsure);
     const visible = k.focus.length;
     if (!k.completed || k.focusNotSampled > 0) {
-      return judgement('cant_tell', [finding('focus.sampled',
+      return judgement('cant_tell', [findingOfText('focus.sampled',
         inBoth((lang) => msg(lang, 'a11y.focus.sampled', { measured: visible, notSampled: k.focusNotSampled, incomplete: k.completed ? '' : msg(lang, 'a11y.focus.sampled.incomplete') })),
         { data: { measured: visible, notSampled: k.focusNotSampled, completed: k.completed } })]);
     }
-    return judgement('pass', [finding('focus.ok', msgBoth('a11y.focus.ok', { measured: visible }), { data: { measured: visible } })]);
+    return judgement('pass', [findingOfText('focus.ok', msgBoth('a11y.focus.ok', { measured: visible }), { data: { measured: visible } })]);
   },
 };

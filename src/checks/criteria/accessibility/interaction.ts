@@ -9,8 +9,7 @@ import type { FindingDetail, Judgement, PageEvidence } from '../../types.ts';
 import type { ElementRef } from '../../evidence/accessibility/frames.ts';
 import type { ContextChangeEvidence, InteractionEvidence } from '../../evidence/accessibility/interaction.ts';
 import type { Lang } from '../../../i18n.ts';
-import { judgement, type PageCriterion, verdict } from '../criterion.ts';
-import { finding, inBoth } from './finding.ts';
+import { findingOfText, inBoth, judgement, type PageCriterion, verdict } from '../criterion.ts';
 import { withAxeRules } from './axe-rules.ts';
 import type { Citation } from '../basis.ts';
 import { type MessageKey, msg, msgBoth } from '../../../messages/index.ts';
@@ -24,8 +23,8 @@ const where = (el: ElementRef, lang: Lang) => `${el.selector}${el.frame ? msg(la
 /** The probe failed (its error), or did not run: the scanner's failure, never the portal's. */
 function notRun(page: PageEvidence, probe: string, part: keyof InteractionEvidence): Judgement | null {
   const err = page.probeErrors.find((e) => e.probe === probe);
-  if (err) return judgement('error', [finding('interaction.probe_error', msgBoth('a11y.interaction.probeError', { probe, message: err.message }))]);
-  if (!page.interaction || page.interaction[part] === null) return judgement('error', [finding('interaction.not_run', msgBoth('a11y.interaction.notRun'))]);
+  if (err) return judgement('error', [findingOfText('interaction.probe_error', msgBoth('a11y.interaction.probeError', { probe, message: err.message }))]);
+  if (!page.interaction || page.interaction[part] === null) return judgement('error', [findingOfText('interaction.not_run', msgBoth('a11y.interaction.notRun'))]);
   return null;
 }
 
@@ -123,22 +122,22 @@ export const noChangeOnFocusInput: PageCriterion = {
       const onFocus = c.action === 'focus';
       const code = onFocus ? 'on_focus' : 'on_input';
       if (judgeContextChange(c) === 'fail') {
-        fails.push(finding(`context.${code}`, inBoth((lang) => msg(lang, onFocus ? 'a11y.context.changedOnFocus' : 'a11y.context.changedOnInput', { element: where(c.el, lang), what: describeChange(c, lang) })), { data, evidence }));
+        fails.push(findingOfText(`context.${code}`, inBoth((lang) => msg(lang, onFocus ? 'a11y.context.changedOnFocus' : 'a11y.context.changedOnInput', { element: where(c.el, lang), what: describeChange(c, lang) })), { data, evidence }));
       } else {
         const why = (lang: Lang) => !c.reproduced
           ? msg(lang, 'a11y.context.why.notReproduced')
           : c.advisory ? msg(lang, 'a11y.context.why.advisory', { advisory: c.advisory })
             : c.submit ? msg(lang, 'a11y.context.why.submit', { button: c.submit.selector })
               : msg(lang, 'a11y.context.why.review');
-        doubts.push(finding(`context.${code}_review`, inBoth((lang) => msg(lang, 'a11y.context.review', {
+        doubts.push(findingOfText(`context.${code}_review`, inBoth((lang) => msg(lang, 'a11y.context.review', {
           element: where(c.el, lang), what: describeChange(c, lang), when: msg(lang, onFocus ? 'a11y.context.onFocus' : 'a11y.context.onInput'), why: why(lang),
         })), { data, evidence }));
       }
     });
     if (!fails.length && !doubts.length && (!ctx.fieldsComplete || ctx.stoppedBecause)) {
-      doubts.push(finding('context.incomplete', inBoth((lang) => msg(lang, 'a11y.context.incomplete', { focused: ctx.focused, changed: ctx.changed, stopped: STOPPED_TEXT[lang](ctx.stoppedBecause) })), { data: { ...ctx, changes: undefined }, evidence: { blob: 'evidence', path: 'interaction.context' } }));
+      doubts.push(findingOfText('context.incomplete', inBoth((lang) => msg(lang, 'a11y.context.incomplete', { focused: ctx.focused, changed: ctx.changed, stopped: STOPPED_TEXT[lang](ctx.stoppedBecause) })), { data: { ...ctx, changes: undefined }, evidence: { blob: 'evidence', path: 'interaction.context' } }));
     }
-    return verdict(fails, doubts, [finding('context.ok', msgBoth('a11y.context.ok', { focused: ctx.focused, changed: ctx.changed, candidates: ctx.candidates }))]);
+    return verdict(fails, doubts, [findingOfText('context.ok', msgBoth('a11y.context.ok', { focused: ctx.focused, changed: ctx.changed, candidates: ctx.candidates }))]);
   },
 };
 
@@ -174,7 +173,7 @@ function judgeBypass(page: PageEvidence): Judgement {
   const missing = notRun(page, 'interaction.structure', 'bypass');
   if (missing) return missing;
   const top = page.interaction!.bypass!.find((b) => b.frame === 0);
-  if (!top) return judgement('error', [finding('bypass.no_top', msgBoth('a11y.bypass.noTop'))]);
+  if (!top) return judgement('error', [findingOfText('bypass.no_top', msgBoth('a11y.bypass.noTop'))]);
   const i = page.interaction!.bypass!.indexOf(top);
   const evidence = { blob: 'evidence' as const, path: `interaction.bypass[${i}]` };
   const skip = top.skipLinks.filter((s) => s.skipText || s.target);
@@ -184,20 +183,20 @@ function judgeBypass(page: PageEvidence): Judgement {
   const before = top.focusablesBeforeMain ?? top.focusables;
   const other = top.landmarks.main > 0 ? 'main' : top.headings > 0 ? 'headings' : null;
   const data = { ...top };
-  if (works && !broken.length) return judgement('pass', [finding('bypass.skip_link', inBoth((lang) => msg(lang, 'a11y.bypass.skipLink', { element: where(works.el, lang), target: works.target!.selector })), { data, evidence })]);
+  if (works && !broken.length) return judgement('pass', [findingOfText('bypass.skip_link', inBoth((lang) => msg(lang, 'a11y.bypass.skipLink', { element: where(works.el, lang), target: works.target!.selector })), { data, evidence })]);
   if (broken.length) {
     const b = broken[0]!;
     const text = (lang: Lang) => msg(lang, 'a11y.bypass.skipLinkBroken', { element: where(b.el, lang), href: `${b.href}` });
     const still = works ? 'a11y.bypass.other.skipLink' : other === 'main' ? 'a11y.bypass.other.main' : 'a11y.bypass.other.headings';
-    if (works || other) return judgement('cant_tell', [finding('bypass.skip_link_broken_review', inBoth((lang) => msg(lang, 'a11y.bypass.skipLinkBrokenReview', { broken: text(lang), other: msg(lang, still) })), { data, evidence })]);
-    return judgement('fail', [finding('bypass.skip_link_broken', inBoth((lang) => msg(lang, 'a11y.bypass.skipLinkBrokenFail', { broken: text(lang), before })), { data, evidence })]);
+    if (works || other) return judgement('cant_tell', [findingOfText('bypass.skip_link_broken_review', inBoth((lang) => msg(lang, 'a11y.bypass.skipLinkBrokenReview', { broken: text(lang), other: msg(lang, still) })), { data, evidence })]);
+    return judgement('fail', [findingOfText('bypass.skip_link_broken', inBoth((lang) => msg(lang, 'a11y.bypass.skipLinkBrokenFail', { broken: text(lang), before })), { data, evidence })]);
   }
-  if (other === 'main') return judgement('pass', [finding('bypass.landmarks', inBoth((lang) => msg(lang, 'a11y.bypass.landmarks', { nav: top.landmarks.navigation ? msg(lang, 'a11y.bypass.landmarks.nav') : '' })), { data, evidence })]);
-  if (dead.length) return judgement('cant_tell', [finding('bypass.skip_link_no_effect', inBoth((lang) => msg(lang, 'a11y.bypass.skipLinkNoEffect', { element: where(dead[0]!.el, lang), target: dead[0]!.target!.selector })), { data, evidence })]);
-  if (other === 'headings') return judgement('pass', [finding('bypass.headings', msgBoth('a11y.bypass.headings', { headings: top.headings }), { data, evidence })]);
-  if (before < REPEATED_MIN) return judgement('not_applicable', [finding('bypass.no_block', msgBoth('a11y.bypass.noBlock', { before }), { data, evidence })]);
-  if (before >= REPEATED_FAIL && top.mainStart !== null && top.titledFrames === 0) return judgement('fail', [finding('bypass.none', msgBoth('a11y.bypass.none', { before }), { data, evidence })]);
-  return judgement('cant_tell', [finding('bypass.none_review', msgBoth('a11y.bypass.noneReview', { before }), { data, evidence })]);
+  if (other === 'main') return judgement('pass', [findingOfText('bypass.landmarks', inBoth((lang) => msg(lang, 'a11y.bypass.landmarks', { nav: top.landmarks.navigation ? msg(lang, 'a11y.bypass.landmarks.nav') : '' })), { data, evidence })]);
+  if (dead.length) return judgement('cant_tell', [findingOfText('bypass.skip_link_no_effect', inBoth((lang) => msg(lang, 'a11y.bypass.skipLinkNoEffect', { element: where(dead[0]!.el, lang), target: dead[0]!.target!.selector })), { data, evidence })]);
+  if (other === 'headings') return judgement('pass', [findingOfText('bypass.headings', msgBoth('a11y.bypass.headings', { headings: top.headings }), { data, evidence })]);
+  if (before < REPEATED_MIN) return judgement('not_applicable', [findingOfText('bypass.no_block', msgBoth('a11y.bypass.noBlock', { before }), { data, evidence })]);
+  if (before >= REPEATED_FAIL && top.mainStart !== null && top.titledFrames === 0) return judgement('fail', [findingOfText('bypass.none', msgBoth('a11y.bypass.none', { before }), { data, evidence })]);
+  return judgement('cant_tell', [findingOfText('bypass.none_review', msgBoth('a11y.bypass.noneReview', { before }), { data, evidence })]);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -233,12 +232,12 @@ function judgeUseOfColour(page: PageEvidence): Judgement {
     const data = { ...l, contrast: ratio };
     const evidence = { blob: 'evidence' as const, path: `interaction.links.colourOnly[${i}]` };
     if (ratio === null) {
-      doubts.push(finding('colour.link_unknown', inBoth((lang) => msg(lang, 'a11y.colour.linkUnknown', { element: where(l.el, lang), linkColour: l.linkColour, textColour: l.textColour })), { data, evidence }));
+      doubts.push(findingOfText('colour.link_unknown', inBoth((lang) => msg(lang, 'a11y.colour.linkUnknown', { element: where(l.el, lang), linkColour: l.linkColour, textColour: l.textColour })), { data, evidence }));
     } else if (ratio < 3) {
-      fails.push(finding('colour.link_colour_only', inBoth((lang) => msg(lang, 'a11y.colour.linkColourOnly', { element: where(l.el, lang), ratio })), { data, evidence }));
+      fails.push(findingOfText('colour.link_colour_only', inBoth((lang) => msg(lang, 'a11y.colour.linkColourOnly', { element: where(l.el, lang), ratio })), { data, evidence }));
     } else if (!(l.focusCues?.length || l.hoverCues?.length)) {
       const cues = l.focusCues === null ? 'a11y.colour.cues.notTried' : 'a11y.colour.cues.none';
-      doubts.push(finding('colour.link_no_hover_cue', inBoth((lang) => msg(lang, 'a11y.colour.linkNoHoverCue', { element: where(l.el, lang), ratio, cues: msg(lang, cues) })), { data, evidence }));
+      doubts.push(findingOfText('colour.link_no_hover_cue', inBoth((lang) => msg(lang, 'a11y.colour.linkNoHoverCue', { element: where(l.el, lang), ratio, cues: msg(lang, cues) })), { data, evidence }));
     }
   });
   const fields = ix.fields!;
@@ -249,11 +248,11 @@ function judgeUseOfColour(page: PageEvidence): Judgement {
     const data = { ...f, instruction: ix.colourInstruction };
     const evidence = { blob: 'evidence' as const, path: `interaction.fields[${i}]` };
     const instruction = ix.colourInstruction;
-    if (instruction) fails.push(finding('colour.required_by_colour', inBoth((lang) => msg(lang, 'a11y.colour.requiredByColour', { instruction, element: where(f.el, lang) })), { data, evidence }));
-    else doubts.push(finding('colour.label_colour_review', inBoth((lang) => msg(lang, 'a11y.colour.labelColourReview', { label: `${f.label}`, element: where(f.el, lang) })), { data, evidence }));
+    if (instruction) fails.push(findingOfText('colour.required_by_colour', inBoth((lang) => msg(lang, 'a11y.colour.requiredByColour', { instruction, element: where(f.el, lang) })), { data, evidence }));
+    else doubts.push(findingOfText('colour.label_colour_review', inBoth((lang) => msg(lang, 'a11y.colour.labelColourReview', { label: `${f.label}`, element: where(f.el, lang) })), { data, evidence }));
   });
   if (!ix.links!.inText && !fields.length) return judgement('not_applicable');
-  return verdict(fails, doubts, [finding('colour.ok', msgBoth('a11y.colour.ok', { links: ix.links!.inText, fields: fields.length }))]);
+  return verdict(fails, doubts, [findingOfText('colour.ok', msgBoth('a11y.colour.ok', { links: ix.links!.inText, fields: fields.length }))]);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -288,22 +287,22 @@ export const formStructure: PageCriterion = {
       });
       // Proven: a question shown before the options ("Giới tính:") that no option's name or description carries.
       if (question && /[:?]$/.test(question.trim())) {
-        fails.push(finding('form.group_unlabelled', inBoth((lang) => msg(lang, 'a11y.form.groupUnlabelled', { ...group(lang), question })), { data, evidence }));
+        fails.push(findingOfText('form.group_unlabelled', inBoth((lang) => msg(lang, 'a11y.form.groupUnlabelled', { ...group(lang), question })), { data, evidence }));
       } else {
-        doubts.push(finding('form.group_review', inBoth((lang) => msg(lang, 'a11y.form.groupReview', { ...group(lang), before: question ? msg(lang, 'a11y.form.groupReview.before', { question }) : '' })), { data, evidence }));
+        doubts.push(findingOfText('form.group_review', inBoth((lang) => msg(lang, 'a11y.form.groupReview', { ...group(lang), before: question ? msg(lang, 'a11y.form.groupReview.before', { question }) : '' })), { data, evidence }));
       }
     });
     const fields = ix.fields!;
     const starred = fields.map((f, i) => ({ f, i })).filter(({ f }) => f.asterisk && !f.requiredWord);
     if (starred.length && !ix.asteriskExplained) {
       const { f, i } = starred[0]!;
-      doubts.push(finding('form.asterisk_unexplained', inBoth((lang) => msg(lang, 'a11y.form.asteriskUnexplained', { fields: starred.length, element: where(f.el, lang) })), { data: { ...f, count: starred.length }, evidence: { blob: 'evidence', path: `interaction.fields[${i}]` } }));
+      doubts.push(findingOfText('form.asterisk_unexplained', inBoth((lang) => msg(lang, 'a11y.form.asteriskUnexplained', { fields: starred.length, element: where(f.el, lang) })), { data: { ...f, count: starred.length }, evidence: { blob: 'evidence', path: `interaction.fields[${i}]` } }));
     }
     ix.pseudoHeadings!.forEach((h, i) => {
-      doubts.push(finding('form.visual_heading', inBoth((lang) => msg(lang, 'a11y.form.visualHeading', { element: where(h.el, lang), size: h.fontSize, weight: h.fontWeight, body: h.bodyFontSize })), { data: { ...h }, evidence: { blob: 'evidence', path: `interaction.pseudoHeadings[${i}]` } }));
+      doubts.push(findingOfText('form.visual_heading', inBoth((lang) => msg(lang, 'a11y.form.visualHeading', { element: where(h.el, lang), size: h.fontSize, weight: h.fontWeight, body: h.bodyFontSize })), { data: { ...h }, evidence: { blob: 'evidence', path: `interaction.pseudoHeadings[${i}]` } }));
     });
     if (!fields.length && !ix.groups!.length && !ix.pseudoHeadings!.length) return judgement('not_applicable');
-    return verdict(fails, doubts, [finding('form.ok', msgBoth('a11y.form.ok', { fields: fields.length, groups: ix.groups!.length }))]);
+    return verdict(fails, doubts, [findingOfText('form.ok', msgBoth('a11y.form.ok', { fields: fields.length, groups: ix.groups!.length }))]);
   },
 };
 

@@ -5,8 +5,7 @@ import type { KeyboardEvidence, WalkEnd } from '../../evidence/accessibility/key
 import type { Judgement, PageEvidence } from '../../types.ts';
 import type { Lang } from '../../../i18n.ts';
 import { type MessageKey, msg, msgBoth } from '../../../messages/index.ts';
-import { judgement } from '../criterion.ts';
-import { finding } from './finding.ts';
+import { findingOfText, judgement } from '../criterion.ts';
 
 export const KEYBOARD_BASIS = [
   { instrument: 'luat51_2010', article: 'Điều 43' }, { instrument: 'tt32_2017', article: 'Điều 18' }, { instrument: 'tt26_2020' },
@@ -37,8 +36,8 @@ export function keyboardEvidence(page: PageEvidence): KeyboardEvidence | Judgeme
   if (page.keyboard) return page.keyboard;
   const failed = page.probeErrors.find((p) => p.probe === 'keyboard');
   return judgement('error', [failed
-    ? finding('keyboard.probe_failed', msgBoth('a11y.keyboard.probeFailed', { message: failed.message }), { data: { ...failed } })
-    : finding('keyboard.not_run', msgBoth('a11y.keyboard.notRun'))]);
+    ? findingOfText('keyboard.probe_failed', msgBoth('a11y.keyboard.probeFailed', { message: failed.message }), { data: { ...failed } })
+    : findingOfText('keyboard.not_run', msgBoth('a11y.keyboard.notRun'))]);
 }
 
 export const isJudgement = (k: KeyboardEvidence | Judgement): k is Judgement => 'outcome' in k;

@@ -2,8 +2,7 @@
 // that came round to its first stop (the keyboard probe, evidence/accessibility/keyboard.ts):
 // an element that walk never reached is unreachable; a walk that stopped early proves nothing.
 import type { Lang } from '../../../i18n.ts';
-import { judgement, type PageCriterion } from '../criterion.ts';
-import { finding, inBoth } from './finding.ts';
+import { findingOfText, inBoth, judgement, type PageCriterion } from '../criterion.ts';
 import { isJudgement, KEYBOARD_BASIS, keyboardEvidence, walkEndText, where } from './keyboard-common.ts';
 import { type MessageKey, msg, msgBoth } from '../../../messages/index.ts';
 
@@ -31,13 +30,13 @@ export const keyboard: PageCriterion = {
     if (k.interactive === 0 && !k.stops.length) return judgement('not_applicable');
     if (k.completed && k.unreachable.length) {
       return judgement('fail', k.unreachable.map((u, i) => {
-        return finding('keyboard.unreachable',
+        return findingOfText('keyboard.unreachable',
           inBoth((lang) => msg(lang, 'a11y.keyboard.unreachable', { element: where(u, lang), why: reasonText(u.reason, lang), stops: k.stops.length })),
           { data: { element: u, stops: k.stops.length, dropped: k.unreachableDropped }, evidence: { blob: 'evidence', path: `keyboard.unreachable[${i}]` } });
       }));
     }
     if (!k.completed) {
-      return judgement('cant_tell', [finding('keyboard.walk_incomplete',
+      return judgement('cant_tell', [findingOfText('keyboard.walk_incomplete',
         inBoth((lang) => msg(lang, 'a11y.keyboard.walkIncomplete', {
           end: walkEndText(k, lang), stops: k.stops.length, presses: k.forward.presses.length, ms: k.forward.ms,
           trapped: k.trap ? msg(lang, 'a11y.keyboard.walkIncomplete.trapped') : '', interactive: k.interactive,
@@ -46,8 +45,8 @@ export const keyboard: PageCriterion = {
     }
     if (!k.stops.length) {
       // Completed with no stop yet nothing unreachable listed: the elements went away meanwhile.
-      return judgement('cant_tell', [finding('keyboard.no_stops', msgBoth('a11y.keyboard.noStops', { interactive: k.interactive }), { data: { interactive: k.interactive } })]);
+      return judgement('cant_tell', [findingOfText('keyboard.no_stops', msgBoth('a11y.keyboard.noStops', { interactive: k.interactive }), { data: { interactive: k.interactive } })]);
     }
-    return judgement('pass', [finding('keyboard.ok', msgBoth('a11y.keyboard.ok', { stops: k.stops.length, interactive: k.interactive }), { data: { stops: k.stops.length, interactive: k.interactive } })]);
+    return judgement('pass', [findingOfText('keyboard.ok', msgBoth('a11y.keyboard.ok', { stops: k.stops.length, interactive: k.interactive }), { data: { stops: k.stops.length, interactive: k.interactive } })]);
   },
 };

@@ -5,7 +5,7 @@
 import { agrees, PASSAGE_LETTERS, type Detection } from '../../evidence/language.ts';
 import type { FindingDetail, PageEvidence } from '../../types.ts';
 import { msgBoth } from '../../../messages/index.ts';
-import { finding } from './finding.ts';
+import { findingOfText } from '../criterion.ts';
 
 /** Below this many letters of the page's own text, its language is not judged. */
 export const MIN_LETTERS = 200;
@@ -49,7 +49,7 @@ function pageLanguage(page: PageEvidence, out: LanguageFindings): PageVerdict {
   const units = lang.units.filter((u) => u.lang !== 'und');
   const judged = sum(units);
   if (lang.letters < MIN_LETTERS || judged < MIN_LETTERS) {
-    out.notes.push(finding('lang.not_judged', msgBoth('a11y.language.notJudged', { judged, needed: MIN_LETTERS }), { data: { letters: lang.letters, judged }, ...ev }));
+    out.notes.push(findingOfText('lang.not_judged', msgBoth('a11y.language.notJudged', { judged, needed: MIN_LETTERS }), { data: { letters: lang.letters, judged }, ...ev }));
     return 'not_judged';
   }
   const found = byLetters(units);
@@ -57,17 +57,17 @@ function pageLanguage(page: PageEvidence, out: LanguageFindings): PageVerdict {
   const data = { declared, detected: found.map((f) => f.lang), shares: found.map((f) => ({ ...f, share: f.letters / judged })), letters: lang.letters, detector: lang.detector };
   if (!lang.declaredCodes.length) {
     // The detector has no model of the declared language (Danish, Khmer, Lao…): it cannot say the text is not in it.
-    out.reviews.push(finding('lang.mismatch_unsure', msgBoth('a11y.language.noModel', { declared, detected }), { data, ...ev }));
+    out.reviews.push(findingOfText('lang.mismatch_unsure', msgBoth('a11y.language.noModel', { declared, detected }), { data, ...ev }));
     return 'unsure';
   }
   const agreeing = sum(units.filter((u) => agrees(u.lang, lang.declaredCodes)));
   const clearlyOther = sum(units.filter((u) => !agrees(u.lang, lang.declaredCodes) && scoreOf(u, lang.declaredCodes) <= 1 - MARGIN));
   if (agreeing >= MATCH_SHARE * judged) return 'match';
   if (clearlyOther >= MISMATCH_SHARE * judged) {
-    out.fails.push(finding('lang.mismatch', msgBoth('a11y.language.mismatch', { declared, detected, letters: lang.letters, detector: `${lang.detector}` }), { data, ...ev }));
+    out.fails.push(findingOfText('lang.mismatch', msgBoth('a11y.language.mismatch', { declared, detected, letters: lang.letters, detector: `${lang.detector}` }), { data, ...ev }));
     return 'mismatch';
   }
-  out.reviews.push(finding('lang.unsure', msgBoth('a11y.language.unsure', { declared, detected }), { data, ...ev }));
+  out.reviews.push(findingOfText('lang.unsure', msgBoth('a11y.language.unsure', { declared, detected }), { data, ...ev }));
   return 'unsure';
 }
 
@@ -84,7 +84,7 @@ function unmarkedParts(page: PageEvidence, verdict: PageVerdict): FindingDetail[
     if (!u.selector || u.lang === 'und' || u.letters < PASSAGE_LETTERS || agrees(u.lang, against) || scoreOf(u, against) > 1 - PASSAGE_MARGIN) return [];
     const tag = u.tag ?? u.lang;
     const excerpt = u.excerpt ?? '';
-    return [finding('lang.part_unmarked', msgBoth('a11y.language.partUnmarked', { selector: u.selector, tag, scores: top(u), excerpt: excerpt.slice(0, 80) }),
+    return [findingOfText('lang.part_unmarked', msgBoth('a11y.language.partUnmarked', { selector: u.selector, tag, scores: top(u), excerpt: excerpt.slice(0, 80) }),
       { data: { selector: u.selector, frame: 0, detected: u.lang, bcp47: u.tag, scores: u.scores, letters: u.letters, excerpt }, evidence: { blob: 'evidence', path: `language.units[${i}]` } })];
   }).slice(0, 20);
 }

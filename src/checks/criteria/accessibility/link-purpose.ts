@@ -7,8 +7,7 @@
 // and the same context that lead to different places may confuse (ACT fd3a94; they may still
 // serve one purpose, a redirect or a copy): cant_tell too.
 import type { FindingDetail, LinkRecord, PageEvidence } from '../../types.ts';
-import { judgement, type PageCriterion } from '../criterion.ts';
-import { finding, inBoth } from './finding.ts';
+import { findingOfText, inBoth, judgement, type PageCriterion } from '../criterion.ts';
 import { frameNote, judgeAxeRules } from './axe-rules.ts';
 import { msg, msgBoth } from '../../../messages/index.ts';
 
@@ -53,10 +52,10 @@ function genericLinks(page: PageEvidence): { fails: FindingDetail[]; reviews: Fi
     const known = l.context !== undefined;
     const said = [ctx.described, ctx.context, ctx.heading].filter(Boolean);
     if (known && !said.length) {
-      if (fails.length < 20) fails.push(finding('link.generic_text', inBoth((lang) => msg(lang, 'a11y.link.genericText', { name, selector: sel, frame: frameNote(page, l.frame, lang), to })), { data, evidence }));
+      if (fails.length < 20) fails.push(findingOfText('link.generic_text', inBoth((lang) => msg(lang, 'a11y.link.genericText', { name, selector: sel, frame: frameNote(page, l.frame, lang), to })), { data, evidence }));
     } else if (reviews.length < 20) {
       const around = said.join(' | ').slice(0, 160);
-      reviews.push(finding('link.generic_in_context',
+      reviews.push(findingOfText('link.generic_in_context',
         inBoth((lang) => msg(lang, 'a11y.link.genericInContext', { name, selector: sel, frame: frameNote(page, l.frame, lang), context: around, to })), { data, evidence }));
     }
   });
@@ -79,7 +78,7 @@ function sameTextDifferentTarget(page: PageEvidence): FindingDetail[] {
     const { l, i } = group[0]!;
     const name = nameOfLink(l);
     const sel = l.selector ? ` ${l.selector}` : '';
-    out.push(finding('link.same_text_different_target',
+    out.push(findingOfText('link.same_text_different_target',
       inBoth((lang) => msg(lang, 'a11y.link.sameTextDifferentTarget', { links: group.length, name, selector: sel, frame: frameNote(page, l.frame, lang), targets: targets.length, addresses: targets.slice(0, 5).join(', ') })),
       { data: { ...where(page, l), name, targets: targets.slice(0, 10), links: group.length }, evidence: { blob: 'evidence', path: `links[${i}]` } }));
   }

@@ -1,8 +1,7 @@
 // Pages are organised by headings: axe's empty-heading, plus what axe does not judge, a page
 // without any heading (advice only). Link purpose was judged here once and has its own
 // criterion now (link-purpose.ts); the id stays so that stored results keep their meaning.
-import { type PageCriterion } from '../criterion.ts';
-import { finding } from './finding.ts';
+import { findingOfText, type PageCriterion } from '../criterion.ts';
 import { judgeAxeRules } from './axe-rules.ts';
 import { msgBoth } from '../../../messages/index.ts';
 
@@ -23,7 +22,7 @@ export const linksAndHeadings: PageCriterion = {
     // No success criterion requires a heading: a page without any is recorded as advice, never a failure.
     const judged = judgeAxeRules(page, HEADING_RULES);
     if (page.headings.length || !page.text.trim()) return judged;
-    const none = finding('heading.none', msgBoth('a11y.headings.none'), { data: { advice: true }, evidence: { blob: 'evidence', path: 'headings' } });
+    const none = findingOfText('heading.none', msgBoth('a11y.headings.none'), { data: { advice: true }, evidence: { blob: 'evidence', path: 'headings' } });
     return { ...judged, details: [...judged.details, none] };
   },
 };

@@ -1,7 +1,6 @@
 import { refreshDelay } from '../../evidence/navigation.ts';
 import type { FindingDetail, PageEvidence } from '../../types.ts';
-import { judgement, type PageCriterion } from '../criterion.ts';
-import { finding } from './finding.ts';
+import { findingOfText, judgement, type PageCriterion } from '../criterion.ts';
 import { judgeAxeRules } from './axe-rules.ts';
 import { msgBoth } from '../../../messages/index.ts';
 
@@ -46,12 +45,12 @@ function movesAfterLoad(page: PageEvidence): { timed: FindingDetail[]; quick: Fi
     if (hop.cause === 'meta-refresh') {
       const delay = refreshDelay(hop.metaRefresh ?? '');
       if (delay !== null && delay > 0 && delay <= 72_000) {
-        timed.push(finding('navigation.timed_refresh', msgBoth('a11y.moving.timedRefresh', { to: hop.to, delay, refresh: `${hop.metaRefresh}` }), { data, evidence }));
+        timed.push(findingOfText('navigation.timed_refresh', msgBoth('a11y.moving.timedRefresh', { to: hop.to, delay, refresh: `${hop.metaRefresh}` }), { data, evidence }));
       }
     } else if (hop.afterLoadMs >= TIMED_AFTER_MS) {
-      timed.push(finding('navigation.timed_redirect', msgBoth('a11y.moving.timedRedirect', { to: hop.to, ms: Math.round(hop.afterLoadMs) }), { data, evidence }));
+      timed.push(findingOfText('navigation.timed_redirect', msgBoth('a11y.moving.timedRedirect', { to: hop.to, ms: Math.round(hop.afterLoadMs) }), { data, evidence }));
     } else {
-      quick.push(finding('navigation.script_redirect', msgBoth('a11y.moving.scriptRedirect', { to: hop.to, ms: Math.round(hop.afterLoadMs) }), { data, evidence }));
+      quick.push(findingOfText('navigation.script_redirect', msgBoth('a11y.moving.scriptRedirect', { to: hop.to, ms: Math.round(hop.afterLoadMs) }), { data, evidence }));
     }
   });
   return { timed, quick };

@@ -2,8 +2,7 @@
 // axe's rules (declared, valid, xml:lang consistent, valid lang on parts), plus what axe does not
 // judge: the declared language must be the language of the text (ACT ucwvc8), and passages in
 // another language should say so (3.1.2), both detected offline (language-match.ts).
-import { detail, judgement, type PageCriterion } from '../criterion.ts';
-import { finding } from './finding.ts';
+import { detail, findingOfText, judgement, type PageCriterion } from '../criterion.ts';
 import { judgeAxeRules } from './axe-rules.ts';
 import { languageFindings } from './language-match.ts';
 import { msgBoth } from '../../../messages/index.ts';
@@ -23,7 +22,7 @@ export const pageLanguage: PageCriterion = {
   documents: ['html'],
   advice: msgBoth('a11y.language.advice'),
   judge(page) {
-    const missing = page.lang?.trim() ? [] : [finding('lang.missing', msgBoth('a11y.language.missing'), { evidence: { blob: 'evidence', path: 'lang' } })];
+    const missing = page.lang?.trim() ? [] : [findingOfText('lang.missing', msgBoth('a11y.language.missing'), { evidence: { blob: 'evidence', path: 'lang' } })];
     const language = languageFindings(page);
     const judged = judgeAxeRules(page, LANGUAGE_RULES, [...missing, ...language.fails]);
     if (judged.outcome === 'fail' || judged.outcome === 'error') return judged;

@@ -5,8 +5,7 @@
 // a bare address or file name. A title only generic beyond the home page ("Trang chủ" on a
 // service page) is cant_tell: whether it describes the page is for a person to say (ACT c4a8a4
 // has no automatic expectation). On the home page "Trang chủ" alone names its purpose: it passes.
-import { detail, judgement, type PageCriterion } from '../criterion.ts';
-import { finding, inBoth } from './finding.ts';
+import { detail, findingOfText, inBoth, judgement, type PageCriterion } from '../criterion.ts';
 import { judgeAxeRules } from './axe-rules.ts';
 import { type MessageKey, msg, msgBoth } from '../../../messages/index.ts';
 
@@ -58,16 +57,16 @@ export const pageTitle: PageCriterion = {
     const title = page.title.trim();
     const ev = { evidence: { blob: 'evidence' as const, path: 'title' } };
     const own = [];
-    if (!title) own.push(finding('title.empty', msgBoth('a11y.title.empty'), ev));
+    if (!title) own.push(findingOfText('title.empty', msgBoth('a11y.title.empty'), ev));
     const kind = title ? placeholderKind(title) : null;
     if (kind) {
       const what = KIND[kind];
-      own.push(finding('title.placeholder', inBoth((lang) => msg(lang, 'a11y.title.placeholder', { title, kind: msg(lang, what) })), { data: { title, kind }, ...ev }));
+      own.push(findingOfText('title.placeholder', inBoth((lang) => msg(lang, 'a11y.title.placeholder', { title, kind: msg(lang, what) })), { data: { title, kind }, ...ev }));
     }
     const judged = judgeAxeRules(page, PAGE_TITLE_RULES, own);
     if (judged.outcome === 'fail' || judged.outcome === 'error') return judged;
     if (page.kind !== 'home' && isGenericTitle(title)) {
-      return judgement('cant_tell', [finding('title.generic', msgBoth('a11y.title.generic', { title, url: page.finalUrl ?? page.requestedUrl }), { data: { title }, ...ev })]);
+      return judgement('cant_tell', [findingOfText('title.generic', msgBoth('a11y.title.generic', { title, url: page.finalUrl ?? page.requestedUrl }), { data: { title }, ...ev })]);
     }
     // The title itself, the same in both languages: nothing to translate.
     return judged.outcome === 'cant_tell' ? judged : judgement('pass', [detail('title.ok', `"${title}"`, `"${title}"`, { data: { title } })]);

@@ -5,8 +5,7 @@
 // headings (their first h1, else first heading) all differ: those pages are about different
 // things, as they say themselves, and their one title cannot describe each of them.
 import type { PageEvidence } from '../../types.ts';
-import { judgement, type PortalCriterion } from '../criterion.ts';
-import { finding } from './finding.ts';
+import { findingOfText, judgement, type PortalCriterion } from '../criterion.ts';
 import { PAGE_TITLE_BASIS } from './page-title.ts';
 import { msgBoth } from '../../../messages/index.ts';
 
@@ -39,7 +38,7 @@ export const pageTitlesDistinct: PortalCriterion = {
     const byTitle = new Map<string, PageEvidence[]>();
     for (const p of seen.values()) byTitle.set(normal(p.title), [...(byTitle.get(normal(p.title)) ?? []), p]);
     const shared = [...byTitle.values()].filter((group) => group.length > 1);
-    if (!shared.length) return judgement('pass', [finding('title.distinct', msgBoth('a11y.titles.distinct', { pages: seen.size }))]);
+    if (!shared.length) return judgement('pass', [findingOfText('title.distinct', msgBoth('a11y.titles.distinct', { pages: seen.size }))]);
     const details = shared.map((group) => {
       const title = group[0]!.title;
       const urls = group.map(address);
@@ -47,8 +46,8 @@ export const pageTitlesDistinct: PortalCriterion = {
       const fails = group.length >= SAME_TITLE_FAIL_PAGES && headings.size >= SAME_TITLE_FAIL_PAGES;
       const data = { title, urls, headings: group.map(mainHeading) };
       return fails
-        ? finding('title.same_on_pages', msgBoth('a11y.titles.sameOnPages', { title, pages: group.length, urls: urls.join(', ') }), { data })
-        : finding('title.repeated', msgBoth('a11y.titles.repeated', { title, pages: group.length, urls: urls.join(', ') }), { data });
+        ? findingOfText('title.same_on_pages', msgBoth('a11y.titles.sameOnPages', { title, pages: group.length, urls: urls.join(', ') }), { data })
+        : findingOfText('title.repeated', msgBoth('a11y.titles.repeated', { title, pages: group.length, urls: urls.join(', ') }), { data });
     });
     return judgement(details.some((d) => d.code === 'title.same_on_pages') ? 'fail' : 'cant_tell', details);
   },

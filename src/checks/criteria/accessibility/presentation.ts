@@ -14,8 +14,7 @@ import type { ImportantSpacing, ReflowEvidence, TextClip, TextOverlap } from '..
 import type { FindingDetail, Judgement, PageEvidence } from '../../types.ts';
 import type { Citation } from '../basis.ts';
 import type { Lang } from '../../../i18n.ts';
-import { judgement, type PageCriterion, verdict } from '../criterion.ts';
-import { finding, inBoth } from './finding.ts';
+import { findingOfText, inBoth, judgement, type PageCriterion, verdict } from '../criterion.ts';
 import { where } from './keyboard-common.ts';
 import { cropOf, judgeAxeRules } from './axe-rules.ts';
 import { type MessageKey, msg, msgBoth } from '../../../messages/index.ts';
@@ -31,8 +30,8 @@ const withCrop = (page: PageEvidence, e: ElementRef) => {
 function notRun(page: PageEvidence, probe: string): Judgement {
   const err = page.probeErrors.find((e) => e.probe === probe);
   return judgement('error', [err
-    ? finding('presentation.probe_failed', msgBoth('a11y.presentation.probeFailed', { probe, message: err.message }), { data: { ...err } })
-    : finding('presentation.not_run', msgBoth('a11y.presentation.notRun', { probe }))]);
+    ? findingOfText('presentation.probe_failed', msgBoth('a11y.presentation.probeFailed', { probe, message: err.message }), { data: { ...err } })
+    : findingOfText('presentation.not_run', msgBoth('a11y.presentation.notRun', { probe }))]);
 }
 
 
@@ -58,14 +57,14 @@ function clipDetails(page: PageEvidence, clips: TextClip[], code: string, path: 
       const vars = { context: context(lang), element: where(c.el, lang), by: by(lang), hidden: c.hiddenPx, axis: msg(lang, AXIS[c.axis]) };
       return why ? msg(lang, 'a11y.presentation.clippedMaybe', { ...vars, why: msg(lang, why) }) : msg(lang, 'a11y.presentation.clipped', vars);
     });
-    const d = finding(why ? `${code}_maybe` : code, text, { data: { ...c, ...withCrop(page, c.el) }, evidence: { blob: 'evidence', path: `${path}.clipped[${i}]` } });
+    const d = findingOfText(why ? `${code}_maybe` : code, text, { data: { ...c, ...withCrop(page, c.el) }, evidence: { blob: 'evidence', path: `${path}.clipped[${i}]` } });
     (why ? doubts : fails).push(d);
   });
   return { fails, doubts };
 }
 
 function overlapDetails(overlaps: TextOverlap[], code: string, path: string, context: Context): FindingDetail[] {
-  return overlaps.map((o, i) => finding(code,
+  return overlaps.map((o, i) => findingOfText(code,
     inBoth((lang) => msg(lang, 'a11y.presentation.overlap', { context: context(lang), a: where(o.a, lang), b: where(o.b, lang), area: o.areaPx })),
     { data: { ...o }, evidence: { blob: 'evidence', path: `${path}.overlaps[${i}]` } }));
 }
@@ -122,7 +121,7 @@ export const resizeText: PageCriterion = {
     const axeSaw = page.axe?.rules.some((x) => x.id === 'meta-viewport' && x.result === 'violation');
     (r?.metaViewport ?? []).forEach((content, i) => {
       const z = viewportZoom(content);
-      if (z?.blocked && !axeSaw) own.push(finding('resize.zoom_blocked', msgBoth('a11y.resize.zoomBlocked', { content }), { data: { content, ...z }, evidence: { blob: 'evidence', path: `resizeText.metaViewport[${i}]` } }));
+      if (z?.blocked && !axeSaw) own.push(findingOfText('resize.zoom_blocked', msgBoth('a11y.resize.zoomBlocked', { content }), { data: { content, ...z }, evidence: { blob: 'evidence', path: `resizeText.metaViewport[${i}]` } }));
     });
     const context: Context = (lang) => msg(lang, 'a11y.resize.context');
     if (r) {
@@ -165,7 +164,7 @@ export const reflow: PageCriterion = {
     if (!isProbed(r)) {
       // Evidence stored before the probe: only the widths.
       if (r.scrollWidth <= r.clientWidth + 1) return judgement('pass');
-      return judgement('fail', [finding('reflow.overflow', msgBoth('a11y.reflow.pageWide', { width, scrollWidth: r.scrollWidth }), { data: { ...r }, evidence: { blob: 'evidence', path: 'reflow' } })]);
+      return judgement('fail', [findingOfText('reflow.overflow', msgBoth('a11y.reflow.pageWide', { width, scrollWidth: r.scrollWidth }), { data: { ...r }, evidence: { blob: 'evidence', path: 'reflow' } })]);
     }
     const fails: FindingDetail[] = [];
     const doubts: FindingDetail[] = [];
@@ -174,16 +173,16 @@ export const reflow: PageCriterion = {
       const data = { ...o, scrollWidth: r.scrollWidth, clientWidth: r.clientWidth, ...withCrop(page, o.el) };
       const evidence = { blob: 'evidence' as const, path: `reflow.overflowing[${i}]` };
       if (o.kind === 'content') {
-        fails.push(finding('reflow.overflow', inBoth((lang) => msg(lang, 'a11y.reflow.overflow', { width, element: where(o.el, lang), right: o.right })), { data, evidence }));
+        fails.push(findingOfText('reflow.overflow', inBoth((lang) => msg(lang, 'a11y.reflow.overflow', { width, element: where(o.el, lang), right: o.right })), { data, evidence }));
       } else if (o.kind === 'two_dimensional') {
-        notes.push(finding('reflow.two_dimensional', inBoth((lang) => msg(lang, 'a11y.reflow.twoDimensional', { element: where(o.el, lang), what: `${o.what}` })), { data, evidence }));
+        notes.push(findingOfText('reflow.two_dimensional', inBoth((lang) => msg(lang, 'a11y.reflow.twoDimensional', { element: where(o.el, lang), what: `${o.what}` })), { data, evidence }));
       } else {
         const why = UNCLEAR[o.kind];
-        doubts.push(finding('reflow.overflow_unclear', inBoth((lang) => msg(lang, 'a11y.reflow.overflowUnclear', { width, element: where(o.el, lang), right: o.right, why: msg(lang, why) })), { data, evidence }));
+        doubts.push(findingOfText('reflow.overflow_unclear', inBoth((lang) => msg(lang, 'a11y.reflow.overflowUnclear', { width, element: where(o.el, lang), right: o.right, why: msg(lang, why) })), { data, evidence }));
       }
     });
     if (r.scrollWidth > r.clientWidth + 1 && !r.viewportClipsX && !r.overflowing.length) {
-      doubts.push(finding('reflow.overflow_unexplained', msgBoth('a11y.reflow.overflowUnexplained', { width, scrollWidth: r.scrollWidth }), { data: { scrollWidth: r.scrollWidth, clientWidth: r.clientWidth }, evidence: { blob: 'evidence', path: 'reflow' } }));
+      doubts.push(findingOfText('reflow.overflow_unexplained', msgBoth('a11y.reflow.overflowUnexplained', { width, scrollWidth: r.scrollWidth }), { data: { scrollWidth: r.scrollWidth, clientWidth: r.clientWidth }, evidence: { blob: 'evidence', path: 'reflow' } }));
     }
     const c = clipDetails(page, r.clipped, 'reflow.clipped', 'reflow', (lang) => msg(lang, 'a11y.reflow.context', { width }));
     return verdict([...fails, ...c.fails], [...doubts, ...c.doubts], notes);
@@ -224,7 +223,7 @@ export const textSpacing: PageCriterion = {
     }
     const fails: FindingDetail[] = s.important.map((i, n) => {
       const name = IMPORTANT_NAME[i.property];
-      return finding(IMPORTANT_CODE[i.property],
+      return findingOfText(IMPORTANT_CODE[i.property],
         inBoth((lang) => msg(lang, 'a11y.spacing.important', {
           element: where(i.el, lang), name: msg(lang, name.name), property: i.property, declared: i.declared, px: i.valuePx, ratio: i.ratio, font: i.fontSizePx, least: name.unit,
         })),

@@ -1,7 +1,6 @@
 // Data tables (statistics!) say what each cell means with header cells. axe's rules, plus a
 // check axe leaves to layout heuristics: a table of numbers without any <th>.
-import { type PageCriterion } from '../criterion.ts';
-import { finding } from './finding.ts';
+import { findingOfText, type PageCriterion } from '../criterion.ts';
 import { judgeAxeRules } from './axe-rules.ts';
 import { msgBoth } from '../../../messages/index.ts';
 
@@ -20,7 +19,7 @@ export const tableHeaders: PageCriterion = {
   advice: msgBoth('a11y.tables.advice'),
   judge(page) {
     const bare = page.tables.map((t, i) => ({ t, i })).filter(({ t }) => !t.layout && t.rows >= 3 && t.numericCells >= 3 && t.headers === 0);
-    const own = bare.map(({ t, i }) => finding('table.no_headers', msgBoth('a11y.tables.noHeaders', { table: i + 1, rows: t.rows, numeric: t.numericCells }), { data: { ...t }, evidence: { blob: 'evidence', path: `tables[${i}]` } }));
+    const own = bare.map(({ t, i }) => findingOfText('table.no_headers', msgBoth('a11y.tables.noHeaders', { table: i + 1, rows: t.rows, numeric: t.numericCells }), { data: { ...t }, evidence: { blob: 'evidence', path: `tables[${i}]` } }));
     const judged = judgeAxeRules(page, TABLE_RULES, own);
     // A page with data tables that all have headers passes even if axe found no table rule to apply.
     if (judged.outcome === 'not_applicable' && page.tables.some((t) => !t.layout && t.headers > 0 && t.numericCells >= 3)) return { outcome: 'pass', details: [] };
