@@ -4,6 +4,9 @@ import { msg } from './messages/index.ts';
 
 export type Lang = 'vi' | 'en';
 
+/** The language spoken unless another is asked for. */
+export const DEFAULT_LANG: Lang = 'vi';
+
 /** The locale numbers and dates are written in: vi-VN, en-US. */
 export const localeOf = (lang: Lang): string => msg(lang, 'common.locale');
 
