@@ -50,7 +50,7 @@ export function registerWorker(program: Command): void {
         ...(concurrency === undefined ? {} : { concurrency }),
         redis: { ...(opts.redisUsername ? { username: opts.redisUsername } : {}), ...(opts.redisPasswordEnv ? { passwordEnv: opts.redisPasswordEnv } : {}) },
       });
-      process.stderr.write(`${msg(lang, 'cli.worker.running', { id: worker.id, location: opts.location, kinds: kinds.join(', ') })}\n`);
+      process.stderr.write(`${msg(lang, 'cli.worker.running', { program: 'dvc-monitor', id: worker.id, location: opts.location, kinds: kinds.join(', ') })}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGTERM', stop);

@@ -553,7 +553,7 @@ export const cliEn = {
   'cli.run.stopping': 'Stopping: the job in hand is finished, the others are kept. To resume this run: {{command}} (Ctrl+C again to stop at once)',
   'cli.run.resume': 'To resume: {{command}}',
   'cli.uptime.storeBusy': 'The store is busy: the figures may miss the last few minutes.\n',
-  'cli.worker.running': 'dvc-monitor worker {{id}} is running at location "{{location}}" ({{kinds}}). Stop with Ctrl+C.',
+  'cli.worker.running': '{{program}} worker {{id}} is running at location "{{location}}" ({{kinds}}). Stop with Ctrl+C.',
   'cli.probe.locked': 'The store {{store}} is locked for writing by another process; probing cannot start yet. Wait for it to finish, then run again.\n',
   'cli.probe.started': 'Probing {{endpoints}} endpoints of {{portals}} portals; stop with Ctrl+C.\n',
   'cli.probe.stopped': 'Probing stopped.\n',

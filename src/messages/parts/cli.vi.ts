@@ -500,7 +500,7 @@ export const cliVi: ViPart<typeof cliEn> = {
   'cli.run.stopping': 'Đang dừng: việc đang làm được hoàn tất, các việc còn lại được giữ nguyên. Để tiếp tục lần chạy này: {{command}} (nhấn Ctrl+C lần nữa để dừng ngay)',
   'cli.run.resume': 'Để tiếp tục: {{command}}',
   'cli.uptime.storeBusy': 'Kho dữ liệu đang bận: số liệu hiển thị có thể thiếu vài phút gần nhất.\n',
-  'cli.worker.running': 'dvc-monitor worker {{id}} đang chạy tại vị trí "{{location}}" ({{kinds}}). Dừng bằng Ctrl+C.',
+  'cli.worker.running': '{{program}} worker {{id}} đang chạy tại vị trí "{{location}}" ({{kinds}}). Dừng bằng Ctrl+C.',
   'cli.probe.locked': 'Kho dữ liệu {{store}} đang bị một tiến trình khác khóa ghi; chưa thể bắt đầu đo. Chờ tiến trình đó xong rồi chạy lại.\n',
   'cli.probe.started': 'Đang đo {{endpoints}} điểm đo của {{portals}} cổng; dừng bằng Ctrl+C.\n',
   'cli.probe.stopped': 'Đã dừng đo.\n',
