@@ -40,9 +40,18 @@ export function formatCount(value: number, lang: Lang): string {
   return numberFormat(lang, 0, 0).format(value);
 }
 
+const monthLabels = new Map<string, string>();
+
+/** "tháng 9/2026", "2026-09"; kept once made: a dashboard page labels the same few months many times. */
 export function formatMonthLabel(period: string, lang: Lang): string {
-  const [year, month] = period.split('-');
-  return msg(lang, 'common.monthLabel', { year: year!, month: Number(month) });
+  const key = `${lang}|${period}`;
+  let label = monthLabels.get(key);
+  if (label === undefined) {
+    const [year, month] = period.split('-');
+    label = msg(lang, 'common.monthLabel', { year: year!, month: Number(month) });
+    if (monthLabels.size < 10_000) monthLabels.set(key, label);
+  }
+  return label;
 }
 
 /** A duration as people say it: "2 giờ 5 phút", "45 giây" (rounded to the minute from one minute on). */

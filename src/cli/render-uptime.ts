@@ -54,12 +54,18 @@ const LOCATION_OUTCOME_KEY = {
   unknown: STATE_KEY.unknown,
 } as const satisfies Record<string, MessageKey>;
 
-/** A code's label in the language, or the code itself when it has none. */
+const labels = new Map<string, string>();
+
+/** A code's label in the language, or the code itself when it has none; kept once made (a page labels hundreds of probes). */
 function labelOf<T extends Record<string, MessageKey>>(keys: T, code: string, lang: Lang): string {
-  return Object.hasOwn(keys, code) ? msg(lang, keys[code as keyof T]!) : code;
+  if (!Object.hasOwn(keys, code)) return code;
+  const key = keys[code as keyof T]!;
+  let label = labels.get(`${lang}|${key}`);
+  if (label === undefined) labels.set(`${lang}|${key}`, (label = msg(lang, key)));
+  return label;
 }
 
-export const stateLabel = (state: DisplayState, lang: Lang) => msg(lang, STATE_KEY[state]);
+export const stateLabel = (state: DisplayState, lang: Lang) => labelOf(STATE_KEY, state, lang);
 export const locationOutcomeLabel = (outcome: string, lang: Lang) => labelOf(LOCATION_OUTCOME_KEY, outcome, lang);
 
 const bothOf = <T extends Record<string, MessageKey>>(keys: T) =>
