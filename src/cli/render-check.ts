@@ -7,8 +7,8 @@ import { shareText, type CriterionResult } from '../checks/judge.ts';
 import { reasonsText, sampleSummaryText } from '../checks/sample/describe.ts';
 import { blockingFailures } from '../checks/score.ts';
 import type { Area, Outcome, Severity } from '../checks/types.ts';
-import { numberFormat, type Lang } from '../i18n.ts';
-import { msg, msgBoth, type MessageKey } from '../messages/index.ts';
+import { labelsInBoth, numberFormat, type Lang } from '../i18n.ts';
+import { msg, type MessageKey } from '../messages/index.ts';
 import { scannerReasonText } from '../checks/scanner-reasons.ts';
 import type { SavedCheck } from '../../storage/checks.ts';
 
@@ -44,13 +44,10 @@ const PAGE_KIND = {
   other: 'cli.check.pageKind.other',
 } as const satisfies Record<string, MessageKey>;
 
-const bothOf = <K extends string>(keys: Record<K, MessageKey>) =>
-  Object.fromEntries(Object.entries<MessageKey>(keys).map(([code, key]) => [code, msgBoth(key)])) as Record<K, Record<Lang, string>>;
-
 /** Both languages of each name, for the report's scorecard and method, which index by language. */
-export const AREA_NAME = bothOf(AREA_KEY);
-export const SEVERITY_NAME = bothOf(SEVERITY_KEY);
-export const OUTCOME_NAME = Object.fromEntries(Object.entries(bothOf(OUTCOME_KEY)).map(([code, names]) => [code, { ...names, mark: OUTCOME_MARK[code as Outcome] }])) as Record<Outcome, Record<Lang, string> & { mark: string }>;
+export const AREA_NAME = labelsInBoth(AREA_KEY);
+export const SEVERITY_NAME = labelsInBoth(SEVERITY_KEY);
+export const OUTCOME_NAME = Object.fromEntries(Object.entries(labelsInBoth(OUTCOME_KEY)).map(([code, names]) => [code, { ...names, mark: OUTCOME_MARK[code as Outcome] }])) as Record<Outcome, Record<Lang, string> & { mark: string }>;
 
 const pageKindName = (kind: string, lang: Lang) => (Object.hasOwn(PAGE_KIND, kind) ? msg(lang, PAGE_KIND[kind as keyof typeof PAGE_KIND]) : kind);
 

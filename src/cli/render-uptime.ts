@@ -1,6 +1,6 @@
 // Text of `dvc-monitor uptime`: the report as a table or CSV, in Vietnamese or English.
-import { formatCount, formatDuration, formatPercent, type Lang } from '../i18n.ts';
-import { msg, msgBoth, type MessageKey } from '../messages/index.ts';
+import { formatCount, formatDuration, formatPercent, labelsInBoth, type Lang } from '../i18n.ts';
+import { msg, type MessageKey } from '../messages/index.ts';
 
 export { formatDuration };
 import { MISSING } from '../uptime/conditions.ts';
@@ -68,12 +68,9 @@ function labelOf<T extends Record<string, MessageKey>>(keys: T, code: string, la
 export const stateLabel = (state: DisplayState, lang: Lang) => labelOf(STATE_KEY, state, lang);
 export const locationOutcomeLabel = (outcome: string, lang: Lang) => labelOf(LOCATION_OUTCOME_KEY, outcome, lang);
 
-const bothOf = <T extends Record<string, MessageKey>>(keys: T) =>
-  Object.fromEntries(Object.entries(keys).map(([code, key]) => [code, msgBoth(key)])) as { [K in keyof T]: Record<Lang, string> };
-
 /** Both languages of each state, for the modules that still index by language (the report, the dashboard). */
-export const STATE_LABEL = bothOf(STATE_KEY);
-export const LOCATION_OUTCOME_LABEL: Record<string, Record<Lang, string>> = bothOf(LOCATION_OUTCOME_KEY);
+export const STATE_LABEL = labelsInBoth<DisplayState>(STATE_KEY);
+export const LOCATION_OUTCOME_LABEL: Record<string, Record<Lang, string>> = labelsInBoth(LOCATION_OUTCOME_KEY);
 
 /** Each location's view of an endpoint probed from several. */
 export function locationLines(e: EndpointReport, lang: Lang): string[] {
