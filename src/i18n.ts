@@ -80,6 +80,12 @@ export function foldText(text: string): string {
 
 /** A month on a chart axis: "T11/26" in Vietnamese, "2026-11" in English. */
 export function formatShortMonth(period: string, lang: Lang): string {
-  const [year, month] = period.split('-');
-  return lang === 'vi' ? `T${Number(month)}/${year!.slice(2)}` : `${year}-${month}`;
+  const key = `${lang}|short|${period}`;
+  let label = monthLabels.get(key);
+  if (label === undefined) {
+    const [year, month] = period.split('-').map(Number);
+    label = msg(lang, 'common.shortMonth', { year: year!, month: month!, yy: year! % 100 });
+    if (monthLabels.size < 10_000) monthLabels.set(key, label);
+  }
+  return label;
 }

@@ -1,7 +1,7 @@
 // The shared formatters speak through the message catalogue (common part): the same text as
 // before the catalogue, in both languages, and a code without a label shown as it is.
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatMonthLabel, formatPercent, formatPoints, labelsInBoth, localeOf, numberFormat } from '../../src/i18n.ts';
+import { formatDuration, formatMonthLabel, formatShortMonth, formatPercent, formatPoints, labelsInBoth, localeOf, numberFormat } from '../../src/i18n.ts';
 import { reasonLabel, stateLabel, STATE_LABEL } from '../../src/cli/render-uptime.ts';
 import { OUTCOME_NAME } from '../../src/cli/render-check.ts';
 
@@ -12,6 +12,14 @@ describe('the shared formatters', () => {
     expect(formatMonthLabel('2026-09', 'en')).toBe('2026-09');
     // Kept once made: asked again, the same text.
     expect(formatMonthLabel('2026-09', 'vi')).toBe('tháng 9/2026');
+  });
+
+  it('write a month on a chart axis as T11/26 in Vietnamese, 2026-11 in English', () => {
+    expect(formatShortMonth('2026-11', 'vi')).toBe('T11/26');
+    expect(formatShortMonth('2026-03', 'vi')).toBe('T3/26');
+    expect(formatShortMonth('2005-03', 'vi')).toBe('T3/05');
+    expect(formatShortMonth('2026-03', 'en')).toBe('2026-03');
+    expect(formatShortMonth('12026-03', 'en')).toBe('12026-03');
   });
 
   it('say "no data" for a missing percentage, and points for a difference', () => {

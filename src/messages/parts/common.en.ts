@@ -7,6 +7,8 @@ export const commonEn = {
   'common.noData': 'no data',
   'common.points': '{{number}} points',
   'common.monthLabel': '{{year}}-{{month, number(minimumIntegerDigits: 2)}}',
+  // A month on a chart axis.
+  'common.shortMonth': '{{year, number(useGrouping: false)}}-{{month, number(minimumIntegerDigits: 2)}}',
 
   // A duration as people say it (formatDuration): units, not counted words.
   'common.duration.seconds': '{{n}} s',

@@ -7,6 +7,7 @@ export const commonVi: ViPart<typeof commonEn> = {
   'common.noData': 'không có số liệu',
   'common.points': '{{number}} điểm %',
   'common.monthLabel': 'tháng {{month, number}}/{{year}}',
+  'common.shortMonth': 'T{{month, number}}/{{yy, number(minimumIntegerDigits: 2)}}',
 
   'common.duration.seconds': '{{n}} giây',
   'common.duration.days': '{{n}} ngày',
