@@ -6,6 +6,7 @@ import type { Lang } from '../i18n.ts';
 import { createLogger, LOG_LEVELS, type Logger } from '../log.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 import { UsageError } from './errors.ts';
+import { msg, type MessageKey } from '../messages/index.ts';
 
 export interface GlobalOptions {
   config?: string;
@@ -54,20 +55,17 @@ export function storePath(opts: GlobalOptions, loaded: LoadedConfig | null): str
 /** What fills the store a read command reads, for the message when there is none. */
 export type StoreFiller = 'measures' | 'uptime' | 'alerts' | 'checks' | 'all';
 
-const FILLERS: Record<StoreFiller, { vi: string; en: string }> = {
-  measures: { vi: '`dvc-monitor run` (thu thập số liệu)', en: '`dvc-monitor run` (collects the figures)' },
-  uptime: { vi: '`dvc-monitor probe` hoặc `dvc-monitor start` (đo tình trạng hoạt động)', en: '`dvc-monitor probe` or `dvc-monitor start` (probes the portals)' },
-  alerts: { vi: '`dvc-monitor run` hoặc `dvc-monitor start` (cảnh báo sau mỗi lần chạy)', en: '`dvc-monitor run` or `dvc-monitor start` (alerts after each run)' },
-  checks: { vi: '`dvc-monitor run` hoặc `dvc-monitor check <cổng>`', en: '`dvc-monitor run` or `dvc-monitor check <portal>`' },
-  all: { vi: '`dvc-monitor run`, `dvc-monitor probe` và `dvc-monitor check`', en: '`dvc-monitor run`, `dvc-monitor probe` and `dvc-monitor check`' },
-};
+const FILLERS = {
+  measures: 'cli.store.filler.measures',
+  uptime: 'cli.store.filler.uptime',
+  alerts: 'cli.store.filler.alerts',
+  checks: 'cli.store.filler.checks',
+  all: 'cli.store.filler.all',
+} as const satisfies Record<StoreFiller, MessageKey>;
 
-function fillHint(filler: StoreFiller, opts: GlobalOptions, loaded: LoadedConfig): { vi: string; en: string } {
+function fillHint(filler: StoreFiller, opts: GlobalOptions, loaded: LoadedConfig): Record<Lang, string> {
   const where = opts.db !== undefined ? '--db' : process.env.DVC_MONITOR_DB !== undefined ? '$DVC_MONITOR_DB' : `store.path ${JSON.stringify(loaded.config.store.path)} (${loaded.file})`;
-  return {
-    vi: `Lệnh này chỉ đọc, không tạo kho mới. Kho được tạo và điền bởi ${FILLERS[filler].vi}; nếu kho nằm ở chỗ khác, sửa ${where} (đường dẫn tương đối trong store.path tính từ thư mục của tệp cấu hình).`,
-    en: `This command only reads and never creates a store. The store is created and filled by ${FILLERS[filler].en}; if it is elsewhere, fix ${where} (a relative store.path is read from the configuration file's folder).`,
-  };
+  return { vi: msg('vi', 'cli.store.readOnly', { filler: msg('vi', FILLERS[filler]), where }), en: msg('en', 'cli.store.readOnly', { filler: msg('en', FILLERS[filler]), where }) };
 }
 
 /**

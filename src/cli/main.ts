@@ -30,8 +30,14 @@ export function langOfArgs(args: readonly string[]): Lang {
     if (args[i] === '--lang') lang = args[i + 1];
     else if (args[i]!.startsWith('--lang=')) lang = args[i]!.slice('--lang='.length);
   }
-  return lang === 'en' ? 'en' : 'vi';
+  return asLang(lang);
 }
+
+/** A language asked for by name: English when it says so, else the default, Vietnamese (langOf names a wrong one). */
+const asLang = (value: string | undefined): Lang => (value === 'en' ? 'en' : 'vi');
+
+/** The language commander writes its own help and errors in. */
+const COMMANDER_LANG: Lang = 'en';
 
 /** Commander's own words in help, in the reader's language. */
 const HELP_TITLES: Record<string, MessageKey> = {
@@ -41,7 +47,7 @@ const HELP_TITLES: Record<string, MessageKey> = {
 
 function localiseHelp(cmd: Command, lang: Lang): void {
   cmd.configureOutput({ outputError: (text, write) => write(localiseCommanderError(text, lang)) });
-  if (lang === 'en') return;
+  if (lang === COMMANDER_LANG) return;
   cmd.configureHelp({
     styleTitle: (title: string) => (HELP_TITLES[title] ? msg(lang, HELP_TITLES[title]) : title),
     // Commander adds "(default: …)" and "(choices: …)" after a description in English.
@@ -87,8 +93,7 @@ export async function buildProgram(args: readonly string[] = []): Promise<Comman
 
 /** The language asked for, read back after a failure (the option may not have been parsed). */
 function langAfter(program: Command): Lang {
-  const lang = (program.opts() as { lang?: string }).lang ?? process.env.DVC_MONITOR_LANG;
-  return lang === 'en' ? 'en' : 'vi';
+  return asLang((program.opts() as { lang?: string }).lang ?? process.env.DVC_MONITOR_LANG);
 }
 
 export async function main(argv: string[]): Promise<number> {

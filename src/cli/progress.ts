@@ -1,7 +1,8 @@
 // A one-line progress bar for terminals: done/total, time elapsed, an estimate of the time left
 // and the job in hand; silent elsewhere (logs carry the progress there). Cleared, never left
 // half-drawn, when it stops (the end of the run, or Ctrl+C).
-import { t, type Lang } from '../i18n.ts';
+import type { Lang } from '../i18n.ts';
+import { msg } from '../messages/index.ts';
 
 export interface Progress {
   update(done: number, total: number, label: string): void;
@@ -21,7 +22,7 @@ export function formatClock(ms: number): string {
 export function progressLine(p: { done: number; total: number; label: string; elapsedMs: number }, lang: Lang, width = 24): string {
   const filled = p.total ? Math.min(width, Math.round((p.done / p.total) * width)) : width;
   const left = p.done > 0 && p.total > p.done ? (p.elapsedMs / p.done) * (p.total - p.done) : null;
-  const eta = left === null ? '' : t(lang, ` · còn khoảng ${formatClock(left)}`, ` · about ${formatClock(left)} left`);
+  const eta = left === null ? '' : msg(lang, 'cli.progress.eta', { time: formatClock(left) });
   return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${p.done}/${p.total} · ${formatClock(p.elapsedMs)}${eta} · ${p.label}`;
 }
 

@@ -6,11 +6,12 @@ import { flagKindTitle } from '../quality/flag-kinds.ts';
 import { compareCodes, type AgencyFigures, type KpiFigure, type Overview } from '../kpi/overview.ts';
 import type { QuarantinedValue } from '../kpi/headline.ts';
 import { describeHeld, incompleteNote, type Facts } from '../quality/plausibility.ts';
-import { formatMonthLabel, formatPercent, formatPoints, t, type Lang } from '../i18n.ts';
+import { formatMonthLabel, formatPercent, formatPoints, numberFormat, type Lang } from '../i18n.ts';
+import { msg, type MessageKey } from '../messages/index.ts';
 import { toCsv } from './csv.ts';
 
 const number = (value: number | null, lang: Lang, digits = 2) =>
-  value === null ? '—' : new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  value === null ? '—' : numberFormat(lang, digits, digits).format(value);
 
 const signed = (value: number | null, lang: Lang) => (value === null ? '' : `${value >= 0 ? '+' : '−'}${number(Math.abs(value), lang, 1)}`);
 
@@ -21,11 +22,11 @@ function pad(text: string, width: number, right = false): string {
 }
 
 const LEVEL_TITLE = {
-  ministry: { vi: 'BỘ, NGÀNH', en: 'MINISTRIES' },
-  province: { vi: 'TỈNH, THÀNH PHỐ', en: 'PROVINCES' },
-  commune: { vi: 'XÃ, PHƯỜNG', en: 'COMMUNES' },
-  block: { vi: 'TỔNG HỢP', en: 'AGGREGATES' },
-} as const;
+  ministry: 'cli.kpi.table.ministry',
+  province: 'cli.kpi.table.province',
+  commune: 'cli.kpi.table.commune',
+  block: 'cli.kpi.table.block',
+} as const satisfies Record<string, MessageKey>;
 
 /** A table of agencies, ranked on the first headline KPI; flags counted per agency. */
 export function renderKpiTable(rows: readonly AgencyFigures[], level: keyof typeof LEVEL_TITLE, lang: Lang, flagsByAgency: ReadonlyMap<string, number>): string {
@@ -33,12 +34,12 @@ export function renderKpiTable(rows: readonly AgencyFigures[], level: keyof type
   // Aggregates keep their order (country first); agencies are ranked.
   const sorted = level === 'block' ? [...rows] : [...rows].sort((a, b) => (a.kpis[head.id]!.rank ?? 1e9) - (b.kpis[head.id]!.rank ?? 1e9) || compareCodes(a.agencyCode, b.agencyCode));
   const columns = ALL_KPIS.map((k) => k.short[lang]);
-  const header = [pad('#', 4, true), pad(t(lang, 'Cơ quan', 'Agency'), 30), ...HEADLINE_KPIS.flatMap((k) => [pad(k.short[lang], 14, true), pad(t(lang, '±MT', '±tgt'), 6, true)]), ...columns.slice(2).map((c) => pad(c, 13, true)), pad(t(lang, 'Cờ', 'Flags'), 5, true)];
-  const lines = [`${LEVEL_TITLE[level][lang]}`, header.join(' ')];
+  const header = [pad('#', 4, true), pad(msg(lang, 'cli.kpi.column.agency'), 30), ...HEADLINE_KPIS.flatMap((k) => [pad(k.short[lang], 14, true), pad(msg(lang, 'cli.kpi.column.gap'), 6, true)]), ...columns.slice(2).map((c) => pad(c, 13, true)), pad(msg(lang, 'cli.kpi.column.flags'), 5, true)];
+  const lines = [msg(lang, LEVEL_TITLE[level]), header.join(' ')];
   for (const row of sorted) {
     // "cách ly": the agency's figure holds a quarantined value; "*": a block summed without such agencies.
     const rate = (f: KpiFigure) => (f.rate === null
-      ? (f.excluded ? t(lang, 'cách ly', 'quarantined') : t(lang, 'thiếu', 'n/a'))
+      ? msg(lang, f.excluded ? 'cli.kpi.cell.quarantined' : 'cli.kpi.cell.missing')
       : `${formatPercent(f.rate, lang)}${f.excluded ? '*' : ''}`);
     lines.push([
       pad(row.kpis[head.id]!.rank === null ? '' : String(row.kpis[head.id]!.rank), 4, true),
@@ -54,7 +55,7 @@ export function renderKpiTable(rows: readonly AgencyFigures[], level: keyof type
 export function renderOverview(o: Overview, lang: Lang, flags: readonly StoredFlag[], levels: ReadonlyArray<'ministry' | 'province' | 'commune'>): string {
   const flagsByAgency = new Map<string, number>();
   for (const f of flags) if (f.agencyCode) flagsByAgency.set(f.agencyCode, (flagsByAgency.get(f.agencyCode) ?? 0) + 1);
-  const parts = [t(lang, `CHỈ TIÊU — ${formatMonthLabel(o.period, lang)}`, `KPIs — ${formatMonthLabel(o.period, lang)}`), renderKpiTable(o.aggregates, 'block', lang, flagsByAgency)];
+  const parts = [msg(lang, 'cli.kpi.heading', { month: formatMonthLabel(o.period, lang) }), renderKpiTable(o.aggregates, 'block', lang, flagsByAgency)];
   for (const level of levels) {
     const rows = o.agencies.filter((a) => a.level === level);
     if (rows.length) parts.push(renderKpiTable(rows, level, lang, flagsByAgency));
@@ -62,13 +63,11 @@ export function renderOverview(o: Overview, lang: Lang, flags: readonly StoredFl
   const held = quarantinedOf([...o.aggregates, ...o.agencies]);
   if (held.length) {
     parts.push([
-      t(lang, 'SỐ LIỆU BỊ CÁCH LY (không dùng trong chỉ tiêu, xếp hạng, tổng hợp; `dvc-monitor quality quarantined`)', 'QUARANTINED VALUES (left out of KPIs, ranks and aggregates; `dvc-monitor quality quarantined`)'),
+      msg(lang, 'cli.kpi.quarantinedHeading'),
       ...held.map((q) => `  ${describeHeld(q as QuarantinedValue & { facts: Facts }, lang)}`),
     ].join('\n'));
   }
-  parts.push(t(lang,
-    '±MT: chênh lệch với mục tiêu (điểm %). (n): số tỉnh cũ được cộng dồn. *: chưa đầy đủ, không gồm cơ quan có số liệu bị cách ly. cách ly: số liệu của cơ quan bị cách ly. Cờ: cảnh báo chất lượng dữ liệu đang mở (`dvc-monitor quality`).',
-    '±tgt: gap to target (percentage points). (n): former provinces summed. *: incomplete, without agencies whose values are quarantined. quarantined: the agency\'s value is quarantined. Flags: open data-quality flags (`dvc-monitor quality`).'));
+  parts.push(msg(lang, 'cli.kpi.legend'));
   return parts.join('\n\n');
 }
 
@@ -85,27 +84,27 @@ export const excludedCell = (f: KpiFigure) => f.excluded?.map((q) => `${q.agency
 export function renderAgencyDetail(a: AgencyFigures, period: string, lang: Lang, flags: readonly StoredFlag[], rankedCount: ReadonlyMap<string, number>): string {
   const lines = [`${a.name} (${a.agencyCode}) — ${formatMonthLabel(period, lang)}`];
   if (a.constituents.length > 1 || (a.constituents[0] && a.constituents[0] !== a.agencyCode)) {
-    lines.push(t(lang, `  Cộng dồn từ: ${a.constituents.join(', ')}`, `  Summed from: ${a.constituents.join(', ')}`));
+    lines.push(msg(lang, 'cli.kpi.summedFrom', { codes: a.constituents.join(', ') }));
   }
   for (const kpi of ALL_KPIS) {
     const f = a.kpis[kpi.id]!;
     const held = f.excluded?.map((q) => describeHeld(q as QuarantinedValue & { facts: Facts }, lang)).join('; ');
     const value = f.rate === null
-      ? (held ? `${t(lang, 'không tính: số liệu bị cách ly', 'not computed: quarantined value')} — ${held}` : `${t(lang, 'không có số liệu', 'no data')} (${f.missingReason})`)
+      ? (held ? msg(lang, 'cli.kpi.notComputedQuarantined', { held }) : msg(lang, 'cli.kpi.noData', { reason: String(f.missingReason) }))
       : `${formatPercent(f.rate, lang)} = ${number(f.numerator, lang, 0)} / ${number(f.denominator, lang, 0)}${f.excluded ? ` (${incompleteNote(f.excluded, lang)})` : ''}`;
-    const target = f.target === null ? '' : t(lang, `; mục tiêu ${formatPercent(f.target, lang)}`, `; target ${formatPercent(f.target, lang)}`) + (f.gap === null ? '' : ` (${f.gap >= 0 ? '+' : '−'}${formatPoints(Math.abs(f.gap), lang)})`);
-    const rank = f.rank === null ? '' : t(lang, `; hạng ${f.rank}/${rankedCount.get(kpi.id)}`, `; rank ${f.rank}/${rankedCount.get(kpi.id)}`);
+    const target = f.target === null ? '' : msg(lang, 'cli.kpi.target', { target: formatPercent(f.target, lang) }) + (f.gap === null ? '' : ` (${f.gap >= 0 ? '+' : '−'}${formatPoints(Math.abs(f.gap), lang)})`);
+    const rank = f.rank === null ? '' : msg(lang, 'cli.kpi.rank', { rank: f.rank, of: String(rankedCount.get(kpi.id)) });
     lines.push(`  ${kpi.title[lang]}: ${value}${target}${rank}`);
   }
   if (a.index766) {
-    lines.push(t(lang, '  Chỉ số 766 (công bố | tự tính | chênh lệch):', '  Index 766 (published | computed | difference):'));
+    lines.push(msg(lang, 'cli.kpi.index766.heading'));
     for (const row of a.index766) {
-      const title = row.key === 'total' ? t(lang, 'Tổng điểm', 'Total') : INDEX_766_GROUPS.find((g) => g.key === row.key)!.title[lang];
+      const title = row.key === 'total' ? msg(lang, 'cli.kpi.index766.total') : INDEX_766_GROUPS.find((g) => g.key === row.key)!.title[lang];
       lines.push(`    ${pad(title, 26)} ${pad(number(row.collected, lang, 1), 7, true)} ${pad(number(row.computed, lang, 1), 7, true)} ${pad(row.difference === null ? '' : signed(row.difference, lang), 7, true)}  /${row.max}`);
     }
   }
   if (flags.length) {
-    lines.push(t(lang, `  Cảnh báo chất lượng dữ liệu (${flags.length}):`, `  Data-quality flags (${flags.length}):`));
+    lines.push(msg(lang, 'cli.kpi.flags', { n: flags.length }));
     for (const f of flags.slice(0, 30)) lines.push(`    [${flagKindTitle(f.kind, lang)}] ${f.metric ?? ''} ${f.detail}`);
   }
   return lines.join('\n');

@@ -1,18 +1,18 @@
 // Text the CLI prints: the run summary and the national summary, in Vietnamese or English.
 import { HEADLINE_KPIS } from '../kpi/definitions.ts';
 import type { NationalSummary, RankedAgency } from '../kpi/national-summary.ts';
-import { formatCount, formatMonthLabel, formatPercent, formatPoints, t as L, type Lang } from '../i18n.ts';
+import { formatCount, formatMonthLabel, formatPercent, formatPoints, numberFormat, type Lang } from '../i18n.ts';
 import type { RunSummary } from '../run/nightly.ts';
 import { describeHeld, incompleteNote, type Facts } from '../quality/plausibility.ts';
 import type { DeliveryResult } from '../alerts/delivery.ts';
 import type { EvaluationResult } from '../alerts/evaluate.ts';
-import { msg } from '../messages/index.ts';
+import { msg, type MessageKey } from '../messages/index.ts';
 
 
 /** The months of a plan, as "tháng 10/2026" or "tháng 3/2025 – tháng 10/2025 (8 tháng)". */
 function planMonths(plan: RunSummary['plan'], lang: Lang): string {
   const periods = [...plan.periods].sort();
-  if (periods.length === 0) return L(lang, 'không tháng nào', 'no month');
+  if (periods.length === 0) return msg(lang, 'cli.run.noMonth');
   if (periods.length === 1) return formatMonthLabel(periods[0]!, lang);
   return `${formatMonthLabel(periods[0]!, lang)} – ${formatMonthLabel(periods.at(-1)!, lang)} (${msg(lang, 'run.months', { count: periods.length })})`;
 }
@@ -24,17 +24,13 @@ function planMonths(plan: RunSummary['plan'], lang: Lang): string {
 export function renderRunSummary(s: RunSummary, lang: Lang): string {
   if (s.pendingPlan) {
     return [
-      L(lang,
-        `Lần chạy #${s.runId} bị gián đoạn trước đó (${planMonths(s.plan, lang)}) được làm tiếp trước, vì yêu cầu lần này khác (${planMonths(s.pendingPlan, lang)}); nó lại bị dừng, nên yêu cầu lần này CHƯA được chạy. Lần chạy sau sẽ làm xong #${s.runId} rồi chạy yêu cầu đó (hoặc dùng --fresh để bỏ #${s.runId}).`,
-        `Run #${s.runId}, interrupted earlier (${planMonths(s.plan, lang)}), was resumed first because this request is different (${planMonths(s.pendingPlan, lang)}); it was stopped again, so this request has NOT run. The next run finishes #${s.runId} and then runs it (or use --fresh to abandon #${s.runId}).`),
+      msg(lang, 'cli.run.pendingPlan', { runId: s.runId, plan: planMonths(s.plan, lang), pending: planMonths(s.pendingPlan, lang) }),
       runLines(s, lang),
     ].join('\n');
   }
   if (s.previous) {
     return [
-      L(lang,
-        `Lần chạy #${s.previous.runId} bị gián đoạn trước đó có kế hoạch khác (${planMonths(s.previous.plan, lang)}): đã làm tiếp cho xong trước khi chạy yêu cầu lần này (${planMonths(s.plan, lang)}).`,
-        `Run #${s.previous.runId}, interrupted earlier, had another plan (${planMonths(s.previous.plan, lang)}): it was finished before running this request (${planMonths(s.plan, lang)}).`),
+      msg(lang, 'cli.run.previousPlan', { runId: s.previous.runId, previous: planMonths(s.previous.plan, lang), plan: planMonths(s.plan, lang) }),
       runLines(s.previous, lang),
       runLines(s, lang),
     ].join('\n');
@@ -42,12 +38,16 @@ export function renderRunSummary(s: RunSummary, lang: Lang): string {
   return runLines(s, lang);
 }
 
+const RUN_STATUS = {
+  succeeded: 'cli.run.status.succeeded',
+  failed: 'cli.run.status.failed',
+  interrupted: 'cli.run.status.interrupted',
+} as const satisfies Record<RunSummary['status'], MessageKey>;
+
 function runLines(s: RunSummary, lang: Lang): string {
-  const seconds = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 1 }).format(s.durationMs / 1000);
+  const seconds = numberFormat(lang, 0, 1).format(s.durationMs / 1000);
   const lines = [
-    L(lang,
-      `Lần chạy #${s.runId}${s.resumed ? ' (tiếp tục lần chạy bị gián đoạn)' : ''}: ${{ succeeded: 'thành công', failed: 'có việc thất bại', interrupted: 'tạm dừng, sẽ tiếp tục ở lần chạy sau' }[s.status]}.`,
-      `Run #${s.runId}${s.resumed ? ' (resumed after an interruption)' : ''}: ${{ succeeded: 'succeeded', failed: 'some jobs failed', interrupted: 'paused, the next run resumes it' }[s.status]}.`),
+    msg(lang, s.resumed ? 'cli.run.headingResumed' : 'cli.run.heading', { runId: s.runId, status: msg(lang, RUN_STATUS[s.status]) }),
     msg(lang, 'run.jobs', { count: s.jobsTotal, succeeded: s.jobsSucceeded, failed: s.jobsFailed })
       + (s.jobsAlreadyDone ? msg(lang, 'run.alreadyDone', { count: s.jobsAlreadyDone }) : '')
       + msg(lang, 'run.measuresChanged', { count: s.measuresChanged, formatted: formatCount(s.measuresChanged, lang), seconds }),
@@ -69,26 +69,28 @@ function runLines(s: RunSummary, lang: Lang): string {
 }
 
 function rankLines(list: RankedAgency[], lang: Lang, firstRank: number, step: 1 | -1): string[] {
-  return list.map((a, i) => `    ${String(firstRank + i * step).padStart(2)}. ${a.name.padEnd(28)} ${formatPercent(a.rate, lang).padStart(8)}${a.constituents.length > 1 ? L(lang, `  (gộp ${a.constituents.length} tỉnh cũ)`, `  (${a.constituents.length} former provinces)`) : ''}`);
+  return list.map((a, i) => `    ${String(firstRank + i * step).padStart(2)}. ${a.name.padEnd(28)} ${formatPercent(a.rate, lang).padStart(8)}${a.constituents.length > 1 ? msg(lang, 'cli.summary.formerProvinces', { count: a.constituents.length }) : ''}`);
 }
 
 export function renderNationalSummary(s: NationalSummary, lang: Lang): string {
-  const lines = [L(lang, `TỔNG HỢP QUỐC GIA — ${formatMonthLabel(s.period, lang)}`, `NATIONAL SUMMARY — ${formatMonthLabel(s.period, lang)}`), ''];
+  const lines = [msg(lang, 'cli.summary.heading', { month: formatMonthLabel(s.period, lang) }), ''];
   for (const r of s.rankings) {
     const kpi = HEADLINE_KPIS.find((k) => k.id === r.kpi)!;
     const c = r.country;
     const gap = c.rate !== null && c.target !== null ? c.rate - c.target : null;
-    const targetText = c.target === null ? '' : L(lang,
-      ` (mục tiêu ${formatPercent(c.target, lang)}${gap === null ? '' : gap >= 0 ? ', đạt' : `, còn thiếu ${formatPoints(-gap, lang)}`})`,
-      ` (target ${formatPercent(c.target, lang)}${gap === null ? '' : gap >= 0 ? ', met' : `, ${formatPoints(-gap, lang)} short`})`);
-    lines.push(`${kpi.title[lang]}: ${L(lang, 'cả nước', 'country')} ${formatPercent(c.rate, lang)}${targetText}`);
+    const target = c.target === null ? '' : formatPercent(c.target, lang);
+    const targetText = c.target === null ? ''
+      : gap === null ? msg(lang, 'cli.summary.target', { target })
+      : gap >= 0 ? msg(lang, 'cli.summary.targetMet', { target })
+      : msg(lang, 'cli.summary.targetShort', { target, gap: formatPoints(-gap, lang) });
+    lines.push(msg(lang, 'cli.summary.country', { kpi: kpi.title[lang], rate: formatPercent(c.rate, lang), target: targetText }));
     if (c.excluded) lines.push(`  ${incompleteNote(c.excluded, lang)}`);
-    if (c.rate === null && c.missingReason) lines.push(`  ${L(lang, 'lý do', 'reason')}: ${c.missingReason}`);
-    lines.push(L(lang, `  ${r.best.length} tỉnh, thành phố dẫn đầu:`, `  Top ${r.best.length} provinces:`), ...rankLines(r.best, lang, 1, 1));
-    lines.push(L(lang, `  ${r.worst.length} tỉnh, thành phố thấp nhất:`, `  Bottom ${r.worst.length} provinces:`), ...rankLines(r.worst, lang, r.ranked, -1));
+    if (c.rate === null && c.missingReason) lines.push(msg(lang, 'cli.summary.reason', { reason: c.missingReason }));
+    lines.push(msg(lang, 'cli.summary.best', { count: r.best.length }), ...rankLines(r.best, lang, 1, 1));
+    lines.push(msg(lang, 'cli.summary.worst', { count: r.worst.length }), ...rankLines(r.worst, lang, r.ranked, -1));
     if (r.missing.length) {
-      lines.push(L(lang, `  ${r.missing.length} tỉnh, thành phố chưa có số liệu:`, `  ${r.missing.length} provinces without data:`));
-      for (const m of r.missing.slice(0, 5)) lines.push(`    ${m.name}: ${m.excluded ? L(lang, 'số liệu bị cách ly', 'quarantined value') + ` — ${m.excluded.map((q) => describeHeld(q as typeof q & { facts: Facts }, lang)).join('; ')}` : m.missingReason}`);
+      lines.push(msg(lang, 'cli.summary.missing', { count: r.missing.length }));
+      for (const m of r.missing.slice(0, 5)) lines.push(`    ${m.name}: ${m.excluded ? msg(lang, 'cli.summary.missingQuarantined', { held: m.excluded.map((q) => describeHeld(q as typeof q & { facts: Facts }, lang)).join('; ') }) : m.missingReason}`);
     }
     lines.push('');
   }
@@ -98,7 +100,6 @@ export function renderNationalSummary(s: NationalSummary, lang: Lang): string {
 export function renderAlertOutcome(o: { evaluation: EvaluationResult; delivery: DeliveryResult }, lang: Lang): string {
   const e = o.evaluation;
   const d = o.delivery;
-  return L(lang,
-    `  Cảnh báo: ${e.opened} mới, ${e.resolved} đã khắc phục; ${d.delivered} tin đã gửi, ${d.retrying + d.dead ? `${d.retrying} tin chờ gửi lại, ${d.dead} tin không gửi được` : 'không còn tin chờ gửi'} (xem \`dvc-monitor alerts --open\`).`,
-    `  Alerts: ${e.opened} new, ${e.resolved} resolved; ${d.delivered} notifications delivered, ${d.retrying + d.dead ? `${d.retrying} to retry, ${d.dead} given up` : 'none waiting'} (see \`dvc-monitor alerts --open\`).`);
+  const waiting = d.retrying + d.dead ? msg(lang, 'cli.run.alertsWaiting', { retrying: d.retrying, dead: d.dead }) : msg(lang, 'cli.run.alertsNoneWaiting');
+  return msg(lang, 'cli.run.alertOutcome', { opened: e.opened, resolved: e.resolved, count: d.delivered, waiting });
 }

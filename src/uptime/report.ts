@@ -4,11 +4,10 @@ import type { DailyRollup, EndpointRow, IncidentRow, LatestProbe, MaintenanceRow
 import type { GapRow, LocationDayRow, LocationResultRow } from '../../storage/scale.ts';
 import { addCounts, availability, mergeHistograms, mttrMs, percentile, ZERO_COUNTS, type Histogram, type StateCounts } from './availability.ts';
 import { displayState, type DisplayState, type Reach } from './reach.ts';
+import { msgBoth } from '../messages/index.ts';
 
-export const AVAILABILITY_FORMULA = {
-  vi: 'tỷ lệ sẵn sàng = (HOẠT ĐỘNG + SUY GIẢM) ÷ (HOẠT ĐỘNG + SUY GIẢM + NGỪNG HOẠT ĐỘNG) × 100, đếm theo lần đo; BẢO TRÌ và KHÔNG XÁC ĐỊNH không tính; p50/p95 là cận trên của ô biểu đồ chứa phân vị, chỉ tính lần đo HOẠT ĐỘNG và SUY GIẢM.',
-  en: 'availability = (UP + DEGRADED) ÷ (UP + DEGRADED + DOWN) × 100, counted in probes; MAINTENANCE and UNKNOWN are excluded; p50/p95 are the upper bound of the histogram bucket holding the percentile, over UP and DEGRADED probes only.',
-};
+/** The formula in both languages: the report model and the table each print it in their reader's. */
+export const AVAILABILITY_FORMULA = msgBoth('common.uptime.availabilityFormula');
 
 export interface PeriodFigures {
   counts: StateCounts;

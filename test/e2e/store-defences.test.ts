@@ -265,7 +265,7 @@ describe('db backup', () => {
     const written = JSON.parse(out.split('\n').filter(Boolean).at(-1)!) as { n: number; errors: number };
 
     expect(backup.code, backup.stderr).toBe(0);
-    expect(backup.stdout).toMatch(new RegExp(`Đã sao lưu ${store.replace(/[.]/g, '\\.')} → ${target.replace(/[.]/g, '\\.')} \\([\\d.]+ bytes, lược đồ \\d{3}, kiểm tra toàn vẹn: đạt\\)\\.\\nSHA-256: ([0-9a-f]{64})`));
+    expect(backup.stdout).toMatch(new RegExp(`Đã sao lưu ${store.replace(/[.]/g, '\\.')} → ${target.replace(/[.]/g, '\\.')} \\([\\d.]+ byte, lược đồ \\d{3}, kiểm tra toàn vẹn: đạt\\)\\.\\nSHA-256: ([0-9a-f]{64})`));
     expect(backup.stdout).toContain(sha(target));
     expect(written.errors).toBe(0);
     expect(after).toBeGreaterThan(before);

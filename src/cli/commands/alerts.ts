@@ -3,7 +3,8 @@ import { acknowledgeAlert, getAlert, listAlerts, listOutbox, type AlertRecord } 
 import { channelSecrets } from '../../alerts/channels/index.ts';
 import { redact } from '../../alerts/channels/secrets.ts';
 import { describeAlert } from '../../alerts/messages.ts';
-import { t, type Lang } from '../../i18n.ts';
+import type { Lang } from '../../i18n.ts';
+import { msg, type MessageKey } from '../../messages/index.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { toCsv } from '../csv.ts';
@@ -12,21 +13,22 @@ import { describeCommand, helpText } from './index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 const STATUS = {
-  pending: { vi: 'chờ xác nhận', en: 'pending' },
-  open: { vi: 'đang mở', en: 'open' },
-  resolved: { vi: 'đã khắc phục', en: 'resolved' },
-} as const;
+  pending: 'cli.alerts.status.pending',
+  open: 'cli.alerts.status.open',
+  resolved: 'cli.alerts.status.resolved',
+} as const satisfies Record<AlertRecord['status'], MessageKey>;
 
-const ALERT_SEVERITY: Record<AlertRecord['severity'], { vi: string; en: string }> = {
-  info: { vi: 'thông tin', en: 'info' },
-  warning: { vi: 'cảnh báo', en: 'warning' },
-  critical: { vi: 'nghiêm trọng', en: 'critical' },
-};
+const ALERT_SEVERITY = {
+  info: 'cli.alerts.severity.info',
+  warning: 'cli.alerts.severity.warning',
+  critical: 'cli.alerts.severity.critical',
+} as const satisfies Record<AlertRecord['severity'], MessageKey>;
 
 function renderAlert(a: AlertRecord, lang: Lang): string {
-  const ack = a.acknowledgedAt ? t(lang, ', đã tiếp nhận', ', acknowledged') : '';
-  const silenced = a.silencedReason ? t(lang, `, tạm im lặng: ${a.silencedReason}`, `, silenced: ${a.silencedReason}`) : '';
-  return `#${a.id} [${ALERT_SEVERITY[a.severity][lang]}] ${STATUS[a.status][lang]}${ack}${silenced} — ${a.rule} ${a.subject}\n    ${describeAlert(a.rule, a.facts, lang)}\n    ${t(lang, 'mở', 'opened')} ${formatInstant(a.openedAt, lang)}${a.resolvedAt ? `, ${t(lang, 'khắc phục', 'resolved')} ${formatInstant(a.resolvedAt, lang)}` : ''}`;
+  const ack = a.acknowledgedAt ? msg(lang, 'cli.alerts.acknowledged') : '';
+  const silenced = a.silencedReason ? msg(lang, 'cli.alerts.silenced', { reason: a.silencedReason }) : '';
+  const resolved = a.resolvedAt ? msg(lang, 'cli.alerts.resolvedAt', { at: formatInstant(a.resolvedAt, lang) }) : '';
+  return `#${a.id} [${msg(lang, ALERT_SEVERITY[a.severity])}] ${msg(lang, STATUS[a.status])}${ack}${silenced} — ${a.rule} ${a.subject}\n    ${describeAlert(a.rule, a.facts, lang)}\n    ${msg(lang, 'cli.alerts.opened', { at: formatInstant(a.openedAt, lang) })}${resolved}`;
 }
 
 export function registerAlerts(program: Command): void {
@@ -50,7 +52,7 @@ export function registerAlerts(program: Command): void {
           process.stdout.write(toCsv(['id', 'severity', 'status', 'acknowledged_at', 'rule', 'subject', 'message', 'opened_at', 'resolved_at'],
             rows.map((a) => [a.id, a.severity, a.status, a.acknowledgedAt, a.rule, a.subject, describeAlert(a.rule, a.facts, lang), a.openedAt, a.resolvedAt])));
         } else {
-          const lines = [t(lang, `${rows.length} cảnh báo`, `${rows.length} alerts`), ...rows.map((a) => renderAlert(a, lang))];
+          const lines = [msg(lang, 'cli.alerts.count', { count: rows.length }), ...rows.map((a) => renderAlert(a, lang))];
           process.stdout.write(`${lines.join('\n')}\n`);
         }
       } finally {
@@ -70,11 +72,11 @@ export function registerAlerts(program: Command): void {
         const alert = getAlert(db, number);
         if (!alert) throw new UsageError('error.alerts.none', { value: number });
         if (!acknowledgeAlert(db, number, new Date())) {
-          process.stderr.write(t(lang, `Cảnh báo #${number} đã được tiếp nhận hoặc đã khắc phục.\n`, `Alert #${number} is already acknowledged or resolved.\n`));
+          process.stderr.write(msg(lang, 'cli.alerts.alreadyAcknowledged', { id: number }));
           process.exitCode = EXIT.jobFailed;
           return;
         }
-        process.stdout.write(t(lang, `Đã tiếp nhận cảnh báo #${number}: không nhắc lại nữa.\n`, `Alert #${number} acknowledged: no more reminders.\n`));
+        process.stdout.write(msg(lang, 'cli.alerts.acknowledgedNow', { id: number }));
       } finally {
         db.close();
       }

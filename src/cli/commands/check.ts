@@ -64,7 +64,7 @@ function exportEvidence(db: Db, saved: SavedCheck, dir: string): EvidenceLocator
     for (const [kind, sha] of Object.entries(visit.blobs) as Array<[keyof typeof ext, string | null]>) {
       if (!sha || paths.has(sha)) continue;
       const stored = readBody(db, sha)!;
-      if (!stored.intact) throw new Error(`evidence ${sha} does not match its hash in the store`);
+      if (!stored.intact) throw new UsageError('error.evidence.altered', { sha });
       const path = join(dir, `${sha}.${ext[kind]}`);
       writeFileSync(path, stored.body);
       paths.set(sha, path);
@@ -72,7 +72,7 @@ function exportEvidence(db: Db, saved: SavedCheck, dir: string): EvidenceLocator
   }
   if (saved.crawlSha256) {
     const stored = readBody(db, saved.crawlSha256)!;
-    if (!stored.intact) throw new Error(`crawl record ${saved.crawlSha256} does not match its hash in the store`);
+    if (!stored.intact) throw new UsageError('error.evidence.altered', { sha: saved.crawlSha256 });
     const path = join(dir, `${saved.crawlSha256}.json`);
     writeFileSync(path, stored.body);
     paths.set(saved.crawlSha256, path);

@@ -9,16 +9,14 @@ import { migrate, naming, openStore, schemaVersions, storeFailure, type Db } fro
 import { lockHolder } from '../../../storage/service.ts';
 import { LOCK_NAME, LOCK_STALE_MS } from '../../service/service.ts';
 import { loadConfig } from '../../config/load.ts';
-import { t, type Lang } from '../../i18n.ts';
+import { formatCount, type Lang } from '../../i18n.ts';
+import { msg, msgBoth } from '../../messages/index.ts';
 import { configPath, langOf, storePath, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { describeCommand, helpText } from './index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
-const EXISTING = {
-  vi: 'Lệnh này chỉ làm việc với một kho đã có; kho được tạo bởi `dvc-monitor db migrate` hoặc lần chạy đầu tiên (`dvc-monitor run`). Kiểm tra --db hoặc store.path.',
-  en: 'This command works on an existing store only; one is created by `dvc-monitor db migrate` or the first run (`dvc-monitor run`). Check --db or store.path.',
-};
+const EXISTING = msgBoth('cli.db.existingOnly');
 
 function pathOf(globals: GlobalOptions): string {
   return storePath(globals, globals.db ? null : loadConfig(configPath(globals)));
@@ -78,26 +76,22 @@ export const storeCheckPassed = (c: StoreCheck) => c.integrity.length === 0 && c
 function renderStoreCheck(c: StoreCheck, lang: Lang): string {
   const v = (list: number[]) => list.map((n) => String(n).padStart(3, '0')).join(', ') || '—';
   const lines = [
-    `${t(lang, 'Kho dữ liệu', 'Store')}: ${c.path} (${c.bytes.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US')} bytes)`,
-    `${t(lang, 'Lược đồ', 'Schema')}: ${t(lang, 'đã áp dụng', 'applied')} ${v(c.schema.applied)}; ${t(lang, 'phiên bản này biết', 'this build knows')} ${v(c.schema.known)}`,
+    msg(lang, 'cli.db.store', { path: c.path, bytes: formatCount(c.bytes, lang) }),
+    msg(lang, 'cli.db.schema', { applied: v(c.schema.applied), known: v(c.schema.known) }),
   ];
-  if (c.schema.unknown.length) lines.push(t(lang, `✗ Kho có migration mà phiên bản này không biết (${v(c.schema.unknown)}): được ghi bởi dvc-monitor mới hơn.`, `✗ The store has migrations this build does not know (${v(c.schema.unknown)}): written by a newer dvc-monitor.`));
-  if (c.schema.pending.length) lines.push(t(lang, `Chưa áp dụng: ${v(c.schema.pending)} (lệnh kế tiếp sẽ áp dụng, hoặc \`dvc-monitor db migrate\`).`, `Not yet applied: ${v(c.schema.pending)} (the next command applies them, or \`dvc-monitor db migrate\`).`));
-  lines.push(c.integrity.length === 0 ? t(lang, '✓ Kiểm tra toàn vẹn (integrity_check): đạt', '✓ Integrity check (integrity_check): ok')
-    : [t(lang, `✗ Kiểm tra toàn vẹn KHÔNG ĐẠT (${c.integrity.length} lỗi, tối đa 100 lỗi đầu tiên):`, `✗ Integrity check FAILED (${c.integrity.length} problems, at most the first 100):`), ...c.integrity.map((p) => `    ${p.replace(/\n/g, '\n    ')}`)].join('\n'));
-  lines.push(c.foreignKeys === null ? t(lang, '✗ Khóa ngoại: không kiểm tra được (kho bị hỏng)', '✗ Foreign keys: could not be checked (the store is damaged)')
-    : c.foreignKeys.length === 0 ? t(lang, '✓ Khóa ngoại: đạt', '✓ Foreign keys: ok')
-    : [t(lang, `✗ Khóa ngoại KHÔNG ĐẠT (${c.foreignKeys.length}):`, `✗ Foreign keys FAILED (${c.foreignKeys.length}):`), ...c.foreignKeys.map((f) => `    ${f.table} rowid ${f.rowid ?? '?'} → ${f.parent}`)].join('\n'));
+  if (c.schema.unknown.length) lines.push(msg(lang, 'cli.db.schemaUnknown', { versions: v(c.schema.unknown) }));
+  if (c.schema.pending.length) lines.push(msg(lang, 'cli.db.schemaPending', { versions: v(c.schema.pending) }));
+  lines.push(c.integrity.length === 0 ? msg(lang, 'cli.db.integrityOk')
+    : [msg(lang, 'cli.db.integrityFailed', { count: c.integrity.length }), ...c.integrity.map((p) => `    ${p.replace(/\n/g, '\n    ')}`)].join('\n'));
+  lines.push(c.foreignKeys === null ? msg(lang, 'cli.db.foreignKeysUnchecked')
+    : c.foreignKeys.length === 0 ? msg(lang, 'cli.db.foreignKeysOk')
+    : [msg(lang, 'cli.db.foreignKeysFailed', { n: c.foreignKeys.length }), ...c.foreignKeys.map((f) => `    ${f.table} rowid ${f.rowid ?? '?'} → ${f.parent}`)].join('\n'));
   if (c.evidence) {
-    lines.push(c.evidence.altered.length === 0 ? t(lang, `✓ Bằng chứng: ${c.evidence.checked} khối khớp mã băm`, `✓ Evidence: ${c.evidence.checked} blobs match their hashes`)
-      : [t(lang, `✗ Bằng chứng: ${c.evidence.altered.length}/${c.evidence.checked} khối không còn khớp mã băm:`, `✗ Evidence: ${c.evidence.altered.length} of ${c.evidence.checked} blobs no longer match their hashes:`), ...c.evidence.altered.slice(0, 50).map((s) => `    sha256:${s}`)].join('\n'));
+    lines.push(c.evidence.altered.length === 0 ? msg(lang, 'cli.db.evidenceOk', { count: c.evidence.checked })
+      : [msg(lang, 'cli.db.evidenceAltered', { altered: c.evidence.altered.length, count: c.evidence.checked }), ...c.evidence.altered.slice(0, 50).map((s) => `    sha256:${s}`)].join('\n'));
   }
   const damaged = c.integrity.length > 0 || c.foreignKeys?.length !== 0 || (c.evidence?.altered.length ?? 0) > 0;
-  lines.push(damaged
-    ? t(lang, 'Kết luận: kho dữ liệu KHÔNG nguyên vẹn — không dùng để báo cáo; khôi phục từ bản sao lưu.', 'Verdict: the store is NOT intact — do not report from it; restore it from a backup.')
-    : c.schema.unknown.length > 0
-      ? t(lang, 'Kết luận: kho nguyên vẹn nhưng do phiên bản dvc-monitor mới hơn ghi: phiên bản này không dùng nó; hãy dùng phiên bản mới hơn đó.', 'Verdict: the store is intact but was written by a newer dvc-monitor: this build will not use it; use that newer version.')
-      : t(lang, 'Kết luận: kho dữ liệu nguyên vẹn.', 'Verdict: the store is intact.'));
+  lines.push(msg(lang, damaged ? 'cli.db.verdictDamaged' : c.schema.unknown.length > 0 ? 'cli.db.verdictNewer' : 'cli.db.verdictIntact'));
   return lines.join('\n');
 }
 
@@ -117,12 +111,8 @@ export function registerDb(program: Command): void {
       const store = openStore(path, { migrate: false });
       try {
         const applied = migrate(store, undefined, path);
-        const vi = langOf(globals) === 'vi';
-        process.stdout.write(
-          applied.length
-            ? `${path}: ${vi ? 'đã áp dụng' : 'applied'} ${applied.join(', ')}\n`
-            : `${path}: ${vi ? 'lược đồ đã mới nhất' : 'schema already up to date'}\n`,
-        );
+        const lang = langOf(globals);
+        process.stdout.write(`${applied.length ? msg(lang, 'cli.db.migrated', { path, versions: applied.join(', ') }) : msg(lang, 'cli.db.upToDate', { path })}\n`);
       } finally {
         store.close();
       }
@@ -182,9 +172,7 @@ export function registerDb(program: Command): void {
         renameSync(partial, target);
         const sha = await sha256File(target);
         const v = result.schema.applied.at(-1);
-        process.stdout.write(t(lang,
-          `Đã sao lưu ${path} → ${target} (${statSync(target).size.toLocaleString('vi-VN')} bytes, lược đồ ${String(v ?? 0).padStart(3, '0')}, kiểm tra toàn vẹn: đạt).\nSHA-256: ${sha}\n`,
-          `Backed up ${path} → ${target} (${statSync(target).size.toLocaleString('en-US')} bytes, schema ${String(v ?? 0).padStart(3, '0')}, integrity check: ok).\nSHA-256: ${sha}\n`));
+        process.stdout.write(msg(lang, 'cli.db.backedUp', { store: path, target, bytes: formatCount(statSync(target).size, lang), schema: String(v ?? 0).padStart(3, '0'), sha }));
       } finally {
         store.close();
         for (const leftover of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(leftover, { force: true });
@@ -246,9 +234,7 @@ export function registerDb(program: Command): void {
         restored.close();
       }
       const schema = String(applied ?? 0).padStart(3, '0');
-      const keptLine = existsSync(kept) ? t(lang, `Kho cũ được giữ lại: ${kept}\n`, `The store it replaced is kept: ${kept}\n`) : '';
-      process.stdout.write(t(lang,
-        `Đã khôi phục ${backup} → ${path} (lược đồ ${schema}, kiểm tra toàn vẹn: đạt).\n${keptLine}SHA-256 của bản sao lưu: ${await sha256File(backup)}\n`,
-        `Restored ${backup} → ${path} (schema ${schema}, integrity check: ok).\n${keptLine}SHA-256 of the backup: ${await sha256File(backup)}\n`));
+      const keptLine = existsSync(kept) ? msg(lang, 'cli.db.keptStore', { kept }) : '';
+      process.stdout.write(msg(lang, 'cli.db.restored', { backup, store: path, schema, kept: keptLine, sha: await sha256File(backup) }));
     });
 }

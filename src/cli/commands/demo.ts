@@ -20,7 +20,7 @@ import type { Sandbox } from '../../../scripts/sandbox/server.ts';
 import type { Db } from '../../../storage/db.ts';
 import type { LoadedConfig } from '../../config/load.ts';
 import type { Logger } from '../../log.ts';
-import { t } from '../../i18n.ts';
+import { msg } from '../../messages/index.ts';
 import { describeCommand, helpText } from './index.ts';
 
 /** The endpoint the demo takes down for a moment: one incident, opened and closed, on the portal pages. */
@@ -71,8 +71,7 @@ export function registerDemo(program: Command): void {
       // ...and its iGate-style platform's client secret, unless the user set one to try.
       process.env.IGATE_SANDBOX_CLIENT_SECRET ||= IGATE_SANDBOX_SECRET;
       process.env.SANDBOX_PORT = String(sandbox.port);
-      const vi = lang === 'vi';
-      process.stdout.write(vi ? `Cổng thử nghiệm (sandbox) đang chạy tại ${sandbox.url}\n` : `Sandbox portals listening on ${sandbox.url}\n`);
+      process.stdout.write(msg(lang, 'cli.demo.sandbox', { url: sandbox.url }));
       try {
         const { loaded, db } = openContext(globals);
         try {
@@ -84,17 +83,11 @@ export function registerDemo(program: Command): void {
           process.stdout.write(`${renderNationalSummary(summaryFromStore(db, loaded, lastCompleteMonth(now), now), lang)}\n\n`);
           // The demo tells the story itself: the prober's warnings (a state change, a short notice) stay out of it.
           await demoProbes(db, loaded, log.child({}, { level: globals.logLevel ?? 'error' }), sandbox);
-          process.stdout.write(t(lang,
-            `Đã đo tình trạng hoạt động của mọi cổng 3 lượt; lượt thứ hai giả lập sự cố tại ${DEMO_OUTAGE.portalId}/${DEMO_OUTAGE.endpoint} (HTTP 503), đã khắc phục ở lượt thứ ba.\n\n`,
-            `Probed every portal 3 times; the second round simulated an outage of ${DEMO_OUTAGE.portalId}/${DEMO_OUTAGE.endpoint} (HTTP 503), recovered in the third.\n\n`));
+          process.stdout.write(msg(lang, 'cli.demo.probed', { portal: DEMO_OUTAGE.portalId, endpoint: DEMO_OUTAGE.endpoint }));
           const scores = checkedPortals(db).map((portalId) => ({ portalId, areas: latestScorecard(db, portalId)?.areas ?? [] }));
           if (scores.length) process.stdout.write(`${renderLatestScores(scores, lang)}\n\n`);
           const beforeMerger = addMonths(MERGER_DATE.slice(0, 7), -1);
-          process.stdout.write(
-            vi
-              ? `Kho dữ liệu: ${db.name}\nXem trên bảng điều khiển: \`dvc-monitor serve\` rồi mở http://127.0.0.1:8080/ (trang trạng thái công khai: /status).\nSố liệu trước ngày ${MERGER_DATE} được lưu theo 63 tỉnh cũ và cộng dồn về 34 tỉnh mới theo bản đồ sáp nhập: thử \`dvc-monitor summary --period ${beforeMerger}\`.\n`
-              : `Store: ${db.name}\nSee it on the dashboard: \`dvc-monitor serve\`, then open http://127.0.0.1:8080/ (public status page: /status).\nFigures before ${MERGER_DATE} are stored under the 63 former provinces and rolled up into the 34 new ones: try \`dvc-monitor summary --period ${beforeMerger} --lang en\`.\n`,
-          );
+          process.stdout.write(msg(lang, 'cli.demo.next', { store: db.name, merger: MERGER_DATE, beforeMerger }));
           process.exitCode = run.status === 'succeeded' ? EXIT.ok : EXIT.jobFailed;
         } finally {
           db.close();

@@ -9,12 +9,13 @@ import { getSnapshot, readBody } from '../../../storage/evidence.ts';
 import { openFlags } from '../../../storage/quality.ts';
 import { listQuarantine } from '../../../storage/quarantine.ts';
 import { describeBreach, type Facts } from '../../quality/plausibility.ts';
-import { t } from '../../i18n.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { excerptAt } from '../../normalise/locate.ts';
 import { describeCommand, helpText } from './index.ts';
 import { msg } from '../../messages/index.ts';
+import { flagKindTitle } from '../../quality/flag-kinds.ts';
+import { quarantineStatusTitle } from './quality.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
 export function registerEvidence(program: Command): void {
@@ -49,29 +50,32 @@ export function registerEvidence(program: Command): void {
           process.stdout.write(`${JSON.stringify({ measure, snapshot, bodyIntact: intact, excerpt, flags, quarantine }, null, 2)}\n`);
         } else {
           const lines = [
-            `${agency} ${metric} ${period}: ${measure.value === null ? t(lang, `không có số liệu (${measure.nullReason})`, `missing (${measure.nullReason})`) : measure.value}`,
-            t(lang, `  Cập nhật: ${measure.updatedAt} (lần chạy #${measure.runId}, nguồn ${measure.sourceId})`, `  Updated: ${measure.updatedAt} (run #${measure.runId}, source ${measure.sourceId})`),
+            `${agency} ${metric} ${period}: ${measure.value === null ? msg(lang, 'cli.evidence.missingValue', { reason: String(measure.nullReason) }) : measure.value}`,
+            msg(lang, 'cli.evidence.updated', { at: measure.updatedAt, runId: String(measure.runId), sourceId: String(measure.sourceId) }),
           ];
           if (snapshot) {
             lines.push(
-              t(lang, `  Bằng chứng #${snapshot.id}:`, `  Evidence #${snapshot.id}:`),
+              msg(lang, 'cli.evidence.snapshot', { id: snapshot.id }),
               `    ${snapshot.method} ${snapshot.url}`,
-              t(lang, `    Thời điểm (UTC): ${snapshot.fetchedAt}; HTTP ${snapshot.status}; ${snapshot.contentType ?? ''}`, `    Fetched (UTC): ${snapshot.fetchedAt}; HTTP ${snapshot.status}; ${snapshot.contentType ?? ''}`),
-              `    SHA-256: ${snapshot.sha256} — ${intact ? t(lang, 'khớp với nội dung lưu trữ', 'matches the stored body') : t(lang, 'KHÔNG KHỚP: nội dung lưu trữ đã bị thay đổi', 'DOES NOT MATCH: the stored body was altered')}`,
+              msg(lang, 'cli.evidence.fetched', { at: snapshot.fetchedAt, status: String(snapshot.status), contentType: snapshot.contentType ?? '' }),
+              `    SHA-256: ${snapshot.sha256} — ${msg(lang, intact ? 'cli.evidence.intact' : 'cli.evidence.altered')}`,
             );
-            if (snapshot.request.body) lines.push(t(lang, `    Yêu cầu: ${decodeRequestBody(snapshot.request.body)}`, `    Request: ${decodeRequestBody(snapshot.request.body)}`));
-            if (measure.locator) lines.push(t(lang, `    Vị trí: ${measure.locator}`, `    Location: ${measure.locator}`));
-            if (excerpt) lines.push(t(lang, '    Trích đoạn:', '    Excerpt:'), ...excerpt.split('\n').map((l) => `      ${l}`));
+            if (snapshot.request.body) lines.push(msg(lang, 'cli.evidence.request', { body: decodeRequestBody(snapshot.request.body) }));
+            if (measure.locator) lines.push(msg(lang, 'cli.evidence.location', { locator: measure.locator }));
+            if (excerpt) lines.push(msg(lang, 'cli.evidence.excerpt'), ...excerpt.split('\n').map((l) => `      ${l}`));
           } else {
-            lines.push(t(lang, '  Không có bằng chứng gắn với giá trị này.', '  No evidence is linked to this value.'));
+            lines.push(msg(lang, 'cli.evidence.noSnapshot'));
           }
           for (const q of quarantine) {
             const why = describeBreach(q as typeof q & { facts: Facts }, lang);
             lines.push(q.status === 'quarantined'
-              ? t(lang, `  BỊ CÁCH LY từ ${q.quarantinedAt}: ${why} — không dùng trong chỉ tiêu, xếp hạng, tổng hợp, cảnh báo`, `  QUARANTINED since ${q.quarantinedAt}: ${why} — left out of KPIs, ranks, aggregates, alerts`)
-              : t(lang, `  Từng bị cách ly (${q.value}, ${why}); ${q.status} ${q.endedAt}${q.endedBy ? ` bởi ${q.endedBy}` : ''}: ${q.endReason ?? ''}`, `  Was quarantined (${q.value}, ${why}); ${q.status} ${q.endedAt}${q.endedBy ? ` by ${q.endedBy}` : ''}: ${q.endReason ?? ''}`));
+              ? msg(lang, 'cli.evidence.quarantined', { at: q.quarantinedAt, why })
+              : msg(lang, 'cli.evidence.wasQuarantined', {
+                value: String(q.value), why, status: quarantineStatusTitle(q.status, lang), endedAt: String(q.endedAt),
+                by: q.endedBy ? msg(lang, 'cli.evidence.endedBy', { by: q.endedBy }) : '', reason: q.endReason ?? '',
+              }));
           }
-          for (const f of flags) lines.push(t(lang, `  Cảnh báo [${f.kind}]: ${f.detail}`, `  Flag [${f.kind}]: ${f.detail}`));
+          for (const f of flags) lines.push(msg(lang, 'cli.evidence.flag', { kind: flagKindTitle(f.kind, lang), detail: f.detail }));
           process.stdout.write(`${lines.join('\n')}\n`);
         }
         if (intact === false) process.exitCode = EXIT.jobFailed;

@@ -3,7 +3,7 @@ import { enqueueTestMessage, outboxByKey } from '../../../storage/alerts.ts';
 import { deliverDue } from '../../alerts/delivery.ts';
 import { testMessage } from '../../alerts/messages.ts';
 import { createHttpClient } from '../../http/client.ts';
-import { t } from '../../i18n.ts';
+import { msg } from '../../messages/index.ts';
 import { langOf, loggerOf, openContext, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { describeCommand, helpText } from './index.ts';
@@ -30,9 +30,9 @@ export function registerNotify(program: Command): void {
         await deliverDue(db, loaded.config.channels, { http, log, giveUpAfterHours: loaded.config.alerts.giveUpAfterHours, onlyIds: [row.id] });
         const after = outboxByKey(db, row.idempotencyKey)!;
         if (after.status === 'delivered') {
-          process.stdout.write(t(lang, `Đã gửi tin thử nghiệm qua kênh ${channel.id} (${channel.kind}).\n`, `Test message delivered through ${channel.id} (${channel.kind}).\n`));
+          process.stdout.write(msg(lang, 'cli.notify.delivered', { channel: channel.id, kind: channel.kind }));
         } else {
-          process.stderr.write(t(lang, `Không gửi được qua kênh ${channel.id}: ${after.lastError}\n`, `Could not deliver through ${channel.id}: ${after.lastError}\n`));
+          process.stderr.write(msg(lang, 'cli.notify.failed', { channel: channel.id, error: String(after.lastError) }));
           process.exitCode = EXIT.jobFailed;
         }
       } finally {

@@ -1,14 +1,15 @@
 import type { Command } from 'commander';
 import { openStore } from '../../../storage/db.ts';
 import { loadConfig } from '../../config/load.ts';
-import { t as L } from '../../i18n.ts';
+import { msg } from '../../messages/index.ts';
 import { endpointName } from '../../uptime/endpoints.ts';
 import { startMonitor, type Monitor } from '../../uptime/monitor.ts';
 import type { RoundRecord } from '../../../storage/uptime.ts';
 import { isStoreBusy } from '../../uptime/recorder.ts';
 import { configPath, langOf, loggerOf, storePath, type GlobalOptions } from '../context.ts';
 import { EXIT } from '../errors.ts';
-import { formatInstant, reasonLabel, STATE_LABEL } from '../render-uptime.ts';
+import { formatInstant, reasonLabel, stateLabel } from '../render-uptime.ts';
+import type { DisplayState } from '../../uptime/reach.ts';
 import { describeCommand, helpText } from './index.ts';
 
 /**
@@ -33,7 +34,7 @@ export function registerProbe(program: Command): void {
         const tr = r.transition;
         if (!tr || opts.once) return;
         const why = tr.reason ? ` (${reasonLabel(tr.reason, lang)})` : '';
-        process.stdout.write(`${formatInstant(tr.at, lang)} ${name}: ${STATE_LABEL[tr.from][lang]} → ${STATE_LABEL[tr.to][lang]}${why}\n`);
+        process.stdout.write(`${formatInstant(tr.at, lang)} ${name}: ${stateLabel(tr.from, lang)} → ${stateLabel(tr.to, lang)}${why}\n`);
       };
       let monitor: Monitor;
       try {
@@ -41,9 +42,7 @@ export function registerProbe(program: Command): void {
       } catch (err) {
         db.close();
         if (!isStoreBusy(err)) throw err;
-        process.stderr.write(L(lang,
-          `Kho dữ liệu ${db.name} đang bị một tiến trình khác khóa ghi; chưa thể bắt đầu đo. Chờ tiến trình đó xong rồi chạy lại.\n`,
-          `The store ${db.name} is locked for writing by another process; probing cannot start yet. Wait for it to finish, then run again.\n`));
+        process.stderr.write(msg(lang, 'cli.probe.locked', { store: db.name }));
         process.exitCode = EXIT.busy;
         return;
       }
@@ -52,22 +51,20 @@ export function registerProbe(program: Command): void {
       process.once('SIGTERM', stop);
       const portals = new Set(monitor.endpoints.map((e) => e.portalId)).size;
       if (!opts.once) {
-        process.stdout.write(L(lang,
-          `Đang đo ${monitor.endpoints.length} điểm đo của ${portals} cổng; dừng bằng Ctrl+C.\n`,
-          `Probing ${monitor.endpoints.length} endpoints of ${portals} portals; stop with Ctrl+C.\n`));
+        process.stdout.write(msg(lang, 'cli.probe.started', { endpoints: monitor.endpoints.length, portals }));
       }
       try {
         await monitor.done;
         if (opts.once) {
           await monitor.stop();
-          const states = new Map<string, { state: keyof typeof STATE_LABEL; reason: string | null }>();
+          const states = new Map<string, { state: DisplayState; reason: string | null }>();
           for (const e of monitor.endpoints) states.set(endpointName(e), { state: 'unknown', reason: null });
           for (const r of monitor.lastRounds()) states.set(r.name, { state: r.round.probe.state, reason: r.round.probe.reason });
           for (const [name, s] of states) {
-            process.stdout.write(`${name}: ${STATE_LABEL[s.state][lang]}${s.reason ? ` (${reasonLabel(s.reason, lang)})` : ''}\n`);
+            process.stdout.write(`${name}: ${stateLabel(s.state, lang)}${s.reason ? ` (${reasonLabel(s.reason, lang)})` : ''}\n`);
           }
         } else {
-          process.stdout.write(L(lang, 'Đã dừng đo.\n', 'Probing stopped.\n'));
+          process.stdout.write(msg(lang, 'cli.probe.stopped'));
         }
       } finally {
         process.off('SIGINT', stop);

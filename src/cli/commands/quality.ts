@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { openFlags } from '../../../storage/quality.ts';
 import { listQuarantine, type QuarantineRow } from '../../../storage/quarantine.ts';
-import { formatMonthLabel, t, type Lang } from '../../i18n.ts';
+import { formatMonthLabel, type Lang } from '../../i18n.ts';
+import { msg, type MessageKey } from '../../messages/index.ts';
 import { describeBreach, describeHeld, ruleOf, type Facts } from '../../quality/plausibility.ts';
 import { QUARANTINE_HEADER, quarantineRecord, releaseQuarantined, ReleaseError } from '../../quality/quarantine.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
@@ -12,32 +13,34 @@ import { describeCommand, helpText } from './index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 import { FLAG_KINDS, flagKindTitle } from '../../quality/flag-kinds.ts';
 
-const STATUS_TITLE: Record<QuarantineRow['status'], { vi: string; en: string }> = {
-  quarantined: { vi: 'đang cách ly', en: 'quarantined' },
-  released: { vi: 'đã giải phóng', en: 'released' },
-  confirmed: { vi: 'đã được xác nhận', en: 'confirmed' },
-  superseded: { vi: 'đã được thay bằng số mới', en: 'superseded' },
-  cleared: { vi: 'không còn vi phạm', en: 'cleared' },
-};
+const STATUS_TITLE = {
+  quarantined: 'cli.quality.status.quarantined',
+  released: 'cli.quality.status.released',
+  confirmed: 'cli.quality.status.confirmed',
+  superseded: 'cli.quality.status.superseded',
+  cleared: 'cli.quality.status.cleared',
+} as const satisfies Record<QuarantineRow['status'], MessageKey>;
+
+/** A quarantine episode's status in the reader's words. */
+export const quarantineStatusTitle = (status: QuarantineRow['status'], lang: Lang) => msg(lang, STATUS_TITLE[status]);
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 
 /** One quarantine episode, in the operator's words. */
 function quarantineLine(q: QuarantineRow, lang: Lang): string {
-  const since = t(lang, `từ ${q.quarantinedAt}`, `since ${q.quarantinedAt}`);
-  const end = q.status === 'quarantined' ? '' : `; ${STATUS_TITLE[q.status][lang]} ${q.endedAt}${q.endedBy ? ` (${q.endedBy})` : ''}: ${q.endReason ?? ''}`;
-  return `  ${q.period}  ${describeHeld(q as QuarantineRow & { facts: Facts }, lang)}  [${t(lang, 'nguồn', 'source')} ${q.sourceId ?? '—'}, ${since}${end}]`;
+  const since = msg(lang, 'cli.quality.since', { at: q.quarantinedAt });
+  const end = q.status === 'quarantined' ? '' : `; ${quarantineStatusTitle(q.status, lang)} ${q.endedAt}${q.endedBy ? ` (${q.endedBy})` : ''}: ${q.endReason ?? ''}`;
+  return `  ${q.period}  ${describeHeld(q as QuarantineRow & { facts: Facts }, lang)}  [${msg(lang, 'cli.quality.source', { source: q.sourceId ?? '—' })}, ${since}${end}]`;
 }
 
 
 function renderQuarantine(rows: readonly QuarantineRow[], lang: Lang, all: boolean): string[] {
   const held = rows.filter((q) => q.status === 'quarantined').length;
   const lines = [all
-    ? t(lang, `${rows.length} lần cách ly số liệu (${held} đang cách ly)`, `${rows.length} quarantine episodes (${held} still held back)`)
-    : t(lang, `${held} số liệu đang bị cách ly (không dùng trong chỉ tiêu, xếp hạng, tổng hợp và cảnh báo cho tới khi được xác nhận hoặc giải phóng)`,
-      `${held} values quarantined (left out of KPIs, ranks, aggregates and alerts until confirmed or released)`)];
+    ? msg(lang, 'cli.quality.episodes', { count: rows.length, held })
+    : msg(lang, 'cli.quality.held', { count: held })];
   for (const q of rows) lines.push(quarantineLine(q, lang));
-  if (held) lines.push(t(lang, '  Giải phóng: dvc-monitor quality release <cơ quan> <chỉ tiêu> <tháng> --by TÊN --reason "LÝ DO"', '  Release: dvc-monitor quality release <agency> <metric> <period> --by NAME --reason "WHY"'));
+  if (held) lines.push(msg(lang, 'cli.quality.releaseHint'));
   return lines;
 }
 
@@ -66,7 +69,7 @@ export function registerQuality(program: Command): void {
           ]));
         } else {
           const lines = opts.kind === undefined ? [...renderQuarantine(held, lang, false), ''] : [];
-          lines.push(t(lang, `${flags.length} cảnh báo chất lượng dữ liệu đang mở`, `${flags.length} open data-quality flags`));
+          lines.push(msg(lang, 'cli.quality.openFlags', { count: flags.length }));
           for (const f of flags) {
             lines.push(`  ${f.period ?? '—'}  ${(f.agencyCode ?? f.sourceId ?? '').padEnd(12)} ${flagKindTitle(f.kind, lang).padEnd(24)} ${f.metric ?? ''}  ${f.detail}`);
           }
@@ -123,9 +126,7 @@ export function registerQuality(program: Command): void {
           throw err;
         }
         const rule = ruleOf(released.rule)?.title[lang] ?? released.rule;
-        process.stdout.write(t(lang,
-          `Đã giải phóng ${agency} ${metric} ${formatMonthLabel(period, lang)} = ${released.value} (${rule}): từ nay được dùng trong chỉ tiêu, xếp hạng, tổng hợp và cảnh báo. Ghi nhận: ${by}, lúc ${released.endedAt}, lý do: ${reason}.\n`,
-          `Released ${agency} ${metric} ${period} = ${released.value} (${rule}): it is used in KPIs, ranks, aggregates and alerts from now on. Recorded: ${by}, at ${released.endedAt}, reason: ${reason}.\n`));
+        process.stdout.write(msg(lang, 'cli.quality.released', { agency, metric, period: formatMonthLabel(period, lang), value: String(released.value), rule, by, at: String(released.endedAt), reason }));
       } finally {
         db.close();
       }

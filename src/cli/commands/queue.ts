@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { deadLetters, gapsBetween, locationStates } from '../../../storage/scale.ts';
-import { t } from '../../i18n.ts';
+import { msg } from '../../messages/index.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { formatInstant } from '../render-uptime.ts';
 import { describeCommand, helpText } from './index.ts';
@@ -25,15 +25,18 @@ export function registerQueue(program: Command): void {
           process.stdout.write(`${JSON.stringify({ locations, gaps, deadLetters: dead }, null, 2)}\n`);
           return;
         }
-        const lines = [t(lang, 'Vị trí đo:', 'Locations:')];
-        if (locations.length === 0) lines.push(t(lang, '  (chưa có: máy điều phối chưa chạy với queue:)', '  (none yet: no coordinator has run with queue:)'));
+        const lines = [msg(lang, 'cli.queue.locations')];
+        if (locations.length === 0) lines.push(msg(lang, 'cli.queue.noLocations'));
         for (const l of locations) {
-          lines.push(`  ${l.location}: ${l.state === 'up' ? t(lang, 'đang đo', 'probing') : t(lang, 'KHÔNG XÁC ĐỊNH (không có worker, không tính vào đa số)', 'UNKNOWN (no live worker, left out of the quorum)')} ${t(lang, 'từ', 'since')} ${formatInstant(l.since, lang)}; ${l.workers} worker(s); ${t(lang, 'thấy lần cuối', 'last seen')} ${formatInstant(l.lastSeenAt, lang)}`);
+          lines.push(msg(lang, 'cli.queue.location', {
+            location: l.location, state: msg(lang, l.state === 'up' ? 'cli.queue.probing' : 'cli.queue.unknown'),
+            since: formatInstant(l.since, lang), count: l.workers, lastSeen: formatInstant(l.lastSeenAt, lang),
+          }));
         }
-        lines.push('', t(lang, 'Khoảng trống của phép đo:', 'Gaps in the measurement:'));
-        if (gaps.length === 0) lines.push(t(lang, '  không có', '  none'));
-        for (const g of gaps) lines.push(`  ${formatInstant(g.startedAt, lang)} → ${g.endedAt ? formatInstant(g.endedAt, lang) : t(lang, 'đang diễn ra', 'ongoing')}: ${g.scope === 'queue' ? 'Redis' : g.location} — ${g.reason}`);
-        lines.push('', t(lang, `Kết quả không ghi được (dead letter): ${dead.length}`, `Results that could not be ingested (dead letters): ${dead.length}`));
+        lines.push('', msg(lang, 'cli.queue.gaps'));
+        if (gaps.length === 0) lines.push(msg(lang, 'cli.queue.noGaps'));
+        for (const g of gaps) lines.push(`  ${formatInstant(g.startedAt, lang)} → ${g.endedAt ? formatInstant(g.endedAt, lang) : msg(lang, 'cli.uptime.ongoing')}: ${g.scope === 'queue' ? 'Redis' : g.location} — ${g.reason}`);
+        lines.push('', msg(lang, 'cli.queue.deadLetters', { n: dead.length }));
         for (const d of dead) lines.push(`  #${d.id} ${formatInstant(d.receivedAt, lang)} ${d.resultId ?? '?'}: ${d.reason} — ${d.message.slice(0, 200)}`);
         process.stdout.write(`${lines.join('\n')}\n`);
       } finally {

@@ -13,6 +13,7 @@ import { TOOL_VERSION } from '../../version.ts';
 import type { Db } from '../../../storage/db.ts';
 import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { currentCliLang, EXIT, UsageError } from '../errors.ts';
+import { DEFAULT_LANG } from '../../i18n.ts';
 import { msg } from '../../messages/index.ts';
 import { periodOption } from '../periods.ts';
 import { describeCommand, helpText } from './index.ts';
@@ -82,7 +83,7 @@ export function registerReport(program: Command): void {
       }
       const dir = resolve(opts.out);
       mkdirSync(dir, { recursive: true });
-      const base = `bao-cao-${period}${opts.agency ? `-${opts.agency.replace(/[^A-Za-z0-9]+/g, '-')}` : ''}${lang === 'en' ? '-en' : ''}`;
+      const base = `bao-cao-${period}${opts.agency ? `-${opts.agency.replace(/[^A-Za-z0-9]+/g, '-')}` : ''}${lang === DEFAULT_LANG ? '' : `-${lang}`}`;
       const htmlPath = join(dir, `${base}.html`);
       writeFileSync(htmlPath, htmlText);
       process.stdout.write(`${htmlPath}\n`);

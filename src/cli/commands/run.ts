@@ -12,7 +12,8 @@ import { renderAlertOutcome, renderRunSummary } from '../render.ts';
 import { alertsAfterRun } from '../../alerts/after-run.ts';
 import { describeCommand, helpText } from './index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
-import { t, type Lang } from '../../i18n.ts';
+import type { Lang } from '../../i18n.ts';
+import { msg } from '../../messages/index.ts';
 
 /** An argument as a POSIX shell reads it back. */
 const shellWord = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
@@ -32,9 +33,7 @@ export async function measure(args: { db: Db; loaded: LoadedConfig; periods: str
   const onInterrupt = () => {
     progress.stop();
     if (stopping.signal.aborted) process.exit(EXIT.jobFailed);
-    process.stderr.write(`${t(args.lang,
-      `Đang dừng: việc đang làm được hoàn tất, các việc còn lại được giữ nguyên. Để tiếp tục lần chạy này: ${resumeCommand()} (nhấn Ctrl+C lần nữa để dừng ngay)`,
-      `Stopping: the job in hand is finished, the others are kept. To resume this run: ${resumeCommand()} (Ctrl+C again to stop at once)`)}\n`);
+    process.stderr.write(`${msg(args.lang, 'cli.run.stopping', { command: resumeCommand() })}\n`);
     stopping.abort();
   };
   process.on('SIGINT', onInterrupt);
@@ -71,7 +70,7 @@ export function registerRun(program: Command): void {
       try {
         const summary = await measure({ db, loaded, periods, log, trigger: 'cli', lang, fresh: opts.fresh, fullChecks: opts.fullChecks });
         const alerts = summary.status === 'interrupted' ? null : await alertsAfterRun(db, loaded, log);
-        const resume = summary.status === 'interrupted' ? t(lang, `Để tiếp tục: ${resumeCommand()}`, `To resume: ${resumeCommand()}`) : null;
+        const resume = summary.status === 'interrupted' ? msg(lang, 'cli.run.resume', { command: resumeCommand() }) : null;
         process.stdout.write(`${format === 'json' ? JSON.stringify({ ...summary, alerts, ...(resume ? { resumeCommand: resumeCommand() } : {}) }, null, 2) : [renderRunSummary(summary, lang), alerts && renderAlertOutcome(alerts, lang), resume].filter(Boolean).join('\n')}\n`);
         // A killed run finished first counts too: its failures are this command's failures.
         const statuses = [summary.status, summary.previous?.status];

@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import type { LoadedConfig } from '../../config/load.ts';
 import { DEFAULT_TOKEN_ENV, tokenFromEnv } from '../../server/auth.ts';
 import { startDashboard } from '../../server/server.ts';
-import { t } from '../../i18n.ts';
+import { msg } from '../../messages/index.ts';
 import { langOf, loggerOf, openContext, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { describeCommand, helpText } from './index.ts';
@@ -42,11 +42,9 @@ export function registerServe(program: Command): void {
       const tls = readTls(loaded);
       const dashboard = await startDashboard({ db, loaded, log, token, host: opts.host, port, defaultLang: lang, tls });
       // The token itself is never printed: only whether one was found, and where.
-      process.stdout.write(`${t(lang, 'Bảng điều khiển', 'Dashboard')}: ${dashboard.url}/\n`);
-      process.stdout.write(`${t(lang, 'Trang trạng thái công khai', 'Public status page')}: ${dashboard.url}/status\n`);
-      process.stdout.write(token === null
-        ? t(lang, `Chưa đặt biến môi trường ${opts.tokenEnv}: chỉ xem, không xác nhận được cảnh báo.\n`, `${opts.tokenEnv} is not set: read-only, alerts cannot be acknowledged.\n`)
-        : t(lang, `Mã truy cập lấy từ biến môi trường ${opts.tokenEnv}.\n`, `Token read from the environment variable ${opts.tokenEnv}.\n`));
+      process.stdout.write(msg(lang, 'cli.serve.dashboard', { url: dashboard.url }));
+      process.stdout.write(msg(lang, 'cli.serve.statusPage', { url: dashboard.url }));
+      process.stdout.write(msg(lang, token === null ? 'cli.serve.noToken' : 'cli.serve.token', { env: opts.tokenEnv }));
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGTERM', stop);

@@ -4,7 +4,7 @@ import { channelSecretProblems } from '../../alerts/channels/index.ts';
 import { scrubStoredSecrets } from '../../alerts/delivery.ts';
 import { Service } from '../../service/service.ts';
 import { Coordinator } from '../../scale/coordinator.ts';
-import { t } from '../../i18n.ts';
+import { msg } from '../../messages/index.ts';
 import { langOf, loggerOf, openContext, type GlobalOptions } from '../context.ts';
 import { describeCommand, helpText } from './index.ts';
 
@@ -41,7 +41,7 @@ export function registerStart(program: Command): void {
         closeAll();
         throw err;
       }
-      process.stderr.write(`${t(lang, `dvc-monitor đang chạy (lịch đo hằng đêm: "${loaded.config.schedule.nightly}", giờ Việt Nam). Dừng bằng Ctrl+C.`, `dvc-monitor is running (nightly schedule "${loaded.config.schedule.nightly}", Vietnam time). Stop with Ctrl+C.`)}\n`);
+      process.stderr.write(`${msg(lang, 'cli.start.running', { schedule: loaded.config.schedule.nightly })}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGTERM', stop);

@@ -5,7 +5,8 @@
 import type { Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { t, type Lang } from '../../i18n.ts';
+import type { Lang } from '../../i18n.ts';
+import { msg } from '../../messages/index.ts';
 import { STYLESHEET } from '../../server/assets.ts';
 import { DashboardData } from '../../server/data.ts';
 import { privacyContent, statementContent } from '../../server/pages/about.ts';
@@ -55,8 +56,8 @@ export function registerStatusPage(program: Command): void {
         const links = STATIC_STATUS_LINKS;
         for (const l of LANGS) {
           write(links.home[l], renderStatusPage(model, l, links));
-          write(links.statement[l], publicPage(l, links, { title: t(l, 'Tuyên bố về khả năng tiếp cận', 'Accessibility statement'), body: statementContent(l, loaded.config.server.contact), alternate: links.statement }));
-          write(links.privacy[l], publicPage(l, links, { title: t(l, 'Chính sách bảo vệ dữ liệu cá nhân', 'Personal data protection policy'), body: privacyContent(l, loaded.config.server.contact), alternate: links.privacy }));
+          write(links.statement[l], publicPage(l, links, { title: msg(l, 'cli.statusPage.statementTitle'), body: statementContent(l, loaded.config.server.contact), alternate: links.statement }));
+          write(links.privacy[l], publicPage(l, links, { title: msg(l, 'cli.statusPage.privacyTitle'), body: privacyContent(l, loaded.config.server.contact), alternate: links.privacy }));
         }
         const home = base ?? 'urn:dvc-monitor:status';
         write(links.feedAtom, atomFeed(model, lang, base ? `${base}${links.home[lang]}` : home, base ? `${base}${links.feedAtom}` : links.feedAtom));
@@ -69,7 +70,7 @@ export function registerStatusPage(program: Command): void {
       } finally {
         db.close();
       }
-      process.stdout.write(`${t(lang, `Đã ghi ${written.length} tệp vào`, `Wrote ${written.length} files to`)} ${dir}:\n${written.map((w) => `  ${w}`).join('\n')}\n`);
-      if (!base) process.stdout.write(t(lang, 'Chưa có --base-url: liên kết trong nguồn tin Atom/RSS là tương đối, nhiều trình đọc tin cần địa chỉ đầy đủ.\n', 'No --base-url: links in the Atom/RSS feeds are relative; many feed readers need full addresses.\n'));
+      process.stdout.write(msg(lang, 'cli.statusPage.wrote', { count: written.length, dir, files: written.map((w) => `  ${w}`).join('\n') }));
+      if (!base) process.stdout.write(msg(lang, 'cli.statusPage.noBaseUrl'));
     });
 }

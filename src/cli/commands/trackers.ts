@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.ts';
 import { filterListInfoOf, FilterListInvalid, installFilterList } from '../../checks/evidence/filter-list.ts';
 import { TRACKER_LIST_VERSION } from '../../checks/evidence/third-parties.ts';
-import { t } from '../../i18n.ts';
+import { msg } from '../../messages/index.ts';
 import { configPath, langOf, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { describeCommand, helpText } from './index.ts';
@@ -45,9 +45,8 @@ export function registerTrackers(program: Command): void {
       const lang = langOf(globals);
       const info = filterListInfoOf(installedPath(globals));
       process.stdout.write([
-        t(lang, `Danh sách thực thể theo dõi: ${TRACKER_LIST_VERSION}`, `Tracker entity list: ${TRACKER_LIST_VERSION}`),
-        t(lang, `Danh sách lọc: ${info.title} ${info.version} (${info.shipped ? 'bản kèm theo công cụ' : 'bản đã cài'}: ${info.path})`,
-          `Filter list: ${info.title} ${info.version} (${info.shipped ? 'shipped with the tool' : 'installed'}: ${info.path})`),
+        msg(lang, 'cli.trackers.entities', { version: TRACKER_LIST_VERSION }),
+        msg(lang, 'cli.trackers.filterList', { title: info.title, version: info.version, origin: msg(lang, info.shipped ? 'cli.trackers.shipped' : 'cli.trackers.installedCopy'), path: info.path }),
       ].join('\n') + '\n');
     });
 
@@ -70,9 +69,7 @@ export function registerTrackers(program: Command): void {
       }
       try {
         const info = await installFilterList(text, target);
-        process.stdout.write(t(lang,
-          `Đã cài danh sách lọc ${info.title} ${info.version} (${info.networkRules} quy tắc, sha256 ${info.sha256.slice(0, 12)}…) vào ${target}.\n`,
-          `Installed filter list ${info.title} ${info.version} (${info.networkRules} rules, sha256 ${info.sha256.slice(0, 12)}…) at ${target}.\n`));
+        process.stdout.write(msg(lang, 'cli.trackers.installed', { title: info.title, version: info.version, count: info.networkRules, sha: info.sha256.slice(0, 12), target }));
       } catch (err) {
         if (!(err instanceof FilterListInvalid)) throw err;
         const inUse = filterListInfoOf(target);

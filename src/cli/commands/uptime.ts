@@ -4,6 +4,7 @@ import {
   dailyRollups, incidentsBetween, latestProbes, listEndpoints, maintenanceBetween, refreshRollups,
 } from '../../../storage/uptime.ts';
 import type { Lang } from '../../i18n.ts';
+import { msg } from '../../messages/index.ts';
 import { isStoreBusy } from '../../uptime/recorder.ts';
 import { utcBoundsOfLocalDate } from '../../uptime/rollup.ts';
 import { buildUptimeReport, type UptimeReport } from '../../uptime/report.ts';
@@ -75,9 +76,7 @@ export function registerUptime(program: Command): void {
           refreshRollups(db);
         } catch (err) {
           if (!isStoreBusy(err)) throw err;
-          process.stderr.write(lang === 'vi'
-            ? 'Kho dữ liệu đang bận: số liệu hiển thị có thể thiếu vài phút gần nhất.\n'
-            : 'The store is busy: the figures may miss the last few minutes.\n');
+          process.stderr.write(msg(lang, 'cli.uptime.storeBusy'));
         }
         const report = uptimeReportFromStore(db, { ...(opts.portal === undefined ? {} : { portalId: opts.portal }), from, to, now, lang });
         const text = format === 'json' ? JSON.stringify(report, null, 2) : format === 'csv' ? renderUptimeCsv(report, lang) : renderUptimeTable(report, lang);

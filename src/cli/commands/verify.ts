@@ -3,26 +3,26 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { verifyBundle, type BundleVerdict } from '../../report/bundle.ts';
-import { t, type Lang } from '../../i18n.ts';
+import type { Lang } from '../../i18n.ts';
+import { msg, type MessageKey } from '../../messages/index.ts';
 import { langOf, type GlobalOptions } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { describeCommand, helpText } from './index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 
-const PROBLEM: Record<BundleVerdict['problems'][number]['problem'], { vi: string; en: string }> = {
-  missing: { vi: 'có trong bản kê nhưng không có trong gói', en: 'listed in the manifest but not in the bundle' },
-  altered: { vi: 'nội dung khác mã băm SHA-256 trong bản kê (đã bị sửa)', en: 'its content does not match the SHA-256 in the manifest (altered)' },
-  not_listed: { vi: 'có trong gói nhưng không có trong bản kê (được thêm vào)', en: 'in the bundle but not in the manifest (added)' },
-  name_is_not_its_hash: { vi: 'tên tệp bằng chứng không phải mã băm của nội dung', en: 'the evidence file is not named by the hash of its content' },
-  manifest_unreadable: { vi: 'không đọc được bản kê manifest.json', en: 'manifest.json cannot be read' },
-};
+const PROBLEM = {
+  missing: 'cli.verify.problem.missing',
+  altered: 'cli.verify.problem.altered',
+  not_listed: 'cli.verify.problem.not_listed',
+  name_is_not_its_hash: 'cli.verify.problem.name_is_not_its_hash',
+  manifest_unreadable: 'cli.verify.problem.manifest_unreadable',
+} as const satisfies Record<BundleVerdict['problems'][number]['problem'], MessageKey>;
 
 function describe(v: BundleVerdict, file: string, lang: Lang): string {
   const lines = [v.ok
-    ? t(lang, `${file}: hợp lệ — ${v.checked} tệp khớp mã băm SHA-256 trong bản kê (báo cáo kỳ ${v.manifest!.period}, tạo lúc ${v.manifest!.generatedAt}, dvc-monitor ${v.manifest!.tool}).`,
-      `${file}: valid — ${v.checked} files match the SHA-256 in the manifest (report for ${v.manifest!.period}, generated ${v.manifest!.generatedAt}, dvc-monitor ${v.manifest!.tool}).`)
-    : t(lang, `${file}: KHÔNG hợp lệ — ${v.problems.length} vấn đề:`, `${file}: NOT valid — ${v.problems.length} problems:`)];
-  for (const p of v.problems) lines.push(`  ${p.path}: ${PROBLEM[p.problem][lang]}`);
+    ? msg(lang, 'cli.verify.valid', { file, count: v.checked, period: v.manifest!.period, generatedAt: v.manifest!.generatedAt, tool: v.manifest!.tool })
+    : msg(lang, 'cli.verify.invalid', { file, count: v.problems.length })];
+  for (const p of v.problems) lines.push(`  ${p.path}: ${msg(lang, PROBLEM[p.problem])}`);
   return lines.join('\n');
 }
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.ts';
-import { t } from '../../i18n.ts';
+import { msg } from '../../messages/index.ts';
 import { JOB_KINDS, type JobKind } from '../../scale/messages.ts';
 import { parseConnectTo, startWorker } from '../../scale/worker.ts';
 import { configPath, langOf, loggerOf, type GlobalOptions } from '../context.ts';
@@ -50,9 +50,7 @@ export function registerWorker(program: Command): void {
         ...(concurrency === undefined ? {} : { concurrency }),
         redis: { ...(opts.redisUsername ? { username: opts.redisUsername } : {}), ...(opts.redisPasswordEnv ? { passwordEnv: opts.redisPasswordEnv } : {}) },
       });
-      process.stderr.write(`${t(lang,
-        `dvc-monitor worker ${worker.id} đang chạy tại vị trí "${opts.location}" (${kinds.join(', ')}). Dừng bằng Ctrl+C.`,
-        `dvc-monitor worker ${worker.id} is running at location "${opts.location}" (${kinds.join(', ')}). Stop with Ctrl+C.`)}\n`);
+      process.stderr.write(`${msg(lang, 'cli.worker.running', { program: 'dvc-monitor', id: worker.id, location: opts.location, kinds: kinds.join(', ') })}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGTERM', stop);
