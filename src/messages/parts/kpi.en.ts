@@ -1,3 +1,82 @@
-// English messages of the kpi part of the catalogue (see ../parts.ts). Keys are unique across parts.
+// English messages of the kpi part of the catalogue (see ../parts.ts): the KPIs' names, the 766
+// index groups, the aggregates, and the data-quality words (flag kinds, plausibility rules and
+// why a value is held back). Keys are unique across parts.
 export const kpiEn = {
+  // Each KPI's name and its short column heading (src/kpi/definitions.ts).
+  'kpi.onlineFilingServices.title': 'Online services that received online dossiers',
+  'kpi.onlineFilingServices.short': 'Svc w/ filings',
+  'kpi.onlineDossiers.title': 'Dossiers filed online',
+  'kpi.onlineDossiers.short': 'Online dossiers',
+  'kpi.proceduresOnline.title': 'Procedures offered online',
+  'kpi.proceduresOnline.short': 'Procs online',
+  'kpi.onlineFull.title': 'Procedures fully online',
+  'kpi.onlineFull.short': 'Fully online',
+  'kpi.onTime.title': 'Dossiers resolved on time',
+  'kpi.onTime.short': 'On time',
+  'kpi.digitised.title': 'Dossiers digitised',
+  'kpi.digitised.short': 'Digitised',
+  'kpi.synced.title': 'Dossiers synchronised to the national portal',
+  'kpi.synced.short': 'Synced',
+  'kpi.reusingData.title': 'Dossiers reusing digitised data',
+  'kpi.reusingData.short': 'Reuse',
+
+  // The groups of the Quyết định 766 index (src/kpi/index766.ts).
+  'kpi.index766.group.ckmb': 'Transparency',
+  'kpi.index766.group.tdgq': 'Processing on time',
+  'kpi.index766.group.clgq': 'Online services',
+  'kpi.index766.group.tttt': 'Online payment',
+  'kpi.index766.group.mdsh': 'Digitisation',
+  'kpi.index766.group.mdhl': 'Satisfaction',
+
+  // The country and the blocks (src/kpi/overview.ts).
+  'kpi.aggregate.country': 'Whole country',
+  'kpi.aggregate.ministries': 'Ministries',
+  'kpi.aggregate.provinces': 'Provinces',
+
+  // The kinds of data-quality flag (src/quality/flag-kinds.ts).
+  'quality.flagKind.missing': 'missing',
+  'quality.flagKind.inconsistent': 'inconsistent',
+  'quality.flagKind.outlier': 'outlier',
+  'quality.flagKind.stale': 'stale source',
+  'quality.flagKind.sourceChanged': 'source changed',
+  'quality.flagKind.counterDecreased': 'counter went down',
+  'quality.flagKind.unknownUnit': 'unknown unit',
+
+  // The plausibility rules (src/quality/plausibility.ts).
+  'quality.rule.negative': 'negative value',
+  'quality.rule.outOfRange': 'out of range',
+  'quality.rule.tooLarge': 'impossibly large',
+  'quality.rule.partExceedsWhole': 'part larger than its total',
+  'quality.rule.jumpFromHistory': 'jump against its own history',
+  'quality.rule.jumpFromPeers': 'out of line with its peers',
+
+  // What a metric's bound is about, inside the sentences below.
+  'quality.bound.monthCount': "one agency's count for a month",
+  'quality.bound.yearCount': "one agency's year-to-date count",
+  'quality.bound.monthPayments': "one agency's payments for a month",
+  'quality.bound.yearPayments': "one agency's year-to-date payments",
+  'quality.bound.procedures': "one agency's procedures or services",
+  'quality.bound.percentage': 'a percentage',
+  'quality.bound.index766Total': 'the 766 index total',
+  'quality.bound.index766Group': 'the {{group}} group score',
+  'quality.bound.rank': 'a rank',
+  'quality.bound.statusCode': 'a status code (0–3)',
+  'quality.bound.statusCount': 'a count of components or incidents',
+  'quality.bound.anyMetric': 'the metric',
+
+  // Why a value is quarantined.
+  'quality.breach.negative': 'negative ({{value}}): this metric cannot be below zero',
+  'quality.breach.outOfRange': '{{value}} is outside the range {{min}}–{{max}} of {{what}}',
+  'quality.breach.tooLarge': '{{value}} is above the most {{what}} can be ({{max}})',
+  'quality.breach.partExceedsWhole': '{{parts}} ({{partValue}}) is larger than its total {{whole}} ({{wholeValue}}): which one is wrong cannot be told, both are held back',
+  'quality.breach.historyHigh': '{{value}} is {{ratio}}× the median of the {{months}} months before ({{median}})',
+  'quality.breach.historyLow': '{{value}} is 1/{{ratio}} of the median of the {{months}} months before ({{median}})',
+  'quality.breach.shortHistory_one': 'only {{count}} month of history',
+  'quality.breach.shortHistory_other': 'only {{count}} months of history',
+  'quality.breach.peersHigh': '{{history}}; {{value}} is {{ratio}}× the largest of {{peers}} peers of its level in the same month ({{reference}})',
+  'quality.breach.peersLow': '{{history}}; {{value}} is 1/{{ratio}} of the smallest of {{peers}} peers of its level in the same month ({{reference}})',
+
+  // What an incomplete aggregate left out.
+  'quality.incomplete.item': '{{agency}} ({{metric}} quarantined: {{rule}})',
+  'quality.incomplete': 'incomplete, without {{items}}',
 } as const;
