@@ -5,6 +5,7 @@ import type { AlertRecord } from '../../storage/alerts.ts';
 import { ALL_KPIS } from '../kpi/definitions.ts';
 import { formatDuration, formatMonthLabel, formatPercent, formatPoints, type Lang } from '../i18n.ts';
 import { msg, type MessageKey } from '../messages/index.ts';
+import { flagDetail } from '../quality/flag-detail.ts';
 import { flagKindTitle } from '../quality/flag-kinds.ts';
 import { describeBreach, type Facts } from '../quality/plausibility.ts';
 import type { AlertEvent, Severity } from './types.ts';
@@ -64,13 +65,13 @@ const DESCRIBE: Record<string, (f: Record<string, unknown>, lang: Lang) => strin
     kpi: kpiTitle(f.kpi, lang), agency: str(f.agencyName), period: month(f.period, lang), current: pct(f.current, lang), target: pct(f.target, lang),
   }) + leftOut(f, lang),
   'collector.failing': (f, lang) => msg(lang, 'alert.text.collectorFailing', { source: str(f.source), failedRuns: str(f.failedRuns), reasons: list(f.reasons) }),
-  'source.stale': (f, lang) => msg(lang, 'alert.text.sourceStale', { source: str(f.source), detail: str(f.detail) }),
+  'source.stale': (f, lang) => msg(lang, 'alert.text.sourceStale', { source: str(f.source), detail: flagDetail(str(f.detail), lang) }),
   'data.anomaly': (f, lang) => (f.kind === 'quarantined'
     ? msg(lang, 'alert.text.quarantined', {
       agency: str(f.agency), metric: str(f.metric), period: month(f.period, lang),
       why: describeBreach({ metric: str(f.metric), value: Number(f.value), rule: str(f.rule), facts: (f.ruleFacts ?? {}) as Facts }, lang),
     })
-    : msg(lang, 'alert.text.countAnomaly', { kind: flagKindTitle(str(f.kind), lang), agency: str(f.agency), metric: str(f.metric), period: month(f.period, lang), detail: str(f.detail) })),
+    : msg(lang, 'alert.text.countAnomaly', { kind: flagKindTitle(str(f.kind), lang), agency: str(f.agency), metric: str(f.metric), period: month(f.period, lang), detail: flagDetail(str(f.detail), lang) })),
   'portal.down': (f, lang) => msg(lang, 'alert.text.portalDown', { portal: str(f.portalName ?? f.portal), url: str(f.url), since: localTime(f.since, lang), reason: str(f.reason) }),
   'portal.partially_reachable': (f, lang) => msg(lang, 'alert.text.partiallyReachable', {
     portal: str(f.portalName ?? f.portal), url: str(f.url), locations: list(f.unreachableFrom), since: localTime(f.since, lang), reason: str(f.reason),

@@ -76,6 +76,22 @@ export const kpiEn = {
   'quality.breach.peersHigh': '{{history}}; {{value}} is {{ratio}}× the largest of {{peers}} peers of its level in the same month ({{reference}})',
   'quality.breach.peersLow': '{{history}}; {{value}} is 1/{{ratio}} of the smallest of {{peers}} peers of its level in the same month ({{reference}})',
 
+  // What a data-quality flag found (src/quality/rules.ts, evaluate.ts). Stored in English, the
+  // store's language; src/quality/flag-detail.ts reads a stored text back into its key and values.
+  'quality.detail.outlierFromZero_one': '{{value}} where the median of {{count}} earlier period is {{median}}',
+  'quality.detail.outlierFromZero_other': '{{value}} where the median of {{count}} earlier periods is {{median}}',
+  'quality.detail.outlierHigh_one': '{{value}} is over {{factor}}× the median of {{count}} earlier period ({{median}})',
+  'quality.detail.outlierHigh_other': '{{value}} is over {{factor}}× the median of {{count}} earlier periods ({{median}})',
+  'quality.detail.outlierLow_one': '{{value}} is under 1/{{factor}} of the median of {{count}} earlier period ({{median}})',
+  'quality.detail.outlierLow_other': '{{value}} is under 1/{{factor}} of the median of {{count}} earlier periods ({{median}})',
+  'quality.detail.channelsExceedReceived': 'online + in person + post exceed dossiers received: {{parts}} > {{whole}} ({{partMetrics}} vs {{wholeMetrics}})',
+  'quality.detail.onTimeLateExceedResolved': 'on time + late exceed dossiers resolved: {{parts}} > {{whole}} ({{partMetrics}} vs {{wholeMetrics}})',
+  'quality.detail.servicesExceedProcedures': 'online services exceed procedures in remit: {{parts}} > {{whole}} ({{partMetrics}} vs {{wholeMetrics}})',
+  'quality.detail.rateOver100': '{{kpi}} is over 100%: {{numerator}} ({{numeratorMetrics}}) ÷ {{denominator}} ({{denominatorMetrics}})',
+  'quality.detail.percentOver100': '{{metric}} is {{value}}%, over 100%',
+  'quality.detail.stale_one': 'no new data since {{since}} (over {{count}} day)',
+  'quality.detail.stale_other': 'no new data since {{since}} (over {{count}} days)',
+
   // What an incomplete aggregate left out.
   'quality.incomplete.item': '{{agency}} ({{metric}} quarantined: {{rule}})',
   'quality.incomplete': 'incomplete, without {{items}}',

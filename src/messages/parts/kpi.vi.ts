@@ -69,6 +69,16 @@ export const kpiVi: ViPart<typeof kpiEn> = {
   'quality.breach.peersHigh': '{{history}}; {{value}} gấp {{ratio}} lần số lớn nhất của {{peers}} cơ quan cùng cấp cùng kỳ ({{reference}})',
   'quality.breach.peersLow': '{{history}}; {{value}} chỉ bằng 1/{{ratio}} số nhỏ nhất của {{peers}} cơ quan cùng cấp cùng kỳ ({{reference}})',
 
+  'quality.detail.outlierFromZero_other': '{{value}} trong khi trung vị của {{count}} kỳ trước là {{median}}',
+  'quality.detail.outlierHigh_other': '{{value}} gấp hơn {{factor}} lần trung vị của {{count}} kỳ trước ({{median}})',
+  'quality.detail.outlierLow_other': '{{value}} dưới 1/{{factor}} trung vị của {{count}} kỳ trước ({{median}})',
+  'quality.detail.channelsExceedReceived': 'trực tuyến + trực tiếp + bưu chính vượt số hồ sơ tiếp nhận: {{parts}} > {{whole}} ({{partMetrics}} so với {{wholeMetrics}})',
+  'quality.detail.onTimeLateExceedResolved': 'đúng hạn + quá hạn vượt số hồ sơ đã giải quyết: {{parts}} > {{whole}} ({{partMetrics}} so với {{wholeMetrics}})',
+  'quality.detail.servicesExceedProcedures': 'số DVCTT vượt số TTHC thuộc phạm vi: {{parts}} > {{whole}} ({{partMetrics}} so với {{wholeMetrics}})',
+  'quality.detail.rateOver100': '{{kpi}} vượt 100%: {{numerator}} ({{numeratorMetrics}}) ÷ {{denominator}} ({{denominatorMetrics}})',
+  'quality.detail.percentOver100': '{{metric}} là {{value}}%, vượt 100%',
+  'quality.detail.stale_other': 'không có số liệu mới từ {{since}} (quá {{count}} ngày)',
+
   'quality.incomplete.item': '{{agency}} ({{metric}} bị cách ly: {{rule}})',
   'quality.incomplete': 'chưa đầy đủ, không gồm {{items}}',
 };
