@@ -3,6 +3,7 @@
 // escape them for their own format.
 import type { AlertRecord } from '../../storage/alerts.ts';
 import { ALL_KPIS } from '../kpi/definitions.ts';
+import { reasonLabel } from '../cli/render-uptime.ts';
 import { formatDuration, formatMonthLabel, formatPercent, formatPoints, type Lang } from '../i18n.ts';
 import { msg, type MessageKey } from '../messages/index.ts';
 import { flagDetail } from '../quality/flag-detail.ts';
@@ -36,6 +37,16 @@ const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 const pct = (v: unknown, lang: Lang) => (typeof v === 'number' ? formatPercent(v, lang) : '—');
 const month = (v: unknown, lang: Lang) => formatMonthLabel(str(v), lang);
 const list = (v: unknown) => (v as string[] | undefined)?.join(', ') ?? '';
+/** Why a collector's payload could not be used; network reasons are the uptime report's. */
+const PAYLOAD_REASON = {
+  not_json: 'alert.payloadReason.notJson', malformed_json: 'alert.payloadReason.malformedJson', unexpected_shape: 'alert.payloadReason.unexpectedShape',
+  empty: 'alert.payloadReason.empty', truncated: 'alert.payloadReason.truncated', not_csv: 'alert.payloadReason.notCsv', malformed_csv: 'alert.payloadReason.malformedCsv',
+  not_xlsx: 'alert.payloadReason.notXlsx', malformed_xlsx: 'alert.payloadReason.malformedXlsx', not_html: 'alert.payloadReason.notHtml',
+  wrong_period: 'alert.payloadReason.wrongPeriod', aborted: 'alert.payloadReason.aborted',
+} as const satisfies Record<string, MessageKey>;
+/** A failure reason (timeout, http_5xx, unexpected_shape…) in the reader's words; a reason nobody names is shown as recorded. */
+export const failureReason = (code: string, lang: Lang) => (Object.hasOwn(PAYLOAD_REASON, code) ? label(PAYLOAD_REASON, code, lang) : reasonLabel(code, lang));
+const reasons = (v: unknown, lang: Lang) => (v as string[] | undefined)?.map((r) => failureReason(r, lang)).join(', ') ?? '';
 const kpiTitle = (id: unknown, lang: Lang) => ALL_KPIS.find((k) => k.id === id)?.title[lang] ?? str(id);
 /** A block compared like with like: the agencies left out of both months (quarantined values). */
 const leftOut = (f: Record<string, unknown>, lang: Lang) => (Array.isArray(f.leftOut) && f.leftOut.length
@@ -64,7 +75,7 @@ const DESCRIBE: Record<string, (f: Record<string, unknown>, lang: Lang) => strin
   'kpi.below_target': (f, lang) => msg(lang, 'alert.text.kpiBelowTarget', {
     kpi: kpiTitle(f.kpi, lang), agency: str(f.agencyName), period: month(f.period, lang), current: pct(f.current, lang), target: pct(f.target, lang),
   }) + leftOut(f, lang),
-  'collector.failing': (f, lang) => msg(lang, 'alert.text.collectorFailing', { source: str(f.source), failedRuns: str(f.failedRuns), reasons: list(f.reasons) }),
+  'collector.failing': (f, lang) => msg(lang, 'alert.text.collectorFailing', { source: str(f.source), failedRuns: str(f.failedRuns), reasons: reasons(f.reasons, lang) }),
   'source.stale': (f, lang) => msg(lang, 'alert.text.sourceStale', { source: str(f.source), detail: flagDetail(str(f.detail), lang) }),
   'data.anomaly': (f, lang) => (f.kind === 'quarantined'
     ? msg(lang, 'alert.text.quarantined', {
@@ -72,9 +83,9 @@ const DESCRIBE: Record<string, (f: Record<string, unknown>, lang: Lang) => strin
       why: describeBreach({ metric: str(f.metric), value: Number(f.value), rule: str(f.rule), facts: (f.ruleFacts ?? {}) as Facts }, lang),
     })
     : msg(lang, 'alert.text.countAnomaly', { kind: flagKindTitle(str(f.kind), lang), agency: str(f.agency), metric: str(f.metric), period: month(f.period, lang), detail: flagDetail(str(f.detail), lang) })),
-  'portal.down': (f, lang) => msg(lang, 'alert.text.portalDown', { portal: str(f.portalName ?? f.portal), url: str(f.url), since: localTime(f.since, lang), reason: str(f.reason) }),
+  'portal.down': (f, lang) => msg(lang, 'alert.text.portalDown', { portal: str(f.portalName ?? f.portal), url: str(f.url), since: localTime(f.since, lang), reason: failureReason(str(f.reason), lang) }),
   'portal.partially_reachable': (f, lang) => msg(lang, 'alert.text.partiallyReachable', {
-    portal: str(f.portalName ?? f.portal), url: str(f.url), locations: list(f.unreachableFrom), since: localTime(f.since, lang), reason: str(f.reason),
+    portal: str(f.portalName ?? f.portal), url: str(f.url), locations: list(f.unreachableFrom), since: localTime(f.since, lang), reason: failureReason(str(f.reason), lang),
   }),
   'portal.certificate_expiring': (f, lang) => msg(lang, 'alert.text.certificateExpiring', { url: str(f.url), expiresAt: localTime(f.expiresAt, lang), daysLeft: str(f.daysLeft) }),
   'check.regressed': (f, lang) => msg(lang, 'alert.text.checkRegressed', {

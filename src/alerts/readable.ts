@@ -5,6 +5,7 @@ import { formatPercent, numberFormat, type Lang } from '../i18n.ts';
 import { ALL_KPIS } from '../kpi/definitions.ts';
 import { msg, msgBoth, type MessageKey } from '../messages/index.ts';
 import { flagDetail } from '../quality/flag-detail.ts';
+import { failureReason } from './messages.ts';
 import { LOCAL_TIME_ZONE } from '../time/period.ts';
 import type { Severity } from './types.ts';
 
@@ -64,6 +65,7 @@ function factValue(key: string, v: unknown, lang: Lang): string {
     if (key === 'kpi') return ALL_KPIS.find((k) => k.id === v)?.title[lang] ?? v;
     // A data-quality flag's finding, stored in English: said again in the reader's language.
     if (key === 'detail') return flagDetail(v, lang);
+    if (key === 'reason' || key === 'reasons') return failureReason(v, lang);
     return v;
   }
   if (Array.isArray(v)) return v.map((x) => factValue(key, x, lang)).join(', ');

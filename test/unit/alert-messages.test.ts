@@ -26,6 +26,14 @@ describe('alert texts', () => {
     expect(describeAlert('check.new_violation', violation, 'en')).toBe('Portal dvc-hanoi has a new serious accessibility violation: color-contrast (page https://dvc.example/).');
   });
 
+  it('name a failure reason in the reader language', () => {
+    const down = { portal: 'dvc-hanoi', portalName: 'Cổng DVC Hà Nội', url: 'https://dvc.example/', since: '2026-11-22T01:00:00.000Z', reason: 'http_5xx' };
+    expect(describeAlert('portal.down', down, 'vi')).toMatch(/; lý do: lỗi máy chủ \(HTTP 5xx\)\.$/);
+    expect(describeAlert('collector.failing', { source: 'vbdlis', failedRuns: 3, reasons: ['timeout', 'unexpected_shape'] }, 'vi'))
+      .toBe('Bộ thu thập nguồn vbdlis thất bại trong 3 lần chạy liên tiếp (lý do: quá thời gian chờ, cấu trúc dữ liệu thay đổi).');
+    expect(readableFacts(down, 'vi').find((f) => f.label === 'Lý do')?.value).toBe('lỗi máy chủ (HTTP 5xx)');
+  });
+
   it('give the Teams card its severity by name', () => {
     const now = new Date('2026-11-22T01:00:00Z');
     const card = (lang: 'vi' | 'en') => adaptiveCard({ message: { ...testMessage('teams-1', lang, 'http://127.0.0.1/', now), severity: 'critical' }, idempotencyKey: 'k' }) as { body: Array<{ facts?: Array<{ title: string; value: string }> }> };

@@ -43,6 +43,21 @@ export const alertsEn = {
   'alert.impact.critical': 'critical',
   'alert.impact.serious': 'serious',
 
+  // Why a collector's payload could not be used (src/normalise/measure.ts PayloadFailureReason);
+  // network reasons are named by the uptime report's labels.
+  'alert.payloadReason.notJson': 'not JSON',
+  'alert.payloadReason.malformedJson': 'malformed JSON',
+  'alert.payloadReason.unexpectedShape': 'unexpected layout',
+  'alert.payloadReason.empty': 'no data',
+  'alert.payloadReason.truncated': 'cut short',
+  'alert.payloadReason.notCsv': 'not CSV',
+  'alert.payloadReason.malformedCsv': 'malformed CSV',
+  'alert.payloadReason.notXlsx': 'not XLSX',
+  'alert.payloadReason.malformedXlsx': 'malformed XLSX',
+  'alert.payloadReason.notHtml': 'not HTML',
+  'alert.payloadReason.wrongPeriod': 'another month shown',
+  'alert.payloadReason.aborted': 'aborted',
+
   // The word before a message's title: [ALERT] …
   'alert.event.opened': 'ALERT',
   'alert.event.reminder': 'REMINDER',
