@@ -3,9 +3,9 @@
 // catalogue, so a stored text is read back into its key and values and said again in the reader's
 // language. A text the tool did not write from a key here (a normaliser's note, a source's failure
 // message) is shown as stored.
-import { en } from '../messages/en.ts';
-import { msg, type MessageKey, type MessageVars } from '../messages/index.ts';
 import type { Lang } from '../i18n.ts';
+import { msg, type MessageKey, type MessageVars } from '../messages/index.ts';
+import { storedTextReader } from './stored-text.ts';
 
 /** The language flag details are stored in. */
 const STORED: Lang = 'en';
@@ -28,38 +28,10 @@ export type FlagDetailKey = (typeof FLAG_DETAIL_KEYS)[number];
 /** A flag's detail as it is stored. */
 export const storedDetail = (key: FlagDetailKey, vars: MessageVars): string => msg(STORED, key, vars);
 
-interface Reading { key: FlagDetailKey; pattern: RegExp; names: string[] }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Each stored form of each key (a plural key has two) as a pattern whose groups are its placeholders. */
-const READINGS: Reading[] = FLAG_DETAIL_KEYS.flatMap((key) => {
-  const catalogue = en as Record<string, string>;
-  const forms = [catalogue[key], catalogue[`${key}_one`], catalogue[`${key}_other`]].filter((f): f is string => f !== undefined);
-  return forms.map((form) => {
-    const names: string[] = [];
-    const source = form.split(/(\{\{\w+\}\})/).map((piece) => {
-      const name = /^\{\{(\w+)\}\}$/.exec(piece)?.[1];
-      if (!name) return escapeRegExp(piece);
-      names.push(name);
-      return '(.*?)';
-    }).join('');
-    return { key, pattern: new RegExp(`^${source}$`, 's'), names };
-  });
-});
+const readings = storedTextReader(FLAG_DETAIL_KEYS, STORED);
 
 /** The key and values a stored detail was written from, or null for a text the rules did not write. */
-export function readDetail(detail: string): { key: FlagDetailKey; vars: MessageVars } | null {
-  for (const r of READINGS) {
-    const match = r.pattern.exec(detail);
-    if (!match) continue;
-    const vars: MessageVars = {};
-    r.names.forEach((name, i) => { vars[name] = name === 'count' ? Number(match[i + 1]) : match[i + 1]!; });
-    // Said again, it must be the very text stored: otherwise the reading was wrong and the text is shown as it is.
-    if (storedDetail(r.key, vars) === detail) return { key: r.key, vars };
-  }
-  return null;
-}
+export const readDetail = (detail: string): { key: FlagDetailKey; vars: MessageVars } | null => readings(detail);
 
 /** A stored detail in the reader's language: "76 is under 1/10 of the median…" reads "76 dưới 1/10 trung vị…" in Vietnamese. */
 export function flagDetail(detail: string, lang: Lang): string {

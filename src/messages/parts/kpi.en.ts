@@ -33,6 +33,15 @@ export const kpiEn = {
   'kpi.aggregate.ministries': 'Ministries',
   'kpi.aggregate.provinces': 'Provinces',
 
+  // Why a KPI has no value (src/kpi/headline.ts): kept in English with the figure, said in the
+  // reader's language by kpi/missing-reason.ts.
+  'kpi.missing.quarantined': 'quarantined: {{metric}} of {{agency}} is {{value}} ({{rule}})',
+  'kpi.missing.noAgency': 'no agency reported for this period',
+  'kpi.missing.metricBecause': '{{metric}} missing for {{agency}}: {{reason}}',
+  'kpi.missing.metric': '{{metric}} missing for {{agency}}',
+  'kpi.missing.zeroDenominator': 'denominator is 0',
+  'kpi.missing.any': 'missing',
+
   // The kinds of data-quality flag (src/quality/flag-kinds.ts).
   'quality.flagKind.missing': 'missing',
   'quality.flagKind.inconsistent': 'inconsistent',

@@ -31,6 +31,13 @@ export const kpiVi: ViPart<typeof kpiEn> = {
   'kpi.aggregate.ministries': 'Khối bộ, ngành',
   'kpi.aggregate.provinces': 'Khối địa phương',
 
+  'kpi.missing.quarantined': 'bị cách ly: {{metric}} của {{agency}} là {{value}} ({{rule}})',
+  'kpi.missing.noAgency': 'không cơ quan nào báo cáo trong kỳ này',
+  'kpi.missing.metricBecause': 'thiếu {{metric}} của {{agency}}: {{reason}}',
+  'kpi.missing.metric': 'thiếu {{metric}} của {{agency}}',
+  'kpi.missing.zeroDenominator': 'mẫu số bằng 0',
+  'kpi.missing.any': 'thiếu số liệu',
+
   'quality.flagKind.missing': 'thiếu số liệu',
   'quality.flagKind.inconsistent': 'không nhất quán',
   'quality.flagKind.outlier': 'bất thường',
