@@ -23,3 +23,14 @@ describe('a KPI missing reason', () => {
     expect(missingReasonText('a reason from elsewhere', 'vi')).toBe('a reason from elsewhere');
   });
 });
+
+describe('how a quarantine ended', () => {
+  it('is read in Vietnamese, an operator reason as written', async () => {
+    const { endReasonText } = await import('../../src/quality/quarantine.ts');
+    expect(endReasonText('collected again, the same, by run #12 on 2026-11-23 (quarantined on 2026-11-22)', 'vi'))
+      .toBe('thu thập lại, vẫn như cũ, ở lần chạy #12 ngày 2026-11-23 (bị cách ly ngày 2026-11-22)');
+    expect(endReasonText('a later collection replaced it with 1234', 'vi')).toBe('lần thu thập sau đã thay bằng 1234');
+    expect(endReasonText('it no longer breaks a plausibility rule (its total, history or peers changed)', 'en')).toBe('it no longer breaks a plausibility rule (its total, history or peers changed)');
+    expect(endReasonText('Sở xác nhận bằng công văn 123/STTTT', 'vi')).toBe('Sở xác nhận bằng công văn 123/STTTT');
+  });
+});

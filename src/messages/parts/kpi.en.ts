@@ -101,6 +101,14 @@ export const kpiEn = {
   'quality.detail.stale_one': 'no new data since {{since}} (over {{count}} day)',
   'quality.detail.stale_other': 'no new data since {{since}} (over {{count}} days)',
 
+  // How a quarantine ended (src/quality/quarantine.ts), kept in English in the store; an
+  // operator's own reason for a release is kept as written.
+  'quality.endReason.replaced': 'a later collection replaced it with {{value}}',
+  'quality.endReason.gone': 'the stored value is no longer there',
+  'quality.endReason.cleared': 'it no longer breaks a plausibility rule (its total, history or peers changed)',
+  'quality.endReason.otherSource': 'another source, {{source}}, gives the same value',
+  'quality.endReason.collectedAgain': 'collected again, the same, by run #{{run}} on {{day}} (quarantined on {{quarantinedOn}})',
+
   // What an incomplete aggregate left out.
   'quality.incomplete.item': '{{agency}} ({{metric}} quarantined: {{rule}})',
   'quality.incomplete': 'incomplete, without {{items}}',

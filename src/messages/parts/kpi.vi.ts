@@ -86,6 +86,12 @@ export const kpiVi: ViPart<typeof kpiEn> = {
   'quality.detail.percentOver100': '{{metric}} là {{value}}%, vượt 100%',
   'quality.detail.stale_other': 'không có số liệu mới từ {{since}} (quá {{count}} ngày)',
 
+  'quality.endReason.replaced': 'lần thu thập sau đã thay bằng {{value}}',
+  'quality.endReason.gone': 'giá trị đã lưu không còn',
+  'quality.endReason.cleared': 'không còn vi phạm quy tắc hợp lý (tổng, lịch sử hoặc các cơ quan cùng cấp đã thay đổi)',
+  'quality.endReason.otherSource': 'nguồn khác, {{source}}, cho cùng giá trị',
+  'quality.endReason.collectedAgain': 'thu thập lại, vẫn như cũ, ở lần chạy #{{run}} ngày {{day}} (bị cách ly ngày {{quarantinedOn}})',
+
   'quality.incomplete.item': '{{agency}} ({{metric}} bị cách ly: {{rule}})',
   'quality.incomplete': 'chưa đầy đủ, không gồm {{items}}',
 };
