@@ -1,7 +1,8 @@
-// Why a KPI has no value: kept in English with the figure (exports carry it as before), said in
-// the reader's language on request.
+// Reasons kept in English in figures and in the store (why a KPI has no value, how a quarantine
+// ended), as they were; said in the reader's language on request.
 import { describe, expect, it } from 'vitest';
 import { keptReason, missingReasonText } from '../../src/kpi/missing-reason.ts';
+import { endReasonText } from '../../src/quality/quarantine.ts';
 
 describe('a KPI missing reason', () => {
   it('is kept as before and read in Vietnamese', () => {
@@ -25,8 +26,7 @@ describe('a KPI missing reason', () => {
 });
 
 describe('how a quarantine ended', () => {
-  it('is read in Vietnamese, an operator reason as written', async () => {
-    const { endReasonText } = await import('../../src/quality/quarantine.ts');
+  it('is read in Vietnamese, an operator reason as written', () => {
     expect(endReasonText('collected again, the same, by run #12 on 2026-11-23 (quarantined on 2026-11-22)', 'vi'))
       .toBe('thu thập lại, vẫn như cũ, ở lần chạy #12 ngày 2026-11-23 (bị cách ly ngày 2026-11-22)');
     expect(endReasonText('a later collection replaced it with 1234', 'vi')).toBe('lần thu thập sau đã thay bằng 1234');
