@@ -3,7 +3,11 @@
 // escape them for their own format.
 import type { AlertRecord } from '../../storage/alerts.ts';
 import { ALL_KPIS } from '../kpi/definitions.ts';
-import { formatDuration, formatMonthLabel, formatPercent, formatPoints, t, type Lang } from '../i18n.ts';
+import { reasonLabel } from '../cli/render-uptime.ts';
+import { formatDuration, formatMonthLabel, formatPercent, formatPoints, type Lang } from '../i18n.ts';
+import { msg, type MessageKey } from '../messages/index.ts';
+import { flagDetail } from '../quality/flag-detail.ts';
+import { flagKindTitle } from '../quality/flag-kinds.ts';
 import { describeBreach, type Facts } from '../quality/plausibility.ts';
 import type { AlertEvent, Severity } from './types.ts';
 
@@ -31,62 +35,73 @@ export interface AlertMessage {
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 const pct = (v: unknown, lang: Lang) => (typeof v === 'number' ? formatPercent(v, lang) : '—');
+const month = (v: unknown, lang: Lang) => formatMonthLabel(str(v), lang);
+const list = (v: unknown) => (v as string[] | undefined)?.join(', ') ?? '';
+/** Why a collector's payload could not be used; network reasons are the uptime report's. */
+const PAYLOAD_REASON = {
+  not_json: 'alert.payloadReason.notJson', malformed_json: 'alert.payloadReason.malformedJson', unexpected_shape: 'alert.payloadReason.unexpectedShape',
+  empty: 'alert.payloadReason.empty', truncated: 'alert.payloadReason.truncated', not_csv: 'alert.payloadReason.notCsv', malformed_csv: 'alert.payloadReason.malformedCsv',
+  not_xlsx: 'alert.payloadReason.notXlsx', malformed_xlsx: 'alert.payloadReason.malformedXlsx', not_html: 'alert.payloadReason.notHtml',
+  wrong_period: 'alert.payloadReason.wrongPeriod', aborted: 'alert.payloadReason.aborted',
+} as const satisfies Record<string, MessageKey>;
+/** A failure reason (timeout, http_5xx, unexpected_shape…) in the reader's words; a reason nobody names is shown as recorded. */
+export const failureReason = (code: string, lang: Lang) => (Object.hasOwn(PAYLOAD_REASON, code) ? label(PAYLOAD_REASON, code, lang) : reasonLabel(code, lang));
+const reasons = (v: unknown, lang: Lang) => (v as string[] | undefined)?.map((r) => failureReason(r, lang)).join(', ') ?? '';
 const kpiTitle = (id: unknown, lang: Lang) => ALL_KPIS.find((k) => k.id === id)?.title[lang] ?? str(id);
 /** A block compared like with like: the agencies left out of both months (quarantined values). */
 const leftOut = (f: Record<string, unknown>, lang: Lang) => (Array.isArray(f.leftOut) && f.leftOut.length
-  ? t(lang, ` Cả hai tháng được tính không gồm ${f.leftOut.join(', ')} (số liệu bị cách ly).`, ` Both months are summed without ${f.leftOut.join(', ')} (quarantined values).`)
+  ? msg(lang, 'alert.text.leftOut', { agencies: f.leftOut.join(', ') })
   : '');
+// Date.toLocaleString's own fields (date and time, seconds included), made once per language.
+const WHEN = { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' } as const;
+const LOCAL_TIME: Record<Lang, Intl.DateTimeFormat> = { vi: new Intl.DateTimeFormat('vi-VN', WHEN), en: new Intl.DateTimeFormat('en-GB', WHEN) };
 export const localTime = (iso: unknown, lang: Lang) =>
-  typeof iso === 'string' ? `${new Date(iso).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' })} (${t(lang, 'giờ Việt Nam', 'Vietnam time')})` : '';
+  typeof iso === 'string' ? msg(lang, 'alert.localTime', { time: LOCAL_TIME[lang].format(new Date(iso)) }) : '';
+
+/** A check's outcome and a violation's impact in the reader's words; a code we do not know is shown as stored. */
+const OUTCOME = { fail: 'alert.outcome.fail', cant_tell: 'alert.outcome.cantTell', error: 'alert.outcome.error' } as const satisfies Record<string, MessageKey>;
+const IMPACT = { critical: 'alert.impact.critical', serious: 'alert.impact.serious' } as const satisfies Record<string, MessageKey>;
+const label = <T extends Record<string, MessageKey>>(map: T, code: unknown, lang: Lang) => {
+  const key = typeof code === 'string' && Object.hasOwn(map, code) ? map[code as keyof T] : undefined;
+  return key ? msg(lang, key) : str(code);
+};
 
 /** One sentence per rule, from the facts the rule recorded. */
 const DESCRIBE: Record<string, (f: Record<string, unknown>, lang: Lang) => string> = {
-  'kpi.drop': (f, lang) => t(lang,
-    `${kpiTitle(f.kpi, lang)} của ${str(f.agencyName)} ${formatMonthLabel(str(f.period), lang)} là ${pct(f.current, lang)}, giảm ${formatPoints(Number(f.drop), lang)} so với ${formatMonthLabel(str(f.previousPeriod), lang)} (${pct(f.previous, lang)}). Ngưỡng cảnh báo: ${str(f.threshold)} điểm %.`,
-    `${kpiTitle(f.kpi, lang)} for ${str(f.agencyName)} in ${formatMonthLabel(str(f.period), lang)} is ${pct(f.current, lang)}, ${formatPoints(Number(f.drop), lang)} below ${formatMonthLabel(str(f.previousPeriod), lang)} (${pct(f.previous, lang)}). Threshold: ${str(f.threshold)} points.`) + leftOut(f, lang),
-  'kpi.below_target': (f, lang) => t(lang,
-    `${kpiTitle(f.kpi, lang)} của ${str(f.agencyName)} ${formatMonthLabel(str(f.period), lang)} là ${pct(f.current, lang)}, dưới mục tiêu ${pct(f.target, lang)}.`,
-    `${kpiTitle(f.kpi, lang)} for ${str(f.agencyName)} in ${formatMonthLabel(str(f.period), lang)} is ${pct(f.current, lang)}, below its ${pct(f.target, lang)} target.`) + leftOut(f, lang),
-  'collector.failing': (f, lang) => t(lang,
-    `Bộ thu thập nguồn ${str(f.source)} thất bại trong ${str(f.failedRuns)} lần chạy liên tiếp (lý do: ${(f.reasons as string[] | undefined)?.join(', ') ?? ''}).`,
-    `The collector of source ${str(f.source)} failed in ${str(f.failedRuns)} runs in a row (reasons: ${(f.reasons as string[] | undefined)?.join(', ') ?? ''}).`),
-  'source.stale': (f, lang) => t(lang, `Nguồn ${str(f.source)} không có số liệu mới: ${str(f.detail)}.`, `Source ${str(f.source)} is stale: ${str(f.detail)}.`),
+  'kpi.drop': (f, lang) => msg(lang, 'alert.text.kpiDrop', {
+    kpi: kpiTitle(f.kpi, lang), agency: str(f.agencyName), period: month(f.period, lang), current: pct(f.current, lang),
+    drop: formatPoints(Number(f.drop), lang), previousPeriod: month(f.previousPeriod, lang), previous: pct(f.previous, lang), threshold: str(f.threshold),
+  }) + leftOut(f, lang),
+  'kpi.below_target': (f, lang) => msg(lang, 'alert.text.kpiBelowTarget', {
+    kpi: kpiTitle(f.kpi, lang), agency: str(f.agencyName), period: month(f.period, lang), current: pct(f.current, lang), target: pct(f.target, lang),
+  }) + leftOut(f, lang),
+  'collector.failing': (f, lang) => msg(lang, 'alert.text.collectorFailing', { source: str(f.source), failedRuns: str(f.failedRuns), reasons: reasons(f.reasons, lang) }),
+  'source.stale': (f, lang) => msg(lang, 'alert.text.sourceStale', { source: str(f.source), detail: flagDetail(str(f.detail), lang) }),
   'data.anomaly': (f, lang) => (f.kind === 'quarantined'
-    ? t(lang,
-      `Số liệu bị cách ly (không dùng trong chỉ tiêu, xếp hạng và cảnh báo cho tới khi được xác nhận hoặc giải phóng) của ${str(f.agency)}, ${str(f.metric)}, ${formatMonthLabel(str(f.period), lang)}: ${describeBreach({ metric: str(f.metric), value: Number(f.value), rule: str(f.rule), facts: (f.ruleFacts ?? {}) as Facts }, lang)}.`,
-      `Quarantined value (left out of KPIs, ranks and alerts until confirmed or released) for ${str(f.agency)}, ${str(f.metric)}, ${formatMonthLabel(str(f.period), lang)}: ${describeBreach({ metric: str(f.metric), value: Number(f.value), rule: str(f.rule), facts: (f.ruleFacts ?? {}) as Facts }, lang)}.`)
-    : t(lang,
-      `Số liệu bất thường (${str(f.kind)}) của ${str(f.agency)}, ${str(f.metric)}, ${formatMonthLabel(str(f.period), lang)}: ${str(f.detail)}.`,
-      `Count anomaly (${str(f.kind)}) for ${str(f.agency)}, ${str(f.metric)}, ${formatMonthLabel(str(f.period), lang)}: ${str(f.detail)}.`)),
-  'portal.down': (f, lang) => t(lang,
-    `Cổng ${str(f.portalName ?? f.portal)} (${str(f.url)}) ngừng hoạt động từ ${localTime(f.since, lang)}; lý do: ${str(f.reason)}.`,
-    `Portal ${str(f.portalName ?? f.portal)} (${str(f.url)}) is down since ${localTime(f.since, lang)}; reason: ${str(f.reason)}.`),
-  'portal.partially_reachable': (f, lang) => t(lang,
-    `Cổng ${str(f.portalName ?? f.portal)} (${str(f.url)}) không truy cập được từ ${(f.unreachableFrom as string[] | undefined)?.join(', ') ?? ''} từ ${localTime(f.since, lang)} (lý do: ${str(f.reason)}), trong khi các vị trí đo khác vẫn truy cập được. Không tính là ngừng hoạt động.`,
-    `Portal ${str(f.portalName ?? f.portal)} (${str(f.url)}) cannot be reached from ${(f.unreachableFrom as string[] | undefined)?.join(', ') ?? ''} since ${localTime(f.since, lang)} (reason: ${str(f.reason)}), while the other locations reach it. Not counted as downtime.`),
-  'portal.certificate_expiring': (f, lang) => t(lang,
-    `Chứng thư số TLS của ${str(f.url)} hết hạn lúc ${localTime(f.expiresAt, lang)} (còn ${str(f.daysLeft)} ngày).`,
-    `The TLS certificate of ${str(f.url)} expires on ${localTime(f.expiresAt, lang)} (${str(f.daysLeft)} days left).`),
-  'check.regressed': (f, lang) => t(lang,
-    `Tiêu chí ${str(f.criterion)} (${str((f.criterionTitle as Record<Lang, string> | null)?.[lang])}) của cổng ${str(f.portal)} đạt ở lần kiểm tra trước nhưng nay không đạt (kết quả: ${str(f.outcome)}).`,
-    `Criterion ${str(f.criterion)} (${str((f.criterionTitle as Record<Lang, string> | null)?.[lang])}) on portal ${str(f.portal)} passed last time and fails now (outcome: ${str(f.outcome)}).`),
-  'check.new_tracker': (f, lang) => t(lang,
-    `Cổng ${str(f.portal)} tải mã theo dõi mới từ ${str(f.host)} trước khi người dùng đồng ý.`,
-    `Portal ${str(f.portal)} loads a new tracker from ${str(f.host)} before consent.`),
-  'check.new_cookie': (f, lang) => t(lang,
-    `Cổng ${str(f.portal)} đặt cookie mới ${str(f.cookie)} trước khi người dùng đồng ý.`,
-    `Portal ${str(f.portal)} sets a new cookie ${str(f.cookie)} before consent.`),
-  'check.new_violation': (f, lang) => t(lang,
-    `Cổng ${str(f.portal)} có lỗi tiếp cận mới mức ${str(f.impact)}: ${str(f.violation)} (trang ${str(f.page)}).`,
-    `Portal ${str(f.portal)} has a new ${str(f.impact)} accessibility violation: ${str(f.violation)} (page ${str(f.page)}).`),
+    ? msg(lang, 'alert.text.quarantined', {
+      agency: str(f.agency), metric: str(f.metric), period: month(f.period, lang),
+      why: describeBreach({ metric: str(f.metric), value: Number(f.value), rule: str(f.rule), facts: (f.ruleFacts ?? {}) as Facts }, lang),
+    })
+    : msg(lang, 'alert.text.countAnomaly', { kind: flagKindTitle(str(f.kind), lang), agency: str(f.agency), metric: str(f.metric), period: month(f.period, lang), detail: flagDetail(str(f.detail), lang) })),
+  'portal.down': (f, lang) => msg(lang, 'alert.text.portalDown', { portal: str(f.portalName ?? f.portal), url: str(f.url), since: localTime(f.since, lang), reason: failureReason(str(f.reason), lang) }),
+  'portal.partially_reachable': (f, lang) => msg(lang, 'alert.text.partiallyReachable', {
+    portal: str(f.portalName ?? f.portal), url: str(f.url), locations: list(f.unreachableFrom), since: localTime(f.since, lang), reason: failureReason(str(f.reason), lang),
+  }),
+  'portal.certificate_expiring': (f, lang) => msg(lang, 'alert.text.certificateExpiring', { url: str(f.url), expiresAt: localTime(f.expiresAt, lang), daysLeft: str(f.daysLeft) }),
+  'check.regressed': (f, lang) => msg(lang, 'alert.text.checkRegressed', {
+    criterion: str(f.criterion), criterionTitle: str((f.criterionTitle as Record<Lang, string> | null)?.[lang]), portal: str(f.portal), outcome: label(OUTCOME, f.outcome, lang),
+  }),
+  'check.new_tracker': (f, lang) => msg(lang, 'alert.text.newTracker', { portal: str(f.portal), host: str(f.host) }),
+  'check.new_cookie': (f, lang) => msg(lang, 'alert.text.newCookie', { portal: str(f.portal), cookie: str(f.cookie) }),
+  'check.new_violation': (f, lang) => msg(lang, 'alert.text.newViolation', { portal: str(f.portal), impact: label(IMPACT, f.impact, lang), violation: str(f.violation), page: str(f.page) }),
 };
 
-const EVENT_PREFIX: Record<AlertEvent | 'test', { vi: string; en: string }> = {
-  opened: { vi: 'CẢNH BÁO', en: 'ALERT' },
-  reminder: { vi: 'NHẮC LẠI', en: 'REMINDER' },
-  resolved: { vi: 'ĐÃ KHẮC PHỤC', en: 'RESOLVED' },
-  test: { vi: 'THỬ NGHIỆM', en: 'TEST' },
-};
+const EVENT_PREFIX = {
+  opened: 'alert.event.opened',
+  reminder: 'alert.event.reminder',
+  resolved: 'alert.event.resolved',
+  test: 'alert.event.test',
+} as const satisfies Record<AlertEvent | 'test', MessageKey>;
 
 export function describeAlert(rule: string, facts: Record<string, unknown>, lang: Lang): string {
   return DESCRIBE[rule]?.(facts, lang) ?? `${rule}: ${JSON.stringify(facts).slice(0, 500)}`;
@@ -98,9 +113,7 @@ export const conditionStart = (alert: Pick<AlertRecord, 'facts' | 'firstFiredAt'
 
 /** "Bắt đầu …; kết thúc …; kéo dài 2 giờ 5 phút.": what a person reading a resolved notice asks first. */
 function resolvedNote(startedAt: string, resolvedAt: string, durationMs: number, lang: Lang): string {
-  return t(lang,
-    ` Tình trạng đã trở lại bình thường. Bắt đầu: ${localTime(startedAt, lang)}; kết thúc: ${localTime(resolvedAt, lang)}; kéo dài: ${formatDuration(durationMs, lang)}.`,
-    ` The condition no longer holds. Started: ${localTime(startedAt, lang)}; ended: ${localTime(resolvedAt, lang)}; lasted: ${formatDuration(durationMs, lang)}.`);
+  return msg(lang, 'alert.text.resolved', { startedAt: localTime(startedAt, lang), endedAt: localTime(resolvedAt, lang), duration: formatDuration(durationMs, lang) });
 }
 
 export function renderAlertMessage(alert: AlertRecord, event: AlertEvent, lang: Lang, linkBase: string, ruleTitle: { vi: string; en: string } | undefined): AlertMessage {
@@ -109,7 +122,7 @@ export function renderAlertMessage(alert: AlertRecord, event: AlertEvent, lang: 
   const durationMs = event === 'resolved' && alert.resolvedAt ? Math.max(0, Date.parse(alert.resolvedAt) - Date.parse(startedAt)) : null;
   return {
     alertId: alert.id, event, rule: alert.rule, subject: alert.subject, severity: alert.severity, lang,
-    title: `[${EVENT_PREFIX[event][lang]}] ${ruleTitle?.[lang] ?? alert.rule}`,
+    title: `[${msg(lang, EVENT_PREFIX[event])}] ${ruleTitle?.[lang] ?? alert.rule}`,
     text: text + (durationMs !== null ? resolvedNote(startedAt, alert.resolvedAt!, durationMs, lang) : ''),
     link: `${linkBase.replace(/\/$/, '')}/alerts/${alert.id}`,
     facts: alert.facts, openedAt: alert.openedAt, resolvedAt: alert.resolvedAt, startedAt, durationMs,
@@ -119,8 +132,8 @@ export function renderAlertMessage(alert: AlertRecord, event: AlertEvent, lang: 
 export function testMessage(channelId: string, lang: Lang, linkBase: string, now: Date): AlertMessage {
   return {
     alertId: null, event: 'test', rule: 'test', subject: channelId, severity: 'info', lang,
-    title: `[${EVENT_PREFIX.test[lang]}] dvc-monitor`,
-    text: t(lang, `Tin nhắn thử nghiệm gửi tới kênh ${channelId} lúc ${localTime(now.toISOString(), lang)}.`, `Test message to channel ${channelId} at ${localTime(now.toISOString(), lang)}.`),
+    title: `[${msg(lang, EVENT_PREFIX.test)}] dvc-monitor`,
+    text: msg(lang, 'alert.text.test', { channel: channelId, at: localTime(now.toISOString(), lang) }),
     link: linkBase, facts: {}, openedAt: null, resolvedAt: null,
   };
 }

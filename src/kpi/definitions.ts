@@ -1,5 +1,8 @@
 // The rates users judge agencies by (DOMAIN.md), as data: each is a ratio of summed counts,
-// so the same definition serves one agency, a merged province and the whole country.
+// so the same definition serves one agency, a merged province and the whole country. Names are
+// in the message catalogue (src/messages/parts/kpi.*.ts), both languages kept for the readers.
+import { msgBoth } from '../messages/index.ts';
+
 export interface KpiDefinition {
   id: string;
   title: { vi: string; en: string };
@@ -14,8 +17,8 @@ export interface KpiDefinition {
 
 export const KPI_ONLINE_FILING_SERVICES: KpiDefinition = {
   id: 'rate.services_with_online_filings',
-  title: { vi: 'Tỷ lệ DVCTT có phát sinh hồ sơ trực tuyến', en: 'Online services that received online dossiers' },
-  short: { vi: 'DVCTT có HS', en: 'Svc w/ filings' },
+  title: msgBoth('kpi.onlineFilingServices.title'),
+  short: msgBoth('kpi.onlineFilingServices.short'),
   numerator: ['services.with_online_filings'],
   denominator: ['services.online_full', 'services.online_partial'],
   defaultTarget: 80,
@@ -23,8 +26,8 @@ export const KPI_ONLINE_FILING_SERVICES: KpiDefinition = {
 
 export const KPI_ONLINE_DOSSIERS: KpiDefinition = {
   id: 'rate.online_dossiers',
-  title: { vi: 'Tỷ lệ hồ sơ trực tuyến', en: 'Dossiers filed online' },
-  short: { vi: 'HS trực tuyến', en: 'Online dossiers' },
+  title: msgBoth('kpi.onlineDossiers.title'),
+  short: msgBoth('kpi.onlineDossiers.short'),
   numerator: ['dossiers.received_online'],
   denominator: ['dossiers.received'],
   defaultTarget: 50,
@@ -32,8 +35,8 @@ export const KPI_ONLINE_DOSSIERS: KpiDefinition = {
 
 export const KPI_PROCEDURES_ONLINE: KpiDefinition = {
   id: 'rate.procedures_online',
-  title: { vi: 'Tỷ lệ TTHC cung cấp DVCTT', en: 'Procedures offered online' },
-  short: { vi: 'TTHC có DVCTT', en: 'Procs online' },
+  title: msgBoth('kpi.proceduresOnline.title'),
+  short: msgBoth('kpi.proceduresOnline.short'),
   numerator: ['services.online_full', 'services.online_partial'],
   denominator: ['procedures.total'],
   defaultTarget: 80,
@@ -41,8 +44,8 @@ export const KPI_PROCEDURES_ONLINE: KpiDefinition = {
 
 export const KPI_ONLINE_FULL: KpiDefinition = {
   id: 'rate.online_full',
-  title: { vi: 'Tỷ lệ DVCTT toàn trình', en: 'Procedures fully online' },
-  short: { vi: 'Toàn trình', en: 'Fully online' },
+  title: msgBoth('kpi.onlineFull.title'),
+  short: msgBoth('kpi.onlineFull.short'),
   // DOMAIN.md divides by "eligible procedures"; no source publishes that count, so all procedures in remit.
   numerator: ['services.online_full'],
   denominator: ['procedures.total'],
@@ -51,8 +54,8 @@ export const KPI_ONLINE_FULL: KpiDefinition = {
 
 export const KPI_ON_TIME: KpiDefinition = {
   id: 'rate.resolved_on_time',
-  title: { vi: 'Tỷ lệ giải quyết đúng hạn', en: 'Dossiers resolved on time' },
-  short: { vi: 'Đúng hạn', en: 'On time' },
+  title: msgBoth('kpi.onTime.title'),
+  short: msgBoth('kpi.onTime.short'),
   numerator: ['dossiers.resolved_on_time'],
   denominator: ['dossiers.resolved_on_time', 'dossiers.resolved_late'],
   defaultTarget: null,
@@ -60,8 +63,8 @@ export const KPI_ON_TIME: KpiDefinition = {
 
 export const KPI_DIGITISED: KpiDefinition = {
   id: 'rate.digitised',
-  title: { vi: 'Tỷ lệ số hóa hồ sơ', en: 'Dossiers digitised' },
-  short: { vi: 'Số hóa', en: 'Digitised' },
+  title: msgBoth('kpi.digitised.title'),
+  short: msgBoth('kpi.digitised.short'),
   numerator: ['dossiers.digitised'],
   denominator: ['dossiers.received'],
   defaultTarget: 80,
@@ -69,8 +72,8 @@ export const KPI_DIGITISED: KpiDefinition = {
 
 export const KPI_SYNCED: KpiDefinition = {
   id: 'rate.synced',
-  title: { vi: 'Tỷ lệ đồng bộ hồ sơ lên Cổng DVCQG', en: 'Dossiers synchronised to the national portal' },
-  short: { vi: 'Đồng bộ', en: 'Synced' },
+  title: msgBoth('kpi.synced.title'),
+  short: msgBoth('kpi.synced.short'),
   // DOMAIN.md: ÷ max(received in the reporting system, received on the portal); one source gives one count.
   numerator: ['dossiers.synced'],
   denominator: ['dossiers.received'],
@@ -79,8 +82,8 @@ export const KPI_SYNCED: KpiDefinition = {
 
 export const KPI_REUSING_DATA: KpiDefinition = {
   id: 'rate.reusing_data',
-  title: { vi: 'Tỷ lệ hồ sơ tái sử dụng dữ liệu số hóa', en: 'Dossiers reusing digitised data' },
-  short: { vi: 'Tái sử dụng', en: 'Reuse' },
+  title: msgBoth('kpi.reusingData.title'),
+  short: msgBoth('kpi.reusingData.short'),
   numerator: ['dossiers.reusing_data'],
   denominator: ['dossiers.received'],
   defaultTarget: null,

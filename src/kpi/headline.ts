@@ -6,6 +6,7 @@ import { isValidOn, type Agency, type AgencyLevel } from '../registry/agencies.t
 import type { AgencyValues, PeriodValues } from '../../storage/measures.ts';
 import { lastDay } from '../time/period.ts';
 import type { KpiDefinition } from './definitions.ts';
+import { keptReason, MISSING, NO_AGENCY, ZERO_DENOMINATOR } from './missing-reason.ts';
 
 export interface MeasureValue {
   agencyCode: string;
@@ -154,11 +155,11 @@ function firstMissing(metrics: readonly string[], agencies: readonly string[], v
     for (const metric of metrics) {
       if (values.value(code, metric) == null) {
         const reason = values.nullReason(code, metric);
-        return `${metric} missing for ${code}${reason ? `: ${reason}` : ''}`;
+        return reason ? keptReason('kpi.missing.metricBecause', { metric, agency: code, reason }) : keptReason('kpi.missing.metric', { metric, agency: code });
       }
     }
   }
-  return 'missing';
+  return MISSING;
 }
 
 /**
@@ -204,18 +205,18 @@ export function computeKpi(kpi: KpiDefinition, target: string, constituents: rea
   if (held.length > 0) {
     if (!aggregate) {
       const first = held[0]!;
-      return kpiValue(kpi.id, target, constituents, null, null, null, `quarantined: ${first.metric} of ${first.agencyCode} is ${first.value} (${first.rule})`, held);
+      return kpiValue(kpi.id, target, constituents, null, null, null, keptReason('kpi.missing.quarantined', { metric: first.metric, agency: first.agencyCode, value: first.value, rule: first.rule }), held);
     }
     const left = new Set(held.map((q) => q.agencyCode));
     const figure = computeKpi(kpi, target, constituents.filter((c) => !left.has(c)), values);
     figure.excluded = held;
     return figure;
   }
-  if (constituents.length === 0) return kpiValue(kpi.id, target, constituents, null, null, null, 'no agency reported for this period');
+  if (constituents.length === 0) return kpiValue(kpi.id, target, constituents, null, null, null, NO_AGENCY);
   const numerator = sumMetrics(kpi.numerator, constituents, values);
   if (Number.isNaN(numerator)) return kpiValue(kpi.id, target, constituents, null, null, null, firstMissing(kpi.numerator, constituents, values));
   const denominator = sumMetrics(kpi.denominator, constituents, values);
   if (Number.isNaN(denominator)) return kpiValue(kpi.id, target, constituents, null, null, null, firstMissing(kpi.denominator, constituents, values));
-  if (denominator === 0) return kpiValue(kpi.id, target, constituents, numerator, 0, null, 'denominator is 0');
+  if (denominator === 0) return kpiValue(kpi.id, target, constituents, numerator, 0, null, ZERO_DENOMINATOR);
   return kpiValue(kpi.id, target, constituents, numerator, denominator, (numerator / denominator) * 100, null);
 }

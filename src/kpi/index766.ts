@@ -3,6 +3,7 @@
 // and thresholds are unverified (DOMAIN.md): they are data here, versioned, not logic.
 import { KPI_DIGITISED, KPI_ON_TIME, KPI_PROCEDURES_ONLINE, type KpiDefinition } from './definitions.ts';
 import { computeKpi, type MeasureIndex } from './headline.ts';
+import { msgBoth } from '../messages/index.ts';
 
 export const INDEX_766_VERSION = 'qd766-2022/v1';
 
@@ -16,12 +17,12 @@ export interface Index766Group {
 }
 
 export const INDEX_766_GROUPS: readonly Index766Group[] = [
-  { key: 'ckmb', title: { vi: 'Công khai, minh bạch', en: 'Transparency' }, max: 18, from: null },
-  { key: 'tdgq', title: { vi: 'Tiến độ giải quyết', en: 'Processing on time' }, max: 20, from: { kpi: KPI_ON_TIME, fullPointsAt: 100 } },
-  { key: 'clgq', title: { vi: 'Dịch vụ công trực tuyến', en: 'Online services' }, max: 12, from: { kpi: KPI_PROCEDURES_ONLINE, fullPointsAt: 80 } },
-  { key: 'tttt', title: { vi: 'Thanh toán trực tuyến', en: 'Online payment' }, max: 10, from: null },
-  { key: 'mdsh', title: { vi: 'Số hóa hồ sơ', en: 'Digitisation' }, max: 22, from: { kpi: KPI_DIGITISED, fullPointsAt: 80 } },
-  { key: 'mdhl', title: { vi: 'Mức độ hài lòng', en: 'Satisfaction' }, max: 18, from: null },
+  { key: 'ckmb', title: msgBoth('kpi.index766.group.ckmb'), max: 18, from: null },
+  { key: 'tdgq', title: msgBoth('kpi.index766.group.tdgq'), max: 20, from: { kpi: KPI_ON_TIME, fullPointsAt: 100 } },
+  { key: 'clgq', title: msgBoth('kpi.index766.group.clgq'), max: 12, from: { kpi: KPI_PROCEDURES_ONLINE, fullPointsAt: 80 } },
+  { key: 'tttt', title: msgBoth('kpi.index766.group.tttt'), max: 10, from: null },
+  { key: 'mdsh', title: msgBoth('kpi.index766.group.mdsh'), max: 22, from: { kpi: KPI_DIGITISED, fullPointsAt: 80 } },
+  { key: 'mdhl', title: msgBoth('kpi.index766.group.mdhl'), max: 18, from: null },
 ];
 
 export const INDEX_766_METRICS = [...INDEX_766_GROUPS.map((g) => `index766.${g.key}`), 'index766.total', 'index766.rank'];

@@ -1,6 +1,7 @@
 // Every KPI for every agency and aggregate in one period: the national overview that the
 // kpi command, reports and the dashboard read. Pure: values in, figures out.
 import type { Config } from '../config/schema.ts';
+import { msg, type MessageKey } from '../messages/index.ts';
 import type { Agency, AgencyLevel } from '../registry/agencies.ts';
 import { parseMonth } from '../time/period.ts';
 import { ALL_KPIS, type KpiDefinition } from './definitions.ts';
@@ -28,7 +29,7 @@ export interface Overview {
 
 interface Aggregate {
   code: string;
-  name: { vi: string; en: string };
+  name: MessageKey;
   /** The levels it sums; communes are inside their province's counts. */
   members: readonly AgencyLevel[];
   /** The level its targets are set at. */
@@ -37,9 +38,9 @@ interface Aggregate {
 
 /** The aggregates, in the order the overview lists them. */
 export const AGGREGATES: readonly Aggregate[] = [
-  { code: 'VN', name: { vi: 'Cả nước', en: 'Whole country' }, members: ['ministry', 'province'], targetLevel: 'national' },
-  { code: 'khoi:bo', name: { vi: 'Khối bộ, ngành', en: 'Ministries' }, members: ['ministry'], targetLevel: 'ministry' },
-  { code: 'khoi:tinh', name: { vi: 'Khối địa phương', en: 'Provinces' }, members: ['province'], targetLevel: 'province' },
+  { code: 'VN', name: 'kpi.aggregate.country', members: ['ministry', 'province'], targetLevel: 'national' },
+  { code: 'khoi:bo', name: 'kpi.aggregate.ministries', members: ['ministry'], targetLevel: 'ministry' },
+  { code: 'khoi:tinh', name: 'kpi.aggregate.provinces', members: ['province'], targetLevel: 'province' },
 ];
 
 /** The country and the blocks: they leave a quarantined agency out (and say so) instead of having no figure. */
@@ -111,7 +112,7 @@ export function kpiOverview(input: {
   const partsOf = (level: AgencyLevel) => agencies.filter((a) => a.level === level).flatMap((a) => a.constituents);
   const aggregates = AGGREGATES.map((a): AgencyFigures => {
     const parts = a.members.flatMap(partsOf);
-    return { agencyCode: a.code, name: a.name[lang], level: 'block', constituents: parts, kpis: figuresFor(kpis, a.code, parts, values, targets, a.targetLevel, year), index766: null };
+    return { agencyCode: a.code, name: msg(lang, a.name), level: 'block', constituents: parts, kpis: figuresFor(kpis, a.code, parts, values, targets, a.targetLevel, year), index766: null };
   });
   return { period, aggregates, agencies };
 }

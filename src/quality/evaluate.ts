@@ -6,6 +6,7 @@ import { recordFlags } from '../../storage/quality.ts';
 import { lastNewDataOfSource, listJobs, succeededBefore } from '../../storage/runs.ts';
 import type { Config } from '../config/schema.ts';
 import { addMonths, currentMonth } from '../time/period.ts';
+import { storedDetail } from './flag-detail.ts';
 import { inconsistencies, outlier, type FlagKind, type QualityFlag } from './rules.ts';
 import { quarantineSettings, reconcileQuarantine } from './quarantine.ts';
 
@@ -79,7 +80,7 @@ function sourceFlags(db: Db, runId: number, sourceIds: readonly string[], staleA
   for (const sourceId of sourceIds) {
     const lastChange = lastNewDataOfSource(db, sourceId);
     if (lastChange && now.getTime() - Date.parse(lastChange) > staleAfterDays * 86_400_000) {
-      flags.push({ kind: 'stale', sourceId, agencyCode: null, metric: null, period: null, detail: `no new data since ${lastChange} (over ${staleAfterDays} days)` });
+      flags.push({ kind: 'stale', sourceId, agencyCode: null, metric: null, period: null, detail: storedDetail('quality.detail.stale', { since: lastChange, count: staleAfterDays }) });
     }
     // The same request that succeeded before now extracts nothing: the source changed its format.
     const changed = jobs.filter((j) => j.sourceId === sourceId && (j.failureReason === 'unexpected_shape' || j.failureReason === 'empty') && succeededBefore(db, j.key, runId));

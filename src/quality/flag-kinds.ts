@@ -1,15 +1,19 @@
 // The kinds of data-quality flag, in the words a person reads (CLI, report, dashboard).
+import { msg, type MessageKey } from '../messages/index.ts';
+
 export const FLAG_KINDS = ['missing', 'inconsistent', 'outlier', 'stale', 'source_changed', 'counter_decreased', 'unknown_unit'] as const;
 
-export const FLAG_KIND_TITLE: Record<string, { vi: string; en: string }> = {
-  missing: { vi: 'thiếu số liệu', en: 'missing' },
-  inconsistent: { vi: 'không nhất quán', en: 'inconsistent' },
-  outlier: { vi: 'bất thường', en: 'outlier' },
-  stale: { vi: 'nguồn không cập nhật', en: 'stale source' },
-  source_changed: { vi: 'nguồn thay đổi định dạng', en: 'source changed' },
-  counter_decreased: { vi: 'lũy kế giảm', en: 'counter went down' },
-  unknown_unit: { vi: 'đơn vị không có trong danh mục', en: 'unknown unit' },
-};
+export const FLAG_KIND_TITLE = {
+  missing: 'quality.flagKind.missing',
+  inconsistent: 'quality.flagKind.inconsistent',
+  outlier: 'quality.flagKind.outlier',
+  stale: 'quality.flagKind.stale',
+  source_changed: 'quality.flagKind.sourceChanged',
+  counter_decreased: 'quality.flagKind.counterDecreased',
+  unknown_unit: 'quality.flagKind.unknownUnit',
+} as const satisfies Record<(typeof FLAG_KINDS)[number], MessageKey>;
+
+const isFlagKind = (kind: string): kind is keyof typeof FLAG_KIND_TITLE => Object.hasOwn(FLAG_KIND_TITLE, kind);
 
 /** A flag kind's title; an unknown kind (a newer store) is shown as it is stored. */
-export const flagKindTitle = (kind: string, lang: 'vi' | 'en') => FLAG_KIND_TITLE[kind]?.[lang] ?? kind;
+export const flagKindTitle = (kind: string, lang: 'vi' | 'en') => (isFlagKind(kind) ? msg(lang, FLAG_KIND_TITLE[kind]) : kind);

@@ -2,8 +2,9 @@
 // use it. A value that breaks one is quarantined (kept, marked, left out of every figure) until an
 // operator releases it or, for an unusual but possible value, a later collection confirms it.
 // Pure: the values of a period and each agency's history in, the breaches out.
-import type { Lang } from '../i18n.ts';
-import { INDEX_766_GROUPS } from '../kpi/index766.ts';
+import { numberFormat, type Lang } from '../i18n.ts';
+import { INDEX_766_GROUPS, type Index766Group } from '../kpi/index766.ts';
+import { msg, msgBoth, type MessageKey } from '../messages/index.ts';
 import { isCountMetric, YTD_PREFIX } from '../normalise/metrics.ts';
 import type { AgencyLevel } from '../registry/agencies.ts';
 import { median } from './rules.ts';
@@ -22,12 +23,12 @@ export interface PlausibilityRule {
 
 /** In the order they are judged: a value is quarantined under the first it breaks. */
 export const PLAUSIBILITY_RULES: readonly PlausibilityRule[] = [
-  { id: 'negative', kind: 'impossible', title: { vi: 'giá trị âm', en: 'negative value' } },
-  { id: 'out_of_range', kind: 'impossible', title: { vi: 'ngoài khoảng cho phép', en: 'out of range' } },
-  { id: 'too_large', kind: 'impossible', title: { vi: 'lớn bất khả', en: 'impossibly large' } },
-  { id: 'part_exceeds_whole', kind: 'impossible', title: { vi: 'phần lớn hơn tổng', en: 'part larger than its total' } },
-  { id: 'jump_from_history', kind: 'unusual', title: { vi: 'tăng/giảm đột biến so với lịch sử', en: 'jump against its own history' } },
-  { id: 'jump_from_peers', kind: 'unusual', title: { vi: 'khác thường so với các cơ quan cùng cấp', en: 'out of line with its peers' } },
+  { id: 'negative', kind: 'impossible', title: msgBoth('quality.rule.negative') },
+  { id: 'out_of_range', kind: 'impossible', title: msgBoth('quality.rule.outOfRange') },
+  { id: 'too_large', kind: 'impossible', title: msgBoth('quality.rule.tooLarge') },
+  { id: 'part_exceeds_whole', kind: 'impossible', title: msgBoth('quality.rule.partExceedsWhole') },
+  { id: 'jump_from_history', kind: 'unusual', title: msgBoth('quality.rule.jumpFromHistory') },
+  { id: 'jump_from_peers', kind: 'unusual', title: msgBoth('quality.rule.jumpFromPeers') },
 ];
 
 export const ruleOf = (id: string): PlausibilityRule | undefined => PLAUSIBILITY_RULES.find((r) => r.id === id);
@@ -37,8 +38,9 @@ export interface MetricBound {
   metrics: readonly string[];
   min: number;
   max: number;
-  /** What the bound is, for the message. */
-  what: { vi: string; en: string };
+  /** What the bound is, for the message; a 766 group's score names its group. */
+  what: MessageKey;
+  group?: Index766Group;
   /** A value above max is out_of_range (a rate, a score, a code) or too_large (a count). */
   over: 'out_of_range' | 'too_large';
 }
@@ -47,17 +49,17 @@ export interface MetricBound {
 // and has 6,287 procedures; a bound a hundred times above what any agency reports only catches
 // garbage ("9999999999999"), never a real figure.
 export const METRIC_BOUNDS: readonly MetricBound[] = [
-  { metrics: ['dossiers.*', 'payments.online_count'], min: 0, max: 1e8, over: 'too_large', what: { vi: 'số hồ sơ của một cơ quan trong một tháng', en: "one agency's count for a month" } },
-  { metrics: ['ytd.dossiers.*', 'ytd.payments.online_count'], min: 0, max: 1.2e9, over: 'too_large', what: { vi: 'số lũy kế của một cơ quan trong một năm', en: "one agency's year-to-date count" } },
-  { metrics: ['payments.online_amount_vnd'], min: 0, max: 1e15, over: 'too_large', what: { vi: 'số tiền thanh toán của một cơ quan trong một tháng', en: "one agency's payments for a month" } },
-  { metrics: ['ytd.payments.online_amount_vnd'], min: 0, max: 1.2e16, over: 'too_large', what: { vi: 'số tiền lũy kế của một cơ quan', en: "one agency's year-to-date payments" } },
-  { metrics: ['procedures.*', 'services.*', 'ytd.procedures.*', 'ytd.services.*'], min: 0, max: 100_000, over: 'too_large', what: { vi: 'số thủ tục, dịch vụ của một cơ quan', en: "one agency's procedures or services" } },
-  { metrics: ['reported.*', 'ytd.reported.*'], min: 0, max: 100, over: 'out_of_range', what: { vi: 'một tỷ lệ phần trăm', en: 'a percentage' } },
-  { metrics: ['index766.total'], min: 0, max: 100, over: 'out_of_range', what: { vi: 'tổng điểm chỉ số 766', en: 'the 766 index total' } },
-  ...INDEX_766_GROUPS.map((g): MetricBound => ({ metrics: [`index766.${g.key}`], min: 0, max: g.max, over: 'out_of_range', what: { vi: `điểm nhóm ${g.title.vi}`, en: `the ${g.title.en} group score` } })),
-  { metrics: ['index766.rank'], min: 1, max: 100_000, over: 'out_of_range', what: { vi: 'thứ hạng', en: 'a rank' } },
-  { metrics: ['status.indicator'], min: 0, max: 3, over: 'out_of_range', what: { vi: 'mã trạng thái (0–3)', en: 'a status code (0–3)' } },
-  { metrics: ['status.*'], min: 0, max: 100_000, over: 'too_large', what: { vi: 'số thành phần, sự cố', en: 'a count of components or incidents' } },
+  { metrics: ['dossiers.*', 'payments.online_count'], min: 0, max: 1e8, over: 'too_large', what: 'quality.bound.monthCount' },
+  { metrics: ['ytd.dossiers.*', 'ytd.payments.online_count'], min: 0, max: 1.2e9, over: 'too_large', what: 'quality.bound.yearCount' },
+  { metrics: ['payments.online_amount_vnd'], min: 0, max: 1e15, over: 'too_large', what: 'quality.bound.monthPayments' },
+  { metrics: ['ytd.payments.online_amount_vnd'], min: 0, max: 1.2e16, over: 'too_large', what: 'quality.bound.yearPayments' },
+  { metrics: ['procedures.*', 'services.*', 'ytd.procedures.*', 'ytd.services.*'], min: 0, max: 100_000, over: 'too_large', what: 'quality.bound.procedures' },
+  { metrics: ['reported.*', 'ytd.reported.*'], min: 0, max: 100, over: 'out_of_range', what: 'quality.bound.percentage' },
+  { metrics: ['index766.total'], min: 0, max: 100, over: 'out_of_range', what: 'quality.bound.index766Total' },
+  ...INDEX_766_GROUPS.map((g): MetricBound => ({ metrics: [`index766.${g.key}`], min: 0, max: g.max, over: 'out_of_range', what: 'quality.bound.index766Group', group: g })),
+  { metrics: ['index766.rank'], min: 1, max: 100_000, over: 'out_of_range', what: 'quality.bound.rank' },
+  { metrics: ['status.indicator'], min: 0, max: 3, over: 'out_of_range', what: 'quality.bound.statusCode' },
+  { metrics: ['status.*'], min: 0, max: 100_000, over: 'too_large', what: 'quality.bound.statusCount' },
 ];
 
 /** A count that cannot exceed its total (sums of parts against sums of wholes). */
@@ -209,38 +211,38 @@ export function judgePeriod(input: JudgeInput): Breach[] {
 // ---------------------------------------------------------------------------------------------
 // What an operator reads
 
-const number = (value: number, lang: Lang) => new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 }).format(value);
-const times = (ratio: number, lang: Lang) => (Number.isFinite(ratio) ? new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 0 }).format(ratio) : '∞');
+const number = (value: number, lang: Lang) => numberFormat(lang, 0, 2).format(value);
+const times = (ratio: number, lang: Lang) => (Number.isFinite(ratio) ? numberFormat(lang, 0, 0).format(ratio) : '∞');
+
+/** What a metric's bound is about, inside a sentence: "số hồ sơ của một cơ quan trong một tháng". */
+function boundText(bound: MetricBound | undefined, lang: Lang): string {
+  if (!bound) return msg(lang, 'quality.bound.anyMetric');
+  return msg(lang, bound.what, bound.group ? { group: bound.group.title[lang] } : {});
+}
 
 /** Why a value is quarantined, in the operator's language. */
 export function describeBreach(b: { metric: string; value: number; rule: string; facts: Facts }, lang: Lang): string {
   const f = b.facts;
   const n = (x: unknown) => number(Number(x), lang);
-  const v = n(b.value);
-  const vi = lang === 'vi';
-  const bound = boundOf(b.metric);
+  const value = n(b.value);
+  const ratio = times(Number(f.ratio), lang);
   switch (b.rule) {
     case 'negative':
-      return vi ? `giá trị âm (${v}): chỉ tiêu này không thể âm` : `negative (${v}): this metric cannot be below zero`;
+      return msg(lang, 'quality.breach.negative', { value });
     case 'out_of_range':
-      return vi ? `${v} nằm ngoài khoảng ${n(f.min)}–${n(f.max)} của ${bound?.what.vi ?? 'chỉ tiêu'}` : `${v} is outside the range ${n(f.min)}–${n(f.max)} of ${bound?.what.en ?? 'the metric'}`;
+      return msg(lang, 'quality.breach.outOfRange', { value, min: n(f.min), max: n(f.max), what: boundText(boundOf(b.metric), lang) });
     case 'too_large':
-      return vi ? `${v} vượt mức tối đa có thể của ${bound?.what.vi ?? 'chỉ tiêu'} (${n(f.max)})` : `${v} is above the most ${bound?.what.en ?? 'the metric'} can be (${n(f.max)})`;
-    case 'part_exceeds_whole': {
-      const parts = (f.parts as readonly string[]).join(' + ');
-      const whole = (f.whole as readonly string[]).join(' + ');
-      return vi ? `${parts} (${n(f.partValue)}) lớn hơn tổng ${whole} (${n(f.wholeValue)}): không rõ số nào sai, cả hai bị giữ lại` : `${parts} (${n(f.partValue)}) is larger than its total ${whole} (${n(f.wholeValue)}): which one is wrong cannot be told, both are held back`;
-    }
+      return msg(lang, 'quality.breach.tooLarge', { value, max: n(f.max), what: boundText(boundOf(b.metric), lang) });
+    case 'part_exceeds_whole':
+      return msg(lang, 'quality.breach.partExceedsWhole', {
+        parts: (f.parts as readonly string[]).join(' + '), partValue: n(f.partValue),
+        whole: (f.whole as readonly string[]).join(' + '), wholeValue: n(f.wholeValue),
+      });
     case 'jump_from_history':
-      return f.direction === 'high'
-        ? (vi ? `${v} gấp ${times(Number(f.ratio), lang)} lần trung vị ${f.months} tháng trước (${n(f.median)})` : `${v} is ${times(Number(f.ratio), lang)}× the median of the ${f.months} months before (${n(f.median)})`)
-        : (vi ? `${v} chỉ bằng 1/${times(Number(f.ratio), lang)} trung vị ${f.months} tháng trước (${n(f.median)})` : `${v} is 1/${times(Number(f.ratio), lang)} of the median of the ${f.months} months before (${n(f.median)})`);
+      return msg(lang, f.direction === 'high' ? 'quality.breach.historyHigh' : 'quality.breach.historyLow', { value, ratio, months: String(f.months), median: n(f.median) });
     case 'jump_from_peers': {
-      const months = Number(f.months);
-      const history = vi ? `mới có ${months} tháng số liệu` : `only ${months} month${months === 1 ? '' : 's'} of history`;
-      return f.direction === 'high'
-        ? (vi ? `${history}; ${v} gấp ${times(Number(f.ratio), lang)} lần số lớn nhất của ${f.peers} cơ quan cùng cấp cùng kỳ (${n(f.reference)})` : `${history}; ${v} is ${times(Number(f.ratio), lang)}× the largest of ${f.peers} peers of its level in the same month (${n(f.reference)})`)
-        : (vi ? `${history}; ${v} chỉ bằng 1/${times(Number(f.ratio), lang)} số nhỏ nhất của ${f.peers} cơ quan cùng cấp cùng kỳ (${n(f.reference)})` : `${history}; ${v} is 1/${times(Number(f.ratio), lang)} of the smallest of ${f.peers} peers of its level in the same month (${n(f.reference)})`);
+      const history = msg(lang, 'quality.breach.shortHistory', { count: Number(f.months) });
+      return msg(lang, f.direction === 'high' ? 'quality.breach.peersHigh' : 'quality.breach.peersLow', { history, value, ratio, peers: String(f.peers), reference: n(f.reference) });
     }
     default:
       return b.rule;
@@ -252,10 +254,8 @@ export function describeHeld(q: { agencyCode: string; metric: string; value: num
   return `${q.agencyCode} ${q.metric} = ${number(q.value, lang)} — ${ruleOf(q.rule)?.title[lang] ?? q.rule}: ${describeBreach(q, lang)}`;
 }
 
-/** What an incomplete aggregate left out: "chưa đầy đủ: không gồm tinh:01 (dossiers.received bị cách ly, lớn bất khả)". */
+/** What an incomplete aggregate left out: "chưa đầy đủ, không gồm tinh:01 (dossiers.received bị cách ly: lớn bất khả)". */
 export function incompleteNote(excluded: ReadonlyArray<{ agencyCode: string; metric: string; rule: string }>, lang: Lang): string {
-  const parts = excluded.map((q) => (lang === 'vi'
-    ? `${q.agencyCode} (${q.metric} bị cách ly: ${ruleOf(q.rule)?.title.vi ?? q.rule})`
-    : `${q.agencyCode} (${q.metric} quarantined: ${ruleOf(q.rule)?.title.en ?? q.rule})`));
-  return lang === 'vi' ? `chưa đầy đủ, không gồm ${parts.join('; ')}` : `incomplete, without ${parts.join('; ')}`;
+  const items = excluded.map((q) => msg(lang, 'quality.incomplete.item', { agency: q.agencyCode, metric: q.metric, rule: ruleOf(q.rule)?.title[lang] ?? q.rule }));
+  return msg(lang, 'quality.incomplete', { items: items.join('; ') });
 }

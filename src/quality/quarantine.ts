@@ -18,6 +18,8 @@ import type { Config } from '../config/schema.ts';
 import type { AgencyLevel } from '../registry/agencies.ts';
 import { addMonths, currentMonth, localDate } from '../time/period.ts';
 import type { Lang } from '../i18n.ts';
+import { msg, type MessageVars } from '../messages/index.ts';
+import { storedTextReader } from './stored-text.ts';
 import { DEFAULT_PLAUSIBILITY, describeBreach, judgedForJumps, judgePeriod, ruleOf, type Breach, type Facts, type PlausibilitySettings } from './plausibility.ts';
 
 export interface QuarantineSettings extends PlausibilitySettings {
@@ -66,7 +68,7 @@ function judgeAndRecord(db: Db, period: string, opts: {
     }
     const now = current.get(key(q.agencyCode, q.metric, period));
     if (!now || now.value !== q.value) {
-      const reason = now ? `a later collection replaced it with ${now.value}` : 'the stored value is no longer there';
+      const reason = now ? keptEndReason('quality.endReason.replaced', { value: now.value }) : keptEndReason('quality.endReason.gone');
       if (endQuarantine(db, q.id, { status: 'superseded', by: null, reason, now: opts.now })) outcome.ended++;
     } else stillOpen.set(key(q.agencyCode, q.metric, period), q);
   }
@@ -101,7 +103,7 @@ function judgeAndRecord(db: Db, period: string, opts: {
   if (opts.clear) {
     for (const [k, q] of stillOpen) {
       if (breached.has(k) || !inScope(q.agencyCode, q.metric)) continue;
-      if (endQuarantine(db, q.id, { status: 'cleared', by: null, reason: 'it no longer breaks a plausibility rule (its total, history or peers changed)', now: opts.now })) outcome.ended++;
+      if (endQuarantine(db, q.id, { status: 'cleared', by: null, reason: keptEndReason('quality.endReason.cleared'), now: opts.now })) outcome.ended++;
     }
   }
   return outcome;
@@ -122,9 +124,9 @@ export function holdBackAfterJob(db: Db, input: { period: string; sourceId: stri
     const value = incoming.get(key(q.agencyCode, q.metric, period));
     if (value !== q.value || ruleOf(q.rule)?.kind !== 'unusual') continue;
     const confirmation = q.sourceId !== null && q.sourceId !== sourceId
-      ? { by: `source:${sourceId}`, reason: `another source, ${sourceId}, gives the same value` }
+      ? { by: `source:${sourceId}`, reason: keptEndReason('quality.endReason.otherSource', { source: sourceId }) }
       : q.runId !== null && runId > q.runId && today > localDate(new Date(q.quarantinedAt))
-        ? { by: `run:${runId}`, reason: `collected again, the same, by run #${runId} on ${today} (quarantined on ${localDate(new Date(q.quarantinedAt))})` }
+        ? { by: `run:${runId}`, reason: keptEndReason('quality.endReason.collectedAgain', { run: runId, day: today, quarantinedOn: localDate(new Date(q.quarantinedAt)) }) }
         : null;
     if (confirmation && endQuarantine(db, q.id, { status: 'confirmed', ...confirmation, now })) ended++;
   }
@@ -159,6 +161,16 @@ export const QUARANTINE_HEADER = ['period', 'agency_code', 'metric', 'value', 'r
 
 export const quarantineRecord = (q: QuarantineRow, lang: Lang) =>
   [q.period, q.agencyCode, q.metric, q.value, q.rule, describeBreach(q as QuarantineRow & { facts: Facts }, lang), q.sourceId, q.runId, q.status, q.quarantinedAt, q.endedAt, q.endedBy, q.endReason];
+
+const END_REASONS = ['quality.endReason.replaced', 'quality.endReason.gone', 'quality.endReason.cleared', 'quality.endReason.otherSource', 'quality.endReason.collectedAgain'] as const;
+const keptEndReason = (key: (typeof END_REASONS)[number], vars: MessageVars = {}) => msg('en', key, vars);
+const readEndReason = storedTextReader(END_REASONS, 'en');
+
+/** How a quarantine ended, in the reader's language; an operator's own reason for a release is shown as written. */
+export function endReasonText(reason: string, lang: Lang): string {
+  const r = readEndReason(reason);
+  return r ? msg(lang, r.key, r.vars) : reason;
+}
 
 export class ReleaseError extends Error {}
 

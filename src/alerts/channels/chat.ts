@@ -3,6 +3,7 @@
 // (escape.ts): Slack gets it as plain_text, Telegram as escaped HTML, with addresses defanged;
 // only our own link to the evidence is live.
 import type { ChannelConfig } from '../../config/schema.ts';
+import { msg } from '../../messages/index.ts';
 import { ChannelError, postJson, secretFrom, type ChannelDeps, type Delivery } from './common.ts';
 import { defang, escapeHtml, escapeSlack } from './escape.ts';
 
@@ -20,7 +21,7 @@ export async function sendSlack(channel: Extract<ChannelConfig, { kind: 'slack' 
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: m.title.slice(0, 150) } },
       { type: 'section', text: { type: 'plain_text', text: text.slice(0, SLACK_SECTION_MAX), emoji: false } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: `<${escapeSlack(m.link)}|${m.lang === 'vi' ? 'Xem bằng chứng' : 'View evidence'}> · ${d.idempotencyKey}` }] },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: `<${escapeSlack(m.link)}|${msg(m.lang, 'alert.channel.viewEvidence')}> · ${d.idempotencyKey}` }] },
     ],
   });
 }
@@ -32,7 +33,7 @@ export async function sendTelegram(channel: Extract<ChannelConfig, { kind: 'tele
     chat_id: channel.chatId,
     parse_mode: 'HTML',
     disable_web_page_preview: true,
-    text: `<b>${escapeHtml(m.title)}</b>\n${escapeHtml(defang(m.text))}\n<a href="${escapeHtml(m.link)}">${m.lang === 'vi' ? 'Xem bằng chứng' : 'View evidence'}</a>`,
+    text: `<b>${escapeHtml(m.title)}</b>\n${escapeHtml(defang(m.text))}\n<a href="${escapeHtml(m.link)}">${msg(m.lang, 'alert.channel.viewEvidence')}</a>`,
   });
   // The bot API answers 200 with {"ok": false} for some refusals.
   try {

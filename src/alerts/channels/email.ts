@@ -2,6 +2,7 @@
 // mail sent twice after a crash is recognisably the same mail.
 import nodemailer from 'nodemailer';
 import type { ChannelConfig } from '../../config/schema.ts';
+import { msg } from '../../messages/index.ts';
 import { ChannelError, secretFrom, type ChannelDeps, type Delivery } from './common.ts';
 import { defang, escapeHtml } from './escape.ts';
 
@@ -23,8 +24,8 @@ export async function sendEmail(channel: EmailChannel, d: Delivery, deps: Channe
       from: channel.from, to: channel.to, subject: m.title,
       messageId: `<${d.idempotencyKey}@dvc-monitor>`,
       headers: { 'X-DVC-Idempotency-Key': d.idempotencyKey },
-      text: `${defang(m.text)}\n\n${m.lang === 'vi' ? 'Bằng chứng' : 'Evidence'}: ${m.link}\n`,
-      html: `<p>${escapeHtml(defang(m.text))}</p><p><a href="${escapeHtml(m.link)}">${m.lang === 'vi' ? 'Xem bằng chứng' : 'View evidence'}</a></p>`,
+      text: `${defang(m.text)}\n\n${msg(m.lang, 'alert.channel.evidence')}: ${m.link}\n`,
+      html: `<p>${escapeHtml(defang(m.text))}</p><p><a href="${escapeHtml(m.link)}">${msg(m.lang, 'alert.channel.viewEvidence')}</a></p>`,
     });
   } catch (err) {
     const code = (err as { responseCode?: number }).responseCode;

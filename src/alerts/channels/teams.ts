@@ -6,8 +6,10 @@
 // addresses defanged and its "{{DATE(…)}}" functions broken; the facts are our own values,
 // Markdown-escaped all the same. Our link to the evidence is the card's only action.
 import type { ChannelConfig } from '../../config/schema.ts';
-import { formatDuration, t } from '../../i18n.ts';
+import { formatDuration } from '../../i18n.ts';
+import { msg } from '../../messages/index.ts';
 import { localTime } from '../messages.ts';
+import { ALERT_SEVERITY_NAME } from '../readable.ts';
 import { ChannelError, postJson, secretFrom, type ChannelDeps, type Delivery } from './common.ts';
 import { defang, escapeMarkdown } from './escape.ts';
 
@@ -37,10 +39,11 @@ const run = (text: string, style: Record<string, unknown> = {}) => ({ type: 'Tex
 export function adaptiveCard(d: Delivery): Record<string, unknown> {
   const m = d.message;
   const lang = m.lang;
-  const facts: Array<[string, string]> = [[t(lang, 'Mức độ', 'Severity'), m.severity], [t(lang, 'Quy tắc', 'Rule'), m.rule]];
-  if (m.startedAt) facts.push([t(lang, 'Bắt đầu', 'Started'), localTime(m.startedAt, lang)]);
-  if (m.event === 'resolved' && m.resolvedAt) facts.push([t(lang, 'Kết thúc', 'Ended'), localTime(m.resolvedAt, lang)]);
-  if (m.event === 'resolved' && typeof m.durationMs === 'number') facts.push([t(lang, 'Kéo dài', 'Lasted'), formatDuration(m.durationMs, lang)]);
+  const severity = ALERT_SEVERITY_NAME[m.severity]?.[lang] ?? m.severity;
+  const facts: Array<[string, string]> = [[msg(lang, 'alert.channel.fact.severity'), severity], [msg(lang, 'alert.channel.fact.rule'), m.rule]];
+  if (m.startedAt) facts.push([msg(lang, 'alert.channel.fact.started'), localTime(m.startedAt, lang)]);
+  if (m.event === 'resolved' && m.resolvedAt) facts.push([msg(lang, 'alert.channel.fact.ended'), localTime(m.resolvedAt, lang)]);
+  if (m.event === 'resolved' && typeof m.durationMs === 'number') facts.push([msg(lang, 'alert.channel.fact.lasted'), formatDuration(m.durationMs, lang)]);
   const style = m.event === 'resolved' || m.event === 'test' ? 'good' : m.severity === 'critical' ? 'attention' : 'warning';
   return {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -54,7 +57,7 @@ export function adaptiveCard(d: Delivery): Record<string, unknown> {
       { type: 'FactSet', facts: facts.map(([title, value]) => ({ title: escapeMarkdown(title), value: escapeMarkdown(value) })) },
       { type: 'RichTextBlock', inlines: [run(d.idempotencyKey, { isSubtle: true, size: 'Small' })] },
     ],
-    actions: [{ type: 'Action.OpenUrl', title: t(lang, 'Xem bằng chứng', 'View evidence'), url: m.link }],
+    actions: [{ type: 'Action.OpenUrl', title: msg(lang, 'alert.channel.viewEvidence'), url: m.link }],
   };
 }
 

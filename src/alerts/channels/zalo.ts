@@ -5,7 +5,7 @@
 // HTTP 200 with {"error": <code>, "message": …}: a non-zero code is a refusal, named with Zalo's words.
 import { readFileSync } from 'node:fs';
 import type { ChannelConfig } from '../../config/schema.ts';
-import { t } from '../../i18n.ts';
+import { msg } from '../../messages/index.ts';
 import { ChannelError, postJson, secretFrom, type ChannelDeps, type Delivery } from './common.ts';
 import { defang } from './escape.ts';
 import { cleanSecret, secretProblem } from './secrets.ts';
@@ -32,7 +32,7 @@ export function zaloToken(channel: ZaloChannel, env: NodeJS.ProcessEnv): string 
 
 export function zaloText(d: Delivery): string {
   const m = d.message;
-  const link = `\n${t(m.lang, 'Xem bằng chứng', 'View evidence')}: ${m.link}`;
+  const link = `\n${msg(m.lang, 'alert.channel.viewEvidence')}: ${m.link}`;
   const body = `${m.title}\n${defang(m.text)}`;
   // Cut the portal's text, never our link.
   const room = ZALO_TEXT_MAX - link.length;

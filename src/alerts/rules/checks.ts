@@ -14,6 +14,7 @@ import { criteriaOf, criterionById } from '../../checks/criteria/index.ts';
 import { comparable, itemStatus, type PagedItem } from '../../checks/history.ts';
 import type { Versions } from '../../checks/types.ts';
 import { dedupeKey, type AlertRule, type Condition, type RuleContext } from '../types.ts';
+import { msgBoth } from '../../messages/index.ts';
 
 /** Reads of one evaluation, each check's items and pages read once. */
 function cached<T>(read: (checkId: number) => T): (checkId: number) => T {
@@ -69,7 +70,7 @@ function evaluateItems<T extends PagedItem>(ctx: RuleContext, r: ItemRule<T>): C
 
 export const checkRegressed: AlertRule = {
   id: 'check.regressed',
-  title: { vi: 'Tiêu chí tuân thủ không còn đạt', en: 'Compliance criterion regressed' },
+  title: msgBoth('alert.rule.checkRegressed'),
   evaluate(ctx) {
     const found: Condition[] = [];
     const criteria = criteriaOf(['privacy', 'accessibility']).filter((c) => !c.advisory);
@@ -100,7 +101,7 @@ export const checkRegressed: AlertRule = {
 
 export const newTracker: AlertRule = {
   id: 'check.new_tracker',
-  title: { vi: 'Mã theo dõi mới trước khi người dùng đồng ý', en: 'New tracker before consent' },
+  title: msgBoth('alert.rule.newTracker'),
   evaluate: (ctx) => evaluateItems(ctx, {
     rule: 'check.new_tracker', criteria: ['privacy.no-tracker-before-consent'], versions: ['trackerList'],
     items: (db) => cached((id) => trackerHostsOfCheck(db, id)),
@@ -111,7 +112,7 @@ export const newTracker: AlertRule = {
 
 export const newCookie: AlertRule = {
   id: 'check.new_cookie',
-  title: { vi: 'Cookie không thiết yếu mới trước khi người dùng đồng ý', en: 'New non-essential cookie before consent' },
+  title: msgBoth('alert.rule.newCookie'),
   evaluate: (ctx) => evaluateItems(ctx, {
     rule: 'check.new_cookie', criteria: ['privacy.no-nonessential-cookie-before-consent'], versions: ['trackerList'],
     items: (db) => cached((id) => nonEssentialCookiesOfCheck(db, id)),
@@ -122,7 +123,7 @@ export const newCookie: AlertRule = {
 
 export const newViolation: AlertRule = {
   id: 'check.new_violation',
-  title: { vi: 'Lỗi tiếp cận nghiêm trọng mới', en: 'New serious accessibility violation' },
+  title: msgBoth('alert.rule.newViolation'),
   evaluate: (ctx) => evaluateItems(ctx, {
     rule: 'check.new_violation', criteria: criteriaOf(['accessibility']).filter((c) => !c.advisory).map((c) => c.id), versions: ['axe'],
     items: (db) => {

@@ -4,10 +4,11 @@ import { listQuarantine } from '../../../storage/quarantine.ts';
 import { recentSourceOutcomes } from '../../../storage/runs.ts';
 import { addMonths, currentMonth } from '../../time/period.ts';
 import type { AlertRule, Condition } from '../types.ts';
+import { msgBoth } from '../../messages/index.ts';
 
 export const collectorFailing: AlertRule = {
   id: 'collector.failing',
-  title: { vi: 'Bộ thu thập lỗi liên tục', en: 'Collector keeps failing' },
+  title: msgBoth('alert.rule.collectorFailing'),
   evaluate(ctx) {
     const runs = ctx.loaded.config.alerts.collectorFailedRuns;
     const found: Condition[] = [];
@@ -25,7 +26,7 @@ export const collectorFailing: AlertRule = {
 
 export const sourceStale: AlertRule = {
   id: 'source.stale',
-  title: { vi: 'Nguồn số liệu không cập nhật', en: 'Source is stale' },
+  title: msgBoth('alert.rule.sourceStale'),
   evaluate(ctx) {
     return openFlags(ctx.db, { kind: 'stale' }).map((f) => ({
       rule: 'source.stale', subject: f.sourceId ?? 'unknown', severity: 'warning' as const,
@@ -38,7 +39,7 @@ const ANOMALY_KINDS = new Set(['inconsistent', 'outlier', 'counter_decreased']);
 
 export const dataAnomaly: AlertRule = {
   id: 'data.anomaly',
-  title: { vi: 'Số liệu bất thường', en: 'Count anomaly' },
+  title: msgBoth('alert.rule.dataAnomaly'),
   evaluate(ctx) {
     // Anomalies in the months nightly runs still collect: older ones are history, not news.
     const recent = new Set([currentMonth(ctx.now), addMonths(currentMonth(ctx.now), -1)]);

@@ -9,6 +9,7 @@ import { computeKpi, type KpiFigure, type MeasureIndex } from '../../kpi/headlin
 import { kpiOverview, type AgencyFigures, type Overview } from '../../kpi/overview.ts';
 import { addMonths, currentMonth, localDate } from '../../time/period.ts';
 import { dedupeKey, type AlertRule, type Condition, type RuleContext } from '../types.ts';
+import { msgBoth } from '../../messages/index.ts';
 
 interface Month {
   overview: Overview;
@@ -52,7 +53,7 @@ function* pairs(ctx: RuleContext) {
 
 export const kpiDrop: AlertRule = {
   id: 'kpi.drop',
-  title: { vi: 'Chỉ tiêu giảm mạnh so với tháng trước', en: 'KPI fell sharply from the previous month' },
+  title: msgBoth('alert.rule.kpiDrop'),
   evaluate(ctx) {
     const threshold = ctx.loaded.config.alerts.kpiDropPoints;
     const found: Condition[] = [];
@@ -72,7 +73,7 @@ export const kpiDrop: AlertRule = {
 
 export const kpiBelowTarget: AlertRule = {
   id: 'kpi.below_target',
-  title: { vi: 'Chỉ tiêu xuống dưới mục tiêu', en: 'KPI fell below its target' },
+  title: msgBoth('alert.rule.kpiBelowTarget'),
   evaluate(ctx) {
     const found: Condition[] = [];
     for (const p of pairs(ctx)) {

@@ -3,10 +3,11 @@
 // incident), but worth telling its unit: users on those networks cannot reach it.
 import { partiallyReachable } from '../../../storage/scale.ts';
 import type { AlertRule, Condition } from '../types.ts';
+import { msgBoth } from '../../messages/index.ts';
 
 export const portalPartiallyReachable: AlertRule = {
   id: 'portal.partially_reachable',
-  title: { vi: 'Cổng chỉ truy cập được từ một số vị trí đo', en: 'Portal is reachable from some locations only' },
+  title: msgBoth('alert.rule.partiallyReachable'),
   evaluate(ctx) {
     const names = new Map(ctx.loaded.config.portals.map((p) => [p.id, p.name]));
     return partiallyReachable(ctx.db).map((s): Condition => {

@@ -2,10 +2,11 @@
 // and a TLS certificate that expires within `alerts.certificateDays`.
 import { certificateExpiries, currentStates } from '../../../storage/uptime.ts';
 import { dedupeKey, type AlertRule, type Condition } from '../types.ts';
+import { msgBoth } from '../../messages/index.ts';
 
 export const portalDown: AlertRule = {
   id: 'portal.down',
-  title: { vi: 'Cổng dịch vụ công ngừng hoạt động', en: 'Portal is down' },
+  title: msgBoth('alert.rule.portalDown'),
   evaluate(ctx) {
     const names = new Map(ctx.loaded.config.portals.map((p) => [p.id, p.name]));
     const found: Condition[] = [];
@@ -25,7 +26,7 @@ export const portalDown: AlertRule = {
 
 export const certificateExpiring: AlertRule = {
   id: 'portal.certificate_expiring',
-  title: { vi: 'Chứng thư số TLS sắp hết hạn', en: 'TLS certificate expires soon' },
+  title: msgBoth('alert.rule.certificateExpiring'),
   evaluate(ctx) {
     const days = ctx.loaded.config.alerts.certificateDays;
     const found: Condition[] = [];
