@@ -9,6 +9,8 @@ import { describeHeld, incompleteNote, type Facts } from '../quality/plausibilit
 import { formatMonthLabel, formatPercent, formatPoints, numberFormat, type Lang } from '../i18n.ts';
 import { msg, type MessageKey } from '../messages/index.ts';
 import { toCsv } from './csv.ts';
+import { missingReasonText } from '../kpi/missing-reason.ts';
+import { flagDetail } from '../quality/flag-detail.ts';
 
 const number = (value: number | null, lang: Lang, digits = 2) =>
   value === null ? '—' : numberFormat(lang, digits, digits).format(value);
@@ -90,7 +92,7 @@ export function renderAgencyDetail(a: AgencyFigures, period: string, lang: Lang,
     const f = a.kpis[kpi.id]!;
     const held = f.excluded?.map((q) => describeHeld(q as QuarantinedValue & { facts: Facts }, lang)).join('; ');
     const value = f.rate === null
-      ? (held ? msg(lang, 'cli.kpi.notComputedQuarantined', { held }) : msg(lang, 'cli.kpi.noData', { reason: String(f.missingReason) }))
+      ? (held ? msg(lang, 'cli.kpi.notComputedQuarantined', { held }) : msg(lang, 'cli.kpi.noData', { reason: f.missingReason ? missingReasonText(f.missingReason, lang) : String(f.missingReason) }))
       : `${formatPercent(f.rate, lang)} = ${number(f.numerator, lang, 0)} / ${number(f.denominator, lang, 0)}${f.excluded ? ` (${incompleteNote(f.excluded, lang)})` : ''}`;
     const target = f.target === null ? '' : msg(lang, 'cli.kpi.target', { target: formatPercent(f.target, lang) }) + (f.gap === null ? '' : ` (${f.gap >= 0 ? '+' : '−'}${formatPoints(Math.abs(f.gap), lang)})`);
     const rank = f.rank === null ? '' : msg(lang, 'cli.kpi.rank', { rank: f.rank, of: String(rankedCount.get(kpi.id)) });
@@ -105,7 +107,7 @@ export function renderAgencyDetail(a: AgencyFigures, period: string, lang: Lang,
   }
   if (flags.length) {
     lines.push(msg(lang, 'cli.kpi.flags', { n: flags.length }));
-    for (const f of flags.slice(0, 30)) lines.push(`    [${flagKindTitle(f.kind, lang)}] ${f.metric ?? ''} ${f.detail}`);
+    for (const f of flags.slice(0, 30)) lines.push(`    [${flagKindTitle(f.kind, lang)}] ${f.metric ?? ''} ${flagDetail(f.detail, lang)}`);
   }
   return lines.join('\n');
 }

@@ -7,6 +7,7 @@ import { describeHeld, incompleteNote, type Facts } from '../quality/plausibilit
 import type { DeliveryResult } from '../alerts/delivery.ts';
 import type { EvaluationResult } from '../alerts/evaluate.ts';
 import { msg, type MessageKey } from '../messages/index.ts';
+import { missingReasonText } from '../kpi/missing-reason.ts';
 
 
 /** The months of a plan, as "tháng 10/2026" or "tháng 3/2025 – tháng 10/2025 (8 tháng)". */
@@ -85,12 +86,12 @@ export function renderNationalSummary(s: NationalSummary, lang: Lang): string {
       : msg(lang, 'cli.summary.targetShort', { target, gap: formatPoints(-gap, lang) });
     lines.push(msg(lang, 'cli.summary.country', { kpi: kpi.title[lang], rate: formatPercent(c.rate, lang), target: targetText }));
     if (c.excluded) lines.push(`  ${incompleteNote(c.excluded, lang)}`);
-    if (c.rate === null && c.missingReason) lines.push(msg(lang, 'cli.summary.reason', { reason: c.missingReason }));
+    if (c.rate === null && c.missingReason) lines.push(msg(lang, 'cli.summary.reason', { reason: missingReasonText(c.missingReason, lang) }));
     lines.push(msg(lang, 'cli.summary.best', { count: r.best.length }), ...rankLines(r.best, lang, 1, 1));
     lines.push(msg(lang, 'cli.summary.worst', { count: r.worst.length }), ...rankLines(r.worst, lang, r.ranked, -1));
     if (r.missing.length) {
       lines.push(msg(lang, 'cli.summary.missing', { count: r.missing.length }));
-      for (const m of r.missing.slice(0, 5)) lines.push(`    ${m.name}: ${m.excluded ? msg(lang, 'cli.summary.missingQuarantined', { held: m.excluded.map((q) => describeHeld(q as typeof q & { facts: Facts }, lang)).join('; ') }) : m.missingReason}`);
+      for (const m of r.missing.slice(0, 5)) lines.push(`    ${m.name}: ${m.excluded ? msg(lang, 'cli.summary.missingQuarantined', { held: m.excluded.map((q) => describeHeld(q as typeof q & { facts: Facts }, lang)).join('; ') }) : m.missingReason ? missingReasonText(m.missingReason, lang) : ''}`);
     }
     lines.push('');
   }

@@ -18,6 +18,8 @@ import { scorecardSection } from './scorecard.ts';
 import { methodAppendix } from './method.ts';
 import { privacyTablesSection } from './privacy-section.ts';
 import { chartFigure } from '../charts/index.ts';
+import { missingReasonText } from '../kpi/missing-reason.ts';
+import { flagDetail } from '../quality/flag-detail.ts';
 
 const pct = (v: number | null, lang: Lang) => formatPercent(v, lang);
 const localMonthOf = (utc: string) => localDate(new Date(utc)).slice(0, 7);
@@ -25,7 +27,7 @@ const localMonthOf = (utc: string) => localDate(new Date(utc)).slice(0, 7);
 export function rateCell(f: KpiFigure | undefined, lang: Lang): Safe {
   // A quarantined value: the agency has no figure, a block is marked incomplete (never a silently partial sum).
   if (f?.rate === null && f.excluded) return html`<td class="num quarantined" title="${heldText(f, lang)}">${msg(lang, 'report.quarantine.cell')}</td>`;
-  if (!f || f.rate === null) return html`<td class="num muted" title="${f?.missingReason ?? ''}">${pct(null, lang)}</td>`;
+  if (!f || f.rate === null) return html`<td class="num muted" title="${f?.missingReason ? missingReasonText(f.missingReason, lang) : ''}">${pct(null, lang)}</td>`;
   const onTarget = f.target === null ? null : f.rate >= f.target;
   if (f.excluded) return html`<td class="num incomplete" title="${incompleteNote(f.excluded, lang)}">${pct(f.rate, lang)}*</td>`;
   return html`<td class="num ${onTarget === null ? '' : onTarget ? 'ok' : 'bad'}">${pct(f.rate, lang)}</td>`;
@@ -49,7 +51,7 @@ function headlineCards(m: ReportModel): Safe {
     return html`<div class="card" data-kpi="${kpi.id}"><div>${kpi.title[lang]}</div><div class="big">${pct(f.rate, lang)}</div>
 <div>${msg(lang, 'report.target')}: ${f.target === null ? '—' : pct(f.target, lang)} ${f.gap === null ? '' : `(${formatPoints(f.gap, lang)})`}</div>
 <div class="${f.rate !== null && f.target !== null && f.rate >= f.target ? 'ok' : 'bad'}">${verdict}</div>
-<div class="muted">${f.denominator === null ? (f.excluded ? heldText(f, lang) : (f.missingReason ?? '')) : `${formatCount(f.numerator ?? 0, lang)} / ${formatCount(f.denominator, lang)}`}</div>
+<div class="muted">${f.denominator === null ? (f.excluded ? heldText(f, lang) : (f.missingReason ? missingReasonText(f.missingReason, lang) : '')) : `${formatCount(f.numerator ?? 0, lang)} / ${formatCount(f.denominator, lang)}`}</div>
 ${f.excluded && f.rate !== null ? html`<div class="incomplete">${incompleteNote(f.excluded, lang)}</div>` : null}</div>`;
   })}</div>`;
 }
@@ -141,7 +143,7 @@ function flagsSection(m: ReportModel): Safe {
   const { lang } = m;
   if (m.flags.length === 0) return html`<p class="ok">${msg(lang, 'report.flags.none')}</p>`;
   return html`<table class="flags"><thead><tr><th>${msg(lang, 'report.col.kind')}</th><th>${msg(lang, 'report.col.agency')}</th><th>${msg(lang, 'report.col.metric')}</th><th>${msg(lang, 'report.col.detail')}</th></tr></thead>
-<tbody>${m.flags.slice(0, 200).map((f) => html`<tr><td>${flagKindTitle(f.kind, lang)}</td><td>${f.agencyCode ?? ''}</td><td>${f.metric ?? ''}</td><td>${f.detail}</td></tr>`)}</tbody></table>
+<tbody>${m.flags.slice(0, 200).map((f) => html`<tr><td>${flagKindTitle(f.kind, lang)}</td><td>${f.agencyCode ?? ''}</td><td>${f.metric ?? ''}</td><td>${flagDetail(f.detail, lang)}</td></tr>`)}</tbody></table>
 ${m.flags.length > 200 ? html`<p class="muted">${msg(lang, 'report.flags.more', { count: m.flags.length - 200 })}</p>` : null}`;
 }
 

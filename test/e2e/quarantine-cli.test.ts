@@ -62,6 +62,10 @@ describe('quarantine in every output', () => {
     expect(quality.code, quality.stderr).toBe(0);
     expect(quality.stdout).toContain('1 số liệu đang bị cách ly (không dùng trong chỉ tiêu, xếp hạng, tổng hợp và cảnh báo cho tới khi được xác nhận hoặc giải phóng)');
     expect(quality.stdout).toContain(HELD_VI);
+    // Times in Vietnam time with the offset, flag findings in the reader's words (kept in English in the store).
+    expect(quality.stdout).toMatch(/\[nguồn gateway, từ \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2} \(UTC\+7\)\]/);
+    expect(quality.stdout).toMatch(/bất thường\s+dossiers\.resolved_late\s+76 dưới 1\/10 trung vị của 3 kỳ trước \(\d+\)/);
+    expect(quality.stdout).not.toMatch(/Z\]|median|earlier periods/);
     const en = await runCli(['quality', 'quarantined', '--format', 'json', '--lang', 'en', ...common]);
     expect(JSON.parse(en.stdout)).toEqual([expect.objectContaining({
       agencyCode: 'tinh:01', metric: 'dossiers.received', period: PERIOD, value: 9999999999999, rule: 'too_large', status: 'quarantined', sourceId: 'gateway',

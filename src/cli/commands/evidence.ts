@@ -17,6 +17,9 @@ import { msg } from '../../messages/index.ts';
 import { flagKindTitle } from '../../quality/flag-kinds.ts';
 import { quarantineStatusTitle } from './quality.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
+import { endReasonText } from '../../quality/quarantine.ts';
+import { flagDetail } from '../../quality/flag-detail.ts';
+import { localTimeText } from '../../report/local-time.ts';
 
 export function registerEvidence(program: Command): void {
   withFormat(program
@@ -51,13 +54,13 @@ export function registerEvidence(program: Command): void {
         } else {
           const lines = [
             `${agency} ${metric} ${period}: ${measure.value === null ? msg(lang, 'cli.evidence.missingValue', { reason: String(measure.nullReason) }) : measure.value}`,
-            msg(lang, 'cli.evidence.updated', { at: measure.updatedAt, runId: String(measure.runId), sourceId: String(measure.sourceId) }),
+            msg(lang, 'cli.evidence.updated', { at: localTimeText(measure.updatedAt), runId: String(measure.runId), sourceId: String(measure.sourceId) }),
           ];
           if (snapshot) {
             lines.push(
               msg(lang, 'cli.evidence.snapshot', { id: snapshot.id }),
               `    ${snapshot.method} ${snapshot.url}`,
-              msg(lang, 'cli.evidence.fetched', { at: snapshot.fetchedAt, status: String(snapshot.status), contentType: snapshot.contentType ?? '' }),
+              msg(lang, 'cli.evidence.fetched', { at: localTimeText(snapshot.fetchedAt), status: String(snapshot.status), contentType: snapshot.contentType ?? '' }),
               `    SHA-256: ${snapshot.sha256} — ${msg(lang, intact ? 'cli.evidence.intact' : 'cli.evidence.altered')}`,
             );
             if (snapshot.request.body) lines.push(msg(lang, 'cli.evidence.request', { body: decodeRequestBody(snapshot.request.body) }));
@@ -69,13 +72,13 @@ export function registerEvidence(program: Command): void {
           for (const q of quarantine) {
             const why = describeBreach(q as typeof q & { facts: Facts }, lang);
             lines.push(q.status === 'quarantined'
-              ? msg(lang, 'cli.evidence.quarantined', { at: q.quarantinedAt, why })
+              ? msg(lang, 'cli.evidence.quarantined', { at: localTimeText(q.quarantinedAt), why })
               : msg(lang, 'cli.evidence.wasQuarantined', {
-                value: String(q.value), why, status: quarantineStatusTitle(q.status, lang), endedAt: String(q.endedAt),
-                by: q.endedBy ? msg(lang, 'cli.evidence.endedBy', { by: q.endedBy }) : '', reason: q.endReason ?? '',
+                value: String(q.value), why, status: quarantineStatusTitle(q.status, lang), endedAt: (q.endedAt ? localTimeText(q.endedAt) : '—'),
+                by: q.endedBy ? msg(lang, 'cli.evidence.endedBy', { by: q.endedBy }) : '', reason: q.endReason ? endReasonText(q.endReason, lang) : '',
               }));
           }
-          for (const f of flags) lines.push(msg(lang, 'cli.evidence.flag', { kind: flagKindTitle(f.kind, lang), detail: f.detail }));
+          for (const f of flags) lines.push(msg(lang, 'cli.evidence.flag', { kind: flagKindTitle(f.kind, lang), detail: flagDetail(f.detail, lang) }));
           process.stdout.write(`${lines.join('\n')}\n`);
         }
         if (intact === false) process.exitCode = EXIT.jobFailed;

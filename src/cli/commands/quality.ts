@@ -12,6 +12,9 @@ import { toCsv } from '../csv.ts';
 import { describeCommand, helpText } from './index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
 import { FLAG_KINDS, flagKindTitle } from '../../quality/flag-kinds.ts';
+import { endReasonText } from '../../quality/quarantine.ts';
+import { flagDetail } from '../../quality/flag-detail.ts';
+import { localTimeText } from '../../report/local-time.ts';
 
 const STATUS_TITLE = {
   quarantined: 'cli.quality.status.quarantined',
@@ -28,8 +31,8 @@ const FORMATS = ['table', 'json', 'csv'] as const;
 
 /** One quarantine episode, in the operator's words. */
 function quarantineLine(q: QuarantineRow, lang: Lang): string {
-  const since = msg(lang, 'cli.quality.since', { at: q.quarantinedAt });
-  const end = q.status === 'quarantined' ? '' : `; ${quarantineStatusTitle(q.status, lang)} ${q.endedAt}${q.endedBy ? ` (${q.endedBy})` : ''}: ${q.endReason ?? ''}`;
+  const since = msg(lang, 'cli.quality.since', { at: localTimeText(q.quarantinedAt) });
+  const end = q.status === 'quarantined' ? '' : `; ${quarantineStatusTitle(q.status, lang)} ${(q.endedAt ? localTimeText(q.endedAt) : '—')}${q.endedBy ? ` (${q.endedBy})` : ''}: ${q.endReason ? endReasonText(q.endReason, lang) : ''}`;
   return `  ${q.period}  ${describeHeld(q as QuarantineRow & { facts: Facts }, lang)}  [${msg(lang, 'cli.quality.source', { source: q.sourceId ?? '—' })}, ${since}${end}]`;
 }
 
@@ -71,7 +74,7 @@ export function registerQuality(program: Command): void {
           const lines = opts.kind === undefined ? [...renderQuarantine(held, lang, false), ''] : [];
           lines.push(msg(lang, 'cli.quality.openFlags', { count: flags.length }));
           for (const f of flags) {
-            lines.push(`  ${f.period ?? '—'}  ${(f.agencyCode ?? f.sourceId ?? '').padEnd(12)} ${flagKindTitle(f.kind, lang).padEnd(24)} ${f.metric ?? ''}  ${f.detail}`);
+            lines.push(`  ${f.period ?? '—'}  ${(f.agencyCode ?? f.sourceId ?? '').padEnd(12)} ${flagKindTitle(f.kind, lang).padEnd(24)} ${f.metric ?? ''}  ${flagDetail(f.detail, lang)}`);
           }
           process.stdout.write(`${lines.join('\n')}\n`);
         }

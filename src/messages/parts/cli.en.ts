@@ -469,7 +469,7 @@ export const cliEn = {
   'cli.evidence.missingValue': 'missing ({{reason}})',
   'cli.evidence.updated': '  Updated: {{at}} (run #{{runId}}, source {{sourceId}})',
   'cli.evidence.snapshot': '  Evidence #{{id}}:',
-  'cli.evidence.fetched': '    Fetched (UTC): {{at}}; HTTP {{status}}; {{contentType}}',
+  'cli.evidence.fetched': '    Fetched: {{at}}; HTTP {{status}}; {{contentType}}',
   'cli.evidence.intact': 'matches the stored body',
   'cli.evidence.altered': 'DOES NOT MATCH: the stored body was altered',
   'cli.evidence.request': '    Request: {{body}}',

@@ -426,7 +426,7 @@ export const cliVi: ViPart<typeof cliEn> = {
   'cli.evidence.missingValue': 'không có số liệu ({{reason}})',
   'cli.evidence.updated': '  Cập nhật: {{at}} (lần chạy #{{runId}}, nguồn {{sourceId}})',
   'cli.evidence.snapshot': '  Bằng chứng #{{id}}:',
-  'cli.evidence.fetched': '    Thời điểm (UTC): {{at}}; HTTP {{status}}; {{contentType}}',
+  'cli.evidence.fetched': '    Thời điểm tải: {{at}}; HTTP {{status}}; {{contentType}}',
   'cli.evidence.intact': 'khớp với nội dung lưu trữ',
   'cli.evidence.altered': 'KHÔNG KHỚP: nội dung lưu trữ đã bị thay đổi',
   'cli.evidence.request': '    Yêu cầu: {{body}}',

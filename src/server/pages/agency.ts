@@ -18,6 +18,8 @@ import { change, gapText, heldText, valueCell } from './kpi-cells.ts';
 import { asOfLine, periodPicker, quarantineList } from './shared.ts';
 import { dashboardPage, href, type PageContext } from './layout.ts';
 import { stateBadge } from './uptime-bits.ts';
+import { missingReasonText } from '../../kpi/missing-reason.ts';
+import { flagDetail } from '../../quality/flag-detail.ts';
 
 const LEVEL_NAME = {
   block: 'dashboard.level.block', national: 'dashboard.level.national', ministry: 'dashboard.level.ministry', province: 'dashboard.level.province', commune: 'dashboard.level.commune',
@@ -30,7 +32,7 @@ function kpiTable(agency: AgencyFigures, previous: AgencyFigures['kpis'] | null,
 <thead><tr><th scope="col">${msg(lang, 'dashboard.kpi.col.kpi')}</th><th scope="col" class="num">${msg(lang, 'dashboard.agency.col.value')}</th><th scope="col" class="num">${msg(lang, 'dashboard.kpi.fraction')}</th><th scope="col" class="num">${msg(lang, 'dashboard.kpi.target')}</th><th scope="col" class="num">${msg(lang, 'dashboard.kpi.col.gap')}</th><th scope="col" class="num">${msg(lang, 'dashboard.kpi.col.rank')}</th><th scope="col" class="num">${msg(lang, 'dashboard.kpi.fromLastMonth')}</th></tr></thead>
 <tbody>${ALL_KPIS.map((k) => {
     const f = agency.kpis[k.id]!;
-    const fraction = f.denominator === null ? (f.excluded ? heldText(f, lang) : (f.missingReason ?? '—')) : `${formatCount(f.numerator ?? 0, lang)} / ${formatCount(f.denominator, lang)}`;
+    const fraction = f.denominator === null ? (f.excluded ? heldText(f, lang) : (f.missingReason ? missingReasonText(f.missingReason, lang) : '—')) : `${formatCount(f.numerator ?? 0, lang)} / ${formatCount(f.denominator, lang)}`;
     return html`<tr><th scope="row">${k.title[lang]}</th>${valueCell(f, lang)}<td class="num">${fraction}${f.excluded && f.rate !== null ? html`<br><span class="incomplete">${incompleteNote(f.excluded, lang)}</span>` : null}</td>
 <td class="num">${f.target === null ? '—' : formatPercent(f.target, lang)}</td><td class="num">${gapText(f, lang)}</td>
 <td class="num">${f.rank === null ? '—' : `${f.rank}/${ranked.get(k.id) ?? '?'}`}</td><td class="num">${change(f.rate, previous?.[k.id]?.rate, lang).text}</td></tr>`;
@@ -80,7 +82,7 @@ ${index766Table(agency, lang)}
 <h2 id="chat-luong">${msg(lang, 'dashboard.agency.qualityHeading')}</h2>
 ${flags.length === 0 ? html`<p class="ok">${msg(lang, 'dashboard.agency.noFlags')}</p>`
     : html`<div class="table-wrap" role="region" aria-labelledby="bang-canh-bao-cl" tabindex="0"><table><caption id="bang-canh-bao-cl">${msg(lang, 'dashboard.agency.flagsCaption', { total: flags.length })}</caption><thead><tr><th scope="col">${msg(lang, 'dashboard.agency.flags.col.kind')}</th><th scope="col">${msg(lang, 'dashboard.agency.flags.col.metric')}</th><th scope="col">${msg(lang, 'dashboard.agency.flags.col.source')}</th><th scope="col">${msg(lang, 'dashboard.agency.flags.col.detail')}</th></tr></thead>
-<tbody>${flags.slice(0, 200).map((f) => html`<tr><td>${flagKindTitle(f.kind, lang)}</td><td>${f.metric ?? ''}</td><td>${f.sourceId ?? ''}</td><td>${f.detail}</td></tr>`)}</tbody></table></div>`}
+<tbody>${flags.slice(0, 200).map((f) => html`<tr><td>${flagKindTitle(f.kind, lang)}</td><td>${f.metric ?? ''}</td><td>${f.sourceId ?? ''}</td><td>${flagDetail(f.detail, lang)}</td></tr>`)}</tbody></table></div>`}
 ${quarantineList([agency], lang)}
 <h2 id="cong">${msg(lang, 'dashboard.agency.portalsHeading')}</h2>
 ${portals.length === 0 ? html`<p class="muted">${msg(lang, 'dashboard.agency.noPortals')}</p>`

@@ -15,6 +15,7 @@ import type { DashboardData } from '../data.ts';
 import { change, gapText, heldText, valueCell, verdict } from './kpi-cells.ts';
 import { asOfLine, periodPicker, quarantineList } from './shared.ts';
 import { dashboardPage, href, keptFields, sameWith, type PageContext } from './layout.ts';
+import { missingReasonText } from '../../kpi/missing-reason.ts';
 
 const SORTS = ['rank', 'name', 'value', 'gap', 'change', 'other'] as const;
 type Sort = (typeof SORTS)[number];
@@ -36,7 +37,7 @@ function headlineCard(kpi: KpiDefinition, now: KpiFigure, lastMonth: KpiFigure |
 <dt>${msg(lang, 'dashboard.kpi.target')}</dt><dd>${now.target === null ? '—' : formatPercent(now.target, lang)} ${verdict(now, lang)}${now.gap !== null && now.gap < 0 ? html` <span class="muted">(${msg(lang, 'dashboard.kpi.shortBy')} ${formatPoints(-now.gap, lang)})</span>` : null}</dd>
 <dt>${msg(lang, 'dashboard.kpi.fromLastMonth')}</dt><dd><strong>${month.text}</strong></dd>
 <dt>${msg(lang, 'dashboard.kpi.fromLastYear')}</dt><dd><strong>${year.text}</strong></dd>
-<dt>${msg(lang, 'dashboard.kpi.fraction')}</dt><dd class="muted">${now.denominator === null ? (now.excluded ? heldText(now, lang) : (now.missingReason ?? '')) : `${formatCount(now.numerator ?? 0, lang)} / ${formatCount(now.denominator, lang)}`}</dd>
+<dt>${msg(lang, 'dashboard.kpi.fraction')}</dt><dd class="muted">${now.denominator === null ? (now.excluded ? heldText(now, lang) : (now.missingReason ? missingReasonText(now.missingReason, lang) : '')) : `${formatCount(now.numerator ?? 0, lang)} / ${formatCount(now.denominator, lang)}`}</dd>
 </dl>${now.excluded && now.rate !== null ? html`<p class="incomplete">${incompleteNote(now.excluded, lang)}</p>` : null}</section>`;
 }
 
