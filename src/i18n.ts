@@ -14,9 +14,6 @@ export const labelsInBoth = <K extends string>(keys: Record<K, MessageKey>): Rec
 /** The locale numbers and dates are written in: vi-VN, en-US. */
 export const localeOf = (lang: Lang): string => msg(lang, 'common.locale');
 
-/** Picks the text for the language: t(lang, 'Vietnamese', 'English'). */
-export const t = (lang: Lang, vi: string, en: string) => (lang === 'vi' ? vi : en);
-
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /**

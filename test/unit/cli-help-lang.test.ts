@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { COMMAND_NAMES } from '../../src/cli/commands/index.ts';
 import { setCliLang } from '../../src/cli/errors.ts';
 import { buildProgram } from '../../src/cli/main.ts';
-import { CATALOGUES } from '../../src/messages/index.ts';
+import { PARTS } from '../../src/messages/parts.ts';
 
 afterAll(() => setCliLang('vi'));
 
@@ -25,8 +25,9 @@ async function helpOf(name: string, lang: 'vi' | 'en'): Promise<{ path: string; 
 
 // English sentences long enough not to turn up inside a Vietnamese one by chance (option
 // names, codes and "YYYY-MM" are shared by both on purpose).
-// A text with placeholders is looked for up to its first one.
-const englishTexts = Object.values(CATALOGUES.en).map((text) => squash(text.replace(/\{\{\w+\}\}.*$/, ''))).filter((text) => /[a-z]{3,} [a-z]{3,}/.test(text));
+// A text with placeholders is looked for up to its first one. Help is made of the command line's
+// part of the catalogue (other parts hold e.g. "dvc-monitor export", a title both languages share).
+const englishTexts = Object.values({ ...PARTS.cli.en, ...PARTS.common.en } as Record<string, string>).map((text) => squash(text.replace(/\{\{\w+\}\}.*$/, ''))).filter((text) => /[a-z]{3,} [a-z]{3,}/.test(text));
 
 describe('help in the reader\'s language', () => {
   it.each(COMMAND_NAMES)('%s: every description, option and argument in Vietnamese by default, in English with --lang en', async (name) => {
