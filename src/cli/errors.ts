@@ -2,7 +2,7 @@
 // configuration, a store that cannot be used: missing, damaged, full, read-only, newer), 3 the
 // store is busy with another run (or locked past the busy timeout), 4 an internal error.
 import type { Lang } from '../i18n.ts';
-import { msg, type MessageKey, type MessageVars } from '../messages/index.ts';
+import { msgWith, type MessageKey, type VarsInBoth } from '../messages/index.ts';
 
 export const EXIT = { ok: 0, jobFailed: 1, badInput: 2, busy: 3, internal: 4 } as const;
 
@@ -18,10 +18,11 @@ export const currentCliLang = (): Lang => cliLang;
  */
 export class UsageError extends Error {
   readonly key: MessageKey | null;
-  readonly vars: MessageVars;
+  readonly vars: VarsInBoth;
 
-  constructor(what: MessageKey | { text: string }, vars: MessageVars = {}) {
-    super(typeof what === 'string' ? msg(cliLang, what, vars) : what.text);
+  /** `vars` may hold words given in both languages ({ vi, en }): each is said in the reader's. */
+  constructor(what: MessageKey | { text: string }, vars: VarsInBoth = {}) {
+    super(typeof what === 'string' ? msgWith(cliLang, what, vars) : what.text);
     this.name = 'UsageError';
     this.key = typeof what === 'string' ? what : null;
     this.vars = vars;
@@ -29,6 +30,6 @@ export class UsageError extends Error {
 
   /** The message in a given language (the same text when it came written). */
   in(lang: Lang): string {
-    return this.key === null ? this.message : msg(lang, this.key, this.vars);
+    return this.key === null ? this.message : msgWith(lang, this.key, this.vars);
   }
 }

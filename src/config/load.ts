@@ -8,9 +8,9 @@ import type { z } from 'zod';
 import { builtInAgencies, type Agency } from '../registry/agencies.ts';
 import { crossCheckUptime } from '../uptime/endpoints.ts';
 import { crossCheckQueue } from '../scale/config.ts';
-import { ConfigSchema, type Config, type RuleParams } from './schema.ts';
+import { ConfigSchema, type Config } from './schema.ts';
 import type { Lang } from '../i18n.ts';
-import { CATALOGUES, msg, msgBoth, type MessageKey } from '../messages/index.ts';
+import { CATALOGUES, msg, msgBoth, msgWith, type MessageKey, type VarsInBoth } from '../messages/index.ts';
 
 /** One problem in each language: the CLI prints the reader's. */
 export type ProblemText = Record<Lang, string>;
@@ -135,9 +135,8 @@ const isRuleKey = (message: string): message is Extract<MessageKey, `config.rule
 
 function ruleText(issue: z.core.$ZodIssue, lang: Lang): string | null {
   if (!isRuleKey(issue.message)) return null;
-  const params = issue.code === 'custom' ? (issue.params as RuleParams | undefined) : undefined;
-  const vars = Object.fromEntries(Object.entries(params ?? {}).map(([k, v]) => [k, typeof v === 'object' ? v[lang] : v]));
-  return msg(lang, issue.message, vars);
+  const params = issue.code === 'custom' ? (issue.params as VarsInBoth | undefined) : undefined;
+  return msgWith(lang, issue.message, params ?? {});
 }
 
 function describeIssue(issue: z.core.$ZodIssue, value: unknown, lang: Lang): string {

@@ -8,8 +8,7 @@ import { isJsonPath } from '../normalise/json-path.ts';
 import { METRIC_NAME } from '../normalise/metrics.ts';
 import { fillPeriod } from '../time/period.ts';
 import { ConditionSyntaxError, parseCondition } from '../uptime/conditions.ts';
-import type { Lang } from '../i18n.ts';
-import type { MessageKey } from '../messages/index.ts';
+import type { MessageKey, VarsInBoth } from '../messages/index.ts';
 
 /**
  * A rule's problem, as its key in the catalogue (config.rule.*) and the values it names: zod
@@ -17,8 +16,7 @@ import type { MessageKey } from '../messages/index.ts';
  * language; a value given in both languages ({ vi, en }) is said in the reader's. The JSON Schema's
  * .describe() texts are for editors and stay English.
  */
-export type RuleParams = Record<string, string | number | Readonly<Record<Lang, string>>>;
-const rule = (key: Extract<MessageKey, `config.rule.${string}`>, params?: RuleParams) => (params ? { message: key, params } : { message: key });
+const rule = (key: Extract<MessageKey, `config.rule.${string}`>, params?: VarsInBoth) => (params ? { message: key, params } : { message: key });
 
 const isHttpUrl = (value: string) => {
   try {

@@ -36,5 +36,13 @@ export function msg(lang: Lang, key: MessageKey, vars: MessageVars = {}): string
   return translator().t(key, { ...vars, lng: lang });
 }
 
+/** Values for a message where some are words themselves, given in each language ({ vi, en }). */
+export type VarsInBoth = Readonly<Record<string, string | number | Readonly<Record<Lang, string>>>>;
+
+/** The message in the language, each value given in both languages said in that language too. */
+export function msgWith(lang: Lang, key: MessageKey, vars: VarsInBoth): string {
+  return msg(lang, key, Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, typeof v === 'object' ? v[lang] : v])));
+}
+
 /** One text per language, for code that keeps both (an error that main prints in the reader's language). */
 export const msgBoth = (key: MessageKey, vars: MessageVars = {}): Record<Lang, string> => ({ vi: msg('vi', key, vars), en: msg('en', key, vars) });

@@ -6,7 +6,7 @@
 // error naming the field) and evaluated against the facts one probe gathered.
 
 import type { Lang } from '../i18n.ts';
-import { msg, msgBoth, type MessageKey } from '../messages/index.ts';
+import { msg, msgBoth, msgWith, type MessageKey, type VarsInBoth } from '../messages/index.ts';
 
 export const PLACEHOLDERS = [
   'STATUS', 'RESPONSE_TIME', 'BODY', 'CONNECTED', 'IP', 'CERTIFICATE_EXPIRATION', 'HEADER', 'REDIRECTS', 'FINAL_URL',
@@ -57,18 +57,12 @@ export interface ConditionResult {
   actual: string;
 }
 
-/** A value put into a problem's text: the same in both languages, or a text of each. */
-type ProblemVar = string | Readonly<Record<Lang, string>>;
-
 /** A condition that cannot be read; `texts` says it in each language (the configuration error the reader sees), `message` in English. */
 export class ConditionSyntaxError extends Error {
   readonly texts: Readonly<Record<Lang, string>>;
 
-  constructor(source: string, problem: Extract<MessageKey, `config.condition.${string}`>, vars: Readonly<Record<string, ProblemVar>> = {}) {
-    const inLang = (lang: Lang) => {
-      const filled = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, typeof v === 'string' ? v : v[lang]]));
-      return msg(lang, 'config.condition.error', { source, problem: msg(lang, problem, filled) });
-    };
+  constructor(source: string, problem: Extract<MessageKey, `config.condition.${string}`>, vars: VarsInBoth = {}) {
+    const inLang = (lang: Lang) => msg(lang, 'config.condition.error', { source, problem: msgWith(lang, problem, vars) });
     const texts = { vi: inLang('vi'), en: inLang('en') };
     super(texts.en);
     this.texts = texts;

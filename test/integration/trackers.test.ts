@@ -81,10 +81,12 @@ describe('dvc-monitor trackers update', () => {
     writeFileSync(broken, shipped.slice(0, 200));
     const fromFile = await cli('trackers', 'update', '--from', broken);
     expect(fromFile.code).toBe(2);
-    expect(fromFile.stderr).toMatch(/không phải là danh sách lọc trình theo dõi: it has \d+ network rules; a tracker list has at least 1000\. Danh sách đang dùng không đổi \(EasyPrivacy 202309050832\)/);
+    expect(fromFile.stderr).toMatch(/không phải là danh sách lọc trình theo dõi: danh sách chỉ có \d+ quy tắc mạng; một danh sách trình theo dõi có ít nhất 1000\. Danh sách đang dùng không đổi \(EasyPrivacy 202309050832\)/);
+    const fromFileEn = await cli('trackers', 'update', '--from', broken, '--lang', 'en');
+    expect(fromFileEn.stderr).toMatch(/it has \d+ network rules; a tracker list has at least 1000/);
     const fromPage = await cli('trackers', 'update', '--from', `${origin}/bao-tri`);
     expect(fromPage.code).toBe(2);
-    expect(fromPage.stderr).toContain('it does not start with an Adblock Plus header');
+    expect(fromPage.stderr).toContain('tệp không bắt đầu bằng tiêu đề Adblock Plus');
     const missing = await cli('trackers', 'update', '--from', join(dir, 'khong-co.txt'));
     expect(missing.stderr).toContain('không đọc được (ENOENT)');
     expect((await cli('trackers', '--lang', 'en')).stdout).toContain('EasyPrivacy 202309050832 (shipped');

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.ts';
 import { filterListInfoOf, FilterListInvalid, installFilterList } from '../../checks/evidence/filter-list.ts';
 import { TRACKER_LIST_VERSION } from '../../checks/evidence/third-parties.ts';
-import { msg } from '../../messages/index.ts';
+import { msg, msgBoth } from '../../messages/index.ts';
 import { configPath, langOf, type GlobalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { describeCommand, helpText } from './index.ts';
@@ -73,7 +73,7 @@ export function registerTrackers(program: Command): void {
       } catch (err) {
         if (!(err instanceof FilterListInvalid)) throw err;
         const inUse = filterListInfoOf(target);
-        throw new UsageError('error.trackers.notList', { value: opts.from, reason: err.message, inUse: `${inUse.title} ${inUse.version}` });
+        throw new UsageError('error.trackers.notList', { value: opts.from, reason: msgBoth(err.reason.key, err.reason.vars), inUse: `${inUse.title} ${inUse.version}` });
       }
     });
 }

@@ -376,7 +376,7 @@ export const reportVi: ViPart<typeof reportEn> = {
   'export.column.checks.criterion_id.header': 'Tiêu chí',
   'export.column.checks.criterion_id.meaning': 'Mã tiêu chí trong danh mục tiêu chí (dvc-monitor check --list)',
   'export.column.checks.outcome.header': 'Kết quả',
-  'export.column.checks.outcome.meaning': 'pass = đạt; fail = không đạt; cant_tell = chưa kết luận được; not_applicable; error = lỗi của công cụ, không tính cho cổng',
+  'export.column.checks.outcome.meaning': 'pass = đạt; fail = không đạt; cant_tell = chưa kết luận được; not_applicable = không áp dụng; error = lỗi của công cụ, không tính cho cổng',
   'export.column.checks.severity.header': 'Mức độ',
   'export.column.checks.severity.meaning': 'Mức nghiêm trọng của tiêu chí',
   'export.column.checks.legal_basis.header': 'Căn cứ pháp lý',
