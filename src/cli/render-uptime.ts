@@ -8,6 +8,7 @@ import type { LatestProbe } from '../../storage/uptime.ts';
 import type { EndpointReport, PeriodFigures, UptimeReport } from '../uptime/report.ts';
 import type { DisplayState } from '../uptime/reach.ts';
 import { LOCAL_TIME_ZONE } from '../time/period.ts';
+import { gapReasonText } from '../scale/gap-reason.ts';
 
 const STATE_KEY = {
   up: 'cli.uptime.state.up',
@@ -103,7 +104,7 @@ export function gapLines(report: UptimeReport, lang: Lang): string[] {
     const what = g.scope === 'queue'
       ? msg(lang, 'cli.uptime.gapQueue')
       : msg(lang, 'cli.uptime.gapLocation', { location: g.location });
-    lines.push(`  ${formatInstant(g.startedAt, lang)} → ${g.endedAt ? formatInstant(g.endedAt, lang) : msg(lang, 'cli.uptime.ongoing')}: ${what} (${g.reason})`);
+    lines.push(`  ${formatInstant(g.startedAt, lang)} → ${g.endedAt ? formatInstant(g.endedAt, lang) : msg(lang, 'cli.uptime.ongoing')}: ${what} (${gapReasonText(g.reason, lang)})`);
   }
   return lines;
 }

@@ -27,6 +27,7 @@ import { CHECK_QUEUE, COLLECT_QUEUE, probeQueue, RESULTS_QUEUE } from './message
 import { checkAccess, connectRedis, liveWorkers, putBlob, redisConnectionOptions, type RedisRole } from './redis.ts';
 import { createRemoteJobs } from './remote-jobs.ts';
 import { createRounds } from './rounds.ts';
+import { keptGapReason } from './gap-reason.ts';
 
 export interface CoordinatorOptions {
   db: Db;
@@ -112,7 +113,7 @@ export class Coordinator {
       log.warn({ reason }, 'the queue (Redis) is unreachable: probing from here as location local; the gap is recorded');
       openGap(probeDb, 'queue', '', now(), reason.slice(0, 500));
     };
-    if (!this.queueUp) openGap(probeDb, 'queue', '', now(), 'Redis unreachable at start');
+    if (!this.queueUp) openGap(probeDb, 'queue', '', now(), keptGapReason('scale.gap.redisAtStart'));
     const staged = createRemoteJobs({ db, loaded, log, queueOf: (name) => jobQueues[name], putBlob: (body) => putBlob(producer, prefix, body, PREVIOUS_TTL_S) });
     const queueBack = async () => {
       this.queueUp = true;
@@ -139,7 +140,7 @@ export class Coordinator {
           life.state = state;
           life.since = new Date(t).toISOString();
           if (state === 'up') closeGap(probeDb, 'location', id, life.since);
-          else openGap(probeDb, 'location', id, life.since, life.lastSeen === null ? 'no worker has come for this location' : `no live worker for ${queue.workerGraceSeconds} s`);
+          else openGap(probeDb, 'location', id, life.since, life.lastSeen === null ? keptGapReason('scale.gap.noWorkerYet') : keptGapReason('scale.gap.noLiveWorker', { seconds: queue.workerGraceSeconds }));
           log[state === 'up' ? 'info' : 'warn']({ location: id, workers: probing }, state === 'up' ? 'location is probing' : 'location has no live worker: UNKNOWN, left out of the quorum');
         }
         // Written when it changes, and its last sighting every half minute.

@@ -111,6 +111,9 @@ describe('rounds judged from several locations, as the store, reports, metrics a
     expect(text).toContain('[locations: b, c]');
     expect(text).toContain('location c had no live worker: left out of the quorum');
     expect(renderUptimeTable(report, 'vi')).toContain('Theo vị trí đo');
+    // The gap's reason is kept in English and said in the reader's language.
+    expect(text).toContain('(no live worker for 60 s)');
+    expect(renderUptimeTable(report, 'vi')).toContain('(không có máy đo nào còn hoạt động trong 60 giây)');
     const section = portalSection({ portalId: 'dvc-hanoi', name: 'Hà Nội', agencyCode: 'tinh:01', url: 'http://127.0.0.1:9/', endpoints: report.endpoints, scorecard: null, screenshot: null }, at(0).toISOString().slice(0, 7), 'en').toString();
     expect(section).toContain('<table class="locations">');
     expect(section).toMatch(/<td>home<\/td><td>c<\/td><td>UP [^<]*<\/td><td class="num">50\.00%<\/td><td class="num">2<\/td>/);

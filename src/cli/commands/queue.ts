@@ -5,6 +5,7 @@ import { langOf, openContext, type GlobalOptions } from '../context.ts';
 import { formatInstant } from '../render-uptime.ts';
 import { describeCommand, helpText } from './index.ts';
 import { outputFormat, withFormat, type FormatOptions } from '../output.ts';
+import { gapReasonText } from '../../scale/gap-reason.ts';
 
 export function registerQueue(program: Command): void {
   withFormat(program
@@ -35,7 +36,7 @@ export function registerQueue(program: Command): void {
         }
         lines.push('', msg(lang, 'cli.queue.gaps'));
         if (gaps.length === 0) lines.push(msg(lang, 'cli.queue.noGaps'));
-        for (const g of gaps) lines.push(`  ${formatInstant(g.startedAt, lang)} → ${g.endedAt ? formatInstant(g.endedAt, lang) : msg(lang, 'cli.uptime.ongoing')}: ${g.scope === 'queue' ? 'Redis' : g.location} — ${g.reason}`);
+        for (const g of gaps) lines.push(`  ${formatInstant(g.startedAt, lang)} → ${g.endedAt ? formatInstant(g.endedAt, lang) : msg(lang, 'cli.uptime.ongoing')}: ${g.scope === 'queue' ? 'Redis' : g.location} — ${gapReasonText(g.reason, lang)}`);
         lines.push('', msg(lang, 'cli.queue.deadLetters', { n: dead.length }));
         for (const d of dead) lines.push(`  #${d.id} ${formatInstant(d.receivedAt, lang)} ${d.resultId ?? '?'}: ${d.reason} — ${d.message.slice(0, 200)}`);
         process.stdout.write(`${lines.join('\n')}\n`);

@@ -327,6 +327,10 @@ export const cliEn = {
   'cli.uptime.locationLine': '      {{location}}: last {{last}}; {{percent}} ({{up}} up, {{degraded}} degraded, {{failed}} unreachable, {{unknown}} unknown)',
   'cli.uptime.partialRounds': '      Rounds reachable from some locations only: {{n}} (counted as available, never as downtime)',
   'cli.uptime.gaps': 'Gaps in the distributed measurement:',
+  // Why a gap in the distributed measurement opened: kept in English in the store (src/scale/gap-reason.ts).
+  'scale.gap.noWorkerYet': 'no worker has come for this location',
+  'scale.gap.noLiveWorker': 'no live worker for {{seconds}} s',
+  'scale.gap.redisAtStart': 'Redis unreachable at start',
   'cli.uptime.gapQueue': 'the queue (Redis) unreachable: the coordinator probed alone (location local)',
   'cli.uptime.gapLocation': 'location {{location}} had no live worker: left out of the quorum',
   'cli.uptime.ongoing': 'ongoing',
