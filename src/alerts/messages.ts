@@ -55,8 +55,12 @@ const leftOut = (f: Record<string, unknown>, lang: Lang) => (Array.isArray(f.lef
 // Date.toLocaleString's own fields (date and time, seconds included), made once per language.
 const WHEN = { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' } as const;
 const LOCAL_TIME: Record<Lang, Intl.DateTimeFormat> = { vi: new Intl.DateTimeFormat('vi-VN', WHEN), en: new Intl.DateTimeFormat('en-GB', WHEN) };
-export const localTime = (iso: unknown, lang: Lang) =>
-  typeof iso === 'string' ? msg(lang, 'alert.localTime', { time: LOCAL_TIME[lang].format(new Date(iso)) }) : '';
+/** A fact's instant in Vietnam time; a fact that is not a time is shown as it came (formatting it would throw). */
+export function localTime(iso: unknown, lang: Lang): string {
+  if (typeof iso !== 'string') return '';
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? iso : msg(lang, 'alert.localTime', { time: LOCAL_TIME[lang].format(at) });
+}
 
 /** A check's outcome and a violation's impact in the reader's words; a code we do not know is shown as stored. */
 const OUTCOME = { fail: 'alert.outcome.fail', cant_tell: 'alert.outcome.cantTell', error: 'alert.outcome.error' } as const satisfies Record<string, MessageKey>;

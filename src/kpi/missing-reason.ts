@@ -2,24 +2,21 @@
 // every reader, and exports carry it as it is), written from catalogue messages so that a reader
 // sees it in their own language.
 import type { Lang } from '../i18n.ts';
-import { msg, type MessageVars } from '../messages/index.ts';
-import { storedTextReader } from '../quality/stored-text.ts';
+import type { MessageVars } from '../messages/index.ts';
+import { storedTexts } from '../messages/stored-texts.ts';
 
 const KEYS = ['kpi.missing.quarantined', 'kpi.missing.noAgency', 'kpi.missing.metricBecause', 'kpi.missing.metric', 'kpi.missing.zeroDenominator', 'kpi.missing.any'] as const;
 type MissingKey = (typeof KEYS)[number];
 
+const REASONS = storedTexts(KEYS);
+
 /** The figure's reason as it is kept. */
-export const keptReason = (key: MissingKey, vars: MessageVars = {}): string => msg('en', key, vars);
+export const keptReason = (key: MissingKey, vars: MessageVars = {}): string => REASONS.keep(key, vars);
 
 // Made once: thousands of figures of a national overview may have no value.
 export const NO_AGENCY = keptReason('kpi.missing.noAgency');
 export const ZERO_DENOMINATOR = keptReason('kpi.missing.zeroDenominator');
 export const MISSING = keptReason('kpi.missing.any');
 
-const read = storedTextReader(KEYS, 'en');
-
 /** A figure's missing reason in the reader's language; a reason not written from these messages is shown as kept. */
-export function missingReasonText(reason: string, lang: Lang): string {
-  const r = read(reason);
-  return r ? msg(lang, r.key, r.vars) : reason;
-}
+export const missingReasonText = (reason: string, lang: Lang): string => REASONS.say(reason, lang);

@@ -4,11 +4,8 @@
 // language. A text the tool did not write from a key here (a normaliser's note, a source's failure
 // message) is shown as stored.
 import type { Lang } from '../i18n.ts';
-import { msg, type MessageKey, type MessageVars } from '../messages/index.ts';
-import { storedTextReader } from './stored-text.ts';
-
-/** The language flag details are stored in. */
-const STORED: Lang = 'en';
+import type { MessageKey, MessageVars } from '../messages/index.ts';
+import { storedTexts } from '../messages/stored-texts.ts';
 
 /** The details the quality rules write. */
 export const FLAG_DETAIL_KEYS = [
@@ -25,16 +22,13 @@ export const FLAG_DETAIL_KEYS = [
 
 export type FlagDetailKey = (typeof FLAG_DETAIL_KEYS)[number];
 
-/** A flag's detail as it is stored. */
-export const storedDetail = (key: FlagDetailKey, vars: MessageVars): string => msg(STORED, key, vars);
+const DETAILS = storedTexts(FLAG_DETAIL_KEYS);
 
-const readings = storedTextReader(FLAG_DETAIL_KEYS, STORED);
+/** A flag's detail as it is stored. */
+export const storedDetail = (key: FlagDetailKey, vars: MessageVars): string => DETAILS.keep(key, vars);
 
 /** The key and values a stored detail was written from, or null for a text the rules did not write. */
-export const readDetail = (detail: string): { key: FlagDetailKey; vars: MessageVars } | null => readings(detail);
+export const readDetail = (detail: string): { key: FlagDetailKey; vars: MessageVars } | null => DETAILS.read(detail);
 
 /** A stored detail in the reader's language: "76 is under 1/10 of the median…" reads "76 dưới 1/10 trung vị…" in Vietnamese. */
-export function flagDetail(detail: string, lang: Lang): string {
-  const read = readDetail(detail);
-  return read ? msg(lang, read.key, read.vars) : detail;
-}
+export const flagDetail = (detail: string, lang: Lang): string => DETAILS.say(detail, lang);

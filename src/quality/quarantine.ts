@@ -18,8 +18,7 @@ import type { Config } from '../config/schema.ts';
 import type { AgencyLevel } from '../registry/agencies.ts';
 import { addMonths, currentMonth, localDate } from '../time/period.ts';
 import type { Lang } from '../i18n.ts';
-import { msg, type MessageVars } from '../messages/index.ts';
-import { storedTextReader } from './stored-text.ts';
+import { storedTexts } from '../messages/stored-texts.ts';
 import { DEFAULT_PLAUSIBILITY, describeBreach, judgedForJumps, judgePeriod, ruleOf, type Breach, type Facts, type PlausibilitySettings } from './plausibility.ts';
 
 export interface QuarantineSettings extends PlausibilitySettings {
@@ -163,14 +162,11 @@ export const quarantineRecord = (q: QuarantineRow, lang: Lang) =>
   [q.period, q.agencyCode, q.metric, q.value, q.rule, describeBreach(q as QuarantineRow & { facts: Facts }, lang), q.sourceId, q.runId, q.status, q.quarantinedAt, q.endedAt, q.endedBy, q.endReason];
 
 const END_REASONS = ['quality.endReason.replaced', 'quality.endReason.gone', 'quality.endReason.cleared', 'quality.endReason.otherSource', 'quality.endReason.collectedAgain'] as const;
-const keptEndReason = (key: (typeof END_REASONS)[number], vars: MessageVars = {}) => msg('en', key, vars);
-const readEndReason = storedTextReader(END_REASONS, 'en');
+const END_REASON_TEXTS = storedTexts(END_REASONS);
+const keptEndReason = END_REASON_TEXTS.keep;
 
 /** How a quarantine ended, in the reader's language; an operator's own reason for a release is shown as written. */
-export function endReasonText(reason: string, lang: Lang): string {
-  const r = readEndReason(reason);
-  return r ? msg(lang, r.key, r.vars) : reason;
-}
+export const endReasonText = (reason: string, lang: Lang): string => END_REASON_TEXTS.say(reason, lang);
 
 export class ReleaseError extends Error {}
 

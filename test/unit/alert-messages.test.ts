@@ -34,6 +34,12 @@ describe('alert texts', () => {
     expect(readableFacts(down, 'vi').find((f) => f.label === 'Lý do')?.value).toBe('lỗi máy chủ (HTTP 5xx)');
   });
 
+  it('say a fact that is not a time as it came, instead of failing the delivery', () => {
+    const down = { portal: 'dvc-hanoi', portalName: 'Cổng DVC Hà Nội', url: 'https://dvc.example/', since: 'không rõ', reason: 'timeout' };
+    expect(describeAlert('portal.down', down, 'vi')).toContain('từ không rõ');
+    expect(describeAlert('portal.down', down, 'en')).toContain('since không rõ');
+  });
+
   it('give the Teams card its severity by name', () => {
     const now = new Date('2026-11-22T01:00:00Z');
     const card = (lang: 'vi' | 'en') => adaptiveCard({ message: { ...testMessage('teams-1', lang, 'http://127.0.0.1/', now), severity: 'critical' }, idempotencyKey: 'k' }) as { body: Array<{ facts?: Array<{ title: string; value: string }> }> };

@@ -183,7 +183,7 @@ export const a11yEn = {
   'a11y.link.description': 'Every link has a name, and its name (with its context) says where it leads, not just "click here".',
   'a11y.link.advice': 'Make link text say where it leads ("Download the birth registration form" rather than "Download"); links with the same name should lead to the same place.',
   'a11y.link.genericText': 'The link "{{name}}"{{selector}}{{frame}} does not say where it leads and has no context at all{{to}}.',
-  'a11y.link.genericInContext': 'The link "{{name}}"{{selector}}{{frame}} does not say where it leads by itself; a person should check whether its context "{{context}}" does{{to}}.',
+  'a11y.link.genericInContext': 'The link "{{name}}"{{selector}}{{frame}} does not say where it leads by itself; a person should check whether its context "{{surrounding}}" does{{to}}.',
   'a11y.link.sameTextDifferentTarget': '{{links}} links named "{{name}}" (such as{{selector}}{{frame}}) lead to {{targets}} different addresses: {{addresses}}. A person should check whether they serve the same purpose.',
 
   // The interaction probes (interaction.ts): the probe itself.
@@ -274,9 +274,9 @@ export const a11yEn = {
   'a11y.presentation.doubt.oneLine': 'the box is one line high: it may be intended',
   'a11y.presentation.clippedBy.box': 'the box {{box}} (overflow hidden)',
   'a11y.presentation.clippedBy.window': 'the window (overflow hidden on html/body)',
-  'a11y.presentation.clipped': '{{context}}, the text of {{element}} is cut off {{axis}} by {{by}}: {{hidden}} px hidden. Fix: drop the fixed height/width (use min-height, max-width) or let the box scroll (overflow: auto).',
-  'a11y.presentation.clippedMaybe': '{{context}}, the text of {{element}} is cut off {{axis}} by {{by}}: {{hidden}} px hidden — for a person to check: {{why}}. Fix: drop the fixed height/width (use min-height, max-width) or let the box scroll (overflow: auto).',
-  'a11y.presentation.overlap': '{{context}}, the text of {{a}} and of {{b}} overlap ({{area}} px²) — for a person to check: it may be intended (a floating label, text laid over a banner).',
+  'a11y.presentation.clipped': '{{when}}, the text of {{element}} is cut off {{axis}} by {{by}}: {{hidden}} px hidden. Fix: drop the fixed height/width (use min-height, max-width) or let the box scroll (overflow: auto).',
+  'a11y.presentation.clippedMaybe': '{{when}}, the text of {{element}} is cut off {{axis}} by {{by}}: {{hidden}} px hidden — for a person to check: {{why}}. Fix: drop the fixed height/width (use min-height, max-width) or let the box scroll (overflow: auto).',
+  'a11y.presentation.overlap': '{{when}}, the text of {{a}} and of {{b}} overlap ({{area}} px²) — for a person to check: it may be intended (a floating label, text laid over a banner).',
 
   // 1.4.4 Resize text.
   'a11y.resize.title': 'Text can be zoomed to 200% without loss',

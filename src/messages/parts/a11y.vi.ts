@@ -183,7 +183,7 @@ export const a11yVi: ViPart<typeof a11yEn> = {
   'a11y.link.description': 'Mỗi liên kết có tên, và tên (cùng ngữ cảnh quanh nó) nói rõ nơi nó dẫn tới, không chỉ "xem tại đây".',
   'a11y.link.advice': 'Viết chữ của liên kết nói rõ nơi nó dẫn tới ("Tải mẫu tờ khai đăng ký khai sinh" thay cho "Tải về"); liên kết cùng tên phải dẫn tới cùng một nơi.',
   'a11y.link.genericText': 'Liên kết "{{name}}"{{selector}}{{frame}} không nói rõ dẫn tới đâu và không có ngữ cảnh nào{{to}}.',
-  'a11y.link.genericInContext': 'Liên kết "{{name}}"{{selector}}{{frame}} không tự nói rõ dẫn tới đâu; cần người kiểm tra xem ngữ cảnh "{{context}}" có nói rõ không{{to}}.',
+  'a11y.link.genericInContext': 'Liên kết "{{name}}"{{selector}}{{frame}} không tự nói rõ dẫn tới đâu; cần người kiểm tra xem ngữ cảnh "{{surrounding}}" có nói rõ không{{to}}.',
   'a11y.link.sameTextDifferentTarget': '{{links}} liên kết cùng tên "{{name}}" (như{{selector}}{{frame}}) dẫn tới {{targets}} địa chỉ khác nhau: {{addresses}}. Cần người kiểm tra xem chúng có cùng mục đích không.',
 
   // The interaction probes (interaction.ts): the probe itself.
@@ -274,9 +274,9 @@ export const a11yVi: ViPart<typeof a11yEn> = {
   'a11y.presentation.doubt.oneLine': 'khung chỉ cao một dòng: có thể cố ý',
   'a11y.presentation.clippedBy.box': 'khung {{box}} (overflow ẩn)',
   'a11y.presentation.clippedBy.window': 'cửa sổ (overflow ẩn trên html/body)',
-  'a11y.presentation.clipped': '{{context}}, chữ của {{element}} bị {{by}} cắt mất {{hidden}} điểm ảnh {{axis}}. Cách sửa: bỏ chiều cao/rộng cố định (dùng min-height, max-width) hoặc cho khung cuộn (overflow: auto).',
-  'a11y.presentation.clippedMaybe': '{{context}}, chữ của {{element}} bị {{by}} cắt mất {{hidden}} điểm ảnh {{axis}} — cần người xem: {{why}}. Cách sửa: bỏ chiều cao/rộng cố định (dùng min-height, max-width) hoặc cho khung cuộn (overflow: auto).',
-  'a11y.presentation.overlap': '{{context}}, chữ của {{a}} và {{b}} đè lên nhau ({{area}} điểm ảnh²) — cần người xem: có thể là cố ý (chữ đặt chồng lên ảnh nền, nhãn nổi).',
+  'a11y.presentation.clipped': '{{when}}, chữ của {{element}} bị {{by}} cắt mất {{hidden}} điểm ảnh {{axis}}. Cách sửa: bỏ chiều cao/rộng cố định (dùng min-height, max-width) hoặc cho khung cuộn (overflow: auto).',
+  'a11y.presentation.clippedMaybe': '{{when}}, chữ của {{element}} bị {{by}} cắt mất {{hidden}} điểm ảnh {{axis}} — cần người xem: {{why}}. Cách sửa: bỏ chiều cao/rộng cố định (dùng min-height, max-width) hoặc cho khung cuộn (overflow: auto).',
+  'a11y.presentation.overlap': '{{when}}, chữ của {{a}} và {{b}} đè lên nhau ({{area}} điểm ảnh²) — cần người xem: có thể là cố ý (chữ đặt chồng lên ảnh nền, nhãn nổi).',
 
   // 1.4.4 Resize text.
   'a11y.resize.title': 'Phóng to chữ 200% không mất nội dung',

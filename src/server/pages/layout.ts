@@ -1,7 +1,7 @@
 // The frame of every dashboard page: language, the period kept across navigation, the header
 // with its navigation, the footer with the accessibility statement and the privacy notice, the
 // live-update status line, local times. Escaping is `html`'s (src/report/html.ts).
-import type { Lang } from '../../i18n.ts';
+import { DEFAULT_LANG, type Lang } from '../../i18n.ts';
 import { msg } from '../../messages/index.ts';
 import { formatInstant } from '../../cli/render-uptime.ts';
 import { html, Safe } from '../../report/html.ts';
@@ -21,7 +21,6 @@ export interface PageContext {
 export type Section = 'national' | 'portals' | 'alerts' | 'status' | 'about';
 
 /** The language of a page without `?lang=`; links name the other one. */
-export const DEFAULT_LANG: Lang = 'vi';
 
 /** The language a page offers to switch to. */
 export const otherLang = (lang: Lang): Lang => (lang === DEFAULT_LANG ? 'en' : DEFAULT_LANG);

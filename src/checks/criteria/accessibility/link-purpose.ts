@@ -56,7 +56,7 @@ function genericLinks(page: PageEvidence): { fails: FindingDetail[]; reviews: Fi
     } else if (reviews.length < 20) {
       const around = said.join(' | ').slice(0, 160);
       reviews.push(findingOfText('link.generic_in_context',
-        inBoth((lang) => msg(lang, 'a11y.link.genericInContext', { name, selector: sel, frame: frameNote(page, l.frame, lang), context: around, to })), { data, evidence }));
+        inBoth((lang) => msg(lang, 'a11y.link.genericInContext', { name, selector: sel, frame: frameNote(page, l.frame, lang), surrounding: around, to })), { data, evidence }));
     }
   });
   return { fails, reviews };

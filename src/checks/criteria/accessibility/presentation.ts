@@ -54,7 +54,7 @@ function clipDetails(page: PageEvidence, clips: TextClip[], code: string, path: 
     const by = (lang: Lang) => (container ? msg(lang, 'a11y.presentation.clippedBy.box', { box: container.selector }) : msg(lang, 'a11y.presentation.clippedBy.window'));
     const why = c.doubt ? DOUBT[c.doubt] : c.exception ? (c.exception === 'ellipsis' ? 'a11y.presentation.doubt.ellipsis' : 'a11y.presentation.doubt.oneLine') : null;
     const text = inBoth((lang) => {
-      const vars = { context: context(lang), element: where(c.el, lang), by: by(lang), hidden: c.hiddenPx, axis: msg(lang, AXIS[c.axis]) };
+      const vars = { when: context(lang), element: where(c.el, lang), by: by(lang), hidden: c.hiddenPx, axis: msg(lang, AXIS[c.axis]) };
       return why ? msg(lang, 'a11y.presentation.clippedMaybe', { ...vars, why: msg(lang, why) }) : msg(lang, 'a11y.presentation.clipped', vars);
     });
     const d = findingOfText(why ? `${code}_maybe` : code, text, { data: { ...c, ...withCrop(page, c.el) }, evidence: { blob: 'evidence', path: `${path}.clipped[${i}]` } });
@@ -65,7 +65,7 @@ function clipDetails(page: PageEvidence, clips: TextClip[], code: string, path: 
 
 function overlapDetails(overlaps: TextOverlap[], code: string, path: string, context: Context): FindingDetail[] {
   return overlaps.map((o, i) => findingOfText(code,
-    inBoth((lang) => msg(lang, 'a11y.presentation.overlap', { context: context(lang), a: where(o.a, lang), b: where(o.b, lang), area: o.areaPx })),
+    inBoth((lang) => msg(lang, 'a11y.presentation.overlap', { when: context(lang), a: where(o.a, lang), b: where(o.b, lang), area: o.areaPx })),
     { data: { ...o }, evidence: { blob: 'evidence', path: `${path}.overlaps[${i}]` } }));
 }
 
