@@ -14,7 +14,15 @@ interface Form<K> { key: K; pieces: string[]; names: string[] }
 const englishPlural = new Intl.PluralRules('en');
 const catalogue = CATALOGUES.en as Record<string, string>;
 
+const splits = new Map<string, { pieces: string[]; names: string[] } | null>();
+
 function splitForm(text: string): { pieces: string[]; names: string[] } | null {
+  let split = splits.get(text);
+  if (split === undefined) splits.set(text, (split = splitOnce(text)));
+  return split;
+}
+
+function splitOnce(text: string): { pieces: string[]; names: string[] } | null {
   const parts = text.split(/\{\{([^}]*)\}\}/);
   const pieces = parts.filter((_, i) => i % 2 === 0);
   const names = parts.filter((_, i) => i % 2 === 1);
