@@ -31,8 +31,17 @@ function translator(): i18n {
   return (instance = made);
 }
 
+// A message without values is the same every time: kept after its first use, since pages and
+// exports ask for the same label thousands of times and i18next costs microseconds a call.
+const plainTexts: Record<Lang, Map<MessageKey, string>> = { vi: new Map(), en: new Map() };
+
 /** The message under `key` in the language, its {{placeholders}} filled from `vars`. */
-export function msg(lang: Lang, key: MessageKey, vars: MessageVars = {}): string {
+export function msg(lang: Lang, key: MessageKey, vars?: MessageVars): string {
+  if (vars === undefined || Object.keys(vars).length === 0) {
+    let text = plainTexts[lang].get(key);
+    if (text === undefined) plainTexts[lang].set(key, (text = translator().t(key, { lng: lang })));
+    return text;
+  }
   return translator().t(key, { ...vars, lng: lang });
 }
 
