@@ -5,7 +5,7 @@ import type { AlertRecord } from '../../storage/alerts.ts';
 import { ALL_KPIS } from '../kpi/definitions.ts';
 import { reasonLabel } from '../cli/render-uptime.ts';
 import { formatDuration, formatMonthLabel, formatPercent, formatPoints, type Lang } from '../i18n.ts';
-import { msg, type MessageKey } from '../messages/index.ts';
+import { labelOf, msg, type MessageKey } from '../messages/index.ts';
 import { flagDetail } from '../quality/flag-detail.ts';
 import { flagKindTitle } from '../quality/flag-kinds.ts';
 import { describeBreach, type Facts } from '../quality/plausibility.ts';
@@ -65,10 +65,7 @@ export function localTime(iso: unknown, lang: Lang): string {
 /** A check's outcome and a violation's impact in the reader's words; a code we do not know is shown as stored. */
 const OUTCOME = { fail: 'alert.outcome.fail', cant_tell: 'alert.outcome.cantTell', error: 'alert.outcome.error' } as const satisfies Record<string, MessageKey>;
 const IMPACT = { critical: 'alert.impact.critical', serious: 'alert.impact.serious' } as const satisfies Record<string, MessageKey>;
-const label = <T extends Record<string, MessageKey>>(map: T, code: unknown, lang: Lang) => {
-  const key = typeof code === 'string' && Object.hasOwn(map, code) ? map[code as keyof T] : undefined;
-  return key ? msg(lang, key) : str(code);
-};
+const label = <T extends Record<string, MessageKey>>(map: T, code: unknown, lang: Lang) => (typeof code === 'string' ? labelOf(map, code, lang) : str(code));
 
 /** One sentence per rule, from the facts the rule recorded. */
 const DESCRIBE: Record<string, (f: Record<string, unknown>, lang: Lang) => string> = {

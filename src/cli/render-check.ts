@@ -8,7 +8,7 @@ import { reasonsText, sampleSummaryText } from '../checks/sample/describe.ts';
 import { blockingFailures } from '../checks/score.ts';
 import type { Area, Outcome, Severity } from '../checks/types.ts';
 import { labelsInBoth, numberFormat, type Lang } from '../i18n.ts';
-import { msg, type MessageKey } from '../messages/index.ts';
+import { labelOf, msg, type MessageKey } from '../messages/index.ts';
 import { scannerReasonText } from '../checks/scanner-reasons.ts';
 import type { SavedCheck } from '../../storage/checks.ts';
 
@@ -49,7 +49,7 @@ export const AREA_NAME = labelsInBoth(AREA_KEY);
 export const SEVERITY_NAME = labelsInBoth(SEVERITY_KEY);
 export const OUTCOME_NAME = Object.fromEntries(Object.entries(labelsInBoth(OUTCOME_KEY)).map(([code, names]) => [code, { ...names, mark: OUTCOME_MARK[code as Outcome] }])) as Record<Outcome, Record<Lang, string> & { mark: string }>;
 
-const pageKindName = (kind: string, lang: Lang) => (Object.hasOwn(PAGE_KIND, kind) ? msg(lang, PAGE_KIND[kind as keyof typeof PAGE_KIND]) : kind);
+const pageKindName = (kind: string, lang: Lang) => labelOf(PAGE_KIND, kind, lang);
 
 /** Where a blob can be read: a file written with --evidence-dir, or its hash in the store. */
 export type EvidenceLocator = (sha256: string) => string;

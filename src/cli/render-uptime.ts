@@ -1,6 +1,6 @@
 // Text of `dvc-monitor uptime`: the report as a table or CSV, in Vietnamese or English.
 import { formatCount, formatDuration, formatPercent, labelsInBoth, type Lang } from '../i18n.ts';
-import { msg, type MessageKey } from '../messages/index.ts';
+import { labelOf, msg, type MessageKey } from '../messages/index.ts';
 
 export { formatDuration };
 import { MISSING } from '../uptime/conditions.ts';
@@ -54,17 +54,6 @@ const LOCATION_OUTCOME_KEY = {
   failed: 'cli.uptime.outcome.failed',
   unknown: STATE_KEY.unknown,
 } as const satisfies Record<string, MessageKey>;
-
-const labels = new Map<string, string>();
-
-/** A code's label in the language, or the code itself when it has none; kept once made (a page labels hundreds of probes). */
-function labelOf<T extends Record<string, MessageKey>>(keys: T, code: string, lang: Lang): string {
-  if (!Object.hasOwn(keys, code)) return code;
-  const key = keys[code as keyof T]!;
-  let label = labels.get(`${lang}|${key}`);
-  if (label === undefined) labels.set(`${lang}|${key}`, (label = msg(lang, key)));
-  return label;
-}
 
 export const stateLabel = (state: DisplayState, lang: Lang) => labelOf(STATE_KEY, state, lang);
 export const locationOutcomeLabel = (outcome: string, lang: Lang) => labelOf(LOCATION_OUTCOME_KEY, outcome, lang);

@@ -10,7 +10,7 @@ import { crossCheckUptime } from '../uptime/endpoints.ts';
 import { crossCheckQueue } from '../scale/config.ts';
 import { ConfigSchema, type Config } from './schema.ts';
 import type { Lang } from '../i18n.ts';
-import { CATALOGUES, msg, msgBoth, msgWith, type MessageKey, type VarsInBoth } from '../messages/index.ts';
+import { CATALOGUES, labelOf, msg, msgBoth, msgWith, type MessageKey, type VarsInBoth } from '../messages/index.ts';
 
 /** One problem in each language: the CLI prints the reader's. */
 export type ProblemText = Record<Lang, string>;
@@ -105,7 +105,7 @@ const TYPE_NAMES = {
   array: 'config.type.array', object: 'config.type.object', record: 'config.type.record',
 } as const satisfies Record<string, MessageKey>;
 
-const typeName = (expected: string, lang: Lang) => (Object.hasOwn(TYPE_NAMES, expected) ? msg(lang, TYPE_NAMES[expected as keyof typeof TYPE_NAMES]) : expected);
+const typeName = (expected: string, lang: Lang) => labelOf(TYPE_NAMES, expected, lang);
 
 /** Lengths are whole numbers: "more than 2 items" is said as "at least 3 items". */
 const ITEMS = { atLeast: 'config.bound.itemsAtLeast', atMost: 'config.bound.itemsAtMost', exactly: 'config.bound.itemsExactly' } as const;

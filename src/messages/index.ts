@@ -53,5 +53,10 @@ export function msgWith(lang: Lang, key: MessageKey, vars: VarsInBoth): string {
   return msg(lang, key, Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, typeof v === 'object' ? v[lang] : v])));
 }
 
+/** The label a code→key map gives a code, in the language; a code the map does not know is shown as it is. */
+export function labelOf<T extends Record<string, MessageKey>>(keys: T, code: string, lang: Lang): string {
+  return Object.hasOwn(keys, code) ? msg(lang, keys[code as keyof T]!) : code;
+}
+
 /** One text per language, for code that keeps both (an error that main prints in the reader's language). */
 export const msgBoth = (key: MessageKey, vars: MessageVars = {}): Record<Lang, string> => ({ vi: msg('vi', key, vars), en: msg('en', key, vars) });

@@ -5,7 +5,7 @@
 import { DOUBT_TEXT } from '../../evidence/accessibility/axe-second-look.ts';
 import { wcagCriteriaOf } from '../../evidence/axe.ts';
 import type { Lang } from '../../../i18n.ts';
-import { type MessageKey, msg, msgBoth } from '../../../messages/index.ts';
+import { labelOf, msg, msgBoth, type MessageKey } from '../../../messages/index.ts';
 import type { AxeRuleSummary, FindingDetail, Judgement, PageEvidence } from '../../types.ts';
 import { findingOfText, inBoth, judgement } from '../criterion.ts';
 
@@ -15,7 +15,7 @@ const IMPACT = {
 
 /** axe's impact in the reader's words ("nghiêm trọng"); one axe does not name stays as it is. */
 const impactText = (impact: string | null | undefined, lang: Lang) =>
-  impact && Object.hasOwn(IMPACT, impact) ? msg(lang, IMPACT[impact as keyof typeof IMPACT]) : impact ?? '—';
+  impact ? labelOf(IMPACT, impact, lang) : '—';
 
 /** "trong khung 2 (https://…)" for an element inside a frame, nothing for the top document. */
 export function frameNote(page: PageEvidence, frame: number | undefined, lang: Lang): string {

@@ -4,14 +4,14 @@
 import type { Lang } from '../../../i18n.ts';
 import { findingOfText, inBoth, judgement, type PageCriterion } from '../criterion.ts';
 import { isJudgement, KEYBOARD_BASIS, keyboardEvidence, walkEndText, where } from './keyboard-common.ts';
-import { type MessageKey, msg, msgBoth } from '../../../messages/index.ts';
+import { labelOf, msg, msgBoth, type MessageKey } from '../../../messages/index.ts';
 
 const REASON = {
   native: 'a11y.keyboard.reason.native', role: 'a11y.keyboard.reason.role', onclick: 'a11y.keyboard.reason.onclick', listener: 'a11y.keyboard.reason.listener',
 } as const satisfies Record<string, MessageKey>;
 
 /** Why an element counts as interactive, in the reader's words; a reason the probe adds later as it is. */
-const reasonText = (reason: string, lang: Lang) => (Object.hasOwn(REASON, reason) ? msg(lang, REASON[reason as keyof typeof REASON]) : reason);
+const reasonText = (reason: string, lang: Lang) => labelOf(REASON, reason, lang);
 
 
 export const keyboard: PageCriterion = {
