@@ -86,4 +86,17 @@ describe('the dashboard\'s words for codes and counts', () => {
     expect(heartbeat([beat, beat] as never, 'home', 'en').markup).toContain('The latest 2 probes of home: 2 up');
     expect(heartbeat([beat] as never, 'home', 'vi').markup).toContain('1 lần đo gần nhất của home: 1 hoạt động');
   });
+
+  it('gives the page\'s script its words from the catalogue, in the page\'s language', () => {
+    const { db, data } = store();
+    try {
+      const vi = portalsPage(data, ctx('vi', '/portals'));
+      expect(vi).toContain('data-t-filtered="Đang lọc: {{shown}} kết quả."');
+      expect(vi).toContain('data-t-sorted-ascending="Đã sắp xếp theo {{column}}, tăng dần"');
+      expect(vi).toContain('data-t-update-failed="Không cập nhật được; tải lại trang để xem số liệu mới."');
+      expect(portalsPage(data, ctx('en', '/portals'))).toContain('data-t-updated="Updated at {{time}}"');
+    } finally {
+      db.close();
+    }
+  });
 });

@@ -8,6 +8,7 @@ const INLINE_PAIR = [
   /\bt\((?:lang|this\.lang|l|ctx\.lang|opts\.lang|o\.lang)\s*,/, // t(lang, 'Vietnamese', 'English')
   /\bvi:\s*['`"](?!\/|[\w-]+\.html['"])/, // { vi: '…', en: '…' }, but not an address per language ({ vi: '/status', … })
   /\blang === ['"](?:vi|en)['"]\s*\?\s*['`"]/, // lang === 'vi' ? '…' : '…'
+  /\bVI\s*\?\s*['"](?!vi['"]|vi-VN['"])/, // the dashboard's script: VI ? '…' : '…' (a locale code is not a text)
 ];
 
 // Files that rightly hold { vi, en } records: proper names from reference data, not messages.
@@ -21,7 +22,7 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const path = join(dir, e.name);
     if (e.isDirectory()) return sourceFiles(path);
-    return e.name.endsWith('.ts') ? [path] : [];
+    return /\.(ts|js)$/.test(e.name) ? [path] : [];
   });
 }
 

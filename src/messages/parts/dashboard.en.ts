@@ -337,4 +337,10 @@ export const dashboardEn = {
   'server.error.agencyNoFigures': 'agency "{{code}}" has no figures in {{period}}. Fix: use a code such as VN, tinh:01 or bo:BCT',
   'server.error.portalNotConfigured': 'portal "{{portal}}" is not configured. Fix: use one of {{portals}}',
   'server.error.noAlert': 'alert {{id}} does not exist',
+  // What the page's script says (src/server/assets/dashboard.js); {{placeholders}} are filled there.
+  'dashboard.client.filtered': 'Filtered: {{shown}} results.',
+  'dashboard.client.sortedAscending': 'Sorted by {{column}}, ascending',
+  'dashboard.client.sortedDescending': 'Sorted by {{column}}, descending',
+  'dashboard.client.updated': 'Updated at {{time}}',
+  'dashboard.client.updateFailed': 'Could not update; reload the page for fresh figures.',
 } as const;

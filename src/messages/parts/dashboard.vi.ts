@@ -332,4 +332,9 @@ export const dashboardVi: ViPart<typeof dashboardEn> = {
   'server.error.agencyNoFigures': 'cơ quan "{{code}}" không có số liệu trong kỳ {{period}}. Cách sửa: dùng một mã như VN, tinh:01 hoặc bo:BCT',
   'server.error.portalNotConfigured': 'cổng "{{portal}}" không có trong cấu hình. Cách sửa: dùng một trong các cổng {{portals}}',
   'server.error.noAlert': 'không có cảnh báo {{id}}',
+  'dashboard.client.filtered': 'Đang lọc: {{shown}} kết quả.',
+  'dashboard.client.sortedAscending': 'Đã sắp xếp theo {{column}}, tăng dần',
+  'dashboard.client.sortedDescending': 'Đã sắp xếp theo {{column}}, giảm dần',
+  'dashboard.client.updated': 'Đã cập nhật lúc {{time}}',
+  'dashboard.client.updateFailed': 'Không cập nhật được; tải lại trang để xem số liệu mới.',
 };

@@ -12,6 +12,13 @@
   var VI = document.documentElement.lang !== 'en';
   var statusLine = document.getElementById('live-status');
 
+  // What the script says comes from the message catalogue, put on the status line by the page
+  // (src/server/pages/layout.ts): data-t-NAME holds the text, {{placeholders}} filled here.
+  function text(name, vars) {
+    var template = (statusLine && statusLine.getAttribute('data-t-' + name)) || '';
+    return template.replace(/\{\{(\w+)\}\}/g, function (_, key) { return vars && key in vars ? String(vars[key]) : ''; });
+  }
+
   function fold(text) {
     return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
   }
@@ -35,7 +42,7 @@
       });
     });
     var result = document.getElementById('ket-qua-loc');
-    if (result) result.textContent = query === '' ? '' : (VI ? 'Đang lọc: ' + shown + ' kết quả.' : 'Filtered: ' + shown + ' results.');
+    if (result) result.textContent = query === '' ? '' : text('filtered', { shown: shown });
   }
 
   // A search form whose other fields are as the page was served filters in place; a changed
@@ -95,7 +102,7 @@
     here.searchParams.set('sort', link.getAttribute('data-sort'));
     here.searchParams.set('dir', ascending ? 'asc' : 'desc');
     history.replaceState(null, '', here.pathname + here.search);
-    say((VI ? 'Đã sắp xếp theo ' : 'Sorted by ') + link.textContent.trim() + (ascending ? (VI ? ', tăng dần' : ', ascending') : (VI ? ', giảm dần' : ', descending')));
+    say(text(ascending ? 'sorted-ascending' : 'sorted-descending', { column: link.textContent.trim() }));
   }
 
   document.addEventListener('click', function (event) {
@@ -133,9 +140,9 @@
         if (back) back.focus();
       }
       document.querySelectorAll('input[data-filter-for]').forEach(function (input) { if (input.value) applyFilter(input); });
-      if (changed) say((VI ? 'Đã cập nhật lúc ' : 'Updated at ') + new Date().toLocaleTimeString(VI ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }));
+      if (changed) say(text('updated', { time: new Date().toLocaleTimeString(VI ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }) }));
     }).catch(function () {
-      say(VI ? 'Không cập nhật được; tải lại trang để xem số liệu mới.' : 'Could not update; reload the page for fresh figures.');
+      say(text('update-failed'));
     }).then(function () {
       busy = false;
       if (again) { again = false; refresh(); }

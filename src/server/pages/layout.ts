@@ -2,7 +2,7 @@
 // with its navigation, the footer with the accessibility statement and the privacy notice, the
 // live-update status line, local times. Escaping is `html`'s (src/report/html.ts).
 import { DEFAULT_LANG, type Lang } from '../../i18n.ts';
-import { msg } from '../../messages/index.ts';
+import { CATALOGUES, msg, type MessageKey } from '../../messages/index.ts';
 import { formatInstant } from '../../cli/render-uptime.ts';
 import { html, Safe } from '../../report/html.ts';
 
@@ -107,6 +107,17 @@ export function htmlDocument(opts: DocumentOptions): string {
 <body>${opts.body}</body></html>`.markup}\n`;
 }
 
+/** The texts the page's script says, as data-t-* attributes of the status line: the templates themselves, filled by the script. */
+const CLIENT_TEXTS = {
+  filtered: 'dashboard.client.filtered',
+  'sorted-ascending': 'dashboard.client.sortedAscending',
+  'sorted-descending': 'dashboard.client.sortedDescending',
+  updated: 'dashboard.client.updated',
+  'update-failed': 'dashboard.client.updateFailed',
+} as const satisfies Record<string, MessageKey>;
+
+const clientTexts = (lang: Lang) => html`${Object.entries(CLIENT_TEXTS).map(([name, key]) => html` data-t-${name}="${(CATALOGUES[lang] as Record<string, string>)[key]!}"`)}`;
+
 /** A dashboard page: skip link, header, main with its h1, footer, and the live-update status line. */
 export function dashboardPage(ctx: PageContext, opts: { section: Section; title: string; heading?: Safe | string; body: Safe; live?: boolean }): string {
   const { lang } = ctx;
@@ -114,6 +125,6 @@ export function dashboardPage(ctx: PageContext, opts: { section: Section; title:
 <header class="site"><a class="brand" href="${href(ctx, '/')}">dvc-monitor</a>${nav(ctx, opts.section)}${languageSwitch(ctx)}</header>
 <main id="noi-dung" tabindex="-1"${opts.live ? new Safe(' data-live-page="1"') : null}><h1>${opts.heading ?? opts.title}</h1>${opts.body}</main>
 ${footer(lang, { statement: href(ctx, '/tiep-can'), privacy: href(ctx, '/du-lieu-ca-nhan'), extra: html`<li><a href="/metrics">${msg(lang, 'dashboard.footer.metrics')}</a></li>` })}
-<p id="live-status" class="visually-hidden" role="status" aria-live="polite"></p>`;
+<p id="live-status" class="visually-hidden" role="status" aria-live="polite"${clientTexts(lang)}></p>`;
   return htmlDocument({ lang, title: `${opts.title} — dvc-monitor`, body, stylesheet: '/assets/dashboard.css', script: '/assets/dashboard.js' });
 }
