@@ -201,6 +201,8 @@ describe('dvc-monitor serve', () => {
       await page.waitForFunction(() => [...document.querySelectorAll('#xep-hang-tinh tbody tr')].filter((r) => !(r as HTMLElement).hidden).length === 1);
       expect(await page.locator('#xep-hang-tinh tbody tr:not([hidden])').innerText()).toContain('Hà Nội');
       expect(page.url()).toContain('q=ha+noi');
+      // The script says what it did in the page's language (words from the catalogue).
+      if (javaScriptEnabled) expect(await page.locator('#ket-qua-loc').innerText()).toMatch(/^Đang lọc: \d+ kết quả\.$/);
       // The search emptied again brings every ministry back (no ministry is "ha noi").
       expect(await page.locator('#xep-hang-bo tbody tr:not([hidden])').count()).toBe(0);
       await page.locator('input[name="q"]').focus();
@@ -214,6 +216,7 @@ describe('dvc-monitor serve', () => {
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.querySelector('#xep-hang-bo th:nth-child(2)')?.getAttribute('aria-sort') === 'ascending');
       expect(new URL(page.url()).searchParams.get('sort')).toBe('name');
+      if (javaScriptEnabled) expect(await page.locator('#live-status').innerText()).toMatch(/^Đã sắp xếp theo .+, tăng dần$/);
       const names = await page.locator('#xep-hang-bo tbody tr:not([hidden]) th[scope="row"] a').allInnerTexts();
       expect(names.length).toBeGreaterThan(5);
       expect(names).toEqual([...names].sort(new Intl.Collator('vi').compare));

@@ -14,7 +14,7 @@
 
   // What the script says comes from the message catalogue, put on the status line by the page
   // (src/server/pages/layout.ts): data-t-NAME holds the text, {{placeholders}} filled here.
-  function text(name, vars) {
+  function phrase(name, vars) {
     var template = (statusLine && statusLine.getAttribute('data-t-' + name)) || '';
     return template.replace(/\{\{(\w+)\}\}/g, function (_, key) { return vars && key in vars ? String(vars[key]) : ''; });
   }
@@ -42,7 +42,7 @@
       });
     });
     var result = document.getElementById('ket-qua-loc');
-    if (result) result.textContent = query === '' ? '' : text('filtered', { shown: shown });
+    if (result) result.textContent = query === '' ? '' : phrase('filtered', { shown: shown });
   }
 
   // A search form whose other fields are as the page was served filters in place; a changed
@@ -102,7 +102,7 @@
     here.searchParams.set('sort', link.getAttribute('data-sort'));
     here.searchParams.set('dir', ascending ? 'asc' : 'desc');
     history.replaceState(null, '', here.pathname + here.search);
-    say(text(ascending ? 'sorted-ascending' : 'sorted-descending', { column: link.textContent.trim() }));
+    say(phrase(ascending ? 'sorted-ascending' : 'sorted-descending', { column: link.textContent.trim() }));
   }
 
   document.addEventListener('click', function (event) {
@@ -140,9 +140,9 @@
         if (back) back.focus();
       }
       document.querySelectorAll('input[data-filter-for]').forEach(function (input) { if (input.value) applyFilter(input); });
-      if (changed) say(text('updated', { time: new Date().toLocaleTimeString(VI ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }) }));
+      if (changed) say(phrase('updated', { time: new Date().toLocaleTimeString(VI ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }) }));
     }).catch(function () {
-      say(text('update-failed'));
+      say(phrase('update-failed'));
     }).then(function () {
       busy = false;
       if (again) { again = false; refresh(); }
