@@ -37,12 +37,15 @@ const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 const pct = (v: unknown, lang: Lang) => (typeof v === 'number' ? formatPercent(v, lang) : '—');
 const month = (v: unknown, lang: Lang) => formatMonthLabel(str(v), lang);
 const list = (v: unknown) => (v as string[] | undefined)?.join(', ') ?? '';
-/** Why a collector's payload could not be used; network reasons are the uptime report's. */
+/** Why a collection job failed (its payload, its sign-in, the tool); network reasons are the uptime report's. */
 const PAYLOAD_REASON = {
   not_json: 'alert.payloadReason.notJson', malformed_json: 'alert.payloadReason.malformedJson', unexpected_shape: 'alert.payloadReason.unexpectedShape',
   empty: 'alert.payloadReason.empty', truncated: 'alert.payloadReason.truncated', not_csv: 'alert.payloadReason.notCsv', malformed_csv: 'alert.payloadReason.malformedCsv',
   not_xlsx: 'alert.payloadReason.notXlsx', malformed_xlsx: 'alert.payloadReason.malformedXlsx', not_html: 'alert.payloadReason.notHtml',
   wrong_period: 'alert.payloadReason.wrongPeriod', aborted: 'alert.payloadReason.aborted',
+  missing_secret: 'alert.payloadReason.missingSecret', auth_rejected: 'alert.payloadReason.authRejected', auth_unavailable: 'alert.payloadReason.authUnavailable',
+  unauthorized: 'alert.payloadReason.unauthorized', browser_unavailable: 'alert.payloadReason.browserUnavailable', store_error: 'alert.payloadReason.storeError',
+  source_removed: 'alert.payloadReason.sourceRemoved', internal_error: 'alert.payloadReason.internalError',
 } as const satisfies Record<string, MessageKey>;
 /** A failure reason (timeout, http_5xx, unexpected_shape…) in the reader's words; a reason nobody names is shown as recorded. */
 export const failureReason = (code: string, lang: Lang) => (Object.hasOwn(PAYLOAD_REASON, code) ? label(PAYLOAD_REASON, code, lang) : reasonLabel(code, lang));

@@ -8,6 +8,7 @@ import type { DeliveryResult } from '../alerts/delivery.ts';
 import type { EvaluationResult } from '../alerts/evaluate.ts';
 import { msg, type MessageKey } from '../messages/index.ts';
 import { missingReasonText } from '../kpi/missing-reason.ts';
+import { failureReason } from '../alerts/messages.ts';
 
 
 /** The months of a plan, as "tháng 10/2026" or "tháng 3/2025 – tháng 10/2025 (8 tháng)". */
@@ -63,7 +64,7 @@ function runLines(s: RunSummary, lang: Lang): string {
   }
   if (s.failures.length) {
     lines.push(msg(lang, 'run.failedJobs'));
-    for (const f of s.failures.slice(0, 20)) lines.push(`    ${f.key}: ${f.reason} — ${f.message.split('\n')[0]}`);
+    for (const f of s.failures.slice(0, 20)) lines.push(msg(lang, 'run.failedJob', { job: f.key, code: f.reason, reason: failureReason(f.reason, lang), detail: f.message.split('\n')[0]! }));
     if (s.failures.length > 20) lines.push(msg(lang, 'run.moreJobs', { count: s.failures.length - 20 }));
   }
   return lines.join('\n');

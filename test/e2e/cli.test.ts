@@ -108,7 +108,10 @@ describe('dvc-monitor CLI', () => {
       const failed = await runCli(['run', '--config', config, '--db', db, '--period', '2026-09', '--lang', 'en']);
       expect(failed.code).toBe(1);
       expect(failed.stdout).toMatch(/Run #2: some jobs failed\.\n  4 jobs: 2 succeeded, 2 failed/);
-      expect(failed.stdout).toMatch(/gateway\/index_766\/ministry\/2026-09: not_json — the gateway answered an HTML page instead of JSON/);
+      expect(failed.stdout).toMatch(/gateway\/index_766\/ministry\/2026-09: not_json \(not JSON\) — the gateway answered an HTML page instead of JSON/);
+      // In Vietnamese the reason is named in Vietnamese, the portal's own words marked as technical detail.
+      const failedVi = await runCli(['run', '--config', config, '--db', db, '--period', '2026-09', '--log-level', 'silent']);
+      expect(failedVi.stdout).toMatch(/gateway\/index_766\/ministry\/2026-09: not_json \(không phải JSON\) — chi tiết kỹ thuật \(tiếng Anh\): the gateway answered an HTML page instead of JSON/);
       // Not on a terminal: pino JSON logs on stderr, one object per line.
       const logs = failed.stderr.trim().split('\n').map((l) => JSON.parse(l));
       expect(logs.some((l) => l.msg === 'job finished' && l.reason === 'not_json')).toBe(true);

@@ -57,6 +57,14 @@ export const alertsEn = {
   'alert.payloadReason.notHtml': 'not HTML',
   'alert.payloadReason.wrongPeriod': 'another month shown',
   'alert.payloadReason.aborted': 'aborted',
+  'alert.payloadReason.missingSecret': 'secret not set (its environment variable is empty)',
+  'alert.payloadReason.authRejected': 'the sign-in service refused the client',
+  'alert.payloadReason.authUnavailable': 'the sign-in service could not be reached',
+  'alert.payloadReason.unauthorized': 'the API refused the access token',
+  'alert.payloadReason.browserUnavailable': 'no browser on this machine',
+  'alert.payloadReason.storeError': 'the store could not be written',
+  'alert.payloadReason.sourceRemoved': 'the source was removed from the configuration',
+  'alert.payloadReason.internalError': 'an internal error of the tool',
 
   // The word before a message's title: [ALERT] …
   'alert.event.opened': 'ALERT',

@@ -234,6 +234,7 @@ export const cliEn = {
   'run.moreValues_one': '    … and {{count}} more value',
   'run.moreValues_other': '    … and {{count}} more values',
   'run.failedJobs': '  Failed jobs:',
+  'run.failedJob': '    {{job}}: {{code}} ({{reason}}) — {{detail}}',
   'run.moreJobs_one': '    … and {{count}} more job',
   'run.moreJobs_other': '    … and {{count}} more jobs',
 

@@ -216,6 +216,7 @@ export const cliVi: ViPart<typeof cliEn> = {
   'run.quarantined_other': '  {{count}} số liệu đang bị cách ly, không dùng trong chỉ tiêu và cảnh báo (xem `dvc-monitor quality quarantined`):',
   'run.moreValues_other': '    … và {{count}} số liệu khác',
   'run.failedJobs': '  Việc thất bại:',
+  'run.failedJob': '    {{job}}: {{code}} ({{reason}}) — chi tiết kỹ thuật (tiếng Anh): {{detail}}',
   'run.moreJobs_other': '    … và {{count}} việc khác',
 
   'cli.run.noMonth': 'không tháng nào',
