@@ -68,7 +68,10 @@ describe('dvc-monitor probe and uptime', () => {
     const r = await runCli(['probe', '--once', '--config', config, '--db', join(dir, 's.sqlite')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${config}:10:22 portals[0].probes[0].conditions[0] là "[STATUS] === 200": không phải là một điều kiện:`);
-    expect(r.stderr).toContain('"===" is not an operator; did you mean "=="? e.g. "[STATUS] == 200"');
+    expect(r.stderr).toContain('"===" không phải là toán tử; có phải là "=="? ví dụ "[STATUS] == 200"');
+    const en = await runCli(['probe', '--once', '--config', config, '--db', join(dir, 's.sqlite'), '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('"===" is not an operator; did you mean "=="? e.g. "[STATUS] == 200"');
     expect(sandbox.requestCount()).toBe(before);
   });
 
