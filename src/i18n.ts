@@ -1,15 +1,11 @@
 // User-facing words. Vietnamese by default, English on request (--lang en). The words themselves
 // are in the message catalogue (src/messages/); here are the formatters every area shares.
-import { msg, msgBoth, type MessageKey } from './messages/index.ts';
+import { msg } from './messages/index.ts';
 
 export type Lang = 'vi' | 'en';
 
 /** The language spoken unless another is asked for. */
 export const DEFAULT_LANG: Lang = 'vi';
-
-/** Each code's message in both languages, for modules that still index a label by language. */
-export const labelsInBoth = <K extends string>(keys: Record<K, MessageKey>): Record<K, Record<Lang, string>> =>
-  Object.fromEntries(Object.entries<MessageKey>(keys).map(([code, key]) => [code, msgBoth(key)])) as Record<K, Record<Lang, string>>;
 
 /** The locale numbers and dates are written in: vi-VN, en-US. */
 export const localeOf = (lang: Lang): string => msg(lang, 'common.locale');

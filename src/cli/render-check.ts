@@ -7,7 +7,7 @@ import { shareText, type CriterionResult } from '../checks/judge.ts';
 import { reasonsText, sampleSummaryText } from '../checks/sample/describe.ts';
 import { blockingFailures } from '../checks/score.ts';
 import type { Area, Outcome, Severity } from '../checks/types.ts';
-import { labelsInBoth, numberFormat, type Lang } from '../i18n.ts';
+import { numberFormat, type Lang } from '../i18n.ts';
 import { labelOf, msg, type MessageKey } from '../messages/index.ts';
 import { scannerReasonText } from '../checks/scanner-reasons.ts';
 import type { SavedCheck } from '../../storage/checks.ts';
@@ -25,7 +25,7 @@ const OUTCOME_KEY = {
   error: 'cli.check.outcome.error',
 } as const satisfies Record<Outcome, MessageKey>;
 
-const OUTCOME_MARK: Record<Outcome, string> = { pass: '✓', fail: '✗', cant_tell: '?', not_applicable: '–', error: '!' };
+export const OUTCOME_MARK: Record<Outcome, string> = { pass: '✓', fail: '✗', cant_tell: '?', not_applicable: '–', error: '!' };
 
 const SEVERITY_KEY = {
   critical: 'cli.check.severity.critical',
@@ -45,9 +45,10 @@ const PAGE_KIND = {
 } as const satisfies Record<string, MessageKey>;
 
 /** Both languages of each name, for the report's scorecard and method, which index by language. */
-export const AREA_NAME = labelsInBoth(AREA_KEY);
-export const SEVERITY_NAME = labelsInBoth(SEVERITY_KEY);
-export const OUTCOME_NAME = Object.fromEntries(Object.entries(labelsInBoth(OUTCOME_KEY)).map(([code, names]) => [code, { ...names, mark: OUTCOME_MARK[code as Outcome] }])) as Record<Outcome, Record<Lang, string> & { mark: string }>;
+/** An area, an outcome, a severity in the reader's words (the report's scorecard says them too). */
+export const areaName = (area: Area, lang: Lang) => msg(lang, AREA_KEY[area]);
+export const outcomeName = (outcome: Outcome, lang: Lang) => msg(lang, OUTCOME_KEY[outcome]);
+export const severityName = (severity: Severity, lang: Lang) => msg(lang, SEVERITY_KEY[severity]);
 
 const pageKindName = (kind: string, lang: Lang) => labelOf(PAGE_KIND, kind, lang);
 
@@ -119,7 +120,7 @@ export function renderCheck(check: PortalCheck, saved: SavedCheck, lang: Lang, l
     const score = check.scores.find((s) => s.area === area)!;
     const c = score.counts;
     lines.push('', msg(lang, 'cli.check.areaScore', {
-      area: msg(lang, AREA_KEY[area]).toUpperCase(), score: score.score === null ? msg(lang, 'cli.check.noScore') : `${number(score.score, lang)}/100`, version: score.version,
+      area: areaName(area, lang).toUpperCase(), score: score.score === null ? msg(lang, 'cli.check.noScore') : `${number(score.score, lang)}/100`, version: score.version,
       pass: c.pass, fail: c.fail, cantTell: c.cant_tell, notApplicable: c.not_applicable, error: c.error,
     }));
     const portalResults = check.results.filter((r) => r.level === 'portal' && r.area === area);
@@ -128,7 +129,7 @@ export function renderCheck(check: PortalCheck, saved: SavedCheck, lang: Lang, l
     for (const r of portalResults) {
       const criterion = criterionById(r.criterionId)!;
       const share = r.pages && r.pages.of > 1 && r.outcome !== 'not_applicable' ? ` — ${shareText(r.pages)[lang]}` : '';
-      lines.push(`  ${OUTCOME_MARK[r.outcome]} ${msg(lang, OUTCOME_KEY[r.outcome])} [${msg(lang, SEVERITY_KEY[r.severity])}] ${criterion.title[lang]} (${r.criterionId})${share}`);
+      lines.push(`  ${OUTCOME_MARK[r.outcome]} ${outcomeName(r.outcome, lang)} [${severityName(r.severity, lang)}] ${criterion.title[lang]} (${r.criterionId})${share}`);
       if (r.outcome === 'pass' || r.outcome === 'not_applicable') continue;
       const basis = r.basis.map((b) => `${b.instrument}${b.article ? ` ${b.article}` : ''}${b.unverified ? msg(lang, 'cli.check.unverified') : ''}`).join('; ');
       if (basis) lines.push(msg(lang, 'cli.check.basis', { basis }));

@@ -1,5 +1,5 @@
 // Text of `dvc-monitor uptime`: the report as a table or CSV, in Vietnamese or English.
-import { formatCount, formatDuration, formatPercent, labelsInBoth, type Lang } from '../i18n.ts';
+import { formatCount, formatDuration, formatPercent, type Lang } from '../i18n.ts';
 import { labelOf, msg, type MessageKey } from '../messages/index.ts';
 
 export { formatDuration };
@@ -55,12 +55,11 @@ const LOCATION_OUTCOME_KEY = {
   unknown: STATE_KEY.unknown,
 } as const satisfies Record<string, MessageKey>;
 
-export const stateLabel = (state: DisplayState, lang: Lang) => labelOf(STATE_KEY, state, lang);
+/** A state's label; a state the map does not know (from an older store) is shown as it is. */
+export const stateLabel = (state: string, lang: Lang) => labelOf(STATE_KEY, state, lang);
 export const locationOutcomeLabel = (outcome: string, lang: Lang) => labelOf(LOCATION_OUTCOME_KEY, outcome, lang);
 
 /** Both languages of each state, for the modules that still index by language (the report, the dashboard). */
-export const STATE_LABEL = labelsInBoth<DisplayState>(STATE_KEY);
-export const LOCATION_OUTCOME_LABEL: Record<string, Record<Lang, string>> = labelsInBoth(LOCATION_OUTCOME_KEY);
 
 /** Each location's view of an endpoint probed from several. */
 export function locationLines(e: EndpointReport, lang: Lang): string[] {

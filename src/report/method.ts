@@ -2,7 +2,7 @@
 // symbols, the scoring weights and the criteria and scoring versions, the data sources with their
 // addresses and when each was last collected for the month, and the versions of the tool,
 // axe-core, the tracker lists and the browser, with the configuration hash.
-import { SEVERITY_NAME } from '../cli/render-check.ts';
+import { severityName } from '../cli/render-check.ts';
 import { formatCount, formatPercent, type Lang } from '../i18n.ts';
 import { msg, type MessageKey } from '../messages/index.ts';
 import type { KpiDefinition } from '../kpi/definitions.ts';
@@ -60,7 +60,7 @@ function scoring(m: ReportModel): Safe {
   return html`<h3>${msg(lang, 'report.method.scoringHeading')}</h3>
 <p class="scoring-formula">${msg(lang, 'report.method.scoringFormula', { version })}</p>
 <table class="weights"><thead><tr><th>${msg(lang, 'report.col.severity')}</th><th class="num">${msg(lang, 'report.method.col.weight')}</th></tr></thead>
-<tbody>${SEVERITIES.map((s) => html`<tr data-severity="${s}"><td>${SEVERITY_NAME[s][lang]}${SEVERITY_NAME[s][lang] === s ? null : html` <span class="muted">(${s})</span>`}</td><td class="num">${weights[s]}</td></tr>`)}</tbody></table>
+<tbody>${SEVERITIES.map((s) => html`<tr data-severity="${s}"><td>${severityName(s, lang)}${severityName(s, lang) === s ? null : html` <span class="muted">(${s})</span>`}</td><td class="num">${weights[s]}</td></tr>`)}</tbody></table>
 <p>${msgHtml(lang, 'report.method.versions', {}, { criteria: html`<code>${m.method.criteriaVersion}</code>`, scoring: html`<code>${version}</code>` })}</p>`;
 }
 

@@ -9,7 +9,7 @@ import { HEADLINE_KPIS } from '../kpi/definitions.ts';
 import { INDEX_766_GROUPS } from '../kpi/index766.ts';
 import { flagKindTitle } from '../quality/flag-kinds.ts';
 import type { EndpointReport } from '../uptime/report.ts';
-import { formatDuration, LOCATION_OUTCOME_LABEL, reasonLabel, STATE_LABEL } from '../cli/render-uptime.ts';
+import { formatDuration, locationOutcomeLabel, reasonLabel, stateLabel } from '../cli/render-uptime.ts';
 import { html, page, type Safe } from './html.ts';
 import { localTimeMarkup, localTimeText } from './local-time.ts';
 import { localDate } from '../time/period.ts';
@@ -80,7 +80,7 @@ export function endpointRows(endpoints: EndpointReport[], period: string, lang: 
     const month = e.months.find((x) => x.month === period);
     // Months in Vietnam time: an incident from 23:30 on the last night of a month belongs to that month.
     const incidents = e.incidents.filter((i) => localMonthOf(i.startedAt) <= period && (i.endedAt === null || localMonthOf(i.endedAt) >= period));
-    return html`<tr><td>${e.endpoint}<br><span class="muted">${e.url}</span></td><td>${STATE_LABEL[e.state][lang]}</td><td class="num">${pct(month?.availabilityPercent ?? null, lang)}</td><td class="num">${month?.p95Ms ?? '—'}</td><td class="num">${incidents.length}</td></tr>`;
+    return html`<tr><td>${e.endpoint}<br><span class="muted">${e.url}</span></td><td>${stateLabel(e.state, lang)}</td><td class="num">${pct(month?.availabilityPercent ?? null, lang)}</td><td class="num">${month?.p95Ms ?? '—'}</td><td class="num">${incidents.length}</td></tr>`;
   })}</tbody></table>`;
 }
 
@@ -96,7 +96,7 @@ function locationTable(endpoints: EndpointReport[], lang: Lang): Safe {
   const rows = endpoints.flatMap((e) => e.locations.map((v) => ({ endpoint: e.endpoint, partial: e.partialRounds, ...v })));
   if (rows.length === 0) return html``;
   return html`<h4>${msg(lang, 'report.locations.heading')}</h4><table class="locations"><thead><tr><th>${msg(lang, 'report.col.endpoint')}</th><th>${msg(lang, 'report.col.location')}</th><th>${msg(lang, 'report.col.lastProbe')}</th><th class="num">${msg(lang, 'report.col.reachableFromHere')}</th><th class="num">${msg(lang, 'report.col.unreachable')}</th><th class="num">${msg(lang, 'report.col.unknown')}</th></tr></thead>
-<tbody>${rows.map((r) => html`<tr><td>${r.endpoint}</td><td>${r.location}</td><td>${r.last ? `${LOCATION_OUTCOME_LABEL[r.last.outcome]?.[lang] ?? r.last.outcome}${r.last.reason ? ` (${reasonLabel(r.last.reason, lang)})` : ''} ${localTimeText(r.last.roundAt)}` : '—'}</td><td class="num">${pct(r.availabilityPercent, lang)}</td><td class="num">${formatCount(r.counts.failed, lang)}</td><td class="num">${formatCount(r.counts.unknown, lang)}</td></tr>`)}</tbody></table>
+<tbody>${rows.map((r) => html`<tr><td>${r.endpoint}</td><td>${r.location}</td><td>${r.last ? `${locationOutcomeLabel(r.last.outcome, lang)}${r.last.reason ? ` (${reasonLabel(r.last.reason, lang)})` : ''} ${localTimeText(r.last.roundAt)}` : '—'}</td><td class="num">${pct(r.availabilityPercent, lang)}</td><td class="num">${formatCount(r.counts.failed, lang)}</td><td class="num">${formatCount(r.counts.unknown, lang)}</td></tr>`)}</tbody></table>
 <p class="muted">${msg(lang, 'report.locations.note')}${endpoints.some((e) => e.partialRounds > 0) ? ` ${msg(lang, 'report.locations.partialRounds', { rounds: endpoints.map((e) => `${e.endpoint} ${formatCount(e.partialRounds, lang)}`).join(', ') })}` : ''}</p>`;
 }
 

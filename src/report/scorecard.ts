@@ -7,7 +7,7 @@ import { criterionById } from '../checks/criteria/index.ts';
 import { shareText } from '../checks/judge.ts';
 import { reasonsText, sampleSummaryText } from '../checks/sample/describe.ts';
 import { INSTRUMENTS } from '../checks/criteria/basis.ts';
-import { AREA_NAME, OUTCOME_NAME, SEVERITY_NAME } from '../cli/render-check.ts';
+import { areaName, outcomeName, severityName } from '../cli/render-check.ts';
 import { numberFormat, type Lang } from '../i18n.ts';
 import { msg } from '../messages/index.ts';
 import { html, msgHtml, Safe } from './html.ts';
@@ -66,7 +66,7 @@ const onlyScannerErrors = (r: ScorecardResult) => r.outcome === 'error' && r.fin
 /** One row for every criterion the scanner could not judge: how many, why, and which (collapsed). */
 function unjudgedRow(results: ScorecardResult[], lang: Lang): Safe {
   const reasons = groupScannerErrors(results.flatMap((r) => r.findings.filter((f) => isScannerError(f.code)).map((f) => ({ reason: f.code.slice(SCANNER_PREFIX.length), url: f.pageUrl }))));
-  return html`<tr class="outcome-error unjudged" data-criteria="${results.length}"><td>${OUTCOME_NAME.error[lang]}</td><td>—</td>
+  return html`<tr class="outcome-error unjudged" data-criteria="${results.length}"><td>${outcomeName('error', lang)}</td><td>—</td>
 <td>${msg(lang, 'report.scorecard.unjudged', { count: results.length })}
 ${errorGroupList(reasons, lang, { withPages: false })}
 <details><summary>${msg(lang, 'report.scorecard.criteriaList')}</summary><ul>${results.map((r) => html`<li>${criterionById(r.criterionId)?.title[lang] ?? r.criterionId} <span class="muted">${r.criterionId}</span>${r.pages && r.pages.of > 1 ? html` <span class="share">${shareText(r.pages)[lang]}</span>` : null}</li>`)}</ul></details></td>
@@ -92,7 +92,7 @@ function findingItem(f: ScorecardResult['findings'][number], lang: Lang, opts: S
 /** `screenshot` is a data: URI of the home page screenshot (kept in the file: the report stays offline). */
 export function scorecardSection(sc: Scorecard | null, lang: Lang, screenshot: string | null, opts: ScorecardOptions = {}): Safe {
   if (!sc) return html`<p class="muted">${msg(lang, 'report.scorecard.noCheck')}</p>`;
-  const scores = html`<div class="cards">${sc.areas.map((s) => html`<div class="card" data-area="${s.area}" data-check-id="${s.checkId}"><dl class="score"><dt>${AREA_NAME[s.area][lang]}</dt>
+  const scores = html`<div class="cards">${sc.areas.map((s) => html`<div class="card" data-area="${s.area}" data-check-id="${s.checkId}"><dl class="score"><dt>${areaName(s.area, lang)}</dt>
 <dd class="big">${s.score === null ? '—' : `${numberFormat(lang, 1, 1).format(s.score)}/100`}</dd><dd class="muted">${s.version} · ${msg(lang, 'report.scorecard.counts', { pass: s.counts.pass, fail: s.counts.fail, cantTell: s.counts.cant_tell })}</dd></dl>${areaDate(s, lang)}</div>`)}</div>`;
   const sorted = [...sc.results].sort((a, b) => ORDER.indexOf(a.outcome) - ORDER.indexOf(b.outcome));
   // Criteria the scanner could not judge at all (their only findings are its errors) share one row.
@@ -106,7 +106,7 @@ export function scorecardSection(sc: Scorecard | null, lang: Lang, screenshot: s
     const shown = judged.filter((f) => !isScannerError(f.code));
     const scannerErrors = groupScannerErrors(judged.filter((f) => isScannerError(f.code)).map((f) => ({ reason: f.code.slice(SCANNER_PREFIX.length), url: f.pageUrl })));
     const list = shown.length === 0 ? null : html`<ul class="findings">${shown.map((f) => findingItem(f, lang, opts))}</ul>`;
-    return html`<tr class="outcome-${r.outcome}"><td>${OUTCOME_NAME[r.outcome][lang]}</td><td>${SEVERITY_NAME[r.severity][lang]}</td>
+    return html`<tr class="outcome-${r.outcome}"><td>${outcomeName(r.outcome, lang)}</td><td>${severityName(r.severity, lang)}</td>
 <td>${criterion?.title[lang] ?? r.criterionId} <span class="muted">${r.criterionId}</span>${r.pages && r.pages.of > 1 && r.outcome !== 'not_applicable' ? html` <span class="share">${shareText(r.pages)[lang]}</span>` : null}
 ${opts.expandable && list ? html`<details class="findings"><summary>${msg(lang, 'report.scorecard.findings', { count: shown.length })}<span class="visually-hidden">: ${criterion?.title[lang] ?? r.criterionId}</span></summary>${list}</details>` : list}
 ${errorGroupList(scannerErrors, lang, { withPages: false })}

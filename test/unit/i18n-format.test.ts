@@ -1,9 +1,10 @@
 // The shared formatters speak through the message catalogue (common part): the same text as
 // before the catalogue, in both languages, and a code without a label shown as it is.
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatMonthLabel, formatShortMonth, formatPercent, formatPoints, labelsInBoth, localeOf, numberFormat } from '../../src/i18n.ts';
-import { reasonLabel, stateLabel, STATE_LABEL } from '../../src/cli/render-uptime.ts';
-import { OUTCOME_NAME } from '../../src/cli/render-check.ts';
+import { labelOf } from '../../src/messages/index.ts';
+import { formatDuration, formatMonthLabel, formatShortMonth, formatPercent, formatPoints, localeOf, numberFormat } from '../../src/i18n.ts';
+import { reasonLabel, stateLabel } from '../../src/cli/render-uptime.ts';
+import { OUTCOME_MARK, outcomeName } from '../../src/cli/render-check.ts';
 
 describe('the shared formatters', () => {
   it('write a month as people say it in Vietnamese, and as YYYY-MM in English', () => {
@@ -55,8 +56,8 @@ describe('labels of codes', () => {
   });
 
   it('keep both languages for the modules that index a label by language', () => {
-    expect(STATE_LABEL.partial).toEqual({ vi: 'TRUY CẬP ĐƯỢC MỘT PHẦN', en: 'PARTIALLY REACHABLE' });
-    expect(OUTCOME_NAME.cant_tell).toEqual({ vi: 'CẦN NGƯỜI KIỂM TRA', en: 'NEEDS REVIEW', mark: '?' });
-    expect(labelsInBoth({ a: 'cli.uptime.yes' })).toEqual({ a: { vi: 'có', en: 'yes' } });
+    expect([stateLabel('partial', 'vi'), stateLabel('partial', 'en')]).toEqual(['TRUY CẬP ĐƯỢC MỘT PHẦN', 'PARTIALLY REACHABLE']);
+    expect([outcomeName('cant_tell', 'vi'), outcomeName('cant_tell', 'en'), OUTCOME_MARK.cant_tell]).toEqual(['CẦN NGƯỜI KIỂM TRA', 'NEEDS REVIEW', '?']);
+    expect([labelOf({ a: 'cli.uptime.yes' }, 'a', 'vi'), labelOf({ a: 'cli.uptime.yes' }, 'a', 'en'), labelOf({ a: 'cli.uptime.yes' }, 'b', 'vi')]).toEqual(['có', 'yes', 'b']);
   });
 });

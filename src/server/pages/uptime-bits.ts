@@ -6,13 +6,13 @@
 import type { Beat } from '../../../storage/uptime.ts';
 import { formatCount, formatPercent, type Lang } from '../../i18n.ts';
 import { msg, type MessageKey } from '../../messages/index.ts';
-import { formatDate, formatInstant, reasonLabel, STATE_LABEL } from '../../cli/render-uptime.ts';
+import { formatDate, formatInstant, reasonLabel, stateLabel } from '../../cli/render-uptime.ts';
 import { html, Safe } from '../../report/html.ts';
 import { dayRuns, type DayKind, type DaySlot } from '../../uptime/summary.ts';
 
 /** A state's name in the language; a state this build does not know is shown as itself. */
 export function stateName(state: string, lang: Lang): string {
-  return (STATE_LABEL as Record<string, { vi: string; en: string } | undefined>)[state]?.[lang] ?? state;
+  return stateLabel(state, lang);
 }
 
 export function stateBadge(state: string, lang: Lang): Safe {
