@@ -165,6 +165,24 @@ export const KEYBOARD_FOCUS_STATE_SCRIPT = `(([id, state, before]) => new Promis
   Promise.all(running.map((a) => a.finished.catch(() => null))).then(() => requestAnimationFrame(() => { clearTimeout(cap); done(); }));
 }))`;
 
+/**
+ * Focus-visible sampling, per element of the top document (a frame's go through Playwright,
+ * which adds the frame's offset): brought into view if it is not, then where it is (CSS px of
+ * the viewport), the page's scroll, and whether it still holds the focus.
+ */
+export const KEYBOARD_FOCUS_PLACE_SCRIPT = `((id) => {
+  const el = window.__dvcKb && window.__dvcKb.els.get(id);
+  if (!el || !el.isConnected) return null;
+  let r = el.getBoundingClientRect();
+  if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) {
+    el.scrollIntoView({ block: 'center', inline: 'center' });
+    r = el.getBoundingClientRect();
+  }
+  let a = document.activeElement;
+  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+  return { box: { x: r.x, y: r.y, width: r.width, height: r.height }, scroll: { x: window.scrollX, y: window.scrollY }, held: a === el };
+})`;
+
 /** Removes what the focus sampling added (the caret style). */
 export const KEYBOARD_CLEANUP_SCRIPT = `(() => { const s = document.getElementById('__dvc-no-caret'); if (s) s.remove(); return true; })()`;
 

@@ -9,8 +9,9 @@ import type { PageEvidence } from '../../types.ts';
 import { compareFocus, decodePng } from './focus-pixels.ts';
 import { findTrapExit, pressKey, TAB } from './keyboard-exit.ts';
 import { ELEMENT_REF_SCRIPT, inEveryFrame, type ElementRef, type FrameTarget } from './frames.ts';
+import { evaluateIn, evaluateTop } from './evaluate.ts';
 import {
-  KEYBOARD_ACTIVE_SCRIPT, KEYBOARD_BLUR_SCRIPT, KEYBOARD_CLEANUP_SCRIPT, KEYBOARD_FOCUS_STATE_SCRIPT, KEYBOARD_FRAME_WAIT_SCRIPT,
+  KEYBOARD_ACTIVE_SCRIPT, KEYBOARD_BLUR_SCRIPT, KEYBOARD_CLEANUP_SCRIPT, KEYBOARD_FOCUS_PLACE_SCRIPT, KEYBOARD_FOCUS_STATE_SCRIPT, KEYBOARD_FRAME_WAIT_SCRIPT,
   KEYBOARD_SETUP_SCRIPT, KEYBOARD_UNREACHED_SCRIPT,
 } from './keyboard-in-page.ts';
 import {
@@ -40,13 +41,13 @@ const pressTab = (cdp: CDPSession, shift: boolean) => pressKey(cdp, { ...TAB, mo
 interface ActiveRead { id: number; ref: Omit<ElementRef, 'frame'>; frame: boolean; composite: boolean; inModal: boolean }
 
 /** Where the focus is: from the top document down into the frame that holds it. */
-async function readFocus(frames: FrameTarget[]): Promise<FocusRead | null> {
+async function readFocus(cdp: CDPSession, frames: FrameTarget[]): Promise<FocusRead | null> {
   let target = frames[0]!;
   let holder: FocusRead | null = null;
   for (let depth = 0; depth < 6; depth++) {
     let a: ActiveRead | null;
     try {
-      a = (await target.frame.evaluate(KEYBOARD_ACTIVE_SCRIPT)) as ActiveRead | null;
+      a = await evaluateIn<ActiveRead | null>(cdp, target, KEYBOARD_ACTIVE_SCRIPT);
     } catch {
       // A frame that went away or refuses: the focus is somewhere inside its element, unseen.
       return holder ? { ...holder, opaqueFrame: true } : null;
@@ -64,7 +65,7 @@ async function readFocus(frames: FrameTarget[]): Promise<FocusRead | null> {
 
 async function settle(ctx: ProbeContext, ms: number): Promise<void> {
   await sleep(ms);
-  await Promise.race([ctx.page.evaluate(KEYBOARD_FRAME_WAIT_SCRIPT).catch(() => null), sleep(300)]);
+  await Promise.race([evaluateTop(ctx.cdp, KEYBOARD_FRAME_WAIT_SCRIPT).catch(() => null), sleep(300)]);
 }
 
 /** Presses (Shift+)Tab and reads the focus, until the walk ends or its bounds are reached. */
@@ -75,7 +76,7 @@ async function walk(ctx: ProbeContext, w: TabWalk, shift: boolean, maxPresses: n
     if (Date.now() - t0 > budgetMs) return { end: 'time', ms: Date.now() - t0 };
     await pressTab(ctx.cdp, shift);
     await settle(ctx, settleMs);
-    const end = w.add(await readFocus(ctx.frames));
+    const end = w.add(await readFocus(ctx.cdp, ctx.frames));
     if (end) return { end, ms: Date.now() - t0 };
   }
 }
@@ -108,7 +109,7 @@ export async function keyboardProbe(ctx: ProbeContext): Promise<KeyboardEvidence
     while (reads.length < backwardPressesFor(group) && Date.now() - t0 <= bounds.backwardBudgetMs) {
       await pressTab(ctx.cdp, true);
       await settle(ctx, bounds.settleMs);
-      const r = await readFocus(ctx.frames);
+      const r = await readFocus(ctx.cdp, ctx.frames);
       reads.push(r);
       backward.add(r);
       if (escapes(group, [r])) break;
@@ -120,7 +121,7 @@ export async function keyboardProbe(ctx: ProbeContext): Promise<KeyboardEvidence
     if (verdict.trap) {
       const exit = await findTrapExit({
         cdp: ctx.cdp, frames: ctx.frames,
-        readFocusKey: async () => (await readFocus(ctx.frames))?.key ?? null,
+        readFocusKey: async () => (await readFocus(ctx.cdp, ctx.frames))?.key ?? null,
         settle: () => settle(ctx, bounds.settleMs),
       }, group, bounds.exitBudgetMs);
       trap = { elements, forward: [], backward: [], exit };
@@ -171,6 +172,27 @@ export async function keyboardProbe(ctx: ProbeContext): Promise<KeyboardEvidence
   };
 }
 
+interface Placement { box: { x: number; y: number; width: number; height: number } | null; scroll: { x: number; y: number }; held: boolean }
+
+/**
+ * The focused element brought into view if it is not, where it is in the viewport, the page's
+ * scroll, and whether it still holds the focus: one script in the top document; a frame's
+ * element through Playwright, which adds the frames' offsets.
+ */
+async function placeFocused(ctx: ProbeContext, target: FrameTarget, id: number): Promise<Placement | null> {
+  if (target.ref.index === 0) return evaluateTop<Placement | null>(ctx.cdp, `(${KEYBOARD_FOCUS_PLACE_SCRIPT})(${id})`);
+  const handle = await target.frame.evaluateHandle((n) => (window as unknown as { __dvcKb: { els: Map<number, Element> } }).__dvcKb.els.get(n), id);
+  const el = handle.asElement();
+  if (!el) return null;
+  // Into view (no Playwright actionability waits: they cost frames we do not need).
+  await el.evaluate((e) => { const r = e.getBoundingClientRect(); if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) e.scrollIntoView({ block: 'center', inline: 'center' }); }).catch(() => {});
+  const box = await el.boundingBox();
+  await handle.dispose();
+  const scroll = await evaluateTop<{ x: number; y: number }>(ctx.cdp, '({ x: window.scrollX, y: window.scrollY })');
+  const { held } = await evaluateIn<{ held: boolean }>(ctx.cdp, target, `(${KEYBOARD_FOCUS_STATE_SCRIPT})(${JSON.stringify([id, null, 'focus'])})`);
+  return { box, scroll, held };
+}
+
 /** For the first stops: the neighbourhood focused, unfocused, focused again; compared on pixels. */
 async function sampleFocus(ctx: ProbeContext, stops: FocusRead[], bounds: KeyboardBounds): Promise<{ samples: FocusSample[]; notSampled: number; ms: number }> {
   const samples: FocusSample[] = [];
@@ -184,36 +206,30 @@ async function sampleFocus(ctx: ProbeContext, stops: FocusRead[], bounds: Keyboa
     const base: FocusSample = { stop: i, element: s.element, verdict: 'not_measured', reason: null, clip: null, changedArea: 0, strongArea: 0, requiredArea: 0, maxContrast: 1, crop: null };
     if (!target) { samples.push({ ...base, reason: 'frame_gone' }); continue; }
     type State = 'focus' | 'blur' | null;
-    const state = async (st: State, before: State = null) =>
-      (await target.frame.evaluate(`(${KEYBOARD_FOCUS_STATE_SCRIPT})(${JSON.stringify([id, st, before])})`)) as { ok: boolean; held: boolean; why: string | null };
+    const state = (st: State, before: State = null) =>
+      evaluateIn<{ ok: boolean; held: boolean; why: string | null }>(ctx.cdp, target, `(${KEYBOARD_FOCUS_STATE_SCRIPT})(${JSON.stringify([id, st, before])})`);
     try {
       const first = await state('focus');
       if (!first.ok) { samples.push({ ...base, reason: first.why }); continue; }
-      const handle = await target.frame.evaluateHandle((n) => (window as unknown as { __dvcKb: { els: Map<number, Element> } }).__dvcKb.els.get(n), id);
-      const el = handle.asElement();
-      if (!el) { samples.push({ ...base, reason: 'gone' }); continue; }
-      // Into view (no Playwright actionability waits: they cost frames we do not need).
-      await el.evaluate((e) => { const r = e.getBoundingClientRect(); if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) e.scrollIntoView({ block: 'center', inline: 'center' }); }).catch(() => {});
-      const box = await el.boundingBox();
-      await handle.dispose();
+      const place = await placeFocused(ctx, target, id);
+      if (!place) { samples.push({ ...base, reason: 'gone' }); continue; }
+      const { box, scroll } = place;
       if (!box || box.width < 1 || box.height < 1) { samples.push({ ...base, reason: 'no_box' }); continue; }
       const { width: vw, height: vh } = ctx.viewport;
       const x0 = Math.max(0, Math.floor(box.x - CLIP_MARGIN)), y0 = Math.max(0, Math.floor(box.y - CLIP_MARGIN));
       const x1 = Math.min(vw, Math.ceil(box.x + box.width + CLIP_MARGIN)), y1 = Math.min(vh, Math.ceil(box.y + box.height + CLIP_MARGIN));
       if (x1 - x0 < 2 || y1 - y0 < 2) { samples.push({ ...base, reason: 'off_screen' }); continue; }
       const clip = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
-      const scroll = (await ctx.page.evaluate('({ x: window.scrollX, y: window.scrollY })')) as { x: number; y: number };
       const shot = async () => (await ctx.cdp.send('Page.captureScreenshot', { format: 'png', optimizeForSpeed: true, clip: { x: clip.x + scroll.x, y: clip.y + scroll.y, width: clip.width, height: clip.height, scale: 1 } })).data;
       // Each capture is taken in a state that held from before it to after it: a page that
       // moves the focus meanwhile (a timer, a blur handler) gives no measurement, not a verdict.
-      const f1 = await state(null, 'focus');
       const focused = await shot();
       const b = await state('blur', 'focus');
       const unfocused = await shot();
       const f2 = await state('focus', 'blur');
       const focusedAgain = await shot();
       const end = await state(null, 'focus');
-      if (!f1.held || !b.held || !b.ok || !f2.held || !f2.ok || !end.held) { samples.push({ ...base, clip, reason: b.ok ? 'focus_moved' : 'focus_held' }); continue; }
+      if (!place.held || !b.held || !b.ok || !f2.held || !f2.ok || !end.held) { samples.push({ ...base, clip, reason: b.ok ? 'focus_moved' : 'focus_held' }); continue; }
       const png = (b64: string) => decodePng(Buffer.from(b64, 'base64'));
       const cmp = compareFocus(png(unfocused), png(focused), png(focusedAgain), { width: box.width, height: box.height });
       const failing = cmp.verdict === 'none' || cmp.verdict === 'faint';
