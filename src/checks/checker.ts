@@ -180,9 +180,11 @@ export class Checker {
         publicAddresses: this.settings.publicAddresses, maxPageMemoryMb: this.settings.maxPageMemoryMb, filterList, fingerprint: this.fingerprintBasis, ...extra,
       });
       if (kind === 'home' && areas.includes('privacy') && !result.evidence.error) {
+        extra.phases?.('consent');
         result.evidence.consent = await consentVisits(await this.liveBrowser(), url, {
           firstPartySite, pageTimeoutMs: this.settings.pageTimeoutMs, maxPageBytes: this.settings.maxPageBytes, publicAddresses: this.settings.publicAddresses, filterList,
         });
+        extra.phases?.('done');
       }
       return result;
     });

@@ -11,4 +11,6 @@ export interface PhaseListener {
 export const VISIT_PHASES = [
   'setup', 'navigation', 'settle', 'dom', 'fingerprint', 'axe', 'probe:keyboard', 'probe:keyboard:focus', 'probe:text-spacing', 'probe:resize-text', 'probe:reflow',
   'probe:interaction', 'cookies', 'serialise', 'screenshot', 'crops', 'behaviour', 'close', 'http-probe', 'cors-probe',
+  // A home page checked for privacy: the refusing and accepting visits (Checker.visit).
+  'consent',
 ] as const;
