@@ -211,7 +211,7 @@ export interface PageEvidence {
     /** The document's scripts and stylesheets with an address, as its elements give them (absent in evidence stored before headers-grade/3). */
     subresources?: SubresourceRecord[];
   } | null;
-  /** The http:// address of the home page, visited in its own fresh context. */
+  /** The http:// address of the home page, visited first in a fresh context (evidence/home-probes.ts). */
   httpVariant: {
     url: string; finalUrl: string | null; status: number | null; error: string | null;
     /** The HTTP redirects on the way, first request first (absent in evidence stored before). */

@@ -2,7 +2,7 @@
 // timer) is judged on the document the visitor ends on, not on the one that loaded first; the
 // moves are recorded, since a timed redirect is itself a finding (WCAG 2.2.1). The watch starts
 // before the first navigation, so a move made while the page was still settling is seen too.
-import type { Frame, Page, Request } from 'playwright-core';
+import type { Frame, Page, Request, Response } from 'playwright-core';
 
 export interface NavigationHop {
   from: string;
@@ -118,4 +118,20 @@ export class NavigationWatch {
 export function refreshDelay(content: string): number | null {
   const m = /^\s*(\d+(?:\.\d*)?)\s*(?:[;,]|$)/.exec(content);
   return m ? Number(m[1]) : null;
+}
+
+/** The first request of the HTTP redirect chain that `request` ends. */
+export function firstOfChain(request: Request): Request {
+  let first = request;
+  for (let r = request.redirectedFrom(); r; r = r.redirectedFrom()) first = r;
+  return first;
+}
+
+/** The HTTP redirects that led to `response`, first request first. */
+export async function redirectChain(response: Response): Promise<Array<{ url: string; status: number }>> {
+  const chain: Array<{ url: string; status: number }> = [];
+  for (let r = response.request().redirectedFrom(); r && chain.length < 30; r = r.redirectedFrom()) {
+    chain.unshift({ url: r.url(), status: (await r.response())?.status() ?? 0 });
+  }
+  return chain;
 }

@@ -7,7 +7,7 @@
 // accessibility evidence instead of collecting it again (src/checks/incremental.ts).
 // Everything that can go wrong with a hostile page ends as a named scanner error.
 import type { Browser, BrowserContext, CDPSession, Page, Response } from 'playwright-core';
-import { CORS_PROBE_ORIGIN, type Area, type PageEvidence, type PageKind, type ScannerErrorReason, type SubresourceRecord } from '../types.ts';
+import type { Area, PageEvidence, PageKind, ScannerErrorReason, SubresourceRecord } from '../types.ts';
 import { AXE_VERSION, runAxe } from './axe.ts';
 import type { CookieDeclaration } from './cookies.ts';
 import { COLLECT_SCRIPT, INSTRUMENT_SCRIPT, MASK_SCRIPT } from './in-page.ts';
@@ -17,9 +17,10 @@ import { ELEMENT_REF_SCRIPT, inEveryFrame, listFrames, type FrameTarget } from '
 import { KEYBOARD_INIT_SCRIPT } from './accessibility/keyboard.ts';
 import { flaggedByProbes, runProbes } from './accessibility/probes.ts';
 import type { FilterList } from './filter-list.ts';
-import { NavigationFailed, NavigationWatch } from './navigation.ts';
+import { NavigationFailed, NavigationWatch, redirectChain } from './navigation.ts';
 import { beaconsOf, summariseHosts } from './host-summary.ts';
-import { upgradedByBrowser } from './hsts-preload.ts';
+import { classifyFailure, CLOSE_GRACE_MS, closeBounded, ScannerError } from './failures.ts';
+import { probeHome } from './home-probes.ts';
 import { DocumentGuard, morePrivate, PortalSpace } from './local-network.ts';
 import { DEFAULT_PAGE_MEMORY_MB, MemoryWatch } from './memory.ts';
 import type { PhaseListener } from './phases.ts';
@@ -81,44 +82,9 @@ const MAX_TEXT = 100_000;
  * checks several pages at once.
  */
 const ANALYSIS_ALLOWANCE_MS = 60_000;
-/** A browser that does not even close a context within this is left behind: the visit still ends. */
-const CLOSE_GRACE_MS = 10_000;
 
 /** The longest a visit can take, whatever the page does. */
 export const visitDeadlineMs = (pageTimeoutMs: number) => pageTimeoutMs + ANALYSIS_ALLOWANCE_MS + CLOSE_GRACE_MS;
-
-/** Closes a context, but never waits on a wedged browser longer than CLOSE_GRACE_MS. */
-async function closeBounded(context: BrowserContext | null): Promise<void> {
-  if (!context) return;
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([context.close().catch(() => {}), new Promise<void>((resolve) => { timer = setTimeout(resolve, CLOSE_GRACE_MS); })]);
-  clearTimeout(timer);
-}
-
-class ScannerError extends Error {
-  constructor(readonly reason: ScannerErrorReason, message: string) {
-    super(message);
-    this.name = 'ScannerError';
-  }
-}
-
-/** Names a failure from Playwright or Chromium (net::ERR_…) after the fact. */
-export function classifyFailure(err: unknown): { reason: ScannerErrorReason; message: string } {
-  if (err instanceof ScannerError) return { reason: err.reason, message: err.message };
-  const message = String((err as Error)?.message ?? err).split('\n')[0]!.slice(0, 500);
-  const rules: Array<[RegExp, ScannerErrorReason]> = [
-    [/ERR_NAME_NOT_RESOLVED|ERR_NAME_RESOLUTION_FAILED/, 'dns'],
-    [/ERR_CERT_|ERR_SSL_|ERR_BAD_SSL/, 'tls_invalid'],
-    [/ERR_TOO_MANY_REDIRECTS/, 'too_many_redirects'],
-    [/Download is starting|ERR_ABORTED.*download/i, 'download'],
-    [/ERR_CONNECTION_|ERR_ADDRESS_|ERR_EMPTY_RESPONSE|ERR_SOCKET|ERR_INTERNET_DISCONNECTED/, 'connect_failed'],
-    [/Timeout .*exceeded|TimeoutError|ERR_TIMED_OUT/, 'timeout'],
-    [/crash|Target closed|has been closed|browser has disconnected/i, 'browser_crashed'],
-    [/Execution context was destroyed|navigat(ed|ion).*(interrupted|detached)|frame was detached/i, 'navigated_away'],
-    [/net::ERR_/, 'navigation_failed'],
-  ];
-  return { reason: rules.find(([re]) => re.test(message))?.[1] ?? 'internal_error', message };
-}
 
 export function emptyEvidence(url: string, kind: PageKind, startedAt: Date): PageEvidence {
   return {
@@ -127,14 +93,6 @@ export function emptyEvidence(url: string, kind: PageKind, startedAt: Date): Pag
     headings: [], tables: [], mixedContent: [], lang: null, language: null, title: '', text: '', personalData: [], dialogs: [], popups: [], keyboard: null,
     reflow: null, resizeText: null, textSpacing: null, axe: null, documentKind: 'html', navigations: [], frames: [], targets: [], crops: [], probeErrors: [], interaction: null, behaviour: null,
   };
-}
-
-async function redirectChain(response: Response): Promise<Array<{ url: string; status: number }>> {
-  const chain: Array<{ url: string; status: number }> = [];
-  for (let r = response.request().redirectedFrom(); r && chain.length < 30; r = r.redirectedFrom()) {
-    chain.unshift({ url: r.url(), status: (await r.response())?.status() ?? 0 });
-  }
-  return chain;
 }
 
 /** Waits until no request has been in flight for a moment (JS-rendered pages fetch after load). */
@@ -155,39 +113,6 @@ async function fullPageScreenshot(cdp: CDPSession, width: number, height: number
     clip: { x: 0, y: 0, width, height, scale: 1 },
   });
   return Buffer.from(data, 'base64');
-}
-
-async function probeHttpVariant(browser: Browser, url: string, timeoutMs: number): Promise<PageEvidence['httpVariant']> {
-  const httpUrl = url.replace(/^https:/, 'http:');
-  const context = await browser.newContext({ acceptDownloads: false, serviceWorkers: 'block' });
-  try {
-    const page = await context.newPage();
-    const response = await page.goto(httpUrl, { waitUntil: 'commit', timeout: timeoutMs });
-    return {
-      url: httpUrl, finalUrl: response?.url() ?? page.url(), status: response?.status() ?? null, error: null, redirects: response ? await redirectChain(response) : [],
-      upgradedByBrowser: response ? await upgradedByBrowser(response.request()) : false,
-    };
-  } catch (err) {
-    return { url: httpUrl, finalUrl: null, status: null, error: classifyFailure(err).message };
-  } finally {
-    await closeBounded(context);
-  }
-}
-
-/** The page asked for again, in its own fresh context, with another site's Origin (the HTTP Observatory's CORS test). */
-async function probeCors(browser: Browser, url: string, timeoutMs: number): Promise<NonNullable<PageEvidence['corsProbe']>> {
-  const context = await browser.newContext({ acceptDownloads: false, serviceWorkers: 'block', extraHTTPHeaders: { origin: CORS_PROBE_ORIGIN } });
-  try {
-    const page = await context.newPage();
-    const response = await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
-    const headers = response ? await response.allHeaders() : {};
-    const header = (name: string) => (headers[name] === undefined ? null : String(headers[name]).slice(0, 500));
-    return { url, origin: CORS_PROBE_ORIGIN, status: response?.status() ?? null, allowOrigin: header('access-control-allow-origin'), allowCredentials: header('access-control-allow-credentials'), error: null };
-  } catch (err) {
-    return { url, origin: CORS_PROBE_ORIGIN, status: null, allowOrigin: null, allowCredentials: null, error: classifyFailure(err).message };
-  } finally {
-    await closeBounded(context);
-  }
 }
 
 /** The elements findings will name, most telling first: axe's violations (two per rule), then what the probes flagged. */
@@ -466,10 +391,11 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
     // The page is done with: free its renderer before the second visit starts one.
     phase('close');
     await closeBounded(context);
-    phase('http-probe');
-    if (opts.probeHttp && url.startsWith('https:')) evidence.httpVariant = await probeHttpVariant(browser, url, Math.min(opts.pageTimeoutMs, 15_000));
-    phase('cors-probe');
-    if (opts.probeHttp) evidence.corsProbe = await probeCors(browser, evidence.finalUrl ?? url, Math.min(opts.pageTimeoutMs, 15_000));
+    if (opts.probeHttp) {
+      Object.assign(evidence, await probeHome(browser, {
+        httpUrl: url.startsWith('https:') ? url.replace(/^https:/, 'http:') : null, corsUrl: evidence.finalUrl ?? url, timeoutMs: Math.min(opts.pageTimeoutMs, 15_000), phase,
+      }));
+    }
   } catch (err) {
     evidence.error = classifyFailure(stopper.stopped ?? err);
     result.dom = result.axe = result.screenshot = null;
