@@ -23,12 +23,17 @@ const REDIRECTS = 'dichvucong.hanoi.sandbox'; // http:// → https://, HSTS, ech
 const COOKIES = 'dichvucong.bct.sandbox'; // cookies and long-lived cache headers on every answer
 const NO_HTTP = 'dichvucong.danang.sandbox'; // its http:// address hangs up; HTTPS answers ACAO *
 const HINTS = 'kiemthu.sandbox'; // asks for client hints beyond the default ones
+const ESCAPES = 'dichvucong.thoat.sandbox'; // its http:// address redirects to the monitoring host (another 127.0.0.1 port)
 
 interface Arrival { scheme: 'http' | 'https'; host: string; path: string; origin: string | null; cookie: string | null; cacheControl: string | null }
 let arrivals: Arrival[] = [];
 /** Requests that carried client hints beyond the ones every context sends unasked. */
 let hinted: string[] = [];
 let server: Server;
+/** Stands for the monitoring host's own service: nothing may reach it. */
+let monitoringHost: http.Server;
+let monitoringPort = 0;
+const reachedMonitoringHost: string[] = [];
 const sockets = new Set<Socket>();
 let browser: Browser;
 
@@ -42,6 +47,7 @@ function answer(req: http.IncomingMessage, res: http.ServerResponse): void {
   if (learned.length) hinted.push(`${scheme}://${host}${req.url}: ${learned.sort().join(' ')}`);
   const page = '<!doctype html><html lang="vi"><title>Cổng dịch vụ công</title><p>Trang chủ</p></html>';
   if (host === NO_HTTP && scheme === 'http') return void req.socket.destroy();
+  if (host === ESCAPES) return void res.writeHead(302, { location: `http://127.0.0.1:${monitoringPort}/bi-mat` }).end();
   if (host === NO_HTTP) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'access-control-allow-origin': '*' }).end(page);
   if (host === HINTS) {
     if (scheme === 'http') return void res.writeHead(301, { location: `https://${host}${req.url}` }).end();
@@ -70,12 +76,16 @@ beforeAll(async () => {
   server = tlsOrPlainFront(tls, plain, sockets);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  const hostResolverRules = [...[REDIRECTS, COOKIES, NO_HTTP, HINTS].map((h) => `MAP ${h} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND'].join(', ');
+  monitoringHost = http.createServer((req, res) => { reachedMonitoringHost.push(`${req.method} ${req.url}`); res.end('bí mật'); });
+  await new Promise<void>((resolve) => monitoringHost.listen(0, '127.0.0.1', resolve));
+  monitoringPort = (monitoringHost.address() as AddressInfo).port;
+  const hostResolverRules = [...[REDIRECTS, COOKIES, NO_HTTP, HINTS, ESCAPES].map((h) => `MAP ${h} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1'].join(', ');
   browser = await launchBrowser({ args: browserArgs({ hostResolverRules, trustedCertificateSpki: [TLS_SPKI_SHA256], publicAddresses: [], maxPageMemoryMb: 256 }) });
 });
 
 afterAll(async () => {
   await browser?.close();
+  await new Promise<void>((resolve) => (monitoringHost ? monitoringHost.close(() => resolve()) : resolve()));
   for (const s of sockets) s.destroy();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 });
@@ -126,7 +136,7 @@ async function bothWays(host: string) {
   arrivals = [];
   hinted = [];
   const phases: string[] = [];
-  const { value: together, contexts } = await countingContexts(() => probeHome(browser, { httpUrl, corsUrl, timeoutMs: TIMEOUT_MS, phase: (p) => phases.push(p) }));
+  const { value: together, contexts } = await countingContexts(() => probeHome(browser, { httpUrl, corsUrl, timeoutMs: TIMEOUT_MS, portalSpace: 'public', phase: (p) => phases.push(p) }));
   return { separate, separateArrivals, separateHinted, together, togetherArrivals: arrivals, togetherHinted: hinted, phases, contexts };
 }
 
@@ -194,7 +204,7 @@ describe('the home page probes in one context', () => {
 
   it('record the http:// probe when the CORS probe fails, and close the context either way', async () => {
     const before = browser.contexts().length;
-    const { value: probes, contexts } = await countingContexts(() => probeHome(browser, { httpUrl: `http://${REDIRECTS}/`, corsUrl: 'https://khong-co.sandbox/', timeoutMs: TIMEOUT_MS }));
+    const { value: probes, contexts } = await countingContexts(() => probeHome(browser, { httpUrl: `http://${REDIRECTS}/`, corsUrl: 'https://khong-co.sandbox/', timeoutMs: TIMEOUT_MS, portalSpace: 'public' }));
     // A failure that is not a timeout is asked again in a fresh context: the shared one may have caused it.
     expect(contexts).toBe(2);
     expect(probes.httpVariant).toMatchObject({ status: 200, error: null, finalUrl: `https://${REDIRECTS}/` });
@@ -202,9 +212,24 @@ describe('the home page probes in one context', () => {
     expect(browser.contexts().length).toBe(before);
   });
 
+  it('never follow the http:// address to the monitoring host, as the visit would not, and say so', async () => {
+    // Without the guard a fresh context follows that redirect: what the test rules out can happen.
+    reachedMonitoringHost.length = 0;
+    expect(await httpVariantAlone(`http://${ESCAPES}/`)).toMatchObject({ finalUrl: `http://127.0.0.1:${monitoringPort}/bi-mat`, status: 200 });
+    expect(reachedMonitoringHost).toContain('GET /bi-mat');
+    reachedMonitoringHost.length = 0;
+    const probes = await probeHome(browser, { httpUrl: `http://${ESCAPES}/`, corsUrl: `https://${NO_HTTP}/`, timeoutMs: TIMEOUT_MS, portalSpace: 'public' });
+    expect(reachedMonitoringHost).toEqual([]);
+    expect(probes.httpVariant).toEqual({
+      url: `http://${ESCAPES}/`, finalUrl: null, status: null,
+      error: `the address moved to http://127.0.0.1:${monitoringPort}/bi-mat (loopback), refused: the monitoring host and the local network are out of a probe's reach`,
+    });
+    expect(probes.corsProbe).toMatchObject({ status: 200, allowOrigin: '*', error: null });
+  });
+
   it('ask an http:// home page with the Origin alone, in its own context', async () => {
     arrivals = [];
-    const probes = await probeHome(browser, { httpUrl: null, corsUrl: `https://${NO_HTTP}/`, timeoutMs: TIMEOUT_MS });
+    const probes = await probeHome(browser, { httpUrl: null, corsUrl: `https://${NO_HTTP}/`, timeoutMs: TIMEOUT_MS, portalSpace: 'public' });
     expect(probes).toEqual({ corsProbe: { url: `https://${NO_HTTP}/`, origin: CORS_PROBE_ORIGIN, status: 200, allowOrigin: '*', allowCredentials: null, error: null } });
     expect(arrivals).toEqual([{ scheme: 'https', host: NO_HTTP, path: '/', origin: CORS_PROBE_ORIGIN, cookie: null, cacheControl: null }]);
   });

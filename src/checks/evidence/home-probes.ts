@@ -19,8 +19,10 @@ import type { Browser, BrowserContext, Page, Request, Response } from 'playwrigh
 import { CORS_PROBE_ORIGIN, type CorsProbe, type PageEvidence } from '../types.ts';
 import { classifyFailure, closeBounded } from './failures.ts';
 import { hstsUpgradeOnTheWay, upgradedByBrowser } from './hsts-preload.ts';
+import { DocumentGuard, type AddressSpace } from './local-network.ts';
 import { firstOfChain, redirectChain } from './navigation.ts';
 import type { PhaseListener } from './phases.ts';
+import type { ProtocolSession } from './targets.ts';
 
 export interface HomeProbesRequest {
   /** The home page's http:// address (none when the home page is itself http://). */
@@ -29,6 +31,8 @@ export interface HomeProbesRequest {
   corsUrl: string;
   /** Each navigation's own budget. */
   timeoutMs: number;
+  /** Where the portal lives, as its visit found it: no probe goes anywhere more private (local-network.ts). */
+  portalSpace: AddressSpace;
   phase?: PhaseListener;
 }
 
@@ -42,13 +46,44 @@ export interface HomeProbes {
 // document without scripts cannot set a cookie or send a beacon once the CORS probe is prepared.
 const PROBE_CONTEXT = { acceptDownloads: false, serviceWorkers: 'block', javaScriptEnabled: false } as const;
 
+/**
+ * The probes' pages, each refusing documents more private than the portal's own address before
+ * they are requested, as the visit's page does: a redirect of the http:// address to the
+ * monitoring host or the local network is never followed.
+ */
+class GuardedPages {
+  private readonly guards: DocumentGuard[] = [];
+  private told = 0;
+
+  constructor(private readonly portalSpace: AddressSpace) {}
+
+  async open(context: BrowserContext): Promise<Page> {
+    const page = await context.newPage();
+    const guard = new DocumentGuard((await context.newCDPSession(page)) as unknown as ProtocolSession, () => this.portalSpace);
+    await guard.install();
+    this.guards.push(guard);
+    return page;
+  }
+
+  /** Why a probe failed: the address refused on its way if there is a new one, else the failure as classified. */
+  failure(err: unknown): string {
+    const refused = this.guards.flatMap((g) => g.blocked);
+    const latest = refused.length > this.told ? refused[refused.length - 1]! : null;
+    this.told = refused.length;
+    return latest
+      ? `the address moved to ${latest.url} (${latest.space}), refused: the monitoring host and the local network are out of a probe's reach`
+      : classifyFailure(err).message;
+  }
+}
+
 /** Both probes, the http:// one first; each one's failure is its own and named as a visit's would be. */
 export async function probeHome(browser: Browser, request: HomeProbesRequest): Promise<HomeProbes> {
   const phase = request.phase ?? (() => {});
+  const pages = new GuardedPages(request.portalSpace);
   phase('http-probe');
   if (!request.httpUrl) {
     phase('cors-probe');
-    return { corsProbe: await probeCorsAlone(browser, request.corsUrl, request.timeoutMs) };
+    return { corsProbe: await probeCorsAlone(browser, pages, request.corsUrl, request.timeoutMs) };
   }
   let context: BrowserContext | null = null;
   let page: Page | null = null;
@@ -56,23 +91,23 @@ export async function probeHome(browser: Browser, request: HomeProbesRequest): P
   let askedForHints = false;
   try {
     context = await browser.newContext(PROBE_CONTEXT);
-    page = await context.newPage();
-    ({ httpVariant, askedForHints } = await probeHttpVariant(page, request.httpUrl, request.timeoutMs));
+    page = await pages.open(context);
+    ({ httpVariant, askedForHints } = await probeHttpVariant(page, pages, request.httpUrl, request.timeoutMs));
   } catch (err) {
-    httpVariant = httpFailure(request.httpUrl, err);
+    httpVariant = httpFailure(request.httpUrl, pages.failure(err));
   }
   try {
     phase('cors-probe');
     // Client hints a site asked for stay with the context, and no DevTools command clears them.
-    const corsProbe = context && !askedForHints ? await probeCorsAfter(context, page, request.corsUrl, request.timeoutMs) : null;
-    return { httpVariant, corsProbe: corsProbe ?? await probeCorsAlone(browser, request.corsUrl, request.timeoutMs) };
+    const corsProbe = context && !askedForHints ? await probeCorsAfter(context, page, pages, request.corsUrl, request.timeoutMs) : null;
+    return { httpVariant, corsProbe: corsProbe ?? await probeCorsAlone(browser, pages, request.corsUrl, request.timeoutMs) };
   } finally {
     await closeBounded(context);
   }
 }
 
 /** The http:// probe's evidence, and whether an answer on its way asked the browser for more client hints. */
-async function probeHttpVariant(page: Page, httpUrl: string, timeoutMs: number): Promise<{ httpVariant: NonNullable<PageEvidence['httpVariant']>; askedForHints: boolean }> {
+async function probeHttpVariant(page: Page, pages: GuardedPages, httpUrl: string, timeoutMs: number): Promise<{ httpVariant: NonNullable<PageEvidence['httpVariant']>; askedForHints: boolean }> {
   try {
     const response = await page.goto(httpUrl, { waitUntil: 'commit', timeout: timeoutMs });
     const httpVariant = {
@@ -81,7 +116,7 @@ async function probeHttpVariant(page: Page, httpUrl: string, timeoutMs: number):
     };
     return { httpVariant, askedForHints: response ? await asksForHints(response.request()) : false };
   } catch (err) {
-    return { httpVariant: httpFailure(httpUrl, err), askedForHints: false };
+    return { httpVariant: httpFailure(httpUrl, pages.failure(err)), askedForHints: false };
   }
 }
 
@@ -106,16 +141,16 @@ async function sentLearnedHints(request: Request): Promise<boolean> {
   return false;
 }
 
-const httpFailure = (url: string, err: unknown) => ({ url, finalUrl: null, status: null, error: classifyFailure(err).message });
+const httpFailure = (url: string, error: string) => ({ url, finalUrl: null, status: null, error });
 
 /** The CORS probe in its own fresh context: the home page is http://, or the shared context could not give a clean answer. */
-async function probeCorsAlone(browser: Browser, url: string, timeoutMs: number): Promise<CorsProbe> {
+async function probeCorsAlone(browser: Browser, pages: GuardedPages, url: string, timeoutMs: number): Promise<CorsProbe> {
   let context: BrowserContext | null = null;
   try {
     context = await browser.newContext(PROBE_CONTEXT);
-    return (await askWithOrigin(await context.newPage(), url, timeoutMs)).probe;
+    return (await askWithOrigin(await pages.open(context), pages, url, timeoutMs)).probe;
   } catch (err) {
-    return corsFailure(url, classifyFailure(err).message);
+    return corsFailure(url, pages.failure(err));
   } finally {
     await closeBounded(context);
   }
@@ -128,12 +163,12 @@ async function probeCorsAlone(browser: Browser, url: string, timeoutMs: number):
  * shaped. A failure other than a timeout is asked again too, as whatever caused it may be the
  * context's; a timeout is not, so that the probe keeps its one budget.
  */
-async function probeCorsAfter(context: BrowserContext, used: Page | null, url: string, timeoutMs: number): Promise<CorsProbe | null> {
+async function probeCorsAfter(context: BrowserContext, used: Page | null, pages: GuardedPages, url: string, timeoutMs: number): Promise<CorsProbe | null> {
   if (!url.startsWith('https:')) return null;
   let page: Page;
   const fromCache = { seen: false };
   try {
-    page = await blankPage(context, used, timeoutMs);
+    page = await blankPage(context, used, pages, timeoutMs);
     await context.clearCookies();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -146,7 +181,7 @@ async function probeCorsAfter(context: BrowserContext, used: Page | null, url: s
   } catch {
     return null;
   }
-  const { probe, response, failure } = await askWithOrigin(page, url, timeoutMs);
+  const { probe, response, failure } = await askWithOrigin(page, pages, url, timeoutMs);
   if (failure) return failure.reason === 'timeout' ? probe : null;
   if (!response) return probe;
   try {
@@ -162,7 +197,7 @@ async function probeCorsAfter(context: BrowserContext, used: Page | null, url: s
 const BLANK_TIMEOUT_MS = 5_000;
 
 /** The page the http:// probe left, with its document unloaded; a new one if that page cannot be reused. */
-async function blankPage(context: BrowserContext, used: Page | null, timeoutMs: number): Promise<Page> {
+async function blankPage(context: BrowserContext, used: Page | null, pages: GuardedPages, timeoutMs: number): Promise<Page> {
   if (used && !used.isClosed()) {
     try {
       await used.goto('about:blank', { waitUntil: 'commit', timeout: Math.min(timeoutMs, BLANK_TIMEOUT_MS) });
@@ -171,11 +206,11 @@ async function blankPage(context: BrowserContext, used: Page | null, timeoutMs: 
       await used.close().catch(() => {});
     }
   }
-  return context.newPage();
+  return pages.open(context);
 }
 
 /** The page's answer to a navigation that carries another site's Origin, its response, and how it failed. */
-async function askWithOrigin(page: Page, url: string, timeoutMs: number): Promise<{ probe: CorsProbe; response: Response | null; failure: ReturnType<typeof classifyFailure> | null }> {
+async function askWithOrigin(page: Page, pages: GuardedPages, url: string, timeoutMs: number): Promise<{ probe: CorsProbe; response: Response | null; failure: ReturnType<typeof classifyFailure> | null }> {
   try {
     await page.setExtraHTTPHeaders({ origin: CORS_PROBE_ORIGIN });
     const response = await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
@@ -187,7 +222,7 @@ async function askWithOrigin(page: Page, url: string, timeoutMs: number): Promis
     };
   } catch (err) {
     const failure = classifyFailure(err);
-    return { probe: corsFailure(url, failure.message), response: null, failure };
+    return { probe: corsFailure(url, pages.failure(err)), response: null, failure };
   }
 }
 
