@@ -6,7 +6,7 @@
 // scorecard with every finding expandable to its evidence.
 import { hourlyRollups, listEndpoints, maintenanceBetween, recentBeats, type MaintenanceRow } from '../../../storage/uptime.ts';
 import { chartFigure, type ChartSpec } from '../../charts/index.ts';
-import { formatDate, formatDuration, formatInstant, reasonLabel } from '../../cli/render-uptime.ts';
+import { formatDate, formatDuration, formatInstant, reasonLabel, stateLabel } from '../../cli/render-uptime.ts';
 import { foldText, formatCount, formatPercent, formatShortMonth, type Lang } from '../../i18n.ts';
 import { msg, type MessageKey } from '../../messages/index.ts';
 import { portalChecks } from '../../report/model.ts';
@@ -17,7 +17,7 @@ import type { EndpointReport } from '../../uptime/report.ts';
 import { bucketFigures, type BucketFigures, type PortalSummary } from '../../uptime/summary.ts';
 import type { DashboardData } from '../data.ts';
 import { dashboardPage, href, keptFields, localTime, sameWith, VN_TIME, type PageContext } from './layout.ts';
-import { heartbeat, msText, stateBadge, stateName } from './uptime-bits.ts';
+import { heartbeat, msText, stateBadge } from './uptime-bits.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -60,7 +60,7 @@ export function portalsPage(data: DashboardData, ctx: PageContext): string {
     const cert = p.endpoints.map((e) => e.certificate).filter((c) => c !== null).sort((a, b) => a.daysLeft - b.daysLeft)[0] ?? null;
     const p95 = Math.max(...p.endpoints.map((e) => e.p95Ms30d ?? -1));
     return html`<tr data-search="${foldText(`${p.name} ${p.portalId} ${p.agencyCode}`)}"><th scope="row"><a href="${href(ctx, `/portal/${encodeURIComponent(p.portalId)}`)}">${p.name}</a><br><span class="muted">${p.portalId} · ${p.agencyCode}</span></th>
-<td data-value="${p.state}">${stateBadge(p.state, lang)}${p.endpoints.length > 1 ? html`<br><span class="muted">${p.endpoints.map((e) => `${e.endpoint}: ${e.state === p.state ? '=' : stateName(e.state, lang).toLowerCase()}`).join(', ')}</span>` : null}</td>
+<td data-value="${p.state}">${stateBadge(p.state, lang)}${p.endpoints.length > 1 ? html`<br><span class="muted">${p.endpoints.map((e) => `${e.endpoint}: ${e.state === p.state ? '=' : stateLabel(e.state, lang).toLowerCase()}`).join(', ')}</span>` : null}</td>
 <td class="num" data-value="${p.availability24h ?? ''}">${pct(p.availability24h, lang)}</td><td class="num" data-value="${p.availability30d ?? ''}">${pct(p.availability30d, lang)}</td>
 <td class="num">${msText(p95 < 0 ? null : p95, lang)}</td>
 <td>${open ? html`<span class="bad">${msg(lang, 'dashboard.since')} ${localTime(open.startedAt, lang)}</span><br>${reasonLabel(open.cause, lang)}` : html`<span class="muted">${msg(lang, 'dashboard.portals.noIncident')}</span>`}</td>

@@ -10,13 +10,8 @@ import { formatDate, formatInstant, reasonLabel, stateLabel } from '../../cli/re
 import { html, Safe } from '../../report/html.ts';
 import { dayRuns, type DayKind, type DaySlot } from '../../uptime/summary.ts';
 
-/** A state's name in the language; a state this build does not know is shown as itself. */
-export function stateName(state: string, lang: Lang): string {
-  return stateLabel(state, lang);
-}
-
 export function stateBadge(state: string, lang: Lang): Safe {
-  return html`<span class="state state-${/^[a-z_]+$/.test(state) ? state : 'unknown'}">${stateName(state, lang)}</span>`;
+  return html`<span class="state state-${/^[a-z_]+$/.test(state) ? state : 'unknown'}">${stateLabel(state, lang)}</span>`;
 }
 
 /** The latest probes, oldest first, as a strip of cells; the list says how many of each. */
@@ -24,9 +19,9 @@ export function heartbeat(beats: readonly Beat[], endpoint: string, lang: Lang):
   if (beats.length === 0) return html`<p class="muted">${msg(lang, 'dashboard.heartbeat.none')}</p>`;
   const counts = new Map<string, number>();
   for (const b of beats) counts.set(b.state, (counts.get(b.state) ?? 0) + 1);
-  const summary = [...counts].map(([s, n]) => `${formatCount(n, lang)} ${stateName(s, lang).toLowerCase()}`).join(', ');
+  const summary = [...counts].map(([s, n]) => `${formatCount(n, lang)} ${stateLabel(s, lang).toLowerCase()}`).join(', ');
   const label = msg(lang, 'dashboard.heartbeat.label', { count: beats.length, endpoint, summary });
-  return html`<ol class="beats" aria-label="${label}">${beats.map((b) => html`<li class="beat-${b.state}" title="${formatInstant(b.at, lang)}: ${stateName(b.state, lang)}${b.reason ? ` (${reasonLabel(b.reason, lang)})` : ''}"><span class="visually-hidden">${formatInstant(b.at, lang)}: ${stateName(b.state, lang)}${b.reason ? ` (${reasonLabel(b.reason, lang)})` : ''}</span></li>`)}</ol>
+  return html`<ol class="beats" aria-label="${label}">${beats.map((b) => html`<li class="beat-${b.state}" title="${formatInstant(b.at, lang)}: ${stateLabel(b.state, lang)}${b.reason ? ` (${reasonLabel(b.reason, lang)})` : ''}"><span class="visually-hidden">${formatInstant(b.at, lang)}: ${stateLabel(b.state, lang)}${b.reason ? ` (${reasonLabel(b.reason, lang)})` : ''}</span></li>`)}</ol>
 <p class="muted">${label}.</p>`;
 }
 

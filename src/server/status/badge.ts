@@ -5,7 +5,7 @@ import { formatPercent, type Lang } from '../../i18n.ts';
 import { msg } from '../../messages/index.ts';
 import { esc } from '../../report/html.ts';
 import type { UptimeState } from '../../uptime/state-machine.ts';
-import { stateName } from '../pages/uptime-bits.ts';
+import { stateLabel } from '../../cli/render-uptime.ts';
 
 const COLOUR: Record<string, string> = { up: '#137333', degraded: '#9a5b00', down: '#c5221f', maintenance: '#1967d2', unknown: '#5f6368' };
 
@@ -24,7 +24,7 @@ function badge(label: string, value: string, colour: string): string {
 }
 
 export function stateBadgeSvg(state: UptimeState, lang: Lang): string {
-  return badge(msg(lang, 'status.badge.state'), stateName(state, lang).toLowerCase(), COLOUR[state] ?? COLOUR.unknown!);
+  return badge(msg(lang, 'status.badge.state'), stateLabel(state, lang).toLowerCase(), COLOUR[state] ?? COLOUR.unknown!);
 }
 
 export function uptimeBadgeSvg(percent: number | null, lang: Lang): string {

@@ -1,14 +1,14 @@
 // The public status page as HTML, served at /status and written by `dvc-monitor status-page
 // --out DIR`: the same markup, only the links differ (absolute on the server, relative files in
 // an export). Readable by anyone, without script; Vietnamese by default, English on request.
-import { formatDuration, reasonLabel } from '../../cli/render-uptime.ts';
+import { formatDuration, reasonLabel, stateLabel } from '../../cli/render-uptime.ts';
 import { formatPercent, type Lang } from '../../i18n.ts';
 import { msg, type MessageKey } from '../../messages/index.ts';
 import type { UptimeState } from '../../uptime/state-machine.ts';
 import { html, type Safe } from '../../report/html.ts';
 import { footer, htmlDocument, localTime, otherLang, VN_TIME } from '../pages/layout.ts';
 import { noticeVerdict } from '../pages/portals.ts';
-import { dayBar, dayLegend, stateBadge, stateName } from '../pages/uptime-bits.ts';
+import { dayBar, dayLegend, stateBadge } from '../pages/uptime-bits.ts';
 import { STATUS_DAYS, type StatusModel } from './model.ts';
 
 /** Where the status page's pieces are: on the server, or next to each other in an export. */
@@ -81,7 +81,7 @@ ${m.maintenance.length === 0 ? html`<p>${msg(lang, 'status.noMaintenance')}</p>`
 ${ongoing.length ? html`<p class="bad">${msg(lang, 'status.incidents.ongoing', { total: ongoing.length })}</p>` : null}
 ${m.incidents.length === 0 ? html`<p>${msg(lang, 'status.incidents.none', { days: STATUS_DAYS })}</p>`
     : html`<ol class="incidents">${m.incidents.slice(0, 100).map((i) => html`<li><strong>${i.portalName}</strong> (${i.endpoint}): ${msg(lang, 'status.incident.down')} ${localTime(i.startedAt, lang)} – ${i.endedAt ? localTime(i.endedAt, lang) : msg(lang, 'dashboard.incident.ongoing')}, ${formatDuration(i.durationMs, lang)}; ${reasonLabel(i.cause, lang)}
-${i.updates.length ? html`<ul>${i.updates.map((u) => html`<li>${localTime(u.at, lang)}: ${stateName(u.from, lang)} → ${stateName(u.to, lang)}${u.reason ? ` (${reasonLabel(u.reason, lang)})` : ''}</li>`)}</ul>` : null}</li>`)}</ol>`}
+${i.updates.length ? html`<ul>${i.updates.map((u) => html`<li>${localTime(u.at, lang)}: ${stateLabel(u.from, lang)} → ${stateLabel(u.to, lang)}${u.reason ? ` (${reasonLabel(u.reason, lang)})` : ''}</li>`)}</ul>` : null}</li>`)}</ol>`}
 <h2 id="huy-hieu">${msg(lang, 'status.badgesHeading')}</h2>
 <p>${msg(lang, 'status.badgesNote')} ${m.portals.slice(0, 1).map((p) => html`<a href="${links.badge(p.id, 'status')}">${links.badge(p.id, 'status')}</a>, <a href="${links.badge(p.id, 'uptime-30d')}">${links.badge(p.id, 'uptime-30d')}</a>`)}</p>`;
   return publicPage(lang, links, { title: msg(lang, 'status.title'), body, alternate: links.home });
