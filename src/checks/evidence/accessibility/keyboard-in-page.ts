@@ -166,9 +166,8 @@ export const KEYBOARD_FOCUS_STATE_SCRIPT = `(([id, state, before]) => new Promis
 }))`;
 
 /**
- * Focus-visible sampling, per element of the top document (a frame's go through Playwright,
- * which adds the frame's offset): brought into view if it is not, then where it is (CSS px of
- * the viewport), the page's scroll, and whether it still holds the focus.
+ * Focus-visible sampling, per element: brought into view if it is not, then where it is (CSS px
+ * of its document's viewport), that document's scroll, and whether it still holds the focus.
  */
 export const KEYBOARD_FOCUS_PLACE_SCRIPT = `((id) => {
   const el = window.__dvcKb && window.__dvcKb.els.get(id);

@@ -174,23 +174,21 @@ export async function keyboardProbe(ctx: ProbeContext): Promise<KeyboardEvidence
 
 interface Placement { box: { x: number; y: number; width: number; height: number } | null; scroll: { x: number; y: number }; held: boolean }
 
+const SCROLL_SCRIPT = '({ x: window.scrollX, y: window.scrollY })';
+
 /**
  * The focused element brought into view if it is not, where it is in the viewport, the page's
- * scroll, and whether it still holds the focus: one script in the top document; a frame's
- * element through Playwright, which adds the frames' offsets.
+ * scroll, and whether it still holds the focus: one script in its document. A frame's element is
+ * placed in the frame's own viewport, so its box is Playwright's (which adds the frames' offsets)
+ * and the scroll the top document's, as the capture is of the top document.
  */
 async function placeFocused(ctx: ProbeContext, target: FrameTarget, id: number): Promise<Placement | null> {
-  if (target.ref.index === 0) return evaluateTop<Placement | null>(ctx.cdp, `(${KEYBOARD_FOCUS_PLACE_SCRIPT})(${id})`);
+  const placed = await evaluateIn<Placement | null>(ctx.cdp, target, `(${KEYBOARD_FOCUS_PLACE_SCRIPT})(${id})`);
+  if (!placed || target.ref.index === 0) return placed;
   const handle = await target.frame.evaluateHandle((n) => (window as unknown as { __dvcKb: { els: Map<number, Element> } }).__dvcKb.els.get(n), id);
-  const el = handle.asElement();
-  if (!el) return null;
-  // Into view (no Playwright actionability waits: they cost frames we do not need).
-  await el.evaluate((e) => { const r = e.getBoundingClientRect(); if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) e.scrollIntoView({ block: 'center', inline: 'center' }); }).catch(() => {});
-  const box = await el.boundingBox();
+  const box = (await handle.asElement()?.boundingBox()) ?? null;
   await handle.dispose();
-  const scroll = await evaluateTop<{ x: number; y: number }>(ctx.cdp, '({ x: window.scrollX, y: window.scrollY })');
-  const { held } = await evaluateIn<{ held: boolean }>(ctx.cdp, target, `(${KEYBOARD_FOCUS_STATE_SCRIPT})(${JSON.stringify([id, null, 'focus'])})`);
-  return { box, scroll, held };
+  return { ...placed, box, scroll: await evaluateTop<{ x: number; y: number }>(ctx.cdp, SCROLL_SCRIPT) };
 }
 
 /** For the first stops: the neighbourhood focused, unfocused, focused again; compared on pixels. */
