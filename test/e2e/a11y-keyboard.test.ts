@@ -34,6 +34,8 @@ const CASES: Array<[string, Expect, Expect, Expect]> = [
   ['the-span-bam', 'fail', 'pass', 'pass'],
   ['the-span-bam-sua', 'pass', 'pass', 'pass'],
   ['lien-ket-svg', 'pass', 'pass', 'pass'],
+  ['trong-khung', 'pass', 'pass', 'pass'],
+  ['trong-khung-an-vien', 'pass', 'pass', 'fail'],
 ];
 const CRITERIA = ['accessibility.keyboard', 'accessibility.no-keyboard-trap', 'accessibility.focus-visible'];
 
@@ -74,6 +76,14 @@ describe('keyboard fixtures: each defect fails, each twin passes', () => {
 });
 
 describe('what the evidence shows', () => {
+  it("a framed control's focus is sampled where the frame puts it on the page", () => {
+    const inFrame = (name: string) => keyboardOf(name).focus.find((f) => f.element.frame === 1 && f.element.text === 'Tra cứu trong khung')!;
+    // Below the heading and the first link: a box without the frame's offset would sit at its top.
+    expect(inFrame('trong-khung').clip!.y).toBeGreaterThan(60);
+    expect(inFrame('trong-khung').verdict).toBe('visible');
+    expect(inFrame('trong-khung-an-vien').verdict).toBe('none');
+  });
+
   it('date and time fields are one stop each, however many presses Tab spends inside', () => {
     const k = keyboardOf('truong-ngay');
     expect(k.forward.end).toBe('cycle');

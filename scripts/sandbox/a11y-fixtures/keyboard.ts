@@ -53,6 +53,10 @@ export const KEYBOARD_FIXTURES: FixtureCases = {
 <script>document.getElementById('gui').addEventListener('click', function () { this.textContent = 'Đã gửi'; });</script>`) },
   'the-span-bam-sua': { title: 'Phần tử bấm được bằng bàn phím', style: ' .nut { display: inline-block; padding: .5rem 1rem; background: #00457c; color: #ffffff; cursor: pointer; } .nut:focus { outline: 3px solid #b35900; }', body: around(`<p><span class="nut" id="gui" tabindex="0" role="button">Gửi yêu cầu</span></p>
 <script>var g = document.getElementById('gui'); g.addEventListener('click', function () { this.textContent = 'Đã gửi'; }); g.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.click(); } });</script>`) },
+  // A control inside a frame, its indicator drawn (or hidden) there: its neighbourhood is captured
+  // where the frame puts it on the page, below the heading and the first link.
+  'trong-khung': { title: 'Nút trong khung', body: around(`<p><iframe title="Tra cứu hồ sơ" width="320" height="90" srcdoc="<style>button:focus { outline: 3px solid #b35900; }</style><p><button type='button'>Tra cứu trong khung</button></p>"></iframe></p>`) },
+  'trong-khung-an-vien': { title: 'Nút trong khung ẩn viền', body: around(`<p><iframe title="Tra cứu hồ sơ" width="320" height="90" srcdoc="<style>button:focus, button:focus-visible { outline: none !important; }</style><p><button type='button'>Tra cứu trong khung</button></p>"></iframe></p>`) },
   // An SVG link (an SVGAElement: no innerText, className is an object): must not crash the probe.
   'lien-ket-svg': { title: 'Liên kết trong SVG', style: ' svg a:focus { outline: 3px solid #b35900; }', body: around(`<p><svg width="240" height="40" viewBox="0 0 240 40" role="img" aria-label="Bản đồ"><a href="/a11y/keyboard/ban-do"><rect x="2" y="2" width="236" height="36" fill="#00457c"/><text x="12" y="26" fill="#ffffff" font-size="16">Xem bản đồ</text></a></svg></p>`) },
 };

@@ -16,6 +16,8 @@ export interface FocusRead {
   opaqueFrame: boolean;
   /** Inside an open modal dialog (where cycling focus is the expected design). */
   inModal: boolean;
+  /** Keys of the <iframe> elements the focus is inside, outermost first: reached too. */
+  through?: string[];
 }
 
 export type WalkEnd =

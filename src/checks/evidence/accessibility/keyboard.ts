@@ -53,7 +53,8 @@ async function readFocus(cdp: CDPSession, frames: FrameTarget[]): Promise<FocusR
       return holder ? { ...holder, opaqueFrame: true } : null;
     }
     if (!a) return holder;
-    const read: FocusRead = { key: `${target.ref.index}:${a.id}`, element: { ...a.ref, frame: target.ref.index }, composite: a.composite, opaqueFrame: false, inModal: a.inModal };
+    const through = holder ? [...(holder.through ?? []), holder.key] : [];
+    const read: FocusRead = { key: `${target.ref.index}:${a.id}`, element: { ...a.ref, frame: target.ref.index }, composite: a.composite, opaqueFrame: false, inModal: a.inModal, ...(through.length ? { through } : {}) };
     if (!a.frame) return read;
     const child = frames.find((f) => f.ref.parent === target.ref.index && f.ref.path[f.ref.path.length - 1] === a!.ref.selector);
     if (!child) return { ...read, opaqueFrame: true };
@@ -145,7 +146,9 @@ export async function keyboardProbe(ctx: ProbeContext): Promise<KeyboardEvidence
   let unreachableDropped = 0;
   if (completed) {
     for (const target of ctx.frames) {
-      const ids = stops.filter((s) => s.element.frame === target.ref.index).map((s) => Number(s.key.split(':')[1]));
+      // A stop inside a frame reached the <iframe> elements around it too.
+      const reached = stops.flatMap((s) => [s.key, ...(s.through ?? [])]).filter((key) => key.startsWith(`${target.ref.index}:`));
+      const ids = [...new Set(reached)].map((key) => Number(key.split(':')[1]));
       try {
         await target.frame.evaluate(ELEMENT_REF_SCRIPT);
         const r = (await target.frame.evaluate(`(${KEYBOARD_UNREACHED_SCRIPT})(${JSON.stringify(ids)})`)) as { unreached: Array<Omit<ElementRef, 'frame'> & { reason: string }>; dropped: number };
