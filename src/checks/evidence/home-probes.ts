@@ -15,7 +15,7 @@
 //   (the context may have learned its HSTS), and again after an answer from the cache, a first
 //   request that carried a cookie or learned client hints, an HSTS upgrade on the way, or a
 //   failure other than a timeout.
-import type { Browser, BrowserContext, Page, Request, Response } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page, Request, Response } from 'playwright-core';
 import { CORS_PROBE_ORIGIN, type CorsProbe, type PageEvidence } from '../types.ts';
 import { classifyFailure, closeBounded } from './failures.ts';
 import { hstsUpgradeOnTheWay, upgradedByBrowser } from './hsts-preload.ts';
@@ -53,16 +53,24 @@ const PROBE_CONTEXT = { acceptDownloads: false, serviceWorkers: 'block', javaScr
  */
 class GuardedPages {
   private readonly guards: DocumentGuard[] = [];
+  private readonly sessions = new WeakMap<Page, CDPSession>();
   private told = 0;
 
   constructor(private readonly portalSpace: AddressSpace) {}
 
   async open(context: BrowserContext): Promise<Page> {
     const page = await context.newPage();
-    const guard = new DocumentGuard((await context.newCDPSession(page)) as unknown as ProtocolSession, () => this.portalSpace);
+    const session = await context.newCDPSession(page);
+    const guard = new DocumentGuard(session as unknown as ProtocolSession, () => this.portalSpace);
     await guard.install();
     this.guards.push(guard);
+    this.sessions.set(page, session);
     return page;
+  }
+
+  /** The DevTools session of a page this opened (its guard's). */
+  sessionOf(page: Page): CDPSession {
+    return this.sessions.get(page)!;
   }
 
   /** Why a probe failed: the address refused on its way if there is a new one, else the failure as classified. */
@@ -170,7 +178,7 @@ async function probeCorsAfter(context: BrowserContext, used: Page | null, pages:
   try {
     page = await blankPage(context, used, pages, timeoutMs);
     await context.clearCookies();
-    const cdp = await context.newCDPSession(page);
+    const cdp = pages.sessionOf(page);
     await cdp.send('Network.enable');
     // Emptied, not turned off: a cache turned off adds `Cache-Control: no-cache` to the request,
     // which a fresh context does not send (a CDN may answer it differently).

@@ -394,7 +394,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
     if (opts.probeHttp) {
       Object.assign(evidence, await probeHome(browser, {
         httpUrl: url.startsWith('https:') ? url.replace(/^https:/, 'http:') : null, corsUrl: evidence.finalUrl ?? url, timeoutMs: Math.min(opts.pageTimeoutMs, 15_000),
-        portalSpace: evidence.localNetwork?.portalSpace ?? 'public', phase,
+        portalSpace: portal.get(), phase,
       }));
     }
   } catch (err) {
