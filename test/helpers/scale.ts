@@ -68,7 +68,8 @@ export function query<T>(db: string, sql: string, ...params: unknown[]): T[] {
     conn.pragma('busy_timeout = 2000');
     return conn.prepare(sql).all(...params) as T[];
   } catch (err) {
-    if (/no such table/.test((err as Error).message)) return [];
+    // The coordinator may still be migrating the store: a table or a column not there yet is "nothing yet".
+    if (/no such (table|column)/.test((err as Error).message)) return [];
     throw err;
   } finally {
     conn.close();
