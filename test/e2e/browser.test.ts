@@ -38,6 +38,14 @@ describe('browser launcher', () => {
     expect(browserVersion()).toMatch(/^Chromium \d+\./);
   });
 
+  // scripts/setup.sh installs Debian's headless shell; the run's provenance says which build checked.
+  it('prefers the headless shell and says so in the version it records', () => {
+    expect(findChromium({})).toBe('/usr/bin/chromium-headless-shell');
+    expect(browserVersion('/usr/bin/chromium-headless-shell')).toMatch(/^Chromium \d+\.[\d.]+ \(headless shell\)$/);
+    expect(browserVersion('/usr/bin/chromium')).toMatch(/^Chromium \d+\.[\d.]+/);
+    expect(browserVersion('/usr/bin/chromium')).not.toMatch(/headless shell/);
+  });
+
   it('refuses a CHROMIUM_PATH that does not exist, saying how to fix it', () => {
     expect(() => findChromium({ CHROMIUM_PATH: '/nowhere/chromium' })).toThrow(/CHROMIUM_PATH "\/nowhere\/chromium" does not exist\. Fix:/);
   });

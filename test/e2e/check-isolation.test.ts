@@ -15,7 +15,7 @@ import { browserArgs } from '../../src/checks/checker.ts';
 import { launchBrowser } from '../../src/browser/launch.ts';
 import { siteOf } from '../../src/checks/evidence/third-parties.ts';
 import type { PageEvidence } from '../../src/checks/types.ts';
-import { sandboxChecker, sandboxCheckSettings } from '../helpers/checks.ts';
+import { sandboxChecker, sandboxCheckSettings, withoutTimings } from '../helpers/checks.ts';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -40,16 +40,6 @@ function stateOf(e: PageEvidence): { state: ReaderState; hints: string } {
   const state = /\{"cookies".*\}/.exec(e.text)?.[0];
   expect(state, `the reader reported nothing: ${e.text.slice(0, 300)}`).toBeTruthy();
   return { state: JSON.parse(state!) as ReaderState, hints: /Gợi ý máy khách nhận được: ([^\n]*)/.exec(e.text)?.[1] ?? '' };
-}
-
-// Timings, clocks and per-run identifiers differ between any two visits; everything else must not.
-const VOLATILE = /^(canary|date|startedAt|durationMs|ms|focusMs|at|time|timing|timestamp|requestId|targetId|frameId|loaderId|wallTime|expires|responseMs|firstByteMs|totalMs|elapsedMs|remotePort)$/i;
-function withoutTimings(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutTimings);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => !VOLATILE.test(k) && !/Ms$/.test(k)).map(([k, v]) => [k, withoutTimings(v)]));
-  }
-  return value;
 }
 
 async function visit(checker: ReturnType<typeof sandboxChecker>, url: string): Promise<PageEvidence> {

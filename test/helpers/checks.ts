@@ -43,3 +43,13 @@ export async function visitNamedPages(
   }
   return { pages, doms };
 }
+
+// Timings, clocks and per-run identifiers differ between any two visits; everything else must not.
+const VOLATILE = /^(canary|date|startedAt|durationMs|ms|focusMs|at|time|timing|timestamp|requestId|targetId|frameId|loaderId|wallTime|expires|responseMs|firstByteMs|totalMs|elapsedMs|remotePort)$/i;
+export function withoutTimings(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutTimings);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([k]) => !VOLATILE.test(k) && !/Ms$/.test(k)).map(([k, v]) => [k, withoutTimings(v)]));
+  }
+  return value;
+}

@@ -53,9 +53,21 @@ export async function startRecording(browser: Browser, context: BrowserContext, 
   const targets = new TargetTree((t) => net.attach(t.session, { kind: t.kind, url: t.url, targetId: t.targetId, parentFrameId: t.parentFrameId }));
   const seenByPlaywright = watchRequests(context);
   await net.attach(cdp as unknown as ProtocolSession);
+  await refuseThirdPartyCookies(cdp as unknown as ProtocolSession);
   await targets.attach(cdp as unknown as ProtocolSession);
   const sharedWorkers = await SharedWorkerWatch.start(browser, cdp as unknown as ProtocolSession, (session, workerUrl, targetId) => net.attach(session, { kind: 'shared_worker', url: workerUrl, targetId }));
   return { net, cdp, targets, sharedWorkers, seenByPlaywright };
+}
+
+/**
+ * A browser context of the full Chromium is an incognito profile, which refuses third-party
+ * cookies; the headless shell's is not. The evidence must not depend on the build, so the page's
+ * session asks for the refusal. It holds for the page and its frames while the session's network
+ * domain is on (net.attach), and must be in place before the page navigates. A window the page
+ * opens is closed as soon as it shows (visit.ts), before it could load a third party's frame.
+ */
+async function refuseThirdPartyCookies(cdp: ProtocolSession): Promise<void> {
+  await cdp.send('Network.setCookieControls', { enableThirdPartyCookieRestriction: true, disableThirdPartyCookieMetadata: true, disableThirdPartyCookieHeuristics: true });
 }
 
 /**
