@@ -49,6 +49,7 @@ export const FIXTURE_PAGES = {
   hostile: {
     redirectLoop: '/doc-hai/chuyen-huong-vo-tan',
     download: '/doc-hai/tai-xuong',
+    pdf: '/doc-hai/chinh-sach.pdf',
     popup: '/doc-hai/cua-so-bat-len',
     popupFlood: '/doc-hai/cua-so-bat-len-lien-tuc',
     alert: '/doc-hai/hop-thoai',
@@ -176,6 +177,9 @@ export function handleFixture(path: string, query: URLSearchParams, host = FIXTU
       const n = Number(query.get('n') ?? 0) + 1;
       return { status: 302, headers: { location: `${H.redirectLoop}?n=${n}`, 'content-type': 'text/plain; charset=utf-8' }, body: 'chuyển hướng\n' };
     }
+    case H.pdf:
+      // A document, not a page: the full browser shows it in its viewer, the headless shell downloads it.
+      return { status: 200, headers: { 'content-type': 'application/pdf' }, body: '%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n' };
     case H.download:
       return {
         status: 200,

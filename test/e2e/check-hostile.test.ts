@@ -33,7 +33,7 @@ beforeAll(async () => {
   } finally {
     await checker.close();
   }
-  // Ten pages, three at a time, each bounded by the visit deadline: the bound of the whole, on a loaded machine.
+  // Eleven pages, three at a time, each bounded by the visit deadline: the bound of the whole, on a loaded machine.
 }, 4 * visitDeadlineMs(PAGE_TIMEOUT_MS) + 30_000);
 
 afterAll(async () => {
@@ -46,6 +46,7 @@ describe('hostile pages', () => {
   it.each([
     [H.redirectLoop, 'too_many_redirects'],
     [H.download, 'download'],
+    [H.pdf, 'not_html'],
     [H.popupFlood, 'popup_flood'],
     [H.alertLoop, 'dialog_flood'],
     [H.huge, 'too_large'],

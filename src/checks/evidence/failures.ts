@@ -1,7 +1,7 @@
 // How a visit's failures are named (net::ERR_… and Playwright's messages to a ScannerErrorReason),
 // and closing a browser context without ever waiting on a wedged browser.
 import type { BrowserContext } from 'playwright-core';
-import type { ScannerErrorReason } from '../types.ts';
+import type { RequestRecord, ScannerErrorReason } from '../types.ts';
 
 /** A browser that does not even close a context within this is left behind: the visit still ends. */
 export const CLOSE_GRACE_MS = 10_000;
@@ -37,4 +37,18 @@ export function classifyFailure(err: unknown): { reason: ScannerErrorReason; mes
     [/net::ERR_/, 'navigation_failed'],
   ];
   return { reason: rules.find(([re]) => re.test(message))?.[1] ?? 'internal_error', message };
+}
+
+/**
+ * A document the browser downloaded instead of showing, though its server did not ask for a
+ * download (no Content-Disposition: attachment): the headless shell downloads what the full
+ * browser opens in a viewer (a PDF). Either way it is not a page to check; the full browser's
+ * visit names it not_html from the response, and this names it the same from the request log.
+ */
+export function notHtmlDownload(err: unknown, requests: RequestRecord[]): ScannerError | null {
+  if (classifyFailure(err).reason !== 'download') return null;
+  const headers = [...requests].reverse().find((r) => r.type === 'Document' && r.context?.kind === 'page')?.responseHeaders;
+  const type = headers?.['content-type'];
+  if (!type || /html|xml/i.test(type) || /attachment/i.test(headers['content-disposition'] ?? '')) return null;
+  return new ScannerError('not_html', `the page is ${type}, not HTML`);
 }

@@ -19,7 +19,7 @@ import { flaggedByProbes, runProbes } from './accessibility/probes.ts';
 import type { FilterList } from './filter-list.ts';
 import { NavigationFailed, NavigationWatch, redirectChain } from './navigation.ts';
 import { beaconsOf, summariseHosts } from './host-summary.ts';
-import { classifyFailure, CLOSE_GRACE_MS, closeBounded, ScannerError } from './failures.ts';
+import { classifyFailure, CLOSE_GRACE_MS, closeBounded, notHtmlDownload, ScannerError } from './failures.ts';
 import { probeHome } from './home-probes.ts';
 import { DocumentGuard, morePrivate, PortalSpace } from './local-network.ts';
 import { DEFAULT_PAGE_MEMORY_MB, MemoryWatch } from './memory.ts';
@@ -265,7 +265,7 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
       response = await page.goto(url, { waitUntil: 'load', timeout: opts.pageTimeoutMs });
     } catch (err) {
       stayedOut();
-      throw err;
+      throw notHtmlDownload(err, net.requests) ?? err;
     } finally {
       evidence.requests = net.requests;
       evidence.requestsDropped = net.dropped;
