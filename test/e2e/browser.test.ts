@@ -52,11 +52,11 @@ describe('browser launcher', () => {
 
   // Chromium keeps the last --disable-features it is given: ours must carry Playwright's own
   // (HttpsUpgrades would otherwise rewrite the http:// probe), beside the address bar's popup.
-  it("turns the address bar's popup off and keeps every feature Playwright turns off", async () => {
+  it.each(['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'])("%s: turns the address bar's popup off and keeps every feature Playwright turns off", async (executablePath) => {
     const { chromium } = await import('playwright-core');
-    const plain = await chromium.launch({ executablePath: findChromium(), args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+    const plain = await chromium.launch({ executablePath, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
     const playwrights = await rendererDisabledFeatures(plain).finally(() => plain.close());
-    const ours = await launchBrowser();
+    const ours = await launchBrowser({ executablePath });
     const launched = await rendererDisabledFeatures(ours).finally(() => ours.close());
     expect(playwrights.has('HttpsUpgrades')).toBe(true);
     expect(playwrights.has('WebUIOmniboxPopup')).toBe(false);
