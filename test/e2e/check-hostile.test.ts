@@ -33,7 +33,7 @@ beforeAll(async () => {
   } finally {
     await checker.close();
   }
-  // Eleven pages, three at a time, each bounded by the visit deadline: the bound of the whole, on a loaded machine.
+  // Ten pages, three at a time, each bounded by the visit deadline: the bound of the whole, on a loaded machine.
 }, 4 * visitDeadlineMs(PAGE_TIMEOUT_MS) + 30_000);
 
 afterAll(async () => {

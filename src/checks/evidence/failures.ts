@@ -39,16 +39,20 @@ export function classifyFailure(err: unknown): { reason: ScannerErrorReason; mes
   return { reason: rules.find(([re]) => re.test(message))?.[1] ?? 'internal_error', message };
 }
 
+/** A document whose type is not HTML (or XHTML) is not a page to check; a missing type is taken as HTML. */
+export function notHtml(contentType: string | undefined): ScannerError | null {
+  return contentType && !/html|xml/i.test(contentType) ? new ScannerError('not_html', `the page is ${contentType}, not HTML`) : null;
+}
+
 /**
  * A document the browser downloaded instead of showing, though its server did not ask for a
  * download (no Content-Disposition: attachment): the headless shell downloads what the full
- * browser opens in a viewer (a PDF). Either way it is not a page to check; the full browser's
- * visit names it not_html from the response, and this names it the same from the request log.
+ * browser opens in a viewer (a PDF). Either way it is not a page to check: the full browser's
+ * visit finds it from the response, and this finds it the same way from the request log.
  */
 export function notHtmlDownload(err: unknown, requests: RequestRecord[]): ScannerError | null {
   if (classifyFailure(err).reason !== 'download') return null;
   const headers = [...requests].reverse().find((r) => r.type === 'Document' && r.context?.kind === 'page')?.responseHeaders;
-  const type = headers?.['content-type'];
-  if (!type || /html|xml/i.test(type) || /attachment/i.test(headers['content-disposition'] ?? '')) return null;
-  return new ScannerError('not_html', `the page is ${type}, not HTML`);
+  if (/attachment/i.test(headers?.['content-disposition'] ?? '')) return null;
+  return notHtml(headers?.['content-type']);
 }

@@ -19,7 +19,7 @@ import { flaggedByProbes, runProbes } from './accessibility/probes.ts';
 import type { FilterList } from './filter-list.ts';
 import { NavigationFailed, NavigationWatch, redirectChain } from './navigation.ts';
 import { beaconsOf, summariseHosts } from './host-summary.ts';
-import { classifyFailure, CLOSE_GRACE_MS, closeBounded, notHtmlDownload, ScannerError } from './failures.ts';
+import { classifyFailure, CLOSE_GRACE_MS, closeBounded, notHtml, notHtmlDownload, ScannerError } from './failures.ts';
 import { probeHome } from './home-probes.ts';
 import { DocumentGuard, morePrivate, PortalSpace } from './local-network.ts';
 import { DEFAULT_PAGE_MEMORY_MB, MemoryWatch } from './memory.ts';
@@ -284,7 +284,8 @@ async function visitInto(result: VisitResult, browser: Browser, url: string, opt
       redirects: await redirectChain(response),
     };
     if (response.status() >= 400) throw new ScannerError(response.status() >= 500 ? 'http_5xx' : 'http_4xx', `the page answered HTTP ${response.status()}`);
-    if (!/html|xml/i.test(headers['content-type'] ?? 'text/html')) throw new ScannerError('not_html', `the page is ${headers['content-type']}, not HTML`);
+    const notAPage = notHtml(headers['content-type']);
+    if (notAPage) throw notAPage;
     phase('settle');
     await settle(net, page);
     try {
